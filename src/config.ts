@@ -1,0 +1,203 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+
+const WHERE_APP = 'create the app from manifest.json at https://api.slack.com/apps → "Create New App" → "From a manifest"';
+
+/** Where each variable comes from, shown next to every problem so nobody has to guess. */
+const HELP: Record<string, string> = {
+  SLACK_BOT_TOKEN: `${WHERE_APP}, install it to your workspace, then "OAuth & Permissions" → "Bot User OAuth Token" (starts with xoxb-)`,
+  SLACK_SIGNING_SECRET: `${WHERE_APP}, then "Basic Information" → "App Credentials" → "Signing Secret" (HTTP mode only)`,
+  SLACK_APP_TOKEN: `${WHERE_APP}, then "Basic Information" → "App-Level Tokens" → generate one with the connections:write scope (starts with xapp-; Socket Mode only)`,
+  SLACK_API_URL: 'the Slack Web API base URL, e.g. https://slack.com/api/ (GovSlack: https://slack-gov.com/api/)',
+  DATABASE_URL: 'file:./data/vouch.db for SQLite, or postgresql://user:password@host:5432/dbname for PostgreSQL',
+  PORT: 'a TCP port number between 1 and 65535, e.g. 3000',
+  LOG_LEVEL: 'one of fatal, error, warn, info, debug, trace, silent',
+  FETCH_ALLOW_PRIVATE_HOSTS: 'a comma-separated list of host names or IP literals, e.g. jobs.intranet.example,10.0.0.7',
+  VOUCH_THREAD_CARDS: 'true or false',
+  VOUCH_REMINDER_DAYS: 'a whole number of days, e.g. 7',
+  VOUCH_LIVENESS_HOURS: 'a whole number of hours, e.g. 24',
+};
+
+const emptyToUndefined = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
+
+const booleanFlag = (fallback: boolean) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { error: 'must be true or false' })
+      .optional()
+      .transform((value) => (value === undefined ? fallback : ['true', '1', 'yes', 'on'].includes(value))),
+  );
+
+const positiveInt = (fallback: number, max: number) =>
+  z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: 'must be a number' })
+      .int({ error: 'must be a whole number' })
+      .min(1, { error: 'must be at least 1' })
+      .max(max, { error: `must be at most ${max}` })
+      .default(fallback),
+  );
+
+const envSchema = z.object({
+  SLACK_BOT_TOKEN: optionalString.pipe(
+    z
+      .string({ error: 'is missing' })
+      .regex(/^xoxb-/, { error: 'must be a bot token starting with xoxb-' }),
+  ),
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_APP_TOKEN: optionalString.pipe(
+    z.string().regex(/^xapp-/, { error: 'must be an app-level token starting with xapp-' }).optional(),
+  ),
+  SLACK_API_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+      .default('https://slack.com/api/')
+      .transform((url) => (url.endsWith('/') ? url : `${url}/`)),
+  ),
+  DATABASE_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default('file:./data/vouch.db')
+      .refine((url) => /^(file:.+|postgres(ql)?:\/\/.+)$/.test(url), {
+        error: 'must start with file: (SQLite) or postgresql:// (PostgreSQL)',
+      }),
+  ),
+  PORT: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: 'must be a number' })
+      .int({ error: 'must be a whole number' })
+      .min(0, { error: 'must be between 0 and 65535' })
+      .max(65535, { error: 'must be between 0 and 65535' })
+      .default(3000),
+  ),
+  LOG_LEVEL: z.preprocess(
+    (value) => (typeof value === 'string' ? emptyToUndefined(value.toLowerCase()) : value),
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+  FETCH_ALLOW_PRIVATE_HOSTS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default('')
+      .transform((list) =>
+        list
+          .split(',')
+          .map((host) => host.trim().toLowerCase().replace(/^\[|\]$/g, ''))
+          .filter((host) => host.length > 0),
+      )
+      .refine((hosts) => hosts.every((host) => /^[a-z0-9.:_-]+$/.test(host)), {
+        error: 'must list host names or IP literals only (no schemes, ports or paths)',
+      }),
+  ),
+  VOUCH_THREAD_CARDS: booleanFlag(true),
+  VOUCH_REMINDER_DAYS: positiveInt(7, 365),
+  VOUCH_LIVENESS_HOURS: positiveInt(24, 24 * 30),
+});
+
+export type SlackMode = { kind: 'socket'; appToken: string } | { kind: 'http'; signingSecret: string };
+
+/** The validated configuration every part of Vouch is built from. */
+export interface Config {
+  slack: {
+    botToken: string;
+    mode: SlackMode;
+    /** Signing secret, when set; in Socket Mode it is not needed. */
+    signingSecret: string | undefined;
+    apiUrl: string;
+  };
+  databaseUrl: string;
+  port: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  fetchAllowPrivateHosts: string[];
+  threadCards: boolean;
+  reminderDays: number;
+  livenessHours: number;
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+const BOTH_MODES = [
+  'Neither SLACK_APP_TOKEN nor SLACK_SIGNING_SECRET is set. Vouch runs in one of two modes:',
+  `  • Socket Mode (easiest, no public URL): set SLACK_APP_TOKEN — ${HELP.SLACK_APP_TOKEN}. Socket Mode must be on in the app settings (manifest.json turns it on).`,
+  `  • HTTP mode (needs a public HTTPS URL): set SLACK_SIGNING_SECRET — ${HELP.SLACK_SIGNING_SECRET}; turn Socket Mode off and point the request URLs at https://<your-host>/slack/events (see README).`,
+].join('\n');
+
+/**
+ * Validates the environment. Collects every problem at once, each with what to set and where to get it.
+ */
+export function loadConfig(env: Record<string, string | undefined>): ConfigResult {
+  const parsed = envSchema.safeParse(env);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const name = String(issue.path[0] ?? 'environment');
+      const got = env[name];
+      const verdict = got === undefined || got.trim() === '' ? 'is missing' : issue.message;
+      problems.push(`${name} ${verdict}: ${HELP[name] ?? 'see README'}`);
+    }
+  }
+  const appToken = parsed.success ? parsed.data.SLACK_APP_TOKEN : emptyToUndefined(env.SLACK_APP_TOKEN);
+  const signingSecret = emptyToUndefined(env.SLACK_SIGNING_SECRET)?.toString().trim();
+  if (appToken === undefined && signingSecret === undefined) problems.push(BOTH_MODES);
+  if (!parsed.success || problems.length > 0) return { ok: false, problems };
+
+  const data = parsed.data;
+  const mode: SlackMode =
+    data.SLACK_APP_TOKEN !== undefined
+      ? { kind: 'socket', appToken: data.SLACK_APP_TOKEN }
+      : { kind: 'http', signingSecret: data.SLACK_SIGNING_SECRET as string };
+  return {
+    ok: true,
+    config: {
+      slack: {
+        botToken: data.SLACK_BOT_TOKEN,
+        mode,
+        signingSecret: data.SLACK_SIGNING_SECRET,
+        apiUrl: data.SLACK_API_URL,
+      },
+      databaseUrl: data.DATABASE_URL,
+      port: data.PORT,
+      logLevel: data.LOG_LEVEL,
+      fetchAllowPrivateHosts: data.FETCH_ALLOW_PRIVATE_HOSTS,
+      threadCards: data.VOUCH_THREAD_CARDS,
+      reminderDays: data.VOUCH_REMINDER_DAYS,
+      livenessHours: data.VOUCH_LIVENESS_HOURS,
+    },
+  };
+}
+
+/**
+ * The process environment with a `.env` file (if present in the working directory) underneath it:
+ * real environment variables win over the file.
+ */
+export function readEnvironment(path = '.env'): Record<string, string | undefined> {
+  const fromFile: Record<string, string> = {};
+  if (existsSync(path)) {
+    const previous = { ...process.env };
+    process.loadEnvFile(path);
+    for (const [key, value] of Object.entries(process.env)) {
+      if (previous[key] === undefined && value !== undefined) fromFile[key] = value;
+    }
+    // Restore: the returned object is the one source of truth, process.env stays as launched.
+    for (const key of Object.keys(fromFile)) delete process.env[key];
+  }
+  return { ...fromFile, ...process.env };
+}
+
+/** The message `npm start` prints when configuration is unusable. */
+export function formatConfigProblems(problems: string[]): string {
+  const lines = problems.map((problem) => `  ✗ ${problem.replace(/\n/g, '\n    ')}`);
+  return [
+    `Vouch cannot start: ${problems.length} configuration problem${problems.length === 1 ? '' : 's'}.`,
+    ...lines,
+    'Set these in the environment or in a .env file next to package.json (see .env.example and README.md).',
+  ].join('\n');
+}

@@ -1,0 +1,79 @@
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from './logger.js';
+
+export interface HttpServerDeps {
+  logger: Logger;
+  /** Bolt's request listener in HTTP mode; absent in Socket Mode (only health routes are served). */
+  slackListener?: RequestListener;
+  /** True when the database answers. */
+  isReady: () => Promise<boolean>;
+  /** Becomes false when shutdown starts: health turns 503 so load balancers stop sending work. */
+  isServing: () => boolean;
+}
+
+const SLACK_PATH = '/slack/events';
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+/**
+ * One HTTP server in both modes: `GET /healthz`, `GET /readyz`, and in HTTP mode `POST /slack/events`
+ * (events, interactivity and slash commands).
+ */
+export function createHttpServer(deps: HttpServerDeps): Server {
+  const { logger, slackListener, isReady, isServing } = deps;
+  return createServer((req: IncomingMessage, res: ServerResponse) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (req.method === 'GET' && path === '/healthz') {
+      sendJson(res, isServing() ? 200 : 503, { status: isServing() ? 'ok' : 'stopping' });
+      return;
+    }
+    if (req.method === 'GET' && path === '/readyz') {
+      if (!isServing()) {
+        sendJson(res, 503, { status: 'stopping' });
+        return;
+      }
+      isReady().then(
+        (ready) => sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'database unavailable' }),
+        (error: unknown) => {
+          logger.warn({ err: error }, 'readiness check failed');
+          sendJson(res, 503, { status: 'database unavailable' });
+        },
+      );
+      return;
+    }
+    if (slackListener !== undefined && path === SLACK_PATH) {
+      if (!isServing()) {
+        // Slack retries refused deliveries; another replica (or this one after restart) will take it.
+        sendJson(res, 503, { error: 'shutting down' });
+        return;
+      }
+      slackListener(req, res);
+      return;
+    }
+    sendJson(res, 404, { error: 'not found' });
+  });
+}
+
+/** Listens and resolves with the bound port (useful with port 0). */
+export function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+/** Stops accepting connections; resolves when open ones are closed (idle keep-alive ones at once). */
+export function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+}

@@ -1,0 +1,179 @@
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { type Config, formatConfigProblems, loadConfig, readEnvironment } from './config.js';
+import { createDatabase } from './db/client.js';
+import { StartupError, VouchError } from './errors.js';
+import { closeServer, createHttpServer, listen } from './http-server.js';
+import { createInflightWork } from './inflight-work.js';
+import { createLogger, type Logger } from './logger.js';
+import { createJobScheduler, type JobScheduler } from './jobs/job-scheduler.js';
+import { createLivenessJob } from './jobs/liveness-job.js';
+import { createRemindersJob } from './jobs/reminders-job.js';
+import { createPostingLoader } from './postings/load-posting.js';
+import { createPostingStore } from './postings/posting-store.js';
+import { createSafeFetch } from './postings/safe-fetch.js';
+import { createReferralService } from './referrals/referral-service.js';
+import { createSlackApp } from './slack/create-slack-app.js';
+import { buildFeatures } from './slack/features/index.js';
+import { createCardPublisher } from './slack/support/card-publisher.js';
+import { createCardSharer } from './slack/support/card-sharer.js';
+import { createEventLedger } from './slack/support/event-ledger.js';
+import { createHomePublisher } from './slack/support/home-publisher.js';
+import { createNotifier } from './slack/support/notifier.js';
+import { createReferralNotices } from './slack/support/referral-notices.js';
+import { verifyBotToken } from './slack/verify-bot-token.js';
+
+/** How long a graceful stop waits for in-flight work before closing the database anyway. */
+const DRAIN_TIMEOUT_MS = 7_000;
+
+/** Sent with every fetch of a job page: who we are, honestly. */
+export const USER_AGENT = 'VouchBot/0.1 (self-hosted Slack job-referral bot; +https://www.npmjs.com/package/vouch)';
+
+export interface RunningVouch {
+  /** The bound HTTP port (health in both modes, Slack requests in HTTP mode). */
+  port: number;
+  /** Stops taking work, finishes what is in flight, closes the database. Safe to call twice. */
+  stop(): Promise<void>;
+  /** The periodic jobs, to run a round by hand (tests, operators). */
+  jobs: {
+    reminders: { runOnce(): Promise<number> };
+    liveness: { runOnce(): Promise<{ checked: number; closed: number }> };
+    scheduler: JobScheduler;
+  };
+}
+
+/**
+ * The composition root: configuration → database → services → Slack app → HTTP server.
+ * Everything is built here once and passed down.
+ */
+export async function startVouch(config: Config, logger: Logger): Promise<RunningVouch> {
+  const db = await createDatabase({ url: config.databaseUrl, logger });
+  try {
+    const { applied } = await db.migrate();
+    if (applied.length > 0) logger.info({ applied }, 'database migrations applied');
+
+    const prisma = db.prisma;
+    const referrals = createReferralService({ db: prisma });
+    const safeFetch = createSafeFetch({
+      allowPrivateHosts: config.fetchAllowPrivateHosts,
+      userAgent: USER_AGENT,
+      logger: logger.child({ component: 'fetch' }),
+    });
+    const loader = createPostingLoader({ fetch: safeFetch, logger: logger.child({ component: 'postings' }) });
+    const postings = createPostingStore({ db: prisma, loader, referrals, logger });
+    const ledger = createEventLedger(prisma);
+
+    const inflight = createInflightWork();
+    const slack = createSlackApp({ config, logger, inflight });
+    const client = slack.app.client;
+    const notifier = createNotifier(client, logger);
+    const cards = createCardPublisher(client, { db: prisma, referrals, logger });
+    const home = createHomePublisher(client, { referrals, logger });
+    const notices = createReferralNotices({ notifier, home, cards, logger, referrals });
+    const shareCard = createCardSharer(client, { db: prisma, referrals, postings, cards, logger });
+    slack.register(
+      buildFeatures(
+        { config, logger, db: prisma, referrals, postings, ledger, notifier, cards, home, notices },
+        shareCard,
+      ),
+    );
+
+    const scheduler = createJobScheduler({ db: prisma, logger });
+    const reminders = createRemindersJob({ db: prisma, referrals, notifier, logger, reminderDays: config.reminderDays });
+    const liveness = createLivenessJob({ postings, referrals, notices, cards, logger, livenessHours: config.livenessHours });
+    const pruneLedger = {
+      name: 'event-ledger-prune',
+      everyMs: 6 * 60 * 60 * 1000,
+      run: async () => {
+        await ledger.prune(24 * 60 * 60 * 1000);
+      },
+    };
+
+    await verifyBotToken(client, logger);
+
+    let serving = true;
+    const server = createHttpServer({
+      logger,
+      slackListener: slack.httpListener,
+      isReady: () => db.ping(),
+      isServing: () => serving,
+    });
+    const port = await listen(server, config.port).catch((error: unknown) => {
+      throw new StartupError('port_unavailable', `cannot listen on PORT ${config.port}: ${(error as Error).message}`);
+    });
+    await slack.connect();
+    scheduler.start([reminders, liveness, pruneLedger]);
+    logger.info({ port, mode: config.slack.mode.kind, database: db.provider }, 'Vouch is running');
+
+    let stopping: Promise<void> | undefined;
+    return {
+      port,
+      jobs: { reminders, liveness, scheduler },
+      stop() {
+        stopping ??= (async () => {
+          serving = false;
+          logger.info({ inflight: inflight.size }, 'stopping: no new work, finishing what is in flight');
+          await Promise.all([
+            closeServer(server),
+            slack.disconnect().catch(() => undefined),
+            scheduler.stop(),
+          ]);
+          const drained = await inflight.drain(DRAIN_TIMEOUT_MS);
+          if (!drained) logger.warn({ inflight: inflight.size }, 'stopping with work still in flight');
+          await db.close();
+          logger.info('stopped');
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** `npm start`: validate configuration, start, stop cleanly on SIGTERM/SIGINT. */
+export async function main(): Promise<void> {
+  const result = loadConfig(readEnvironment());
+  if (!result.ok) {
+    process.stderr.write(`${formatConfigProblems(result.problems)}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const logger = createLogger(result.config.logLevel);
+  let running: RunningVouch;
+  try {
+    running = await startVouch(result.config, logger);
+  } catch (error) {
+    if (error instanceof VouchError) {
+      process.stderr.write(`Vouch cannot start: ${error.message}\n`);
+    } else {
+      logger.fatal({ err: error }, 'Vouch failed to start');
+      process.stderr.write(`Vouch failed to start: ${(error as Error).message ?? String(error)}\n`);
+    }
+    process.exit(1);
+  }
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'shutdown requested');
+    const hardStop = setTimeout(() => {
+      logger.error('graceful stop took too long; exiting');
+      process.exit(1);
+    }, 9_500);
+    hardStop.unref();
+    running.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'error while stopping');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+}
+
+const entry = process.argv[1];
+if (entry !== undefined && import.meta.url === pathToFileURL(realpathSync(entry)).href) {
+  void main();
+}

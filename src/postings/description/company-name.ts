@@ -1,0 +1,41 @@
+const MAX_WORDS = 5000;
+
+function squash(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/**
+ * The company's own spelling of a board slug, found in the posting text ("openai" → "OpenAI",
+ * "palantir" → "Palantir"); otherwise the slug title-cased ("bright-machines" → "Bright Machines").
+ */
+export function companyFromSlug(slug: string | null, texts: readonly string[]): string | null {
+  if (!slug) return null;
+  const target = squash(slug);
+  if (!target) return null;
+  const counts = new Map<string, number>();
+  const raw = texts.join(' ');
+  const words =
+    raw
+      .slice(0, 200_000)
+      .match(/[A-Za-z0-9][A-Za-z0-9&.'’-]*/g)
+      ?.slice(0, MAX_WORDS) ?? [];
+  for (let i = 0; i < words.length; i += 1) {
+    for (let n = 1; n <= 3 && i + n <= words.length; n += 1) {
+      const phrase = words
+        .slice(i, i + n)
+        .join(' ')
+        .replace(/['’]s$/, '')
+        .replace(/[.,]$/, '');
+      if (squash(phrase) !== target) continue;
+      if (!/[A-Z]/.test(phrase)) continue;
+      counts.set(phrase, (counts.get(phrase) ?? 0) + 1);
+    }
+  }
+  const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+  if (best) return best[0];
+  return slug
+    .split(/[-_\s]+/)
+    .filter(Boolean)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(' ');
+}

@@ -1,0 +1,77 @@
+import { ngramCounts, phraseAfter, STOPWORDS } from './phrases.js';
+
+const MAX_SENTENCE = 600;
+const MAX_EMPHASIZED = 5;
+
+/** Compound modifiers that mark what a posting stresses; the modifier stays in the phrase. */
+const MODIFIER =
+  /\b(large-scale|state-of-the-art|world-class|cutting-edge|best-in-class|high-performing|mission-critical|high-impact|production-grade|production-quality|low-latency|high-scale|industry-leading|high-visibility|highly technical|end-to-end|hands-on)\s+/gi;
+/** Intensifiers: the phrase that follows (after "experience in", "knowledge of"...) is stressed. */
+const INTENSIFIER =
+  /\b(?:strong|proven|deep|extensive|solid|expert|exceptional|excellent|demonstrated|significant|advanced|in-depth|thorough|substantial|must have|must be|mastery of)\s+(?:(?:knowledge|understanding|experience|background|expertise|track record|ability|skills?|proficiency|familiarity|focus|command|grasp|foundation)\s+(?:of|in|with|on|to|for)\s+)?/gi;
+const REQUIRED = /([A-Za-z][\w\s/-]{3,60}?)\s+(?:is|are)\s+(required|a must|mandatory|essential)\b/gi;
+const WEAK_FIRST = new Set(['related', 'relevant', 'similar', 'various', 'other', 'several', 'new', 'delivering', 'ability']);
+/** Heads that say nothing on their own ("deep knowledge", "technical background"). */
+const GENERIC = new Set([
+  'knowledge', 'understanding', 'background', 'experience', 'skills', 'skill', 'ability', 'abilities', 'expertise',
+  'technical', 'familiarity', 'proficiency', 'track', 'record', 'focus', 'culture', 'perspective', 'level', 'base',
+]);
+
+function clean(phrase: string): string | null {
+  const words = phrase.trim().split(/\s+/).filter(Boolean);
+  while (words.length > 0 && STOPWORDS.has(words[words.length - 1]!.toLowerCase())) words.pop();
+  if (words.length < 2 || words.length > 6) return null;
+  if (WEAK_FIRST.has(words[0]!.toLowerCase())) return null;
+  if (words.every((w) => GENERIC.has(w.toLowerCase()) || STOPWORDS.has(w.toLowerCase()))) return null;
+  // Lower-case a sentence-initial capital ("Strong" → "strong"), never an acronym or a name-like "REST".
+  const first = words[0]!;
+  if (/^[A-Z][a-z-]+$/.test(first)) words[0] = first.toLowerCase();
+  return words.join(' ');
+}
+
+/**
+ * What the posting stresses: phrases marked by emphatic modifiers ("large-scale production
+ * recommendation", "state-of-the-art machine learning"), by requirement wording ("... is required"),
+ * by intensifiers ("strong ___", "proven ___", "deep ___"), then n-grams repeated across sections.
+ */
+export function extractEmphasized(sentences: readonly string[], sectionTexts: readonly string[]): string[] {
+  const modified: string[] = [];
+  const required: string[] = [];
+  const intensified: string[] = [];
+  for (const raw of sentences) {
+    const s = raw.slice(0, MAX_SENTENCE);
+    MODIFIER.lastIndex = 0;
+    for (let m = MODIFIER.exec(s); m; m = MODIFIER.exec(s)) {
+      const p = clean(`${m[1]} ${phraseAfter(s.slice(m.index + m[0].length), 3)}`);
+      if (p) modified.push(p);
+    }
+    REQUIRED.lastIndex = 0;
+    for (let m = REQUIRED.exec(s); m; m = REQUIRED.exec(s)) {
+      const lead = m[1]!.split(/\b(?:and|or|with|such as|including)\b/i).pop() ?? '';
+      const words = lead.trim().split(/\s+/).slice(-4).join(' ');
+      const p = clean(`${words} is ${m[2]}`);
+      if (p) required.push(p);
+    }
+    INTENSIFIER.lastIndex = 0;
+    for (let m = INTENSIFIER.exec(s); m; m = INTENSIFIER.exec(s)) {
+      if (m[0].length === 0) {
+        INTENSIFIER.lastIndex += 1;
+        continue;
+      }
+      const p = clean(phraseAfter(s.slice(m.index + m[0].length), 3));
+      if (p) intensified.push(p);
+    }
+  }
+  const repeated = [...ngramCounts(sectionTexts).entries()]
+    .filter(([, v]) => v.docs.size >= 2 && v.count >= 3)
+    .sort((a, b) => b[1].count - a[1].count)
+    .map(([k]) => k);
+  const out: string[] = [];
+  for (const p of [...modified, ...required, ...intensified, ...repeated]) {
+    if (out.length >= MAX_EMPHASIZED) break;
+    const lower = p.toLowerCase();
+    if (out.some((o) => o.toLowerCase().includes(lower) || lower.includes(o.toLowerCase()))) continue;
+    out.push(p);
+  }
+  return out;
+}

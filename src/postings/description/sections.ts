@@ -1,0 +1,127 @@
+import type { Block } from '../html/blocks.js';
+
+/** What a part of a job description is about. */
+export type SectionKind =
+  | 'intro'
+  | 'about'
+  | 'responsibilities'
+  | 'requirements'
+  | 'niceToHave'
+  | 'benefits'
+  | 'compensation'
+  | 'other';
+
+/** A run of blocks under one (possibly inherited) heading. */
+export interface Section {
+  kind: SectionKind;
+  heading: string | null;
+  /** Heading rank that opened it: 1-6 for h1-h6, 7 for a bold paragraph, 8 for a "label:" line, 99 for the intro. */
+  level: number;
+  paragraphs: string[];
+  /** Bullets that count (label items excluded). */
+  items: string[];
+}
+
+const MAX_HEADING = 120;
+
+// Order matters: the first matching rule wins ("Preferred Qualifications" is a nice-to-have).
+const HEADING_RULES: ReadonlyArray<readonly [SectionKind, RegExp]> = [
+  [
+    'niceToHave',
+    /\b(?:nice[- ]to[- ]haves?|preferred|bonus|pluses|a plus|nice if|would be (?:great|nice|a plus)|great if you|(?:is )?desired|desirable|extra (?:credit|points)|good to have|ideally|stand out|set you apart|we'?d love)\b/i,
+  ],
+  [
+    'benefits',
+    /\b(?:benefits?|perks|what we offer|we offer|why (?:you['’]?ll love|join|work|us)|what['’]?s in it for you|our offer|rewards?|what you['’]?ll get|in return|wellbeing|well-being|life at)\b/i,
+  ],
+  [
+    'compensation',
+    /\b(?:compensation|salary|pay (?:range|transparency)|base pay|wages?|remuneration|pay)\b/i,
+  ],
+  [
+    'about',
+    /^(?:about (?!you\b)|who we are|company overview|overview|our (?:mission|story|company|values)|the (?:team|company|opportunity|role|position)|how we work|introduction|(?:position|job|role) summary|summary)/i,
+  ],
+  [
+    'requirements',
+    /\b(?:requirements?|qualifications?|what (?:you(?:['’]ll| will)?|we) (?:bring|need|have|look for)|what we['’]?re looking for|looking for|who you are|about you|you (?:have|bring|should have|are)|skills|must[- ]haves?|what it takes|ideal candidate|(?:your )?profile|experience|you might be|you may be|this is (?:who|you)|we expect|is this you|candidate|competenc|requisites|prerequisites)/i,
+  ],
+  [
+    'responsibilities',
+    /\b(?:responsibilit|what you['’]?ll (?:do|be doing|work on|own|achieve|accomplish)|what you will (?:do|be doing|work on|own)|your (?:role|mission|impact|day|tasks)|the role involves|in this role|day[- ]to[- ]day|duties|you will have the opportunity|key accountabilit|tasks|what the job involves|your job|role overview|what you will|you will)/i,
+  ],
+];
+
+/** Classifies a heading's text; null when it names none of the known parts. */
+export function classifyHeading(text: string): SectionKind | null {
+  const clean = text.replace(/[:：\s]+$/, '').slice(0, MAX_HEADING);
+  for (const [kind, pattern] of HEADING_RULES) if (pattern.test(clean)) return kind;
+  return null;
+}
+
+function headingLevel(block: Block): number {
+  if (block.text.length > MAX_HEADING) return 0;
+  if (block.kind === 'heading') return block.level;
+  if (block.kind === 'paragraph') {
+    if (block.strong && !/[.!?]$/.test(block.text)) return 7;
+    const letters = block.text.replace(/[^A-Za-z]/g, '');
+    if (letters.length >= 4 && letters === letters.toUpperCase() && block.text.length <= 80) return 7;
+    if (block.text.endsWith(':') && block.text.length <= 200) return 8;
+  }
+  return 0;
+}
+
+/**
+ * Splits description blocks into sections by headings (h1-h6, bold paragraphs, "label:" lines)
+ * and list structure. An unknown heading deeper than the section's own heading is a sub-heading
+ * (inherits the section); at the same or a higher rank it closes the section. Prose after a
+ * section's list closes it too, so a trailing unlabeled list (often benefits) is not counted.
+ */
+export function splitSections(blocks: readonly Block[]): Section[] {
+  const sections: Section[] = [];
+  let current: Section = { kind: 'intro', heading: null, level: 99, paragraphs: [], items: [] };
+  sections.push(current);
+  const open = (kind: SectionKind, heading: string | null, level: number): void => {
+    current = { kind, heading, level, paragraphs: [], items: [] };
+    sections.push(current);
+  };
+
+  for (const block of blocks) {
+    if (block.kind === 'item') {
+      if (block.label) {
+        const kind = classifyHeading(block.text);
+        if (kind && kind !== current.kind) open(kind, block.text, current.level);
+        continue;
+      }
+      current.items.push(block.text);
+      continue;
+    }
+    const level = headingLevel(block);
+    if (level > 0) {
+      const kind = classifyHeading(block.text);
+      if (kind) {
+        // "Your responsibilities include:" introduces the list of the section it belongs to.
+        if (!(level === 8 && kind === current.kind)) open(kind, block.text, level);
+        else current.paragraphs.push(block.text);
+        continue;
+      }
+      if (level === 8) {
+        current.paragraphs.push(block.text);
+        continue;
+      }
+      if (level <= current.level) open('other', block.text, level);
+      continue;
+    }
+    if (current.items.length > 0 && current.kind !== 'other' && current.kind !== 'intro') {
+      // Prose after the list: whatever comes next is no longer this section's bullets.
+      open('other', null, current.level);
+    }
+    current.paragraphs.push(block.text);
+  }
+  return sections.filter((s) => s.items.length > 0 || s.paragraphs.length > 0 || s.heading !== null);
+}
+
+/** All counted items of the given kind, in order. */
+export function itemsOf(sections: readonly Section[], kind: SectionKind): string[] {
+  return sections.filter((s) => s.kind === kind).flatMap((s) => s.items);
+}

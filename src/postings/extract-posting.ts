@@ -1,0 +1,165 @@
+import { canonicalizeJobUrl } from './canonical-url.js';
+import { type SummaryTarget, summarizeDraft } from './description/summarize.js';
+import { type HtmlPage, readHtmlPage, safeJsonParse } from './html/page.js';
+import type { PostingIdentity } from './posting-identity.js';
+import type { PostingSummary } from './posting-summary.js';
+import { draftFromJobPosting, findJobPosting } from './providers/json-ld.js';
+import { providersToTry } from './providers/registry.js';
+import { type ParseContext, type PostingDraft, str } from './providers/types.js';
+
+/** What to extract from: the fetched (or saved) bytes and where they came from. */
+export interface ExtractInput {
+  url: string;
+  body: string | Buffer;
+  contentType?: string | null;
+  identity?: PostingIdentity;
+}
+
+/** Bodies beyond this are cut: a posting is never this large, and parsing time stays bounded. */
+const MAX_BODY_CHARS = 8 * 1024 * 1024;
+
+/** The identity of a URL, or null when it is not an http(s) URL. Never throws. */
+export function identityOf(url: string): PostingIdentity | null {
+  try {
+    return canonicalizeJobUrl(url);
+  } catch {
+    return null;
+  }
+}
+
+/** A card that says nothing beyond the link: every field null or empty. */
+export function emptySummary(
+  target: SummaryTarget,
+  source: PostingSummary['source'] = 'html',
+): PostingSummary {
+  return {
+    url: target.url,
+    canonicalUrl: target.canonicalUrl,
+    source,
+    title: null,
+    company: null,
+    locations: [],
+    workplaceType: null,
+    employmentType: null,
+    department: null,
+    seniority: null,
+    visaSponsorship: null,
+    salary: null,
+    minYearsExperience: null,
+    summary: null,
+    responsibilities: [],
+    requirements: [],
+    niceToHave: [],
+    benefits: [],
+    emphasized: [],
+    signals: [],
+  };
+}
+
+function decodeBody(body: string | Buffer): string | null {
+  if (typeof body === 'string') return body.slice(0, MAX_BODY_CHARS);
+  const head = body.subarray(0, 4096);
+  let control = 0;
+  for (const byte of head) if (byte === 0 || (byte < 9 && byte !== 0)) control += 1;
+  // Binary (images, PDFs, archives): nothing to read.
+  if (control > 8 || (head.length > 0 && control / head.length > 0.01)) return null;
+  return body.subarray(0, MAX_BODY_CHARS).toString('utf8');
+}
+
+function looksLikeJson(text: string, contentType: string | null | undefined): boolean {
+  if (contentType && /json/i.test(contentType)) return true;
+  const start = text.trimStart()[0];
+  return start === '{' || start === '[';
+}
+
+function draftFromJson(data: unknown, context: ParseContext): PostingDraft | null {
+  for (const provider of providersToTry(context.identity?.source ?? null)) {
+    if (!provider.parseJson) continue;
+    const draft = provider.parseJson(data, context);
+    if (draft) return draft;
+  }
+  return null;
+}
+
+function draftFromHtml(page: HtmlPage, context: ParseContext): PostingDraft | null {
+  for (const provider of providersToTry(context.identity?.source ?? null)) {
+    if (!provider.parseHtml) continue;
+    const draft = provider.parseHtml(page, context);
+    if (!draft) continue;
+    // A board page without its description (e.g. Lever's apply page) may still carry JSON-LD.
+    if (
+      draft.descriptionHtml.length === 0 &&
+      draft.descriptionElements.length === 0 &&
+      !draft.descriptionText
+    ) {
+      const posting = findJobPosting(page.jsonLd);
+      if (posting) {
+        const ld = draftFromJobPosting(posting);
+        draft.descriptionHtml = ld.descriptionHtml;
+        draft.descriptionText = ld.descriptionText;
+        draft.title ??= ld.title;
+        draft.company ??= ld.company;
+        if (draft.locations.length === 0) draft.locations = ld.locations;
+        draft.thirdParty = ld.thirdParty;
+        if (ld.descriptionHtml.length > 0 || ld.descriptionText) draft.limitation = null;
+      }
+    }
+    // A careers board shell names the company only: no title is better than the board's name.
+    if (draft.limitation !== 'not-a-posting') draft.title ??= str(page.meta.get('og:title') ?? page.title);
+    draft.metaDescription ??= str(page.meta.get('og:description') ?? page.meta.get('description'));
+    return draft;
+  }
+  return null;
+}
+
+/** An extraction with what the loader needs beyond the card. */
+export interface Extraction {
+  summary: PostingSummary;
+  /** The payload says the posting is no longer listed (Ashby `isListed: false`, missing from a board list). */
+  unlisted: boolean;
+  /** Some provider recognised the payload (false: empty, binary, unrecognised JSON, or a non-posting page). */
+  recognised: boolean;
+}
+
+function fromDraft(draft: PostingDraft | null, target: SummaryTarget): Extraction {
+  if (!draft) return { summary: emptySummary(target), unlisted: false, recognised: false };
+  return {
+    summary: summarizeDraft(draft, target),
+    unlisted: draft.unlisted,
+    recognised: draft.limitation !== 'not-a-posting',
+  };
+}
+
+function extract(input: ExtractInput, target: SummaryTarget, identity: PostingIdentity | null): Extraction {
+  const text = decodeBody(input.body);
+  if (text === null || text.trim().length === 0) return fromDraft(null, target);
+  const context: ParseContext = { url: input.url, identity };
+  if (looksLikeJson(text, input.contentType)) {
+    const data = safeJsonParse(text);
+    if (data !== undefined) return fromDraft(draftFromJson(data, context), target);
+    if (input.contentType && /json/i.test(input.contentType)) return fromDraft(null, target);
+  }
+  return fromDraft(draftFromHtml(readHtmlPage(text), context), target);
+}
+
+/** {@link extractPosting} plus whether the payload was recognised and says "no longer listed". Never throws. */
+export function extractPostingDetailed(input: ExtractInput): Extraction {
+  const identity = input.identity ?? identityOf(input.url);
+  const target: SummaryTarget = { url: input.url, canonicalUrl: identity?.canonicalUrl ?? input.url };
+  try {
+    return extract(input, target, identity);
+  } catch {
+    // A bug or a pathological input must not take the caller down: degrade to the bare link.
+    return { summary: emptySummary(target), unlisted: false, recognised: false };
+  }
+}
+
+/**
+ * Turns a job board's API payload or a page into a {@link PostingSummary}. Pure: no I/O.
+ * Picks the provider by identity, URL and payload shape. Never throws: unreadable input
+ * (malformed, empty, binary, huge) gives a card with nulls and empty lists; a page that is not a
+ * posting gives plain link-card data (title and meta description).
+ */
+export function extractPosting(input: ExtractInput): PostingSummary {
+  return extractPostingDetailed(input).summary;
+}

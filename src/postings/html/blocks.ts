@@ -1,0 +1,191 @@
+import { collapseWhitespace, type HtmlElement, isRawTextElement, parseHtml } from './dom.js';
+
+/**
+ * A flat, structural view of a description: what the summariser reads.
+ * - `heading`: h1-h6 (level 1-6), a paragraph that is entirely bold (level 7),
+ *   or a short line ending with ':' (level 8, decided later by the summariser).
+ * - `paragraph`: one line of prose (paragraphs are split at <br>).
+ * - `item`: one list item; `depth` counts enclosing lists (1 = top level).
+ */
+export type Block =
+  | { kind: 'heading'; level: number; text: string }
+  | { kind: 'paragraph'; text: string; strong: boolean }
+  | { kind: 'item'; text: string; depth: number; label: boolean };
+
+/** Elements that end a line of text. */
+const BLOCK_ELEMENTS = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'html',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+  'br',
+  'center',
+  'menu',
+  'caption',
+]);
+const STRONG_ELEMENTS = new Set(['strong', 'b']);
+const SKIP_ELEMENTS = new Set([
+  'svg',
+  'button',
+  'select',
+  'input',
+  'img',
+  'picture',
+  'video',
+  'audio',
+  'canvas',
+  'head',
+]);
+/** Upper bound on blocks per document: bounds the summariser's work on hostile input. */
+const MAX_BLOCKS = 5000;
+const MAX_LINE = 4000;
+
+interface Segment {
+  text: string;
+  strong: boolean;
+}
+
+interface ItemContext {
+  depth: number;
+  /** The block emitted for this <li>, if any: later lines of the same item are appended to it. */
+  block: Extract<Block, { kind: 'item' }> | null;
+}
+
+/** Converts a description's HTML (a fragment or a full element) into blocks, in one walk. */
+export function htmlToBlocks(input: string | HtmlElement): Block[] {
+  const root = typeof input === 'string' ? parseHtml(input) : input;
+  const blocks: Block[] = [];
+  let line: Segment[] = [];
+  let listDepth = 0;
+  let headingLevel = 0;
+  let strongDepth = 0;
+  const items: ItemContext[] = [];
+
+  const flush = (): void => {
+    if (line.length === 0) return;
+    const raw = line.map((s) => s.text).join('');
+    const text = collapseWhitespace(raw).slice(0, MAX_LINE);
+    let strongChars = 0;
+    let allChars = 0;
+    for (const segment of line) {
+      const n = segment.text.replace(/[\s\u00a0:.,;\-–—]+/g, '').length;
+      allChars += n;
+      if (segment.strong) strongChars += n;
+    }
+    line = [];
+    if (text.length === 0 || blocks.length >= MAX_BLOCKS) return;
+    const item = items[items.length - 1];
+    if (headingLevel > 0) {
+      blocks.push({ kind: 'heading', level: headingLevel, text });
+    } else if (item && item.depth === listDepth) {
+      if (item.block) item.block.text = `${item.block.text} ${text}`.slice(0, MAX_LINE);
+      else {
+        item.block = { kind: 'item', text, depth: Math.max(item.depth, 1), label: false };
+        blocks.push(item.block);
+      }
+    } else {
+      blocks.push({ kind: 'paragraph', text, strong: allChars > 0 && strongChars === allChars });
+    }
+  };
+
+  const visit = (element: HtmlElement): void => {
+    const name = element.name;
+    if (isRawTextElement(name) || SKIP_ELEMENTS.has(name)) return;
+    const isBlock = BLOCK_ELEMENTS.has(name);
+    if (isBlock) flush();
+    if (name === 'br' || name === 'hr') return;
+    const heading = /^h[1-6]$/.test(name) ? Number(name[1]) : 0;
+    const isList = name === 'ul' || name === 'ol';
+    const isItem = name === 'li';
+    const isStrong = STRONG_ELEMENTS.has(name);
+    const savedHeading = headingLevel;
+    if (heading > 0 && headingLevel === 0) headingLevel = heading;
+    if (isList) listDepth += 1;
+    if (isItem) items.push({ depth: listDepth, block: null });
+    if (isStrong) strongDepth += 1;
+    for (const child of element.children) {
+      if (child.type === 'text') {
+        if (child.data.length > 0)
+          line.push({ text: child.data, strong: strongDepth > 0 || headingLevel > 0 });
+      } else visit(child);
+    }
+    if (isBlock) flush();
+    if (isStrong) strongDepth -= 1;
+    if (isItem) items.pop();
+    if (isList) listDepth -= 1;
+    headingLevel = savedHeading;
+  };
+
+  visit(root);
+  flush();
+  markLabelItems(blocks);
+  return blocks;
+}
+
+/**
+ * A list item that only introduces a nested list ("Technical Skills" followed by sub-items)
+ * is a label, not a bullet of its own.
+ */
+function markLabelItems(blocks: Block[]): void {
+  for (let i = 0; i < blocks.length - 1; i += 1) {
+    const block = blocks[i]!;
+    const next = blocks[i + 1]!;
+    if (block.kind !== 'item' || next.kind !== 'item' || next.depth <= block.depth) continue;
+    const words = block.text.split(' ').length;
+    if (block.text.endsWith(':') || (words <= 10 && !/[.!?]$/.test(block.text))) block.label = true;
+  }
+}
+
+/** Plain text of blocks, one block per line (bullets prefixed with "- "). */
+export function blocksToText(blocks: readonly Block[]): string {
+  return blocks.map((b) => (b.kind === 'item' ? `- ${b.text}` : b.text)).join('\n');
+}
+
+/** Blocks from plain text: lines, with "-", "*", "•" or "1." prefixes read as bullets. */
+export function textToBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  for (const rawLine of text.slice(0, 2_000_000).split(/\r?\n/)) {
+    if (blocks.length >= MAX_BLOCKS) break;
+    const line = collapseWhitespace(rawLine).slice(0, MAX_LINE);
+    if (!line) continue;
+    const bullet = /^(?:[-*•·●▪‣◦]|\d{1,2}[.)])\s+/.exec(line);
+    if (bullet) blocks.push({ kind: 'item', text: line.slice(bullet[0].length), depth: 1, label: false });
+    else blocks.push({ kind: 'paragraph', text: line, strong: false });
+  }
+  return blocks;
+}

@@ -1,0 +1,129 @@
+import { findAll, findFirst, type HtmlElement, parseHtml, rawText, visibleText } from './dom.js';
+
+/** A parsed HTML page: the DOM (parsed once) plus the metadata every provider reads. */
+export interface HtmlPage {
+  root: HtmlElement;
+  /** `<meta name|property=... content=...>` (first wins), keys lower-cased; `value=` accepted too (Lever). */
+  meta: Map<string, string>;
+  /** `<title>` text. */
+  title: string | null;
+  /** Every JSON-LD object on the page, `@graph`s flattened. */
+  jsonLd: Record<string, unknown>[];
+  /** Every `<script>` without src: its type attribute and source. */
+  scripts: Array<{ type: string; text: string }>;
+  canonicalLink: string | null;
+}
+
+const MAX_JSON_LD = 2_000_000;
+
+/** Parses a page once and collects its metadata. Never throws. */
+export function readHtmlPage(html: string): HtmlPage {
+  const root = parseHtml(html);
+  const meta = new Map<string, string>();
+  const scripts: HtmlPage['scripts'] = [];
+  let title: string | null = null;
+  let canonicalLink: string | null = null;
+  for (const element of findAll(
+    root,
+    (e) => e.name === 'meta' || e.name === 'script' || e.name === 'title' || e.name === 'link',
+  )) {
+    if (element.name === 'meta') {
+      const key = (
+        element.attribs.property ??
+        element.attribs.name ??
+        element.attribs.itemprop ??
+        ''
+      ).toLowerCase();
+      const content = element.attribs.content ?? element.attribs.value;
+      if (key && content !== undefined && !meta.has(key)) meta.set(key, content);
+    } else if (element.name === 'script') {
+      if (!element.attribs.src)
+        scripts.push({ type: (element.attribs.type ?? '').trim().toLowerCase(), text: rawText(element) });
+    } else if (element.name === 'title') {
+      if (title === null) title = visibleText(element) || null;
+    } else if (element.name === 'link' && (element.attribs.rel ?? '').toLowerCase() === 'canonical') {
+      canonicalLink ??= element.attribs.href ?? null;
+    }
+  }
+  const jsonLd: Record<string, unknown>[] = [];
+  for (const script of scripts) {
+    // Some sites HTML-escape the "+" (`application/ld&#x2B;json`); the parser has decoded it by now.
+    if (!/^application\/ld\+json/.test(script.type)) continue;
+    if (script.text.length > MAX_JSON_LD) continue;
+    const parsed = safeJsonParse(script.text.trim());
+    collectJsonLd(parsed, jsonLd, 0);
+  }
+  return { root, meta, title, jsonLd, scripts, canonicalLink };
+}
+
+function collectJsonLd(value: unknown, out: Record<string, unknown>[], depth: number): void {
+  if (depth > 4 || out.length > 50) return;
+  if (Array.isArray(value)) {
+    for (const v of value.slice(0, 50)) collectJsonLd(v, out, depth + 1);
+    return;
+  }
+  if (!isRecord(value)) return;
+  out.push(value);
+  if (Array.isArray(value['@graph'])) collectJsonLd(value['@graph'], out, depth + 1);
+}
+
+/** JSON.parse that returns undefined instead of throwing. */
+export function safeJsonParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The JSON object assigned in an inline script (`window.__appData = {...};`), read with
+ * JSON.parse on the balanced braces. Null when absent or not JSON.
+ */
+export function assignedJson(page: HtmlPage, variable: string): unknown {
+  for (const script of page.scripts) {
+    const at = script.text.indexOf(variable);
+    if (at < 0) continue;
+    const start = script.text.indexOf('{', at + variable.length);
+    if (start < 0) continue;
+    const end = balancedEnd(script.text, start);
+    if (end < 0) continue;
+    const parsed = safeJsonParse(script.text.slice(start, end + 1));
+    if (parsed !== undefined) return parsed;
+  }
+  return null;
+}
+
+/** Index of the brace closing the object that opens at `start`, honouring strings; -1 if unbalanced. */
+function balancedEnd(text: string, start: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = start; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92)
+        i += 1; // backslash
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123) depth += 1;
+    else if (c === 125) {
+      depth -= 1;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+/** First element with this tag name, e.g. the page's `<h1>`. */
+export function firstByName(page: HtmlPage, name: string): HtmlElement | null {
+  return findFirst(page.root, (e) => e.name === name);
+}
+
+/** Parses an HTML string into a page. Alias kept for readability at call sites. */
+export const parsePage = (html: string): HtmlPage => readHtmlPage(html);
+
+export { parseHtml };

@@ -1,0 +1,189 @@
+import type { Db } from '../db/client.js';
+import { isUniqueViolation } from '../db/unique-violation.js';
+import type { Posting } from '../generated/sqlite/client.js';
+import type { Logger } from '../logger.js';
+import type { ReferralService } from '../referrals/referral-service.js';
+import { canonicalizeJobUrl } from './canonical-url.js';
+import type { LoadResult, PostingLoader } from './load-posting.js';
+import type { PostingSummary } from './posting-summary.js';
+
+export interface PostingStoreDeps {
+  db: Db;
+  loader: PostingLoader;
+  referrals: Pick<ReferralService, 'ensureWorkspace' | 'ensureCompany'>;
+  logger: Logger;
+  now?: () => Date;
+  /** A cached summary younger than this is served without asking the job board. */
+  freshForMs?: number;
+}
+
+export interface ResolvedPosting {
+  posting: Posting;
+  summary: PostingSummary;
+  /** true when no fetch was made. */
+  fromCache: boolean;
+  /** Why the job board could not be read (the card is then a fallback or a stale copy). */
+  problem: string | null;
+}
+
+const SIX_HOURS = 6 * 60 * 60 * 1000;
+
+function asSummary(value: unknown): PostingSummary | null {
+  return typeof value === 'object' && value !== null && 'canonicalUrl' in value
+    ? (value as PostingSummary)
+    : null;
+}
+
+/** A summary is job-like when it knows at least a title and one other structured fact. */
+export function isJobLike(summary: PostingSummary): boolean {
+  const facts = [
+    summary.company,
+    summary.locations.length > 0 ? 'loc' : null,
+    summary.responsibilities.length > 0 ? 'resp' : null,
+    summary.requirements.length > 0 ? 'req' : null,
+    summary.salary,
+    summary.employmentType,
+  ].filter((fact) => fact !== null);
+  return summary.title !== null && (summary.source !== 'html' || facts.length >= 2) && facts.length >= 1;
+}
+
+/**
+ * Postings by canonical identity, per workspace: the cache in front of the job boards. Summaries are
+ * stored with their fetch time and validators (ETag / Last-Modified), revalidated when stale, and a
+ * posting the board reports gone (404/410, delisted) is marked closed.
+ */
+export function createPostingStore(deps: PostingStoreDeps) {
+  const { db, loader, referrals, logger } = deps;
+  const now = deps.now ?? (() => new Date());
+  const freshForMs = deps.freshForMs ?? SIX_HOURS;
+
+  async function persist(
+    workspaceId: string,
+    url: string,
+    existing: Posting | null,
+    result: LoadResult,
+  ): Promise<Posting> {
+    const at = now();
+    const identity = canonicalizeJobUrl(url);
+    const summary = result.summary;
+    const company =
+      summary.company !== null ? await referrals.ensureCompany(workspaceId, summary.company) : null;
+    const gone = result.status === 'closed';
+    const failed = result.status === 'failed';
+    const keepOld = failed && existing !== null && asSummary(existing.summary) !== null;
+    const data = {
+      url: existing?.url ?? url,
+      source: summary.source,
+      tenant: identity.tenant,
+      jobId: identity.jobId,
+      checkedAt: at,
+      fetchError: failed ? (result.reason ?? 'the job board could not be read') : null,
+      ...(keepOld
+        ? {}
+        : {
+            title: summary.title,
+            companyId: company?.id ?? existing?.companyId ?? null,
+            summary: summary as object,
+            fetchedAt: at,
+            etag: result.etag ?? null,
+            lastModified: result.lastModified ?? null,
+          }),
+      ...(gone ? { status: 'closed' as const, closedAt: existing?.closedAt ?? at } : {}),
+    };
+    if (existing !== null) return db.posting.update({ where: { id: existing.id }, data });
+    try {
+      return await db.posting.create({
+        data: { workspaceId, canonicalUrl: identity.canonicalUrl, ...data, summary: summary as object },
+      });
+    } catch (error) {
+      // Another request stored the same posting a moment ago: theirs is as good as ours.
+      if (!isUniqueViolation(error)) throw error;
+      const winner = await db.posting.findUnique({
+        where: { workspaceId_canonicalUrl: { workspaceId, canonicalUrl: identity.canonicalUrl } },
+      });
+      if (winner === null) throw error;
+      return winner;
+    }
+  }
+
+  async function revalidate(
+    workspaceId: string,
+    url: string,
+    existing: Posting | null,
+  ): Promise<ResolvedPosting> {
+    const result = await loader.load(url, {
+      etag: existing?.etag ?? null,
+      lastModified: existing?.lastModified ?? null,
+    });
+    const cached = existing !== null ? asSummary(existing.summary) : null;
+    if (result.status === 'not_modified' && existing !== null && cached !== null) {
+      const posting = await db.posting.update({
+        where: { id: existing.id },
+        data: { fetchedAt: now(), checkedAt: now(), fetchError: null },
+      });
+      return { posting, summary: cached, fromCache: false, problem: null };
+    }
+    if (result.status === 'failed')
+      logger.info({ url, reason: result.reason }, 'job board could not be read');
+    const posting = await persist(workspaceId, url, existing, result);
+    return {
+      posting,
+      summary: asSummary(posting.summary) ?? result.summary,
+      fromCache: false,
+      problem: result.status === 'failed' ? (result.reason ?? 'the job board could not be read') : null,
+    };
+  }
+
+  return {
+    /** The posting for a URL: from the cache when fresh, else from the job board. */
+    async resolve(workspaceId: string, url: string): Promise<ResolvedPosting> {
+      await referrals.ensureWorkspace(workspaceId);
+      const { canonicalUrl } = canonicalizeJobUrl(url);
+      const existing = await db.posting.findUnique({
+        where: { workspaceId_canonicalUrl: { workspaceId, canonicalUrl } },
+      });
+      const cached = existing !== null ? asSummary(existing.summary) : null;
+      const fresh =
+        existing !== null &&
+        cached !== null &&
+        existing.fetchError === null &&
+        existing.fetchedAt !== null &&
+        now().getTime() - existing.fetchedAt.getTime() < freshForMs;
+      if (fresh && existing !== null && cached !== null) {
+        return { posting: existing, summary: cached, fromCache: true, problem: null };
+      }
+      return revalidate(workspaceId, url, existing);
+    },
+
+    /** Only the cache, never the network (for places that must answer at once). */
+    async cached(workspaceId: string, url: string): Promise<ResolvedPosting | null> {
+      const { canonicalUrl } = canonicalizeJobUrl(url);
+      const existing = await db.posting.findUnique({
+        where: { workspaceId_canonicalUrl: { workspaceId, canonicalUrl } },
+      });
+      const summary = existing !== null ? asSummary(existing.summary) : null;
+      return existing !== null && summary !== null
+        ? { posting: existing, summary, fromCache: true, problem: null }
+        : null;
+    },
+
+    /** Liveness: asks the board again regardless of freshness; the caller closes referrals of closed postings. */
+    async recheck(posting: Posting): Promise<{ posting: Posting; closedNow: boolean }> {
+      const wasOpen = posting.status === 'open';
+      const resolved = await revalidate(posting.workspaceId, posting.url, posting);
+      return { posting: resolved.posting, closedNow: wasOpen && resolved.posting.status === 'closed' };
+    },
+
+    /** Open postings not checked for `olderThanMs` (oldest first). */
+    async dueForCheck(olderThanMs: number, limit = 50): Promise<Posting[]> {
+      const before = new Date(now().getTime() - olderThanMs);
+      return db.posting.findMany({
+        where: { status: 'open', OR: [{ checkedAt: null }, { checkedAt: { lt: before } }] },
+        orderBy: { checkedAt: 'asc' },
+        take: limit,
+      });
+    },
+  };
+}
+
+export type PostingStore = ReturnType<typeof createPostingStore>;

@@ -1,0 +1,129 @@
+import { findAll, findFirst, type HtmlElement, visibleText } from '../html/dom.js';
+import type { HtmlPage } from '../html/page.js';
+import { hostOf, splitLocations } from './shared.js';
+import { emptyDraft, type ParseContext, type PostingDraft, type Provider, str } from './types.js';
+
+const CAREERS_TITLE =
+  /^(?:(?<a>.+?)\s+(?:careers?|jobs|job board|open positions|stellenangebote|karriere)|(?:careers?|jobs) (?:at|@)\s+(?<b>.+))$/i;
+const TITLE_SEPARATOR = /\s+(?:[-–—|·•:]|at|@)\s+/;
+const JOB_WORDS =
+  /\b(?:responsibilit|requirements|qualifications|what you['’]ll do|what you will do|apply now|job description|about the role|we['’]re looking for|we are looking for|nice to have|preferred qualifications)\b/i;
+const US_STATES =
+  /\b(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|[A-Z]{2})\b/;
+const PLACE_WORDS =
+  /\b(?:remote|hybrid|united states|usa|canada|united kingdom|uk|germany|france|netherlands|spain|italy|portugal|ireland|india|japan|singapore|australia|brazil|mexico|poland|sweden|switzerland|belgium|israel|europe|emea|apac|latam|anywhere)\b/i;
+
+/** Whether a short text reads like a list of places ("Mountain View, California; San Francisco, California"). */
+export function looksLikeLocations(text: string): boolean {
+  if (text.length === 0 || text.length > 200) return false;
+  if (/[.!?]\s|https?:|@/.test(text)) return false;
+  return US_STATES.test(text) || PLACE_WORDS.test(text);
+}
+
+/** The visible text just after the h1, when it reads like locations (career pages put them there). */
+function locationsNearHeading(root: HtmlElement, h1: HtmlElement): string[] {
+  const parent = h1.parent;
+  if (!parent) return [];
+  const index = parent.children.indexOf(h1);
+  for (const sibling of parent.children.slice(index + 1, index + 4)) {
+    if (sibling.type !== 'element') continue;
+    // The location line may share its element with buttons; take its own text only.
+    const own = sibling.children
+      .filter((c) => c.type === 'text')
+      .map((c) => (c.type === 'text' ? c.data : ''))
+      .join(' ')
+      .trim();
+    const text = own || visibleText(sibling);
+    if (looksLikeLocations(text)) return splitLocations(text);
+  }
+  void root;
+  return [];
+}
+
+/** The element holding the page's main content: <main>, <article>, or the body. */
+export function mainContent(root: HtmlElement): HtmlElement {
+  return (
+    findFirst(root, (e) => e.name === 'main') ??
+    findFirst(root, (e) => e.name === 'article') ??
+    findFirst(root, (e) => e.attribs.role === 'main') ??
+    findFirst(root, (e) => e.name === 'body') ??
+    root
+  );
+}
+
+/** Company from the host when nothing else names it ("www.databricks.com" → "Databricks"). */
+function companyFromHost(url: string): string | null {
+  const host = hostOf(url);
+  if (!host) return null;
+  const parts = host.replace(/^www\./, '').split('.');
+  const name = parts.length >= 2 ? parts[parts.length - 2]! : parts[0]!;
+  return name ? name.charAt(0).toUpperCase() + name.slice(1) : null;
+}
+
+/**
+ * Last resort for any page: OpenGraph/meta for title and company, the text after the h1 for
+ * locations, and the main content for the description. A page with no job cues is a plain
+ * link card (title and meta description only).
+ */
+export const htmlFallbackProvider: Provider = {
+  id: 'html',
+  apiRequest: () => null,
+  parseHtml(page: HtmlPage, context: ParseContext): PostingDraft {
+    const draft = emptyDraft('html');
+    const ogTitle = str(page.meta.get('og:title') ?? page.meta.get('twitter:title') ?? page.title, 300);
+    const siteName = str(page.meta.get('og:site_name') ?? page.meta.get('application-name'), 100);
+    const h1 = findFirst(
+      page.root,
+      (e) => e.name === 'h1' && visibleText(e).length > 0 && visibleText(e).length <= 200,
+    );
+    const h1Text = h1 ? visibleText(h1) : null;
+    draft.metaDescription = str(
+      page.meta.get('og:description') ?? page.meta.get('description') ?? page.meta.get('twitter:description'),
+    );
+    const careers = ogTitle ? CAREERS_TITLE.exec(ogTitle) : null;
+    const main = mainContent(page.root);
+    const mainText = visibleText(main).slice(0, 200_000);
+    const jobLike =
+      JOB_WORDS.test(mainText) || /\/(?:jobs?|careers?|positions?|vacanc|openings?)\b/i.test(context.url);
+
+    if (careers && !h1Text) {
+      // A careers board or app shell ("Luma AI Careers"): it names the company, not a posting.
+      draft.company = str(careers.groups?.a ?? careers.groups?.b);
+      draft.limitation = 'not-a-posting';
+      return draft;
+    }
+    if (h1Text && ogTitle?.startsWith(h1Text)) {
+      draft.title = h1Text;
+      const rest = ogTitle.slice(h1Text.length).replace(/^\s*(?:[-–—|·•:]|at|@)\s*/, '');
+      draft.company = str(rest) ?? siteName;
+    } else if (ogTitle) {
+      const parts = ogTitle.split(TITLE_SEPARATOR);
+      draft.title =
+        parts.length > 1 && siteName && parts[parts.length - 1] === siteName
+          ? parts.slice(0, -1).join(' - ')
+          : ogTitle;
+      draft.company = siteName ?? (parts.length > 1 ? str(parts[parts.length - 1]) : null);
+    } else {
+      draft.title = h1Text;
+      draft.company = siteName;
+    }
+    draft.company ??= jobLike ? companyFromHost(context.url) : null;
+    if (!jobLike) {
+      // Not a posting: plain link-card data (the page's own title and description).
+      draft.title = ogTitle ?? h1Text;
+      draft.limitation = 'not-a-posting';
+      return draft;
+    }
+    draft.locations = h1 ? locationsNearHeading(page.root, h1) : [];
+    if (draft.locations.length === 0 && draft.metaDescription && draft.title) {
+      // "Title, Place; Place. Join us!" — common career-site meta descriptions.
+      const after = draft.metaDescription.startsWith(`${draft.title}, `)
+        ? draft.metaDescription.slice(draft.title.length + 2).split(/\.\s/)[0]
+        : null;
+      if (after && looksLikeLocations(after)) draft.locations = splitLocations(after);
+    }
+    draft.descriptionElements = [main];
+    void findAll;
+    return draft;
+  },
+};

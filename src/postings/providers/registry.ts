@@ -1,0 +1,45 @@
+import type { IdentitySource } from '../posting-identity.js';
+import { ashbyProvider } from './ashby.js';
+import { greenhouseProvider } from './greenhouse.js';
+import { htmlFallbackProvider } from './html-fallback.js';
+import { jsonLdProvider } from './json-ld.js';
+import { leverProvider } from './lever.js';
+import { linkedinProvider } from './linkedin.js';
+import { recruiteeProvider } from './recruitee.js';
+import { smartRecruitersProvider } from './smartrecruiters.js';
+import type { Provider } from './types.js';
+import { workableProvider } from './workable.js';
+import { workdayProvider } from './workday.js';
+
+/** Job-board providers, one per identity source (json-ld and html are generic and come last). */
+export const BOARD_PROVIDERS: Readonly<Record<Exclude<IdentitySource, 'other'>, Provider>> = {
+  greenhouse: greenhouseProvider,
+  lever: leverProvider,
+  ashby: ashbyProvider,
+  workable: workableProvider,
+  smartrecruiters: smartRecruitersProvider,
+  recruitee: recruiteeProvider,
+  workday: workdayProvider,
+  linkedin: linkedinProvider,
+};
+
+/** Every provider in the order they are tried when nothing says which one applies. */
+export const ALL_PROVIDERS: readonly Provider[] = [
+  ...Object.values(BOARD_PROVIDERS),
+  jsonLdProvider,
+  htmlFallbackProvider,
+];
+
+/** The board provider for an identity source; null for `other`. */
+export function providerForSource(source: IdentitySource): Provider | null {
+  return source === 'other' ? null : BOARD_PROVIDERS[source];
+}
+
+/**
+ * Providers in the order to try for a payload: the identity's board first, then every other
+ * board (payload shapes are distinct), then JSON-LD, then the HTML fallback.
+ */
+export function providersToTry(source: IdentitySource | null): Provider[] {
+  const first = source ? providerForSource(source) : null;
+  return first ? [first, ...ALL_PROVIDERS.filter((p) => p !== first)] : [...ALL_PROVIDERS];
+}

@@ -1,0 +1,515 @@
+import type { Db } from '../db/client.js';
+import { isUniqueViolation } from '../db/unique-violation.js';
+import { VouchError } from '../errors.js';
+import type { Company, Member, Posting, Referral, ReferralStatus } from '../generated/sqlite/client.js';
+import type { PostingSummary } from '../postings/posting-summary.js';
+import { displayCompanyName, normalizeCompanyName } from './company-names.js';
+import { type ActorRole, isOpen, transition } from './status-machine.js';
+
+export interface ReferralServiceDeps {
+  db: Db;
+  now?: () => Date;
+}
+
+/** Who asked for the change; `system` is Vouch itself (posting closed). */
+export type StatusActor = { kind: 'member'; memberId: string } | { kind: 'system' };
+
+export type StatusChange =
+  | { ok: true; referral: ReferralWithPeople; from: ReferralStatus; to: ReferralStatus; role: ActorRole }
+  | { ok: false; reason: string };
+
+export type ReferralWithPeople = Referral & { candidate: Member; referrer: Member | null; posting: Posting };
+
+export interface CardState {
+  posting: Posting;
+  summary: PostingSummary | null;
+  referrers: Member[];
+  namedCandidates: Member[];
+  companyReferrers: Member[];
+  counts: { referrers: number; interested: number };
+}
+
+export interface InterestInput {
+  postingId: string;
+  candidateId: string;
+  note: string | null;
+  /** A member id, `anyone`, or null when nobody can refer yet. */
+  ask: string | 'anyone' | null;
+  showName: boolean;
+}
+
+/** Not found, or not yours: a friendly message for an ephemeral reply. */
+export class ReferralError extends VouchError {
+  override readonly name = 'ReferralError';
+}
+
+const OPEN_STATUSES: ReferralStatus[] = ['interested', 'requested', 'referred', 'interviewing', 'offer'];
+
+/**
+ * The referral domain on top of the database. Every write that a click or a re-delivered event could
+ * repeat is made idempotent by a unique constraint, never by a check-then-insert.
+ */
+export function createReferralService(deps: ReferralServiceDeps) {
+  const { db } = deps;
+  const now = deps.now ?? (() => new Date());
+
+  async function ensureWorkspace(teamId: string, name?: string | null): Promise<void> {
+    await db.workspace.upsert({
+      where: { id: teamId },
+      create: { id: teamId, name: name ?? null },
+      update: name ? { name } : {},
+    });
+  }
+
+  async function ensureMember(
+    workspaceId: string,
+    slackUserId: string,
+    displayName?: string | null,
+  ): Promise<Member> {
+    await ensureWorkspace(workspaceId);
+    return db.member.upsert({
+      where: { workspaceId_slackUserId: { workspaceId, slackUserId } },
+      create: { workspaceId, slackUserId, displayName: displayName ?? null },
+      update: displayName ? { displayName } : {},
+    });
+  }
+
+  async function ensureCompany(workspaceId: string, name: string): Promise<Company | null> {
+    const normalizedName = normalizeCompanyName(name);
+    if (normalizedName.length === 0) return null;
+    const displayName = displayCompanyName(name);
+    const company = await db.company.upsert({
+      where: { workspaceId_normalizedName: { workspaceId, normalizedName } },
+      create: { workspaceId, normalizedName, displayName, aliases: [displayName] },
+      update: {},
+    });
+    const aliases = Array.isArray(company.aliases) ? (company.aliases as string[]) : [];
+    if (!aliases.includes(displayName)) {
+      return db.company.update({
+        where: { id: company.id },
+        data: { aliases: [...aliases, displayName].slice(0, 20) },
+      });
+    }
+    return company;
+  }
+
+  async function findCompany(workspaceId: string, name: string): Promise<Company | null> {
+    const normalizedName = normalizeCompanyName(name);
+    if (normalizedName.length === 0) return null;
+    return db.company.findUnique({ where: { workspaceId_normalizedName: { workspaceId, normalizedName } } });
+  }
+
+  async function getReferral(referralId: string): Promise<ReferralWithPeople> {
+    const referral = await db.referral.findUnique({
+      where: { id: referralId },
+      include: { candidate: true, referrer: true, posting: true },
+    });
+    if (referral === null) throw new ReferralError('referral_not_found', 'That referral no longer exists.');
+    return referral;
+  }
+
+  /** Is this member someone who can refer for the posting (on the posting or at its company)? */
+  async function canReferFor(posting: Posting, memberId: string): Promise<boolean> {
+    const onPosting = await db.postingReferrer.findUnique({
+      where: { postingId_memberId: { postingId: posting.id, memberId } },
+    });
+    if (onPosting !== null) return true;
+    if (posting.companyId === null) return false;
+    const atCompany = await db.companyReferrer.findUnique({
+      where: { companyId_memberId: { companyId: posting.companyId, memberId } },
+    });
+    return atCompany !== null;
+  }
+
+  return {
+    ensureWorkspace,
+    ensureMember,
+    ensureCompany,
+    findCompany,
+    getReferral,
+    canReferFor,
+
+    async getPosting(postingId: string): Promise<Posting> {
+      const posting = await db.posting.findUnique({ where: { id: postingId } });
+      if (posting === null)
+        throw new ReferralError('posting_not_found', 'That job posting is no longer in Vouch.');
+      return posting;
+    },
+
+    async getMemberBySlackId(workspaceId: string, slackUserId: string): Promise<Member | null> {
+      return db.member.findUnique({ where: { workspaceId_slackUserId: { workspaceId, slackUserId } } });
+    },
+
+    /** Everything a card shows: counts, public referrers, candidates who chose to be named. */
+    async cardState(postingId: string): Promise<CardState> {
+      const posting = await db.posting.findUnique({ where: { id: postingId } });
+      if (posting === null)
+        throw new ReferralError('posting_not_found', 'That job posting is no longer in Vouch.');
+      const [postingReferrers, named, interested, companyReferrers] = await Promise.all([
+        db.postingReferrer.findMany({
+          where: { postingId },
+          include: { member: true },
+          orderBy: { createdAt: 'asc' },
+        }),
+        db.referral.findMany({
+          where: { postingId, showName: true, status: { notIn: ['withdrawn'] } },
+          include: { candidate: true },
+          orderBy: { createdAt: 'asc' },
+        }),
+        db.referral.count({ where: { postingId, status: { notIn: ['withdrawn'] } } }),
+        posting.companyId === null
+          ? Promise.resolve([])
+          : db.companyReferrer.findMany({
+              where: { companyId: posting.companyId },
+              include: { member: true },
+              orderBy: { createdAt: 'asc' },
+            }),
+      ]);
+      const referrers = postingReferrers.map((row) => row.member);
+      const referrerIds = new Set(referrers.map((member) => member.id));
+      const directory = companyReferrers
+        .map((row) => row.member)
+        .filter((member) => !referrerIds.has(member.id));
+      return {
+        posting,
+        summary: (posting.summary as PostingSummary | null) ?? null,
+        referrers,
+        namedCandidates: named.map((row) => row.candidate),
+        companyReferrers: directory,
+        counts: { referrers: referrers.length + directory.length, interested },
+      };
+    },
+
+    /** Members who can refer for a posting: on the posting first, then the company directory. */
+    async referrersFor(posting: Posting): Promise<Member[]> {
+      const [onPosting, atCompany] = await Promise.all([
+        db.postingReferrer.findMany({ where: { postingId: posting.id }, include: { member: true } }),
+        posting.companyId === null
+          ? Promise.resolve([])
+          : db.companyReferrer.findMany({
+              where: { companyId: posting.companyId },
+              include: { member: true },
+            }),
+      ]);
+      const seen = new Map<string, Member>();
+      for (const row of [...onPosting, ...atCompany]) seen.set(row.member.id, row.member);
+      return [...seen.values()];
+    },
+
+    /**
+     * "I can refer" toggles: on → the member is listed on this posting's card; off → removed.
+     * Idempotent under double clicks: create races end in the unique constraint.
+     */
+    async toggleReferrer(postingId: string, memberId: string): Promise<{ isReferrer: boolean }> {
+      const removed = await db.postingReferrer.deleteMany({ where: { postingId, memberId } });
+      if (removed.count > 0) return { isReferrer: false };
+      try {
+        await db.postingReferrer.create({ data: { postingId, memberId } });
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+      }
+      return { isReferrer: true };
+    },
+
+    async addPostingReferrer(postingId: string, memberId: string): Promise<{ added: boolean }> {
+      try {
+        await db.postingReferrer.create({ data: { postingId, memberId } });
+        return { added: true };
+      } catch (error) {
+        if (isUniqueViolation(error)) return { added: false };
+        throw error;
+      }
+    },
+
+    /** Adds the member to the "who can refer at <company>" directory. */
+    async rememberCompanyReferrer(
+      workspaceId: string,
+      companyName: string,
+      memberId: string,
+    ): Promise<{ company: Company; added: boolean }> {
+      const company = await ensureCompany(workspaceId, companyName);
+      if (company === null) throw new ReferralError('invalid_company', 'Please give a company name.');
+      try {
+        await db.companyReferrer.create({ data: { companyId: company.id, memberId } });
+        return { company, added: true };
+      } catch (error) {
+        if (isUniqueViolation(error)) return { company, added: false };
+        throw error;
+      }
+    },
+
+    async forgetCompanyReferrer(
+      workspaceId: string,
+      companyName: string,
+      memberId: string,
+    ): Promise<{ company: Company | null; removed: boolean }> {
+      const company = await findCompany(workspaceId, companyName);
+      if (company === null) return { company: null, removed: false };
+      const { count } = await db.companyReferrer.deleteMany({ where: { companyId: company.id, memberId } });
+      return { company, removed: count > 0 };
+    },
+
+    async companyReferrers(
+      workspaceId: string,
+      companyName: string,
+    ): Promise<{ company: Company | null; members: Member[] }> {
+      const company = await findCompany(workspaceId, companyName);
+      if (company === null) return { company: null, members: [] };
+      const rows = await db.companyReferrer.findMany({
+        where: { companyId: company.id },
+        include: { member: true },
+        orderBy: { createdAt: 'asc' },
+      });
+      return { company, members: rows.map((row) => row.member) };
+    },
+
+    async companiesOf(memberId: string): Promise<Company[]> {
+      const rows = await db.companyReferrer.findMany({
+        where: { memberId },
+        include: { company: true },
+        orderBy: { createdAt: 'asc' },
+      });
+      return rows.map((row) => row.company);
+    },
+
+    /**
+     * "I'm interested": one referral per posting and candidate, enforced by the database. A repeated
+     * submission returns the existing referral (`created: false`) with the note and name choice updated.
+     */
+    async expressInterest(input: InterestInput): Promise<{ referral: ReferralWithPeople; created: boolean }> {
+      const askMember = input.ask !== null && input.ask !== 'anyone' ? input.ask : null;
+      const status: ReferralStatus = input.ask === null ? 'interested' : 'requested';
+      const at = now();
+      try {
+        const referral = await db.referral.create({
+          data: {
+            postingId: input.postingId,
+            candidateId: input.candidateId,
+            referrerId: askMember,
+            askAnyone: input.ask === 'anyone',
+            status,
+            candidateNote: input.note,
+            showName: input.showName,
+            statusChangedAt: at,
+            events: {
+              create: [
+                {
+                  actorId: input.candidateId,
+                  fromStatus: null,
+                  toStatus: 'interested',
+                  note: input.note,
+                  createdAt: at,
+                },
+                ...(status === 'requested'
+                  ? [
+                      {
+                        actorId: input.candidateId,
+                        fromStatus: 'interested' as const,
+                        toStatus: 'requested' as const,
+                        createdAt: at,
+                      },
+                    ]
+                  : []),
+              ],
+            },
+          },
+          include: { candidate: true, referrer: true, posting: true },
+        });
+        return { referral, created: true };
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        const existing = await db.referral.findUnique({
+          where: { postingId_candidateId: { postingId: input.postingId, candidateId: input.candidateId } },
+        });
+        if (existing === null) throw error;
+        await db.referral.update({
+          where: { id: existing.id },
+          data: { showName: input.showName, ...(input.note ? { candidateNote: input.note } : {}) },
+        });
+        return { referral: await getReferral(existing.id), created: false };
+      }
+    },
+
+    /**
+     * Moves a referral through the pipeline. The role is derived from who the actor is; the state
+     * machine decides; the write only succeeds if the status is still the one we decided from
+     * (two people clicking at once cannot both win), and the event is written in the same transaction.
+     */
+    async changeStatus(input: {
+      referralId: string;
+      actor: StatusActor;
+      to: ReferralStatus;
+      note?: string | null;
+    }): Promise<StatusChange> {
+      const referral = await getReferral(input.referralId);
+      let role: ActorRole;
+      let claimReferrer: string | null = null;
+      if (input.actor.kind === 'system') {
+        role = 'system';
+      } else if (input.actor.memberId === referral.candidateId) {
+        role = 'candidate';
+      } else if (input.actor.memberId === referral.referrerId) {
+        role = 'referrer';
+      } else if (
+        (referral.referrerId === null || referral.askAnyone) &&
+        (await canReferFor(referral.posting, input.actor.memberId))
+      ) {
+        role = 'referrer';
+        claimReferrer = input.actor.memberId;
+      } else {
+        return { ok: false, reason: 'Only the candidate and their referrer can update this referral.' };
+      }
+      const verdict = transition(referral.status, input.to, role);
+      if (!verdict.ok) return verdict;
+      const from = referral.status;
+      const at = now();
+      const updated = await db.$transaction(async (tx) => {
+        const { count } = await tx.referral.updateMany({
+          where: { id: referral.id, status: from },
+          data: {
+            status: input.to,
+            statusChangedAt: at,
+            ...(claimReferrer !== null ? { referrerId: claimReferrer, askAnyone: false } : {}),
+          },
+        });
+        if (count === 0) return false;
+        await tx.referralEvent.create({
+          data: {
+            referralId: referral.id,
+            actorId: input.actor.kind === 'member' ? input.actor.memberId : null,
+            fromStatus: from,
+            toStatus: input.to,
+            note: input.note ?? null,
+            createdAt: at,
+          },
+        });
+        return true;
+      });
+      if (!updated) {
+        return { ok: false, reason: 'Someone else updated this referral a moment ago. Please look again.' };
+      }
+      return { ok: true, referral: await getReferral(referral.id), from, to: input.to, role };
+    },
+
+    /** Tags a colleague on a posting; a repeated tag (same person, same role) is not sent twice. */
+    async tag(input: {
+      postingId: string;
+      taggedMemberId: string;
+      taggedById: string;
+      role: 'referrer' | 'candidate';
+    }): Promise<{ created: boolean }> {
+      try {
+        await db.tag.create({ data: input });
+        return { created: true };
+      } catch (error) {
+        if (isUniqueViolation(error)) return { created: false };
+        throw error;
+      }
+    },
+
+    async setRelationship(
+      referralId: string,
+      referrerMemberId: string,
+      relationship: string,
+    ): Promise<boolean> {
+      const { count } = await db.referral.updateMany({
+        where: { id: referralId, OR: [{ referrerId: referrerMemberId }, { referrerId: null }] },
+        data: { referrerRelationship: relationship.slice(0, 200) },
+      });
+      return count > 0;
+    },
+
+    /** Referrals still waiting for anyone who can refer, on a posting or at a company's open postings. */
+    async waitingForReferrer(
+      where: { postingId: string } | { companyId: string },
+    ): Promise<ReferralWithPeople[]> {
+      return db.referral.findMany({
+        where: {
+          status: 'interested',
+          referrerId: null,
+          posting:
+            'postingId' in where ? { id: where.postingId } : { companyId: where.companyId, status: 'open' },
+        },
+        include: { candidate: true, referrer: true, posting: true },
+        take: 200,
+      });
+    },
+
+    async referralsAsCandidate(memberId: string): Promise<ReferralWithPeople[]> {
+      return db.referral.findMany({
+        where: { candidateId: memberId },
+        include: { candidate: true, referrer: true, posting: true },
+        orderBy: { updatedAt: 'desc' },
+        take: 50,
+      });
+    },
+
+    /** Open referrals where this member is the referrer, or one of the referrers asked ("anyone"). */
+    async referralsAsReferrer(memberId: string): Promise<ReferralWithPeople[]> {
+      const [postingIds, companyIds] = await Promise.all([
+        db.postingReferrer.findMany({ where: { memberId }, select: { postingId: true } }),
+        db.companyReferrer.findMany({ where: { memberId }, select: { companyId: true } }),
+      ]);
+      return db.referral.findMany({
+        where: {
+          candidateId: { not: memberId },
+          OR: [
+            { referrerId: memberId },
+            {
+              askAnyone: true,
+              status: { in: OPEN_STATUSES },
+              OR: [
+                { postingId: { in: postingIds.map((row) => row.postingId) } },
+                { posting: { companyId: { in: companyIds.map((row) => row.companyId) } } },
+              ],
+            },
+          ],
+        },
+        include: { candidate: true, referrer: true, posting: true },
+        orderBy: { updatedAt: 'desc' },
+        take: 50,
+      });
+    },
+
+    async recentPostings(
+      workspaceId: string,
+      options: { company?: string; limit?: number } = {},
+    ): Promise<Posting[]> {
+      let companyId: string | undefined;
+      if (options.company !== undefined) {
+        const company = await findCompany(workspaceId, options.company);
+        if (company === null) return [];
+        companyId = company.id;
+      }
+      return db.posting.findMany({
+        where: { workspaceId, status: 'open', ...(companyId !== undefined ? { companyId } : {}) },
+        orderBy: { createdAt: 'desc' },
+        take: options.limit ?? 10,
+      });
+    },
+
+    async stats(workspaceId: string) {
+      const [postings, openPostings, byStatus, referrers] = await Promise.all([
+        db.posting.count({ where: { workspaceId } }),
+        db.posting.count({ where: { workspaceId, status: 'open' } }),
+        db.referral.groupBy({ by: ['status'], where: { posting: { workspaceId } }, _count: { _all: true } }),
+        db.companyReferrer.count({ where: { company: { workspaceId } } }),
+      ]);
+      const referrals: Partial<Record<ReferralStatus, number>> = {};
+      for (const row of byStatus) referrals[row.status] = row._count._all;
+      return { postings, openPostings, referrals, hires: referrals.hired ?? 0, companyReferrers: referrers };
+    },
+
+    /** Open referrals of a posting (to close them when the posting is gone). */
+    async openReferralsOf(postingId: string): Promise<ReferralWithPeople[]> {
+      return db.referral.findMany({
+        where: { postingId, status: { in: OPEN_STATUSES } },
+        include: { candidate: true, referrer: true, posting: true },
+      });
+    },
+
+    isOpen,
+  };
+}
+
+export type ReferralService = ReturnType<typeof createReferralService>;

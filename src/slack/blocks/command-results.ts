@@ -1,0 +1,170 @@
+import { type ReferralStatus, referralStatuses, statusLabel } from '../../referrals/status-machine.js';
+import { slashCommand } from '../ids.js';
+import { context, header, type KnownBlock, type SlackMessage, section } from './block-kit.js';
+import type { CandidateReferralRow, RecentPostingRow, ReferrerReferralRow } from './home-view.js';
+import { fitBlocks, oneLine, slackLimits, truncate } from './limits.js';
+import { escapeMrkdwn, mention, mentionList } from './mrkdwn.js';
+import { postingLinkLine } from './posting-format.js';
+
+/** Results of `/vouch` subcommands: data in, ephemeral message out. */
+
+const c = slashCommand;
+
+function fitMessage(content: KnownBlock[], notice: string): KnownBlock[] {
+  return fitBlocks({ content, maxBlocks: slackLimits.messageBlocks, notice: context(notice) }).blocks;
+}
+
+function companyName(company: string): string {
+  return escapeMrkdwn(truncate(oneLine(company), 100));
+}
+
+/** `/vouch help`, and the answer to anything we did not understand (`unknownText` is echoed). */
+export function helpText(options: { unknownText?: string } = {}): SlackMessage {
+  const lines = [
+    `\`${c} <job link> [note]\`: share a job with a card (works for any job site)`,
+    `\`${c} list [company]\`: open postings`,
+    `\`${c} mine\`: your referrals, as candidate and as referrer`,
+    `\`${c} refer-at <company>\`: say you can refer at a company`,
+    `\`${c} refer-at remove <company>\`: stop referring there`,
+    `\`${c} referrers <company>\`: who can refer at a company`,
+    `\`${c} stats\`: postings, referrals and hires`,
+  ];
+  const blocks: KnownBlock[] = [];
+  if (options.unknownText?.trim()) {
+    blocks.push(
+      section(
+        `🤔 I didn't understand \`${escapeMrkdwn(truncate(oneLine(options.unknownText), 200)).replace(/`/g, "'")}\`.`,
+      ),
+    );
+  }
+  blocks.push(
+    section(`*Vouch helps your team refer each other to jobs.*\n${lines.map((l) => `• ${l}`).join('\n')}`),
+  );
+  blocks.push(
+    context(
+      "Paste a job link in a channel and Vouch adds a card: press *I can refer* or *I'm interested*. " +
+        'Interest is private unless you choose to show your name.',
+    ),
+  );
+  return { text: `Vouch: ${c} help`, blocks };
+}
+
+/** `/vouch list [company]`. */
+export function listResult(input: {
+  company?: string | null;
+  postings: readonly RecentPostingRow[];
+}): SlackMessage {
+  const where = input.company ? ` at *${companyName(input.company)}*` : '';
+  if (input.postings.length === 0) {
+    return {
+      text: 'No open postings',
+      blocks: [
+        section(`No open postings${where} yet.`),
+        context(`Share one: paste a job link in a channel, or \`${c} <link>\`.`),
+      ],
+    };
+  }
+  const rows = input.postings.map((p) => {
+    const counts = p.counts ? ` · 🙋 ${p.counts.referrers} · 👀 ${p.counts.interested}` : '';
+    return section(`${postingLinkLine(p, 100)}${counts}`);
+  });
+  return {
+    text: `Open postings${input.company ? ` at ${companyName(input.company)}` : ''}`,
+    blocks: fitMessage(
+      [section(`*Open postings${where}*`), ...rows],
+      '…and more: narrow it down with a company name.',
+    ),
+  };
+}
+
+/** `/vouch mine`: statuses only; the Home tab has the buttons. */
+export function mineResult(input: {
+  asCandidate: readonly CandidateReferralRow[];
+  asReferrer: readonly ReferrerReferralRow[];
+}): SlackMessage {
+  const content: KnownBlock[] = [];
+  content.push(section('*Your referral requests*'));
+  if (input.asCandidate.length === 0)
+    content.push(context("None yet: press *I'm interested* on a job card."));
+  for (const row of input.asCandidate) {
+    const who = row.referrerUserId ? ` · ${mention(row.referrerUserId)}` : '';
+    content.push(section(`${postingLinkLine(row.posting, 100)}\n${statusLabel(row.status)}${who}`));
+  }
+  content.push(section('*Referrals you were asked for*'));
+  if (input.asReferrer.length === 0) content.push(context('None yet.'));
+  for (const row of input.asReferrer) {
+    content.push(
+      section(
+        `${mention(row.candidateUserId)} for ${postingLinkLine(row.posting, 100)}\n${statusLabel(row.status)}`,
+      ),
+    );
+  }
+  content.push(context('Update a status from the Vouch *Home* tab.'));
+  return {
+    text: 'Your referrals',
+    blocks: fitMessage(content, '…and more: the Vouch Home tab shows the most recent with buttons.'),
+  };
+}
+
+/** `/vouch referrers <company>`. */
+export function referrersResult(input: {
+  company: string;
+  referrerUserIds: readonly string[];
+}): SlackMessage {
+  const company = companyName(input.company);
+  if (input.referrerUserIds.length === 0) {
+    return {
+      text: `Nobody can refer at ${company} yet`,
+      blocks: [
+        section(`Nobody has said they can refer at *${company}* yet.`),
+        context(`Can you? \`${c} refer-at ${company}\``),
+      ],
+    };
+  }
+  return {
+    text: `Who can refer at ${company}`,
+    blocks: [section(`*Who can refer at ${company}:*\n${mentionList(input.referrerUserIds, 40)}`)],
+  };
+}
+
+/** The answer to `/vouch refer-at [remove] <company>`. */
+export function referAtResult(input: { company: string; removed: boolean; changed: boolean }): SlackMessage {
+  const company = companyName(input.company);
+  const text = input.removed
+    ? input.changed
+      ? `Done: you're no longer listed as a referrer at *${company}*.`
+      : `You weren't listed as a referrer at *${company}*.`
+    : input.changed
+      ? `👍 Noted: you can refer at *${company}*. Its postings will list you, and \`${c} referrers ${company}\` finds you.`
+      : `You're already listed as a referrer at *${company}*.`;
+  return { text, blocks: [section(text)] };
+}
+
+export interface StatsInput {
+  postings: { open: number; closed: number };
+  referralsByStatus: Partial<Record<ReferralStatus, number>>;
+  /** Members who can refer somewhere. */
+  referrers?: number;
+}
+
+/** `/vouch stats`: postings, referrals by status, hires. */
+export function statsResult(input: StatsInput): SlackMessage {
+  const total = referralStatuses.reduce((sum, s) => sum + (input.referralsByStatus[s] ?? 0), 0);
+  const hires = input.referralsByStatus.hired ?? 0;
+  const byStatus = referralStatuses
+    .filter((s) => (input.referralsByStatus[s] ?? 0) > 0)
+    .map((s) => `${statusLabel(s)}: *${input.referralsByStatus[s]}*`);
+  const fields = [
+    `📌 *${input.postings.open}* open postings · ${input.postings.closed} closed`,
+    `🤝 *${total}* referral requests · 🎉 *${hires}* hired`,
+    ...(input.referrers !== undefined ? [`🙋 *${input.referrers}* members can refer somewhere`] : []),
+  ];
+  return {
+    text: `Vouch stats: ${total} referrals, ${hires} hired`,
+    blocks: [
+      header('Vouch in numbers'),
+      section(fields.join('\n')),
+      ...(byStatus.length > 0 ? [section(byStatus.join('\n'))] : []),
+    ],
+  };
+}

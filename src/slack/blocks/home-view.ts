@@ -1,0 +1,190 @@
+import { type ReferralStatus, statusLabel } from '../../referrals/status-machine.js';
+import { homeActionIds } from '../ids.js';
+import {
+  actions,
+  button,
+  context,
+  divider,
+  type HomeView,
+  header,
+  type KnownBlock,
+  section,
+} from './block-kit.js';
+import { fitBlocks, oneLine, slackLimits, truncate } from './limits.js';
+import { escapeMrkdwn, mention, plural, quote } from './mrkdwn.js';
+import type { PostingRef } from './posting-format.js';
+import { postingLinkLine } from './posting-format.js';
+import { statusButtons } from './status-buttons.js';
+
+/** One of my referrals as a candidate. */
+export interface CandidateReferralRow {
+  referralId: string;
+  status: ReferralStatus;
+  posting: PostingRef;
+  referrerUserId: string | null;
+  /** Whole days since the status last changed (the caller knows the clock). */
+  daysSinceChange?: number;
+}
+
+/** A referral where I am (or could be) the referrer. */
+export interface ReferrerReferralRow {
+  referralId: string;
+  status: ReferralStatus;
+  posting: PostingRef;
+  candidateUserId: string;
+  note: string | null;
+  daysSinceChange?: number;
+}
+
+export interface RecentPostingRow extends PostingRef {
+  counts?: { referrers: number; interested: number };
+  closed?: boolean;
+}
+
+export interface HomeViewInput {
+  asCandidate: readonly CandidateReferralRow[];
+  waitingOnMe: readonly ReferrerReferralRow[];
+  /** Companies I can refer at. */
+  companies: readonly string[];
+  recentPostings: readonly RecentPostingRow[];
+}
+
+/** Titles are cut shorter here than on the card: the Home tab lists many. */
+const titleCap = 80;
+
+/** Rows per section: four sections of these stay under the 100 blocks of a Home tab. */
+const rowCaps = { candidate: 12, referrer: 12, companies: 10, postings: 8 } as const;
+
+function ago(days: number | undefined): string | null {
+  if (days === undefined) return null;
+  return days <= 0 ? 'today' : `${plural(days, 'day')} ago`;
+}
+
+function more(count: number, shown: number): KnownBlock[] {
+  return count > shown ? [context(`…and ${count - shown} more: \`/vouch mine\` lists them all.`)] : [];
+}
+
+function candidateRows(rows: readonly CandidateReferralRow[]): KnownBlock[] {
+  if (rows.length === 0) {
+    return [
+      context(
+        "No referral requests yet. When a job catches your eye, press *I'm interested* on its card: " +
+          'Vouch asks someone who can refer, privately.',
+      ),
+    ];
+  }
+  return [
+    ...rows.slice(0, rowCaps.candidate).flatMap((row) => {
+      const bits = [
+        statusLabel(row.status),
+        row.referrerUserId ? `with ${mention(row.referrerUserId)}` : null,
+        ago(row.daysSinceChange),
+      ].filter(Boolean);
+      return [
+        section(`${postingLinkLine(row.posting, titleCap)}\n${bits.join(' · ')}`),
+        ...actions(statusButtons(row.referralId, row.status, 'candidate')),
+      ];
+    }),
+    ...more(rows.length, rowCaps.candidate),
+  ];
+}
+
+function referrerRows(rows: readonly ReferrerReferralRow[]): KnownBlock[] {
+  if (rows.length === 0) return [context('Nothing is waiting on you. 🎉')];
+  return [
+    ...rows.slice(0, rowCaps.referrer).flatMap((row) => {
+      const bits = [statusLabel(row.status), ago(row.daysSinceChange)].filter(Boolean);
+      const note = row.note?.trim() ? `\n${quote(truncate(oneLine(row.note), 200))}` : '';
+      return [
+        section(
+          `${mention(row.candidateUserId)} for ${postingLinkLine(row.posting, titleCap)}\n${bits.join(' · ')}${note}`,
+        ),
+        ...actions(statusButtons(row.referralId, row.status, 'referrer')),
+      ];
+    }),
+    ...more(rows.length, rowCaps.referrer),
+  ];
+}
+
+function companyRows(companies: readonly string[]): KnownBlock[] {
+  if (companies.length === 0) {
+    return [
+      context(
+        'Tell Vouch where you can refer: `/vouch refer-at <company>`, or press *I can refer* on a card. ' +
+          "You'll be listed on that company's postings.",
+      ),
+    ];
+  }
+  return [
+    ...companies.slice(0, rowCaps.companies).map((company) => {
+      const name = truncate(oneLine(company), 200);
+      return section(
+        `🏢 ${escapeMrkdwn(name)}`,
+        button({
+          actionId: homeActionIds.removeCompany,
+          text: 'Remove',
+          value: name,
+          confirm: {
+            title: 'Stop referring here?',
+            text: `You will no longer be listed as a referrer at ${name}.`,
+            confirm: 'Remove',
+          },
+        }),
+      );
+    }),
+    ...(companies.length > rowCaps.companies
+      ? [context(`…and ${companies.length - rowCaps.companies} more.`)]
+      : []),
+  ];
+}
+
+function postingRows(rows: readonly RecentPostingRow[]): KnownBlock[] {
+  if (rows.length === 0) {
+    return [context('No postings yet. Paste a job link in any channel, or `/vouch <link>`.')];
+  }
+  return rows.slice(0, rowCaps.postings).map((row) => {
+    const bits = [
+      row.closed ? '🔒 Closed' : null,
+      row.counts ? `🙋 ${row.counts.referrers} can refer · 👀 ${row.counts.interested} interested` : null,
+    ].filter(Boolean);
+    const accessory = button({
+      actionId: homeActionIds.postingDetails,
+      text: 'Details',
+      value: row.postingId,
+    });
+    return section(
+      `${postingLinkLine(row, titleCap)}${bits.length > 0 ? `\n${bits.join(' · ')}` : ''}`,
+      accessory,
+    );
+  });
+}
+
+/**
+ * The App Home: my referrals as a candidate, requests waiting on me, companies I can refer at,
+ * recent postings. Empty sections tell a new member what to do.
+ * @see https://docs.slack.dev/surfaces/app-home
+ */
+export function homeView(input: HomeViewInput): HomeView {
+  const content: KnownBlock[] = [
+    header('Vouch: job referrals'),
+    context('Share a job link in any channel, or `/vouch <link>`. Type `/vouch help` for everything else.'),
+    divider(),
+    section('*Waiting on you*'),
+    ...referrerRows(input.waitingOnMe),
+    divider(),
+    section('*Your referral requests*'),
+    ...candidateRows(input.asCandidate),
+    divider(),
+    section('*Companies you can refer at*'),
+    ...companyRows(input.companies),
+    divider(),
+    section('*Recent postings*'),
+    ...postingRows(input.recentPostings),
+  ];
+  const { blocks } = fitBlocks({
+    content,
+    maxBlocks: slackLimits.viewBlocks,
+    notice: context('✂️ More than fits here: `/vouch mine` and `/vouch list` show the rest.'),
+  });
+  return { type: 'home', blocks };
+}

@@ -1,0 +1,62 @@
+/**
+ * Building mrkdwn from user text safely. Slack parses `<…>` as links, mentions and `<!channel>`,
+ * and `&` as an escape: anything a member typed goes through `escapeMrkdwn` so a note cannot ping
+ * a channel or fake a link.
+ *
+ * @see https://docs.slack.dev/messaging/formatting-message-text#escaping
+ */
+
+/** Escapes the three characters Slack treats as control characters in mrkdwn. */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+const slackUserId = /^[UW][A-Z0-9]{2,20}$/;
+
+/** `<@U123>` for a real-looking Slack user id; anything else is shown inert. */
+export function mention(userId: string): string {
+  return slackUserId.test(userId) ? `<@${userId}>` : escapeMrkdwn(`@${userId}`);
+}
+
+/** Mentions, comma-joined, with "and N more" past `max`. */
+export function mentionList(userIds: readonly string[], max = 10): string {
+  const shown = userIds.slice(0, max).map(mention);
+  const rest = userIds.length - shown.length;
+  return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
+}
+
+/** The URL if it is an absolute http(s) URL Slack will accept in a link or url button. */
+export function safeHttpUrl(url: string | null | undefined, maxLength = 3000): string | null {
+  if (!url || url.length > maxLength) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `<url|label>` with the label escaped (a `|` would end the URL part early, so it becomes `¦`).
+ * A URL that is not http(s) is not linked: the label is shown as plain text.
+ */
+export function link(url: string | null | undefined, label: string): string {
+  const safeLabel = escapeMrkdwn(label.replace(/\|/g, '¦'));
+  const safeUrl = safeHttpUrl(url);
+  if (!safeUrl) return safeLabel;
+  // `<`, `>`, `|` are never raw in a parsed URL's href; `&` must be escaped like any text.
+  return `<${escapeMrkdwn(safeUrl)}|${safeLabel}>`;
+}
+
+/** User text as a block quote (every line prefixed), escaped. */
+export function quote(text: string): string {
+  return escapeMrkdwn(text.trim())
+    .split(/\r?\n/)
+    .map((line) => `>${line}`)
+    .join('\n');
+}
+
+/** "1 day" / "3 days". */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

@@ -1,0 +1,145 @@
+/**
+ * `/vouch` text → what the member asked for. Pure: the listener does the work.
+ *
+ * Slack sends the text with its own formatting when "Escape channels, users, and links" is on
+ * (`<https://x|label>`, `<@U123|name>`, `&amp;`) and raw otherwise; both are accepted.
+ * @see https://docs.slack.dev/interactivity/implementing-slash-commands
+ */
+export type VouchCommand =
+  | { kind: 'help' }
+  | { kind: 'share'; url: string; note: string | null }
+  | { kind: 'list'; company: string | null }
+  | { kind: 'mine' }
+  | { kind: 'referAt'; company: string }
+  | { kind: 'referAtRemove'; company: string }
+  | { kind: 'referrers'; company: string }
+  | { kind: 'stats' }
+  | { kind: 'unknown'; text: string };
+
+/** A Slack-formatted link `<url>` / `<url|label>` to an http(s) URL. */
+const slackLink = /<(https?:\/\/[^|>\s]+)(?:\|[^>]*)?>/i;
+/** A bare http(s) URL. */
+const bareUrl = /(^|[^\w/])(https?:\/\/[^\s<>]+)/i;
+
+function decodeEntities(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+/** Bare URLs often end in the sentence's punctuation: "see https://x.com/job." */
+function trimTrailingPunctuation(url: string): string {
+  let out = url.replace(/[.,;:!?'"]+$/, '');
+  while (out.endsWith(')') && (out.match(/\(/g)?.length ?? 0) < (out.match(/\)/g)?.length ?? 0)) {
+    out = out.slice(0, -1).replace(/[.,;:!?'"]+$/, '');
+  }
+  return out;
+}
+
+/**
+ * Turns Slack's formatted tokens in a note into plain words (`<@U1|ana>` → `@ana`, `<!here>` →
+ * `@here`, `<url|label>` → `label (url)`). Stored notes are plain text; they are escaped again
+ * when shown, so they cannot ping anyone.
+ */
+export function plainNote(text: string): string {
+  const plain = text.replace(/<([^>]*)>/g, (_match, inner: string) => {
+    const [target = '', label] = inner.split('|', 2);
+    if (target.startsWith('@')) return `@${label ?? target.slice(1)}`;
+    if (target.startsWith('#')) return `#${label ?? target.slice(1)}`;
+    if (target.startsWith('!')) {
+      if (label) return label.startsWith('@') ? label : `@${label}`;
+      return `@${target.slice(1).replace(/^subteam\^.*$/, 'group')}`;
+    }
+    return label && label !== target ? `${label} (${target})` : target;
+  });
+  return decodeEntities(plain).replace(/\s+/g, ' ').trim();
+}
+
+/** Finds the job link: the first Slack-formatted or bare http(s) URL. */
+function findUrl(text: string): { url: string; rest: string } | null {
+  const formatted = slackLink.exec(text);
+  const bare = bareUrl.exec(text);
+  const formattedAt = formatted ? formatted.index : Number.POSITIVE_INFINITY;
+  const bareAt = bare ? bare.index + (bare[1]?.length ?? 0) : Number.POSITIVE_INFINITY;
+  if (formatted && formattedAt <= bareAt) {
+    const url = decodeEntities(formatted[1] ?? '');
+    return { url, rest: text.slice(0, formattedAt) + text.slice(formattedAt + formatted[0].length) };
+  }
+  if (bare) {
+    const raw = trimTrailingPunctuation(bare[2] ?? '');
+    const url = decodeEntities(raw);
+    return { url, rest: text.slice(0, bareAt) + text.slice(bareAt + raw.length) };
+  }
+  return null;
+}
+
+function isHttpUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return (parsed.protocol === 'https:' || parsed.protocol === 'http:') && parsed.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** Company names arrive as typed; Slack may have escaped `&` ("AT&amp;T"). */
+function companyArg(words: readonly string[]): string {
+  return decodeEntities(words.join(' ')).replace(/\s+/g, ' ').trim();
+}
+
+const subcommands = new Set([
+  'help',
+  'list',
+  'mine',
+  'refer-at',
+  'referat',
+  'refer_at',
+  'referrers',
+  'stats',
+]);
+
+/** Parses the text after `/vouch`. Never throws: anything unclear is `unknown` (answered with help). */
+export function parseVouchCommand(text: string): VouchCommand {
+  const trimmed = text.trim();
+  if (trimmed === '') return { kind: 'help' };
+  const words = trimmed.split(/\s+/);
+  const first = (words[0] ?? '').toLowerCase();
+  const args = words.slice(1);
+
+  if (subcommands.has(first)) {
+    switch (first) {
+      case 'help':
+        return { kind: 'help' };
+      case 'mine':
+        return args.length === 0 ? { kind: 'mine' } : { kind: 'unknown', text: trimmed };
+      case 'stats':
+        return args.length === 0 ? { kind: 'stats' } : { kind: 'unknown', text: trimmed };
+      case 'list': {
+        const company = companyArg(args);
+        return { kind: 'list', company: company || null };
+      }
+      case 'referrers': {
+        const company = companyArg(args);
+        return company ? { kind: 'referrers', company } : { kind: 'unknown', text: trimmed };
+      }
+      default: {
+        // refer-at [remove] <company>
+        if ((args[0] ?? '').toLowerCase() === 'remove') {
+          const company = companyArg(args.slice(1));
+          return company ? { kind: 'referAtRemove', company } : { kind: 'unknown', text: trimmed };
+        }
+        const company = companyArg(args);
+        return company ? { kind: 'referAt', company } : { kind: 'unknown', text: trimmed };
+      }
+    }
+  }
+
+  const found = findUrl(trimmed);
+  if (found && isHttpUrl(found.url)) {
+    // Tidy what the link leaves behind: "look (<link>)." → "look."
+    const note = plainNote(found.rest)
+      .replace(/\(\s*\)/g, '')
+      .replace(/\s+([,.;:!?])/g, '$1')
+      .trim();
+    return { kind: 'share', url: found.url, note: note || null };
+  }
+  return { kind: 'unknown', text: trimmed };
+}

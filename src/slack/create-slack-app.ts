@@ -1,0 +1,90 @@
+import type { RequestListener } from 'node:http';
+import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import type { ExtendedErrorHandlerArgs } from '@slack/bolt/dist/App.js';
+import type { Config } from '../config.js';
+import type { InflightWork } from '../inflight-work.js';
+import { type Logger, toBoltLogger } from '../logger.js';
+import type { SlackFeature } from './slack-feature.js';
+
+export interface SlackAppDeps {
+  config: Config;
+  logger: Logger;
+  inflight: InflightWork;
+}
+
+export interface SlackApp {
+  app: App;
+  /** HTTP mode: the listener for POST /slack/events. Socket Mode: undefined. */
+  httpListener: RequestListener | undefined;
+  /** Socket Mode: opens the WebSocket. HTTP mode: nothing to do. */
+  connect(): Promise<void>;
+  disconnect(): Promise<void>;
+  /** Registers features' listeners, after the app's own middleware. */
+  register(features: readonly SlackFeature[]): void;
+}
+
+/**
+ * Bolt, wired the Vouch way: Socket Mode when an app token is configured, HTTP otherwise; Web API
+ * calls to the configured base URL; logs through pino; one error path; every listener's work tracked
+ * so shutdown can finish it.
+ */
+export function createSlackApp(deps: SlackAppDeps): SlackApp {
+  const { config, logger, inflight } = deps;
+  const boltLogger = toBoltLogger(logger);
+  const mode = config.slack.mode;
+  const receiver =
+    mode.kind === 'socket'
+      ? new SocketModeReceiver({ appToken: mode.appToken, logger: boltLogger })
+      : new HTTPReceiver({
+          signingSecret: mode.signingSecret,
+          logger: boltLogger,
+          // Acknowledge first, work after: Slack gives 3 s and job boards can be slow.
+          processBeforeResponse: false,
+        });
+
+  const app = new App({
+    token: config.slack.botToken,
+    receiver,
+    logger: boltLogger,
+    extendedErrorHandler: true,
+    clientOptions: {
+      slackApiUrl: config.slack.apiUrl,
+      // Rate limits wait for Retry-After; other failures retry briefly: a user is waiting.
+      retryConfig: { retries: 3, factor: 2, minTimeout: 250, maxTimeout: 2000, randomize: true },
+      timeout: 10_000,
+    },
+  });
+
+  app.use(async ({ next }) => {
+    await inflight.track(next());
+  });
+
+  app.error(async ({ error, context, body }: ExtendedErrorHandlerArgs) => {
+    const request = body as { type?: string; event?: { type?: string }; command?: string } | undefined;
+    logger.error(
+      {
+        err: error.original ?? error,
+        code: error.code,
+        teamId: context?.teamId,
+        requestType: request?.type ?? (request?.command !== undefined ? 'command' : undefined),
+        eventType: request?.event?.type,
+        command: request?.command,
+      },
+      'unhandled error in a Slack listener',
+    );
+  });
+
+  return {
+    app,
+    httpListener: receiver instanceof HTTPReceiver ? receiver.requestListener : undefined,
+    async connect() {
+      if (receiver instanceof SocketModeReceiver) await receiver.start();
+    },
+    async disconnect() {
+      if (receiver instanceof SocketModeReceiver) await receiver.stop();
+    },
+    register(features) {
+      for (const feature of features) feature.register(app);
+    },
+  };
+}

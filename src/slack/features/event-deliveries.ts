@@ -1,0 +1,28 @@
+import type { SlackFeature } from '../slack-feature.js';
+import type { FeatureDeps } from './feature-deps.js';
+
+/**
+ * Drops re-delivered Events API deliveries (Slack retries with X-Slack-Retry-Num when an ack was
+ * slow or lost): each event_id is recorded in the database first, and a second insert fails on the
+ * primary key, across restarts and replicas. Events are acknowledged by Bolt before this runs.
+ * @see https://api.slack.com/apis/events-api#retries
+ */
+export function eventDeliveries(deps: Pick<FeatureDeps, 'ledger' | 'logger'>): SlackFeature {
+  return {
+    name: 'event-deliveries',
+    scopes: [],
+    register(app) {
+      app.use(async ({ body, context, next }) => {
+        const envelope = body as { type?: unknown; event_id?: unknown };
+        if (envelope.type === 'event_callback' && typeof envelope.event_id === 'string') {
+          const first = await deps.ledger.firstTime(`event:${envelope.event_id}`);
+          if (!first) {
+            deps.logger.info({ eventId: envelope.event_id, retryNum: context.retryNum }, 're-delivered event ignored');
+            return;
+          }
+        }
+        await next();
+      });
+    },
+  };
+}

@@ -1,0 +1,157 @@
+import type { SlashCommand } from '@slack/bolt';
+import {
+  helpText,
+  listResult,
+  mineResult,
+  referAtResult,
+  referrersResult,
+  statsResult,
+} from '../blocks/command-results.js';
+import { parseVouchCommand } from '../command/parse-command.js';
+import { slashCommand } from '../ids.js';
+import type { SlackFeature } from '../slack-feature.js';
+import type { CardSharer, ShareOutcome } from '../support/card-sharer.js';
+import type { Message } from '../support/notifier.js';
+import { daysBetween, refOf } from '../support/posting-ref.js';
+import type { FeatureDeps } from './feature-deps.js';
+
+/** What the sharer sees (only them) after `/vouch <url>` or the message shortcut. */
+export function shareOutcomeMessage(outcome: ShareOutcome, cards: FeatureDeps['cards']): Message | null {
+  switch (outcome.kind) {
+    case 'posted':
+      return outcome.resolved.problem !== null
+        ? { text: `Posted, from Vouch's saved copy: the job board could not be read just now (${outcome.resolved.problem}).` }
+        : null;
+    case 'not_a_job': {
+      const plain = cards.plain(outcome.resolved.summary);
+      const why =
+        outcome.resolved.problem !== null
+          ? `Vouch could not read that page (${outcome.resolved.problem}), so there is no job card.`
+          : 'That link does not look like a job posting, so there is no job card. Here is the link as Vouch sees it:';
+      return { text: why, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: why } }, ...plain.blocks] };
+    }
+    case 'unreadable':
+      return { text: `Vouch could not use that link: ${outcome.reason}` };
+    case 'cannot_post':
+      return { text: outcome.reason };
+  }
+}
+
+/**
+ * `/vouch`: share any job link as a card, list open postings, my referrals, the who-can-refer
+ * directory, stats. Answers are ephemeral; only a shared card is posted in the channel.
+ */
+export function vouchCommand(deps: FeatureDeps, shareCard: CardSharer): SlackFeature {
+  const { referrals, cards, home, notices, logger } = deps;
+  return {
+    name: 'vouch-command',
+    scopes: ['commands', 'chat:write', 'chat:write.public'],
+    register(app) {
+      app.command(slashCommand, async ({ command, ack, respond }) => {
+        const parsed = parseVouchCommand(command.text ?? '');
+        const teamId = command.team_id;
+        const reply = (message: Message) =>
+          ack({ response_type: 'ephemeral', text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}) });
+
+        switch (parsed.kind) {
+          case 'help':
+            return reply(helpText());
+          case 'unknown':
+            return reply(helpText({ unknownText: parsed.text }));
+          case 'share':
+            await ack({ response_type: 'ephemeral', text: '⏳ Reading that job posting…' });
+            return shareFromCommand(command, parsed.url, parsed.note);
+          case 'list': {
+            const postings = await referrals.recentPostings(teamId, { ...(parsed.company ? { company: parsed.company } : {}), limit: 15 });
+            return reply(
+              listResult({
+                company: parsed.company,
+                postings: postings.map((p) => ({ ...refOf(p), closed: p.status === 'closed' })),
+              }),
+            );
+          }
+          case 'mine': {
+            const member = await referrals.ensureMember(teamId, command.user_id);
+            const [asCandidate, asReferrer] = await Promise.all([
+              referrals.referralsAsCandidate(member.id),
+              referrals.referralsAsReferrer(member.id),
+            ]);
+            const now = new Date();
+            return reply(
+              mineResult({
+                asCandidate: asCandidate.map((r) => ({
+                  referralId: r.id,
+                  status: r.status,
+                  posting: refOf(r.posting),
+                  referrerUserId: r.referrer?.slackUserId ?? null,
+                  daysSinceChange: daysBetween(r.statusChangedAt, now),
+                })),
+                asReferrer: asReferrer.map((r) => ({
+                  referralId: r.id,
+                  status: r.status,
+                  posting: refOf(r.posting),
+                  candidateUserId: r.candidate.slackUserId,
+                  note: r.candidateNote,
+                  daysSinceChange: daysBetween(r.statusChangedAt, now),
+                })),
+              }),
+            );
+          }
+          case 'referAt': {
+            const member = await referrals.ensureMember(teamId, command.user_id);
+            const { company, added } = await referrals.rememberCompanyReferrer(teamId, parsed.company, member.id);
+            await reply(referAtResult({ company: company.displayName, removed: false, changed: added }));
+            if (added) {
+              await notices.referrerAppearedAtCompany(company.id, command.user_id);
+              await home.publish(teamId, command.user_id);
+            }
+            return;
+          }
+          case 'referAtRemove': {
+            const member = await referrals.ensureMember(teamId, command.user_id);
+            const { company, removed } = await referrals.forgetCompanyReferrer(teamId, parsed.company, member.id);
+            await reply(referAtResult({ company: company?.displayName ?? parsed.company, removed: true, changed: removed }));
+            if (removed) await home.publish(teamId, command.user_id);
+            return;
+          }
+          case 'referrers': {
+            const { company, members } = await referrals.companyReferrers(teamId, parsed.company);
+            return reply(
+              referrersResult({
+                company: company?.displayName ?? parsed.company,
+                referrerUserIds: members.map((m) => m.slackUserId),
+              }),
+            );
+          }
+          case 'stats': {
+            const stats = await referrals.stats(teamId);
+            return reply(
+              statsResult({
+                postings: { open: stats.openPostings, closed: stats.postings - stats.openPostings },
+                referralsByStatus: stats.referrals,
+                referrers: stats.companyReferrers,
+              }),
+            );
+          }
+        }
+
+        async function shareFromCommand(cmd: SlashCommand, url: string, note: string | null): Promise<void> {
+          const outcome = await shareCard({
+            teamId,
+            channel: cmd.channel_id,
+            userId: cmd.user_id,
+            url,
+            note,
+            source: 'command',
+            anchor: cmd.trigger_id,
+          });
+          const message = shareOutcomeMessage(outcome, cards);
+          const text = message ?? { text: '✅ Shared. People can now say they can refer or are interested.' };
+          await respond({ response_type: 'ephemeral', replace_original: true, ...text }).catch((error: unknown) =>
+            logger.info({ err: error }, 'could not answer the slash command'),
+          );
+        }
+      });
+    },
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * Every Slack identifier Vouch owns, in one place: listeners match on these and the block builders
+ * emit them, so a typo cannot split the two. The slash command and the shortcut must also match
+ * manifest.json.
+ *
+ * Values carried by buttons (posting ids, referral ids, target statuses) are encoded and parsed in
+ * `blocks/action-values.ts`.
+ */
+
+/** The slash command, as registered in the manifest. */
+export const slashCommand = '/vouch' as const;
+
+/** Message shortcut "Share as job referral". */
+export const shortcutIds = {
+  shareAsReferral: 'share_as_referral',
+} as const;
+
+/** Buttons on the posting card (channel unfurls, thread cards, tag DMs). `value` = postingId. */
+export const cardActionIds = {
+  iCanRefer: 'i_can_refer',
+  imInterested: 'im_interested',
+  details: 'details',
+  tagSomeone: 'tag_someone',
+  /** The link button to the job page: Slack still sends block_actions, which must be acked. */
+  openPosting: 'open_posting',
+} as const;
+
+/** The "I'm interested" modal. */
+export const interestModalIds = {
+  callbackId: 'interest_submit',
+  noteBlock: 'interest_note',
+  noteInput: 'note',
+  referrerBlock: 'interest_referrer',
+  referrerSelect: 'referrer',
+  /** Value of the "Anyone who can refer" option of the referrer select. */
+  anyoneOption: 'anyone',
+  showNameBlock: 'interest_show_name',
+  showNameCheckbox: 'show_name',
+  /** Value of the single checkbox option. */
+  showNameOption: 'show_name',
+} as const;
+
+/** The "Details" modal: nothing to submit, but a callback id lets logs tell it apart. */
+export const detailsModalIds = {
+  callbackId: 'posting_details',
+} as const;
+
+/** The "Tag someone" modal. */
+export const tagModalIds = {
+  callbackId: 'tag_submit',
+  userBlock: 'tag_user',
+  userSelect: 'user',
+  roleBlock: 'tag_role',
+  roleRadio: 'role',
+} as const;
+
+/** Buttons in the DM a referrer gets when a candidate asks them. */
+export const referrerDmActionIds = {
+  /** `value`: a status-update value with `to: 'referred'`. */
+  markReferred: 'mark_referred',
+  /** `value`: a status-update value with `to: 'declined'`. */
+  decline: 'decline',
+  /** URL button to the candidate's DM; acked and otherwise ignored. */
+  openDm: 'open_dm',
+  /** "How well do you know them?" select; each option's value is a relationship value. */
+  relationship: 'referrer_relationship',
+} as const;
+
+/**
+ * Status buttons wherever they appear (DMs, App Home). Each button's action_id is
+ * `status_update:<to>` because action_ids must be unique within one actions block; match them
+ * with `statusUpdateActionPattern`. The `value` carries the referral id and the target status.
+ */
+export const statusUpdateActionPrefix = 'status_update' as const;
+export const statusUpdateActionPattern = /^status_update:[a-z_]+$/;
+
+/** The ephemeral "Remember that you can refer at X?" prompt. `value` = remember-company value. */
+export const rememberCompanyActionIds = {
+  yes: 'remember_referrer_company_yes',
+  no: 'remember_referrer_company_no',
+} as const;
+
+/** App Home. */
+export const homeActionIds = {
+  /** `value` = the company name to forget. */
+  removeCompany: 'home_remove_company',
+  /** `value` = postingId; opens the Details modal. */
+  postingDetails: 'home_posting_details',
+} as const;
+
+/** Every action_id that is a plain link (url button): listeners only ack them. */
+export const linkActionIds = [cardActionIds.openPosting, referrerDmActionIds.openDm] as const;

@@ -1,0 +1,12 @@
+import type { App } from '@slack/bolt';
+
+/**
+ * One capability of the Slack app (unfurls, the slash command, App Home...). `register` adds its
+ * listeners; `scopes` are the bot scopes those listeners and their Web API calls need. A test keeps
+ * manifest.json and the registered listeners in agreement.
+ */
+export interface SlackFeature {
+  name: string;
+  scopes: readonly string[];
+  register(app: App): void;
+}

@@ -1,0 +1,117 @@
+import type { WebClient } from '@slack/web-api';
+import type { Db } from '../../db/client.js';
+import type { Posting } from '../../generated/sqlite/client.js';
+import type { Logger } from '../../logger.js';
+import { isJobLike } from '../../postings/posting-store.js';
+import type { PostingSummary } from '../../postings/posting-summary.js';
+import type { ReferralService } from '../../referrals/referral-service.js';
+import type { SlackMessage } from '../blocks/block-kit.js';
+import {
+  type CardButtons,
+  type PostingCardInput,
+  plainLinkCard,
+  postingCard,
+  postingCardBlocks,
+} from '../blocks/posting-card.js';
+
+export interface CardPublisherDeps {
+  db: Db;
+  referrals: Pick<ReferralService, 'cardState'>;
+  logger: Logger;
+}
+
+export interface ShareContext {
+  note?: string | null;
+  sharedBy?: string | null;
+}
+
+function slackError(error: unknown): string {
+  return (error as { data?: { error?: string } }).data?.error ?? (error as Error).message ?? String(error);
+}
+
+/**
+ * Renders a posting's card from the database (counts and people are always current) and keeps every
+ * copy of it in Slack current: `chat.update` for the bot's own card messages, `chat.unfurl` again for
+ * unfurls in conversation history.
+ * @see https://api.slack.com/methods/chat.unfurl
+ */
+export function createCardPublisher(client: WebClient, deps: CardPublisherDeps) {
+  const { db, referrals, logger } = deps;
+
+  /** The card's data, or null when the posting is not a job (it then gets a plain link card). */
+  async function cardInput(postingId: string, share: ShareContext = {}): Promise<PostingCardInput | null> {
+    const state = await referrals.cardState(postingId);
+    const summary = state.summary;
+    if (summary === null || !isJobLike(summary)) return null;
+    return {
+      summary,
+      postingId,
+      sharerNote: share.note ?? null,
+      sharedBy: share.sharedBy ?? null,
+      counts: state.counts,
+      referrers: state.referrers.map((m) => ({ userId: m.slackUserId })),
+      namedCandidates: state.namedCandidates.map((m) => ({ userId: m.slackUserId })),
+      companyReferrers: state.companyReferrers.map((m) => ({ userId: m.slackUserId })),
+      closed: state.posting.status === 'closed',
+      limitedSource: summary.source === 'linkedin',
+    };
+  }
+
+  async function render(postingId: string, share: ShareContext = {}, which: CardButtons = 'channel'): Promise<SlackMessage> {
+    const input = await cardInput(postingId, share);
+    if (input === null) {
+      const state = await referrals.cardState(postingId);
+      return plainLinkCard({
+        url: state.posting.url,
+        title: state.summary?.title ?? null,
+        description: state.summary?.summary ?? null,
+      });
+    }
+    return which === 'channel' ? postingCard(input) : { text: postingCard(input).text, blocks: postingCardBlocks(input, which) };
+  }
+
+  return {
+    render,
+    cardInput,
+
+    /** A plain card for a summary that is not stored (a link that is not a job). */
+    plain(summary: PostingSummary): SlackMessage {
+      return plainLinkCard({ url: summary.url, title: summary.title, description: summary.summary });
+    },
+
+    /** A plain card for a link that could not be read at all. */
+    plainLink(input: { url: string; title?: string | null; description?: string | null }): SlackMessage {
+      return plainLinkCard(input);
+    },
+
+    /** Re-renders every copy of the card in Slack. Failures are logged: a stale count is not worth a crash. */
+    async refresh(posting: Pick<Posting, 'id'>): Promise<void> {
+      const shares = await db.share.findMany({
+        where: { postingId: posting.id },
+        include: { sharedBy: true },
+        orderBy: { createdAt: 'desc' },
+        take: 20,
+      });
+      await Promise.all(
+        shares.map(async (share) => {
+          const message = await render(posting.id, { note: share.note, sharedBy: share.sharedBy?.slackUserId ?? null });
+          try {
+            if (share.cardTs !== null) {
+              await client.chat.update({ channel: share.channelId, ts: share.cardTs, text: message.text, blocks: message.blocks });
+            } else if (share.source === 'unfurl' && share.messageTs !== null && share.url !== null) {
+              await client.chat.unfurl({
+                channel: share.channelId,
+                ts: share.messageTs,
+                unfurls: { [share.url]: { blocks: message.blocks } },
+              });
+            }
+          } catch (error) {
+            logger.info({ postingId: posting.id, channel: share.channelId, slackError: slackError(error) }, 'card refresh failed');
+          }
+        }),
+      );
+    },
+  };
+}
+
+export type CardPublisher = ReturnType<typeof createCardPublisher>;

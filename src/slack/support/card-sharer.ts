@@ -1,0 +1,108 @@
+import type { WebClient } from '@slack/web-api';
+import type { Db } from '../../db/client.js';
+import { shareDedupeKey } from '../../db/share-dedupe-key.js';
+import { isUniqueViolation } from '../../db/unique-violation.js';
+import type { Logger } from '../../logger.js';
+import { FetchError } from '../../postings/fetched-resource.js';
+import { isJobLike, type PostingStore, type ResolvedPosting } from '../../postings/posting-store.js';
+import type { ReferralService } from '../../referrals/referral-service.js';
+import type { CardPublisher } from './card-publisher.js';
+
+export interface ShareRequest {
+  teamId: string;
+  channel: string;
+  /** The member sharing. */
+  userId: string;
+  url: string;
+  note: string | null;
+  source: 'command' | 'shortcut' | 'thread';
+  /** Post as a reply in this thread. */
+  threadTs?: string;
+  /** What makes this share unique (message ts, or the command's trigger id). */
+  anchor: string;
+}
+
+export type ShareOutcome =
+  | { kind: 'posted'; postingId: string; ts: string; resolved: ResolvedPosting }
+  | { kind: 'not_a_job'; resolved: ResolvedPosting }
+  | { kind: 'unreadable'; reason: string }
+  | { kind: 'cannot_post'; reason: string; slackError: string };
+
+export interface CardSharerDeps {
+  db: Db;
+  referrals: Pick<ReferralService, 'ensureMember'>;
+  postings: Pick<PostingStore, 'resolve'>;
+  cards: Pick<CardPublisher, 'render'>;
+  logger: Logger;
+}
+
+const CANNOT_POST: Record<string, string> = {
+  not_in_channel: 'Vouch is not in this channel. Invite it with `/invite @Vouch` and try again.',
+  channel_not_found: 'Vouch cannot see this channel. Invite it with `/invite @Vouch` and try again.',
+  is_archived: 'This channel is archived.',
+  restricted_action: 'This workspace does not let apps post in this channel.',
+  msg_too_long: 'That card is too long for Slack.',
+};
+
+/**
+ * Posts a posting's card into a channel (or thread) on someone's behalf and records the share, so the
+ * card can be refreshed when counts change. Used by `/vouch <url>`, the message shortcut and thread cards.
+ */
+export function createCardSharer(client: WebClient, deps: CardSharerDeps) {
+  const { db, referrals, postings, cards, logger } = deps;
+  return async function shareCard(request: ShareRequest): Promise<ShareOutcome> {
+    let resolved: ResolvedPosting;
+    try {
+      resolved = await postings.resolve(request.teamId, request.url);
+    } catch (error) {
+      if (error instanceof FetchError) return { kind: 'unreadable', reason: error.message };
+      throw error;
+    }
+    if (!isJobLike(resolved.summary)) {
+      return { kind: 'not_a_job', resolved };
+    }
+    const member = await referrals.ensureMember(request.teamId, request.userId);
+    const message = await cards.render(resolved.posting.id, { note: request.note, sharedBy: request.userId });
+    let ts: string;
+    try {
+      const posted = await client.chat.postMessage({
+        channel: request.channel,
+        text: message.text,
+        blocks: message.blocks,
+        unfurl_links: false,
+        unfurl_media: false,
+        ...(request.threadTs !== undefined ? { thread_ts: request.threadTs } : {}),
+      });
+      ts = posted.ts ?? '';
+    } catch (error) {
+      const slackError = (error as { data?: { error?: string } }).data?.error ?? 'unknown_error';
+      logger.info({ channel: request.channel, slackError }, 'could not post a card');
+      return {
+        kind: 'cannot_post',
+        slackError,
+        reason: CANNOT_POST[slackError] ?? `Slack refused the card (${slackError}). Please try again in a moment.`,
+      };
+    }
+    try {
+      await db.share.create({
+        data: {
+          postingId: resolved.posting.id,
+          channelId: request.channel,
+          messageTs: request.source === 'command' ? null : request.anchor,
+          threadTs: request.threadTs ?? null,
+          cardTs: ts,
+          url: request.url,
+          source: request.source,
+          sharedById: member.id,
+          note: request.note,
+          dedupeKey: shareDedupeKey({ postingId: resolved.posting.id, channelId: request.channel, anchor: request.anchor }),
+        },
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+    return { kind: 'posted', postingId: resolved.posting.id, ts, resolved };
+  };
+}
+
+export type CardSharer = ReturnType<typeof createCardSharer>;

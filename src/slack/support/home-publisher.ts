@@ -1,0 +1,60 @@
+import type { WebClient } from '@slack/web-api';
+import type { Logger } from '../../logger.js';
+import type { ReferralService } from '../../referrals/referral-service.js';
+import { homeView } from '../blocks/home-view.js';
+import { daysBetween, refOf } from './posting-ref.js';
+
+export interface HomePublisherDeps {
+  referrals: ReferralService;
+  logger: Logger;
+  now?: () => Date;
+}
+
+/**
+ * Publishes a member's App Home: my referrals as candidate, requests waiting on me as referrer (with
+ * their buttons), companies I can refer at, recent postings of the workspace.
+ * @see https://api.slack.com/methods/views.publish
+ */
+export function createHomePublisher(client: WebClient, deps: HomePublisherDeps) {
+  const { referrals, logger } = deps;
+  const now = deps.now ?? (() => new Date());
+  return {
+    async publish(teamId: string, slackUserId: string): Promise<void> {
+      const member = await referrals.ensureMember(teamId, slackUserId);
+      const [asCandidate, asReferrer, companies, recent] = await Promise.all([
+        referrals.referralsAsCandidate(member.id),
+        referrals.referralsAsReferrer(member.id),
+        referrals.companiesOf(member.id),
+        referrals.recentPostings(teamId, { limit: 8 }),
+      ]);
+      const at = now();
+      const view = homeView({
+        asCandidate: asCandidate.map((r) => ({
+          referralId: r.id,
+          status: r.status,
+          posting: refOf(r.posting),
+          referrerUserId: r.referrer?.slackUserId ?? null,
+          daysSinceChange: daysBetween(r.statusChangedAt, at),
+        })),
+        waitingOnMe: asReferrer.map((r) => ({
+          referralId: r.id,
+          status: r.status,
+          posting: refOf(r.posting),
+          candidateUserId: r.candidate.slackUserId,
+          note: r.candidateNote,
+          daysSinceChange: daysBetween(r.statusChangedAt, at),
+        })),
+        companies: companies.map((c) => c.displayName),
+        recentPostings: recent.map((p) => ({ ...refOf(p), closed: p.status === 'closed' })),
+      });
+      try {
+        await client.views.publish({ user_id: slackUserId, view });
+      } catch (error) {
+        const slackError = (error as { data?: { error?: string } }).data?.error;
+        logger.warn({ userId: slackUserId, slackError }, 'could not publish App Home');
+      }
+    },
+  };
+}
+
+export type HomePublisher = ReturnType<typeof createHomePublisher>;

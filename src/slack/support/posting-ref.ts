@@ -1,0 +1,30 @@
+import type { Posting } from '../../generated/sqlite/client.js';
+import type { PostingSummary } from '../../postings/posting-summary.js';
+import type { ReferralWithPeople } from '../../referrals/referral-service.js';
+import type { ReferralParties } from '../blocks/referral-dms.js';
+import type { PostingRef } from '../blocks/posting-format.js';
+
+/** The few facts a DM or a Home row shows about a stored posting. */
+export function refOf(posting: Posting): PostingRef {
+  const summary = posting.summary as PostingSummary | null;
+  return {
+    postingId: posting.id,
+    title: summary?.title ?? posting.title,
+    company: summary?.company ?? null,
+    url: summary?.url ?? posting.url,
+  };
+}
+
+export function partiesOf(referral: ReferralWithPeople): ReferralParties {
+  return {
+    referralId: referral.id,
+    candidateUserId: referral.candidate.slackUserId,
+    referrerUserId: referral.referrer?.slackUserId ?? null,
+    posting: refOf(referral.posting),
+  };
+}
+
+/** Whole days between two instants, rounded down. */
+export function daysBetween(earlier: Date, later: Date): number {
+  return Math.floor((later.getTime() - earlier.getTime()) / 86_400_000);
+}

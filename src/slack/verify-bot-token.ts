@@ -1,0 +1,36 @@
+import type { WebClient } from '@slack/web-api';
+import { StartupError } from '../errors.js';
+import type { Logger } from '../logger.js';
+
+/** Slack errors that mean the token itself is wrong, not that Slack is briefly unreachable. */
+const FATAL_AUTH_ERRORS = new Set([
+  'invalid_auth',
+  'not_authed',
+  'account_inactive',
+  'token_revoked',
+  'token_expired',
+  'no_permission',
+  'missing_scope',
+]);
+
+/**
+ * Checks SLACK_BOT_TOKEN with `auth.test` before serving, so a wrong token is one clear line at
+ * start instead of failures on every click. A network problem only warns: Slack may be back soon.
+ * @see https://api.slack.com/methods/auth.test
+ */
+export async function verifyBotToken(client: WebClient, logger: Logger): Promise<void> {
+  try {
+    const result = await client.auth.test();
+    logger.info({ team: result.team, teamId: result.team_id, botUserId: result.user_id }, 'bot token accepted');
+  } catch (error) {
+    const slackError = (error as { data?: { error?: string } }).data?.error;
+    if (slackError !== undefined && FATAL_AUTH_ERRORS.has(slackError)) {
+      throw new StartupError(
+        'invalid_bot_token',
+        `Slack rejected SLACK_BOT_TOKEN (${slackError}): copy it again from your app's "OAuth & Permissions" page → "Bot User OAuth Token", and reinstall the app if it was revoked`,
+        { cause: error },
+      );
+    }
+    logger.warn({ err: error }, 'could not verify the bot token with Slack; continuing');
+  }
+}

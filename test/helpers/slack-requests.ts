@@ -1,0 +1,125 @@
+import { createHmac } from 'node:crypto';
+import { FAKE_TEAM_ID } from './fake-slack-api.js';
+
+export interface SlackResponse {
+  status: number;
+  text: string;
+  json: unknown;
+  headers: Headers;
+  elapsedMs: number;
+}
+
+export interface SendOptions {
+  /** Seconds since epoch used in the signature; defaults to now. */
+  timestamp?: number;
+  /** X-Slack-Retry-Num for re-deliveries. */
+  retryNum?: number;
+  retryReason?: string;
+  /** Sign with this secret instead of the app's (to test rejection). */
+  signingSecret?: string;
+  unsigned?: boolean;
+}
+
+/**
+ * Sends requests to the running app exactly as Slack does: signed with the signing secret
+ * (v0 HMAC-SHA256 of `v0:{timestamp}:{body}`), JSON for events, form-encoded for commands and
+ * interactivity.
+ * @see https://api.slack.com/authentication/verifying-requests-from-slack
+ */
+export interface SlackRequester {
+  raw(body: string, contentType: string, options?: SendOptions): Promise<SlackResponse>;
+  event(envelope: Record<string, unknown>, options?: SendOptions): Promise<SlackResponse>;
+  /** Wraps an inner event in an event_callback envelope with a fresh event_id unless given. */
+  eventCallback(
+    event: Record<string, unknown>,
+    options?: SendOptions & { eventId?: string; teamId?: string },
+  ): Promise<SlackResponse & { eventId: string }>;
+  command(fields: Record<string, string>, options?: SendOptions): Promise<SlackResponse>;
+  interaction(payload: Record<string, unknown>, options?: SendOptions): Promise<SlackResponse>;
+}
+
+let eventCounter = 0;
+
+export function signSlackRequest(signingSecret: string, timestamp: number, body: string): string {
+  return `v0=${createHmac('sha256', signingSecret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}
+
+export function createSlackRequester(
+  baseUrl: string,
+  signingSecret: string,
+  /** Where response_url points: the fake Slack API's, never the real hooks.slack.com. */
+  responseUrl: (id: string) => string,
+): SlackRequester {
+  const endpoint = `${baseUrl.replace(/\/$/, '')}/slack/events`;
+  const raw: SlackRequester['raw'] = async (body, contentType, options = {}) => {
+    const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+    const headers: Record<string, string> = { 'content-type': contentType };
+    if (!options.unsigned) {
+      headers['x-slack-request-timestamp'] = String(timestamp);
+      headers['x-slack-signature'] = signSlackRequest(options.signingSecret ?? signingSecret, timestamp, body);
+    }
+    if (options.retryNum !== undefined) {
+      headers['x-slack-retry-num'] = String(options.retryNum);
+      headers['x-slack-retry-reason'] = options.retryReason ?? 'http_timeout';
+    }
+    const started = performance.now();
+    const response = await fetch(endpoint, { method: 'POST', headers, body });
+    const text = await response.text();
+    const elapsedMs = performance.now() - started;
+    let json: unknown;
+    try {
+      json = text.length > 0 ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    return { status: response.status, text, json, headers: response.headers, elapsedMs };
+  };
+
+  return {
+    raw,
+    event: (envelope, options) => raw(JSON.stringify(envelope), 'application/json', options),
+    async eventCallback(event, options = {}) {
+      eventCounter += 1;
+      const eventId = options.eventId ?? `Ev${Date.now().toString(36).toUpperCase()}${eventCounter}`;
+      const teamId = options.teamId ?? FAKE_TEAM_ID;
+      const envelope = {
+        token: 'legacy-verification-token',
+        team_id: teamId,
+        api_app_id: 'A0VOUCH',
+        event,
+        type: 'event_callback',
+        event_id: eventId,
+        event_time: Math.floor(Date.now() / 1000),
+        authorizations: [{ team_id: teamId, user_id: 'U0VOUCHBOT', is_bot: true, enterprise_id: null }],
+      };
+      const response = await raw(JSON.stringify(envelope), 'application/json', options);
+      return { ...response, eventId };
+    },
+    command: (fields, options) =>
+      raw(
+        new URLSearchParams({
+          token: 'legacy-verification-token',
+          team_id: FAKE_TEAM_ID,
+          team_domain: 'vouch-test',
+          channel_id: 'C0GENERAL',
+          channel_name: 'general',
+          user_id: 'U0MEMBER1',
+          user_name: 'member1',
+          command: '/vouch',
+          text: '',
+          api_app_id: 'A0VOUCH',
+          response_url: responseUrl(`command-${Date.now()}-${eventCounter++}`),
+          trigger_id: `trigger.${Date.now()}`,
+          ...fields,
+        }).toString(),
+        'application/x-www-form-urlencoded',
+        options,
+      ),
+    interaction: (payload, options) =>
+      raw(
+        new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+        'application/x-www-form-urlencoded',
+        options,
+      ),
+  };
+}

@@ -1,0 +1,99 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FakeSlackApi, startFakeSlackApi } from '../../helpers/fake-slack-api.js';
+import { createSlackRequester } from '../../helpers/slack-requests.js';
+import { freePort, isBuilt, spawnVouch, waitForStatus } from '../../helpers/spawn-vouch.js';
+
+describe.skipIf(!isBuilt)('npm start (node dist/main.js) as a process', () => {
+  let workdir: string;
+  let slack: FakeSlackApi;
+
+  beforeAll(async () => {
+    workdir = mkdtempSync(join(tmpdir(), 'vouch-process-'));
+    slack = await startFakeSlackApi();
+  });
+  afterAll(async () => {
+    await slack.close();
+    rmSync(workdir, { recursive: true, force: true });
+  });
+
+  it('without Slack variables exits non-zero within 10 s, naming each missing variable and both modes', async () => {
+    const vouch = spawnVouch({}, workdir);
+    const { code, afterMs } = await vouch.exited;
+    expect(code).not.toBe(0);
+    expect(afterMs).toBeLessThan(10_000);
+    const stderr = vouch.stderr();
+    expect(stderr).toContain('SLACK_BOT_TOKEN is missing');
+    expect(stderr).toContain('Bot User OAuth Token');
+    expect(stderr).toContain('SLACK_APP_TOKEN');
+    expect(stderr).toContain('SLACK_SIGNING_SECRET');
+    expect(stderr).not.toMatch(/ZodError|at .*\.js:\d+/);
+  });
+
+  it('with an invalid DATABASE_URL says so in one line and exits non-zero', async () => {
+    const vouch = spawnVouch(
+      { SLACK_BOT_TOKEN: 'xoxb-1-2-3', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: slack.url, DATABASE_URL: 'mysql://x/y' },
+      workdir,
+    );
+    const { code } = await vouch.exited;
+    expect(code).not.toBe(0);
+    expect(vouch.stderr()).toMatch(/DATABASE_URL must start with file: \(SQLite\) or postgresql:\/\//);
+  });
+
+  it('with an unreachable PostgreSQL prints one clear line, no stack trace, and exits non-zero within 10 s', async () => {
+    const closedPort = await freePort();
+    const vouch = spawnVouch(
+      {
+        SLACK_BOT_TOKEN: 'xoxb-1-2-3',
+        SLACK_SIGNING_SECRET: 's',
+        SLACK_API_URL: slack.url,
+        DATABASE_URL: `postgresql://vouch:pw@127.0.0.1:${closedPort}/vouch`,
+        PORT: String(await freePort()),
+      },
+      workdir,
+    );
+    const { code, afterMs } = await vouch.exited;
+    expect(code).toBe(1);
+    expect(afterMs).toBeLessThan(10_000);
+    const lines = vouch.stderr().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Vouch cannot start: .*127\.0\.0\.1/);
+    expect(vouch.stderr()).not.toContain('pw@');
+  });
+
+  it('with a configuration serves /healthz within 5 s, answers url_verification, and stops cleanly on SIGTERM', async () => {
+    const port = await freePort();
+    const vouch = spawnVouch(
+      {
+        SLACK_BOT_TOKEN: 'xoxb-process-test',
+        SLACK_SIGNING_SECRET: 'process-secret',
+        SLACK_API_URL: slack.url,
+        DATABASE_URL: 'file:./data/vouch.db',
+        PORT: String(port),
+        LOG_LEVEL: 'info',
+      },
+      workdir,
+    );
+    try {
+      const ready = await waitForStatus(`http://127.0.0.1:${port}/healthz`, 200, 5_000);
+      expect(ready).toBeLessThan(5_000);
+      expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+
+      const requests = createSlackRequester(`http://127.0.0.1:${port}`, 'process-secret', slack.responseUrl);
+      const verification = await requests.event({ type: 'url_verification', challenge: 'c-123', token: 't' });
+      expect(verification.status).toBe(200);
+      expect(verification.text).toContain('c-123');
+
+      expect(vouch.stdout()).not.toContain('xoxb-process-test');
+      expect(vouch.stdout()).not.toContain('process-secret');
+    } finally {
+      vouch.child.kill('SIGTERM');
+    }
+    const { code, afterMs } = await vouch.exited;
+    expect(code).toBe(0);
+    expect(afterMs).toBeLessThan(20_000);
+    expect(vouch.stdout()).toContain('"msg":"stopped"');
+  });
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { formatConfigProblems, loadConfig } from '../../src/config.js';
+
+const httpEnv = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: 'secret' };
+
+describe('configuration', () => {
+  it('runs in HTTP mode with the documented defaults when only the bot token and signing secret are set', () => {
+    const result = loadConfig(httpEnv);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.config.slack.mode).toEqual({ kind: 'http', signingSecret: 'secret' });
+    expect(result.config.slack.apiUrl).toBe('https://slack.com/api/');
+    expect(result.config.databaseUrl).toBe('file:./data/vouch.db');
+    expect(result.config.port).toBe(3000);
+    expect(result.config.logLevel).toBe('info');
+    expect(result.config.fetchAllowPrivateHosts).toEqual([]);
+    expect(result.config.threadCards).toBe(true);
+    expect(result.config.reminderDays).toBe(7);
+    expect(result.config.livenessHours).toBe(24);
+  });
+
+  it('runs in Socket Mode when an app-level token is set, with no signing secret needed', () => {
+    const result = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1-A-1-abc' });
+    expect(result.ok && result.config.slack.mode).toEqual({ kind: 'socket', appToken: 'xapp-1-A-1-abc' });
+  });
+
+  it('names every problem at once, each with what to set and where to get it', () => {
+    const result = loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const text = result.problems.join('\n');
+    expect(text).toMatch(/SLACK_BOT_TOKEN is missing: .*OAuth & Permissions.*Bot User OAuth Token/);
+    expect(text).toMatch(/PORT must be a number/);
+    expect(text).toMatch(/LOG_LEVEL .*one of fatal, error, warn, info, debug, trace, silent/);
+    expect(text).toMatch(/DATABASE_URL must start with file: \(SQLite\) or postgresql:\/\//);
+    expect(text).toMatch(/Neither SLACK_APP_TOKEN nor SLACK_SIGNING_SECRET is set/);
+    expect(text).toMatch(/Socket Mode.*SLACK_APP_TOKEN.*App-Level Tokens/s);
+    expect(text).toMatch(/HTTP mode.*SLACK_SIGNING_SECRET.*Signing Secret/s);
+  });
+
+  it('rejects tokens of the wrong kind with the kind it expects', () => {
+    const result = loadConfig({ SLACK_BOT_TOKEN: 'xoxp-user-token', SLACK_APP_TOKEN: 'xoxb-not-app' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.join('\n')).toMatch(/SLACK_BOT_TOKEN must be a bot token starting with xoxb-/);
+    expect(result.problems.join('\n')).toMatch(/SLACK_APP_TOKEN must be an app-level token starting with xapp-/);
+  });
+
+  it('treats empty variables as unset', () => {
+    const result = loadConfig({ ...httpEnv, PORT: '', LOG_LEVEL: '', SLACK_APP_TOKEN: '' });
+    expect(result.ok && result.config.port).toBe(3000);
+    expect(result.ok && result.config.slack.mode.kind).toBe('http');
+  });
+
+  it('parses the private-host allow list as exact, lower-cased host names and IP literals', () => {
+    const result = loadConfig({ ...httpEnv, FETCH_ALLOW_PRIVATE_HOSTS: ' Jobs.Intranet.Example , 10.0.0.7,[::1] ' });
+    expect(result.ok && result.config.fetchAllowPrivateHosts).toEqual(['jobs.intranet.example', '10.0.0.7', '::1']);
+    const bad = loadConfig({ ...httpEnv, FETCH_ALLOW_PRIVATE_HOSTS: 'http://jobs.example/path' });
+    expect(bad.ok).toBe(false);
+  });
+
+  it('reads the feature switches', () => {
+    const result = loadConfig({ ...httpEnv, VOUCH_THREAD_CARDS: 'false', VOUCH_REMINDER_DAYS: '3', VOUCH_LIVENESS_HOURS: '6' });
+    expect(result.ok && [result.config.threadCards, result.config.reminderDays, result.config.livenessHours]).toEqual([
+      false,
+      3,
+      6,
+    ]);
+    expect(loadConfig({ ...httpEnv, VOUCH_REMINDER_DAYS: '0' }).ok).toBe(false);
+  });
+
+  it('formats problems as readable lines, not a validation dump', () => {
+    const text = formatConfigProblems(['A is missing: get it', 'B must be a number: like 3']);
+    expect(text).toContain('Vouch cannot start: 2 configuration problems.');
+    expect(text).toContain('  ✗ A is missing: get it');
+    expect(text).not.toMatch(/ZodError|"code":/);
+  });
+});

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import {
+  helpText,
+  listResult,
+  mineResult,
+  referAtResult,
+  referrersResult,
+  statsResult,
+} from '../../../../src/slack/blocks/command-results.js';
+import { findLimitViolations } from '../../../../src/slack/blocks/limits.js';
+import { allText } from './fixtures.js';
+
+const posting = {
+  postingId: 'p1',
+  title: 'ML Manager',
+  company: 'Pinterest',
+  url: 'https://example.com/j/1',
+};
+
+describe('/vouch results', () => {
+  it('help lists every subcommand', () => {
+    const text = allText(helpText());
+    for (const sub of [
+      '<job link> [note]',
+      'list [company]',
+      'mine',
+      'refer-at <company>',
+      'refer-at remove <company>',
+      'referrers <company>',
+      'stats',
+    ]) {
+      expect(text).toContain(`/vouch ${sub}`);
+    }
+  });
+
+  it('help for unknown input echoes it, escaped', () => {
+    const text = allText(helpText({ unknownText: 'frobnicate <!channel>' }));
+    expect(text).toContain("I didn't understand `frobnicate &lt;!channel&gt;`");
+  });
+
+  it('list shows postings with counts, or how to share one', () => {
+    expect(
+      allText(listResult({ postings: [{ ...posting, counts: { referrers: 1, interested: 4 } }] })),
+    ).toContain('🙋 1 · 👀 4');
+    expect(allText(listResult({ company: 'Acme', postings: [] }))).toContain(
+      'No open postings at *Acme* yet.',
+    );
+  });
+
+  it('mine shows both sides with statuses', () => {
+    const text = allText(
+      mineResult({
+        asCandidate: [{ referralId: 'r1', status: 'interviewing', posting, referrerUserId: 'U0REF' }],
+        asReferrer: [
+          { referralId: 'r2', status: 'requested', posting, candidateUserId: 'U0CAND', note: null },
+        ],
+      }),
+    );
+    expect(text).toContain('🗣️ Interviewing · <@U0REF>');
+    expect(text).toContain('<@U0CAND> for');
+    expect(text).toContain('🙏 Referral requested');
+  });
+
+  it('referrers names them, or invites the member to be one', () => {
+    expect(allText(referrersResult({ company: 'Pinterest', referrerUserIds: ['U0A', 'U0B'] }))).toContain(
+      '<@U0A>, <@U0B>',
+    );
+    expect(allText(referrersResult({ company: 'AT&T', referrerUserIds: [] }))).toContain(
+      '`/vouch refer-at AT&amp;T`',
+    );
+  });
+
+  it('refer-at confirms each case', () => {
+    expect(referAtResult({ company: 'Acme', removed: false, changed: true }).text).toContain(
+      'Noted: you can refer at *Acme*',
+    );
+    expect(referAtResult({ company: 'Acme', removed: false, changed: false }).text).toContain(
+      'already listed',
+    );
+    expect(referAtResult({ company: 'Acme', removed: true, changed: true }).text).toContain(
+      'no longer listed',
+    );
+    expect(referAtResult({ company: 'Acme', removed: true, changed: false }).text).toContain(
+      "weren't listed",
+    );
+  });
+
+  it('stats counts referrals and hires', () => {
+    const stats = statsResult({
+      postings: { open: 4, closed: 1 },
+      referralsByStatus: { requested: 3, hired: 2 },
+      referrers: 7,
+    });
+    const text = allText(stats);
+    expect(text).toContain('*5* referral requests · 🎉 *2* hired');
+    expect(text).toContain('🙏 Referral requested: *3*');
+    expect(text).not.toContain('Withdrawn');
+    expect(findLimitViolations(stats, 'message')).toEqual([]);
+  });
+
+  it('long lists stay within message limits', () => {
+    const many = Array.from({ length: 120 }, (_, i) => ({ ...posting, postingId: `p${i}` }));
+    expect(findLimitViolations(listResult({ postings: many }), 'message')).toEqual([]);
+    const rows = Array.from({ length: 120 }, (_, i) => ({
+      referralId: `r${i}`,
+      status: 'requested' as const,
+      posting,
+      referrerUserId: null,
+    }));
+    expect(findLimitViolations(mineResult({ asCandidate: rows, asReferrer: [] }), 'message')).toEqual([]);
+  });
+});
