@@ -1,18 +1,22 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 
-const WHERE_APP = 'create the app from manifest.json at https://api.slack.com/apps → "Create New App" → "From a manifest"';
+const WHERE_APP =
+  'create the app from manifest.json at https://api.slack.com/apps → "Create New App" → "From a manifest"';
 
 /** Where each variable comes from, shown next to every problem so nobody has to guess. */
 const HELP: Record<string, string> = {
   SLACK_BOT_TOKEN: `${WHERE_APP}, install it to your workspace, then "OAuth & Permissions" → "Bot User OAuth Token" (starts with xoxb-)`,
   SLACK_SIGNING_SECRET: `${WHERE_APP}, then "Basic Information" → "App Credentials" → "Signing Secret" (HTTP mode only)`,
   SLACK_APP_TOKEN: `${WHERE_APP}, then "Basic Information" → "App-Level Tokens" → generate one with the connections:write scope (starts with xapp-; Socket Mode only)`,
-  SLACK_API_URL: 'the Slack Web API base URL, e.g. https://slack.com/api/ (GovSlack: https://slack-gov.com/api/)',
-  DATABASE_URL: 'file:./data/vouch.db for SQLite, or postgresql://user:password@host:5432/dbname for PostgreSQL',
+  SLACK_API_URL:
+    'the Slack Web API base URL, e.g. https://slack.com/api/ (GovSlack: https://slack-gov.com/api/)',
+  DATABASE_URL:
+    'file:./data/vouch.db for SQLite, or postgresql://user:password@host:5432/dbname for PostgreSQL',
   PORT: 'a TCP port number between 1 and 65535, e.g. 3000',
   LOG_LEVEL: 'one of fatal, error, warn, info, debug, trace, silent',
-  FETCH_ALLOW_PRIVATE_HOSTS: 'a comma-separated list of host names or IP literals, e.g. jobs.intranet.example,10.0.0.7',
+  FETCH_ALLOW_PRIVATE_HOSTS:
+    'a comma-separated list of host names or IP literals, e.g. jobs.intranet.example,10.0.0.7',
   VOUCH_THREAD_CARDS: 'true or false',
   VOUCH_REMINDER_DAYS: 'a whole number of days, e.g. 7',
   VOUCH_LIVENESS_HOURS: 'a whole number of hours, e.g. 24',
@@ -45,13 +49,14 @@ const positiveInt = (fallback: number, max: number) =>
 
 const envSchema = z.object({
   SLACK_BOT_TOKEN: optionalString.pipe(
-    z
-      .string({ error: 'is missing' })
-      .regex(/^xoxb-/, { error: 'must be a bot token starting with xoxb-' }),
+    z.string({ error: 'is missing' }).regex(/^xoxb-/, { error: 'must be a bot token starting with xoxb-' }),
   ),
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_APP_TOKEN: optionalString.pipe(
-    z.string().regex(/^xapp-/, { error: 'must be an app-level token starting with xapp-' }).optional(),
+    z
+      .string()
+      .regex(/^xapp-/, { error: 'must be an app-level token starting with xapp-' })
+      .optional(),
   ),
   SLACK_API_URL: z.preprocess(
     emptyToUndefined,
@@ -90,7 +95,12 @@ const envSchema = z.object({
       .transform((list) =>
         list
           .split(',')
-          .map((host) => host.trim().toLowerCase().replace(/^\[|\]$/g, ''))
+          .map((host) =>
+            host
+              .trim()
+              .toLowerCase()
+              .replace(/^\[|\]$/g, ''),
+          )
           .filter((host) => host.length > 0),
       )
       .refine((hosts) => hosts.every((host) => /^[a-z0-9.:_-]+$/.test(host)), {

@@ -88,7 +88,8 @@ const fromBoltLevel: Record<LogLevel, string> = {
 /** Bolt's and the Web API client's logs go through pino. */
 export function toBoltLogger(logger: Logger): BoltLogger {
   let child = logger.child({ component: 'bolt' });
-  const join = (msg: unknown[]) => msg.map((part) => (typeof part === 'string' ? part : JSON.stringify(part))).join(' ');
+  const join = (msg: unknown[]) =>
+    msg.map((part) => (typeof part === 'string' ? part : JSON.stringify(part))).join(' ');
   return {
     debug: (...msg) => child.debug(join(msg)),
     info: (...msg) => child.info(join(msg)),

@@ -5,10 +5,10 @@ import { createDatabase } from './db/client.js';
 import { StartupError, VouchError } from './errors.js';
 import { closeServer, createHttpServer, listen } from './http-server.js';
 import { createInflightWork } from './inflight-work.js';
-import { createLogger, type Logger } from './logger.js';
 import { createJobScheduler, type JobScheduler } from './jobs/job-scheduler.js';
 import { createLivenessJob } from './jobs/liveness-job.js';
 import { createRemindersJob } from './jobs/reminders-job.js';
+import { createLogger, type Logger } from './logger.js';
 import { createPostingLoader } from './postings/load-posting.js';
 import { createPostingStore } from './postings/posting-store.js';
 import { createSafeFetch } from './postings/safe-fetch.js';
@@ -27,7 +27,8 @@ import { verifyBotToken } from './slack/verify-bot-token.js';
 const DRAIN_TIMEOUT_MS = 7_000;
 
 /** Sent with every fetch of a job page: who we are, honestly. */
-export const USER_AGENT = 'VouchBot/0.1 (self-hosted Slack job-referral bot; +https://www.npmjs.com/package/vouch)';
+export const USER_AGENT =
+  'VouchBot/0.1 (self-hosted Slack job-referral bot; +https://www.npmjs.com/package/vouch)';
 
 export interface RunningVouch {
   /** The bound HTTP port (health in both modes, Slack requests in HTTP mode). */
@@ -79,8 +80,21 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
     );
 
     const scheduler = createJobScheduler({ db: prisma, logger });
-    const reminders = createRemindersJob({ db: prisma, referrals, notifier, logger, reminderDays: config.reminderDays });
-    const liveness = createLivenessJob({ postings, referrals, notices, cards, logger, livenessHours: config.livenessHours });
+    const reminders = createRemindersJob({
+      db: prisma,
+      referrals,
+      notifier,
+      logger,
+      reminderDays: config.reminderDays,
+    });
+    const liveness = createLivenessJob({
+      postings,
+      referrals,
+      notices,
+      cards,
+      logger,
+      livenessHours: config.livenessHours,
+    });
     const pruneLedger = {
       name: 'event-ledger-prune',
       everyMs: 6 * 60 * 60 * 1000,
@@ -99,7 +113,10 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
       isServing: () => serving,
     });
     const port = await listen(server, config.port).catch((error: unknown) => {
-      throw new StartupError('port_unavailable', `cannot listen on PORT ${config.port}: ${(error as Error).message}`);
+      throw new StartupError(
+        'port_unavailable',
+        `cannot listen on PORT ${config.port}: ${(error as Error).message}`,
+      );
     });
     await slack.connect();
     scheduler.start([reminders, liveness, pruneLedger]);

@@ -18,7 +18,9 @@ export interface LivenessJobDeps {
  * Re-checks open postings every `livenessHours`. A posting the job board reports gone is closed, its
  * open referrals are closed by the system, and both people of each are told (nobody left wondering).
  */
-export function createLivenessJob(deps: LivenessJobDeps): PeriodicJob & { runOnce(): Promise<{ checked: number; closed: number }> } {
+export function createLivenessJob(
+  deps: LivenessJobDeps,
+): PeriodicJob & { runOnce(): Promise<{ checked: number; closed: number }> } {
   const { postings, referrals, notices, cards, logger, livenessHours } = deps;
   const periodMs = livenessHours * 60 * 60 * 1000;
   async function runOnce() {
@@ -30,7 +32,11 @@ export function createLivenessJob(deps: LivenessJobDeps): PeriodicJob & { runOnc
         if (!result.closedNow) continue;
         closed += 1;
         for (const referral of await referrals.openReferralsOf(posting.id)) {
-          const change = await referrals.changeStatus({ referralId: referral.id, actor: { kind: 'system' }, to: 'closed' });
+          const change = await referrals.changeStatus({
+            referralId: referral.id,
+            actor: { kind: 'system' },
+            to: 'closed',
+          });
           if (change.ok) await notices.statusChanged(change);
         }
         await cards.refresh(posting);

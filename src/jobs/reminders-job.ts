@@ -39,11 +39,18 @@ export function createRemindersJob(deps: RemindersJobDeps): PeriodicJob & { runO
     for (const row of due) {
       const owner = whoOwesNextStep(row.status);
       if (owner === null) continue;
-      const already = await db.reminder.findUnique({ where: { referralId_status: { referralId: row.id, status: row.status } } });
+      const already = await db.reminder.findUnique({
+        where: { referralId_status: { referralId: row.id, status: row.status } },
+      });
       if (already !== null) continue;
       const referral = await referrals.getReferral(row.id);
-      const message = reminderDm({ referral: partiesOf(referral), status: referral.status, days: daysBetween(referral.statusChangedAt, at) });
-      const recipient = owner === 'candidate' ? referral.candidate.slackUserId : referral.referrer?.slackUserId;
+      const message = reminderDm({
+        referral: partiesOf(referral),
+        status: referral.status,
+        days: daysBetween(referral.statusChangedAt, at),
+      });
+      const recipient =
+        owner === 'candidate' ? referral.candidate.slackUserId : referral.referrer?.slackUserId;
       if (message === null || recipient === undefined) continue;
       try {
         await db.reminder.create({ data: { referralId: row.id, status: row.status, sentAt: at } });

@@ -46,6 +46,20 @@ export class ReferralError extends VouchError {
 const OPEN_STATUSES: ReferralStatus[] = ['interested', 'requested', 'referred', 'interviewing', 'offer'];
 
 /**
+ * Runs an upsert again when a concurrent one inserted the same row first: an upsert is a read then a
+ * write, so two at once can both try to insert; the loser's unique violation means the row now exists.
+ */
+async function retryOnConflict<T>(write: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await write();
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= attempts) throw error;
+    }
+  }
+}
+
+/**
  * The referral domain on top of the database. Every write that a click or a re-delivered event could
  * repeat is made idempotent by a unique constraint, never by a check-then-insert.
  */
@@ -54,11 +68,13 @@ export function createReferralService(deps: ReferralServiceDeps) {
   const now = deps.now ?? (() => new Date());
 
   async function ensureWorkspace(teamId: string, name?: string | null): Promise<void> {
-    await db.workspace.upsert({
-      where: { id: teamId },
-      create: { id: teamId, name: name ?? null },
-      update: name ? { name } : {},
-    });
+    await retryOnConflict(() =>
+      db.workspace.upsert({
+        where: { id: teamId },
+        create: { id: teamId, name: name ?? null },
+        update: name ? { name } : {},
+      }),
+    );
   }
 
   async function ensureMember(
@@ -67,22 +83,26 @@ export function createReferralService(deps: ReferralServiceDeps) {
     displayName?: string | null,
   ): Promise<Member> {
     await ensureWorkspace(workspaceId);
-    return db.member.upsert({
-      where: { workspaceId_slackUserId: { workspaceId, slackUserId } },
-      create: { workspaceId, slackUserId, displayName: displayName ?? null },
-      update: displayName ? { displayName } : {},
-    });
+    return retryOnConflict(() =>
+      db.member.upsert({
+        where: { workspaceId_slackUserId: { workspaceId, slackUserId } },
+        create: { workspaceId, slackUserId, displayName: displayName ?? null },
+        update: displayName ? { displayName } : {},
+      }),
+    );
   }
 
   async function ensureCompany(workspaceId: string, name: string): Promise<Company | null> {
     const normalizedName = normalizeCompanyName(name);
     if (normalizedName.length === 0) return null;
     const displayName = displayCompanyName(name);
-    const company = await db.company.upsert({
-      where: { workspaceId_normalizedName: { workspaceId, normalizedName } },
-      create: { workspaceId, normalizedName, displayName, aliases: [displayName] },
-      update: {},
-    });
+    const company = await retryOnConflict(() =>
+      db.company.upsert({
+        where: { workspaceId_normalizedName: { workspaceId, normalizedName } },
+        create: { workspaceId, normalizedName, displayName, aliases: [displayName] },
+        update: {},
+      }),
+    );
     const aliases = Array.isArray(company.aliases) ? (company.aliases as string[]) : [];
     if (!aliases.includes(displayName)) {
       return db.company.update({

@@ -26,7 +26,11 @@ export interface FakeSlackApi {
   responseUrl(id: string): string;
   calls(method?: string): RecordedCall[];
   /** Resolves with the first call (already made or future) of `method` that matches `predicate`. */
-  waitFor(method: string, predicate?: (call: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
+  waitFor(
+    method: string,
+    predicate?: (call: RecordedCall) => boolean,
+    timeoutMs?: number,
+  ): Promise<RecordedCall>;
   /** Makes the next `times` calls of `method` fail this way. */
   fail(method: string, failure: Failure, times?: number): void;
   /** Overrides the answer of `method`. */
@@ -71,9 +75,15 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   let calls: RecordedCall[] = [];
   let failures = new Map<string, Array<Failure>>();
   let responders = new Map<string, Responder>();
-  let waiters: Array<{ method: string; predicate: (call: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }> =
-    [];
-  const users = new Map<string, { id: string; name?: string; realName?: string; isBot?: boolean; teamId?: string }>();
+  let waiters: Array<{
+    method: string;
+    predicate: (call: RecordedCall) => boolean;
+    resolve: (c: RecordedCall) => void;
+  }> = [];
+  const users = new Map<
+    string,
+    { id: string; name?: string; realName?: string; isBot?: boolean; teamId?: string }
+  >();
   let tsCounter = 0;
   const nextTs = () => {
     tsCounter += 1;
@@ -150,7 +160,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     const call: RecordedCall = {
       method,
       args,
-      token: authorization?.replace(/^Bearer /, '') ?? (typeof args.token === 'string' ? args.token : undefined),
+      token:
+        authorization?.replace(/^Bearer /, '') ?? (typeof args.token === 'string' ? args.token : undefined),
       at: Date.now(),
     };
     calls.push(call);
@@ -165,7 +176,10 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     const failure = queued?.shift();
     if (failure !== undefined) {
       if (failure.kind === 'rate_limited') {
-        res.writeHead(429, { 'retry-after': String(failure.retryAfterSeconds), 'content-type': 'application/json' });
+        res.writeHead(429, {
+          'retry-after': String(failure.retryAfterSeconds),
+          'content-type': 'application/json',
+        });
         res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
       } else if (failure.kind === 'server_error') {
         res.writeHead(failure.status ?? 500, { 'content-type': 'text/plain' });
@@ -178,7 +192,10 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     }
 
     const responder = responders.get(method) ?? defaults[method];
-    const answer = responder !== undefined ? { ok: true, ...responder(args, call) } : { ok: false, error: 'unknown_method' };
+    const answer =
+      responder !== undefined
+        ? { ok: true, ...responder(args, call) }
+        : { ok: false, error: 'unknown_method' };
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(answer));
   };
@@ -203,7 +220,11 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         const timer = setTimeout(() => {
           waiters = waiters.filter((w) => w.resolve !== done);
           const seen = calls.map((c) => c.method).join(', ') || 'none';
-          reject(new Error(`fake Slack API: no matching ${method} call within ${timeoutMs} ms (calls seen: ${seen})`));
+          reject(
+            new Error(
+              `fake Slack API: no matching ${method} call within ${timeoutMs} ms (calls seen: ${seen})`,
+            ),
+          );
         }, timeoutMs);
         const done = (call: RecordedCall) => {
           clearTimeout(timer);

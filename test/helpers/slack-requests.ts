@@ -56,7 +56,11 @@ export function createSlackRequester(
     const headers: Record<string, string> = { 'content-type': contentType };
     if (!options.unsigned) {
       headers['x-slack-request-timestamp'] = String(timestamp);
-      headers['x-slack-signature'] = signSlackRequest(options.signingSecret ?? signingSecret, timestamp, body);
+      headers['x-slack-signature'] = signSlackRequest(
+        options.signingSecret ?? signingSecret,
+        timestamp,
+        body,
+      );
     }
     if (options.retryNum !== undefined) {
       headers['x-slack-retry-num'] = String(options.retryNum);

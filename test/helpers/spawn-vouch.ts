@@ -8,7 +8,8 @@ export const builtMain = resolve(repoRoot, 'dist/main.js');
 
 /** `npm test` builds first; a bare `vitest run` without a build skips these tests visibly. */
 export const isBuilt = existsSync(builtMain);
-if (!isBuilt) console.warn(`process tests skipped: ${builtMain} is missing — run \`npm run build\` (npm test does)`);
+if (!isBuilt)
+  console.warn(`process tests skipped: ${builtMain} is missing — run \`npm run build\` (npm test does)`);
 
 export interface SpawnedVouch {
   child: ChildProcess;
@@ -33,9 +34,11 @@ export function spawnVouch(env: Record<string, string>, cwd: string): SpawnedVou
   child.stderr?.on('data', (chunk: Buffer) => {
     err += chunk.toString('utf8');
   });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; afterMs: number }>((done) => {
-    child.on('exit', (code, signal) => done({ code, signal, afterMs: Date.now() - started }));
-  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; afterMs: number }>(
+    (done) => {
+      child.on('exit', (code, signal) => done({ code, signal, afterMs: Date.now() - started }));
+    },
+  );
   return { child, stdout: () => out, stderr: () => err, exited };
 }
 
@@ -60,7 +63,8 @@ export async function waitForStatus(url: string, status: number, timeoutMs: numb
     } catch {
       // not listening yet
     }
-    if (Date.now() - started > timeoutMs) throw new Error(`${url} did not answer ${status} within ${timeoutMs} ms`);
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`${url} did not answer ${status} within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }

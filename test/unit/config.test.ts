@@ -43,7 +43,9 @@ describe('configuration', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems.join('\n')).toMatch(/SLACK_BOT_TOKEN must be a bot token starting with xoxb-/);
-    expect(result.problems.join('\n')).toMatch(/SLACK_APP_TOKEN must be an app-level token starting with xapp-/);
+    expect(result.problems.join('\n')).toMatch(
+      /SLACK_APP_TOKEN must be an app-level token starting with xapp-/,
+    );
   });
 
   it('treats empty variables as unset', () => {
@@ -53,19 +55,29 @@ describe('configuration', () => {
   });
 
   it('parses the private-host allow list as exact, lower-cased host names and IP literals', () => {
-    const result = loadConfig({ ...httpEnv, FETCH_ALLOW_PRIVATE_HOSTS: ' Jobs.Intranet.Example , 10.0.0.7,[::1] ' });
-    expect(result.ok && result.config.fetchAllowPrivateHosts).toEqual(['jobs.intranet.example', '10.0.0.7', '::1']);
+    const result = loadConfig({
+      ...httpEnv,
+      FETCH_ALLOW_PRIVATE_HOSTS: ' Jobs.Intranet.Example , 10.0.0.7,[::1] ',
+    });
+    expect(result.ok && result.config.fetchAllowPrivateHosts).toEqual([
+      'jobs.intranet.example',
+      '10.0.0.7',
+      '::1',
+    ]);
     const bad = loadConfig({ ...httpEnv, FETCH_ALLOW_PRIVATE_HOSTS: 'http://jobs.example/path' });
     expect(bad.ok).toBe(false);
   });
 
   it('reads the feature switches', () => {
-    const result = loadConfig({ ...httpEnv, VOUCH_THREAD_CARDS: 'false', VOUCH_REMINDER_DAYS: '3', VOUCH_LIVENESS_HOURS: '6' });
-    expect(result.ok && [result.config.threadCards, result.config.reminderDays, result.config.livenessHours]).toEqual([
-      false,
-      3,
-      6,
-    ]);
+    const result = loadConfig({
+      ...httpEnv,
+      VOUCH_THREAD_CARDS: 'false',
+      VOUCH_REMINDER_DAYS: '3',
+      VOUCH_LIVENESS_HOURS: '6',
+    });
+    expect(
+      result.ok && [result.config.threadCards, result.config.reminderDays, result.config.livenessHours],
+    ).toEqual([false, 3, 6]);
     expect(loadConfig({ ...httpEnv, VOUCH_REMINDER_DAYS: '0' }).ok).toBe(false);
   });
 

@@ -23,14 +23,23 @@ describe('logger', () => {
     );
     logger.error({ err: new Error('auth failed for xoxb-111-222-abc') }, 'boom');
     const output = lines.join('');
-    for (const secret of ['xoxb-123-456-secret', 'shh', 'xapp-1-2-3', 'xoxb-999-888-leaked', 'hunter2', 'xoxb-111-222-abc']) {
+    for (const secret of [
+      'xoxb-123-456-secret',
+      'shh',
+      'xapp-1-2-3',
+      'xoxb-999-888-leaked',
+      'hunter2',
+      'xoxb-111-222-abc',
+    ]) {
       expect(output).not.toContain(secret);
     }
     expect(output).toContain('[redacted]');
   });
 
   it('scrubs secrets from free text', () => {
-    expect(scrubSecrets('token xoxb-1234567-abc and xapp-1-A0-999999')).toBe('token xox*-[redacted] and xapp-[redacted]');
+    expect(scrubSecrets('token xoxb-1234567-abc and xapp-1-A0-999999')).toBe(
+      'token xox*-[redacted] and xapp-[redacted]',
+    );
     expect(scrubSecrets('postgresql://u:p4ss@host/db')).toBe('postgresql://u:[redacted]@host/db');
   });
 

@@ -10,6 +10,7 @@ const MODIFIER =
 const INTENSIFIER =
   /\b(?:strong|proven|deep|extensive|solid|expert|exceptional|excellent|demonstrated|significant|advanced|in-depth|thorough|substantial|must have|must be|mastery of)\s+(?:(?:knowledge|understanding|experience|background|expertise|track record|ability|skills?|proficiency|familiarity|focus|command|grasp|foundation)\s+(?:of|in|with|on|to|for)\s+)?/gi;
 const REQUIRED = /([A-Za-z][\w\s/-]{3,60}?)\s+(?:is|are)\s+(required|a must|mandatory|essential)\b/gi;
+const REQUIRED_HINT = /\b(?:required|a must|mandatory|essential)\b/i;
 const WEAK_FIRST = new Set(['related', 'relevant', 'similar', 'various', 'other', 'several', 'new', 'delivering', 'ability']);
 /** Heads that say nothing on their own ("deep knowledge", "technical background"). */
 const GENERIC = new Set([
@@ -46,7 +47,8 @@ export function extractEmphasized(sentences: readonly string[], sectionTexts: re
       if (p) modified.push(p);
     }
     REQUIRED.lastIndex = 0;
-    for (let m = REQUIRED.exec(s); m; m = REQUIRED.exec(s)) {
+    // The lazy pattern is bounded but not cheap: run it only where its keywords occur.
+    if (REQUIRED_HINT.test(s)) for (let m = REQUIRED.exec(s); m; m = REQUIRED.exec(s)) {
       const lead = m[1]!.split(/\b(?:and|or|with|such as|including)\b/i).pop() ?? '';
       const words = lead.trim().split(/\s+/).slice(-4).join(' ');
       const p = clean(`${words} is ${m[2]}`);
@@ -63,7 +65,7 @@ export function extractEmphasized(sentences: readonly string[], sectionTexts: re
     }
   }
   const repeated = [...ngramCounts(sectionTexts).entries()]
-    .filter(([, v]) => v.docs.size >= 2 && v.count >= 3)
+    .filter(([, v]) => v.docs >= 2 && v.count >= 3)
     .sort((a, b) => b[1].count - a[1].count)
     .map(([k]) => k);
   const out: string[] = [];

@@ -44,22 +44,39 @@ export function phraseAfter(text: string, maxWords: number): string {
   return words.join(' ');
 }
 
-/** Counts n-grams (2..3 words, no stopwords at either end, no digits-only words) across texts. */
-export function ngramCounts(texts: readonly string[]): Map<string, { count: number; docs: Set<number> }> {
-  const counts = new Map<string, { count: number; docs: Set<number> }>();
+/** How often an n-gram occurs, and in how many of the given texts. */
+export interface NgramCount {
+  count: number;
+  docs: number;
+  lastDoc: number;
+}
+
+/**
+ * Counts n-grams (2-3 words; no stopword at either end; the middle of a trigram may be "of")
+ * across texts, sentence by sentence.
+ */
+export function ngramCounts(texts: readonly string[]): Map<string, NgramCount> {
+  const counts = new Map<string, NgramCount>();
+  const add = (key: string, doc: number): void => {
+    const entry = counts.get(key);
+    if (!entry) counts.set(key, { count: 1, docs: 1, lastDoc: doc });
+    else {
+      entry.count += 1;
+      if (entry.lastDoc !== doc) {
+        entry.docs += 1;
+        entry.lastDoc = doc;
+      }
+    }
+  };
   texts.forEach((text, doc) => {
     for (const sentence of text.split(/[.,;:!?()\n•]+/).slice(0, 2000)) {
       const words = wordsOf(sentence, 200);
-      for (let n = 2; n <= 3; n += 1) {
-        for (let i = 0; i + n <= words.length; i += 1) {
-          const gram = words.slice(i, i + n);
-          if (STOPWORDS.has(gram[0]!) || STOPWORDS.has(gram[n - 1]!)) continue;
-          if (gram.some((w) => STOPWORDS.has(w) && w !== 'of')) continue;
-          const key = gram.join(' ');
-          const entry = counts.get(key) ?? { count: 0, docs: new Set<number>() };
-          entry.count += 1;
-          entry.docs.add(doc);
-          counts.set(key, entry);
+      const stop = words.map((w) => STOPWORDS.has(w));
+      for (let i = 0; i + 1 < words.length; i += 1) {
+        if (stop[i]) continue;
+        if (!stop[i + 1]) add(`${words[i]} ${words[i + 1]}`, doc);
+        if (i + 2 < words.length && !stop[i + 2] && (!stop[i + 1] || words[i + 1] === 'of')) {
+          add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`, doc);
         }
       }
     }

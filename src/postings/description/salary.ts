@@ -158,6 +158,7 @@ const RANGE_JOINER = /^\s*(?:-|–|—|‒|―|~|to|and|bis|à)\s*$/i;
 
 function candidatesIn(rawLine: string): Candidate[] {
   const line = rawLine.slice(0, MAX_LINE);
+  if (!/\d/.test(line)) return [];
   const keyword = SALARY_WORDS.test(line);
   if (NOT_SALARY.test(line) && !keyword) return [];
   const amounts = amountsIn(line);

@@ -2,14 +2,42 @@ import { ngramCounts } from './phrases.js';
 import { SIGNAL_TAXONOMY } from './signal-taxonomy.js';
 
 const MAX_TEXT = 100_000;
-const MAX_SIGNALS = 8;
+const MAX_SIGNALS = 10;
 /** Words that make a repeated phrase too vague to be a signal ("high level", "regular program"). */
 const VAGUE = new Set(['high', 'level', 'regular', 'key', 'clear', 'needs', "sellers'", 'complex', 'best', 'closely', 'daily', 'various', 'current', 'future', 'overall', 'wide', 'broad']);
 
-const COMPILED = SIGNAL_TAXONOMY.map(([tag, phrases]) => ({
-  tag,
-  pattern: new RegExp(`(?<![\\w])(?:${phrases})(?![\\w])`, 'gi'),
-}));
+/** Ways-of-working tags most postings mention: they rank below the domain (half weight). */
+const SOFT_TAGS = new Set([
+  'mentoring', 'innovation', 'technical leadership', 'execution', 'ownership', 'ambiguity', 'process design',
+  'documentation', 'communication', 'cross-functional collaboration', 'stakeholder management', 'consumer products',
+  'customer focus', 'diversity and inclusion', 'data-driven decisions', 'operations', 'strategy', 'growth',
+]);
+
+/**
+ * The whole taxonomy as one alternation (one pass over the text instead of one per tag); the
+ * capture group that matched names the tag. At one position the earlier-listed (more specific)
+ * tag wins, e.g. "machine learning models" before "machine learning".
+ */
+const COMBINED = new RegExp(`(?<![\\w])(?:${SIGNAL_TAXONOMY.map(([, phrases]) => `(${phrases})`).join('|')})(?![\\w])`, 'gi');
+
+/** Matches per tag index: count and the longest matched phrase (a longer phrase is more specific). */
+function countMatches(text: string): Map<number, { n: number; longest: number }> {
+  const out = new Map<number, { n: number; longest: number }>();
+  COMBINED.lastIndex = 0;
+  for (let m = COMBINED.exec(text); m; m = COMBINED.exec(text)) {
+    if (m[0].length === 0) {
+      COMBINED.lastIndex += 1;
+      continue;
+    }
+    const index = m.findIndex((g, i) => i > 0 && g !== undefined) - 1;
+    if (index < 0) continue;
+    const entry = out.get(index) ?? { n: 0, longest: 0 };
+    entry.n += 1;
+    entry.longest = Math.max(entry.longest, m[0].length);
+    out.set(index, entry);
+  }
+  return out;
+}
 
 /** Texts grouped by how much they say about the job itself. */
 export interface SignalInput {
@@ -18,19 +46,6 @@ export interface SignalInput {
   focus: readonly string[];
   /** Intro and about-the-role prose. */
   context: readonly string[];
-}
-
-/** Number of matches and the longest matched phrase (a longer phrase is a more specific signal). */
-function countMatches(pattern: RegExp, text: string): { n: number; longest: number } {
-  pattern.lastIndex = 0;
-  let n = 0;
-  let longest = 0;
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-    n += 1;
-    longest = Math.max(longest, m[0].length);
-    if (m[0].length === 0) pattern.lastIndex += 1;
-  }
-  return { n, longest };
 }
 
 /**
@@ -42,11 +57,13 @@ export function extractSignals(input: SignalInput): string[] {
   const focus = `${input.title ?? ''}\n${input.focus.join('\n')}`.slice(0, MAX_TEXT);
   const context = input.context.join('\n').slice(0, MAX_TEXT);
   const scored: Array<{ tag: string; score: number; specificity: number; order: number }> = [];
-  COMPILED.forEach(({ tag, pattern }, order) => {
-    const inFocus = countMatches(pattern, focus);
-    const inContext = countMatches(pattern, context);
-    const score = inFocus.n * 2 + inContext.n;
-    if (score >= 2) scored.push({ tag, score, specificity: Math.max(inFocus.longest, inContext.longest), order });
+  const inFocus = countMatches(focus);
+  const inContext = countMatches(context);
+  SIGNAL_TAXONOMY.forEach(([tag], order) => {
+    const f = inFocus.get(order) ?? { n: 0, longest: 0 };
+    const c = inContext.get(order) ?? { n: 0, longest: 0 };
+    const score = (f.n * 2 + c.n) * (SOFT_TAGS.has(tag) ? 0.5 : 1);
+    if (score >= 1.5) scored.push({ tag, score, specificity: Math.max(f.longest, c.longest), order });
   });
   scored.sort((a, b) => b.score - a.score || b.specificity - a.specificity || a.order - b.order);
   const tags: string[] = [];
@@ -58,7 +75,7 @@ export function extractSignals(input: SignalInput): string[] {
   }
   // Phrases the posting itself repeats, beyond the vocabulary.
   const grams = [...ngramCounts(input.focus).entries()]
-    .filter(([gram, v]) => v.count >= 2 && v.docs.size >= 2 && !gram.split(' ').some((w) => VAGUE.has(w)))
+    .filter(([gram, v]) => v.count >= 2 && v.docs >= 2 && !gram.split(' ').some((w) => VAGUE.has(w)))
     .sort((a, b) => b[1].count - a[1].count || b[0].split(' ').length - a[0].split(' ').length);
   for (const [gram] of grams) {
     if (tags.length >= MAX_SIGNALS) break;

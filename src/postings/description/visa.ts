@@ -11,6 +11,7 @@ const POSITIVE =
  */
 export function extractVisaSponsorship(text: string): boolean | null {
   const t = text.slice(0, MAX_TEXT);
+  if (!/sponsor|visa/i.test(t)) return null;
   if (NEGATIVE.test(t)) return false;
   if (POSITIVE.test(t)) return true;
   return null;

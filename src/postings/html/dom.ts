@@ -22,6 +22,12 @@ export type HtmlNode = HtmlElement | HtmlText;
  */
 export const MAX_DEPTH = 200;
 
+/** Parsing stops once this many elements nested beyond MAX_DEPTH are pending: nothing readable lives there. */
+const MAX_SUPPRESSED = 2000;
+const CHUNK = 16 * 1024;
+
+const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'em', 'i', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'font']);
+
 /** Elements whose content is not document text. */
 const RAW_TEXT = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'title', 'xmp', 'iframe']);
 
@@ -66,7 +72,9 @@ export function parseHtml(html: string): HtmlElement {
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
   try {
-    parser.write(html);
+    // Fed in chunks so a pathologically nested document can be cut short: htmlparser2's own
+    // open-element stack costs O(depth) per element, so unbounded nesting would be quadratic.
+    for (let at = 0; at < html.length && suppressed < MAX_SUPPRESSED; at += CHUNK) parser.write(html.slice(at, at + CHUNK));
     parser.end();
   } catch {
     // htmlparser2 is forgiving; this only guards against the unexpected. Keep what was parsed.
@@ -132,7 +140,8 @@ export function visibleText(element: HtmlElement): string {
     const node = stack.pop()!;
     if (node.type === 'text') parts.push(node.data);
     else if (node === element || !RAW_TEXT.has(node.name)) {
-      if (node.name === 'br') parts.push(' ');
+      // Block-level boundaries separate words ("<h3>Type</h3><span>Full-time</span>").
+      if (!INLINE.has(node.name)) parts.push(' ');
       for (let i = node.children.length - 1; i >= 0; i -= 1) stack.push(node.children[i]!);
     }
   }

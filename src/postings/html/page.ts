@@ -10,7 +10,7 @@ export interface HtmlPage {
   /** Every JSON-LD object on the page, `@graph`s flattened. */
   jsonLd: Record<string, unknown>[];
   /** Every `<script>` without src: its type attribute and source. */
-  scripts: Array<{ type: string; text: string }>;
+  scripts: Array<{ readonly type: string; readonly text: string }>;
   canonicalLink: string | null;
 }
 
@@ -37,8 +37,17 @@ export function readHtmlPage(html: string): HtmlPage {
       const content = element.attribs.content ?? element.attribs.value;
       if (key && content !== undefined && !meta.has(key)) meta.set(key, content);
     } else if (element.name === 'script') {
-      if (!element.attribs.src)
-        scripts.push({ type: (element.attribs.type ?? '').trim().toLowerCase(), text: rawText(element) });
+      if (!element.attribs.src) {
+        // Script text is materialised only when a provider asks for it (most are never read).
+        let text: string | null = null;
+        scripts.push({
+          type: (element.attribs.type ?? '').trim().toLowerCase(),
+          get text() {
+            text ??= rawText(element);
+            return text;
+          },
+        });
+      }
     } else if (element.name === 'title') {
       if (title === null) title = visibleText(element) || null;
     } else if (element.name === 'link' && (element.attribs.rel ?? '').toLowerCase() === 'canonical') {
@@ -90,6 +99,12 @@ export function assignedJson(page: HtmlPage, variable: string): unknown {
     if (at < 0) continue;
     const start = script.text.indexOf('{', at + variable.length);
     if (start < 0) continue;
+    // Fast path: the assignment usually ends at the first "};" — JSON.parse tells if it really did.
+    const quick = script.text.indexOf('};', start);
+    if (quick > 0) {
+      const parsed = safeJsonParse(script.text.slice(start, quick + 1));
+      if (parsed !== undefined) return parsed;
+    }
     const end = balancedEnd(script.text, start);
     if (end < 0) continue;
     const parsed = safeJsonParse(script.text.slice(start, end + 1));

@@ -46,7 +46,7 @@ export const linkedinProvider: Provider = {
     const criteria = findFirst(page.root, (e) => hasClass(e, 'description__job-criteria-list'));
     if (criteria && !draft.employmentType)
       draft.employmentType = normalizeEmploymentType(
-        visibleText(criteria).match(/Employment type\s+(\S+(?:[- ]time)?)/i)?.[1],
+        visibleText(criteria).match(/Employment type\s*(\S+(?:[- ]time)?)/i)?.[1],
       );
     const description = findFirst(
       page.root,

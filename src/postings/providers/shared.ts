@@ -172,3 +172,18 @@ export function hostOf(url: string | null | undefined): string | null {
     return null;
   }
 }
+
+/**
+ * Whether a page belongs to a board's host: by the URL it came from, or, for saved files, by its
+ * og:url / canonical link. Lets board providers skip scanning pages that cannot be theirs.
+ */
+export function pageIsOn(
+  page: { meta: Map<string, string>; canonicalLink: string | null },
+  url: string,
+  host: RegExp,
+): boolean {
+  return [url, page.meta.get('og:url'), page.canonicalLink].some((u) => {
+    const h = hostOf(u);
+    return h !== null && host.test(h);
+  });
+}

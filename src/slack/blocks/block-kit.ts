@@ -121,8 +121,8 @@ export function linkButton(input: {
   url: string;
   value?: string;
 }): Button | null {
-  const url =
-    input.url.startsWith('slack://') && input.url.length <= L.url ? input.url : safeHttpUrl(input.url);
+  // Slack accepts only http(s) URLs on buttons.
+  const url = safeHttpUrl(input.url);
   if (!url) return null;
   return { ...button({ actionId: input.actionId, text: input.text, value: input.value }), url };
 }

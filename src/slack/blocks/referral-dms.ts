@@ -57,9 +57,13 @@ function plainTitle(posting: PostingRef): string {
   return posting.company && posting.title ? `${title} at ${truncate(posting.company, 60)}` : title;
 }
 
-/** `slack://user?team=T&id=U`: opens the DM with a member in the Slack client. */
+/**
+ * Opens the DM with a member. Buttons take http(s) URLs only, so this is Slack's app_redirect (which
+ * accepts a user id as `channel`), not a `slack://` deep link.
+ * @see https://api.slack.com/reference/deep-linking#app_channel
+ */
 export function dmDeepLink(teamId: string, userId: string): string {
-  return `slack://user?team=${encodeURIComponent(teamId)}&id=${encodeURIComponent(userId)}`;
+  return `https://slack.com/app_redirect?team=${encodeURIComponent(teamId)}&channel=${encodeURIComponent(userId)}`;
 }
 
 function detailsButton(posting: PostingRef) {

@@ -19,7 +19,10 @@ const clickSchema = z.object({
   team: z.object({ id: z.string() }).nullish(),
   user: z.object({ id: z.string(), team_id: z.string().optional() }),
   channel: z.object({ id: z.string() }).nullish(),
-  container: z.object({ message_ts: z.string().optional(), thread_ts: z.string().optional() }).passthrough().nullish(),
+  container: z
+    .object({ message_ts: z.string().optional(), thread_ts: z.string().optional() })
+    .passthrough()
+    .nullish(),
   trigger_id: z.string(),
 });
 
@@ -49,6 +52,16 @@ export function readClick(body: unknown, action: unknown): Click | null {
   };
 }
 
+/** A member's name for pickers (plain_text cannot render mentions); null when Slack does not say. */
+export async function displayName(client: WebClient, userId: string): Promise<string | null> {
+  try {
+    const { user } = await client.users.info({ user: userId });
+    return user?.profile?.display_name || user?.real_name || user?.name || null;
+  } catch {
+    return null;
+  }
+}
+
 function summaryOf(posting: Posting): PostingSummary | null {
   return (posting.summary as PostingSummary | null) ?? null;
 }
@@ -60,7 +73,7 @@ function summaryOf(posting: Posting): PostingSummary | null {
 export function cardActions(deps: FeatureDeps): SlackFeature {
   const { referrals, notifier, cards, logger } = deps;
 
-  async function friendly(client: WebClient, click: Click, error: unknown): Promise<void> {
+  async function friendly(click: Click, error: unknown): Promise<void> {
     if (error instanceof ReferralError) {
       await notifier.ephemeral(click.channel, click.userId, { text: error.message });
       return;
@@ -78,63 +91,91 @@ export function cardActions(deps: FeatureDeps): SlackFeature {
         });
       }
 
-      app.action<BlockAction<ButtonAction>>(cardActionIds.iCanRefer, async ({ ack, body, action, client }) => {
-        await ack();
-        const click = readClick(body, action);
-        if (click === null) return logger.warn('malformed I can refer click ignored');
-        try {
-          const posting = await referrals.getPosting(click.value);
-          const member = await referrals.ensureMember(click.teamId, click.userId);
-          const { isReferrer } = await referrals.toggleReferrer(posting.id, member.id);
-          const summary = summaryOf(posting);
-          if (isReferrer) {
-            if (summary?.company) {
-              await notifier.ephemeral(click.channel, click.userId, rememberCompanyPrompt({ company: summary.company, postingId: posting.id }));
+      app.action<BlockAction<ButtonAction>>(
+        cardActionIds.iCanRefer,
+        async ({ ack, body, action, client }) => {
+          await ack();
+          const click = readClick(body, action);
+          if (click === null) return logger.warn('malformed I can refer click ignored');
+          try {
+            const posting = await referrals.getPosting(click.value);
+            const member = await referrals.ensureMember(
+              click.teamId,
+              click.userId,
+              await displayName(client, click.userId),
+            );
+            const { isReferrer } = await referrals.toggleReferrer(posting.id, member.id);
+            const summary = summaryOf(posting);
+            if (isReferrer) {
+              if (summary?.company) {
+                await notifier.ephemeral(
+                  click.channel,
+                  click.userId,
+                  rememberCompanyPrompt({ company: summary.company, postingId: posting.id }),
+                );
+              } else {
+                await notifier.ephemeral(click.channel, click.userId, {
+                  text: '🙌 Thanks! You are listed as someone who can refer for this job.',
+                });
+              }
+              await deps.notices.referrerAppeared(posting.id, click.userId);
             } else {
-              await notifier.ephemeral(click.channel, click.userId, { text: '🙌 Thanks! You are listed as someone who can refer for this job.' });
+              await notifier.ephemeral(click.channel, click.userId, {
+                text: 'Okay, you are no longer listed as a referrer for this job.',
+              });
             }
-            await deps.notices.referrerAppeared(posting.id, click.userId);
-          } else {
-            await notifier.ephemeral(click.channel, click.userId, { text: 'Okay, you are no longer listed as a referrer for this job.' });
+            await cards.refresh(posting);
+          } catch (error) {
+            await friendly(click, error);
           }
-          await cards.refresh(posting);
-        } catch (error) {
-          await friendly(client, click, error);
-        }
-      });
+        },
+      );
 
-      app.action<BlockAction<ButtonAction>>(cardActionIds.imInterested, async ({ ack, body, action, client }) => {
-        await ack();
-        const click = readClick(body, action);
-        if (click === null) return logger.warn("malformed I'm interested click ignored");
-        try {
-          const posting = await referrals.getPosting(click.value);
-          if (posting.status === 'closed') {
-            await notifier.ephemeral(click.channel, click.userId, {
-              text: '🔒 This posting is closed: the job is no longer listed, so Vouch is not taking interest in it.',
+      app.action<BlockAction<ButtonAction>>(
+        cardActionIds.imInterested,
+        async ({ ack, body, action, client }) => {
+          await ack();
+          const click = readClick(body, action);
+          if (click === null) return logger.warn("malformed I'm interested click ignored");
+          try {
+            const posting = await referrals.getPosting(click.value);
+            if (posting.status === 'closed') {
+              await notifier.ephemeral(click.channel, click.userId, {
+                text: '🔒 This posting is closed: the job is no longer listed, so Vouch is not taking interest in it.',
+              });
+              return;
+            }
+            const candidates = await referrals.referrersFor(posting);
+            const summary = summaryOf(posting);
+            await client.views.open({
+              trigger_id: click.triggerId,
+              view: interestModal({
+                postingId: posting.id,
+                title: summary?.title ?? posting.title,
+                company: summary?.company ?? null,
+                referrers: candidates
+                  .filter((m) => m.slackUserId !== click.userId)
+                  .map((m) => ({ userId: m.slackUserId, name: m.displayName })),
+                metadata: { channel: click.channel, ts: click.messageTs },
+              }),
             });
-            return;
+          } catch (error) {
+            await friendly(click, error);
           }
-          const candidates = await referrals.referrersFor(posting);
-          const summary = summaryOf(posting);
-          await client.views.open({
-            trigger_id: click.triggerId,
-            view: interestModal({
-              postingId: posting.id,
-              title: summary?.title ?? posting.title,
-              company: summary?.company ?? null,
-              referrers: candidates
-                .filter((m) => m.slackUserId !== click.userId)
-                .map((m) => ({ userId: m.slackUserId, name: m.displayName })),
-              metadata: { channel: click.channel, ts: click.messageTs },
-            }),
-          });
-        } catch (error) {
-          await friendly(client, click, error);
-        }
-      });
+        },
+      );
 
-      const openDetails = async ({ ack, body, action, client }: { ack: () => Promise<void>; body: unknown; action: unknown; client: WebClient }) => {
+      const openDetails = async ({
+        ack,
+        body,
+        action,
+        client,
+      }: {
+        ack: () => Promise<void>;
+        body: unknown;
+        action: unknown;
+        client: WebClient;
+      }) => {
         await ack();
         const click = readClick(body, action);
         if (click === null) return logger.warn('malformed Details click ignored');
@@ -142,7 +183,9 @@ export function cardActions(deps: FeatureDeps): SlackFeature {
           const posting = await referrals.getPosting(click.value);
           const summary = summaryOf(posting);
           if (summary === null) {
-            await notifier.ephemeral(click.channel, click.userId, { text: 'Vouch could not read the details of this posting.' });
+            await notifier.ephemeral(click.channel, click.userId, {
+              text: 'Vouch could not read the details of this posting.',
+            });
             return;
           }
           await client.views.open({
@@ -154,32 +197,35 @@ export function cardActions(deps: FeatureDeps): SlackFeature {
             }),
           });
         } catch (error) {
-          await friendly(client, click, error);
+          await friendly(click, error);
         }
       };
       app.action(cardActionIds.details, openDetails);
       app.action(homeActionIds.postingDetails, openDetails);
 
-      app.action<BlockAction<ButtonAction>>(cardActionIds.tagSomeone, async ({ ack, body, action, client }) => {
-        await ack();
-        const click = readClick(body, action);
-        if (click === null) return logger.warn('malformed Tag someone click ignored');
-        try {
-          const posting = await referrals.getPosting(click.value);
-          const summary = summaryOf(posting);
-          await client.views.open({
-            trigger_id: click.triggerId,
-            view: tagModal({
-              postingId: posting.id,
-              title: summary?.title ?? posting.title,
-              company: summary?.company ?? null,
-              metadata: { channel: click.channel, ts: click.messageTs },
-            }),
-          });
-        } catch (error) {
-          await friendly(client, click, error);
-        }
-      });
+      app.action<BlockAction<ButtonAction>>(
+        cardActionIds.tagSomeone,
+        async ({ ack, body, action, client }) => {
+          await ack();
+          const click = readClick(body, action);
+          if (click === null) return logger.warn('malformed Tag someone click ignored');
+          try {
+            const posting = await referrals.getPosting(click.value);
+            const summary = summaryOf(posting);
+            await client.views.open({
+              trigger_id: click.triggerId,
+              view: tagModal({
+                postingId: posting.id,
+                title: summary?.title ?? posting.title,
+                company: summary?.company ?? null,
+                metadata: { channel: click.channel, ts: click.messageTs },
+              }),
+            });
+          } catch (error) {
+            await friendly(click, error);
+          }
+        },
+      );
     },
   };
 }

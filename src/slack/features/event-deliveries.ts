@@ -17,7 +17,10 @@ export function eventDeliveries(deps: Pick<FeatureDeps, 'ledger' | 'logger'>): S
         if (envelope.type === 'event_callback' && typeof envelope.event_id === 'string') {
           const first = await deps.ledger.firstTime(`event:${envelope.event_id}`);
           if (!first) {
-            deps.logger.info({ eventId: envelope.event_id, retryNum: context.retryNum }, 're-delivered event ignored');
+            deps.logger.info(
+              { eventId: envelope.event_id, retryNum: context.retryNum },
+              're-delivered event ignored',
+            );
             return;
           }
         }

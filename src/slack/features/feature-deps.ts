@@ -1,4 +1,5 @@
 import type { Config } from '../../config.js';
+import type { Db } from '../../db/client.js';
 import type { Logger } from '../../logger.js';
 import type { PostingStore } from '../../postings/posting-store.js';
 import type { ReferralService } from '../../referrals/referral-service.js';
@@ -7,7 +8,6 @@ import type { EventLedger } from '../support/event-ledger.js';
 import type { HomePublisher } from '../support/home-publisher.js';
 import type { Notifier } from '../support/notifier.js';
 import type { ReferralNotices } from '../support/referral-notices.js';
-import type { Db } from '../../db/client.js';
 
 /** What Slack features are built from; main.ts builds each once. */
 export interface FeatureDeps {

@@ -4,7 +4,12 @@ import type { Member } from '../../generated/sqlite/client.js';
 import { ReferralError } from '../../referrals/referral-service.js';
 import { statusLabel } from '../../referrals/status-machine.js';
 import { readInterestSubmission } from '../blocks/interest-modal.js';
-import { candidateConfirmationDm, noReferrerYetDm, referrerRequestDm, tagDm } from '../blocks/referral-dms.js';
+import {
+  candidateConfirmationDm,
+  noReferrerYetDm,
+  referrerRequestDm,
+  tagDm,
+} from '../blocks/referral-dms.js';
 import { readTagSubmission } from '../blocks/tag-modal.js';
 import { parseViewMetadata } from '../blocks/view-metadata.js';
 import { interestModalIds, tagModalIds } from '../ids.js';
@@ -42,7 +47,9 @@ export function modalSubmissions(deps: FeatureDeps): SlackFeature {
         if (meta === null || submission === null || who === null) {
           await ack({
             response_action: 'errors',
-            errors: { [interestModalIds.noteBlock]: 'Vouch could not read this form. Please close it and try again.' },
+            errors: {
+              [interestModalIds.noteBlock]: 'Vouch could not read this form. Please close it and try again.',
+            },
           });
           logger.warn('malformed interest submission refused');
           return;
@@ -52,7 +59,9 @@ export function modalSubmissions(deps: FeatureDeps): SlackFeature {
           const candidate = await referrals.ensureMember(who.teamId, who.userId);
           const posting = await referrals.getPosting(meta.postingId);
           if (posting.status === 'closed') {
-            await notifier.dm(who.userId, { text: '🔒 That posting closed in the meantime, so Vouch did not record your interest.' });
+            await notifier.dm(who.userId, {
+              text: '🔒 That posting closed in the meantime, so Vouch did not record your interest.',
+            });
             return;
           }
           const available = (await referrals.referrersFor(posting)).filter((m) => m.id !== candidate.id);
@@ -83,7 +92,10 @@ export function modalSubmissions(deps: FeatureDeps): SlackFeature {
               text: `You already told Vouch you're interested in this job (status: ${statusLabel(referral.status)}). Your note and name choice are updated.`,
             });
           } else if (ask === null) {
-            await notifier.dm(who.userId, noReferrerYetDm({ referralId: referral.id, posting: ref, showName: submission.showName }));
+            await notifier.dm(
+              who.userId,
+              noReferrerYetDm({ referralId: referral.id, posting: ref, showName: submission.showName }),
+            );
           } else {
             await Promise.all(
               asked.map((referrer) =>
@@ -130,18 +142,26 @@ export function modalSubmissions(deps: FeatureDeps): SlackFeature {
         const submission = readTagSubmission(view.state.values);
         const who = submitter(body);
         if (meta === null || submission === null || who === null) {
-          await ack({ response_action: 'errors', errors: { [tagModalIds.userBlock]: 'Pick a colleague and a role.' } });
+          await ack({
+            response_action: 'errors',
+            errors: { [tagModalIds.userBlock]: 'Pick a colleague and a role.' },
+          });
           return;
         }
         if (submission.userId === who.userId) {
-          await ack({ response_action: 'errors', errors: { [tagModalIds.userBlock]: 'Pick someone other than yourself.' } });
+          await ack({
+            response_action: 'errors',
+            errors: { [tagModalIds.userBlock]: 'Pick someone other than yourself.' },
+          });
           return;
         }
         await ack();
         try {
           const info = await client.users.info({ user: submission.userId }).catch(() => null);
           if (info?.user?.is_bot === true || info?.user?.deleted === true) {
-            await notifier.dm(who.userId, { text: 'That account cannot be tagged (it is a bot or deactivated).' });
+            await notifier.dm(who.userId, {
+              text: 'That account cannot be tagged (it is a bot or deactivated).',
+            });
             return;
           }
           const posting = await referrals.getPosting(meta.postingId);
@@ -156,12 +176,17 @@ export function modalSubmissions(deps: FeatureDeps): SlackFeature {
             role: submission.role,
           });
           if (!created) {
-            await notifier.dm(who.userId, { text: `<@${submission.userId}> was already told about this job.` });
+            await notifier.dm(who.userId, {
+              text: `<@${submission.userId}> was already told about this job.`,
+            });
             return;
           }
           const input = await cards.cardInput(posting.id);
           if (input === null) return;
-          await notifier.dm(submission.userId, tagDm({ role: submission.role, taggedBy: who.userId, posting: input }));
+          await notifier.dm(
+            submission.userId,
+            tagDm({ role: submission.role, taggedBy: who.userId, posting: input }),
+          );
           await notifier.dm(who.userId, {
             text: `Sent <@${submission.userId}> a private message about this job. Nothing was posted in the channel.`,
           });

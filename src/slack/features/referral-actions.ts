@@ -2,10 +2,20 @@ import type { BlockAction } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import { ReferralError } from '../../referrals/referral-service.js';
 import { statusLabel } from '../../referrals/status-machine.js';
-import { parseRelationship, parseRememberCompany, parseStatusUpdate, relationshipLabel } from '../blocks/action-values.js';
+import {
+  parseRelationship,
+  parseRememberCompany,
+  parseStatusUpdate,
+  relationshipLabel,
+} from '../blocks/action-values.js';
 import { context } from '../blocks/block-kit.js';
 import { escapeMrkdwn } from '../blocks/mrkdwn.js';
-import { homeActionIds, referrerDmActionIds, rememberCompanyActionIds, statusUpdateActionPattern } from '../ids.js';
+import {
+  homeActionIds,
+  referrerDmActionIds,
+  rememberCompanyActionIds,
+  statusUpdateActionPattern,
+} from '../ids.js';
 import type { SlackFeature } from '../slack-feature.js';
 import { readClick } from './card-actions.js';
 import type { FeatureDeps } from './feature-deps.js';
@@ -53,13 +63,20 @@ export function referralActions(deps: FeatureDeps): SlackFeature {
             await notifier.ephemeral(click.channel, click.userId, { text: `⚠️ ${change.reason}` });
             return;
           }
-          if (click.channel !== undefined && click.messageTs !== undefined && body.container?.type === 'message') {
+          if (
+            click.channel !== undefined &&
+            click.messageTs !== undefined &&
+            body.container?.type === 'message'
+          ) {
             await client.chat
               .update({
                 channel: click.channel,
                 ts: click.messageTs,
                 text: `Marked as ${statusLabel(change.to)}`,
-                blocks: settledBlocks(body.message?.blocks, `✅ You marked this *${escapeMrkdwn(statusLabel(change.to))}*.`),
+                blocks: settledBlocks(
+                  body.message?.blocks,
+                  `✅ You marked this *${escapeMrkdwn(statusLabel(change.to))}*.`,
+                ),
               })
               .catch((error: unknown) => logger.info({ err: error }, 'could not update the clicked message'));
           }
@@ -83,20 +100,43 @@ export function referralActions(deps: FeatureDeps): SlackFeature {
         const click = readClick(body, { value: selected });
         if (value === null || click === null) return logger.warn('malformed relationship choice ignored');
         const member = await referrals.ensureMember(click.teamId, click.userId);
-        const saved = await referrals.setRelationship(value.referralId, member.id, relationshipLabel(value.relationship));
-        if (!saved) await notifier.ephemeral(click.channel, click.userId, { text: 'That referral is no longer yours to update.' });
+        const saved = await referrals.setRelationship(
+          value.referralId,
+          member.id,
+          relationshipLabel(value.relationship),
+        );
+        if (!saved)
+          await notifier.ephemeral(click.channel, click.userId, {
+            text: 'That referral is no longer yours to update.',
+          });
       });
 
-      const onRemember = (remember: boolean) =>
-        async ({ ack, body, action, respond }: { ack: () => Promise<void>; body: BlockAction; action: unknown; respond: (m: object) => Promise<unknown> }) => {
+      const onRemember =
+        (remember: boolean) =>
+        async ({
+          ack,
+          body,
+          action,
+          respond,
+        }: {
+          ack: () => Promise<void>;
+          body: BlockAction;
+          action: unknown;
+          respond: (m: object) => Promise<unknown>;
+        }) => {
           await ack();
           const click = readClick(body, action);
           const value = parseRememberCompany(click?.value);
-          if (click === null || value === null) return logger.warn('malformed remember-company answer ignored');
+          if (click === null || value === null)
+            return logger.warn('malformed remember-company answer ignored');
           let text = 'Okay: you are listed for this posting only.';
           if (remember) {
             const member = await referrals.ensureMember(click.teamId, click.userId);
-            const { company } = await referrals.rememberCompanyReferrer(click.teamId, value.company, member.id);
+            const { company } = await referrals.rememberCompanyReferrer(
+              click.teamId,
+              value.company,
+              member.id,
+            );
             text = `✅ Done: future ${company.displayName} postings will list you, and \`/vouch referrers ${company.displayName}\` finds you.`;
             await notices.referrerAppearedAtCompany(company.id, click.userId);
             await home.publish(click.teamId, click.userId);

@@ -28,7 +28,9 @@ export function shareShortcut(deps: FeatureDeps, shareCard: CardSharer): SlackFe
         }
         const [url] = linksInMessage(text);
         if (url === undefined) {
-          await notifier.ephemeral(channel, shortcut.user.id, { text: 'That message has no link to share. Try it on a message with a job link.' });
+          await notifier.ephemeral(channel, shortcut.user.id, {
+            text: 'That message has no link to share. Try it on a message with a job link.',
+          });
           return;
         }
         const outcome = await shareCard({

@@ -32,7 +32,10 @@ export function unfurl(deps: FeatureDeps): SlackFeature {
         const parsed = linkSharedSchema.safeParse(event);
         const teamId = (body as { team_id?: string }).team_id;
         if (!parsed.success || teamId === undefined) {
-          logger.warn({ issues: parsed.success ? 'no team' : parsed.error.issues.slice(0, 3) }, 'malformed link_shared ignored');
+          logger.warn(
+            { issues: parsed.success ? 'no team' : parsed.error.issues.slice(0, 3) },
+            'malformed link_shared ignored',
+          );
           return;
         }
         const shared = parsed.data;
@@ -74,7 +77,11 @@ export function unfurl(deps: FeatureDeps): SlackFeature {
                 source: 'unfurl',
                 url,
                 sharedById: sharer?.id ?? null,
-                dedupeKey: shareDedupeKey({ postingId, channelId: shared.channel, anchor: shared.message_ts }),
+                dedupeKey: shareDedupeKey({
+                  postingId,
+                  channelId: shared.channel,
+                  anchor: shared.message_ts,
+                }),
               },
             })
             .catch((error: unknown) => {

@@ -11,6 +11,7 @@ import { parseVouchCommand } from '../command/parse-command.js';
 import { slashCommand } from '../ids.js';
 import type { SlackFeature } from '../slack-feature.js';
 import type { CardSharer, ShareOutcome } from '../support/card-sharer.js';
+import { jobPostingsOnly } from '../support/home-publisher.js';
 import type { Message } from '../support/notifier.js';
 import { daysBetween, refOf } from '../support/posting-ref.js';
 import type { FeatureDeps } from './feature-deps.js';
@@ -20,7 +21,9 @@ export function shareOutcomeMessage(outcome: ShareOutcome, cards: FeatureDeps['c
   switch (outcome.kind) {
     case 'posted':
       return outcome.resolved.problem !== null
-        ? { text: `Posted, from Vouch's saved copy: the job board could not be read just now (${outcome.resolved.problem}).` }
+        ? {
+            text: `Posted, from Vouch's saved copy: the job board could not be read just now (${outcome.resolved.problem}).`,
+          }
         : null;
     case 'not_a_job': {
       const plain = cards.plain(outcome.resolved.summary);
@@ -28,8 +31,13 @@ export function shareOutcomeMessage(outcome: ShareOutcome, cards: FeatureDeps['c
         outcome.resolved.problem !== null
           ? `Vouch could not read that page (${outcome.resolved.problem}), so there is no job card.`
           : 'That link does not look like a job posting, so there is no job card. Here is the link as Vouch sees it:';
-      return { text: why, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: why } }, ...plain.blocks] };
+      return {
+        text: why,
+        blocks: [{ type: 'section', text: { type: 'mrkdwn', text: why } }, ...plain.blocks],
+      };
     }
+    case 'already_shared':
+      return null;
     case 'unreadable':
       return { text: `Vouch could not use that link: ${outcome.reason}` };
     case 'cannot_post':
@@ -51,7 +59,11 @@ export function vouchCommand(deps: FeatureDeps, shareCard: CardSharer): SlackFea
         const parsed = parseVouchCommand(command.text ?? '');
         const teamId = command.team_id;
         const reply = (message: Message) =>
-          ack({ response_type: 'ephemeral', text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}) });
+          ack({
+            response_type: 'ephemeral',
+            text: message.text,
+            ...(message.blocks ? { blocks: message.blocks } : {}),
+          });
 
         switch (parsed.kind) {
           case 'help':
@@ -62,7 +74,11 @@ export function vouchCommand(deps: FeatureDeps, shareCard: CardSharer): SlackFea
             await ack({ response_type: 'ephemeral', text: '⏳ Reading that job posting…' });
             return shareFromCommand(command, parsed.url, parsed.note);
           case 'list': {
-            const postings = await referrals.recentPostings(teamId, { ...(parsed.company ? { company: parsed.company } : {}), limit: 15 });
+            const rows = await referrals.recentPostings(teamId, {
+              ...(parsed.company ? { company: parsed.company } : {}),
+              limit: 60,
+            });
+            const postings = jobPostingsOnly(rows, 15);
             return reply(
               listResult({
                 company: parsed.company,
@@ -99,7 +115,11 @@ export function vouchCommand(deps: FeatureDeps, shareCard: CardSharer): SlackFea
           }
           case 'referAt': {
             const member = await referrals.ensureMember(teamId, command.user_id);
-            const { company, added } = await referrals.rememberCompanyReferrer(teamId, parsed.company, member.id);
+            const { company, added } = await referrals.rememberCompanyReferrer(
+              teamId,
+              parsed.company,
+              member.id,
+            );
             await reply(referAtResult({ company: company.displayName, removed: false, changed: added }));
             if (added) {
               await notices.referrerAppearedAtCompany(company.id, command.user_id);
@@ -109,8 +129,18 @@ export function vouchCommand(deps: FeatureDeps, shareCard: CardSharer): SlackFea
           }
           case 'referAtRemove': {
             const member = await referrals.ensureMember(teamId, command.user_id);
-            const { company, removed } = await referrals.forgetCompanyReferrer(teamId, parsed.company, member.id);
-            await reply(referAtResult({ company: company?.displayName ?? parsed.company, removed: true, changed: removed }));
+            const { company, removed } = await referrals.forgetCompanyReferrer(
+              teamId,
+              parsed.company,
+              member.id,
+            );
+            await reply(
+              referAtResult({
+                company: company?.displayName ?? parsed.company,
+                removed: true,
+                changed: removed,
+              }),
+            );
             if (removed) await home.publish(teamId, command.user_id);
             return;
           }
@@ -147,8 +177,8 @@ export function vouchCommand(deps: FeatureDeps, shareCard: CardSharer): SlackFea
           });
           const message = shareOutcomeMessage(outcome, cards);
           const text = message ?? { text: '✅ Shared. People can now say they can refer or are interested.' };
-          await respond({ response_type: 'ephemeral', replace_original: true, ...text }).catch((error: unknown) =>
-            logger.info({ err: error }, 'could not answer the slash command'),
+          await respond({ response_type: 'ephemeral', replace_original: true, ...text }).catch(
+            (error: unknown) => logger.info({ err: error }, 'could not answer the slash command'),
           );
         }
       });

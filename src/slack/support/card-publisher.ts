@@ -57,7 +57,11 @@ export function createCardPublisher(client: WebClient, deps: CardPublisherDeps) 
     };
   }
 
-  async function render(postingId: string, share: ShareContext = {}, which: CardButtons = 'channel'): Promise<SlackMessage> {
+  async function render(
+    postingId: string,
+    share: ShareContext = {},
+    which: CardButtons = 'channel',
+  ): Promise<SlackMessage> {
     const input = await cardInput(postingId, share);
     if (input === null) {
       const state = await referrals.cardState(postingId);
@@ -67,7 +71,9 @@ export function createCardPublisher(client: WebClient, deps: CardPublisherDeps) 
         description: state.summary?.summary ?? null,
       });
     }
-    return which === 'channel' ? postingCard(input) : { text: postingCard(input).text, blocks: postingCardBlocks(input, which) };
+    return which === 'channel'
+      ? postingCard(input)
+      : { text: postingCard(input).text, blocks: postingCardBlocks(input, which) };
   }
 
   return {
@@ -94,10 +100,18 @@ export function createCardPublisher(client: WebClient, deps: CardPublisherDeps) 
       });
       await Promise.all(
         shares.map(async (share) => {
-          const message = await render(posting.id, { note: share.note, sharedBy: share.sharedBy?.slackUserId ?? null });
+          const message = await render(posting.id, {
+            note: share.note,
+            sharedBy: share.sharedBy?.slackUserId ?? null,
+          });
           try {
             if (share.cardTs !== null) {
-              await client.chat.update({ channel: share.channelId, ts: share.cardTs, text: message.text, blocks: message.blocks });
+              await client.chat.update({
+                channel: share.channelId,
+                ts: share.cardTs,
+                text: message.text,
+                blocks: message.blocks,
+              });
             } else if (share.source === 'unfurl' && share.messageTs !== null && share.url !== null) {
               await client.chat.unfurl({
                 channel: share.channelId,
@@ -106,7 +120,10 @@ export function createCardPublisher(client: WebClient, deps: CardPublisherDeps) 
               });
             }
           } catch (error) {
-            logger.info({ postingId: posting.id, channel: share.channelId, slackError: slackError(error) }, 'card refresh failed');
+            logger.info(
+              { postingId: posting.id, channel: share.channelId, slackError: slackError(error) },
+              'card refresh failed',
+            );
           }
         }),
       );

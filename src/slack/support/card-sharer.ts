@@ -25,6 +25,8 @@ export interface ShareRequest {
 export type ShareOutcome =
   | { kind: 'posted'; postingId: string; ts: string; resolved: ResolvedPosting }
   | { kind: 'not_a_job'; resolved: ResolvedPosting }
+  /** This message (or command) already has its card: nothing was posted a second time. */
+  | { kind: 'already_shared'; postingId: string; resolved: ResolvedPosting }
   | { kind: 'unreadable'; reason: string }
   | { kind: 'cannot_post'; reason: string; slackError: string };
 
@@ -62,6 +64,32 @@ export function createCardSharer(client: WebClient, deps: CardSharerDeps) {
       return { kind: 'not_a_job', resolved };
     }
     const member = await referrals.ensureMember(request.teamId, request.userId);
+    const dedupeKey = shareDedupeKey({ postingId: resolved.posting.id, channelId: request.channel, anchor: request.anchor });
+    // Claim the share before posting: a re-delivered event, the same message under a second event id
+    // or a double-clicked shortcut all meet the unique dedupe key here, and only the winner posts.
+    let claimId: string;
+    try {
+      const claim = await db.share.create({
+        data: {
+          postingId: resolved.posting.id,
+          channelId: request.channel,
+          messageTs: request.source === 'command' ? null : request.anchor,
+          threadTs: request.threadTs ?? null,
+          cardTs: null,
+          url: request.url,
+          source: request.source,
+          sharedById: member.id,
+          note: request.note,
+          dedupeKey,
+        },
+        select: { id: true },
+      });
+      claimId = claim.id;
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      logger.info({ channel: request.channel, postingId: resolved.posting.id }, 'card already shared for this message');
+      return { kind: 'already_shared', postingId: resolved.posting.id, resolved };
+    }
     const message = await cards.render(resolved.posting.id, { note: request.note, sharedBy: request.userId });
     let ts: string;
     try {
@@ -75,6 +103,8 @@ export function createCardSharer(client: WebClient, deps: CardSharerDeps) {
       });
       ts = posted.ts ?? '';
     } catch (error) {
+      // Nothing was shared: drop the claim so the share can be tried again (after /invite, say).
+      await db.share.delete({ where: { id: claimId } }).catch((cause: unknown) => logger.warn({ err: cause }, 'could not drop a share claim'));
       const slackError = (error as { data?: { error?: string } }).data?.error ?? 'unknown_error';
       logger.info({ channel: request.channel, slackError }, 'could not post a card');
       return {
@@ -83,24 +113,7 @@ export function createCardSharer(client: WebClient, deps: CardSharerDeps) {
         reason: CANNOT_POST[slackError] ?? `Slack refused the card (${slackError}). Please try again in a moment.`,
       };
     }
-    try {
-      await db.share.create({
-        data: {
-          postingId: resolved.posting.id,
-          channelId: request.channel,
-          messageTs: request.source === 'command' ? null : request.anchor,
-          threadTs: request.threadTs ?? null,
-          cardTs: ts,
-          url: request.url,
-          source: request.source,
-          sharedById: member.id,
-          note: request.note,
-          dedupeKey: shareDedupeKey({ postingId: resolved.posting.id, channelId: request.channel, anchor: request.anchor }),
-        },
-      });
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-    }
+    await db.share.update({ where: { id: claimId }, data: { cardTs: ts } });
     return { kind: 'posted', postingId: resolved.posting.id, ts, resolved };
   };
 }

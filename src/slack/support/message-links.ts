@@ -1,5 +1,11 @@
 /** Domains registered for unfurls in manifest.json (Slack allows five). A test keeps them in sync. */
-export const UNFURL_DOMAINS = ['greenhouse.io', 'lever.co', 'ashbyhq.com', 'myworkdayjobs.com', 'smartrecruiters.com'] as const;
+export const UNFURL_DOMAINS = [
+  'greenhouse.io',
+  'lever.co',
+  'ashbyhq.com',
+  'myworkdayjobs.com',
+  'smartrecruiters.com',
+] as const;
 
 const MAX_LINKS = 5;
 const SLACK_LINK = /<(https?:\/\/[^|>\s]{1,2000})(?:\|[^>]{0,2000})?>/g;

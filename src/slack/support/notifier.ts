@@ -55,7 +55,10 @@ export function createNotifier(client: WebClient, logger: Logger): Notifier {
           });
           return;
         } catch (error) {
-          logger.info({ channel, userId, slackError: slackError(error) }, 'ephemeral refused; sending a DM instead');
+          logger.info(
+            { channel, userId, slackError: slackError(error) },
+            'ephemeral refused; sending a DM instead',
+          );
         }
       }
       await dm(userId, message);

@@ -1,8 +1,8 @@
 import type { Posting } from '../../generated/sqlite/client.js';
 import type { PostingSummary } from '../../postings/posting-summary.js';
 import type { ReferralWithPeople } from '../../referrals/referral-service.js';
-import type { ReferralParties } from '../blocks/referral-dms.js';
 import type { PostingRef } from '../blocks/posting-format.js';
+import type { ReferralParties } from '../blocks/referral-dms.js';
 
 /** The few facts a DM or a Home row shows about a stored posting. */
 export function refOf(posting: Posting): PostingRef {

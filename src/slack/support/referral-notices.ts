@@ -54,7 +54,11 @@ export function createReferralNotices(deps: ReferralNoticesDeps) {
       const { referral } = change;
       const parties = partiesOf(referral);
       const recipients: Array<'candidate' | 'referrer'> =
-        change.role === 'system' ? ['candidate', 'referrer'] : change.role === 'candidate' ? ['referrer'] : ['candidate'];
+        change.role === 'system'
+          ? ['candidate', 'referrer']
+          : change.role === 'candidate'
+            ? ['referrer']
+            : ['candidate'];
       const teamId = referral.candidate.workspaceId;
       await Promise.all(
         recipients.map(async (recipient) => {
@@ -71,9 +75,13 @@ export function createReferralNotices(deps: ReferralNoticesDeps) {
           await notifier.dm(userId, message);
         }),
       );
-      const homes = [parties.candidateUserId, parties.referrerUserId].filter((id): id is string => id !== null);
+      const homes = [parties.candidateUserId, parties.referrerUserId].filter(
+        (id): id is string => id !== null,
+      );
       await Promise.all(homes.map((userId) => home.publish(teamId, userId)));
-      await cards.refresh(referral.posting).catch((error: unknown) => logger.warn({ err: error }, 'card refresh failed'));
+      await cards
+        .refresh(referral.posting)
+        .catch((error: unknown) => logger.warn({ err: error }, 'card refresh failed'));
     },
   };
 }

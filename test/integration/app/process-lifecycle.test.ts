@@ -34,7 +34,12 @@ describe.skipIf(!isBuilt)('npm start (node dist/main.js) as a process', () => {
 
   it('with an invalid DATABASE_URL says so in one line and exits non-zero', async () => {
     const vouch = spawnVouch(
-      { SLACK_BOT_TOKEN: 'xoxb-1-2-3', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: slack.url, DATABASE_URL: 'mysql://x/y' },
+      {
+        SLACK_BOT_TOKEN: 'xoxb-1-2-3',
+        SLACK_SIGNING_SECRET: 's',
+        SLACK_API_URL: slack.url,
+        DATABASE_URL: 'mysql://x/y',
+      },
       workdir,
     );
     const { code } = await vouch.exited;

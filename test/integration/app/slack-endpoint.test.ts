@@ -11,13 +11,20 @@ describe('the Slack endpoint of the running app (HTTP mode)', () => {
   });
 
   it('answers a signed url_verification with its challenge', async () => {
-    const response = await app.requests.event({ type: 'url_verification', challenge: 'abc-challenge', token: 't' });
+    const response = await app.requests.event({
+      type: 'url_verification',
+      challenge: 'abc-challenge',
+      token: 't',
+    });
     expect(response.status).toBe(200);
     expect(response.text).toContain('abc-challenge');
   });
 
   it('rejects an unsigned request', async () => {
-    const response = await app.requests.event({ type: 'url_verification', challenge: 'x', token: 't' }, { unsigned: true });
+    const response = await app.requests.event(
+      { type: 'url_verification', challenge: 'x', token: 't' },
+      { unsigned: true },
+    );
     expect(response.status).toBe(401);
   });
 
@@ -42,7 +49,10 @@ describe('the Slack endpoint of the running app (HTTP mode)', () => {
     const garbage = [
       app.requests.raw('{"type": "event_callback", "event": ', 'application/json'),
       app.requests.raw('payload=%7Bnot-json', 'application/x-www-form-urlencoded'),
-      app.requests.raw('payload=' + encodeURIComponent(JSON.stringify({ type: 'block_actions' })), 'application/x-www-form-urlencoded'),
+      app.requests.raw(
+        'payload=' + encodeURIComponent(JSON.stringify({ type: 'block_actions' })),
+        'application/x-www-form-urlencoded',
+      ),
       app.requests.raw(JSON.stringify({ type: 'event_callback', event: null }), 'application/json'),
       app.requests.raw(JSON.stringify([1, 2, 3]), 'application/json'),
       app.requests.raw('\u0000\u0001binary', 'application/octet-stream'),
@@ -52,7 +62,11 @@ describe('the Slack endpoint of the running app (HTTP mode)', () => {
       expect(response.status).toBeLessThan(600);
     }
     expect((await fetch(`${app.baseUrl}/healthz`)).status).toBe(200);
-    const verification = await app.requests.event({ type: 'url_verification', challenge: 'still-here', token: 't' });
+    const verification = await app.requests.event({
+      type: 'url_verification',
+      challenge: 'still-here',
+      token: 't',
+    });
     expect(verification.text).toContain('still-here');
   });
 

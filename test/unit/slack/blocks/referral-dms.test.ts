@@ -75,7 +75,7 @@ describe('referrerRequestDm', () => {
     ]);
     expect(statusTargets(dm)).toEqual(['referred', 'declined']);
     expect(allText(dm)).toContain(`"url":"${dmDeepLink('T0TEAM', 'U0CAND')}"`);
-    expect(dmDeepLink('T0TEAM', 'U0CAND')).toBe('slack://user?team=T0TEAM&id=U0CAND');
+    expect(dmDeepLink('T0TEAM', 'U0CAND')).toBe('https://slack.com/app_redirect?team=T0TEAM&channel=U0CAND');
   });
 
   it('asks how well they know the candidate, each option naming the referral', () => {

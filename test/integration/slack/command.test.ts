@@ -1,0 +1,398 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.js';
+import type { RecordedCall } from '../../helpers/fake-slack-api.js';
+import { blockAction, viewSubmission } from '../../helpers/slack-payloads.js';
+import { startTestApp, type TestApp } from '../../helpers/start-test-app.js';
+
+type Block = {
+  type: string;
+  text?: { text?: string };
+  elements?: Array<{ action_id?: string; value?: string; text?: unknown }>;
+};
+
+const CHANNEL = 'C0JOBS';
+const SHARER = 'U0SHARER';
+const CANDIDATE = 'U0CANDIDATE7';
+const REFERRER = 'U0REFERRER3';
+
+/** The ephemeral answer Bolt sends back in the HTTP response to the slash command. */
+function ephemeralOf(response: { json: unknown }): { response_type?: string; text?: string; blocks?: Block[] } {
+  return response.json as { response_type?: string; text?: string; blocks?: Block[] };
+}
+
+function actionIds(blocks: readonly Block[]): string[] {
+  return blocks.flatMap((b) => (b.type === 'actions' ? (b.elements ?? []).map((e) => e.action_id ?? '') : []));
+}
+
+function blocksOf(call: RecordedCall): Block[] {
+  return (call.args.blocks as Block[] | undefined) ?? [];
+}
+
+/** The posting id a card's buttons carry. */
+function postingIdOf(call: RecordedCall): string {
+  const button = blocksOf(call)
+    .flatMap((b) => b.elements ?? [])
+    .find((e) => e.action_id === 'im_interested');
+  if (button?.value === undefined) throw new Error('the card has no I am interested button');
+  return button.value;
+}
+
+let postedCounter = 0;
+const postedTs = new Map<RecordedCall, string>();
+
+/**
+ * Answers chat.postMessage like Slack (and like the fake's default) while remembering the ts each
+ * call got, so a test can tell which message a later chat.update targets.
+ */
+function trackPostedTs(app: TestApp): void {
+  app.slack.respond('chat.postMessage', (args, call) => {
+    postedCounter += 1;
+    const ts = `${1_800_000_000 + postedCounter}.000200`;
+    postedTs.set(call, ts);
+    return { channel: args.channel, ts, message: { ...args, ts, type: 'message' } };
+  });
+}
+
+function tsOf(call: RecordedCall): string {
+  const ts = postedTs.get(call);
+  if (ts === undefined) throw new Error('no ts recorded for this chat.postMessage');
+  return ts;
+}
+
+function isChannel(channel: unknown): boolean {
+  return typeof channel === 'string' && channel.startsWith('C');
+}
+
+/** Every message the bot posted or updated in a channel (not DMs), and every unfurl. */
+function channelMessages(app: TestApp): RecordedCall[] {
+  return [
+    ...app.slack.calls('chat.postMessage').filter((c) => isChannel(c.args.channel)),
+    ...app.slack.calls('chat.update').filter((c) => isChannel(c.args.channel)),
+    ...app.slack.calls('chat.unfurl').filter((c) => isChannel(c.args.channel)),
+  ];
+}
+
+/** `/vouch <url> [note]` in CHANNEL; resolves with the card message the bot posted. */
+async function shareJob(app: TestApp, url: string, note = '', user = SHARER): Promise<RecordedCall> {
+  const response = await app.requests.command({ text: `${url} ${note}`.trim(), user_id: user, channel_id: CHANNEL });
+  expect(response.status).toBe(200);
+  return app.slack.waitFor(
+    'chat.postMessage',
+    (c) => c.args.channel === CHANNEL && JSON.stringify(c.args.blocks ?? '').includes(url),
+    10_000,
+  );
+}
+
+/** Click "I'm interested" on a card, then submit the modal the bot opened. */
+async function expressInterest(
+  app: TestApp,
+  card: RecordedCall,
+  candidate: string,
+  options: { showName?: boolean; note?: string } = {},
+): Promise<void> {
+  const click = blockAction({
+    user: candidate,
+    actionId: 'im_interested',
+    value: postingIdOf(card),
+    channel: CHANNEL,
+    messageTs: tsOf(card),
+    responseUrl: app.slack.responseUrl(`click-${candidate}`),
+  });
+  const clicked = await app.requests.interaction(click);
+  expect(clicked.status).toBe(200);
+  const opened = await app.slack.waitFor('views.open', (c) => c.args.trigger_id === click.trigger_id, 10_000);
+  const submission = viewSubmission({
+    user: candidate,
+    view: opened.args.view as Record<string, unknown>,
+    values: {
+      interest_note: { note: { type: 'plain_text_input', value: options.note ?? 'hi' } },
+      interest_referrer: { referrer: { type: 'static_select', selected_option: { value: 'anyone' } } },
+      interest_show_name: {
+        show_name: {
+          type: 'checkboxes',
+          selected_options: options.showName ? [{ value: 'show_name', text: { type: 'plain_text', text: 'Show' } }] : [],
+        },
+      },
+    },
+  });
+  const submitted = await app.requests.interaction(submission);
+  expect(submitted.status).toBe(200);
+  // The candidate's confirmation (or "no referrer yet") DM ends the submission's work.
+  await app.slack.waitFor(
+    'chat.postMessage',
+    (c) => c.args.channel === `D${candidate}` && /interest|referr/i.test(String(c.args.text)),
+    10_000,
+  );
+}
+
+describe('/vouch', () => {
+  let app: TestApp;
+  let board: FakeJobBoard;
+  beforeAll(async () => {
+    board = await startFakeJobBoard();
+    app = await startTestApp();
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await board?.close();
+  });
+  beforeEach(() => {
+    app.slack.reset();
+    trackPostedTs(app);
+  });
+
+  it('answers `help` with the list of subcommands, only to the caller', async () => {
+    const response = await app.requests.command({ text: 'help' });
+    const answer = ephemeralOf(response);
+    expect(answer.response_type).toBe('ephemeral');
+    const text = JSON.stringify(answer.blocks);
+    for (const sub of ['list [company]', 'mine', 'refer-at <company>', 'referrers <company>', 'stats']) {
+      expect(text).toContain(sub);
+    }
+    expect(app.slack.calls('chat.postMessage')).toHaveLength(0);
+  });
+
+  it('answers text it does not understand with help, echoing that text', async () => {
+    const answer = ephemeralOf(await app.requests.command({ text: 'frobnicate the widgets' }));
+    expect(answer.response_type).toBe('ephemeral');
+    const text = JSON.stringify(answer.blocks);
+    expect(text).toContain("didn't understand");
+    expect(text).toContain('frobnicate the widgets');
+    expect(text).toContain('refer-at <company>');
+  });
+
+  it('shares `<url> note`: acks within 3 s while the board is slow, posts the card, then confirms', async () => {
+    const url = board.job(
+      '/jobs/slow-ml',
+      { title: 'Senior ML Engineer', company: 'Slowboard Inc', salary: { min: 150000, max: 190000, currency: 'USD' } },
+      { delayMs: 2_000 },
+    );
+    const response = await app.requests.command({
+      text: `${url} Great team, ask me anything`,
+      user_id: SHARER,
+      channel_id: CHANNEL,
+    });
+    expect(response.status).toBe(200);
+    expect(response.elapsedMs).toBeLessThan(3_000);
+    expect(ephemeralOf(response).response_type).toBe('ephemeral');
+    expect(ephemeralOf(response).text).toMatch(/reading/i);
+
+    const card = await app.slack.waitFor('chat.postMessage', (c) => c.args.channel === CHANNEL, 10_000);
+    const blocks = blocksOf(card);
+    expect(blocks[0]).toMatchObject({ type: 'header', text: { text: 'Senior ML Engineer' } });
+    const text = JSON.stringify(blocks);
+    expect(text).toContain('Slowboard Inc');
+    expect(text).toContain('Great team, ask me anything');
+    expect(text).toContain(`<@${SHARER}>`);
+    expect(actionIds(blocks)).toEqual(expect.arrayContaining(['i_can_refer', 'im_interested', 'details', 'tag_someone']));
+
+    const final = await app.slack.waitFor('response_url', () => true, 10_000);
+    expect(final.args).toMatchObject({ response_type: 'ephemeral' });
+    expect(String(final.args.text)).toMatch(/shared/i);
+    expect(final.at).toBeGreaterThanOrEqual(card.at);
+  });
+
+  it('explains a link that is not a job posting and shows a plain card, posting nothing in the channel', async () => {
+    const url = board.route('/about-us', {
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      body: '<html><head><title>About Plainco</title><meta name="description" content="We make plain things"></head><body><p>Hello there.</p></body></html>',
+    });
+    const response = await app.requests.command({ text: url, user_id: SHARER, channel_id: CHANNEL });
+    expect(ephemeralOf(response).response_type).toBe('ephemeral');
+    const answer = await app.slack.waitFor('response_url', () => true, 10_000);
+    expect(answer.args.response_type).toBe('ephemeral');
+    expect(String(answer.args.text)).toMatch(/does not look like a job posting/);
+    const blocks = answer.args.blocks as Block[];
+    expect(JSON.stringify(blocks)).toContain('About Plainco');
+    expect(actionIds(blocks)).toEqual([]);
+    expect(channelMessages(app)).toHaveLength(0);
+  });
+
+  it('explains a link it may not fetch (a private address) without sending any traffic or crashing', async () => {
+    const url = 'http://10.255.255.1/jobs/1';
+    const response = await app.requests.command({ text: url, user_id: SHARER, channel_id: CHANNEL });
+    expect(response.status).toBe(200);
+    const answer = await app.slack.waitFor('response_url', () => true, 10_000);
+    expect(answer.args.response_type).toBe('ephemeral');
+    expect(String(answer.args.text)).toMatch(/could not read that page/i);
+    expect(JSON.stringify(answer.args.blocks)).toContain('10.255.255.1');
+    expect(channelMessages(app)).toHaveLength(0);
+    expect((await fetch(`${app.baseUrl}/healthz`)).status).toBe(200);
+  });
+
+  it('explains a job board that answers 500, and keeps serving', async () => {
+    const url = board.route('/jobs/broken', { status: 500, contentType: 'text/html', body: '<html>oops</html>' });
+    await app.requests.command({ text: url, user_id: SHARER, channel_id: CHANNEL });
+    const answer = await app.slack.waitFor('response_url', () => true, 10_000);
+    expect(String(answer.args.text)).toMatch(/could not read that page \(.*500/i);
+    expect(channelMessages(app)).toHaveLength(0);
+    expect((await fetch(`${app.baseUrl}/healthz`)).status).toBe(200);
+  });
+
+  it('keeps the who-can-refer directory: refer-at, referrers, refer-at remove', async () => {
+    const before = ephemeralOf(await app.requests.command({ text: 'referrers Acme', user_id: SHARER }));
+    expect(before.text).toMatch(/nobody can refer at acme/i);
+
+    const added = ephemeralOf(await app.requests.command({ text: 'refer-at Acme', user_id: REFERRER }));
+    expect(added.response_type).toBe('ephemeral');
+    expect(added.text).toMatch(/you can refer at \*Acme\*/);
+    const again = ephemeralOf(await app.requests.command({ text: 'refer-at acme', user_id: REFERRER }));
+    expect(again.text).toMatch(/already listed/);
+    // The referrer's Home now lists the company.
+    const home = await app.slack.waitFor('views.publish', (c) => c.args.user_id === REFERRER);
+    expect(JSON.stringify(home.args.view)).toContain('Acme');
+
+    const listed = ephemeralOf(await app.requests.command({ text: 'referrers ACME', user_id: SHARER }));
+    expect(JSON.stringify(listed.blocks)).toContain(`<@${REFERRER}>`);
+
+    const removed = ephemeralOf(await app.requests.command({ text: 'refer-at remove Acme', user_id: REFERRER }));
+    expect(removed.text).toMatch(/no longer listed as a referrer at \*Acme\*/);
+    const after = ephemeralOf(await app.requests.command({ text: 'referrers Acme', user_id: SHARER }));
+    expect(JSON.stringify(after.blocks)).not.toContain(REFERRER);
+    const removedTwice = ephemeralOf(await app.requests.command({ text: 'refer-at remove Acme', user_id: REFERRER }));
+    expect(removedTwice.text).toMatch(/weren't listed/);
+  });
+
+  it('lists open postings, all of them or one company', async () => {
+    const globex = board.job('/jobs/globex-sre', { title: 'Site Reliability Engineer', company: 'Globex' });
+    const initech = board.job('/jobs/initech-pm', { title: 'Product Manager', company: 'Initech' });
+    await shareJob(app, globex);
+    await shareJob(app, initech);
+
+    const all = JSON.stringify(ephemeralOf(await app.requests.command({ text: 'list' })).blocks);
+    expect(all).toContain('Site Reliability Engineer');
+    expect(all).toContain('Product Manager');
+
+    const onlyGlobex = JSON.stringify(ephemeralOf(await app.requests.command({ text: 'list globex' })).blocks);
+    expect(onlyGlobex).toContain('Site Reliability Engineer');
+    expect(onlyGlobex).not.toContain('Product Manager');
+
+    const nobody = ephemeralOf(await app.requests.command({ text: 'list Umbrella Corp' }));
+    expect(JSON.stringify(nobody.blocks)).toContain('No open postings');
+  });
+
+  it('does not list pages that are not job postings among the open postings', async () => {
+    const notJob = board.route('/careers-blog', {
+      status: 200,
+      contentType: 'text/html',
+      body: '<html><head><title>Our careers blog</title></head><body><p>Stories.</p></body></html>',
+    });
+    await app.requests.command({ text: notJob, user_id: SHARER, channel_id: CHANNEL });
+    await app.slack.waitFor('response_url', () => true, 10_000);
+    const all = JSON.stringify(ephemeralOf(await app.requests.command({ text: 'list' })).blocks);
+    expect(all).not.toContain('Our careers blog');
+    expect(all).not.toContain('careers-blog');
+  });
+
+  it('shows `mine` to the candidate and to the referrer, with the status', async () => {
+    const url = board.job('/jobs/mine', { title: 'Backend Engineer', company: 'Minecorp' });
+    await app.requests.command({ text: 'refer-at Minecorp', user_id: REFERRER });
+    const card = await shareJob(app, url);
+    await expressInterest(app, card, CANDIDATE);
+
+    const asCandidate = JSON.stringify(ephemeralOf(await app.requests.command({ text: 'mine', user_id: CANDIDATE })).blocks);
+    expect(asCandidate).toContain('Backend Engineer');
+    expect(asCandidate).toMatch(/requested/i);
+
+    const asReferrer = JSON.stringify(ephemeralOf(await app.requests.command({ text: 'mine', user_id: REFERRER })).blocks);
+    expect(asReferrer).toContain(`<@${CANDIDATE}>`);
+    expect(asReferrer).toContain('Backend Engineer');
+  });
+
+  it('counts postings and referrals by status in `stats`', async () => {
+    const fresh = await startTestApp();
+    trackPostedTs(fresh);
+    try {
+      const a = board.job('/jobs/stats-a', { title: 'Stats Engineer A', company: 'Statsco' });
+      const b = board.job('/jobs/stats-b', { title: 'Stats Engineer B', company: 'Statsco' });
+      const cardA = await shareJob(fresh, a);
+      const cardB = await shareJob(fresh, b);
+      // Nobody can refer yet: the first interest stays "interested".
+      await expressInterest(fresh, cardA, 'U0CAND1');
+      await fresh.requests.command({ text: 'refer-at Statsco', user_id: REFERRER });
+      await expressInterest(fresh, cardB, 'U0CAND2');
+
+      const answer = ephemeralOf(await fresh.requests.command({ text: 'stats' }));
+      expect(answer.response_type).toBe('ephemeral');
+      const text = JSON.stringify(answer.blocks);
+      expect(text).toContain('*2* open postings');
+      expect(text).toContain('*2* referral requests');
+      expect(text).toContain('*0* hired');
+      expect(text).toMatch(/Interested: \*1\*/);
+      expect(text).toMatch(/Requested: \*1\*/i);
+      expect(text).toContain('*1* members can refer somewhere');
+    } finally {
+      await fresh.stop();
+    }
+  });
+
+  // blocked on referral-service stats(): it counts every stored Posting row, and links that are not
+  // jobs (a blog page, an unreadable URL) are stored as postings too, so they inflate "open postings".
+  it.skip('does not count links that are not jobs as open postings in `stats`', async () => {
+    const fresh = await startTestApp();
+    try {
+      const job = board.job('/jobs/stats-only', { title: 'Counted Engineer', company: 'Countco' });
+      const page = board.route('/stats-blog', {
+        status: 200,
+        contentType: 'text/html',
+        body: '<html><head><title>Not a job</title></head><body><p>Hi.</p></body></html>',
+      });
+      await shareJob(fresh, job);
+      await fresh.requests.command({ text: page, user_id: SHARER, channel_id: CHANNEL });
+      await fresh.slack.waitFor('response_url', (c) => /does not look like a job/.test(String(c.args.text)), 10_000);
+      const text = JSON.stringify(ephemeralOf(await fresh.requests.command({ text: 'stats' })).blocks);
+      expect(text).toContain('*1* open postings · 0 closed');
+    } finally {
+      await fresh.stop();
+    }
+  });
+});
+
+describe('privacy of interest on channel cards', () => {
+  let app: TestApp;
+  let board: FakeJobBoard;
+  beforeAll(async () => {
+    board = await startFakeJobBoard();
+    app = await startTestApp();
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await board?.close();
+  });
+  beforeEach(() => {
+    app.slack.reset();
+    trackPostedTs(app);
+  });
+
+  it('never names a candidate in the channel unless they chose to show their name', async () => {
+    const url = board.job('/jobs/private', { title: 'Quiet Engineer', company: 'Hushco' });
+    const card = await shareJob(app, url);
+    await expressInterest(app, card, 'U0SHY0001', { note: 'please keep this quiet' });
+    const refreshed = await app.slack.waitFor(
+      'chat.update',
+      (c) => c.args.channel === CHANNEL && JSON.stringify(c.args.blocks).includes('*1* interested'),
+      10_000,
+    );
+    expect(refreshed.args.ts).toBe(tsOf(card));
+
+    const posted = channelMessages(app);
+    expect(posted.length).toBeGreaterThan(0);
+    for (const call of posted) {
+      expect(JSON.stringify(call.args)).not.toContain('U0SHY0001');
+      expect(JSON.stringify(call.args)).not.toContain('please keep this quiet');
+    }
+  });
+
+  it('names the candidate on the card when they ticked "show my name"', async () => {
+    const url = board.job('/jobs/public', { title: 'Loud Engineer', company: 'Shoutco' });
+    const card = await shareJob(app, url);
+    await expressInterest(app, card, 'U0PROUD001', { showName: true });
+    const refreshed = await app.slack.waitFor(
+      'chat.update',
+      (c) => c.args.ts === tsOf(card) && JSON.stringify(c.args.blocks).includes('<@U0PROUD001>'),
+      10_000,
+    );
+    expect(JSON.stringify(refreshed.args.blocks)).toContain('Interested: <@U0PROUD001>');
+  });
+});

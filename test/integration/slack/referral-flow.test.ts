@@ -1,0 +1,421 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDatabase, type Database } from '../../../src/db/client.js';
+import { createLogger } from '../../../src/logger.js';
+import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.js';
+import type { RecordedCall } from '../../helpers/fake-slack-api.js';
+import { blockAction, linkSharedEvent, viewSubmission } from '../../helpers/slack-payloads.js';
+import { startTestApp, type TestApp } from '../../helpers/start-test-app.js';
+import { describeEachDatabase } from '../../helpers/test-database.js';
+
+type Block = { type: string; elements?: Array<{ action_id?: string; value?: string }>; accessory?: unknown };
+
+const SHARER = 'U0SHARER';
+const REFERRER = 'U0REFERRER';
+const CANDIDATE = 'U0CANDIDATE';
+const CHANNEL = 'C0JOBS';
+
+function buttons(blocks: unknown): Array<{ action_id: string; value: string }> {
+  const out: Array<{ action_id: string; value: string }> = [];
+  for (const block of (blocks as Block[]) ?? []) {
+    if (block.type !== 'actions') continue;
+    for (const element of block.elements ?? []) {
+      if (element.action_id && element.value)
+        out.push({ action_id: element.action_id, value: element.value });
+    }
+  }
+  return out;
+}
+
+function buttonValue(blocks: unknown, actionId: string): string {
+  const found = buttons(blocks).find((b) => b.action_id.startsWith(actionId));
+  if (found === undefined)
+    throw new Error(`no ${actionId} button in ${JSON.stringify(blocks).slice(0, 400)}`);
+  return found.value;
+}
+
+function interestValues(options: { note?: string; referrer?: string; showName?: boolean }) {
+  return {
+    interest_note: { note: { type: 'plain_text_input', value: options.note ?? null } },
+    ...(options.referrer !== undefined
+      ? {
+          interest_referrer: {
+            referrer: {
+              type: 'static_select',
+              selected_option: { value: options.referrer, text: { type: 'plain_text', text: 'x' } },
+            },
+          },
+        }
+      : {}),
+    interest_show_name: {
+      show_name: { type: 'checkboxes', selected_options: options.showName ? [{ value: 'show_name' }] : [] },
+    },
+  };
+}
+
+/** Messages that everyone in a channel can see (not DMs, not ephemerals). */
+function channelMessages(app: TestApp): RecordedCall[] {
+  return app.slack
+    .calls()
+    .filter((c) => ['chat.postMessage', 'chat.update', 'chat.unfurl'].includes(c.method))
+    .filter((c) => String(c.args.channel ?? 'COMPOSER').startsWith('C'));
+}
+
+async function waitForDm(
+  app: TestApp,
+  userId: string,
+  pattern: RegExp,
+  timeoutMs = 8_000,
+): Promise<RecordedCall> {
+  const dmChannel = `D${userId.replace(/[^A-Z0-9]/g, '').slice(0, 12)}`;
+  return app.slack.waitFor(
+    'chat.postMessage',
+    (c) => c.args.channel === dmChannel && pattern.test(JSON.stringify(c.args)),
+    timeoutMs,
+  );
+}
+
+async function shareJob(
+  app: TestApp,
+  board: FakeJobBoard,
+  path: string,
+): Promise<{ postingId: string; url: string; ts: string }> {
+  const url = board.job(path, { title: `Engineer ${path}`, company: 'Acme Robotics' });
+  const event = linkSharedEvent({ channel: CHANNEL, user: SHARER, urls: [url] });
+  await app.requests.eventCallback(event);
+  const call = await app.slack.waitFor('chat.unfurl', (c) => JSON.stringify(c.args).includes(url));
+  const blocks = (call.args.unfurls as Record<string, { blocks: unknown }>)[url]?.blocks;
+  return { postingId: buttonValue(blocks, 'im_interested'), url, ts: event.message_ts };
+}
+
+async function openInterestModal(app: TestApp, postingId: string, user: string, ts: string) {
+  const before = app.slack.calls('views.open').length;
+  const response = await app.requests.interaction(
+    blockAction({
+      user,
+      actionId: 'im_interested',
+      value: postingId,
+      channel: CHANNEL,
+      messageTs: ts,
+      responseUrl: app.slack.responseUrl('x'),
+    }),
+  );
+  expect(response.status).toBe(200);
+  expect(response.elapsedMs).toBeLessThan(3_000);
+  await app.slack.waitFor('views.open', () => app.slack.calls('views.open').length > before);
+  const call = app.slack.calls('views.open').at(-1) as RecordedCall;
+  return call.args.view as Record<string, unknown>;
+}
+
+describe('the referral workflow, end to end', () => {
+  let app: TestApp;
+  let board: FakeJobBoard;
+  let db: Database;
+  beforeAll(async () => {
+    board = await startFakeJobBoard();
+    app = await startTestApp();
+    app.slack.addUser({ id: REFERRER, realName: 'Rita Referrer' });
+    db = await createDatabase({ url: app.databaseUrl, logger: createLogger('silent') });
+  });
+  afterAll(async () => {
+    await db.close();
+    await app.stop();
+    await board.close();
+  });
+
+  it('takes a candidate from interested to hired, telling the other party at every step', async () => {
+    const { postingId, url, ts } = await shareJob(app, board, '/jobs/flow');
+
+    // A colleague says they can refer: listed on the card, offered the company directory.
+    await app.requests.interaction(
+      blockAction({
+        user: REFERRER,
+        actionId: 'i_can_refer',
+        value: postingId,
+        channel: CHANNEL,
+        messageTs: ts,
+        responseUrl: app.slack.responseUrl('r1'),
+      }),
+    );
+    const prompt = await app.slack.waitFor('chat.postEphemeral', (c) => c.args.user === REFERRER);
+    expect(JSON.stringify(prompt.args)).toContain('Acme Robotics');
+    const refreshed = await app.slack.waitFor('chat.unfurl', (c) =>
+      JSON.stringify(c.args).includes(`<@${REFERRER}>`),
+    );
+    expect(JSON.stringify(refreshed.args)).toContain('1* can refer');
+
+    // They accept: remembered for Acme Robotics.
+    await app.requests.interaction(
+      blockAction({
+        user: REFERRER,
+        actionId: 'remember_referrer_company_yes',
+        value: buttonValue(prompt.args.blocks, 'remember_referrer_company_yes'),
+        channel: CHANNEL,
+        responseUrl: app.slack.responseUrl('remember'),
+      }),
+    );
+    await app.slack.waitFor('response_url', (c) =>
+      JSON.stringify(c.args).includes('future Acme Robotics postings'),
+    );
+    expect(await db.prisma.companyReferrer.count()).toBe(1);
+
+    // The candidate is interested: the modal offers the referrer by name; they ask them privately.
+    const view = await openInterestModal(app, postingId, CANDIDATE, ts);
+    expect(JSON.stringify(view)).toContain('Rita Referrer');
+    const submitted = await app.requests.interaction(
+      viewSubmission({
+        user: CANDIDATE,
+        view,
+        values: interestValues({ note: 'I shipped recsys at scale', referrer: REFERRER }),
+      }),
+    );
+    expect(submitted.status).toBe(200);
+    const request = await waitForDm(app, REFERRER, /asked you for a referral/);
+    expect(JSON.stringify(request.args)).toContain('I shipped recsys at scale');
+    expect(JSON.stringify(request.args)).toContain(`<@${CANDIDATE}>`);
+    await waitForDm(app, CANDIDATE, /We asked/);
+    await app.slack.waitFor('chat.unfurl', (c) => JSON.stringify(c.args).includes('1* interested'));
+
+    // The candidate cannot mark themselves referred: refused with the reason.
+    const markReferred = buttonValue(request.args.blocks, 'mark_referred');
+    await app.requests.interaction(
+      blockAction({
+        user: CANDIDATE,
+        actionId: 'mark_referred',
+        value: markReferred,
+        channel: 'D0CANDIDATE',
+        responseUrl: app.slack.responseUrl('bad'),
+      }),
+    );
+    const refusal = await app.slack.waitFor(
+      'chat.postEphemeral',
+      (c) => c.args.user === CANDIDATE && /Only/.test(String(c.args.text)),
+    );
+    expect(refusal.args.text).toMatch(/Only the referrer can/);
+
+    // The referrer refers: the candidate hears it, the DM's buttons are settled.
+    await app.requests.interaction(
+      blockAction({
+        user: REFERRER,
+        actionId: 'mark_referred',
+        value: markReferred,
+        channel: 'D0REFERRER',
+        responseUrl: app.slack.responseUrl('ok'),
+        blocks: request.args.blocks as unknown[],
+      }),
+    );
+    const told = await waitForDm(app, CANDIDATE, /referred you|referral/i);
+    const update = await app.slack.waitFor('chat.update', (c) => c.args.channel === 'D0REFERRER');
+    expect(buttons(update.args.blocks)).toEqual([]);
+
+    // The candidate moves it along; the referrer hears each step.
+    const referral = await db.prisma.referral.findFirstOrThrow({ where: { posting: { id: postingId } } });
+    const referrerDm = `D${REFERRER}`;
+    for (const to of ['interviewing', 'offer', 'hired'] as const) {
+      const before = app.slack.calls('chat.postMessage').filter((c) => c.args.channel === referrerDm).length;
+      await app.requests.interaction(
+        blockAction({
+          user: CANDIDATE,
+          actionId: `status_update:${to}`,
+          value: JSON.stringify({ referralId: referral.id, to }),
+          channel: `D${CANDIDATE}`,
+          responseUrl: app.slack.responseUrl(to),
+        }),
+      );
+      await expect
+        .poll(() => app.slack.calls('chat.postMessage').filter((c) => c.args.channel === referrerDm).length, {
+          timeout: 8_000,
+        })
+        .toBe(before + 1);
+    }
+    const hiredNews = app.slack
+      .calls('chat.postMessage')
+      .filter((c) => c.args.channel === referrerDm)
+      .at(-1);
+    expect(JSON.stringify(hiredNews?.args)).toMatch(/hired|got the job/i);
+    const events = await db.prisma.referralEvent.findMany({
+      where: { referralId: referral.id },
+      orderBy: { createdAt: 'asc' },
+    });
+    expect(events.map((e) => e.toStatus)).toEqual([
+      'interested',
+      'requested',
+      'referred',
+      'interviewing',
+      'offer',
+      'hired',
+    ]);
+    expect((await db.prisma.referral.findUniqueOrThrow({ where: { id: referral.id } })).status).toBe('hired');
+    expect(told).toBeDefined();
+
+    // Nobody in the channel ever learned who was interested.
+    for (const call of channelMessages(app)) expect(JSON.stringify(call.args)).not.toContain(CANDIDATE);
+    expect(url).toContain('/jobs/flow');
+  });
+
+  it('names the candidate on the card only when they chose to show their name', async () => {
+    const { postingId, ts } = await shareJob(app, board, '/jobs/named');
+    const view = await openInterestModal(app, postingId, 'U0PROUD', ts);
+    await app.requests.interaction(
+      viewSubmission({ user: 'U0PROUD', view, values: interestValues({ showName: true }) }),
+    );
+    await app.slack.waitFor('chat.unfurl', (c) => JSON.stringify(c.args).includes('<@U0PROUD>'));
+  });
+
+  it('tells a candidate nobody can refer yet, and tells them again when someone can', async () => {
+    const url = board.job('/jobs/lonely', { title: 'Lonely Role', company: 'Nobody Knows Inc' });
+    const event = linkSharedEvent({ channel: CHANNEL, user: SHARER, urls: [url] });
+    await app.requests.eventCallback(event);
+    const unfurl = await app.slack.waitFor('chat.unfurl', (c) => JSON.stringify(c.args).includes(url));
+    const postingId = buttonValue(
+      (unfurl.args.unfurls as Record<string, { blocks: unknown }>)[url]?.blocks,
+      'im_interested',
+    );
+
+    const view = await openInterestModal(app, postingId, 'U0WAITER', event.message_ts);
+    expect(JSON.stringify(view)).toContain('Nobody has said they can refer');
+    await app.requests.interaction(
+      viewSubmission({ user: 'U0WAITER', view, values: interestValues({ note: 'keen' }) }),
+    );
+    await waitForDm(app, 'U0WAITER', /saved/);
+
+    await app.requests.interaction(
+      blockAction({
+        user: 'U0LATE',
+        actionId: 'i_can_refer',
+        value: postingId,
+        channel: CHANNEL,
+        responseUrl: app.slack.responseUrl('late'),
+      }),
+    );
+    const news = await waitForDm(app, 'U0WAITER', /Good news/);
+    expect(JSON.stringify(news.args)).toContain('<@U0LATE>');
+  });
+
+  it('opens Details with the whole summary and answers a click on a posting that no longer exists kindly', async () => {
+    const { postingId, ts } = await shareJob(app, board, '/jobs/details');
+    await app.requests.interaction(
+      blockAction({
+        user: CANDIDATE,
+        actionId: 'details',
+        value: postingId,
+        channel: CHANNEL,
+        messageTs: ts,
+        responseUrl: app.slack.responseUrl('d'),
+      }),
+    );
+    const details = await app.slack.waitFor('views.open', (c) =>
+      JSON.stringify(c.args).includes('Engineer /jobs/details'),
+    );
+    expect(JSON.stringify(details.args.view)).toContain('distributed systems');
+
+    await app.requests.interaction(
+      blockAction({
+        user: CANDIDATE,
+        actionId: 'im_interested',
+        value: 'no-such-posting',
+        channel: CHANNEL,
+        responseUrl: app.slack.responseUrl('gone'),
+      }),
+    );
+    const sorry = await app.slack.waitFor('chat.postEphemeral', (c) =>
+      /no longer in Vouch/.test(String(c.args.text)),
+    );
+    expect(sorry.args.user).toBe(CANDIDATE);
+  });
+
+  it('tags a colleague privately: a DM with the right buttons, nothing in the channel', async () => {
+    const { postingId, ts } = await shareJob(app, board, '/jobs/tag');
+    await app.requests.interaction(
+      blockAction({
+        user: SHARER,
+        actionId: 'tag_someone',
+        value: postingId,
+        channel: CHANNEL,
+        messageTs: ts,
+        responseUrl: app.slack.responseUrl('t'),
+      }),
+    );
+    const opened = await app.slack.waitFor(
+      'views.open',
+      (c) => (c.args.view as { callback_id?: string }).callback_id === 'tag_submit',
+    );
+    const before = channelMessages(app).length;
+    await app.requests.interaction(
+      viewSubmission({
+        user: SHARER,
+        view: opened.args.view as Record<string, unknown>,
+        values: {
+          tag_user: { user: { type: 'users_select', selected_user: 'U0FRIEND' } },
+          tag_role: { role: { type: 'radio_buttons', selected_option: { value: 'candidate' } } },
+        },
+      }),
+    );
+    const dm = await waitForDm(app, 'U0FRIEND', /might be interested/);
+    const ids = buttons(dm.args.blocks).map((b) => b.action_id);
+    expect(ids).toContain('im_interested');
+    expect(ids).not.toContain('i_can_refer');
+    await waitForDm(app, SHARER, /private message/);
+    expect(channelMessages(app).length).toBe(before);
+  });
+
+  it('acknowledges every interactive request within 3 s', async () => {
+    const { postingId } = await shareJob(app, board, '/jobs/fast-ack');
+    for (const actionId of ['i_can_refer', 'details', 'tag_someone', 'open_posting']) {
+      const response = await app.requests.interaction(
+        blockAction({
+          user: 'U0CLICKER',
+          actionId,
+          value: postingId,
+          channel: CHANNEL,
+          responseUrl: app.slack.responseUrl(actionId),
+        }),
+      );
+      expect(response.status).toBe(200);
+      expect(response.elapsedMs).toBeLessThan(3_000);
+    }
+  });
+});
+
+describeEachDatabase('50 parallel submissions of the interest form', (kind) => {
+  let app: TestApp;
+  let board: FakeJobBoard;
+  beforeAll(async () => {
+    board = await startFakeJobBoard();
+    app = await startTestApp({ database: kind });
+  });
+  afterAll(async () => {
+    await app.stop();
+    await board.close();
+  });
+
+  it('create exactly one referral for one member and one posting', async () => {
+    const { postingId, ts } = await shareJob(app, board, '/jobs/parallel');
+    const view = await openInterestModal(app, postingId, 'U0EAGER', ts);
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        app.requests.interaction(
+          viewSubmission({ user: 'U0EAGER', view, values: interestValues({ note: 'please' }) }),
+        ),
+      ),
+    );
+    for (const response of responses) expect(response.status).toBe(200);
+    const db = await createDatabase({ url: app.databaseUrl, logger: createLogger('silent') });
+    try {
+      await expect
+        .poll(
+          async () =>
+            (await db.prisma.referralEvent.count()) > 0 && app.slack.calls('chat.postMessage').length >= 50,
+          {
+            timeout: 20_000,
+          },
+        )
+        .toBe(true);
+      expect(await db.prisma.referral.count({ where: { postingId } })).toBe(1);
+      expect(await db.prisma.referralEvent.count()).toBe(1);
+      // Every submission was answered (49 "you already told Vouch"), none ended in an error.
+      expect(app.logs.filter((l) => Number(l.level) >= 50)).toEqual([]);
+    } finally {
+      await db.close();
+    }
+  });
+});

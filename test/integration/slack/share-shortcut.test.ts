@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createDatabase } from '../../../src/db/client.js';
+import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.js';
+import type { RecordedCall } from '../../helpers/fake-slack-api.js';
+import { messageShortcut, messageTs } from '../../helpers/slack-payloads.js';
+import { startTestApp, type TestApp } from '../../helpers/start-test-app.js';
+import { createRecordingLogger } from '../../helpers/test-database.js';
+
+type Block = { type: string; text?: { text?: string }; elements?: Array<{ action_id?: string }> };
+
+const CHANNEL = 'C0SHORTCUT';
+const MEMBER = 'U0SHORTCUTTER';
+
+function blocksOf(call: RecordedCall): Block[] {
+  return (call.args.blocks as Block[] | undefined) ?? [];
+}
+
+function actionIds(blocks: readonly Block[]): string[] {
+  return blocks.flatMap((b) => (b.type === 'actions' ? (b.elements ?? []).map((e) => e.action_id ?? '') : []));
+}
+
+function channelPosts(app: TestApp): RecordedCall[] {
+  return app.slack.calls('chat.postMessage').filter((c) => String(c.args.channel).startsWith('C'));
+}
+
+describe('message shortcut "Share as job referral"', () => {
+  let app: TestApp;
+  let board: FakeJobBoard;
+  beforeAll(async () => {
+    board = await startFakeJobBoard();
+    app = await startTestApp();
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await board?.close();
+  });
+  beforeEach(() => app.slack.reset());
+
+  it("posts the card for the message's first link in that message's thread", async () => {
+    const first = board.job('/jobs/shortcut-first', { title: 'Platform Engineer', company: 'Shortcut Labs' });
+    const second = board.job('/jobs/shortcut-second', { title: 'Second Link Engineer', company: 'Other Co' });
+    const ts = messageTs();
+    const response = await app.requests.interaction(
+      messageShortcut({
+        user: MEMBER,
+        channel: CHANNEL,
+        ts,
+        text: `Look at this <${first}|opening> and also <${second}>`,
+        responseUrl: app.slack.responseUrl('shortcut-1'),
+      }),
+    );
+    expect(response.status).toBe(200);
+
+    const card = await app.slack.waitFor('chat.postMessage', (c) => c.args.channel === CHANNEL, 10_000);
+    expect(card.args.thread_ts).toBe(ts);
+    expect(blocksOf(card)[0]).toMatchObject({ type: 'header', text: { text: 'Platform Engineer' } });
+    expect(actionIds(blocksOf(card))).toEqual(expect.arrayContaining(['i_can_refer', 'im_interested', 'details', 'tag_someone']));
+    expect(JSON.stringify(card.args)).not.toContain('Second Link Engineer');
+    expect(channelPosts(app)).toHaveLength(1);
+    // Nothing to explain when it worked.
+    expect(app.slack.calls('chat.postEphemeral')).toHaveLength(0);
+
+    const db = await createDatabase({ url: app.databaseUrl, logger: createRecordingLogger() });
+    try {
+      const sharesOfMessage = () => db.prisma.share.findMany({ where: { channelId: CHANNEL, messageTs: ts } });
+      // The share is recorded right after Slack accepted the card.
+      await expect.poll(async () => (await sharesOfMessage()).length, { timeout: 5_000 }).toBe(1);
+      const shares = await sharesOfMessage();
+      expect(shares[0]).toMatchObject({ source: 'shortcut', threadTs: ts, url: first });
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('puts the card into the existing thread when the message is itself a reply', async () => {
+    const url = board.job('/jobs/shortcut-reply', { title: 'Reply Engineer', company: 'Threads Inc' });
+    const parent = messageTs();
+    const payload = messageShortcut({ user: MEMBER, channel: CHANNEL, text: url, responseUrl: app.slack.responseUrl('shortcut-2') });
+    const withThread = { ...payload, message: { ...payload.message, thread_ts: parent } };
+    await app.requests.interaction(withThread);
+    const card = await app.slack.waitFor('chat.postMessage', (c) => c.args.channel === CHANNEL, 10_000);
+    expect(card.args.thread_ts).toBe(parent);
+  });
+
+  it('acknowledges within 3 s even when the job board is slow', async () => {
+    const url = board.job('/jobs/shortcut-slow', { title: 'Slow Shortcut Engineer', company: 'Tortoise' }, { delayMs: 2_000 });
+    const response = await app.requests.interaction(
+      messageShortcut({ user: MEMBER, channel: CHANNEL, text: url, responseUrl: app.slack.responseUrl('shortcut-3') }),
+    );
+    expect(response.status).toBe(200);
+    expect(response.elapsedMs).toBeLessThan(3_000);
+    const card = await app.slack.waitFor('chat.postMessage', (c) => c.args.channel === CHANNEL, 10_000);
+    expect(JSON.stringify(card.args.blocks)).toContain('Slow Shortcut Engineer');
+  });
+
+  it('explains, only to the member, that a message without a link has nothing to share', async () => {
+    await app.requests.interaction(
+      messageShortcut({
+        user: MEMBER,
+        channel: CHANNEL,
+        text: 'We are hiring! DM me for details.',
+        responseUrl: app.slack.responseUrl('shortcut-4'),
+      }),
+    );
+    const ephemeral = await app.slack.waitFor('chat.postEphemeral', () => true, 10_000);
+    expect(ephemeral.args).toMatchObject({ channel: CHANNEL, user: MEMBER });
+    expect(String(ephemeral.args.text)).toMatch(/no link/i);
+    expect(channelPosts(app)).toHaveLength(0);
+  });
+
+  it('explains a link that is not a job posting and posts nothing in the channel', async () => {
+    const page = board.route('/team-photo', {
+      status: 200,
+      contentType: 'text/html',
+      body: '<html><head><title>Our team offsite</title></head><body><p>Fun times.</p></body></html>',
+    });
+    await app.requests.interaction(
+      messageShortcut({ user: MEMBER, channel: CHANNEL, text: `<${page}>`, responseUrl: app.slack.responseUrl('shortcut-5') }),
+    );
+    const ephemeral = await app.slack.waitFor('chat.postEphemeral', () => true, 10_000);
+    expect(ephemeral.args.user).toBe(MEMBER);
+    expect(String(ephemeral.args.text)).toMatch(/does not look like a job posting/);
+    expect(JSON.stringify(ephemeral.args.blocks)).toContain('Our team offsite');
+    expect(channelPosts(app)).toHaveLength(0);
+  });
+});
