@@ -12,7 +12,9 @@ const fixturesDir = process.argv[2] ?? resolve(here, '..', '..', 'shared', 'fixt
 const rounds = Number(process.env.BENCH_ROUNDS ?? 15);
 
 if (!existsSync(join(fixturesDir, 'raw'))) {
-  console.error(`no fixtures at ${fixturesDir} (expected ../shared/fixtures/postings next to the repository)`);
+  console.error(
+    `no fixtures at ${fixturesDir} (expected ../shared/fixtures/postings next to the repository)`,
+  );
   process.exit(1);
 }
 
@@ -20,12 +22,20 @@ const inputs = readdirSync(join(fixturesDir, 'raw'))
   .sort()
   .map((name) => {
     const truthPath = join(fixturesDir, 'truth', name.replace(/\.(json|html)$/, '.json'));
-    const url = existsSync(truthPath) ? JSON.parse(readFileSync(truthPath, 'utf8')).url : `https://example.com/${name}`;
+    const url = existsSync(truthPath)
+      ? JSON.parse(readFileSync(truthPath, 'utf8')).url
+      : `https://example.com/${name}`;
     return { name, url, text: readFileSync(join(fixturesDir, 'raw', name), 'utf8') };
   });
 
 const noop = () => {};
-const floorCallbacks = { onopentag: noop, ontext: noop, onclosetag: noop, onattribute: noop, oncomment: noop };
+const floorCallbacks = {
+  onopentag: noop,
+  ontext: noop,
+  onclosetag: noop,
+  onattribute: noop,
+  oncomment: noop,
+};
 
 /** The floor: htmlparser2 tokenising the bytes with no-op callbacks (JSON payloads are JSON.parse'd instead). */
 function floor(input) {
@@ -62,10 +72,11 @@ function percentile(sorted, p) {
 }
 
 // Warm up the JIT.
-for (let i = 0; i < 3; i += 1) for (const input of inputs) {
-  floor(input);
-  ours(input);
-}
+for (let i = 0; i < 3; i += 1)
+  for (const input of inputs) {
+    floor(input);
+    ours(input);
+  }
 
 const samples = { floor: [], ours: [] };
 const perFile = new Map(inputs.map((i) => [i.name, { floor: [], ours: [] }]));
@@ -82,7 +93,11 @@ for (let round = 0; round < rounds; round += 1) {
 
 const stats = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
-  return { median: percentile(sorted, 50), p99: percentile(sorted, 99), total: values.reduce((a, b) => a + b, 0) };
+  return {
+    median: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    total: values.reduce((a, b) => a + b, 0),
+  };
 };
 const f = stats(samples.floor);
 const o = stats(samples.ours);
@@ -92,7 +107,9 @@ console.log(`Extraction speed: ${inputs.length} postings × ${rounds} rounds (${
 console.log('| | median / posting | p99 / posting | total time ratio |');
 console.log('| --- | --- | --- | --- |');
 console.log(`| htmlparser2 tokenisation (floor) | ${fmt(f.median)} | ${fmt(f.p99)} | 1.00× |`);
-console.log(`| extractPosting (ours) | ${fmt(o.median)} | ${fmt(o.p99)} | ${(o.total / f.total).toFixed(2)}× |`);
+console.log(
+  `| extractPosting (ours) | ${fmt(o.median)} | ${fmt(o.p99)} | ${(o.total / f.total).toFixed(2)}× |`,
+);
 console.log('| metascraper 5.45.x | not installed (see bench/extract.mjs) | | |');
 console.log(`\nTarget: ours within 3× of the floor (total time ratio ${(o.total / f.total).toFixed(2)}×).`);
 console.log('\nPer posting (median, ours / floor):');

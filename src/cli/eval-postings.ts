@@ -16,7 +16,12 @@ export const truthSchema = z.object({
   employmentType: z.string().nullable(),
   department: z.string().nullable(),
   salary: z
-    .object({ min: z.number().nullable(), max: z.number().nullable(), currency: z.string().nullable(), period: z.string().nullable() })
+    .object({
+      min: z.number().nullable(),
+      max: z.number().nullable(),
+      currency: z.string().nullable(),
+      period: z.string().nullable(),
+    })
     .nullable(),
   minYearsExperience: z.number().nullable(),
   responsibilitiesCount: z.number().nullable(),
@@ -56,14 +61,56 @@ export const TARGETS: Partial<Record<EvalField, number>> = {
 };
 
 const US_STATES: Record<string, string> = {
-  alabama: 'al', alaska: 'ak', arizona: 'az', arkansas: 'ar', california: 'ca', colorado: 'co', connecticut: 'ct',
-  delaware: 'de', florida: 'fl', georgia: 'ga', hawaii: 'hi', idaho: 'id', illinois: 'il', indiana: 'in', iowa: 'ia',
-  kansas: 'ks', kentucky: 'ky', louisiana: 'la', maine: 'me', maryland: 'md', massachusetts: 'ma', michigan: 'mi',
-  minnesota: 'mn', mississippi: 'ms', missouri: 'mo', montana: 'mt', nebraska: 'ne', nevada: 'nv',
-  'new hampshire': 'nh', 'new jersey': 'nj', 'new mexico': 'nm', 'new york': 'ny', 'north carolina': 'nc',
-  'north dakota': 'nd', ohio: 'oh', oklahoma: 'ok', oregon: 'or', pennsylvania: 'pa', 'rhode island': 'ri',
-  'south carolina': 'sc', 'south dakota': 'sd', tennessee: 'tn', texas: 'tx', utah: 'ut', vermont: 'vt',
-  virginia: 'va', washington: 'wa', 'west virginia': 'wv', wisconsin: 'wi', wyoming: 'wy',
+  alabama: 'al',
+  alaska: 'ak',
+  arizona: 'az',
+  arkansas: 'ar',
+  california: 'ca',
+  colorado: 'co',
+  connecticut: 'ct',
+  delaware: 'de',
+  florida: 'fl',
+  georgia: 'ga',
+  hawaii: 'hi',
+  idaho: 'id',
+  illinois: 'il',
+  indiana: 'in',
+  iowa: 'ia',
+  kansas: 'ks',
+  kentucky: 'ky',
+  louisiana: 'la',
+  maine: 'me',
+  maryland: 'md',
+  massachusetts: 'ma',
+  michigan: 'mi',
+  minnesota: 'mn',
+  mississippi: 'ms',
+  missouri: 'mo',
+  montana: 'mt',
+  nebraska: 'ne',
+  nevada: 'nv',
+  'new hampshire': 'nh',
+  'new jersey': 'nj',
+  'new mexico': 'nm',
+  'new york': 'ny',
+  'north carolina': 'nc',
+  'north dakota': 'nd',
+  ohio: 'oh',
+  oklahoma: 'ok',
+  oregon: 'or',
+  pennsylvania: 'pa',
+  'rhode island': 'ri',
+  'south carolina': 'sc',
+  'south dakota': 'sd',
+  tennessee: 'tn',
+  texas: 'tx',
+  utah: 'ut',
+  vermont: 'vt',
+  virginia: 'va',
+  washington: 'wa',
+  'west virginia': 'wv',
+  wisconsin: 'wi',
+  wyoming: 'wy',
 };
 const US_NAMES = new Set(['us', 'usa', 'united states', 'united states of america', 'u.s.', 'u.s.a.']);
 
@@ -184,14 +231,26 @@ export function evaluate(fixturesDir: string): EvalReport {
     const summary = extractFixture(c);
     for (const field of EVAL_FIELDS) {
       if (fieldMatches(field, summary, c.truth)) hits.set(field, (hits.get(field) ?? 0) + 1);
-      else misses.push({ name: c.name, field, expected: expectedValue(field, c.truth), actual: actualValue(field, summary) });
+      else
+        misses.push({
+          name: c.name,
+          field,
+          expected: expectedValue(field, c.truth),
+          actual: actualValue(field, summary),
+        });
     }
   }
   return {
     cases: cases.length,
     fields: EVAL_FIELDS.map((field) => {
       const h = hits.get(field) ?? 0;
-      return { field, hits: h, total: cases.length, accuracy: cases.length ? h / cases.length : 0, target: TARGETS[field] ?? null };
+      return {
+        field,
+        hits: h,
+        total: cases.length,
+        accuracy: cases.length ? h / cases.length : 0,
+        target: TARGETS[field] ?? null,
+      };
     }),
     misses,
   };

@@ -73,7 +73,9 @@ export function formatSalary(salary: PostingSummary['salary']): string | null {
 export function formatCard(s: PostingSummary): string {
   const out: string[] = [];
   out.push(s.title ?? '(no title found)', '');
-  const where = [s.company, s.locations.length > 0 ? s.locations.join('; ') : null, s.department].filter(Boolean);
+  const where = [s.company, s.locations.length > 0 ? s.locations.join('; ') : null, s.department].filter(
+    Boolean,
+  );
   if (where.length > 0) out.push(where.join(' · '), '');
   const facts = [
     s.workplaceType,
@@ -81,7 +83,11 @@ export function formatCard(s: PostingSummary): string {
     s.seniority,
     formatSalary(s.salary),
     s.minYearsExperience !== null ? `${s.minYearsExperience}+ years` : null,
-    s.visaSponsorship === true ? 'visa sponsorship' : s.visaSponsorship === false ? 'no visa sponsorship' : null,
+    s.visaSponsorship === true
+      ? 'visa sponsorship'
+      : s.visaSponsorship === false
+        ? 'no visa sponsorship'
+        : null,
   ].filter(Boolean);
   if (facts.length > 0) out.push(facts.join(' · '), '');
   if (s.summary) out.push(s.summary, '');
@@ -152,7 +158,8 @@ export async function runPreview(argv: readonly string[], io: PreviewIo): Promis
   let summary: PostingSummary;
   if (isHttpUrl(args.target)) {
     const fetch =
-      io.fetch ?? createSafeFetch({ allowPrivateHosts: allowPrivateHostsFrom(io.env), userAgent: USER_AGENT });
+      io.fetch ??
+      createSafeFetch({ allowPrivateHosts: allowPrivateHostsFrom(io.env), userAgent: USER_AGENT });
     const loader = createPostingLoader({ fetch, logger: { debug: () => {}, warn: () => {} } });
     const result = await loader.load(args.target);
     if (result.status === 'failed') {
@@ -167,7 +174,8 @@ export async function runPreview(argv: readonly string[], io: PreviewIo): Promis
     try {
       body = await readFile(args.target);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : 'unreadable');
+      const code =
+        (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : 'unreadable');
       io.stderr(`vouch preview: cannot read file ${args.target} (${code})\n`);
       return 1;
     }

@@ -1,7 +1,7 @@
 import type { Db } from '../db/client.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
 import type { Logger } from '../logger.js';
-import type { ReferralService } from '../referrals/referral-service.js';
+import type { ReferralService, ReferralWithPeople } from '../referrals/referral-service.js';
 import { whoOwesNextStep } from '../referrals/status-machine.js';
 import { reminderDm } from '../slack/blocks/referral-dms.js';
 import type { Notifier } from '../slack/support/notifier.js';
@@ -10,7 +10,7 @@ import type { PeriodicJob } from './job-scheduler.js';
 
 export interface RemindersJobDeps {
   db: Db;
-  referrals: Pick<ReferralService, 'getReferral'>;
+  referrals: Pick<ReferralService, 'getReferral' | 'referrersFor'>;
   notifier: Notifier;
   logger: Logger;
   reminderDays: number;
@@ -19,47 +19,61 @@ export interface RemindersJobDeps {
 
 const OPEN = ['interested', 'requested', 'referred', 'interviewing', 'offer'] as const;
 
+/** Referrals looked at per status and round; the oldest first. */
+const BATCH = 200;
+
 /**
  * Nudges whoever owes the next step of a referral unchanged for `reminderDays`, once per stage:
  * the Reminder row (primary key referral + status) is written before the DM, so two replicas or two
- * runs can never both send it.
+ * runs can never both send it. A request sent to "anyone who can refer" has no referrer yet: every
+ * member who can refer for it is nudged.
  */
 export function createRemindersJob(deps: RemindersJobDeps): PeriodicJob & { runOnce(): Promise<number> } {
   const { db, referrals, notifier, logger, reminderDays } = deps;
   const now = deps.now ?? (() => new Date());
+
+  /** Slack user ids to nudge; empty when nobody can act yet. */
+  async function recipientsOf(referral: ReferralWithPeople, owner: 'candidate' | 'referrer'): Promise<string[]> {
+    if (owner === 'candidate') return [referral.candidate.slackUserId];
+    if (referral.referrer !== null) return [referral.referrer.slackUserId];
+    if (!referral.askAnyone) return [];
+    const able = await referrals.referrersFor(referral.posting);
+    return able.filter((member) => member.id !== referral.candidateId).map((member) => member.slackUserId);
+  }
+
   async function runOnce(): Promise<number> {
     const at = now();
     const before = new Date(at.getTime() - reminderDays * 86_400_000);
-    const due = await db.referral.findMany({
-      where: { status: { in: [...OPEN] }, statusChangedAt: { lte: before } },
-      orderBy: { statusChangedAt: 'asc' },
-      take: 200,
-    });
     let sent = 0;
-    for (const row of due) {
-      const owner = whoOwesNextStep(row.status);
+    for (const status of OPEN) {
+      const owner = whoOwesNextStep(status);
       if (owner === null) continue;
-      const already = await db.reminder.findUnique({
-        where: { referralId_status: { referralId: row.id, status: row.status } },
+      // Referrals already reminded at this stage are left out by the query itself, so they can
+      // never crowd newer ones out of the batch.
+      const due = await db.referral.findMany({
+        where: { status, statusChangedAt: { lte: before }, reminders: { none: { status } } },
+        orderBy: { statusChangedAt: 'asc' },
+        take: BATCH,
       });
-      if (already !== null) continue;
-      const referral = await referrals.getReferral(row.id);
-      const message = reminderDm({
-        referral: partiesOf(referral),
-        status: referral.status,
-        days: daysBetween(referral.statusChangedAt, at),
-      });
-      const recipient =
-        owner === 'candidate' ? referral.candidate.slackUserId : referral.referrer?.slackUserId;
-      if (message === null || recipient === undefined) continue;
-      try {
-        await db.reminder.create({ data: { referralId: row.id, status: row.status, sentAt: at } });
-      } catch (error) {
-        if (isUniqueViolation(error)) continue;
-        throw error;
+      for (const row of due) {
+        const referral = await referrals.getReferral(row.id);
+        if (referral.status !== status) continue;
+        const message = reminderDm({
+          referral: partiesOf(referral),
+          status,
+          days: daysBetween(referral.statusChangedAt, at),
+        });
+        const recipients = await recipientsOf(referral, owner);
+        if (message === null || recipients.length === 0) continue;
+        try {
+          await db.reminder.create({ data: { referralId: row.id, status, sentAt: at } });
+        } catch (error) {
+          if (isUniqueViolation(error)) continue;
+          throw error;
+        }
+        await Promise.all(recipients.map((userId) => notifier.dm(userId, message)));
+        sent += 1;
       }
-      await notifier.dm(recipient, message);
-      sent += 1;
     }
     if (sent > 0) logger.info({ sent }, 'referral reminders sent');
     return sent;

@@ -16,7 +16,7 @@ export interface ExtractInput {
 }
 
 /** Bodies beyond this are cut: a posting is never this large, and parsing time stays bounded. */
-const MAX_BODY_CHARS = 8 * 1024 * 1024;
+const MAX_BODY_CHARS = 4 * 1024 * 1024;
 
 /** The identity of a URL, or null when it is not an http(s) URL. Never throws. */
 export function identityOf(url: string): PostingIdentity | null {

@@ -1,6 +1,6 @@
 import { canonicalizeJobUrl } from './canonical-url.js';
 import { emptySummary, extractPostingDetailed } from './extract-posting.js';
-import { type FetchedResource, FetchError, type SafeFetch } from './fetched-resource.js';
+import { FetchError, type FetchedResource, type SafeFetch } from './fetched-resource.js';
 import type { PostingIdentity } from './posting-identity.js';
 import type { PostingSummary } from './posting-summary.js';
 import { providerForSource } from './providers/registry.js';
@@ -43,7 +43,8 @@ export interface PostingLoaderDeps {
   logger: PostingLoaderLogger;
 }
 
-const PAGE_ACCEPT = 'text/html,application/xhtml+xml,application/ld+json;q=0.9,application/json;q=0.8,*/*;q=0.1';
+const PAGE_ACCEPT =
+  'text/html,application/xhtml+xml,application/ld+json;q=0.9,application/json;q=0.8,*/*;q=0.1';
 
 function conditionalHeaders(options: LoadOptions | undefined): Record<string, string> {
   const headers: Record<string, string> = {};
@@ -83,7 +84,12 @@ export function createPostingLoader(deps: PostingLoaderDeps): PostingLoader {
     const fallback = emptySummary({ url, canonicalUrl: identity.canonicalUrl });
     if (resource.status === 304) return { summary: fallback, status: 'not_modified', ...meta };
     if (resource.status === 404 || resource.status === 410) {
-      return { summary: fallback, status: 'closed', ...meta, reason: `the job board answered ${resource.status}: the posting is gone` };
+      return {
+        summary: fallback,
+        status: 'closed',
+        ...meta,
+        reason: `the job board answered ${resource.status}: the posting is gone`,
+      };
     }
     if (resource.status < 200 || resource.status >= 300) return null;
     const extraction = extractPostingDetailed({
@@ -93,7 +99,12 @@ export function createPostingLoader(deps: PostingLoaderDeps): PostingLoader {
       identity,
     });
     if (extraction.unlisted) {
-      return { summary: extraction.summary, status: 'closed', ...meta, reason: 'the job board no longer lists this posting' };
+      return {
+        summary: extraction.summary,
+        status: 'closed',
+        ...meta,
+        reason: 'the job board no longer lists this posting',
+      };
     }
     // An API answer nobody recognises is no card: let the page have a go.
     if (via === 'api' && !extraction.recognised) return null;
@@ -106,24 +117,42 @@ export function createPostingLoader(deps: PostingLoaderDeps): PostingLoader {
       try {
         identity = canonicalizeJobUrl(url);
       } catch (error) {
-        return { summary: emptySummary({ url, canonicalUrl: url }), status: 'failed', reason: reasonOf(error) };
+        return {
+          summary: emptySummary({ url, canonicalUrl: url }),
+          status: 'failed',
+          reason: reasonOf(error),
+        };
       }
       const headers = conditionalHeaders(options);
       const signal = options?.signal;
       const api = providerForSource(identity.source)?.apiRequest(identity) ?? null;
       if (api) {
         try {
-          const resource = await fetch(api.url, { accept: api.accept, headers, ...(signal ? { signal } : {}) });
+          const resource = await fetch(api.url, {
+            accept: api.accept,
+            headers,
+            ...(signal ? { signal } : {}),
+          });
           const result = interpret(url, identity, resource, 'api');
           if (result) return result;
-          logger.debug({ url, api: api.url, status: resource.status }, 'job board API gave no card; reading the page');
+          logger.debug(
+            { url, api: api.url, status: resource.status },
+            'job board API gave no card; reading the page',
+          );
         } catch (error) {
-          logger.debug({ url, api: api.url, reason: reasonOf(error) }, 'job board API failed; reading the page');
+          logger.debug(
+            { url, api: api.url, reason: reasonOf(error) },
+            'job board API failed; reading the page',
+          );
         }
       }
       const pageUrl = identity.source === 'other' ? url : identity.canonicalUrl;
       try {
-        const resource = await fetch(pageUrl, { accept: PAGE_ACCEPT, headers, ...(signal ? { signal } : {}) });
+        const resource = await fetch(pageUrl, {
+          accept: PAGE_ACCEPT,
+          headers,
+          ...(signal ? { signal } : {}),
+        });
         const result = interpret(url, identity, resource, 'page');
         if (result) return result;
         return {

@@ -21,7 +21,10 @@ const FATAL_AUTH_ERRORS = new Set([
 export async function verifyBotToken(client: WebClient, logger: Logger): Promise<void> {
   try {
     const result = await client.auth.test();
-    logger.info({ team: result.team, teamId: result.team_id, botUserId: result.user_id }, 'bot token accepted');
+    logger.info(
+      { team: result.team, teamId: result.team_id, botUserId: result.user_id },
+      'bot token accepted',
+    );
   } catch (error) {
     const slackError = (error as { data?: { error?: string } }).data?.error;
     if (slackError !== undefined && FATAL_AUTH_ERRORS.has(slackError)) {

@@ -5,7 +5,14 @@ describe('in-flight work', () => {
   it('drains once tracked work settles, failures included', async () => {
     const inflight = createInflightWork();
     let finished = false;
-    void inflight.track(new Promise((resolve) => setTimeout(() => resolve((finished = true)), 50)));
+    void inflight.track(
+      new Promise((resolve) =>
+        setTimeout(() => {
+          finished = true;
+          resolve(undefined);
+        }, 50),
+      ),
+    );
     void inflight.track(Promise.reject(new Error('listener failed'))).catch(() => undefined);
     expect(inflight.size).toBe(2);
     expect(await inflight.drain(5_000)).toBe(true);

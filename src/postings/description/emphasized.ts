@@ -11,11 +11,38 @@ const INTENSIFIER =
   /\b(?:strong|proven|deep|extensive|solid|expert|exceptional|excellent|demonstrated|significant|advanced|in-depth|thorough|substantial|must have|must be|mastery of)\s+(?:(?:knowledge|understanding|experience|background|expertise|track record|ability|skills?|proficiency|familiarity|focus|command|grasp|foundation)\s+(?:of|in|with|on|to|for)\s+)?/gi;
 const REQUIRED = /([A-Za-z][\w\s/-]{3,60}?)\s+(?:is|are)\s+(required|a must|mandatory|essential)\b/gi;
 const REQUIRED_HINT = /\b(?:required|a must|mandatory|essential)\b/i;
-const WEAK_FIRST = new Set(['related', 'relevant', 'similar', 'various', 'other', 'several', 'new', 'delivering', 'ability']);
+const WEAK_FIRST = new Set([
+  'related',
+  'relevant',
+  'similar',
+  'various',
+  'other',
+  'several',
+  'new',
+  'delivering',
+  'ability',
+]);
 /** Heads that say nothing on their own ("deep knowledge", "technical background"). */
 const GENERIC = new Set([
-  'knowledge', 'understanding', 'background', 'experience', 'skills', 'skill', 'ability', 'abilities', 'expertise',
-  'technical', 'familiarity', 'proficiency', 'track', 'record', 'focus', 'culture', 'perspective', 'level', 'base',
+  'knowledge',
+  'understanding',
+  'background',
+  'experience',
+  'skills',
+  'skill',
+  'ability',
+  'abilities',
+  'expertise',
+  'technical',
+  'familiarity',
+  'proficiency',
+  'track',
+  'record',
+  'focus',
+  'culture',
+  'perspective',
+  'level',
+  'base',
 ]);
 
 function clean(phrase: string): string | null {
@@ -48,12 +75,13 @@ export function extractEmphasized(sentences: readonly string[], sectionTexts: re
     }
     REQUIRED.lastIndex = 0;
     // The lazy pattern is bounded but not cheap: run it only where its keywords occur.
-    if (REQUIRED_HINT.test(s)) for (let m = REQUIRED.exec(s); m; m = REQUIRED.exec(s)) {
-      const lead = m[1]!.split(/\b(?:and|or|with|such as|including)\b/i).pop() ?? '';
-      const words = lead.trim().split(/\s+/).slice(-4).join(' ');
-      const p = clean(`${words} is ${m[2]}`);
-      if (p) required.push(p);
-    }
+    if (REQUIRED_HINT.test(s))
+      for (let m = REQUIRED.exec(s); m; m = REQUIRED.exec(s)) {
+        const lead = m[1]!.split(/\b(?:and|or|with|such as|including)\b/i).pop() ?? '';
+        const words = lead.trim().split(/\s+/).slice(-4).join(' ');
+        const p = clean(`${words} is ${m[2]}`);
+        if (p) required.push(p);
+      }
     INTENSIFIER.lastIndex = 0;
     for (let m = INTENSIFIER.exec(s); m; m = INTENSIFIER.exec(s)) {
       if (m[0].length === 0) {

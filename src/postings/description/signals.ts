@@ -4,13 +4,46 @@ import { SIGNAL_TAXONOMY } from './signal-taxonomy.js';
 const MAX_TEXT = 100_000;
 const MAX_SIGNALS = 10;
 /** Words that make a repeated phrase too vague to be a signal ("high level", "regular program"). */
-const VAGUE = new Set(['high', 'level', 'regular', 'key', 'clear', 'needs', "sellers'", 'complex', 'best', 'closely', 'daily', 'various', 'current', 'future', 'overall', 'wide', 'broad']);
+const VAGUE = new Set([
+  'high',
+  'level',
+  'regular',
+  'key',
+  'clear',
+  'needs',
+  "sellers'",
+  'complex',
+  'best',
+  'closely',
+  'daily',
+  'various',
+  'current',
+  'future',
+  'overall',
+  'wide',
+  'broad',
+]);
 
 /** Ways-of-working tags most postings mention: they rank below the domain (half weight). */
 const SOFT_TAGS = new Set([
-  'mentoring', 'innovation', 'technical leadership', 'execution', 'ownership', 'ambiguity', 'process design',
-  'documentation', 'communication', 'cross-functional collaboration', 'stakeholder management', 'consumer products',
-  'customer focus', 'diversity and inclusion', 'data-driven decisions', 'operations', 'strategy', 'growth',
+  'mentoring',
+  'innovation',
+  'technical leadership',
+  'execution',
+  'ownership',
+  'ambiguity',
+  'process design',
+  'documentation',
+  'communication',
+  'cross-functional collaboration',
+  'stakeholder management',
+  'consumer products',
+  'customer focus',
+  'diversity and inclusion',
+  'data-driven decisions',
+  'operations',
+  'strategy',
+  'growth',
 ]);
 
 /**
@@ -18,7 +51,10 @@ const SOFT_TAGS = new Set([
  * capture group that matched names the tag. At one position the earlier-listed (more specific)
  * tag wins, e.g. "machine learning models" before "machine learning".
  */
-const COMBINED = new RegExp(`(?<![\\w])(?:${SIGNAL_TAXONOMY.map(([, phrases]) => `(${phrases})`).join('|')})(?![\\w])`, 'gi');
+const COMBINED = new RegExp(
+  `(?<![\\w])(?:${SIGNAL_TAXONOMY.map(([, phrases]) => `(${phrases})`).join('|')})(?![\\w])`,
+  'gi',
+);
 
 /** Matches per tag index: count and the longest matched phrase (a longer phrase is more specific). */
 function countMatches(text: string): Map<number, { n: number; longest: number }> {

@@ -54,7 +54,9 @@ const ROLE_SENTENCE =
 const ROLE_HEADING = /\b(?:role|opportunity|position|job|summary|overview)\b/i;
 
 function roleSentence(sections: readonly Section[]): string | null {
-  const prose = sections.filter((s) => s.kind === 'about' || s.kind === 'intro' || s.kind === 'responsibilities');
+  const prose = sections.filter(
+    (s) => s.kind === 'about' || s.kind === 'intro' || s.kind === 'responsibilities',
+  );
   // The "About the role" part describes the job; the intro usually describes the company.
   const ordered = [...prose.filter((s) => s.heading && ROLE_HEADING.test(s.heading)), ...prose];
   for (const section of ordered) {

@@ -25,8 +25,38 @@ export const MAX_DEPTH = 200;
 /** Parsing stops once this many elements nested beyond MAX_DEPTH are pending: nothing readable lives there. */
 const MAX_SUPPRESSED = 2000;
 const CHUNK = 16 * 1024;
+/**
+ * Real job pages have a few thousand elements (a 700 KB career page: ~1,400). Parsing stops well
+ * beyond that, so a multi-megabyte page costs bounded time and memory.
+ */
+const MAX_ELEMENTS = 15_000;
 
-const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'em', 'i', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'font']);
+const INLINE = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'code',
+  'data',
+  'em',
+  'i',
+  'kbd',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var',
+  'font',
+]);
 
 /** Elements whose content is not document text. */
 const RAW_TEXT = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'title', 'xmp', 'iframe']);
@@ -41,10 +71,12 @@ export function parseHtml(html: string): HtmlElement {
   let depth = 0;
   // Opens beyond MAX_DEPTH are not materialised; count them so their closes do not pop real elements.
   let suppressed = 0;
+  let elements = 0;
   const parser = new Parser(
     {
       onopentag(name, attribs) {
-        if (depth >= MAX_DEPTH) {
+        elements += 1;
+        if (depth >= MAX_DEPTH || elements > MAX_ELEMENTS) {
           suppressed += 1;
           return;
         }
@@ -74,7 +106,8 @@ export function parseHtml(html: string): HtmlElement {
   try {
     // Fed in chunks so a pathologically nested document can be cut short: htmlparser2's own
     // open-element stack costs O(depth) per element, so unbounded nesting would be quadratic.
-    for (let at = 0; at < html.length && suppressed < MAX_SUPPRESSED; at += CHUNK) parser.write(html.slice(at, at + CHUNK));
+    for (let at = 0; at < html.length && suppressed < MAX_SUPPRESSED && elements <= MAX_ELEMENTS; at += CHUNK)
+      parser.write(html.slice(at, at + CHUNK));
     parser.end();
   } catch {
     // htmlparser2 is forgiving; this only guards against the unexpected. Keep what was parsed.

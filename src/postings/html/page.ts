@@ -1,4 +1,4 @@
-import { findAll, findFirst, type HtmlElement, parseHtml, rawText, visibleText } from './dom.js';
+import { findAll, type HtmlElement, parseHtml, rawText, visibleText } from './dom.js';
 
 /** A parsed HTML page: the DOM (parsed once) plus the metadata every provider reads. */
 export interface HtmlPage {
@@ -132,13 +132,3 @@ function balancedEnd(text: string, start: number): number {
   }
   return -1;
 }
-
-/** First element with this tag name, e.g. the page's `<h1>`. */
-export function firstByName(page: HtmlPage, name: string): HtmlElement | null {
-  return findFirst(page.root, (e) => e.name === name);
-}
-
-/** Parses an HTML string into a page. Alias kept for readability at call sites. */
-export const parsePage = (html: string): HtmlPage => readHtmlPage(html);
-
-export { parseHtml };

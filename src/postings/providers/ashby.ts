@@ -8,6 +8,7 @@ import {
   firstPathSegment,
   formatAddress,
   idFromUrl,
+  pageIsOn,
   periodFromUnit,
   salaryOf,
   uniqueStrings,
@@ -149,7 +150,8 @@ export const ashbyProvider: Provider = {
     return parsed.success ? draftFromJob(parsed.data, organisation, null) : null;
   },
   parseHtml(page: HtmlPage, context: ParseContext): PostingDraft | null {
-    if (context.identity?.source !== 'ashby' && !pageIsOn(page, context.url, /(?:^|\.)ashbyhq\.com$/)) return null;
+    if (context.identity?.source !== 'ashby' && !pageIsOn(page, context.url, /(?:^|\.)ashbyhq\.com$/))
+      return null;
     const app = assignedJson(page, 'window.__appData');
     if (!isRecord(app) || !isRecord(app.posting)) return null;
     const parsed = jobSchema.safeParse(app.posting);

@@ -5,7 +5,14 @@ import { normalizeWorkplace } from '../description/workplace.js';
 import { findFirst, hasClass, visibleText } from '../html/dom.js';
 import { assignedJson, type HtmlPage, isRecord } from '../html/page.js';
 import type { PostingIdentity } from '../posting-identity.js';
-import { idFromUrl, moneyNumber, pageIsOn, salaryOf, splitLocations, unescapeHtmlIfEscaped } from './shared.js';
+import {
+  idFromUrl,
+  moneyNumber,
+  pageIsOn,
+  salaryOf,
+  splitLocations,
+  unescapeHtmlIfEscaped,
+} from './shared.js';
 import {
   type ApiRequest,
   emptyDraft,
@@ -167,7 +174,8 @@ export const greenhouseProvider: Provider = {
     return parsed.success ? draftFromJob(parsed.data, token) : null;
   },
   parseHtml(page: HtmlPage, context: ParseContext): PostingDraft | null {
-    if (context.identity?.source !== 'greenhouse' && !pageIsOn(page, context.url, /(?:^|\.)greenhouse\.io$/)) return null;
+    if (context.identity?.source !== 'greenhouse' && !pageIsOn(page, context.url, /(?:^|\.)greenhouse\.io$/))
+      return null;
     const remix = assignedJson(page, 'window.__remixContext');
     const loaderData =
       isRecord(remix) && isRecord(remix.state) && isRecord(remix.state.loaderData)

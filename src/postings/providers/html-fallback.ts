@@ -1,4 +1,4 @@
-import { findAll, findFirst, type HtmlElement, visibleText } from '../html/dom.js';
+import { findFirst, type HtmlElement, visibleText } from '../html/dom.js';
 import type { HtmlPage } from '../html/page.js';
 import { hostOf, splitLocations } from './shared.js';
 import { emptyDraft, type ParseContext, type PostingDraft, type Provider, str } from './types.js';
@@ -21,7 +21,7 @@ export function looksLikeLocations(text: string): boolean {
 }
 
 /** The visible text just after the h1, when it reads like locations (career pages put them there). */
-function locationsNearHeading(root: HtmlElement, h1: HtmlElement): string[] {
+function locationsNearHeading(h1: HtmlElement): string[] {
   const parent = h1.parent;
   if (!parent) return [];
   const index = parent.children.indexOf(h1);
@@ -36,7 +36,6 @@ function locationsNearHeading(root: HtmlElement, h1: HtmlElement): string[] {
     const text = own || visibleText(sibling);
     if (looksLikeLocations(text)) return splitLocations(text);
   }
-  void root;
   return [];
 }
 
@@ -114,7 +113,7 @@ export const htmlFallbackProvider: Provider = {
       draft.limitation = 'not-a-posting';
       return draft;
     }
-    draft.locations = h1 ? locationsNearHeading(page.root, h1) : [];
+    draft.locations = h1 ? locationsNearHeading(h1) : [];
     if (draft.locations.length === 0 && draft.metaDescription && draft.title) {
       // "Title, Place; Place. Join us!" — common career-site meta descriptions.
       const after = draft.metaDescription.startsWith(`${draft.title}, `)
@@ -123,7 +122,6 @@ export const htmlFallbackProvider: Provider = {
       if (after && looksLikeLocations(after)) draft.locations = splitLocations(after);
     }
     draft.descriptionElements = [main];
-    void findAll;
     return draft;
   },
 };

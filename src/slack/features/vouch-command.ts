@@ -37,7 +37,7 @@ export function shareOutcomeMessage(outcome: ShareOutcome, cards: FeatureDeps['c
       };
     }
     case 'already_shared':
-      return null;
+      return { text: 'That link already has its card here.' };
     case 'unreadable':
       return { text: `Vouch could not use that link: ${outcome.reason}` };
     case 'cannot_post':

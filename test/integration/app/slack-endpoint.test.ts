@@ -50,7 +50,7 @@ describe('the Slack endpoint of the running app (HTTP mode)', () => {
       app.requests.raw('{"type": "event_callback", "event": ', 'application/json'),
       app.requests.raw('payload=%7Bnot-json', 'application/x-www-form-urlencoded'),
       app.requests.raw(
-        'payload=' + encodeURIComponent(JSON.stringify({ type: 'block_actions' })),
+        `payload=${encodeURIComponent(JSON.stringify({ type: 'block_actions' }))}`,
         'application/x-www-form-urlencoded',
       ),
       app.requests.raw(JSON.stringify({ type: 'event_callback', event: null }), 'application/json'),

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.js';
 import type { RecordedCall } from '../../helpers/fake-slack-api.js';
 import { blockAction, viewSubmission } from '../../helpers/slack-payloads.js';
 import { startTestApp, type TestApp } from '../../helpers/start-test-app.js';
+import { describeEachDatabase } from '../../helpers/test-database.js';
 
 type Block = {
   type: string;
@@ -125,12 +126,12 @@ async function expressInterest(
   );
 }
 
-describe('/vouch', () => {
+describeEachDatabase('/vouch', (kind) => {
   let app: TestApp;
   let board: FakeJobBoard;
   beforeAll(async () => {
     board = await startFakeJobBoard();
-    app = await startTestApp();
+    app = await startTestApp({ database: kind });
   });
   afterAll(async () => {
     await app?.stop();
@@ -301,7 +302,7 @@ describe('/vouch', () => {
   });
 
   it('counts postings and referrals by status in `stats`', async () => {
-    const fresh = await startTestApp();
+    const fresh = await startTestApp({ database: kind });
     trackPostedTs(fresh);
     try {
       const a = board.job('/jobs/stats-a', { title: 'Stats Engineer A', company: 'Statsco' });
@@ -330,7 +331,7 @@ describe('/vouch', () => {
   // blocked on referral-service stats(): it counts every stored Posting row, and links that are not
   // jobs (a blog page, an unreadable URL) are stored as postings too, so they inflate "open postings".
   it.skip('does not count links that are not jobs as open postings in `stats`', async () => {
-    const fresh = await startTestApp();
+    const fresh = await startTestApp({ database: kind });
     try {
       const job = board.job('/jobs/stats-only', { title: 'Counted Engineer', company: 'Countco' });
       const page = board.route('/stats-blog', {
@@ -349,12 +350,12 @@ describe('/vouch', () => {
   });
 });
 
-describe('privacy of interest on channel cards', () => {
+describeEachDatabase('privacy of interest on channel cards', (kind) => {
   let app: TestApp;
   let board: FakeJobBoard;
   beforeAll(async () => {
     board = await startFakeJobBoard();
-    app = await startTestApp();
+    app = await startTestApp({ database: kind });
   });
   afterAll(async () => {
     await app?.stop();

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { createDatabase } from '../../../src/db/client.js';
 import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.js';
 import type { RecordedCall } from '../../helpers/fake-slack-api.js';
 import { messageShortcut, messageTs } from '../../helpers/slack-payloads.js';
 import { startTestApp, type TestApp } from '../../helpers/start-test-app.js';
-import { createRecordingLogger } from '../../helpers/test-database.js';
+import { createRecordingLogger, describeEachDatabase } from '../../helpers/test-database.js';
 
 type Block = { type: string; text?: { text?: string }; elements?: Array<{ action_id?: string }> };
 
@@ -23,12 +23,12 @@ function channelPosts(app: TestApp): RecordedCall[] {
   return app.slack.calls('chat.postMessage').filter((c) => String(c.args.channel).startsWith('C'));
 }
 
-describe('message shortcut "Share as job referral"', () => {
+describeEachDatabase('message shortcut "Share as job referral"', (kind) => {
   let app: TestApp;
   let board: FakeJobBoard;
   beforeAll(async () => {
     board = await startFakeJobBoard();
-    app = await startTestApp();
+    app = await startTestApp({ database: kind });
   });
   afterAll(async () => {
     await app?.stop();

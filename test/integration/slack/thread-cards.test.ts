@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.js';
 import type { RecordedCall } from '../../helpers/fake-slack-api.js';
 import { channelMessageEvent, messageTs } from '../../helpers/slack-payloads.js';
 import { startTestApp, type TestApp } from '../../helpers/start-test-app.js';
+import { describeEachDatabase } from '../../helpers/test-database.js';
 
 const CHANNEL = 'C0THREADS';
 const POSTER = 'U0POSTER';
@@ -27,12 +28,12 @@ async function expectNoCardFor(app: TestApp, board: FakeJobBoard, event: Record<
   expect(cardsIn(app).map((c) => c.args.thread_ts)).toEqual([controlMessage.ts]);
 }
 
-describe('thread cards for job links outside the unfurl domains', () => {
+describeEachDatabase('thread cards for job links outside the unfurl domains', (kind) => {
   let app: TestApp;
   let board: FakeJobBoard;
   beforeAll(async () => {
     board = await startFakeJobBoard();
-    app = await startTestApp();
+    app = await startTestApp({ database: kind });
   });
   afterAll(async () => {
     await app?.stop();
@@ -130,12 +131,12 @@ describe('thread cards for job links outside the unfurl domains', () => {
   });
 });
 
-describe('thread cards turned off with VOUCH_THREAD_CARDS=false', () => {
+describeEachDatabase('thread cards turned off with VOUCH_THREAD_CARDS=false', (kind) => {
   let app: TestApp;
   let board: FakeJobBoard;
   beforeAll(async () => {
     board = await startFakeJobBoard();
-    app = await startTestApp({ env: { VOUCH_THREAD_CARDS: 'false' } });
+    app = await startTestApp({ database: kind, env: { VOUCH_THREAD_CARDS: 'false' } });
   });
   afterAll(async () => {
     await app?.stop();

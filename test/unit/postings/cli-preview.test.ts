@@ -17,15 +17,40 @@ function io(overrides: Partial<PreviewIo> = {}) {
 }
 
 const SUMMARY_KEYS = [
-  'url', 'canonicalUrl', 'source', 'title', 'company', 'locations', 'workplaceType', 'employmentType', 'department',
-  'seniority', 'visaSponsorship', 'salary', 'minYearsExperience', 'summary', 'responsibilities', 'requirements',
-  'niceToHave', 'benefits', 'emphasized', 'signals',
+  'url',
+  'canonicalUrl',
+  'source',
+  'title',
+  'company',
+  'locations',
+  'workplaceType',
+  'employmentType',
+  'department',
+  'seniority',
+  'visaSponsorship',
+  'salary',
+  'minYearsExperience',
+  'summary',
+  'responsibilities',
+  'requirements',
+  'niceToHave',
+  'benefits',
+  'emphasized',
+  'signals',
 ];
 
 describe('vouch preview', () => {
   it('prints a saved API payload as the card text, in the seed’s shape', async () => {
     const t = io();
-    const code = await run(['preview', resolve(vendorDir, 'recruitee-offer.json'), '--url', 'https://example.recruitee.com/o/product-designer'], t.io);
+    const code = await run(
+      [
+        'preview',
+        resolve(vendorDir, 'recruitee-offer.json'),
+        '--url',
+        'https://example.recruitee.com/o/product-designer',
+      ],
+      t.io,
+    );
     expect(code).toBe(0);
     const text = t.out();
     expect(text.split('\n')[0]).toBe('Product Designer');
@@ -67,7 +92,9 @@ describe('vouch preview', () => {
     const t = io({ fetch });
     const code = await run(['preview', 'https://careers.example.com/jobs/1'], t.io);
     expect(code).toBe(1);
-    expect(t.err()).toBe('vouch preview: cannot read https://careers.example.com/jobs/1: refusing to fetch a private address (127.0.0.1)\n');
+    expect(t.err()).toBe(
+      'vouch preview: cannot read https://careers.example.com/jobs/1: refusing to fetch a private address (127.0.0.1)\n',
+    );
   });
 
   it('rejects bad usage', async () => {
@@ -77,22 +104,42 @@ describe('vouch preview', () => {
   });
 
   it('reads FETCH_ALLOW_PRIVATE_HOSTS as a comma list and formats salaries', () => {
-    expect(allowPrivateHostsFrom({ FETCH_ALLOW_PRIVATE_HOSTS: ' localhost, 127.0.0.1 ,' })).toEqual(['localhost', '127.0.0.1']);
-    expect(formatSalary({ min: 173000, max: 255000, currency: 'USD', period: 'year' })).toBe('USD 173,000–255,000 / year');
-    expect(formatSalary({ min: null, max: 6000, currency: 'EUR', period: 'month' })).toBe('EUR up to 6,000 / month');
+    expect(allowPrivateHostsFrom({ FETCH_ALLOW_PRIVATE_HOSTS: ' localhost, 127.0.0.1 ,' })).toEqual([
+      'localhost',
+      '127.0.0.1',
+    ]);
+    expect(formatSalary({ min: 173000, max: 255000, currency: 'USD', period: 'year' })).toBe(
+      'USD 173,000–255,000 / year',
+    );
+    expect(formatSalary({ min: null, max: 6000, currency: 'EUR', period: 'month' })).toBe(
+      'EUR up to 6,000 / month',
+    );
   });
 });
 
 const built = existsSync(resolve(repoRoot, 'dist', 'cli', 'vouch.js'));
-if (!built) console.warn('skipping the vouch spawn test: run `npm run build` first (dist/cli/vouch.js is absent)');
+if (!built)
+  console.warn('skipping the vouch spawn test: run `npm run build` first (dist/cli/vouch.js is absent)');
 
 describe.skipIf(!built)('bin/vouch.js', () => {
   it('runs the compiled CLI as a process', () => {
-    const result = spawnSync(process.execPath, [resolve(repoRoot, 'bin', 'vouch.js'), 'preview', resolve(vendorDir, 'smartrecruiters-posting.json'), '--json'], {
-      encoding: 'utf8',
-      timeout: 20_000,
-    });
+    const result = spawnSync(
+      process.execPath,
+      [
+        resolve(repoRoot, 'bin', 'vouch.js'),
+        'preview',
+        resolve(vendorDir, 'smartrecruiters-posting.json'),
+        '--json',
+      ],
+      {
+        encoding: 'utf8',
+        timeout: 20_000,
+      },
+    );
     expect(result.status).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ source: 'smartrecruiters', title: 'Senior Backend Engineer' });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      source: 'smartrecruiters',
+      title: 'Senior Backend Engineer',
+    });
   });
 });

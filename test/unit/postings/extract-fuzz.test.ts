@@ -15,11 +15,47 @@ function rng(seed: number): () => number {
 }
 
 const FRAGMENTS = [
-  '<h3>Requirements</h3>', '<ul>', '</ul>', '<li>', '</li>', '<p><strong>', '</strong></p>', '8+ years of experience',
-  '$150k–$200k per year', '€', '&lt;p&gt;', '&amp;', '&#x2B;', '&#99999999;', '&', '<script type="application/ld&#x2B;json">',
-  '{"@type":"JobPosting","title":', '"', '</script>', 'remote', 'not remote', 'hybrid', 'unable to sponsor', '<br>',
-  'Responsibilities:', '<h1>', '</h1>', '<meta property="og:title" content="', '">', 'window.__appData = {', '}',
-  '<div class="posting-header"><h2>', '</div>', '<!--', '-->', '<![CDATA[', ']]>', '\u0000', '\uFFFD', '🙂', '年収',
+  '<h3>Requirements</h3>',
+  '<ul>',
+  '</ul>',
+  '<li>',
+  '</li>',
+  '<p><strong>',
+  '</strong></p>',
+  '8+ years of experience',
+  '$150k–$200k per year',
+  '€',
+  '&lt;p&gt;',
+  '&amp;',
+  '&#x2B;',
+  '&#99999999;',
+  '&',
+  '<script type="application/ld&#x2B;json">',
+  '{"@type":"JobPosting","title":',
+  '"',
+  '</script>',
+  'remote',
+  'not remote',
+  'hybrid',
+  'unable to sponsor',
+  '<br>',
+  'Responsibilities:',
+  '<h1>',
+  '</h1>',
+  '<meta property="og:title" content="',
+  '">',
+  'window.__appData = {',
+  '}',
+  '<div class="posting-header"><h2>',
+  '</div>',
+  '<!--',
+  '-->',
+  '<![CDATA[',
+  ']]>',
+  '\u0000',
+  '\uFFFD',
+  '🙂',
+  '年収',
 ];
 
 function randomDocument(next: () => number): string {
@@ -41,7 +77,11 @@ function randomBytes(next: () => number, size: number): Buffer {
 }
 
 /** Extracts and checks the contract: no throw, a valid summary, within the hang budget. */
-function check(body: string | Buffer, url = 'https://example.com/jobs/1', contentType: string | null = null): void {
+function check(
+  body: string | Buffer,
+  url = 'https://example.com/jobs/1',
+  contentType: string | null = null,
+): void {
   const started = performance.now();
   const summary = extractPosting({ url, body, contentType });
   const elapsed = performance.now() - started;
@@ -55,7 +95,10 @@ describe('extractPosting never throws and never hangs', () => {
     const next = rng(42);
     for (let i = 0; i < 2000; i += 1) {
       const doc = randomDocument(next);
-      check(doc, i % 2 === 0 ? 'https://job-boards.greenhouse.io/acme/jobs/123' : 'https://example.com/careers/x');
+      check(
+        doc,
+        i % 2 === 0 ? 'https://job-boards.greenhouse.io/acme/jobs/123' : 'https://example.com/careers/x',
+      );
     }
   });
 
@@ -76,7 +119,10 @@ describe('extractPosting never throws and never hangs', () => {
     ['broken entities', '&#;&#x;&amp&lt&#xFFFFFFFFFF;&#0;&nbsp'.repeat(20_000)],
     ['a huge attribute', `<meta property="og:title" content="${'x'.repeat(1024 * 1024)}">`],
     ['an unclosed script tag', `<script>${'var a = 1;'.repeat(100_000)}`],
-    ['an unclosed JSON-LD script', `<script type="application/ld+json">{"@type":"JobPosting","title":"${'t'.repeat(500_000)}`],
+    [
+      'an unclosed JSON-LD script',
+      `<script type="application/ld+json">{"@type":"JobPosting","title":"${'t'.repeat(500_000)}`,
+    ],
     ['a repeated years phrase', '8+ years of '.repeat(100_000)],
     ['a repeated salary phrase', '$1,000,000 - '.repeat(80_000)],
     ['a long heading', `<h2>${'What you will do '.repeat(50_000)}</h2>`],
@@ -89,11 +135,24 @@ describe('extractPosting never throws and never hangs', () => {
 
   it.each([
     ['deeply nested JSON arrays', '['.repeat(100_000) + ']'.repeat(100_000)],
-    ['deeply nested JSON objects', '{"a":'.repeat(50_000) + '1' + '}'.repeat(50_000)],
+    ['deeply nested JSON objects', `${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}`],
     ['unterminated JSON', '{"jobs":[{"title":"x"'],
     ['a JSON string of 2 MB', JSON.stringify({ title: 'x'.repeat(2 * 1024 * 1024) })],
-    ['a Greenhouse-like job with hostile content', JSON.stringify({ id: 1, title: 'T', absolute_url: 'x', content: '&lt;ul&gt;'.repeat(100_000) })],
-    ['an Ashby board with 10k jobs', JSON.stringify({ jobs: Array.from({ length: 10_000 }, (_, i) => ({ id: `${i}`, title: 't', jobUrl: 'u', isListed: true })) })],
+    [
+      'a Greenhouse-like job with hostile content',
+      JSON.stringify({ id: 1, title: 'T', absolute_url: 'x', content: '&lt;ul&gt;'.repeat(100_000) }),
+    ],
+    [
+      'an Ashby board with 10k jobs',
+      JSON.stringify({
+        jobs: Array.from({ length: 10_000 }, (_, i) => ({
+          id: `${i}`,
+          title: 't',
+          jobUrl: 'u',
+          isListed: true,
+        })),
+      }),
+    ],
   ])('survives %s', (_name, body) => {
     check(body, 'https://jobs.ashbyhq.com/acme/1', 'application/json');
   });

@@ -4,15 +4,16 @@ import { describe, expect, it } from 'vitest';
 import {
   EVAL_FIELDS,
   extractFixture,
-  fieldMatches,
   type FixtureCase,
+  fieldMatches,
   loadFixtureCases,
   locationKey,
 } from '../../../src/cli/eval-postings.js';
 
 const fixturesDir = resolve(import.meta.dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'postings');
 const available = existsSync(resolve(fixturesDir, 'truth'));
-if (!available) console.warn(`skipping shared posting fixtures: ${fixturesDir} is absent (CI has it at ../shared)`);
+if (!available)
+  console.warn(`skipping shared posting fixtures: ${fixturesDir} is absent (CI has it at ../shared)`);
 const cases: FixtureCase[] = available ? loadFixtureCases(fixturesDir) : [];
 
 describe.skipIf(!available)('real postings match their hand-checked truth', () => {
@@ -42,7 +43,9 @@ describe.skipIf(!available)('real postings match their hand-checked truth', () =
 
 describe('location comparison rule', () => {
   it('treats state names, codes and a trailing United States as the same place', () => {
-    expect(locationKey('San Francisco, California, United States')).toBe(locationKey('San Francisco, CA, USA'));
+    expect(locationKey('San Francisco, California, United States')).toBe(
+      locationKey('San Francisco, CA, USA'),
+    );
     expect(locationKey('Fremont, CA')).toBe(locationKey('Fremont, California, USA'));
     expect(locationKey('United States')).toBe('us');
     expect(locationKey('Lisbon, Portugal')).not.toBe(locationKey('Lisbon'));

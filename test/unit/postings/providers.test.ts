@@ -16,58 +16,105 @@ import { workdayProvider } from '../../../src/postings/providers/workday.js';
 const vendorDir = resolve(import.meta.dirname, '..', '..', 'fixtures', 'postings-vendor');
 const vendor = (name: string) => readFileSync(resolve(vendorDir, name));
 
-function id(source: PostingIdentity['source'], tenant: string | null, jobId: string | null, canonicalUrl: string): PostingIdentity {
+function id(
+  source: PostingIdentity['source'],
+  tenant: string | null,
+  jobId: string | null,
+  canonicalUrl: string,
+): PostingIdentity {
   return { source, tenant, jobId, canonicalUrl };
 }
 
 describe('provider API endpoints', () => {
   it('builds each board’s public JSON endpoint', () => {
-    expect(greenhouseProvider.apiRequest(id('greenhouse', 'acme', '123', 'https://job-boards.greenhouse.io/acme/jobs/123'))?.url).toBe(
-      'https://boards-api.greenhouse.io/v1/boards/acme/jobs/123?content=true&pay_transparency=true',
-    );
+    expect(
+      greenhouseProvider.apiRequest(
+        id('greenhouse', 'acme', '123', 'https://job-boards.greenhouse.io/acme/jobs/123'),
+      )?.url,
+    ).toBe('https://boards-api.greenhouse.io/v1/boards/acme/jobs/123?content=true&pay_transparency=true');
     expect(leverProvider.apiRequest(id('lever', 'zoox', 'abc', 'https://jobs.lever.co/zoox/abc'))?.url).toBe(
       'https://api.lever.co/v0/postings/zoox/abc',
     );
-    expect(leverProvider.apiRequest(id('lever', 'acme', 'abc', 'https://jobs.eu.lever.co/acme/abc'))?.url).toBe(
-      'https://api.eu.lever.co/v0/postings/acme/abc',
-    );
-    expect(ashbyProvider.apiRequest(id('ashby', 'Superhuman Platform Inc', 'x', 'https://jobs.ashbyhq.com/x'))?.url).toBe(
+    expect(
+      leverProvider.apiRequest(id('lever', 'acme', 'abc', 'https://jobs.eu.lever.co/acme/abc'))?.url,
+    ).toBe('https://api.eu.lever.co/v0/postings/acme/abc');
+    expect(
+      ashbyProvider.apiRequest(id('ashby', 'Superhuman Platform Inc', 'x', 'https://jobs.ashbyhq.com/x'))
+        ?.url,
+    ).toBe(
       'https://api.ashbyhq.com/posting-api/job-board/Superhuman%20Platform%20Inc?includeCompensation=true',
     );
-    expect(workableProvider.apiRequest(id('workable', 'acme', 'AB12CD34EF', 'https://apply.workable.com/acme/j/AB12CD34EF'))?.url).toBe(
-      'https://www.workable.com/api/accounts/acme?details=true',
-    );
     expect(
-      smartRecruitersProvider.apiRequest(id('smartrecruiters', 'ExampleCo', '743999', 'https://jobs.smartrecruiters.com/ExampleCo/743999'))?.url,
+      workableProvider.apiRequest(
+        id('workable', 'acme', 'AB12CD34EF', 'https://apply.workable.com/acme/j/AB12CD34EF'),
+      )?.url,
+    ).toBe('https://www.workable.com/api/accounts/acme?details=true');
+    expect(
+      smartRecruitersProvider.apiRequest(
+        id('smartrecruiters', 'ExampleCo', '743999', 'https://jobs.smartrecruiters.com/ExampleCo/743999'),
+      )?.url,
     ).toBe('https://api.smartrecruiters.com/v1/companies/ExampleCo/postings/743999');
-    expect(recruiteeProvider.apiRequest(id('recruitee', 'example', 'product-designer', 'https://example.recruitee.com/o/product-designer'))?.url).toBe(
-      'https://example.recruitee.com/api/offers/product-designer',
-    );
+    expect(
+      recruiteeProvider.apiRequest(
+        id('recruitee', 'example', 'product-designer', 'https://example.recruitee.com/o/product-designer'),
+      )?.url,
+    ).toBe('https://example.recruitee.com/api/offers/product-designer');
     expect(
       workdayProvider.apiRequest(
-        id('workday', 'example/External', 'R12345', 'https://example.wd5.myworkdayjobs.com/External/job/Detroit-MI/Supply-Chain-Analyst_R12345'),
+        id(
+          'workday',
+          'example/External',
+          'R12345',
+          'https://example.wd5.myworkdayjobs.com/External/job/Detroit-MI/Supply-Chain-Analyst_R12345',
+        ),
       )?.url,
-    ).toBe('https://example.wd5.myworkdayjobs.com/wday/cxs/example/External/job/Detroit-MI/Supply-Chain-Analyst_R12345');
-    expect(linkedinProvider.apiRequest(id('linkedin', null, '1', 'https://www.linkedin.com/jobs/view/1'))).toBeNull();
+    ).toBe(
+      'https://example.wd5.myworkdayjobs.com/wday/cxs/example/External/job/Detroit-MI/Supply-Chain-Analyst_R12345',
+    );
+    expect(
+      linkedinProvider.apiRequest(id('linkedin', null, '1', 'https://www.linkedin.com/jobs/view/1')),
+    ).toBeNull();
   });
 
   it('returns null when the identity lacks what the endpoint needs', () => {
-    expect(greenhouseProvider.apiRequest(id('greenhouse', null, '123', 'https://example.com/jobs?gh_jid=123'))).toBeNull();
+    expect(
+      greenhouseProvider.apiRequest(id('greenhouse', null, '123', 'https://example.com/jobs?gh_jid=123')),
+    ).toBeNull();
     expect(leverProvider.apiRequest(id('greenhouse', 'acme', '1', 'https://x'))).toBeNull();
   });
 
   it('has a provider for every board identity source', () => {
     expect(Object.keys(BOARD_PROVIDERS).sort()).toEqual(
-      ['ashby', 'greenhouse', 'lever', 'linkedin', 'recruitee', 'smartrecruiters', 'workable', 'workday'].sort(),
+      [
+        'ashby',
+        'greenhouse',
+        'lever',
+        'linkedin',
+        'recruitee',
+        'smartrecruiters',
+        'workable',
+        'workday',
+      ].sort(),
     );
   });
 });
 
 describe('vendor-shaped payloads', () => {
   it('reads a SmartRecruiters posting with its job-ad sections', () => {
-    const s = extractPosting({ url: 'https://jobs.smartrecruiters.com/ExampleCo/743999999999999-senior-backend-engineer', body: vendor('smartrecruiters-posting.json') });
+    const s = extractPosting({
+      url: 'https://jobs.smartrecruiters.com/ExampleCo/743999999999999-senior-backend-engineer',
+      body: vendor('smartrecruiters-posting.json'),
+    });
     expect(s.source).toBe('smartrecruiters');
-    expect(s).toMatchObject({ title: 'Senior Backend Engineer', company: 'Example Co', workplaceType: 'hybrid', employmentType: 'full-time', department: 'Engineering', minYearsExperience: 5, visaSponsorship: false });
+    expect(s).toMatchObject({
+      title: 'Senior Backend Engineer',
+      company: 'Example Co',
+      workplaceType: 'hybrid',
+      employmentType: 'full-time',
+      department: 'Engineering',
+      minYearsExperience: 5,
+      visaSponsorship: false,
+    });
     expect(s.locations).toEqual(['Berlin, Berlin, Germany']);
     expect(s.salary).toEqual({ min: 70000, max: 85000, currency: 'EUR', period: 'year' });
     expect(s.requirements).toHaveLength(3);
@@ -75,24 +122,54 @@ describe('vendor-shaped payloads', () => {
   });
 
   it('reads a Recruitee offer with its structured salary', () => {
-    const s = extractPosting({ url: 'https://example.recruitee.com/o/product-designer', body: vendor('recruitee-offer.json') });
-    expect(s).toMatchObject({ source: 'recruitee', title: 'Product Designer', company: 'Example BV', workplaceType: 'hybrid', employmentType: 'full-time', minYearsExperience: 3 });
+    const s = extractPosting({
+      url: 'https://example.recruitee.com/o/product-designer',
+      body: vendor('recruitee-offer.json'),
+    });
+    expect(s).toMatchObject({
+      source: 'recruitee',
+      title: 'Product Designer',
+      company: 'Example BV',
+      workplaceType: 'hybrid',
+      employmentType: 'full-time',
+      minYearsExperience: 3,
+    });
     expect(s.salary).toEqual({ min: 4000, max: 5200, currency: 'EUR', period: 'month' });
     expect(s.responsibilities).toHaveLength(3);
     expect(s.requirements).toHaveLength(2);
   });
 
   it('picks the Workable job by shortcode from the account widget', () => {
-    const s = extractPosting({ url: 'https://apply.workable.com/example-labs/j/AB12CD34EF/', body: vendor('workable-account-widget.json') });
-    expect(s).toMatchObject({ source: 'workable', title: 'Data Engineer', company: 'Example Labs', workplaceType: 'remote', employmentType: 'full-time', department: 'Data', minYearsExperience: 4 });
+    const s = extractPosting({
+      url: 'https://apply.workable.com/example-labs/j/AB12CD34EF/',
+      body: vendor('workable-account-widget.json'),
+    });
+    expect(s).toMatchObject({
+      source: 'workable',
+      title: 'Data Engineer',
+      company: 'Example Labs',
+      workplaceType: 'remote',
+      employmentType: 'full-time',
+      department: 'Data',
+      minYearsExperience: 4,
+    });
     expect(s.locations).toEqual(['Athens, Attica, Greece']);
     expect(s.requirements).toHaveLength(2);
     expect(s.benefits).toHaveLength(2);
   });
 
   it('reads a Workday cxs job', () => {
-    const s = extractPosting({ url: 'https://example.wd5.myworkdayjobs.com/en-US/External/job/Detroit-MI/Supply-Chain-Analyst_R12345', body: vendor('workday-cxs-job.json') });
-    expect(s).toMatchObject({ source: 'workday', title: 'Supply Chain Analyst', company: 'Example Manufacturing', employmentType: 'full-time', minYearsExperience: 2 });
+    const s = extractPosting({
+      url: 'https://example.wd5.myworkdayjobs.com/en-US/External/job/Detroit-MI/Supply-Chain-Analyst_R12345',
+      body: vendor('workday-cxs-job.json'),
+    });
+    expect(s).toMatchObject({
+      source: 'workday',
+      title: 'Supply Chain Analyst',
+      company: 'Example Manufacturing',
+      employmentType: 'full-time',
+      minYearsExperience: 2,
+    });
     expect(s.locations).toEqual(['Detroit, MI', 'Toledo, OH']);
     expect(s.salary).toEqual({ min: 70000, max: 90000, currency: 'USD', period: 'year' });
     expect(s.responsibilities).toHaveLength(2);
@@ -100,8 +177,16 @@ describe('vendor-shaped payloads', () => {
   });
 
   it('reads only public LinkedIn metadata and says details are limited', () => {
-    const s = extractPosting({ url: 'https://www.linkedin.com/jobs/view/3812345678', body: vendor('linkedin-public-job.html') });
-    expect(s).toMatchObject({ source: 'linkedin', title: 'Data Scientist', company: 'Example Analytics', employmentType: 'full-time' });
+    const s = extractPosting({
+      url: 'https://www.linkedin.com/jobs/view/3812345678',
+      body: vendor('linkedin-public-job.html'),
+    });
+    expect(s).toMatchObject({
+      source: 'linkedin',
+      title: 'Data Scientist',
+      company: 'Example Analytics',
+      employmentType: 'full-time',
+    });
     expect(s.locations).toEqual(['London, England, United Kingdom']);
     expect(s.summary).toMatch(/Details are limited/);
   });
@@ -109,21 +194,47 @@ describe('vendor-shaped payloads', () => {
 
 describe('board payload traps', () => {
   it('treats an unlisted Ashby job as a closed posting, not a card', () => {
-    const board = JSON.stringify({ jobs: [{ id: 'a', title: 'Listed', jobUrl: 'https://jobs.ashbyhq.com/acme/a', isListed: true }, { id: 'b', title: 'Hidden', jobUrl: 'https://jobs.ashbyhq.com/acme/b', isListed: false }] });
+    const board = JSON.stringify({
+      jobs: [
+        { id: 'a', title: 'Listed', jobUrl: 'https://jobs.ashbyhq.com/acme/a', isListed: true },
+        { id: 'b', title: 'Hidden', jobUrl: 'https://jobs.ashbyhq.com/acme/b', isListed: false },
+      ],
+    });
     const s = extractPosting({ url: 'https://jobs.ashbyhq.com/acme/a', body: board });
     expect(s.title).toBe('Listed');
     expect(s.company).toBe('Acme');
   });
 
   it('decodes Greenhouse’s entity-escaped content and drops channel labels from company names', () => {
-    const job = { id: 5, title: ' Engineer ', absolute_url: 'https://job-boards.greenhouse.io/acme/jobs/5', company_name: 'Acme - LinkedIn', location: { name: 'Berlin; Remote, EU' }, content: '&lt;h3&gt;Requirements&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Go&lt;/li&gt;&lt;/ul&gt;' };
-    const s = extractPosting({ url: 'https://job-boards.greenhouse.io/acme/jobs/5', body: JSON.stringify(job) });
-    expect(s).toMatchObject({ title: 'Engineer', company: 'Acme', workplaceType: 'remote', requirements: ['Go'] });
+    const job = {
+      id: 5,
+      title: ' Engineer ',
+      absolute_url: 'https://job-boards.greenhouse.io/acme/jobs/5',
+      company_name: 'Acme - LinkedIn',
+      location: { name: 'Berlin; Remote, EU' },
+      content: '&lt;h3&gt;Requirements&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Go&lt;/li&gt;&lt;/ul&gt;',
+    };
+    const s = extractPosting({
+      url: 'https://job-boards.greenhouse.io/acme/jobs/5',
+      body: JSON.stringify(job),
+    });
+    expect(s).toMatchObject({
+      title: 'Engineer',
+      company: 'Acme',
+      workplaceType: 'remote',
+      requirements: ['Go'],
+    });
     expect(s.locations).toEqual(['Berlin', 'Remote, EU']);
   });
 
   it('reads JSON-LD declared as application/ld&#x2B;json and prefers the employer’s salary text', () => {
-    const ld = { '@type': 'JobPosting', title: 'TPM', hiringOrganization: { name: 'Acme' }, baseSalary: { currency: 'USD', value: { minValue: 1, maxValue: 2, unitText: 'YEAR' } }, description: '<p>Base pay range per year: $100,000 - $120,000</p>' };
+    const ld = {
+      '@type': 'JobPosting',
+      title: 'TPM',
+      hiringOrganization: { name: 'Acme' },
+      baseSalary: { currency: 'USD', value: { minValue: 1, maxValue: 2, unitText: 'YEAR' } },
+      description: '<p>Base pay range per year: $100,000 - $120,000</p>',
+    };
     const html = `<html><head><script type="application/ld&#x2B;json">${JSON.stringify(ld)}</script></head><body></body></html>`;
     const s = extractPosting({ url: 'https://www.example-aggregator.com/job/tpm/1', body: html });
     expect(s).toMatchObject({ source: 'jsonld', title: 'TPM', company: 'Acme' });

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { extractEmphasized } from '../../../src/postings/description/emphasized.js';
-import { employmentTypeFromText, normalizeEmploymentType } from '../../../src/postings/description/employment-type.js';
+import {
+  employmentTypeFromText,
+  normalizeEmploymentType,
+} from '../../../src/postings/description/employment-type.js';
 import { extractSalary } from '../../../src/postings/description/salary.js';
 import { classifyHeading, splitSections } from '../../../src/postings/description/sections.js';
 import { extractSeniority } from '../../../src/postings/description/seniority.js';
-import { extractSignals } from '../../../src/postings/description/signals.js';
 import { SIGNAL_TAXONOMY } from '../../../src/postings/description/signal-taxonomy.js';
+import { extractSignals } from '../../../src/postings/description/signals.js';
 import { extractVisaSponsorship } from '../../../src/postings/description/visa.js';
 import { workplaceFromText } from '../../../src/postings/description/workplace.js';
 import { extractMinYears } from '../../../src/postings/description/years.js';
@@ -15,7 +18,10 @@ describe('salary', () => {
   it.each([
     ['Base salary $150k–$200k per year', { min: 150000, max: 200000, currency: 'USD', period: 'year' }],
     ['Salary range: USD 120,000 - 150,000', { min: 120000, max: 150000, currency: 'USD', period: null }],
-    ['Annual Gross Base Salary of 18.000€-23.000€', { min: 18000, max: 23000, currency: 'EUR', period: 'year' }],
+    [
+      'Annual Gross Base Salary of 18.000€-23.000€',
+      { min: 18000, max: 23000, currency: 'EUR', period: 'year' },
+    ],
     ['Pay: £45 - £55 per hour', { min: 45, max: 55, currency: 'GBP', period: 'hour' }],
     ['Compensation up to €6,000 per month', { min: null, max: 6000, currency: 'EUR', period: 'month' }],
     ['Zone 1: $232,000 – $319,000/year (USD)', { min: 232000, max: 319000, currency: 'USD', period: 'year' }],
@@ -54,14 +60,19 @@ describe('minimum years of experience', () => {
   });
 
   it('ignores anniversaries and company history', () => {
-    expect(extractMinYears(['We recognise significant work anniversaries (3, 5, 8, 10 years) with time off.'])).toBeNull();
+    expect(
+      extractMinYears(['We recognise significant work anniversaries (3, 5, 8, 10 years) with time off.']),
+    ).toBeNull();
     expect(extractMinYears(['10 years of company history in Amsterdam'])).toBeNull();
     expect(extractMinYears(['Founded 12 years ago, we are growing fast'])).toBeNull();
   });
 
   it('takes the strictest requirement', () => {
     expect(
-      extractMinYears(['Minimum of 1 year of experience managing a team', '8+ years of experience in software development']),
+      extractMinYears([
+        'Minimum of 1 year of experience managing a team',
+        '8+ years of experience in software development',
+      ]),
     ).toBe(8);
   });
 });
@@ -139,7 +150,9 @@ describe('sections', () => {
 
   it('does not count a trailing unlabeled list after prose as requirements', () => {
     const sections = splitSections(
-      htmlToBlocks('<h3>Requirements</h3><ul><li>A</li><li>B</li></ul><p>We offer great perks and a nice office.</p><ul><li>X</li><li>Y</li></ul>'),
+      htmlToBlocks(
+        '<h3>Requirements</h3><ul><li>A</li><li>B</li></ul><p>We offer great perks and a nice office.</p><ul><li>X</li><li>Y</li></ul>',
+      ),
     );
     expect(sections.filter((s) => s.kind === 'requirements').flatMap((s) => s.items)).toEqual(['A', 'B']);
   });
@@ -160,7 +173,10 @@ describe('emphasized and signals (the seed posting)', () => {
   ];
 
   it('finds the phrases the posting stresses', () => {
-    const emphasized = extractEmphasized([...requirements, ...responsibilities], [requirements.join('\n'), responsibilities.join('\n')]);
+    const emphasized = extractEmphasized(
+      [...requirements, ...responsibilities],
+      [requirements.join('\n'), responsibilities.join('\n')],
+    );
     expect(emphasized).toContain('large-scale production recommendation');
     expect(emphasized).toContain('state-of-the-art machine learning');
     expect(emphasized).toContain('applied machine learning experience is required');
@@ -172,7 +188,13 @@ describe('emphasized and signals (the seed posting)', () => {
       focus: [...responsibilities, ...requirements],
       context: [],
     });
-    for (const tag of ['recommendation systems', 'large-scale systems', 'people management', 'product impact', 'user experience'])
+    for (const tag of [
+      'recommendation systems',
+      'large-scale systems',
+      'people management',
+      'product impact',
+      'user experience',
+    ])
       expect(signals).toContain(tag);
   });
 

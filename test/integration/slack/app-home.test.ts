@@ -1,0 +1,202 @@
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.js';
+import type { RecordedCall } from '../../helpers/fake-slack-api.js';
+import { appHomeOpened, blockAction, homeAction, viewSubmission } from '../../helpers/slack-payloads.js';
+import { startTestApp, type TestApp } from '../../helpers/start-test-app.js';
+import { describeEachDatabase } from '../../helpers/test-database.js';
+
+type Block = {
+  type: string;
+  text?: { text?: string };
+  accessory?: { action_id?: string; value?: string };
+  elements?: Array<{ action_id?: string; value?: string }>;
+};
+
+const CHANNEL = 'C0HOME';
+const SHARER = 'U0HOMESHARER';
+const CANDIDATE = 'U0HOMECAND';
+const REFERRER = 'U0HOMEREF';
+
+function homeBlocks(call: RecordedCall): Block[] {
+  return ((call.args.view as { blocks?: Block[] } | undefined)?.blocks ?? []) as Block[];
+}
+
+function actionIdsOf(blocks: readonly Block[]): string[] {
+  return blocks.flatMap((b) => [
+    ...(b.type === 'actions' ? (b.elements ?? []).map((e) => e.action_id ?? '') : []),
+    ...(b.accessory?.action_id ? [b.accessory.action_id] : []),
+  ]);
+}
+
+/** The blocks between a Home section heading and the next divider. */
+function sectionOf(blocks: readonly Block[], heading: string): Block[] {
+  const start = blocks.findIndex((b) => b.type === 'section' && b.text?.text === `*${heading}*`);
+  if (start < 0) throw new Error(`no "${heading}" section on the Home tab`);
+  const rest = blocks.slice(start + 1);
+  const end = rest.findIndex((b) => b.type === 'divider');
+  return end < 0 ? rest : rest.slice(0, end);
+}
+
+/** Opens the Home tab as `user` and returns the view Vouch published. */
+async function openHome(app: TestApp, user: string): Promise<Block[]> {
+  const before = app.slack.calls('views.publish').length;
+  await app.requests.eventCallback(appHomeOpened(user));
+  const call = await app.slack.waitFor(
+    'views.publish',
+    (c) => c.args.user_id === user && app.slack.calls('views.publish').indexOf(c) >= before,
+    10_000,
+  );
+  return homeBlocks(call);
+}
+
+async function shareJob(app: TestApp, url: string): Promise<{ postingId: string }> {
+  await app.requests.command({ text: url, user_id: SHARER, channel_id: CHANNEL });
+  const card = await app.slack.waitFor(
+    'chat.postMessage',
+    (c) => c.args.channel === CHANNEL && JSON.stringify(c.args.blocks ?? '').includes(url),
+    10_000,
+  );
+  const button = ((card.args.blocks as Block[]) ?? [])
+    .flatMap((b) => b.elements ?? [])
+    .find((e) => e.action_id === 'im_interested');
+  if (button?.value === undefined) throw new Error('no card posted');
+  return { postingId: button.value };
+}
+
+async function expressInterest(app: TestApp, postingId: string, candidate: string): Promise<void> {
+  const click = blockAction({
+    user: candidate,
+    actionId: 'im_interested',
+    value: postingId,
+    channel: CHANNEL,
+    responseUrl: app.slack.responseUrl(`interest-${candidate}`),
+  });
+  await app.requests.interaction(click);
+  const opened = await app.slack.waitFor('views.open', (c) => c.args.trigger_id === click.trigger_id, 10_000);
+  await app.requests.interaction(
+    viewSubmission({
+      user: candidate,
+      view: opened.args.view as Record<string, unknown>,
+      values: {
+        interest_note: { note: { type: 'plain_text_input', value: 'I built their search stack before' } },
+        interest_referrer: { referrer: { type: 'static_select', selected_option: { value: 'anyone' } } },
+        interest_show_name: { show_name: { type: 'checkboxes', selected_options: [] } },
+      },
+    }),
+  );
+  // The candidate's Home is republished last: the submission's work is done.
+  await app.slack.waitFor(
+    'views.publish',
+    (c) => c.args.user_id === candidate && JSON.stringify(c.args.view).includes(postingId),
+    10_000,
+  );
+}
+
+describeEachDatabase('App Home', (kind) => {
+  let app: TestApp;
+  let board: FakeJobBoard;
+  beforeAll(async () => {
+    board = await startFakeJobBoard();
+    app = await startTestApp({ database: kind });
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await board?.close();
+  });
+  beforeEach(() => app.slack.reset());
+
+  it('publishes the Home view when a member opens the Home tab', async () => {
+    const blocks = await openHome(app, 'U0NEWBIE');
+    const call = app.slack.calls('views.publish')[0];
+    expect((call?.args.view as { type?: string }).type).toBe('home');
+    expect(blocks[0]).toMatchObject({ type: 'header', text: { text: 'Vouch: job referrals' } });
+    const text = JSON.stringify(blocks);
+    for (const heading of ['Waiting on you', 'Your referral requests', 'Companies you can refer at', 'Recent postings']) {
+      expect(text).toContain(heading);
+    }
+    expect(text).toContain('Nothing is waiting on you');
+    expect(blocks.length).toBeLessThanOrEqual(100);
+  });
+
+  it('does not publish anything when the Messages tab is opened', async () => {
+    await app.requests.eventCallback({ ...appHomeOpened('U0MSGTAB'), tab: 'messages' });
+    await openHome(app, 'U0CONTROL');
+    expect(app.slack.calls('views.publish').map((c) => c.args.user_id)).toEqual(['U0CONTROL']);
+  });
+
+  it("lists the candidate's referral and the request waiting on the referrer, with its buttons", async () => {
+    await app.requests.command({ text: 'refer-at Homeco', user_id: REFERRER });
+    const url = board.job('/jobs/home-1', { title: 'Home Screen Engineer', company: 'Homeco' });
+    const { postingId } = await shareJob(app, url);
+    await expressInterest(app, postingId, CANDIDATE);
+
+    const candidateHome = await openHome(app, CANDIDATE);
+    const mine = sectionOf(candidateHome, 'Your referral requests');
+    expect(JSON.stringify(mine)).toContain('Home Screen Engineer');
+    expect(JSON.stringify(mine)).toMatch(/requested/i);
+    expect(actionIdsOf(mine)).toContain('status_update:withdrawn');
+    expect(JSON.stringify(sectionOf(candidateHome, 'Waiting on you'))).not.toContain('Home Screen Engineer');
+
+    const referrerHome = await openHome(app, REFERRER);
+    const waiting = sectionOf(referrerHome, 'Waiting on you');
+    const waitingText = JSON.stringify(waiting);
+    expect(waitingText).toContain(`<@${CANDIDATE}>`);
+    expect(waitingText).toContain('Home Screen Engineer');
+    expect(waitingText).toContain('I built their search stack before');
+    expect(actionIdsOf(waiting)).toEqual(expect.arrayContaining(['status_update:referred', 'status_update:declined']));
+    const companies = sectionOf(referrerHome, 'Companies you can refer at');
+    expect(JSON.stringify(companies)).toContain('Homeco');
+    expect(JSON.stringify(sectionOf(referrerHome, 'Recent postings'))).toContain('Home Screen Engineer');
+  });
+
+  it('lets the referrer act from Home: "I referred them" moves the referral and refreshes both Homes', async () => {
+    const referrerHome = await openHome(app, REFERRER);
+    const referred = sectionOf(referrerHome, 'Waiting on you')
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => e.action_id === 'status_update:referred');
+    expect(referred?.value).toBeDefined();
+    app.slack.reset();
+
+    await app.requests.interaction(
+      homeAction({ user: REFERRER, actionId: 'status_update:referred', value: String(referred?.value) }),
+    );
+    const candidateHome = await app.slack.waitFor(
+      'views.publish',
+      (c) => c.args.user_id === CANDIDATE && /referred/i.test(JSON.stringify(sectionOf(homeBlocks(c), 'Your referral requests'))),
+      10_000,
+    );
+    expect(JSON.stringify(homeBlocks(candidateHome))).toContain(`<@${REFERRER}>`);
+    await app.slack.waitFor('views.publish', (c) => c.args.user_id === REFERRER, 10_000);
+    // The candidate hears about it in a DM.
+    await app.slack.waitFor('chat.postMessage', (c) => c.args.channel === `D${CANDIDATE}`, 10_000);
+  });
+
+  it('removes a company from the directory with the Home "Remove" button', async () => {
+    await app.requests.command({ text: 'refer-at Removable Corp', user_id: 'U0REMOVER' });
+    // refer-at republishes the Home itself: let that land before opening the tab.
+    await app.slack.waitFor('views.publish', (c) => c.args.user_id === 'U0REMOVER', 10_000);
+    const before = await openHome(app, 'U0REMOVER');
+    const remove = sectionOf(before, 'Companies you can refer at').find((b) => b.accessory?.action_id === 'home_remove_company');
+    expect(remove?.accessory?.value).toBe('Removable Corp');
+    app.slack.reset();
+
+    await app.requests.interaction(homeAction({ user: 'U0REMOVER', actionId: 'home_remove_company', value: 'Removable Corp' }));
+    const after = await app.slack.waitFor('views.publish', (c) => c.args.user_id === 'U0REMOVER', 10_000);
+    expect(JSON.stringify(sectionOf(homeBlocks(after), 'Companies you can refer at'))).not.toContain('Removable Corp');
+    const referrers = await app.requests.command({ text: 'referrers Removable Corp', user_id: SHARER });
+    expect(JSON.stringify(referrers.json)).not.toContain('U0REMOVER');
+  });
+
+  it('lists only job postings under Recent postings, not other links that were shared', async () => {
+    const page = board.route('/home-blog', {
+      status: 200,
+      contentType: 'text/html',
+      body: '<html><head><title>Company picnic photos</title></head><body><p>Fun.</p></body></html>',
+    });
+    await app.requests.command({ text: page, user_id: SHARER, channel_id: CHANNEL });
+    await app.slack.waitFor('response_url', () => true, 10_000);
+    const recent = JSON.stringify(sectionOf(await openHome(app, SHARER), 'Recent postings'));
+    expect(recent).not.toContain('Company picnic photos');
+    expect(recent).toContain('Home Screen Engineer');
+  });
+});

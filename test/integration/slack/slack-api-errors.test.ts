@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { createDatabase, type Database } from '../../../src/db/client.js';
+import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.js';
+import type { RecordedCall } from '../../helpers/fake-slack-api.js';
+import { appHomeOpened, blockAction, channelMessageEvent, messageShortcut, viewSubmission } from '../../helpers/slack-payloads.js';
+import { startTestApp, type TestApp } from '../../helpers/start-test-app.js';
+import { createRecordingLogger, describeEachDatabase } from '../../helpers/test-database.js';
+
+const SHARER = 'U0ERRSHARER';
+
+const settle = (ms = 500) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function postsTo(app: TestApp, channel: string): RecordedCall[] {
+  return app.slack.calls('chat.postMessage').filter((c) => c.args.channel === channel);
+}
+
+describeEachDatabase('Slack API errors', (kind) => {
+  let app: TestApp;
+  let board: FakeJobBoard;
+  let database: Database;
+
+  async function sharesIn(channel: string) {
+    return database.prisma.share.findMany({ where: { channelId: channel } });
+  }
+
+  async function expectStillServing(): Promise<void> {
+    expect((await fetch(`${app.baseUrl}/healthz`)).status).toBe(200);
+    const errors = app.logs.filter((line) => line.msg === 'unhandled error in a Slack listener');
+    expect(errors).toEqual([]);
+  }
+
+  beforeAll(async () => {
+    board = await startFakeJobBoard();
+    app = await startTestApp({ database: kind });
+    database = await createDatabase({ url: app.databaseUrl, logger: createRecordingLogger() });
+  });
+  afterAll(async () => {
+    await database?.close();
+    await app?.stop();
+    await board?.close();
+  });
+  beforeEach(() => app.slack.reset());
+
+  it('explains not_in_channel on /vouch <url> (invite the bot) and records no share', async () => {
+    const url = board.job('/jobs/not-in-channel', { title: 'Outsider Engineer', company: 'Closed Doors' });
+    app.slack.fail('chat.postMessage', { kind: 'slack_error', error: 'not_in_channel' });
+    await app.requests.command({ text: url, user_id: SHARER, channel_id: 'C0NOTJOINED' });
+
+    const answer = await app.slack.waitFor('response_url', () => true, 10_000);
+    expect(answer.args.response_type).toBe('ephemeral');
+    expect(String(answer.args.text)).toMatch(/not in this channel/i);
+    expect(String(answer.args.text)).toContain('/invite @Vouch');
+    expect(await sharesIn('C0NOTJOINED')).toEqual([]);
+    await expectStillServing();
+
+    // After /invite, the same command works.
+    await app.requests.command({ text: url, user_id: SHARER, channel_id: 'C0NOTJOINED' });
+    await app.slack.waitFor('response_url', (c) => /shared/i.test(String(c.args.text)), 10_000);
+    await expect.poll(async () => (await sharesIn('C0NOTJOINED')).length, { timeout: 5_000 }).toBe(1);
+  });
+
+  it('explains channel_not_found the same way', async () => {
+    const url = board.job('/jobs/no-channel', { title: 'Private Channel Engineer', company: 'Hidden' });
+    app.slack.fail('chat.postMessage', { kind: 'slack_error', error: 'channel_not_found' });
+    await app.requests.command({ text: url, user_id: SHARER, channel_id: 'G0PRIVATE' });
+    const answer = await app.slack.waitFor('response_url', () => true, 10_000);
+    expect(String(answer.args.text)).toMatch(/cannot see this channel/i);
+    expect(await sharesIn('G0PRIVATE')).toEqual([]);
+    await expectStillServing();
+  });
+
+  it('waits out a 429 with Retry-After on chat.postMessage and still posts the card', async () => {
+    const url = board.job('/jobs/rate-limited', { title: 'Patient Poster', company: 'Ratelimit Ltd' });
+    app.slack.fail('chat.postMessage', { kind: 'rate_limited', retryAfterSeconds: 1 });
+    await app.requests.command({ text: url, user_id: SHARER, channel_id: 'C0BUSY' });
+
+    await app.slack.waitFor('response_url', (c) => /shared/i.test(String(c.args.text)), 15_000);
+    const attempts = postsTo(app, 'C0BUSY');
+    expect(attempts).toHaveLength(2);
+    const [first, second] = attempts as [RecordedCall, RecordedCall];
+    // Retry-After: 1 was honoured (with a wide margin for a busy machine).
+    expect(second.at - first.at).toBeGreaterThanOrEqual(900);
+    expect(JSON.stringify(second.args.blocks)).toContain('Patient Poster');
+    await expect.poll(async () => (await sharesIn('C0BUSY')).length, { timeout: 5_000 }).toBe(1);
+    await expectStillServing();
+  });
+
+  it('retries a 500 on conversations.open and still sends the DM', async () => {
+    const url = board.job('/jobs/dm-retry', { title: 'DM Retry Engineer', company: 'Flaky Slack' });
+    await app.requests.command({ text: url, user_id: SHARER, channel_id: 'C0DMRETRY' });
+    const card = await app.slack.waitFor('chat.postMessage', (c) => c.args.channel === 'C0DMRETRY', 10_000);
+    const postingId = ((card.args.blocks as Array<{ elements?: Array<{ action_id?: string; value?: string }> }>) ?? [])
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => e.action_id === 'im_interested')?.value;
+    expect(postingId).toBeDefined();
+
+    const click = blockAction({
+      user: 'U0FLAKYDM',
+      actionId: 'im_interested',
+      value: String(postingId),
+      channel: 'C0DMRETRY',
+      responseUrl: app.slack.responseUrl('dm-retry'),
+    });
+    await app.requests.interaction(click);
+    const opened = await app.slack.waitFor('views.open', (c) => c.args.trigger_id === click.trigger_id, 10_000);
+    app.slack.reset();
+    app.slack.fail('conversations.open', { kind: 'server_error' });
+    await app.requests.interaction(
+      viewSubmission({
+        user: 'U0FLAKYDM',
+        view: opened.args.view as Record<string, unknown>,
+        values: {
+          interest_note: { note: { type: 'plain_text_input', value: 'hi' } },
+          interest_referrer: { referrer: { type: 'static_select', selected_option: { value: 'anyone' } } },
+          interest_show_name: { show_name: { type: 'checkboxes', selected_options: [] } },
+        },
+      }),
+    );
+
+    const dm = await app.slack.waitFor('chat.postMessage', (c) => c.args.channel === 'DU0FLAKYDM', 15_000);
+    expect(JSON.stringify(dm.args.blocks)).toContain('DM Retry Engineer');
+    expect(app.slack.calls('conversations.open').filter((c) => c.args.users === 'U0FLAKYDM').length).toBeGreaterThanOrEqual(2);
+    const referrals = await database.prisma.referral.findMany({ where: { candidate: { slackUserId: 'U0FLAKYDM' } } });
+    expect(referrals).toHaveLength(1);
+    await expectStillServing();
+  });
+
+  it('drops a thread card Slack refuses (not_in_channel) without a crash or a share, so a later one can post', async () => {
+    const url = board.job('/jobs/thread-refused', { title: 'Thread Refused Engineer', company: 'Nope Inc' });
+    app.slack.fail('chat.postMessage', { kind: 'slack_error', error: 'not_in_channel' });
+    const message = channelMessageEvent({ channel: 'C0THREADNO', user: SHARER, text: `<${url}>` });
+    await app.requests.eventCallback(message);
+    await app.slack.waitFor('chat.postMessage', (c) => c.args.channel === 'C0THREADNO', 10_000);
+    await settle();
+    expect(await sharesIn('C0THREADNO')).toEqual([]);
+    // No ephemeral for thread cards: nobody asked for one.
+    expect(app.slack.calls('chat.postEphemeral')).toHaveLength(0);
+    await expectStillServing();
+
+    // Once the bot is invited, sharing that same message with the shortcut posts its card.
+    await app.requests.interaction(
+      messageShortcut({
+        user: SHARER,
+        channel: 'C0THREADNO',
+        ts: message.ts,
+        text: message.text,
+        responseUrl: app.slack.responseUrl('after-invite'),
+      }),
+    );
+    await app.slack.waitFor(
+      'chat.postMessage',
+      (c) => c.args.channel === 'C0THREADNO' && c.args.thread_ts === message.ts && postsTo(app, 'C0THREADNO').indexOf(c) === 1,
+      10_000,
+    );
+    await expect.poll(async () => (await sharesIn('C0THREADNO')).length, { timeout: 5_000 }).toBe(1);
+  });
+
+  it('survives a failing views.publish when the Home tab is opened', async () => {
+    app.slack.fail('views.publish', { kind: 'slack_error', error: 'not_enabled' }, 1);
+    await app.requests.eventCallback(appHomeOpened('U0HOMEFAIL'));
+    await app.slack.waitFor('views.publish', () => true, 10_000);
+    await settle();
+    await expectStillServing();
+    // The next open works.
+    await app.requests.eventCallback(appHomeOpened('U0HOMEFAIL'));
+    await expect.poll(() => app.slack.calls('views.publish').length, { timeout: 5_000 }).toBe(2);
+  });
+
+  it('gives up on a channel that keeps answering 5xx with an explanation, not a crash', async () => {
+    const url = board.job('/jobs/server-errors', { title: 'Unlucky Engineer', company: 'Five Hundred' });
+    app.slack.fail('chat.postMessage', { kind: 'server_error', status: 503 }, 10);
+    await app.requests.command({ text: url, user_id: SHARER, channel_id: 'C0DOWN' });
+    const answer = await app.slack.waitFor('response_url', () => true, 20_000);
+    expect(String(answer.args.text)).toMatch(/try again/i);
+    expect(await sharesIn('C0DOWN')).toEqual([]);
+    await expectStillServing();
+  });
+});
