@@ -33,7 +33,10 @@ export function createRemindersJob(deps: RemindersJobDeps): PeriodicJob & { runO
   const now = deps.now ?? (() => new Date());
 
   /** Slack user ids to nudge; empty when nobody can act yet. */
-  async function recipientsOf(referral: ReferralWithPeople, owner: 'candidate' | 'referrer'): Promise<string[]> {
+  async function recipientsOf(
+    referral: ReferralWithPeople,
+    owner: 'candidate' | 'referrer',
+  ): Promise<string[]> {
     if (owner === 'candidate') return [referral.candidate.slackUserId];
     if (referral.referrer !== null) return [referral.referrer.slackUserId];
     if (!referral.askAnyone) return [];

@@ -70,7 +70,11 @@ export function createPostingStore(deps: PostingStoreDeps) {
       summary.company !== null ? await referrals.ensureCompany(workspaceId, summary.company) : null;
     const gone = result.status === 'closed';
     const failed = result.status === 'failed';
-    const keepOld = failed && existing !== null && asSummary(existing.summary) !== null;
+    // A failure, or a "gone" answer without content, must not erase the last good card.
+    const keepOld =
+      existing !== null &&
+      asSummary(existing.summary) !== null &&
+      (failed || (gone && summary.title === null));
     const data = {
       url: existing?.url ?? url,
       source: summary.source,

@@ -64,7 +64,11 @@ export function createCardSharer(client: WebClient, deps: CardSharerDeps) {
       return { kind: 'not_a_job', resolved };
     }
     const member = await referrals.ensureMember(request.teamId, request.userId);
-    const dedupeKey = shareDedupeKey({ postingId: resolved.posting.id, channelId: request.channel, anchor: request.anchor });
+    const dedupeKey = shareDedupeKey({
+      postingId: resolved.posting.id,
+      channelId: request.channel,
+      anchor: request.anchor,
+    });
     // Claim the share before posting: a re-delivered event, the same message under a second event id
     // or a double-clicked shortcut all meet the unique dedupe key here, and only the winner posts.
     let claimId: string;
@@ -87,7 +91,10 @@ export function createCardSharer(client: WebClient, deps: CardSharerDeps) {
       claimId = claim.id;
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      logger.info({ channel: request.channel, postingId: resolved.posting.id }, 'card already shared for this message');
+      logger.info(
+        { channel: request.channel, postingId: resolved.posting.id },
+        'card already shared for this message',
+      );
       return { kind: 'already_shared', postingId: resolved.posting.id, resolved };
     }
     const message = await cards.render(resolved.posting.id, { note: request.note, sharedBy: request.userId });
@@ -104,13 +111,16 @@ export function createCardSharer(client: WebClient, deps: CardSharerDeps) {
       ts = posted.ts ?? '';
     } catch (error) {
       // Nothing was shared: drop the claim so the share can be tried again (after /invite, say).
-      await db.share.delete({ where: { id: claimId } }).catch((cause: unknown) => logger.warn({ err: cause }, 'could not drop a share claim'));
+      await db.share
+        .delete({ where: { id: claimId } })
+        .catch((cause: unknown) => logger.warn({ err: cause }, 'could not drop a share claim'));
       const slackError = (error as { data?: { error?: string } }).data?.error ?? 'unknown_error';
       logger.info({ channel: request.channel, slackError }, 'could not post a card');
       return {
         kind: 'cannot_post',
         slackError,
-        reason: CANNOT_POST[slackError] ?? `Slack refused the card (${slackError}). Please try again in a moment.`,
+        reason:
+          CANNOT_POST[slackError] ?? `Slack refused the card (${slackError}). Please try again in a moment.`,
       };
     }
     await db.share.update({ where: { id: claimId }, data: { cardTs: ts } });

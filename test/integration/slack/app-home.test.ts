@@ -108,10 +108,15 @@ describeEachDatabase('App Home', (kind) => {
   it('publishes the Home view when a member opens the Home tab', async () => {
     const blocks = await openHome(app, 'U0NEWBIE');
     const call = app.slack.calls('views.publish')[0];
-    expect((call?.args.view as { type?: string }).type).toBe('home');
+    expect(call?.args.view).toMatchObject({ type: 'home' });
     expect(blocks[0]).toMatchObject({ type: 'header', text: { text: 'Vouch: job referrals' } });
     const text = JSON.stringify(blocks);
-    for (const heading of ['Waiting on you', 'Your referral requests', 'Companies you can refer at', 'Recent postings']) {
+    for (const heading of [
+      'Waiting on you',
+      'Your referral requests',
+      'Companies you can refer at',
+      'Recent postings',
+    ]) {
       expect(text).toContain(heading);
     }
     expect(text).toContain('Nothing is waiting on you');
@@ -143,7 +148,9 @@ describeEachDatabase('App Home', (kind) => {
     expect(waitingText).toContain(`<@${CANDIDATE}>`);
     expect(waitingText).toContain('Home Screen Engineer');
     expect(waitingText).toContain('I built their search stack before');
-    expect(actionIdsOf(waiting)).toEqual(expect.arrayContaining(['status_update:referred', 'status_update:declined']));
+    expect(actionIdsOf(waiting)).toEqual(
+      expect.arrayContaining(['status_update:referred', 'status_update:declined']),
+    );
     const companies = sectionOf(referrerHome, 'Companies you can refer at');
     expect(JSON.stringify(companies)).toContain('Homeco');
     expect(JSON.stringify(sectionOf(referrerHome, 'Recent postings'))).toContain('Home Screen Engineer');
@@ -162,7 +169,9 @@ describeEachDatabase('App Home', (kind) => {
     );
     const candidateHome = await app.slack.waitFor(
       'views.publish',
-      (c) => c.args.user_id === CANDIDATE && /referred/i.test(JSON.stringify(sectionOf(homeBlocks(c), 'Your referral requests'))),
+      (c) =>
+        c.args.user_id === CANDIDATE &&
+        /referred/i.test(JSON.stringify(sectionOf(homeBlocks(c), 'Your referral requests'))),
       10_000,
     );
     expect(JSON.stringify(homeBlocks(candidateHome))).toContain(`<@${REFERRER}>`);
@@ -176,13 +185,19 @@ describeEachDatabase('App Home', (kind) => {
     // refer-at republishes the Home itself: let that land before opening the tab.
     await app.slack.waitFor('views.publish', (c) => c.args.user_id === 'U0REMOVER', 10_000);
     const before = await openHome(app, 'U0REMOVER');
-    const remove = sectionOf(before, 'Companies you can refer at').find((b) => b.accessory?.action_id === 'home_remove_company');
+    const remove = sectionOf(before, 'Companies you can refer at').find(
+      (b) => b.accessory?.action_id === 'home_remove_company',
+    );
     expect(remove?.accessory?.value).toBe('Removable Corp');
     app.slack.reset();
 
-    await app.requests.interaction(homeAction({ user: 'U0REMOVER', actionId: 'home_remove_company', value: 'Removable Corp' }));
+    await app.requests.interaction(
+      homeAction({ user: 'U0REMOVER', actionId: 'home_remove_company', value: 'Removable Corp' }),
+    );
     const after = await app.slack.waitFor('views.publish', (c) => c.args.user_id === 'U0REMOVER', 10_000);
-    expect(JSON.stringify(sectionOf(homeBlocks(after), 'Companies you can refer at'))).not.toContain('Removable Corp');
+    expect(JSON.stringify(sectionOf(homeBlocks(after), 'Companies you can refer at'))).not.toContain(
+      'Removable Corp',
+    );
     const referrers = await app.requests.command({ text: 'referrers Removable Corp', user_id: SHARER });
     expect(JSON.stringify(referrers.json)).not.toContain('U0REMOVER');
   });

@@ -17,12 +17,18 @@ const CANDIDATE = 'U0CANDIDATE7';
 const REFERRER = 'U0REFERRER3';
 
 /** The ephemeral answer Bolt sends back in the HTTP response to the slash command. */
-function ephemeralOf(response: { json: unknown }): { response_type?: string; text?: string; blocks?: Block[] } {
+function ephemeralOf(response: { json: unknown }): {
+  response_type?: string;
+  text?: string;
+  blocks?: Block[];
+} {
   return response.json as { response_type?: string; text?: string; blocks?: Block[] };
 }
 
 function actionIds(blocks: readonly Block[]): string[] {
-  return blocks.flatMap((b) => (b.type === 'actions' ? (b.elements ?? []).map((e) => e.action_id ?? '') : []));
+  return blocks.flatMap((b) =>
+    b.type === 'actions' ? (b.elements ?? []).map((e) => e.action_id ?? '') : [],
+  );
 }
 
 function blocksOf(call: RecordedCall): Block[] {
@@ -73,9 +79,18 @@ function channelMessages(app: TestApp): RecordedCall[] {
   ];
 }
 
+async function expectNoListenerErrors(app: TestApp): Promise<void> {
+  expect((await fetch(`${app.baseUrl}/healthz`)).status).toBe(200);
+  expect(app.logs.filter((line) => line.msg === 'unhandled error in a Slack listener')).toEqual([]);
+}
+
 /** `/vouch <url> [note]` in CHANNEL; resolves with the card message the bot posted. */
 async function shareJob(app: TestApp, url: string, note = '', user = SHARER): Promise<RecordedCall> {
-  const response = await app.requests.command({ text: `${url} ${note}`.trim(), user_id: user, channel_id: CHANNEL });
+  const response = await app.requests.command({
+    text: `${url} ${note}`.trim(),
+    user_id: user,
+    channel_id: CHANNEL,
+  });
   expect(response.status).toBe(200);
   return app.slack.waitFor(
     'chat.postMessage',
@@ -111,7 +126,9 @@ async function expressInterest(
       interest_show_name: {
         show_name: {
           type: 'checkboxes',
-          selected_options: options.showName ? [{ value: 'show_name', text: { type: 'plain_text', text: 'Show' } }] : [],
+          selected_options: options.showName
+            ? [{ value: 'show_name', text: { type: 'plain_text', text: 'Show' } }]
+            : [],
         },
       },
     },
@@ -165,7 +182,11 @@ describeEachDatabase('/vouch', (kind) => {
   it('shares `<url> note`: acks within 3 s while the board is slow, posts the card, then confirms', async () => {
     const url = board.job(
       '/jobs/slow-ml',
-      { title: 'Senior ML Engineer', company: 'Slowboard Inc', salary: { min: 150000, max: 190000, currency: 'USD' } },
+      {
+        title: 'Senior ML Engineer',
+        company: 'Slowboard Inc',
+        salary: { min: 150000, max: 190000, currency: 'USD' },
+      },
       { delayMs: 2_000 },
     );
     const response = await app.requests.command({
@@ -185,7 +206,9 @@ describeEachDatabase('/vouch', (kind) => {
     expect(text).toContain('Slowboard Inc');
     expect(text).toContain('Great team, ask me anything');
     expect(text).toContain(`<@${SHARER}>`);
-    expect(actionIds(blocks)).toEqual(expect.arrayContaining(['i_can_refer', 'im_interested', 'details', 'tag_someone']));
+    expect(actionIds(blocks)).toEqual(
+      expect.arrayContaining(['i_can_refer', 'im_interested', 'details', 'tag_someone']),
+    );
 
     const final = await app.slack.waitFor('response_url', () => true, 10_000);
     expect(final.args).toMatchObject({ response_type: 'ephemeral' });
@@ -223,7 +246,11 @@ describeEachDatabase('/vouch', (kind) => {
   });
 
   it('explains a job board that answers 500, and keeps serving', async () => {
-    const url = board.route('/jobs/broken', { status: 500, contentType: 'text/html', body: '<html>oops</html>' });
+    const url = board.route('/jobs/broken', {
+      status: 500,
+      contentType: 'text/html',
+      body: '<html>oops</html>',
+    });
     await app.requests.command({ text: url, user_id: SHARER, channel_id: CHANNEL });
     const answer = await app.slack.waitFor('response_url', () => true, 10_000);
     expect(String(answer.args.text)).toMatch(/could not read that page \(.*500/i);
@@ -247,12 +274,25 @@ describeEachDatabase('/vouch', (kind) => {
     const listed = ephemeralOf(await app.requests.command({ text: 'referrers ACME', user_id: SHARER }));
     expect(JSON.stringify(listed.blocks)).toContain(`<@${REFERRER}>`);
 
-    const removed = ephemeralOf(await app.requests.command({ text: 'refer-at remove Acme', user_id: REFERRER }));
+    const removed = ephemeralOf(
+      await app.requests.command({ text: 'refer-at remove Acme', user_id: REFERRER }),
+    );
     expect(removed.text).toMatch(/no longer listed as a referrer at \*Acme\*/);
     const after = ephemeralOf(await app.requests.command({ text: 'referrers Acme', user_id: SHARER }));
     expect(JSON.stringify(after.blocks)).not.toContain(REFERRER);
-    const removedTwice = ephemeralOf(await app.requests.command({ text: 'refer-at remove Acme', user_id: REFERRER }));
+    const removedTwice = ephemeralOf(
+      await app.requests.command({ text: 'refer-at remove Acme', user_id: REFERRER }),
+    );
     expect(removedTwice.text).toMatch(/weren't listed/);
+  });
+
+  it('answers `refer-at` with a name that has no letters or digits with an explanation', async () => {
+    const response = await app.requests.command({ text: 'refer-at !!!', user_id: REFERRER });
+    expect(response.status).toBe(200);
+    const answer = ephemeralOf(response);
+    expect(answer.response_type).toBe('ephemeral');
+    expect(answer.text).toMatch(/company name/i);
+    await expectNoListenerErrors(app);
   });
 
   it('lists open postings, all of them or one company', async () => {
@@ -265,7 +305,9 @@ describeEachDatabase('/vouch', (kind) => {
     expect(all).toContain('Site Reliability Engineer');
     expect(all).toContain('Product Manager');
 
-    const onlyGlobex = JSON.stringify(ephemeralOf(await app.requests.command({ text: 'list globex' })).blocks);
+    const onlyGlobex = JSON.stringify(
+      ephemeralOf(await app.requests.command({ text: 'list globex' })).blocks,
+    );
     expect(onlyGlobex).toContain('Site Reliability Engineer');
     expect(onlyGlobex).not.toContain('Product Manager');
 
@@ -292,11 +334,15 @@ describeEachDatabase('/vouch', (kind) => {
     const card = await shareJob(app, url);
     await expressInterest(app, card, CANDIDATE);
 
-    const asCandidate = JSON.stringify(ephemeralOf(await app.requests.command({ text: 'mine', user_id: CANDIDATE })).blocks);
+    const asCandidate = JSON.stringify(
+      ephemeralOf(await app.requests.command({ text: 'mine', user_id: CANDIDATE })).blocks,
+    );
     expect(asCandidate).toContain('Backend Engineer');
     expect(asCandidate).toMatch(/requested/i);
 
-    const asReferrer = JSON.stringify(ephemeralOf(await app.requests.command({ text: 'mine', user_id: REFERRER })).blocks);
+    const asReferrer = JSON.stringify(
+      ephemeralOf(await app.requests.command({ text: 'mine', user_id: REFERRER })).blocks,
+    );
     expect(asReferrer).toContain(`<@${CANDIDATE}>`);
     expect(asReferrer).toContain('Backend Engineer');
   });
@@ -341,7 +387,11 @@ describeEachDatabase('/vouch', (kind) => {
       });
       await shareJob(fresh, job);
       await fresh.requests.command({ text: page, user_id: SHARER, channel_id: CHANNEL });
-      await fresh.slack.waitFor('response_url', (c) => /does not look like a job/.test(String(c.args.text)), 10_000);
+      await fresh.slack.waitFor(
+        'response_url',
+        (c) => /does not look like a job/.test(String(c.args.text)),
+        10_000,
+      );
       const text = JSON.stringify(ephemeralOf(await fresh.requests.command({ text: 'stats' })).blocks);
       expect(text).toContain('*1* open postings · 0 closed');
     } finally {

@@ -7,7 +7,12 @@ import { type RunningVouch, startVouch } from '../../../src/main.js';
 import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.js';
 import type { RecordedCall } from '../../helpers/fake-slack-api.js';
 import { blockAction, viewSubmission } from '../../helpers/slack-payloads.js';
-import { startTestApp, TEST_BOT_TOKEN, TEST_SIGNING_SECRET, type TestApp } from '../../helpers/start-test-app.js';
+import {
+  startTestApp,
+  TEST_BOT_TOKEN,
+  TEST_SIGNING_SECRET,
+  type TestApp,
+} from '../../helpers/start-test-app.js';
 import { createRecordingLogger, describeEachDatabase } from '../../helpers/test-database.js';
 
 const CHANNEL = 'C0JOBSJOB';
@@ -42,7 +47,12 @@ async function shareJob(app: TestApp, url: string): Promise<string> {
 }
 
 /** "I'm interested" → modal → submit, asking `ask` (a referrer's user id, or 'anyone'). */
-async function expressInterest(app: TestApp, postingId: string, candidate: string, ask: string): Promise<void> {
+async function expressInterest(
+  app: TestApp,
+  postingId: string,
+  candidate: string,
+  ask: string,
+): Promise<void> {
   const click = blockAction({
     user: candidate,
     actionId: 'im_interested',
@@ -97,11 +107,17 @@ describeEachDatabase('periodic jobs', (kind) => {
   /** A referrer (in the company directory) and a candidate of their own for each test. */
   const people = () => {
     counter += 1;
-    return { referrer: `U0REF${counter}`, candidate: `U0CAND${counter}`, company: `Jobco ${kind} ${counter}` };
+    return {
+      referrer: `U0REF${counter}`,
+      candidate: `U0CAND${counter}`,
+      company: `Jobco ${kind} ${counter}`,
+    };
   };
 
   async function referralOf(candidate: string) {
-    const referral = await database.prisma.referral.findFirst({ where: { candidate: { slackUserId: candidate } } });
+    const referral = await database.prisma.referral.findFirst({
+      where: { candidate: { slackUserId: candidate } },
+    });
     if (referral === null) throw new Error(`no referral for ${candidate}`);
     return referral;
   }
@@ -133,7 +149,10 @@ describeEachDatabase('periodic jobs', (kind) => {
 
   beforeAll(async () => {
     board = await startFakeJobBoard();
-    app = await startTestApp({ database: kind, env: { VOUCH_REMINDER_DAYS: '3', VOUCH_LIVENESS_HOURS: '6' } });
+    app = await startTestApp({
+      database: kind,
+      env: { VOUCH_REMINDER_DAYS: '3', VOUCH_LIVENESS_HOURS: '6' },
+    });
     database = await createDatabase({ url: app.databaseUrl, logger: createRecordingLogger() });
   });
   afterAll(async () => {
@@ -181,7 +200,11 @@ describeEachDatabase('periodic jobs', (kind) => {
     app.slack.reset();
 
     expect(await app.vouch.jobs.reminders.runOnce()).toBe(1);
-    const reminder = await app.slack.waitFor('chat.postMessage', (c) => c.args.channel === `D${referrer}`, 10_000);
+    const reminder = await app.slack.waitFor(
+      'chat.postMessage',
+      (c) => c.args.channel === `D${referrer}`,
+      10_000,
+    );
     expect(JSON.stringify(reminder.args.blocks)).toContain('asked you for a referral');
   });
 
@@ -192,7 +215,11 @@ describeEachDatabase('periodic jobs', (kind) => {
     expect(await app.vouch.jobs.reminders.runOnce()).toBe(1);
 
     // The referrer presses "I referred them" in the reminder DM.
-    const reminder = await app.slack.waitFor('chat.postMessage', (c) => c.args.channel === `D${referrer}`, 10_000);
+    const reminder = await app.slack.waitFor(
+      'chat.postMessage',
+      (c) => c.args.channel === `D${referrer}`,
+      10_000,
+    );
     await app.requests.interaction(
       blockAction({
         user: referrer,
@@ -209,7 +236,11 @@ describeEachDatabase('periodic jobs', (kind) => {
     app.slack.reset();
 
     expect(await app.vouch.jobs.reminders.runOnce()).toBe(1);
-    const nudge = await app.slack.waitFor('chat.postMessage', (c) => c.args.channel === `D${candidate}`, 10_000);
+    const nudge = await app.slack.waitFor(
+      'chat.postMessage',
+      (c) => c.args.channel === `D${candidate}`,
+      10_000,
+    );
     const nudgeText = JSON.stringify(nudge.args.blocks);
     expect(nudgeText).toMatch(/since your referral for .* moved to \*📨 Referred\*/);
     expect(nudgeText).toContain('status_update:interviewing');
@@ -254,16 +285,34 @@ describeEachDatabase('periodic jobs', (kind) => {
 
     const result = await app.vouch.jobs.liveness.runOnce();
     expect(result.closed).toBeGreaterThanOrEqual(1);
-    expect((await database.prisma.posting.findUniqueOrThrow({ where: { id: postingId } })).status).toBe('closed');
-    expect((await database.prisma.referral.findUniqueOrThrow({ where: { id: referral.id } })).status).toBe('closed');
-    const events = await database.prisma.referralEvent.findMany({ where: { referralId: referral.id, toStatus: 'closed' } });
+    expect((await database.prisma.posting.findUniqueOrThrow({ where: { id: postingId } })).status).toBe(
+      'closed',
+    );
+    expect((await database.prisma.referral.findUniqueOrThrow({ where: { id: referral.id } })).status).toBe(
+      'closed',
+    );
+    const events = await database.prisma.referralEvent.findMany({
+      where: { referralId: referral.id, toStatus: 'closed' },
+    });
     expect(events).toHaveLength(1);
     expect(events[0]?.actorId).toBeNull();
 
-    const toCandidate = await app.slack.waitFor('chat.postMessage', (c) => c.args.channel === `D${candidate}`, 10_000);
-    const toReferrer = await app.slack.waitFor('chat.postMessage', (c) => c.args.channel === `D${referrer}`, 10_000);
-    expect(JSON.stringify(toCandidate.args.blocks)).toMatch(/no longer open, so your referral request was closed/);
-    expect(JSON.stringify(toReferrer.args.blocks)).toMatch(new RegExp(`<@${candidate}>'s referral request was closed`));
+    const toCandidate = await app.slack.waitFor(
+      'chat.postMessage',
+      (c) => c.args.channel === `D${candidate}`,
+      10_000,
+    );
+    const toReferrer = await app.slack.waitFor(
+      'chat.postMessage',
+      (c) => c.args.channel === `D${referrer}`,
+      10_000,
+    );
+    expect(JSON.stringify(toCandidate.args.blocks)).toMatch(
+      /no longer open, so your referral request was closed/,
+    );
+    expect(JSON.stringify(toReferrer.args.blocks)).toMatch(
+      new RegExp(`<@${candidate}>'s referral request was closed`),
+    );
     // The card in the channel is re-rendered without its buttons for new interest.
     await app.slack.waitFor(
       'chat.update',
@@ -322,7 +371,10 @@ describeEachDatabase('periodic jobs', (kind) => {
       // Held: nobody else gets it.
       expect(await Promise.all([a.claim(name, 60_000), b.claim(name, 60_000)])).toEqual([false, false]);
 
-      await database.prisma.jobLease.update({ where: { name }, data: { leaseUntil: new Date(Date.now() - 1_000) } });
+      await database.prisma.jobLease.update({
+        where: { name },
+        data: { leaseUntil: new Date(Date.now() - 1_000) },
+      });
       const expired = await Promise.all([a.claim(name, 60_000), b.claim(name, 60_000)]);
       expect(expired.filter(Boolean)).toHaveLength(1);
       const lease = await database.prisma.jobLease.findUniqueOrThrow({ where: { name } });

@@ -16,7 +16,9 @@ function blocksOf(call: RecordedCall): Block[] {
 }
 
 function actionIds(blocks: readonly Block[]): string[] {
-  return blocks.flatMap((b) => (b.type === 'actions' ? (b.elements ?? []).map((e) => e.action_id ?? '') : []));
+  return blocks.flatMap((b) =>
+    b.type === 'actions' ? (b.elements ?? []).map((e) => e.action_id ?? '') : [],
+  );
 }
 
 function channelPosts(app: TestApp): RecordedCall[] {
@@ -54,7 +56,9 @@ describeEachDatabase('message shortcut "Share as job referral"', (kind) => {
     const card = await app.slack.waitFor('chat.postMessage', (c) => c.args.channel === CHANNEL, 10_000);
     expect(card.args.thread_ts).toBe(ts);
     expect(blocksOf(card)[0]).toMatchObject({ type: 'header', text: { text: 'Platform Engineer' } });
-    expect(actionIds(blocksOf(card))).toEqual(expect.arrayContaining(['i_can_refer', 'im_interested', 'details', 'tag_someone']));
+    expect(actionIds(blocksOf(card))).toEqual(
+      expect.arrayContaining(['i_can_refer', 'im_interested', 'details', 'tag_someone']),
+    );
     expect(JSON.stringify(card.args)).not.toContain('Second Link Engineer');
     expect(channelPosts(app)).toHaveLength(1);
     // Nothing to explain when it worked.
@@ -62,7 +66,8 @@ describeEachDatabase('message shortcut "Share as job referral"', (kind) => {
 
     const db = await createDatabase({ url: app.databaseUrl, logger: createRecordingLogger() });
     try {
-      const sharesOfMessage = () => db.prisma.share.findMany({ where: { channelId: CHANNEL, messageTs: ts } });
+      const sharesOfMessage = () =>
+        db.prisma.share.findMany({ where: { channelId: CHANNEL, messageTs: ts } });
       // The share is recorded right after Slack accepted the card.
       await expect.poll(async () => (await sharesOfMessage()).length, { timeout: 5_000 }).toBe(1);
       const shares = await sharesOfMessage();
@@ -75,7 +80,12 @@ describeEachDatabase('message shortcut "Share as job referral"', (kind) => {
   it('puts the card into the existing thread when the message is itself a reply', async () => {
     const url = board.job('/jobs/shortcut-reply', { title: 'Reply Engineer', company: 'Threads Inc' });
     const parent = messageTs();
-    const payload = messageShortcut({ user: MEMBER, channel: CHANNEL, text: url, responseUrl: app.slack.responseUrl('shortcut-2') });
+    const payload = messageShortcut({
+      user: MEMBER,
+      channel: CHANNEL,
+      text: url,
+      responseUrl: app.slack.responseUrl('shortcut-2'),
+    });
     const withThread = { ...payload, message: { ...payload.message, thread_ts: parent } };
     await app.requests.interaction(withThread);
     const card = await app.slack.waitFor('chat.postMessage', (c) => c.args.channel === CHANNEL, 10_000);
@@ -83,9 +93,18 @@ describeEachDatabase('message shortcut "Share as job referral"', (kind) => {
   });
 
   it('acknowledges within 3 s even when the job board is slow', async () => {
-    const url = board.job('/jobs/shortcut-slow', { title: 'Slow Shortcut Engineer', company: 'Tortoise' }, { delayMs: 2_000 });
+    const url = board.job(
+      '/jobs/shortcut-slow',
+      { title: 'Slow Shortcut Engineer', company: 'Tortoise' },
+      { delayMs: 2_000 },
+    );
     const response = await app.requests.interaction(
-      messageShortcut({ user: MEMBER, channel: CHANNEL, text: url, responseUrl: app.slack.responseUrl('shortcut-3') }),
+      messageShortcut({
+        user: MEMBER,
+        channel: CHANNEL,
+        text: url,
+        responseUrl: app.slack.responseUrl('shortcut-3'),
+      }),
     );
     expect(response.status).toBe(200);
     expect(response.elapsedMs).toBeLessThan(3_000);
@@ -115,7 +134,12 @@ describeEachDatabase('message shortcut "Share as job referral"', (kind) => {
       body: '<html><head><title>Our team offsite</title></head><body><p>Fun times.</p></body></html>',
     });
     await app.requests.interaction(
-      messageShortcut({ user: MEMBER, channel: CHANNEL, text: `<${page}>`, responseUrl: app.slack.responseUrl('shortcut-5') }),
+      messageShortcut({
+        user: MEMBER,
+        channel: CHANNEL,
+        text: `<${page}>`,
+        responseUrl: app.slack.responseUrl('shortcut-5'),
+      }),
     );
     const ephemeral = await app.slack.waitFor('chat.postEphemeral', () => true, 10_000);
     expect(ephemeral.args.user).toBe(MEMBER);

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { createDatabase, type Database } from '../../../src/db/client.js';
 import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.js';
 import type { RecordedCall } from '../../helpers/fake-slack-api.js';
-import { appHomeOpened, blockAction, channelMessageEvent, messageShortcut, viewSubmission } from '../../helpers/slack-payloads.js';
+import {
+  appHomeOpened,
+  blockAction,
+  channelMessageEvent,
+  messageShortcut,
+  viewSubmission,
+} from '../../helpers/slack-payloads.js';
 import { startTestApp, type TestApp } from '../../helpers/start-test-app.js';
 import { createRecordingLogger, describeEachDatabase } from '../../helpers/test-database.js';
 
@@ -89,7 +95,9 @@ describeEachDatabase('Slack API errors', (kind) => {
     const url = board.job('/jobs/dm-retry', { title: 'DM Retry Engineer', company: 'Flaky Slack' });
     await app.requests.command({ text: url, user_id: SHARER, channel_id: 'C0DMRETRY' });
     const card = await app.slack.waitFor('chat.postMessage', (c) => c.args.channel === 'C0DMRETRY', 10_000);
-    const postingId = ((card.args.blocks as Array<{ elements?: Array<{ action_id?: string; value?: string }> }>) ?? [])
+    const postingId = (
+      (card.args.blocks as Array<{ elements?: Array<{ action_id?: string; value?: string }> }>) ?? []
+    )
       .flatMap((b) => b.elements ?? [])
       .find((e) => e.action_id === 'im_interested')?.value;
     expect(postingId).toBeDefined();
@@ -102,7 +110,11 @@ describeEachDatabase('Slack API errors', (kind) => {
       responseUrl: app.slack.responseUrl('dm-retry'),
     });
     await app.requests.interaction(click);
-    const opened = await app.slack.waitFor('views.open', (c) => c.args.trigger_id === click.trigger_id, 10_000);
+    const opened = await app.slack.waitFor(
+      'views.open',
+      (c) => c.args.trigger_id === click.trigger_id,
+      10_000,
+    );
     app.slack.reset();
     app.slack.fail('conversations.open', { kind: 'server_error' });
     await app.requests.interaction(
@@ -119,8 +131,12 @@ describeEachDatabase('Slack API errors', (kind) => {
 
     const dm = await app.slack.waitFor('chat.postMessage', (c) => c.args.channel === 'DU0FLAKYDM', 15_000);
     expect(JSON.stringify(dm.args.blocks)).toContain('DM Retry Engineer');
-    expect(app.slack.calls('conversations.open').filter((c) => c.args.users === 'U0FLAKYDM').length).toBeGreaterThanOrEqual(2);
-    const referrals = await database.prisma.referral.findMany({ where: { candidate: { slackUserId: 'U0FLAKYDM' } } });
+    expect(
+      app.slack.calls('conversations.open').filter((c) => c.args.users === 'U0FLAKYDM').length,
+    ).toBeGreaterThanOrEqual(2);
+    const referrals = await database.prisma.referral.findMany({
+      where: { candidate: { slackUserId: 'U0FLAKYDM' } },
+    });
     expect(referrals).toHaveLength(1);
     await expectStillServing();
   });
@@ -149,7 +165,10 @@ describeEachDatabase('Slack API errors', (kind) => {
     );
     await app.slack.waitFor(
       'chat.postMessage',
-      (c) => c.args.channel === 'C0THREADNO' && c.args.thread_ts === message.ts && postsTo(app, 'C0THREADNO').indexOf(c) === 1,
+      (c) =>
+        c.args.channel === 'C0THREADNO' &&
+        c.args.thread_ts === message.ts &&
+        postsTo(app, 'C0THREADNO').indexOf(c) === 1,
       10_000,
     );
     await expect.poll(async () => (await sharesIn('C0THREADNO')).length, { timeout: 5_000 }).toBe(1);

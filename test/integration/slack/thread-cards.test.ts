@@ -18,9 +18,16 @@ function cardsIn(app: TestApp, channel = CHANNEL): RecordedCall[] {
  * Sends a message event that must have no effect, then one that must post a card, and waits for
  * that card: by then the first event had every chance to do something.
  */
-async function expectNoCardFor(app: TestApp, board: FakeJobBoard, event: Record<string, unknown>): Promise<void> {
+async function expectNoCardFor(
+  app: TestApp,
+  board: FakeJobBoard,
+  event: Record<string, unknown>,
+): Promise<void> {
   await app.requests.eventCallback(event);
-  const control = board.job(`/jobs/control-${messageTs()}`, { title: 'Control Engineer', company: 'Control Co' });
+  const control = board.job(`/jobs/control-${messageTs()}`, {
+    title: 'Control Engineer',
+    company: 'Control Co',
+  });
   const controlMessage = channelMessageEvent({ channel: CHANNEL, user: POSTER, text: `<${control}>` });
   await app.requests.eventCallback(controlMessage);
   await app.slack.waitFor('chat.postMessage', (c) => c.args.thread_ts === controlMessage.ts, 10_000);
@@ -58,7 +65,12 @@ describeEachDatabase('thread cards for job links outside the unfurl domains', (k
   it('replies in the existing thread when the link was posted in a thread', async () => {
     const url = board.job('/jobs/thread-reply', { title: 'Reply Engineer', company: 'Threadly' });
     const parent = messageTs();
-    const message = channelMessageEvent({ channel: CHANNEL, user: POSTER, text: `<${url}>`, threadTs: parent });
+    const message = channelMessageEvent({
+      channel: CHANNEL,
+      user: POSTER,
+      text: `<${url}>`,
+      threadTs: parent,
+    });
     await app.requests.eventCallback(message);
     const card = await app.slack.waitFor('chat.postMessage', (c) => c.args.channel === CHANNEL, 10_000);
     expect(card.args.thread_ts).toBe(parent);
@@ -66,7 +78,10 @@ describeEachDatabase('thread cards for job links outside the unfurl domains', (k
 
   it("ignores bots' messages", async () => {
     const url = board.job('/jobs/from-bot', { title: 'Bot Posted Engineer', company: 'Botco' });
-    const fromBot = { ...channelMessageEvent({ channel: CHANNEL, user: 'U0OTHERBOT', text: `<${url}>` }), bot_id: 'B0OTHERBOT' };
+    const fromBot = {
+      ...channelMessageEvent({ channel: CHANNEL, user: 'U0OTHERBOT', text: `<${url}>` }),
+      bot_id: 'B0OTHERBOT',
+    };
     await expectNoCardFor(app, board, fromBot);
     expect(board.requests('/jobs/from-bot')).toHaveLength(0);
   });
@@ -74,7 +89,10 @@ describeEachDatabase('thread cards for job links outside the unfurl domains', (k
   it('ignores message subtypes (edits, joins, bot_message)', async () => {
     const url = board.job('/jobs/subtypes', { title: 'Subtype Engineer', company: 'Subco' });
     for (const subtype of ['bot_message', 'channel_join', 'thread_broadcast', 'me_message']) {
-      await app.requests.eventCallback({ ...channelMessageEvent({ channel: CHANNEL, user: POSTER, text: `<${url}>` }), subtype });
+      await app.requests.eventCallback({
+        ...channelMessageEvent({ channel: CHANNEL, user: POSTER, text: `<${url}>` }),
+        subtype,
+      });
     }
     const edited = {
       type: 'message',
@@ -105,7 +123,11 @@ describeEachDatabase('thread cards for job links outside the unfurl domains', (k
       contentType: 'text/html',
       body: '<html><head><title>We launched!</title></head><body><p>Big news.</p></body></html>',
     });
-    await expectNoCardFor(app, board, channelMessageEvent({ channel: CHANNEL, user: POSTER, text: `Read <${page}>` }));
+    await expectNoCardFor(
+      app,
+      board,
+      channelMessageEvent({ channel: CHANNEL, user: POSTER, text: `Read <${page}>` }),
+    );
     expect(board.requests('/blog/launch').length).toBeGreaterThan(0);
     expect(app.slack.calls('chat.postEphemeral')).toHaveLength(0);
   });
@@ -145,7 +167,9 @@ describeEachDatabase('thread cards turned off with VOUCH_THREAD_CARDS=false', (k
 
   it('posts no thread card and does not even fetch the link', async () => {
     const url = board.job('/jobs/off', { title: 'Quiet Engineer', company: 'Offco' });
-    const response = await app.requests.eventCallback(channelMessageEvent({ channel: CHANNEL, user: POSTER, text: `<${url}>` }));
+    const response = await app.requests.eventCallback(
+      channelMessageEvent({ channel: CHANNEL, user: POSTER, text: `<${url}>` }),
+    );
     expect(response.status).toBe(200);
     // /vouch still works in this app: its card proves the app is processing requests.
     await app.requests.command({ text: url, user_id: POSTER, channel_id: 'C0OTHER' });

@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../../src/logger.js';
+import { createPostingLoader } from '../../../src/postings/load-posting.js';
+import { createPostingStore, type PostingStore } from '../../../src/postings/posting-store.js';
+import { createSafeFetch } from '../../../src/postings/safe-fetch.js';
+import { createReferralService } from '../../../src/referrals/referral-service.js';
+import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.js';
+import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../../helpers/test-database.js';
+
+const TEAM = 'T0STORE';
+
+describeEachDatabase('the posting cache', (kind) => {
+  let database: TestDatabase;
+  let board: FakeJobBoard;
+  let clock: Date;
+  let store: PostingStore;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    board = await startFakeJobBoard();
+    clock = new Date('2026-11-28T10:00:00Z');
+    const logger = createLogger('silent');
+    const fetch = createSafeFetch({ allowPrivateHosts: ['127.0.0.1'], userAgent: 'VouchTest/1' });
+    store = createPostingStore({
+      db: database.db.prisma,
+      loader: createPostingLoader({ fetch, logger }),
+      referrals: createReferralService({ db: database.db.prisma }),
+      logger,
+      now: () => clock,
+      freshForMs: 60 * 60 * 1000,
+    });
+  });
+  afterAll(async () => {
+    await board.close();
+    await database.cleanup();
+  });
+
+  it('stores a summary by canonical identity, so link variants are one posting fetched once', async () => {
+    const url = board.job('/jobs/cache-1', { title: 'Platform Engineer', company: 'Cachet' });
+    const first = await store.resolve(TEAM, url);
+    const variant = await store.resolve(TEAM, `${url}?utm_source=newsletter&utm_medium=email#apply`);
+    expect(first.fromCache).toBe(false);
+    expect(variant.fromCache).toBe(true);
+    expect(variant.posting.id).toBe(first.posting.id);
+    expect(first.summary.title).toBe('Platform Engineer');
+    expect(first.posting.companyId).not.toBeNull();
+    expect(board.requests('/jobs/cache-1')).toHaveLength(1);
+    expect(first.posting.etag).toBeTruthy();
+  });
+
+  it('revalidates a stale summary with its ETag and keeps it on 304', async () => {
+    const url = board.job('/jobs/cache-2', { title: 'Data Engineer', company: 'Cachet' });
+    await store.resolve(TEAM, url);
+    clock = new Date(clock.getTime() + 2 * 60 * 60 * 1000);
+    const again = await store.resolve(TEAM, url);
+    const [, revalidation] = board.requests('/jobs/cache-2');
+    expect(revalidation?.headers['if-none-match']).toBeTruthy();
+    expect(again.fromCache).toBe(false);
+    expect(again.summary.title).toBe('Data Engineer');
+    expect(again.posting.fetchedAt?.getTime()).toBe(clock.getTime());
+  });
+
+  it('marks a posting closed when the board answers 404', async () => {
+    const url = board.job('/jobs/cache-3', { title: 'Gone Engineer', company: 'Cachet' });
+    const { posting } = await store.resolve(TEAM, url);
+    board.remove('/jobs/cache-3', 404);
+    const { posting: rechecked, closedNow } = await store.recheck(posting);
+    expect(closedNow).toBe(true);
+    expect(rechecked.status).toBe('closed');
+    expect(rechecked.closedAt).not.toBeNull();
+    expect((rechecked.summary as { title: string }).title).toBe('Gone Engineer');
+  });
+
+  it('keeps the last good copy when the board fails, and says why', async () => {
+    const url = board.job('/jobs/cache-4', { title: 'Sturdy Engineer', company: 'Cachet' });
+    await store.resolve(TEAM, url);
+    board.route('/jobs/cache-4', { status: 503, contentType: 'text/plain', body: 'down' });
+    clock = new Date(clock.getTime() + 2 * 60 * 60 * 1000);
+    const resolved = await store.resolve(TEAM, url);
+    expect(resolved.summary.title).toBe('Sturdy Engineer');
+    expect(resolved.posting.status).toBe('open');
+    expect(resolved.problem).toMatch(/503|could not/);
+  });
+
+  it('lists open postings due for a liveness check, oldest first', async () => {
+    const due = await store.dueForCheck(60 * 60 * 1000);
+    expect(due.every((p) => p.status === 'open')).toBe(true);
+    expect(due.map((p) => p.checkedAt?.getTime() ?? 0)).toEqual(
+      [...due.map((p) => p.checkedAt?.getTime() ?? 0)].sort((a, b) => a - b),
+    );
+  });
+});
+
+describe('the posting cache with a refused link', () => {
+  it('stores a fallback summary with the reason instead of throwing', async () => {
+    const database = await createTestDatabase('sqlite');
+    try {
+      const logger = createLogger('silent');
+      const store = createPostingStore({
+        db: database.db.prisma,
+        loader: createPostingLoader({ fetch: createSafeFetch({ allowPrivateHosts: [], userAgent: 'VouchTest/1' }), logger }),
+        referrals: createReferralService({ db: database.db.prisma }),
+        logger,
+      });
+      const resolved = await store.resolve(TEAM, 'http://127.0.0.1:9/jobs/secret');
+      expect(resolved.problem).toMatch(/refused|private|loopback|port/i);
+      expect(resolved.summary.title).toBeNull();
+    } finally {
+      await database.cleanup();
+    }
+  });
+});
