@@ -34,7 +34,12 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const mode = config.slack.mode;
   const receiver =
     mode.kind === 'socket'
-      ? new SocketModeReceiver({ appToken: mode.appToken, logger: boltLogger })
+      ? new SocketModeReceiver({
+          appToken: mode.appToken,
+          logger: boltLogger,
+          // apps.connections.open must go to the same Web API as everything else (GovSlack, tests).
+          installerOptions: { clientOptions: { slackApiUrl: config.slack.apiUrl } },
+        })
       : new HTTPReceiver({
           signingSecret: mode.signingSecret,
           logger: boltLogger,

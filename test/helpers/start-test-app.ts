@@ -25,6 +25,8 @@ export interface TestAppOptions {
   database?: DatabaseKind;
   /** Extra environment variables (they win over the defaults). */
   env?: Record<string, string>;
+  /** Prepares the fake Slack API before the app starts (e.g. apps.connections.open for Socket Mode). */
+  configureSlack?: (slack: FakeSlackApi) => void;
 }
 
 /**
@@ -33,6 +35,7 @@ export interface TestAppOptions {
  */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const slack = await startFakeSlackApi();
+  options.configureSlack?.(slack);
   const database = await createTestDatabase(options.database ?? 'sqlite');
   const result = loadConfig({
     SLACK_BOT_TOKEN: TEST_BOT_TOKEN,

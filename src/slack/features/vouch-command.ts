@@ -1,4 +1,5 @@
 import type { SlashCommand } from '@slack/bolt';
+import { ReferralError } from '../../referrals/referral-service.js';
 import {
   helpText,
   listResult,
@@ -58,110 +59,134 @@ export function vouchCommand(deps: FeatureDeps, shareCard: CardSharer): SlackFea
       app.command(slashCommand, async ({ command, ack, respond }) => {
         const parsed = parseVouchCommand(command.text ?? '');
         const teamId = command.team_id;
+        let acked = false;
+        const ackOnce: typeof ack = async (response) => {
+          acked = true;
+          await ack(response);
+        };
         const reply = (message: Message) =>
-          ack({
+          ackOnce({
             response_type: 'ephemeral',
             text: message.text,
             ...(message.blocks ? { blocks: message.blocks } : {}),
           });
 
-        switch (parsed.kind) {
-          case 'help':
-            return reply(helpText());
-          case 'unknown':
-            return reply(helpText({ unknownText: parsed.text }));
-          case 'share':
-            await ack({ response_type: 'ephemeral', text: '⏳ Reading that job posting…' });
-            return shareFromCommand(command, parsed.url, parsed.note);
-          case 'list': {
-            const rows = await referrals.recentPostings(teamId, {
-              ...(parsed.company ? { company: parsed.company } : {}),
-              limit: 60,
-            });
-            const postings = jobPostingsOnly(rows, 15);
-            return reply(
-              listResult({
-                company: parsed.company,
-                postings: postings.map((p) => ({ ...refOf(p), closed: p.status === 'closed' })),
-              }),
+        try {
+          await answer();
+        } catch (error) {
+          // Whatever went wrong, the member gets an answer (Slack shows a timeout error otherwise);
+          // expected domain errors end here, anything else still reaches app.error.
+          const text =
+            error instanceof ReferralError
+              ? error.message
+              : "Something went wrong on Vouch's side. Please try again in a moment.";
+          if (!acked) await ack({ response_type: 'ephemeral', text });
+          else
+            await respond({ response_type: 'ephemeral', replace_original: true, text }).catch(
+              () => undefined,
             );
-          }
-          case 'mine': {
-            const member = await referrals.ensureMember(teamId, command.user_id);
-            const [asCandidate, asReferrer] = await Promise.all([
-              referrals.referralsAsCandidate(member.id),
-              referrals.referralsAsReferrer(member.id),
-            ]);
-            const now = new Date();
-            return reply(
-              mineResult({
-                asCandidate: asCandidate.map((r) => ({
-                  referralId: r.id,
-                  status: r.status,
-                  posting: refOf(r.posting),
-                  referrerUserId: r.referrer?.slackUserId ?? null,
-                  daysSinceChange: daysBetween(r.statusChangedAt, now),
-                })),
-                asReferrer: asReferrer.map((r) => ({
-                  referralId: r.id,
-                  status: r.status,
-                  posting: refOf(r.posting),
-                  candidateUserId: r.candidate.slackUserId,
-                  note: r.candidateNote,
-                  daysSinceChange: daysBetween(r.statusChangedAt, now),
-                })),
-              }),
-            );
-          }
-          case 'referAt': {
-            const member = await referrals.ensureMember(teamId, command.user_id);
-            const { company, added } = await referrals.rememberCompanyReferrer(
-              teamId,
-              parsed.company,
-              member.id,
-            );
-            await reply(referAtResult({ company: company.displayName, removed: false, changed: added }));
-            if (added) {
-              await notices.referrerAppearedAtCompany(company.id, command.user_id);
-              await home.publish(teamId, command.user_id);
+          if (!(error instanceof ReferralError)) throw error;
+        }
+
+        async function answer(): Promise<void> {
+          switch (parsed.kind) {
+            case 'help':
+              return reply(helpText());
+            case 'unknown':
+              return reply(helpText({ unknownText: parsed.text }));
+            case 'share':
+              await ackOnce({ response_type: 'ephemeral', text: '⏳ Reading that job posting…' });
+              return shareFromCommand(command, parsed.url, parsed.note);
+            case 'list': {
+              const rows = await referrals.recentPostings(teamId, {
+                ...(parsed.company ? { company: parsed.company } : {}),
+                limit: 60,
+              });
+              const postings = jobPostingsOnly(rows, 15);
+              return reply(
+                listResult({
+                  company: parsed.company,
+                  postings: postings.map((p) => ({ ...refOf(p), closed: p.status === 'closed' })),
+                }),
+              );
             }
-            return;
-          }
-          case 'referAtRemove': {
-            const member = await referrals.ensureMember(teamId, command.user_id);
-            const { company, removed } = await referrals.forgetCompanyReferrer(
-              teamId,
-              parsed.company,
-              member.id,
-            );
-            await reply(
-              referAtResult({
-                company: company?.displayName ?? parsed.company,
-                removed: true,
-                changed: removed,
-              }),
-            );
-            if (removed) await home.publish(teamId, command.user_id);
-            return;
-          }
-          case 'referrers': {
-            const { company, members } = await referrals.companyReferrers(teamId, parsed.company);
-            return reply(
-              referrersResult({
-                company: company?.displayName ?? parsed.company,
-                referrerUserIds: members.map((m) => m.slackUserId),
-              }),
-            );
-          }
-          case 'stats': {
-            const stats = await referrals.stats(teamId);
-            return reply(
-              statsResult({
-                postings: { open: stats.openPostings, closed: stats.postings - stats.openPostings },
-                referralsByStatus: stats.referrals,
-                referrers: stats.companyReferrers,
-              }),
-            );
+            case 'mine': {
+              const member = await referrals.ensureMember(teamId, command.user_id);
+              const [asCandidate, asReferrer] = await Promise.all([
+                referrals.referralsAsCandidate(member.id),
+                referrals.referralsAsReferrer(member.id),
+              ]);
+              const now = new Date();
+              return reply(
+                mineResult({
+                  asCandidate: asCandidate.map((r) => ({
+                    referralId: r.id,
+                    status: r.status,
+                    posting: refOf(r.posting),
+                    referrerUserId: r.referrer?.slackUserId ?? null,
+                    daysSinceChange: daysBetween(r.statusChangedAt, now),
+                  })),
+                  asReferrer: asReferrer.map((r) => ({
+                    referralId: r.id,
+                    status: r.status,
+                    posting: refOf(r.posting),
+                    candidateUserId: r.candidate.slackUserId,
+                    note: r.candidateNote,
+                    daysSinceChange: daysBetween(r.statusChangedAt, now),
+                  })),
+                }),
+              );
+            }
+            case 'referAt': {
+              const member = await referrals.ensureMember(teamId, command.user_id);
+              const { company, added } = await referrals.rememberCompanyReferrer(
+                teamId,
+                parsed.company,
+                member.id,
+              );
+              await reply(referAtResult({ company: company.displayName, removed: false, changed: added }));
+              if (added) {
+                await notices.referrerAppearedAtCompany(company.id, command.user_id);
+                await home.publish(teamId, command.user_id);
+              }
+              return;
+            }
+            case 'referAtRemove': {
+              const member = await referrals.ensureMember(teamId, command.user_id);
+              const { company, removed } = await referrals.forgetCompanyReferrer(
+                teamId,
+                parsed.company,
+                member.id,
+              );
+              await reply(
+                referAtResult({
+                  company: company?.displayName ?? parsed.company,
+                  removed: true,
+                  changed: removed,
+                }),
+              );
+              if (removed) await home.publish(teamId, command.user_id);
+              return;
+            }
+            case 'referrers': {
+              const { company, members } = await referrals.companyReferrers(teamId, parsed.company);
+              return reply(
+                referrersResult({
+                  company: company?.displayName ?? parsed.company,
+                  referrerUserIds: members.map((m) => m.slackUserId),
+                }),
+              );
+            }
+            case 'stats': {
+              const stats = await referrals.stats(teamId);
+              return reply(
+                statsResult({
+                  postings: { open: stats.openPostings, closed: stats.postings - stats.openPostings },
+                  referralsByStatus: stats.referrals,
+                  referrers: stats.companyReferrers,
+                }),
+              );
+            }
           }
         }
 

@@ -4,6 +4,7 @@ import type { Logger } from '../../logger.js';
 import { isJobLike } from '../../postings/posting-store.js';
 import { postingSummarySchema } from '../../postings/posting-summary.js';
 import type { ReferralService } from '../../referrals/referral-service.js';
+import { isOpen } from '../../referrals/status-machine.js';
 import { homeView } from '../blocks/home-view.js';
 import { daysBetween, refOf } from './posting-ref.js';
 
@@ -53,14 +54,18 @@ export function createHomePublisher(client: WebClient, deps: HomePublisherDeps) 
           referrerUserId: r.referrer?.slackUserId ?? null,
           daysSinceChange: daysBetween(r.statusChangedAt, at),
         })),
-        waitingOnMe: asReferrer.map((r) => ({
-          referralId: r.id,
-          status: r.status,
-          posting: refOf(r.posting),
-          candidateUserId: r.candidate.slackUserId,
-          note: r.candidateNote,
-          daysSinceChange: daysBetween(r.statusChangedAt, at),
-        })),
+        // Only what can still move: a declined, hired or closed request waits on nobody
+        // (`/vouch mine` keeps the whole history).
+        waitingOnMe: asReferrer
+          .filter((r) => isOpen(r.status))
+          .map((r) => ({
+            referralId: r.id,
+            status: r.status,
+            posting: refOf(r.posting),
+            candidateUserId: r.candidate.slackUserId,
+            note: r.candidateNote,
+            daysSinceChange: daysBetween(r.statusChangedAt, at),
+          })),
         companies: companies.map((c) => c.displayName),
         recentPostings: recent.map((p) => ({ ...refOf(p), closed: p.status === 'closed' })),
       });

@@ -84,12 +84,14 @@ async function expressInterest(app: TestApp, postingId: string, candidate: strin
       },
     }),
   );
-  // The candidate's Home is republished last: the submission's work is done.
-  await app.slack.waitFor(
-    'views.publish',
-    (c) => c.args.user_id === candidate && JSON.stringify(c.args.view).includes(postingId),
-    10_000,
-  );
+  // Both Homes are republished last: the submission's work is done.
+  for (const user of [candidate, REFERRER]) {
+    await app.slack.waitFor(
+      'views.publish',
+      (c) => c.args.user_id === user && JSON.stringify(c.args.view).includes(postingId),
+      10_000,
+    );
+  }
 }
 
 describeEachDatabase('App Home', (kind) => {
@@ -178,6 +180,30 @@ describeEachDatabase('App Home', (kind) => {
     await app.slack.waitFor('views.publish', (c) => c.args.user_id === REFERRER, 10_000);
     // The candidate hears about it in a DM.
     await app.slack.waitFor('chat.postMessage', (c) => c.args.channel === `D${CANDIDATE}`, 10_000);
+  });
+
+  it('drops a request from "Waiting on you" once the referrer declined it', async () => {
+    const url = board.job('/jobs/home-decline', { title: 'Declined Engineer', company: 'Homeco' });
+    const { postingId } = await shareJob(app, url);
+    await expressInterest(app, postingId, 'U0DECLINED');
+    const waiting = sectionOf(await openHome(app, REFERRER), 'Waiting on you');
+    const row = waiting.findIndex((b) => JSON.stringify(b).includes('<@U0DECLINED>'));
+    const buttons = waiting[row + 1]?.elements ?? [];
+    const declineValue = buttons.find((e) => e.action_id === 'status_update:declined')?.value;
+    expect(declineValue).toBeDefined();
+    app.slack.reset();
+
+    await app.requests.interaction(
+      homeAction({ user: REFERRER, actionId: 'status_update:declined', value: String(declineValue) }),
+    );
+    // The candidate is told, kindly.
+    await app.slack.waitFor('chat.postMessage', (c) => c.args.channel === 'DU0DECLINED', 10_000);
+    const after = await app.slack.waitFor('views.publish', (c) => c.args.user_id === REFERRER, 10_000);
+    const stillWaiting = JSON.stringify(sectionOf(homeBlocks(after), 'Waiting on you'));
+    expect(stillWaiting).not.toContain('<@U0DECLINED>');
+    // Still listed under the candidate's own requests, with its final status.
+    const candidateHome = await openHome(app, 'U0DECLINED');
+    expect(JSON.stringify(sectionOf(candidateHome, 'Your referral requests'))).toContain('Declined Engineer');
   });
 
   it('removes a company from the directory with the Home "Remove" button', async () => {

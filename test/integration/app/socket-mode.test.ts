@@ -1,0 +1,90 @@
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type WebSocket, WebSocketServer } from 'ws';
+import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.js';
+import { FAKE_TEAM_ID } from '../../helpers/fake-slack-api.js';
+import { linkSharedEvent } from '../../helpers/slack-payloads.js';
+import { startTestApp, type TestApp } from '../../helpers/start-test-app.js';
+
+/**
+ * Socket Mode against a local stand-in for Slack's WebSocket gateway: apps.connections.open (on the
+ * fake Web API) hands out a ws:// URL, the gateway says hello and delivers envelopes, the app acks them.
+ * @see https://api.slack.com/apis/socket-mode
+ */
+describe('Socket Mode (SLACK_APP_TOKEN set)', () => {
+  let gateway: WebSocketServer;
+  let socket: Promise<WebSocket>;
+  let app: TestApp;
+  let board: FakeJobBoard;
+  const acks: string[] = [];
+
+  beforeAll(async () => {
+    board = await startFakeJobBoard();
+    gateway = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    await new Promise((resolve) => gateway.once('listening', resolve));
+    const wsUrl = `ws://127.0.0.1:${(gateway.address() as AddressInfo).port}/link`;
+    socket = new Promise((resolve) => {
+      gateway.on('connection', (ws) => {
+        ws.on('message', (data) => {
+          const message = JSON.parse(String(data)) as { envelope_id?: string };
+          if (message.envelope_id) acks.push(message.envelope_id);
+        });
+        ws.send(
+          JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0VOUCH' } }),
+        );
+        resolve(ws);
+      });
+    });
+    app = await startTestApp({
+      env: { SLACK_APP_TOKEN: 'xapp-1-A0VOUCH-1-test', SLACK_SIGNING_SECRET: '' },
+      configureSlack: (slack) => slack.respond('apps.connections.open', () => ({ url: wsUrl })),
+    });
+  });
+  afterAll(async () => {
+    await app.stop();
+    await new Promise((resolve) => gateway.close(resolve));
+    await board.close();
+  });
+
+  it('opens the connection through SLACK_API_URL with the app-level token', async () => {
+    await socket;
+    const [open] = app.slack.calls('apps.connections.open');
+    expect(open?.token).toBe('xapp-1-A0VOUCH-1-test');
+    expect(app.config.slack.mode.kind).toBe('socket');
+  });
+
+  it('serves health checks on PORT but no Slack endpoint', async () => {
+    expect((await fetch(`${app.baseUrl}/healthz`)).status).toBe(200);
+    expect((await fetch(`${app.baseUrl}/readyz`)).status).toBe(200);
+    const post = await fetch(`${app.baseUrl}/slack/events`, { method: 'POST', body: '{}' });
+    expect(post.status).toBe(404);
+  });
+
+  it('acknowledges an events envelope and unfurls the link', async () => {
+    const ws = await socket;
+    const url = board.job('/jobs/socket', { title: 'Socket Engineer', company: 'Realtime Co' });
+    ws.send(
+      JSON.stringify({
+        envelope_id: 'env-1',
+        type: 'events_api',
+        accepts_response_payload: false,
+        retry_attempt: 0,
+        retry_reason: '',
+        payload: {
+          type: 'event_callback',
+          team_id: FAKE_TEAM_ID,
+          api_app_id: 'A0VOUCH',
+          event_id: 'EvSOCKET1',
+          event_time: Math.floor(Date.now() / 1000),
+          event: linkSharedEvent({ channel: 'C0SOCKET', user: 'U0SOCK', urls: [url] }),
+          authorizations: [{ team_id: FAKE_TEAM_ID, user_id: 'U0VOUCHBOT', is_bot: true }],
+        },
+      }),
+    );
+    const unfurl = await app.slack.waitFor('chat.unfurl', (c) =>
+      JSON.stringify(c.args).includes('Socket Engineer'),
+    );
+    expect(unfurl.args.channel).toBe('C0SOCKET');
+    expect(acks).toContain('env-1');
+  });
+});
