@@ -1,32 +1,29 @@
-// Extraction speed over the shared fixture postings: our extractor vs the floor (bare htmlparser2
-// tokenisation of the same bytes with no-op callbacks). Run with `npm run bench:extract` (builds
-// first; this file imports the compiled dist/). Plain .mjs because Node 20 cannot run TypeScript.
+// Figure 1 of `npm run bench`, and `npm run bench:extract` on its own: extraction time per posting over
+// the shared fixture postings (../shared/fixtures/postings/raw), in one process, side by side with
+// metascraper 5.45 (the usual unfurl library; HTML only, it has nothing to say about JSON API payloads)
+// and with the floor: bare htmlparser2 tokenisation of the same bytes with no-op callbacks (JSON.parse
+// for JSON payloads). Plain .mjs importing the compiled dist/ because Node 20 cannot run TypeScript.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Parser } from 'htmlparser2';
-import { extractPosting } from '../dist/postings/extract-posting.js';
+import { ms, summarize } from './lib/stats.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const fixturesDir = process.argv[2] ?? resolve(here, '..', '..', 'shared', 'fixtures', 'postings');
-const rounds = Number(process.env.BENCH_ROUNDS ?? 15);
+export const defaultFixturesDir = resolve(here, '..', '..', 'shared', 'fixtures', 'postings');
 
-if (!existsSync(join(fixturesDir, 'raw'))) {
-  console.error(
-    `no fixtures at ${fixturesDir} (expected ../shared/fixtures/postings next to the repository)`,
-  );
-  process.exit(1);
+function loadInputs(fixturesDir) {
+  return readdirSync(join(fixturesDir, 'raw'))
+    .filter((name) => /\.(json|html?)$/.test(name))
+    .sort()
+    .map((name) => {
+      const truthPath = join(fixturesDir, 'truth', name.replace(/\.(json|html?)$/, '.json'));
+      let url = `https://example.com/${name}`;
+      if (existsSync(truthPath)) url = JSON.parse(readFileSync(truthPath, 'utf8')).url ?? url;
+      const kind = name.endsWith('.json') ? 'json' : 'html';
+      return { name, kind, url, text: readFileSync(join(fixturesDir, 'raw', name), 'utf8') };
+    });
 }
-
-const inputs = readdirSync(join(fixturesDir, 'raw'))
-  .sort()
-  .map((name) => {
-    const truthPath = join(fixturesDir, 'truth', name.replace(/\.(json|html)$/, '.json'));
-    const url = existsSync(truthPath)
-      ? JSON.parse(readFileSync(truthPath, 'utf8')).url
-      : `https://example.com/${name}`;
-    return { name, url, text: readFileSync(join(fixturesDir, 'raw', name), 'utf8') };
-  });
 
 const noop = () => {};
 const floorCallbacks = {
@@ -37,9 +34,9 @@ const floorCallbacks = {
   oncomment: noop,
 };
 
-/** The floor: htmlparser2 tokenising the bytes with no-op callbacks (JSON payloads are JSON.parse'd instead). */
+/** The floor: htmlparser2 tokenising the bytes with no-op callbacks (JSON payloads are JSON.parse'd). */
 function floor(input) {
-  if (input.name.endsWith('.json')) {
+  if (input.kind === 'json') {
     JSON.parse(input.text);
     return;
   }
@@ -48,73 +45,124 @@ function floor(input) {
   parser.end();
 }
 
-function ours(input) {
-  extractPosting({ url: input.url, body: input.text });
+async function loadMetascraper() {
+  const rules = ['title', 'description', 'url', 'image', 'publisher', 'date', 'author'];
+  const metascraper = (await import('metascraper')).default;
+  const loaded = await Promise.all(rules.map((rule) => import(`metascraper-${rule}`)));
+  return metascraper(loaded.map((module) => module.default()));
 }
 
-// ---------------------------------------------------------------------------------------------
-// METASCRAPER: not installed. The lead should add metascraper 5.45.x (+ metascraper-title,
-// -description, -publisher) as a devDependency and time it here over the same inputs, e.g.
-//   const metascraper = (await import('metascraper')).default([ (await import('metascraper-title')).default() ]);
-//   const competitor = (input) => metascraper({ html: input.text, url: input.url });   // async
-// then add a third column to the table below.
-// ---------------------------------------------------------------------------------------------
+/**
+ * Times ours, the floor and metascraper over the fixtures. Returns null when the fixtures are absent.
+ * @param {{ fixturesDir?: string, rounds?: number, repoRoot?: string }} options
+ */
+export async function measureExtraction(options = {}) {
+  const fixturesDir = options.fixturesDir ?? defaultFixturesDir;
+  const rounds = options.rounds ?? 10;
+  const repoRoot = options.repoRoot ?? resolve(here, '..');
+  if (!existsSync(join(fixturesDir, 'raw'))) return null;
+  const { extractPosting } = await import(
+    pathToFileURL(join(repoRoot, 'dist/postings/extract-posting.js')).href
+  );
+  const scrape = await loadMetascraper();
+  const inputs = loadInputs(fixturesDir);
 
-function time(fn, input) {
-  const start = process.hrtime.bigint();
-  fn(input);
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
-
-function percentile(sorted, p) {
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[index];
-}
-
-// Warm up the JIT.
-for (let i = 0; i < 3; i += 1)
-  for (const input of inputs) {
-    floor(input);
-    ours(input);
-  }
-
-const samples = { floor: [], ours: [] };
-const perFile = new Map(inputs.map((i) => [i.name, { floor: [], ours: [] }]));
-for (let round = 0; round < rounds; round += 1) {
-  for (const input of inputs) {
-    const f = time(floor, input);
-    const o = time(ours, input);
-    samples.floor.push(f);
-    samples.ours.push(o);
-    perFile.get(input.name).floor.push(f);
-    perFile.get(input.name).ours.push(o);
-  }
-}
-
-const stats = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return {
-    median: percentile(sorted, 50),
-    p99: percentile(sorted, 99),
-    total: values.reduce((a, b) => a + b, 0),
+  const ours = (input) => {
+    extractPosting({ url: input.url, body: input.text });
   };
-};
-const f = stats(samples.floor);
-const o = stats(samples.ours);
-const fmt = (ms) => `${ms.toFixed(2)} ms`;
+  const time = (fn, input) => {
+    const start = performance.now();
+    fn(input);
+    return performance.now() - start;
+  };
+  const timeAsync = async (input) => {
+    const start = performance.now();
+    await scrape({ html: input.text, url: input.url });
+    return performance.now() - start;
+  };
 
-console.log(`Extraction speed: ${inputs.length} postings × ${rounds} rounds (${fixturesDir})\n`);
-console.log('| | median / posting | p99 / posting | total time ratio |');
-console.log('| --- | --- | --- | --- |');
-console.log(`| htmlparser2 tokenisation (floor) | ${fmt(f.median)} | ${fmt(f.p99)} | 1.00× |`);
-console.log(
-  `| extractPosting (ours) | ${fmt(o.median)} | ${fmt(o.p99)} | ${(o.total / f.total).toFixed(2)}× |`,
-);
-console.log('| metascraper 5.45.x | not installed (see bench/extract.mjs) | | |');
-console.log(`\nTarget: ours within 3× of the floor (total time ratio ${(o.total / f.total).toFixed(2)}×).`);
-console.log('\nPer posting (median, ours / floor):');
-for (const [name, s] of perFile) {
-  const fm = stats(s.floor).median;
-  const om = stats(s.ours).median;
-  console.log(`- ${name}: ${fmt(om)} / ${fmt(fm)} (${(om / Math.max(fm, 0.001)).toFixed(1)}×)`);
+  // Warm up the JIT of all three.
+  for (let i = 0; i < 2; i += 1)
+    for (const input of inputs) {
+      floor(input);
+      ours(input);
+      if (input.kind === 'html') await timeAsync(input);
+    }
+
+  const samples = new Map(inputs.map((input) => [input.name, { floor: [], ours: [], metascraper: [] }]));
+  for (let round = 0; round < rounds; round += 1) {
+    for (const input of inputs) {
+      const s = samples.get(input.name);
+      s.floor.push(time(floor, input));
+      s.ours.push(time(ours, input));
+      if (input.kind === 'html') s.metascraper.push(await timeAsync(input));
+    }
+  }
+
+  const collect = (kind, tool) =>
+    inputs.filter((i) => kind === 'all' || i.kind === kind).flatMap((i) => samples.get(i.name)[tool]);
+  const groups = {};
+  for (const kind of ['all', 'html', 'json']) {
+    groups[kind] = {
+      files: inputs.filter((i) => kind === 'all' || i.kind === kind).length,
+      ours: summarize(collect(kind, 'ours')),
+      floor: summarize(collect(kind, 'floor')),
+      metascraper: kind === 'json' ? null : summarize(collect(kind, 'metascraper')),
+    };
+  }
+  const perFile = inputs.map((input) => {
+    const s = samples.get(input.name);
+    return {
+      name: input.name,
+      kind: input.kind,
+      bytes: Buffer.byteLength(input.text),
+      ours: summarize(s.ours).median,
+      floor: summarize(s.floor).median,
+      metascraper: input.kind === 'html' ? summarize(s.metascraper).median : null,
+    };
+  });
+  return { fixturesDir, rounds, files: inputs.length, groups, perFile };
+}
+
+/** Ratios of total time: how many times slower than `b` is `a`. */
+export function ratio(a, b) {
+  return a.total / b.total;
+}
+
+function printExtraction(result) {
+  const { groups } = result;
+  console.log(
+    `Extraction: ${result.files} postings (${groups.html.files} HTML, ${groups.json.files} JSON) × ${result.rounds} rounds (${result.fixturesDir})\n`,
+  );
+  console.log('| files | tool | median / posting | p99 / posting |');
+  console.log('| --- | --- | --- | --- |');
+  for (const kind of ['html', 'json', 'all']) {
+    const g = groups[kind];
+    console.log(`| ${kind} | extractPosting (ours) | ${ms(g.ours.median)} | ${ms(g.ours.p99)} |`);
+    if (g.metascraper)
+      console.log(`| ${kind} | metascraper 5.45.8 | ${ms(g.metascraper.median)} | ${ms(g.metascraper.p99)} |`);
+    console.log(`| ${kind} | htmlparser2 tokenisation (floor) | ${ms(g.floor.median)} | ${ms(g.floor.p99)} |`);
+  }
+  console.log(
+    `\nHTML: metascraper / ours = ${ratio(groups.html.metascraper, groups.html.ours).toFixed(1)}× (target >= 5×); ours / floor = ${ratio(groups.html.ours, groups.html.floor).toFixed(2)}× (target <= 3×)`,
+  );
+  console.log(`All: ours / floor = ${ratio(groups.all.ours, groups.all.floor).toFixed(2)}× (total time)`);
+  console.log('\nPer posting (median: ours / floor / metascraper):');
+  for (const f of result.perFile)
+    console.log(
+      `- ${f.name} (${Math.round(f.bytes / 1024)} KiB): ${ms(f.ours)} / ${ms(f.floor)} / ${f.metascraper === null ? '—' : ms(f.metascraper)}`,
+    );
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const fixturesDir = process.argv[2] ? resolve(process.argv[2]) : defaultFixturesDir;
+  const result = await measureExtraction({
+    fixturesDir,
+    rounds: Number(process.env.BENCH_ROUNDS ?? 10),
+  });
+  if (result === null) {
+    console.error(`no fixtures at ${fixturesDir}/raw (expected ../shared/fixtures/postings next to the repository)`);
+    process.exit(1);
+  }
+  printExtraction(result);
 }

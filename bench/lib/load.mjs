@@ -45,10 +45,11 @@ async function burst({ baseUrl, requests, concurrency }) {
  * orchestrator set up. A (posting, member) toggle is never in flight twice at once, so the final
  * PostingReferrer rows can be checked against the parity of the toggles sent.
  */
-async function clicks({ baseUrl, seconds, concurrency, maxClicks, plan }) {
+async function clicks({ baseUrl, seconds, concurrency, maxClicks, plan, responseUrlBase }) {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const url = `${baseUrl}/slack/events`;
-  const { postings, togglers, viewers, referrals, responseUrl } = plan;
+  const { postings, togglers, viewers, referrals } = plan;
+  const responseUrl = (id) => `${responseUrlBase}${id}`;
   const forward = ['referred', 'interviewing', 'offer', 'hired'];
   const referralStep = referrals.map(() => 0);
   const toggles = {};

@@ -92,6 +92,26 @@ describeEachDatabase('message shortcut "Share as job referral"', (kind) => {
     expect(card.args.thread_ts).toBe(parent);
   });
 
+  it('posts one card when the shortcut is used twice on the same message, and says so the second time', async () => {
+    const url = board.job('/jobs/shortcut-twice', { title: 'Double Click Engineer', company: 'Twice Co' });
+    const ts = messageTs();
+    const use = (n: number) =>
+      app.requests.interaction(
+        messageShortcut({
+          user: MEMBER,
+          channel: CHANNEL,
+          ts,
+          text: `<${url}>`,
+          responseUrl: app.slack.responseUrl(`twice-${n}`),
+        }),
+      );
+    await Promise.all([use(1), use(2)]);
+    const notice = await app.slack.waitFor('chat.postEphemeral', () => true, 10_000);
+    expect(String(notice.args.text)).toMatch(/already has its card/);
+    await app.slack.waitFor('chat.postMessage', (c) => c.args.channel === CHANNEL, 10_000);
+    expect(channelPosts(app)).toHaveLength(1);
+  });
+
   it('acknowledges within 3 s even when the job board is slow', async () => {
     const url = board.job(
       '/jobs/shortcut-slow',

@@ -1,0 +1,257 @@
+// Turns one run's measurements into bench/results.md (the whole file is generated: edit
+// bench/findings.md for the hand-written profile notes it includes) and copies its summary table into
+// README.md between <!-- bench:start --> and <!-- bench:end -->.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, release, totalmem, type } from 'node:os';
+import { join } from 'node:path';
+import { ms } from './stats.mjs';
+
+const START = '<!-- bench:start -->';
+const END = '<!-- bench:end -->';
+
+const mb = (value) => (Number.isFinite(value) ? `${value.toFixed(0)} MB` : 'n/a');
+const rate = (value) => (Number.isFinite(value) ? `${value.toFixed(0)}/s` : 'n/a');
+const verdict = (ok) => (ok === null ? '—' : ok ? '✅ met' : '❌ missed');
+const pair = (s) => `${ms(s.median)} / ${ms(s.p99)}`;
+
+function throughputRow(name, run, target) {
+  if (run === undefined || run.skipped)
+    return [`4. Throughput, ${name}`, `skipped: ${run?.skipped ?? 'not run'}`, target ?? '—', '—'];
+  const { load, checks } = run;
+  const clean = load.non200 === 0 && load.errorLines.length === 0 && checks.total === 0;
+  const value =
+    `${rate(load.ackedPerSecond)} acked (${rate(load.processedPerSecond)} incl. follow-up work), ` +
+    `${load.sent} clicks, ${load.non200} non-200, ${load.errorLines.length} error logs, ${checks.total} duplicate rows`;
+  const ok = target === null ? clean : clean && load.ackedPerSecond >= 500 && load.processedPerSecond >= 500;
+  return [`4. Throughput, ${name}`, value, target ?? 'zero errors, zero duplicates', verdict(ok)];
+}
+
+/** The summary rows: [figure, result, target, verdict]. */
+function summaryRows({ extraction, sqlite, postgres }) {
+  const rows = [];
+  if (extraction === null) {
+    rows.push(['1. Extraction', 'skipped: no fixtures at ../shared/fixtures/postings/raw', '—', '—']);
+  } else {
+    const h = extraction.groups.html;
+    const vsMeta = h.metascraper.total / h.ours.total;
+    const vsFloor = h.ours.total / h.floor.total;
+    rows.push([
+      `1. Extraction, HTML (${h.files} pages), median / p99`,
+      `ours ${pair(h.ours)} · metascraper ${pair(h.metascraper)} · floor ${pair(h.floor)}`,
+      '—',
+      '—',
+    ]);
+    rows.push(['1. ours vs metascraper (HTML, total time)', `${vsMeta.toFixed(1)}× faster`, '>= 5×', verdict(vsMeta >= 5)]);
+    rows.push(['1. ours vs floor (HTML, total time)', `${vsFloor.toFixed(2)}× the floor`, '<= 3×', verdict(vsFloor <= 3)]);
+    const j = extraction.groups.json;
+    rows.push([
+      `1. Extraction, JSON API payloads (${j.files}), median / p99`,
+      `ours ${pair(j.ours)} · JSON.parse ${pair(j.floor)} · metascraper n/a`,
+      '—',
+      '—',
+    ]);
+  }
+  const a = sqlite.acks;
+  rows.push([
+    `2. Ack latency, ${a.all.count} concurrent, p50 / p99`,
+    `${pair(a.all)} (max ${ms(a.all.max)}, ${a.non200} non-200)`,
+    'p99 < 100 ms',
+    verdict(a.all.p99 < 100 && a.non200 === 0),
+  ]);
+  const c = sqlite.cards;
+  rows.push(['3. Link → card, cold, p50 / p99', pair(c.cold), '—', '—']);
+  rows.push(['3. Bot overhead (cold − upstream), p50 / p99', pair(c.overhead), 'p99 < 50 ms', verdict(c.overhead.p99 < 50)]);
+  rows.push([
+    '3. Link → card, cached, p50 / p99',
+    `${pair(c.cached)} (${c.cachedFetches} upstream fetches)`,
+    'p99 < 30 ms',
+    verdict(c.cached.p99 < 30),
+  ]);
+  rows.push(throughputRow('SQLite', sqlite, '>= 500/s, zero errors, zero duplicates'));
+  rows.push(throughputRow('PostgreSQL', postgres, null));
+  const f = sqlite.footprint;
+  rows.push(['5. Idle RSS after start (SQLite)', mb(f.idleRssMb), '<= 120 MB', verdict(f.idleRssMb <= 120)]);
+  const peaks = [`SQLite ${mb(sqlite.load.peak.sampledPeakMb)}`];
+  if (postgres && !postgres.skipped) peaks.push(`PostgreSQL ${mb(postgres.load.peak.sampledPeakMb)}`);
+  rows.push(['5. Peak RSS during figure 4', peaks.join(' · '), '—', '—']);
+  rows.push([
+    '5. Start → /healthz 200',
+    `${ms(f.startMs)} (migrated SQLite) · ${ms(f.freshStartMs)} (fresh SQLite, migrations)` +
+      (postgres && !postgres.skipped ? ` · ${ms(postgres.footprint.freshStartMs)} (fresh PostgreSQL)` : ''),
+    '<= 2 s',
+    verdict(f.startMs <= 2000),
+  ]);
+  return rows;
+}
+
+function markdownTable(header, rows) {
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+}
+
+function details({ extraction, sqlite, postgres, settings }) {
+  const out = [];
+  if (extraction !== null) {
+    out.push('### 1. Extraction by kind', '');
+    out.push(
+      `${extraction.files} fixture postings × ${extraction.rounds} rounds, one process. metascraper 5.45.8 with the title, description, url, image, publisher, date and author rules, HTML pages only (JSON API payloads are not HTML). Floor: htmlparser2 \`Parser\` with no-op callbacks over the same string (\`JSON.parse\` for JSON).`,
+      '',
+    );
+    const rows = [];
+    for (const kind of ['html', 'json', 'all']) {
+      const g = extraction.groups[kind];
+      rows.push([
+        `${kind} (${g.files})`,
+        pair(g.ours),
+        g.metascraper && kind !== 'all' ? pair(g.metascraper) : 'n/a',
+        pair(g.floor),
+        `${(g.ours.total / g.floor.total).toFixed(2)}×`,
+      ]);
+    }
+    out.push(markdownTable(['files', 'ours median / p99', 'metascraper median / p99', 'floor median / p99', 'ours / floor'], rows), '');
+    out.push('<details><summary>Per posting (median: ours / floor / metascraper)</summary>', '');
+    for (const f of extraction.perFile)
+      out.push(
+        `- ${f.name} (${Math.round(f.bytes / 1024)} KiB): ${ms(f.ours)} / ${ms(f.floor)} / ${f.metascraper === null ? '—' : ms(f.metascraper)}`,
+      );
+    out.push('', '</details>', '');
+  }
+  const a = sqlite.acks;
+  out.push('### 2. Ack latency by kind', '');
+  out.push(
+    `${a.all.count} requests sent at once from the load process (${Object.entries(a.counts)
+      .map(([k, n]) => `${n} ${k}`)
+      .join(', ')}), after a warm-up of 30; every link is new, so each one also makes the app fetch a page that answers after ${settings.upstreamMs} ms. Burst wall time ${ms(a.wallMs)}.`,
+    '',
+  );
+  out.push(
+    markdownTable(
+      ['kind', 'p50', 'p99', 'max'],
+      Object.entries(a.byKind).map(([k, s]) => [k, ms(s.median), ms(s.p99), ms(s.max)]),
+    ),
+    '',
+  );
+  const c = sqlite.cards;
+  out.push('### 3. Link → card', '');
+  out.push(
+    `${c.cold.count} new links shared one after another (job board answers after ${settings.upstreamMs} ms), then the same links again in another channel (cached). Timed from sending \`link_shared\` to the fake Slack API receiving \`chat.unfurl\`. Cards that fell back to a plain link: ${c.fallbacks}. Upstream fetches during the cached pass: ${c.cachedFetches}.`,
+    '',
+  );
+  out.push('### 4. Throughput', '');
+  out.push(
+    `${settings.seconds} s, ${settings.concurrency} clicks in flight from the load process. Mix: ~45 % "I can refer" toggles by 40 members on 20 postings (a member–posting pair is never in flight twice), ~20 % Details, ~15 % "I'm interested" (opens the modal), ~20 % status updates by referrers on 40 referrals (referred → interviewing → offer → hired, then refused). "acked" = clicks / load window; "incl. follow-up work" = clicks / time until the last Slack call the clicks caused.`,
+    '',
+  );
+  const rows = [];
+  for (const [name, run] of [
+    ['SQLite', sqlite],
+    ['PostgreSQL', postgres],
+  ]) {
+    if (!run || run.skipped) {
+      rows.push([name, `skipped: ${run?.skipped ?? 'not run'}`, '', '', '', '', '', '']);
+      continue;
+    }
+    const { load, checks } = run;
+    rows.push([
+      name,
+      `${rate(load.ackedPerSecond)} / ${rate(load.processedPerSecond)}`,
+      pair(load.latency),
+      Object.entries(load.byKind)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', '),
+      `${load.non200}${Object.keys(load.failures).length ? ` (${JSON.stringify(load.failures)})` : ''}`,
+      `${load.errorLines.length}`,
+      `${checks.total} (${Object.entries(checks.duplicates)
+        .map(([t, n]) => `${t} ${n}`)
+        .join(', ')})`,
+      `${checks.parityMismatches} of ${checks.toggledPairs}`,
+    ]);
+  }
+  out.push(
+    markdownTable(
+      [
+        'database',
+        'acked / processed',
+        'ack p50 / p99',
+        'clicks by kind',
+        'non-200',
+        'error logs',
+        'duplicate rows',
+        '"I can refer" state ≠ toggle parity',
+      ],
+      rows,
+    ),
+    '',
+  );
+  for (const [name, run] of [
+    ['SQLite', sqlite],
+    ['PostgreSQL', postgres],
+  ]) {
+    if (!run || run.skipped) continue;
+    if (!run.load.drained) out.push(`- ${name}: the app was still calling Slack 60 s after the load stopped.`);
+    out.push(`- ${name}: follow-up work drained ${ms(run.load.drainMs)} after the load stopped; row counts ${JSON.stringify(run.checks.counts)}.`);
+    for (const line of run.load.errorLines.slice(0, 5)) out.push(`  - error log: \`${line.replace(/`/g, "'").slice(0, 300)}\``);
+  }
+  out.push('');
+  return out.join('\n');
+}
+
+/** Writes results.md and the README section; returns the summary table for the console. */
+export function writeReports(input) {
+  const { repoRoot, startedAt, finishedAt, loadStart, loadEnd, settings } = input;
+  const cores = cpus().length;
+  const busy = Math.max(...loadStart, ...loadEnd) > cores * 0.5;
+  const table = markdownTable(['figure', 'result', 'target', ''], summaryRows(input));
+  const env = [
+    settings.seconds !== 30 ? `BENCH_SECONDS=${settings.seconds}` : null,
+    settings.concurrency !== 48 ? `BENCH_CONCURRENCY=${settings.concurrency}` : null,
+  ].filter(Boolean);
+  const command = `${env.length ? `${env.join(' ')} ` : ''}npm run bench`;
+  const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cores} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${type()} ${release()}`;
+  const loadLine = `${loadStart.map((l) => l.toFixed(2)).join(' ')} at start, ${loadEnd.map((l) => l.toFixed(2)).join(' ')} at the end${busy ? ` — **the machine was busy with other work (load > ${cores * 0.5} on ${cores} cores): figures are noisy and pessimistic**` : ''}`;
+  const header = [
+    `- Command: \`${command}\``,
+    `- Date: ${startedAt.toISOString()} (took ${((finishedAt - startedAt) / 1000).toFixed(0)} s)`,
+    `- Machine: ${machine}`,
+    `- Node: ${process.version}`,
+    `- Load average (1/5/15 min): ${loadLine}`,
+  ].join('\n');
+  const findingsPath = join(repoRoot, 'bench/findings.md');
+  const findings = existsSync(findingsPath) ? readFileSync(findingsPath, 'utf8').trim() : '';
+  const results = [
+    '# Benchmark results',
+    '',
+    '_Written by `npm run bench` (bench/run.mjs) on every run: do not edit by hand. Profile notes come from bench/findings.md._',
+    '',
+    header,
+    '',
+    '## Summary',
+    '',
+    table,
+    '',
+    '## Details',
+    '',
+    details(input),
+    ...(findings ? ['## Profiling notes', '', findings.replace(/^# .*\n+/, ''), ''] : []),
+  ].join('\n');
+  writeFileSync(join(repoRoot, 'bench/results.md'), results);
+
+  const readmePath = join(repoRoot, 'README.md');
+  const readme = readFileSync(readmePath, 'utf8');
+  const start = readme.indexOf(START);
+  const end = readme.indexOf(END);
+  if (start !== -1 && end > start) {
+    const section = [
+      START,
+      `Latest run: \`${command}\` on ${machine}, Node ${process.version}, ${startedAt.toISOString().slice(0, 10)}${busy ? ' (machine busy: load average above half the cores)' : ''}. Details in [bench/results.md](bench/results.md).`,
+      '',
+      table,
+      END,
+    ].join('\n');
+    writeFileSync(readmePath, readme.slice(0, start) + section + readme.slice(end + END.length));
+  }
+  return { table };
+}
