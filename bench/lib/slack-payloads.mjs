@@ -90,19 +90,19 @@ function interaction(payload) {
 
 /** A button click on a message (card in a channel, or a DM). */
 export function blockActionRequest({ user, actionId, value, channel = 'C0GENERAL', ts, responseUrl }) {
-  const messageTs = ts ?? messageTs();
+  const at = ts ?? messageTs();
   return interaction({
     type: 'block_actions',
     user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: TEAM_ID },
     api_app_id: 'A0VOUCH',
     token: 'legacy',
-    container: { type: 'message', message_ts: messageTs, channel_id: channel, is_ephemeral: false },
+    container: { type: 'message', message_ts: at, channel_id: channel, is_ephemeral: false },
     trigger_id: `trigger-${prefix}-${next()}`,
     team: { id: TEAM_ID, domain: 'vouch-bench' },
     enterprise: null,
     is_enterprise_install: false,
     channel: { id: channel, name: 'general' },
-    message: { type: 'message', ts: messageTs, text: 'card', blocks: [] },
+    message: { type: 'message', ts: at, text: 'card', blocks: [] },
     response_url: responseUrl,
     actions: [
       {

@@ -86,6 +86,7 @@ export function createPostingStore(deps: PostingStoreDeps) {
         ? {}
         : {
             title: summary.title,
+            isJob: isJobLike(summary),
             companyId: company?.id ?? existing?.companyId ?? null,
             summary: summary as object,
             fetchedAt: at,
@@ -182,7 +183,7 @@ export function createPostingStore(deps: PostingStoreDeps) {
     async dueForCheck(olderThanMs: number, limit = 50): Promise<Posting[]> {
       const before = new Date(now().getTime() - olderThanMs);
       return db.posting.findMany({
-        where: { status: 'open', OR: [{ checkedAt: null }, { checkedAt: { lt: before } }] },
+        where: { status: 'open', isJob: true, OR: [{ checkedAt: null }, { checkedAt: { lt: before } }] },
         orderBy: { checkedAt: 'asc' },
         take: limit,
       });

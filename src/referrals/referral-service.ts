@@ -502,7 +502,12 @@ export function createReferralService(deps: ReferralServiceDeps) {
         companyId = company.id;
       }
       return db.posting.findMany({
-        where: { workspaceId, status: 'open', ...(companyId !== undefined ? { companyId } : {}) },
+        where: {
+          workspaceId,
+          isJob: true,
+          status: 'open',
+          ...(companyId !== undefined ? { companyId } : {}),
+        },
         orderBy: { createdAt: 'desc' },
         take: options.limit ?? 10,
       });
@@ -510,8 +515,8 @@ export function createReferralService(deps: ReferralServiceDeps) {
 
     async stats(workspaceId: string) {
       const [postings, openPostings, byStatus, referrers] = await Promise.all([
-        db.posting.count({ where: { workspaceId } }),
-        db.posting.count({ where: { workspaceId, status: 'open' } }),
+        db.posting.count({ where: { workspaceId, isJob: true } }),
+        db.posting.count({ where: { workspaceId, isJob: true, status: 'open' } }),
         db.referral.groupBy({ by: ['status'], where: { posting: { workspaceId } }, _count: { _all: true } }),
         db.companyReferrer.count({ where: { company: { workspaceId } } }),
       ]);

@@ -82,6 +82,18 @@ describeEachDatabase('the posting cache', (kind) => {
     expect(resolved.problem).toMatch(/503|could not/);
   });
 
+  it('caches a page that is not a job without treating it as a job (no listing, no liveness checks)', async () => {
+    const url = board.route('/about-us', {
+      status: 200,
+      contentType: 'text/html',
+      body: '<html><head><title>About us</title></head><body><p>We make things.</p></body></html>',
+    });
+    const { posting } = await store.resolve(TEAM, url);
+    expect(posting.isJob).toBe(false);
+    const due = await store.dueForCheck(0);
+    expect(due.map((p) => p.id)).not.toContain(posting.id);
+  });
+
   it('lists open postings due for a liveness check, oldest first', async () => {
     const due = await store.dueForCheck(60 * 60 * 1000);
     expect(due.every((p) => p.status === 'open')).toBe(true);
@@ -98,7 +110,10 @@ describe('the posting cache with a refused link', () => {
       const logger = createLogger('silent');
       const store = createPostingStore({
         db: database.db.prisma,
-        loader: createPostingLoader({ fetch: createSafeFetch({ allowPrivateHosts: [], userAgent: 'VouchTest/1' }), logger }),
+        loader: createPostingLoader({
+          fetch: createSafeFetch({ allowPrivateHosts: [], userAgent: 'VouchTest/1' }),
+          logger,
+        }),
         referrals: createReferralService({ db: database.db.prisma }),
         logger,
       });

@@ -50,6 +50,7 @@ CREATE TABLE "Posting" (
     "companyId" TEXT,
     "summary" JSONB,
     "status" TEXT NOT NULL DEFAULT 'open',
+    "isJob" BOOLEAN NOT NULL DEFAULT true,
     "fetchedAt" DATETIME,
     "etag" TEXT,
     "lastModified" TEXT,
@@ -82,6 +83,7 @@ CREATE TABLE "Share" (
     "threadTs" TEXT,
     "cardTs" TEXT,
     "unfurlId" TEXT,
+    "url" TEXT,
     "source" TEXT NOT NULL,
     "sharedById" TEXT,
     "note" TEXT,
@@ -170,6 +172,9 @@ CREATE INDEX "CompanyReferrer_memberId_idx" ON "CompanyReferrer"("memberId");
 
 -- CreateIndex
 CREATE INDEX "Posting_status_checkedAt_idx" ON "Posting"("status", "checkedAt");
+
+-- CreateIndex
+CREATE INDEX "Posting_workspaceId_isJob_status_createdAt_idx" ON "Posting"("workspaceId", "isJob", "status", "createdAt");
 
 -- CreateIndex
 CREATE INDEX "Posting_companyId_idx" ON "Posting"("companyId");

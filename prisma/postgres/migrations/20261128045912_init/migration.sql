@@ -64,6 +64,7 @@ CREATE TABLE "Posting" (
     "companyId" TEXT,
     "summary" JSONB,
     "status" "PostingStatus" NOT NULL DEFAULT 'open',
+    "isJob" BOOLEAN NOT NULL DEFAULT true,
     "fetchedAt" TIMESTAMP(3),
     "etag" TEXT,
     "lastModified" TEXT,
@@ -94,6 +95,7 @@ CREATE TABLE "Share" (
     "threadTs" TEXT,
     "cardTs" TEXT,
     "unfurlId" TEXT,
+    "url" TEXT,
     "source" "ShareSource" NOT NULL,
     "sharedById" TEXT,
     "note" TEXT,
@@ -183,6 +185,9 @@ CREATE INDEX "CompanyReferrer_memberId_idx" ON "CompanyReferrer"("memberId");
 
 -- CreateIndex
 CREATE INDEX "Posting_status_checkedAt_idx" ON "Posting"("status", "checkedAt");
+
+-- CreateIndex
+CREATE INDEX "Posting_workspaceId_isJob_status_createdAt_idx" ON "Posting"("workspaceId", "isJob", "status", "createdAt");
 
 -- CreateIndex
 CREATE INDEX "Posting_companyId_idx" ON "Posting"("companyId");
