@@ -140,8 +140,12 @@ function printExtraction(result) {
     const g = groups[kind];
     console.log(`| ${kind} | extractPosting (ours) | ${ms(g.ours.median)} | ${ms(g.ours.p99)} |`);
     if (g.metascraper)
-      console.log(`| ${kind} | metascraper 5.45.8 | ${ms(g.metascraper.median)} | ${ms(g.metascraper.p99)} |`);
-    console.log(`| ${kind} | htmlparser2 tokenisation (floor) | ${ms(g.floor.median)} | ${ms(g.floor.p99)} |`);
+      console.log(
+        `| ${kind} | metascraper 5.45.8 | ${ms(g.metascraper.median)} | ${ms(g.metascraper.p99)} |`,
+      );
+    console.log(
+      `| ${kind} | htmlparser2 tokenisation (floor) | ${ms(g.floor.median)} | ${ms(g.floor.p99)} |`,
+    );
   }
   console.log(
     `\nHTML: metascraper / ours = ${ratio(groups.html.metascraper, groups.html.ours).toFixed(1)}× (target >= 5×); ours / floor = ${ratio(groups.html.ours, groups.html.floor).toFixed(2)}× (target <= 3×)`,
@@ -161,7 +165,9 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
     rounds: Number(process.env.BENCH_ROUNDS ?? 10),
   });
   if (result === null) {
-    console.error(`no fixtures at ${fixturesDir}/raw (expected ../shared/fixtures/postings next to the repository)`);
+    console.error(
+      `no fixtures at ${fixturesDir}/raw (expected ../shared/fixtures/postings next to the repository)`,
+    );
     process.exit(1);
   }
   printExtraction(result);

@@ -26,4 +26,7 @@ for (const [id, us] of selfUs) {
 }
 const top = [...totals].sort((a, b) => b[1] - a[1]).slice(0, Number(countArg ?? 25));
 console.log(`total sampled ${(all / 1000).toFixed(0)} ms`);
-for (const [key, us] of top) console.log(`${(us / 1000).toFixed(0).padStart(7)} ms ${((100 * us) / all).toFixed(1).padStart(5)} %  ${key}`);
+for (const [key, us] of top)
+  console.log(
+    `${(us / 1000).toFixed(0).padStart(7)} ms ${((100 * us) / all).toFixed(1).padStart(5)} %  ${key}`,
+  );

@@ -27,5 +27,7 @@ try {
 if (tsc !== undefined && existsSync('tsconfig.build.json') && existsSync('src')) {
   run(process.execPath, [tsc, '-p', 'tsconfig.build.json']);
 } else {
-  console.log('postinstall: TypeScript not installed; skipping the build (run `npm run build` before `npm start`).');
+  console.log(
+    'postinstall: TypeScript not installed; skipping the build (run `npm run build` before `npm start`).',
+  );
 }

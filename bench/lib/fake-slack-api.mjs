@@ -64,7 +64,11 @@ export async function startFakeSlackApi() {
     'views.update': (args) => ({ view: { id: args.view_id ?? 'VUPDATED' } }),
     'views.publish': (args) => ({ view: { id: `VHOME${args.user_id}` } }),
     'conversations.open': (args) => ({
-      channel: { id: `D${String(args.users ?? args.user ?? '').replace(/[^A-Z0-9]/g, '').slice(0, 12)}` },
+      channel: {
+        id: `D${String(args.users ?? args.user ?? '')
+          .replace(/[^A-Z0-9]/g, '')
+          .slice(0, 12)}`,
+      },
     }),
     'conversations.info': (args) => ({
       channel: { id: args.channel, name: 'general', is_channel: true, is_member: true },

@@ -15,7 +15,9 @@ function post(agent, url, { body, contentType }) {
       res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started }));
     });
     req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.on('error', () => resolve({ status: 0, ms: performance.now() - started }));
+    req.on('error', (error) =>
+      resolve({ status: 0, error: error.code ?? error.message, ms: performance.now() - started }),
+    );
     req.end(body);
   });
 }
@@ -141,7 +143,10 @@ async function clicks({ baseUrl, seconds, concurrency, maxClicks, plan, response
         const result = await post(agent, url, click.request);
         byKind[click.kind] += 1;
         latencies.push(result.ms);
-        if (result.status !== 200) failures[result.status] = (failures[result.status] ?? 0) + 1;
+        if (result.status !== 200) {
+          const key = result.status === 0 ? `no response (${result.error})` : `HTTP ${result.status}`;
+          failures[key] = (failures[key] ?? 0) + 1;
+        }
         if (click.key !== undefined) {
           busyPairs.delete(click.key);
           if (result.status === 200) toggles[click.key] = (toggles[click.key] ?? 0) + 1;

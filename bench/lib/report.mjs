@@ -41,8 +41,18 @@ function summaryRows({ extraction, sqlite, postgres }) {
       '—',
       '—',
     ]);
-    rows.push(['1. ours vs metascraper (HTML, total time)', `${vsMeta.toFixed(1)}× faster`, '>= 5×', verdict(vsMeta >= 5)]);
-    rows.push(['1. ours vs floor (HTML, total time)', `${vsFloor.toFixed(2)}× the floor`, '<= 3×', verdict(vsFloor <= 3)]);
+    rows.push([
+      '1. ours vs metascraper (HTML, total time)',
+      `${vsMeta.toFixed(1)}× faster`,
+      '>= 5×',
+      verdict(vsMeta >= 5),
+    ]);
+    rows.push([
+      '1. ours vs floor (HTML, total time)',
+      `${vsFloor.toFixed(2)}× the floor`,
+      '<= 3×',
+      verdict(vsFloor <= 3),
+    ]);
     const j = extraction.groups.json;
     rows.push([
       `1. Extraction, JSON API payloads (${j.files}), median / p99`,
@@ -60,7 +70,12 @@ function summaryRows({ extraction, sqlite, postgres }) {
   ]);
   const c = sqlite.cards;
   rows.push(['3. Link → card, cold, p50 / p99', pair(c.cold), '—', '—']);
-  rows.push(['3. Bot overhead (cold − upstream), p50 / p99', pair(c.overhead), 'p99 < 50 ms', verdict(c.overhead.p99 < 50)]);
+  rows.push([
+    '3. Bot overhead (cold − upstream), p50 / p99',
+    pair(c.overhead),
+    'p99 < 50 ms',
+    verdict(c.overhead.p99 < 50),
+  ]);
   rows.push([
     '3. Link → card, cached, p50 / p99',
     `${pair(c.cached)} (${c.cachedFetches} upstream fetches)`,
@@ -111,7 +126,13 @@ function details({ extraction, sqlite, postgres, settings }) {
         `${(g.ours.total / g.floor.total).toFixed(2)}×`,
       ]);
     }
-    out.push(markdownTable(['files', 'ours median / p99', 'metascraper median / p99', 'floor median / p99', 'ours / floor'], rows), '');
+    out.push(
+      markdownTable(
+        ['files', 'ours median / p99', 'metascraper median / p99', 'floor median / p99', 'ours / floor'],
+        rows,
+      ),
+      '',
+    );
     out.push('<details><summary>Per posting (median: ours / floor / metascraper)</summary>', '');
     for (const f of extraction.perFile)
       out.push(
@@ -124,7 +145,9 @@ function details({ extraction, sqlite, postgres, settings }) {
   out.push(
     `${a.all.count} requests sent at once from the load process (${Object.entries(a.counts)
       .map(([k, n]) => `${n} ${k}`)
-      .join(', ')}), after a warm-up of 30; every link is new, so each one also makes the app fetch a page that answers after ${settings.upstreamMs} ms. Burst wall time ${ms(a.wallMs)}.`,
+      .join(
+        ', ',
+      )}), after a warm-up of 30; every link is new, so each one also makes the app fetch a page that answers after ${settings.upstreamMs} ms. Burst wall time ${ms(a.wallMs)}.`,
     '',
   );
   out.push(
@@ -137,7 +160,7 @@ function details({ extraction, sqlite, postgres, settings }) {
   const c = sqlite.cards;
   out.push('### 3. Link → card', '');
   out.push(
-    `${c.cold.count} new links shared one after another (job board answers after ${settings.upstreamMs} ms), then the same links again in another channel (cached). Timed from sending \`link_shared\` to the fake Slack API receiving \`chat.unfurl\`. Cards that fell back to a plain link: ${c.fallbacks}. Upstream fetches during the cached pass: ${c.cachedFetches}.`,
+    `${c.cold.count} new links shared one after another after one unmeasured warm-up share (job board answers after ${settings.upstreamMs} ms), then the same links again in another channel (cached). Timed from sending \`link_shared\` to the fake Slack API receiving \`chat.unfurl\`. Cards that fell back to a plain link: ${c.fallbacks}. Upstream fetches during the cached pass: ${c.cachedFetches}.`,
     '',
   );
   out.push('### 4. Throughput', '');
@@ -191,9 +214,13 @@ function details({ extraction, sqlite, postgres, settings }) {
     ['PostgreSQL', postgres],
   ]) {
     if (!run || run.skipped) continue;
-    if (!run.load.drained) out.push(`- ${name}: the app was still calling Slack 60 s after the load stopped.`);
-    out.push(`- ${name}: follow-up work drained ${ms(run.load.drainMs)} after the load stopped; row counts ${JSON.stringify(run.checks.counts)}.`);
-    for (const line of run.load.errorLines.slice(0, 5)) out.push(`  - error log: \`${line.replace(/`/g, "'").slice(0, 300)}\``);
+    if (!run.load.drained)
+      out.push(`- ${name}: the app was still calling Slack 60 s after the load stopped.`);
+    out.push(
+      `- ${name}: follow-up work drained ${ms(run.load.drainMs)} after the load stopped; row counts ${JSON.stringify(run.checks.counts)}.`,
+    );
+    for (const line of run.load.errorLines.slice(0, 5))
+      out.push(`  - error log: \`${line.replace(/`/g, "'").slice(0, 300)}\``);
   }
   out.push('');
   return out.join('\n');

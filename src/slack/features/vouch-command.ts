@@ -12,7 +12,6 @@ import { parseVouchCommand } from '../command/parse-command.js';
 import { slashCommand } from '../ids.js';
 import type { SlackFeature } from '../slack-feature.js';
 import type { CardSharer, ShareOutcome } from '../support/card-sharer.js';
-import { jobPostingsOnly } from '../support/home-publisher.js';
 import type { Message } from '../support/notifier.js';
 import { daysBetween, refOf } from '../support/posting-ref.js';
 import type { FeatureDeps } from './feature-deps.js';
@@ -98,11 +97,10 @@ export function vouchCommand(deps: FeatureDeps, shareCard: CardSharer): SlackFea
               await ackOnce({ response_type: 'ephemeral', text: '⏳ Reading that job posting…' });
               return shareFromCommand(command, parsed.url, parsed.note);
             case 'list': {
-              const rows = await referrals.recentPostings(teamId, {
+              const postings = await referrals.recentPostings(teamId, {
                 ...(parsed.company ? { company: parsed.company } : {}),
-                limit: 60,
+                limit: 15,
               });
-              const postings = jobPostingsOnly(rows, 15);
               return reply(
                 listResult({
                   company: parsed.company,

@@ -1,26 +1,9 @@
 import type { WebClient } from '@slack/web-api';
-import type { Posting } from '../../generated/sqlite/client.js';
 import type { Logger } from '../../logger.js';
-import { isJobLike } from '../../postings/posting-store.js';
-import { postingSummarySchema } from '../../postings/posting-summary.js';
 import type { ReferralService } from '../../referrals/referral-service.js';
 import { isOpen } from '../../referrals/status-machine.js';
 import { homeView } from '../blocks/home-view.js';
 import { daysBetween, refOf } from './posting-ref.js';
-
-/**
- * Only stored postings that are jobs: a link shared through `/vouch`, an unfurl or a thread that
- * turned out to be a blog page or could not be read is cached as a posting row too, but it is no
- * open posting to list. Callers ask for a few more rows than they show to make up for those.
- */
-export function jobPostingsOnly(postings: readonly Posting[], limit: number): Posting[] {
-  return postings
-    .filter((posting) => {
-      const summary = postingSummarySchema.safeParse(posting.summary);
-      return summary.success && isJobLike(summary.data);
-    })
-    .slice(0, limit);
-}
 
 export interface HomePublisherDeps {
   referrals: ReferralService;
@@ -43,7 +26,7 @@ export function createHomePublisher(client: WebClient, deps: HomePublisherDeps) 
         referrals.referralsAsCandidate(member.id),
         referrals.referralsAsReferrer(member.id),
         referrals.companiesOf(member.id),
-        referrals.recentPostings(teamId, { limit: 40 }).then((rows) => jobPostingsOnly(rows, 8)),
+        referrals.recentPostings(teamId, { limit: 8 }),
       ]);
       const at = now();
       const view = homeView({

@@ -295,6 +295,15 @@ describeEachDatabase('/vouch', (kind) => {
     await expectNoListenerErrors(app);
   });
 
+  // blocked on src/referrals/company-names.ts normalizeCompanyName(): it keeps only [a-z0-9], so a
+  // name in Cyrillic, Greek, CJK… normalises to '' and refer-at answers "Please give a company name."
+  it.skip('keeps companies whose names are not in Latin letters in the directory', async () => {
+    const added = ephemeralOf(await app.requests.command({ text: 'refer-at Яндекс', user_id: REFERRER }));
+    expect(added.text).toMatch(/you can refer at \*Яндекс\*/);
+    const listed = ephemeralOf(await app.requests.command({ text: 'referrers Яндекс', user_id: SHARER }));
+    expect(JSON.stringify(listed.blocks)).toContain(`<@${REFERRER}>`);
+  });
+
   it('lists open postings, all of them or one company', async () => {
     const globex = board.job('/jobs/globex-sre', { title: 'Site Reliability Engineer', company: 'Globex' });
     const initech = board.job('/jobs/initech-pm', { title: 'Product Manager', company: 'Initech' });
@@ -374,9 +383,7 @@ describeEachDatabase('/vouch', (kind) => {
     }
   });
 
-  // blocked on referral-service stats(): it counts every stored Posting row, and links that are not
-  // jobs (a blog page, an unreadable URL) are stored as postings too, so they inflate "open postings".
-  it.skip('does not count links that are not jobs as open postings in `stats`', async () => {
+  it('does not count links that are not jobs as open postings in `stats`', async () => {
     const fresh = await startTestApp({ database: kind });
     try {
       const job = board.job('/jobs/stats-only', { title: 'Counted Engineer', company: 'Countco' });

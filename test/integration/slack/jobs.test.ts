@@ -323,10 +323,7 @@ describeEachDatabase('periodic jobs', (kind) => {
     expect((await app.vouch.jobs.liveness.runOnce()).checked).toBe(0);
   });
 
-  // blocked on src/postings/posting-store.ts persist(): when the board answers 404/410 it stores the
-  // empty fallback summary over the cached one (keepOld only covers `failed`), so the closed card
-  // loses its title and facts (a bare-URL link card), and the closure DMs call it "Job posting".
-  it.skip('keeps the title on the closed card and in the closure DMs', async () => {
+  it('keeps the title on the closed card and in the closure DMs', async () => {
     const { candidate, url, postingId } = await requestedReferral('referrer');
     const title = `Engineer ${counter}`;
     board.remove(new URL(url).pathname, 410);
