@@ -35,6 +35,7 @@ const SUFFIXES = new Set([
 /**
  * The key a company is matched by, so "Pinterest, Inc.", "pinterest" and "PINTEREST Inc" are one
  * company: accents folded, punctuation dropped, trailing legal forms removed (never the whole name).
+ * Non-Latin names keep their letters.
  */
 export function normalizeCompanyName(name: string): string {
   const words = name
@@ -42,7 +43,8 @@ export function normalizeCompanyName(name: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/&/g, ' and ')
-    .replace(/[^a-z0-9]+/g, ' ')
+    // Letters and digits of any script: "Яндекс" and "株式会社メルカリ" are names too.
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
     .split(' ')
     .filter((word) => word.length > 0);

@@ -8,7 +8,7 @@ import type { Notifier } from './notifier.js';
 import { partiesOf, refOf } from './posting-ref.js';
 
 export interface ReferralNoticesDeps {
-  referrals: Pick<ReferralService, 'waitingForReferrer'>;
+  referrals: Pick<ReferralService, 'waitingForReferrer' | 'referrersFor'>;
   notifier: Notifier;
   home: HomePublisher;
   cards: CardPublisher;
@@ -60,10 +60,19 @@ export function createReferralNotices(deps: ReferralNoticesDeps) {
             ? ['referrer']
             : ['candidate'];
       const teamId = referral.candidate.workspaceId;
+      // A request sent to "anyone who can refer" has no single referrer yet: everyone who was asked
+      // hears how it ended, so nobody keeps it on their list.
+      const referrerUserIds =
+        parties.referrerUserId !== null
+          ? [parties.referrerUserId]
+          : referral.askAnyone
+            ? (await referrals.referrersFor(referral.posting))
+                .map((member) => member.slackUserId)
+                .filter((id) => id !== parties.candidateUserId)
+            : [];
       await Promise.all(
-        recipients.map(async (recipient) => {
-          const userId = recipient === 'candidate' ? parties.candidateUserId : parties.referrerUserId;
-          if (userId === null) return;
+        recipients.flatMap((recipient) => {
+          const userIds = recipient === 'candidate' ? [parties.candidateUserId] : referrerUserIds;
           const message = statusChangedDm({
             referral: parties,
             from: change.from,
@@ -72,12 +81,10 @@ export function createReferralNotices(deps: ReferralNoticesDeps) {
             note: change.note ?? null,
             recipient,
           });
-          await notifier.dm(userId, message);
+          return userIds.map((userId) => notifier.dm(userId, message));
         }),
       );
-      const homes = [parties.candidateUserId, parties.referrerUserId].filter(
-        (id): id is string => id !== null,
-      );
+      const homes = [parties.candidateUserId, ...referrerUserIds];
       await Promise.all(homes.map((userId) => home.publish(teamId, userId)));
       await cards
         .refresh(referral.posting)

@@ -295,9 +295,7 @@ describeEachDatabase('/vouch', (kind) => {
     await expectNoListenerErrors(app);
   });
 
-  // blocked on src/referrals/company-names.ts normalizeCompanyName(): it keeps only [a-z0-9], so a
-  // name in Cyrillic, Greek, CJK… normalises to '' and refer-at answers "Please give a company name."
-  it.skip('keeps companies whose names are not in Latin letters in the directory', async () => {
+  it('keeps companies whose names are not in Latin letters in the directory', async () => {
     const added = ephemeralOf(await app.requests.command({ text: 'refer-at Яндекс', user_id: REFERRER }));
     expect(added.text).toMatch(/you can refer at \*Яндекс\*/);
     const listed = ephemeralOf(await app.requests.command({ text: 'referrers Яндекс', user_id: SHARER }));

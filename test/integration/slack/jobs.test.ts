@@ -323,6 +323,22 @@ describeEachDatabase('periodic jobs', (kind) => {
     expect((await app.vouch.jobs.liveness.runOnce()).checked).toBe(0);
   });
 
+  it('tells the referrers a request to "anyone" went to when its posting closes', async () => {
+    const { referrer, candidate, url, postingId } = await requestedReferral('anyone');
+    board.remove(new URL(url).pathname, 410);
+    await checkedLongAgo(postingId);
+    app.slack.reset();
+
+    expect((await app.vouch.jobs.liveness.runOnce()).closed).toBeGreaterThanOrEqual(1);
+    const toReferrer = await app.slack.waitFor(
+      'chat.postMessage',
+      (c) => c.args.channel === `D${referrer}`,
+      10_000,
+    );
+    expect(JSON.stringify(toReferrer.args.blocks)).toContain(`<@${candidate}>`);
+    await app.slack.waitFor('chat.postMessage', (c) => c.args.channel === `D${candidate}`, 10_000);
+  });
+
   it('keeps the title on the closed card and in the closure DMs', async () => {
     const { candidate, url, postingId } = await requestedReferral('referrer');
     const title = `Engineer ${counter}`;
