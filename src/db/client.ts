@@ -95,8 +95,15 @@ export interface CreateDatabaseOptions {
   cwd?: string;
 }
 
-/** How long PostgreSQL connection attempts wait before counting the server as unreachable. */
-const PG_CONNECT_TIMEOUT_MS = 5000;
+/**
+ * How long a query may wait for a pooled PostgreSQL connection (pg counts queueing for a free
+ * connection in this too). Long enough that a burst of clicks queues instead of failing; readiness
+ * checks use their own short limit, and an unreachable server at start fails in the migration step.
+ */
+const PG_POOL_WAIT_MS = 30_000;
+const PG_POOL_SIZE = 20;
+/** Readiness must answer fast even when the database does not. */
+const PING_TIMEOUT_MS = 3_000;
 
 /**
  * Builds the database for DATABASE_URL. Nothing is migrated here (call `migrate()`); PostgreSQL
@@ -123,11 +130,19 @@ export async function createDatabase(options: CreateDatabaseOptions): Promise<Da
         ...(options.migrationsDir ? { migrationsDir: options.migrationsDir } : {}),
       }),
     async ping() {
+      let timer: NodeJS.Timeout | undefined;
       try {
-        await prisma.$queryRawUnsafe('SELECT 1');
+        const timeout = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error('ping timed out')), PING_TIMEOUT_MS);
+        });
+        const query = prisma.$queryRawUnsafe('SELECT 1');
+        query.catch(() => undefined); // a late failure after the timeout is not worth a warning
+        await Promise.race([query, timeout]);
         return true;
       } catch {
         return false;
+      } finally {
+        clearTimeout(timer);
       }
     },
     close() {
@@ -155,7 +170,7 @@ function createPrismaClient(url: DatabaseUrl): Db {
     });
   }
   const adapter = new PrismaPg(
-    { connectionString: url.connectionString, connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS },
+    { connectionString: url.connectionString, connectionTimeoutMillis: PG_POOL_WAIT_MS, max: PG_POOL_SIZE },
     { schema: url.schema },
   );
   return new PostgresPrismaClient({ adapter }) as unknown as Db;

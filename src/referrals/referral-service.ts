@@ -67,7 +67,14 @@ export function createReferralService(deps: ReferralServiceDeps) {
   const { db } = deps;
   const now = deps.now ?? (() => new Date());
 
+  // Workspaces and members are only ever created (never deleted or re-keyed), so once one is known
+  // to exist it can be reused without asking the database on every click.
+  const knownWorkspaces = new Set<string>();
+  const knownMembers = new Map<string, Member>();
+  const MAX_KNOWN_MEMBERS = 10_000;
+
   async function ensureWorkspace(teamId: string, name?: string | null): Promise<void> {
+    if (knownWorkspaces.has(teamId) && !name) return;
     await retryOnConflict(() =>
       db.workspace.upsert({
         where: { id: teamId },
@@ -75,6 +82,7 @@ export function createReferralService(deps: ReferralServiceDeps) {
         update: name ? { name } : {},
       }),
     );
+    knownWorkspaces.add(teamId);
   }
 
   async function ensureMember(
@@ -82,14 +90,21 @@ export function createReferralService(deps: ReferralServiceDeps) {
     slackUserId: string,
     displayName?: string | null,
   ): Promise<Member> {
+    const key = `${workspaceId}:${slackUserId}`;
+    const known = knownMembers.get(key);
+    if (known !== undefined && (!displayName || known.displayName === displayName)) return known;
     await ensureWorkspace(workspaceId);
-    return retryOnConflict(() =>
+    const member = await retryOnConflict(() =>
       db.member.upsert({
         where: { workspaceId_slackUserId: { workspaceId, slackUserId } },
         create: { workspaceId, slackUserId, displayName: displayName ?? null },
         update: displayName ? { displayName } : {},
       }),
     );
+    if (knownMembers.size >= MAX_KNOWN_MEMBERS)
+      knownMembers.delete(knownMembers.keys().next().value as string);
+    knownMembers.set(key, member);
+    return member;
   }
 
   async function ensureCompany(workspaceId: string, name: string): Promise<Company | null> {

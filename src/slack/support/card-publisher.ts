@@ -4,7 +4,7 @@ import type { Posting } from '../../generated/sqlite/client.js';
 import type { Logger } from '../../logger.js';
 import { isJobLike } from '../../postings/posting-store.js';
 import type { PostingSummary } from '../../postings/posting-summary.js';
-import type { ReferralService } from '../../referrals/referral-service.js';
+import type { CardState, ReferralService } from '../../referrals/referral-service.js';
 import type { SlackMessage } from '../blocks/block-kit.js';
 import {
   type CardButtons,
@@ -38,14 +38,13 @@ function slackError(error: unknown): string {
 export function createCardPublisher(client: WebClient, deps: CardPublisherDeps) {
   const { db, referrals, logger } = deps;
 
-  /** The card's data, or null when the posting is not a job (it then gets a plain link card). */
-  async function cardInput(postingId: string, share: ShareContext = {}): Promise<PostingCardInput | null> {
-    const state = await referrals.cardState(postingId);
+  /** The card's data from one read of the card state, or null when the posting is not a job. */
+  function inputFrom(state: CardState, share: ShareContext): PostingCardInput | null {
     const summary = state.summary;
     if (summary === null || !isJobLike(summary)) return null;
     return {
       summary,
-      postingId,
+      postingId: state.posting.id,
       sharerNote: share.note ?? null,
       sharedBy: share.sharedBy ?? null,
       counts: state.counts,
@@ -57,14 +56,9 @@ export function createCardPublisher(client: WebClient, deps: CardPublisherDeps) 
     };
   }
 
-  async function render(
-    postingId: string,
-    share: ShareContext = {},
-    which: CardButtons = 'channel',
-  ): Promise<SlackMessage> {
-    const input = await cardInput(postingId, share);
+  function messageFrom(state: CardState, share: ShareContext, which: CardButtons = 'channel'): SlackMessage {
+    const input = inputFrom(state, share);
     if (input === null) {
-      const state = await referrals.cardState(postingId);
       return plainLinkCard({
         url: state.posting.url,
         title: state.summary?.title ?? null,
@@ -75,6 +69,67 @@ export function createCardPublisher(client: WebClient, deps: CardPublisherDeps) 
       ? postingCard(input)
       : { text: postingCard(input).text, blocks: postingCardBlocks(input, which) };
   }
+
+  async function cardInput(postingId: string, share: ShareContext = {}): Promise<PostingCardInput | null> {
+    return inputFrom(await referrals.cardState(postingId), share);
+  }
+
+  async function render(
+    postingId: string,
+    share: ShareContext = {},
+    which: CardButtons = 'channel',
+  ): Promise<SlackMessage> {
+    return messageFrom(await referrals.cardState(postingId), share, which);
+  }
+
+  /** One pass over every copy of the card: the state is read once, each copy keeps its own note. */
+  async function refreshOnce(postingId: string): Promise<void> {
+    const [state, shares] = await Promise.all([
+      referrals.cardState(postingId),
+      db.share.findMany({
+        where: { postingId },
+        include: { sharedBy: true },
+        orderBy: { createdAt: 'desc' },
+        take: 20,
+      }),
+    ]);
+    await Promise.all(
+      shares.map(async (share) => {
+        const message = messageFrom(state, {
+          note: share.note,
+          sharedBy: share.sharedBy?.slackUserId ?? null,
+        });
+        try {
+          if (share.cardTs !== null) {
+            await client.chat.update({
+              channel: share.channelId,
+              ts: share.cardTs,
+              text: message.text,
+              blocks: message.blocks,
+            });
+          } else if (share.source === 'unfurl' && share.messageTs !== null && share.url !== null) {
+            await client.chat.unfurl({
+              channel: share.channelId,
+              ts: share.messageTs,
+              unfurls: { [share.url]: { blocks: message.blocks } },
+            });
+          }
+        } catch (error) {
+          logger.info(
+            { postingId, channel: share.channelId, slackError: slackError(error) },
+            'card refresh failed',
+          );
+        }
+      }),
+    );
+  }
+
+  /**
+   * Refreshes in progress, per posting. A click while one runs marks it dirty instead of starting
+   * another: one more pass follows with the latest counts. A busy card costs at most two passes in
+   * flight, not one per click (and Slack rate-limits chat.update per channel).
+   */
+  const refreshing = new Map<string, { dirty: boolean; done: Promise<void> }>();
 
   return {
     render,
@@ -90,43 +145,29 @@ export function createCardPublisher(client: WebClient, deps: CardPublisherDeps) 
       return plainLinkCard(input);
     },
 
-    /** Re-renders every copy of the card in Slack. Failures are logged: a stale count is not worth a crash. */
-    async refresh(posting: Pick<Posting, 'id'>): Promise<void> {
-      const shares = await db.share.findMany({
-        where: { postingId: posting.id },
-        include: { sharedBy: true },
-        orderBy: { createdAt: 'desc' },
-        take: 20,
-      });
-      await Promise.all(
-        shares.map(async (share) => {
-          const message = await render(posting.id, {
-            note: share.note,
-            sharedBy: share.sharedBy?.slackUserId ?? null,
-          });
-          try {
-            if (share.cardTs !== null) {
-              await client.chat.update({
-                channel: share.channelId,
-                ts: share.cardTs,
-                text: message.text,
-                blocks: message.blocks,
-              });
-            } else if (share.source === 'unfurl' && share.messageTs !== null && share.url !== null) {
-              await client.chat.unfurl({
-                channel: share.channelId,
-                ts: share.messageTs,
-                unfurls: { [share.url]: { blocks: message.blocks } },
-              });
-            }
-          } catch (error) {
-            logger.info(
-              { postingId: posting.id, channel: share.channelId, slackError: slackError(error) },
-              'card refresh failed',
-            );
-          }
-        }),
-      );
+    /**
+     * Re-renders every copy of the card in Slack; resolves once a pass that saw the caller's change
+     * has finished. Failures are logged: a stale count is not worth a crash.
+     */
+    refresh(posting: Pick<Posting, 'id'>): Promise<void> {
+      const running = refreshing.get(posting.id);
+      if (running !== undefined) {
+        running.dirty = true;
+        return running.done;
+      }
+      const entry = { dirty: false, done: Promise.resolve() };
+      entry.done = (async () => {
+        try {
+          do {
+            entry.dirty = false;
+            await refreshOnce(posting.id);
+          } while (entry.dirty);
+        } finally {
+          refreshing.delete(posting.id);
+        }
+      })();
+      refreshing.set(posting.id, entry);
+      return entry.done;
     },
   };
 }
