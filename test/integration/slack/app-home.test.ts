@@ -1,32 +1,15 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.js';
-import type { RecordedCall } from '../../helpers/fake-slack-api.js';
-import { appHomeOpened, blockAction, homeAction, viewSubmission } from '../../helpers/slack-payloads.js';
+import { actionIdsOf, type Block, viewBlocksOf } from '../../helpers/slack-blocks.js';
+import { expressInterest, shareJobByCommand, waitForDm, waitForHome } from '../../helpers/slack-flows.js';
+import { appHomeOpened, homeAction } from '../../helpers/slack-payloads.js';
 import { startTestApp, type TestApp } from '../../helpers/start-test-app.js';
 import { describeEachDatabase } from '../../helpers/test-database.js';
-
-type Block = {
-  type: string;
-  text?: { text?: string };
-  accessory?: { action_id?: string; value?: string };
-  elements?: Array<{ action_id?: string; value?: string }>;
-};
 
 const CHANNEL = 'C0HOME';
 const SHARER = 'U0HOMESHARER';
 const CANDIDATE = 'U0HOMECAND';
 const REFERRER = 'U0HOMEREF';
-
-function homeBlocks(call: RecordedCall): Block[] {
-  return ((call.args.view as { blocks?: Block[] } | undefined)?.blocks ?? []) as Block[];
-}
-
-function actionIdsOf(blocks: readonly Block[]): string[] {
-  return blocks.flatMap((b) => [
-    ...(b.type === 'actions' ? (b.elements ?? []).map((e) => e.action_id ?? '') : []),
-    ...(b.accessory?.action_id ? [b.accessory.action_id] : []),
-  ]);
-}
 
 /** The blocks between a Home section heading and the next divider. */
 function sectionOf(blocks: readonly Block[], heading: string): Block[] {
@@ -46,52 +29,27 @@ async function openHome(app: TestApp, user: string): Promise<Block[]> {
     (c) => c.args.user_id === user && app.slack.calls('views.publish').indexOf(c) >= before,
     10_000,
   );
-  return homeBlocks(call);
+  return viewBlocksOf(call);
 }
 
-async function shareJob(app: TestApp, url: string): Promise<{ postingId: string }> {
-  await app.requests.command({ text: url, user_id: SHARER, channel_id: CHANNEL });
-  const card = await app.slack.waitFor(
-    'chat.postMessage',
-    (c) => c.args.channel === CHANNEL && JSON.stringify(c.args.blocks ?? '').includes(url),
-    10_000,
-  );
-  const button = ((card.args.blocks as Block[]) ?? [])
-    .flatMap((b) => b.elements ?? [])
-    .find((e) => e.action_id === 'im_interested');
-  if (button?.value === undefined) throw new Error('no card posted');
-  return { postingId: button.value };
-}
-
-async function expressInterest(app: TestApp, postingId: string, candidate: string): Promise<void> {
-  const click = blockAction({
-    user: candidate,
-    actionId: 'im_interested',
-    value: postingId,
-    channel: CHANNEL,
-    responseUrl: app.slack.responseUrl(`interest-${candidate}`),
-  });
-  await app.requests.interaction(click);
-  const opened = await app.slack.waitFor('views.open', (c) => c.args.trigger_id === click.trigger_id, 10_000);
-  await app.requests.interaction(
-    viewSubmission({
+/** `candidate` asks anyone who can refer; done once both Homes show the posting. */
+async function expressInterestAskingAnyone(
+  app: TestApp,
+  postingId: string,
+  candidate: string,
+): Promise<void> {
+  await expressInterest(
+    app,
+    {
+      postingId,
       user: candidate,
-      view: opened.args.view as Record<string, unknown>,
-      values: {
-        interest_note: { note: { type: 'plain_text_input', value: 'I built their search stack before' } },
-        interest_referrer: { referrer: { type: 'static_select', selected_option: { value: 'anyone' } } },
-        interest_show_name: { show_name: { type: 'checkboxes', selected_options: [] } },
-      },
-    }),
+      channel: CHANNEL,
+      responseUrl: app.slack.responseUrl(`interest-${candidate}`),
+    },
+    { note: 'I built their search stack before', referrer: 'anyone' },
   );
   // Both Homes are republished last: the submission's work is done.
-  for (const user of [candidate, REFERRER]) {
-    await app.slack.waitFor(
-      'views.publish',
-      (c) => c.args.user_id === user && JSON.stringify(c.args.view).includes(postingId),
-      10_000,
-    );
-  }
+  for (const user of [candidate, REFERRER]) await waitForHome(app, user, { including: postingId });
 }
 
 describeEachDatabase('App Home', (kind) => {
@@ -134,14 +92,14 @@ describeEachDatabase('App Home', (kind) => {
   it("lists the candidate's referral and the request waiting on the referrer, with its buttons", async () => {
     await app.requests.command({ text: 'refer-at Homeco', user_id: REFERRER });
     const url = board.job('/jobs/home-1', { title: 'Home Screen Engineer', company: 'Homeco' });
-    const { postingId } = await shareJob(app, url);
-    await expressInterest(app, postingId, CANDIDATE);
+    const { postingId } = await shareJobByCommand(app, { url, channel: CHANNEL, user: SHARER });
+    await expressInterestAskingAnyone(app, postingId, CANDIDATE);
 
     const candidateHome = await openHome(app, CANDIDATE);
     const mine = sectionOf(candidateHome, 'Your referral requests');
     expect(JSON.stringify(mine)).toContain('Home Screen Engineer');
     expect(JSON.stringify(mine)).toMatch(/requested/i);
-    expect(actionIdsOf(mine)).toContain('status_update:withdrawn');
+    expect(actionIdsOf(mine, { withAccessories: true })).toContain('status_update:withdrawn');
     expect(JSON.stringify(sectionOf(candidateHome, 'Waiting on you'))).not.toContain('Home Screen Engineer');
 
     const referrerHome = await openHome(app, REFERRER);
@@ -150,7 +108,7 @@ describeEachDatabase('App Home', (kind) => {
     expect(waitingText).toContain(`<@${CANDIDATE}>`);
     expect(waitingText).toContain('Home Screen Engineer');
     expect(waitingText).toContain('I built their search stack before');
-    expect(actionIdsOf(waiting)).toEqual(
+    expect(actionIdsOf(waiting, { withAccessories: true })).toEqual(
       expect.arrayContaining(['status_update:referred', 'status_update:declined']),
     );
     const companies = sectionOf(referrerHome, 'Companies you can refer at');
@@ -173,19 +131,19 @@ describeEachDatabase('App Home', (kind) => {
       'views.publish',
       (c) =>
         c.args.user_id === CANDIDATE &&
-        /referred/i.test(JSON.stringify(sectionOf(homeBlocks(c), 'Your referral requests'))),
+        /referred/i.test(JSON.stringify(sectionOf(viewBlocksOf(c), 'Your referral requests'))),
       10_000,
     );
-    expect(JSON.stringify(homeBlocks(candidateHome))).toContain(`<@${REFERRER}>`);
-    await app.slack.waitFor('views.publish', (c) => c.args.user_id === REFERRER, 10_000);
+    expect(JSON.stringify(viewBlocksOf(candidateHome))).toContain(`<@${REFERRER}>`);
+    await waitForHome(app, REFERRER);
     // The candidate hears about it in a DM.
-    await app.slack.waitFor('chat.postMessage', (c) => c.args.channel === `D${CANDIDATE}`, 10_000);
+    await waitForDm(app, CANDIDATE);
   });
 
   it('drops a request from "Waiting on you" once the referrer declined it', async () => {
     const url = board.job('/jobs/home-decline', { title: 'Declined Engineer', company: 'Homeco' });
-    const { postingId } = await shareJob(app, url);
-    await expressInterest(app, postingId, 'U0DECLINED');
+    const { postingId } = await shareJobByCommand(app, { url, channel: CHANNEL, user: SHARER });
+    await expressInterestAskingAnyone(app, postingId, 'U0DECLINED');
     const waiting = sectionOf(await openHome(app, REFERRER), 'Waiting on you');
     const row = waiting.findIndex((b) => JSON.stringify(b).includes('<@U0DECLINED>'));
     const buttons = waiting[row + 1]?.elements ?? [];
@@ -197,9 +155,9 @@ describeEachDatabase('App Home', (kind) => {
       homeAction({ user: REFERRER, actionId: 'status_update:declined', value: String(declineValue) }),
     );
     // The candidate is told, kindly.
-    await app.slack.waitFor('chat.postMessage', (c) => c.args.channel === 'DU0DECLINED', 10_000);
-    const after = await app.slack.waitFor('views.publish', (c) => c.args.user_id === REFERRER, 10_000);
-    const stillWaiting = JSON.stringify(sectionOf(homeBlocks(after), 'Waiting on you'));
+    await waitForDm(app, 'U0DECLINED');
+    const after = await waitForHome(app, REFERRER);
+    const stillWaiting = JSON.stringify(sectionOf(viewBlocksOf(after), 'Waiting on you'));
     expect(stillWaiting).not.toContain('<@U0DECLINED>');
     // Still listed under the candidate's own requests, with its final status.
     const candidateHome = await openHome(app, 'U0DECLINED');
@@ -209,7 +167,7 @@ describeEachDatabase('App Home', (kind) => {
   it('removes a company from the directory with the Home "Remove" button', async () => {
     await app.requests.command({ text: 'refer-at Removable Corp', user_id: 'U0REMOVER' });
     // refer-at republishes the Home itself: let that land before opening the tab.
-    await app.slack.waitFor('views.publish', (c) => c.args.user_id === 'U0REMOVER', 10_000);
+    await waitForHome(app, 'U0REMOVER');
     const before = await openHome(app, 'U0REMOVER');
     const remove = sectionOf(before, 'Companies you can refer at').find(
       (b) => b.accessory?.action_id === 'home_remove_company',
@@ -220,8 +178,8 @@ describeEachDatabase('App Home', (kind) => {
     await app.requests.interaction(
       homeAction({ user: 'U0REMOVER', actionId: 'home_remove_company', value: 'Removable Corp' }),
     );
-    const after = await app.slack.waitFor('views.publish', (c) => c.args.user_id === 'U0REMOVER', 10_000);
-    expect(JSON.stringify(sectionOf(homeBlocks(after), 'Companies you can refer at'))).not.toContain(
+    const after = await waitForHome(app, 'U0REMOVER');
+    expect(JSON.stringify(sectionOf(viewBlocksOf(after), 'Companies you can refer at'))).not.toContain(
       'Removable Corp',
     );
     const referrers = await app.requests.command({ text: 'referrers Removable Corp', user_id: SHARER });

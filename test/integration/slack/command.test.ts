@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.js';
 import type { RecordedCall } from '../../helpers/fake-slack-api.js';
-import { blockAction, viewSubmission } from '../../helpers/slack-payloads.js';
+import { actionIdsOf, type Block, blocksOf, channelMessages } from '../../helpers/slack-blocks.js';
+import {
+  expectStillServing,
+  expressInterest,
+  type SharedCard,
+  shareJobByCommand,
+  waitForDm,
+} from '../../helpers/slack-flows.js';
 import { startTestApp, type TestApp } from '../../helpers/start-test-app.js';
 import { describeEachDatabase } from '../../helpers/test-database.js';
-
-type Block = {
-  type: string;
-  text?: { text?: string };
-  elements?: Array<{ action_id?: string; value?: string; text?: unknown }>;
-};
 
 const CHANNEL = 'C0JOBS';
 const SHARER = 'U0SHARER';
@@ -23,25 +24,6 @@ function ephemeralOf(response: { json: unknown }): {
   blocks?: Block[];
 } {
   return response.json as { response_type?: string; text?: string; blocks?: Block[] };
-}
-
-function actionIds(blocks: readonly Block[]): string[] {
-  return blocks.flatMap((b) =>
-    b.type === 'actions' ? (b.elements ?? []).map((e) => e.action_id ?? '') : [],
-  );
-}
-
-function blocksOf(call: RecordedCall): Block[] {
-  return (call.args.blocks as Block[] | undefined) ?? [];
-}
-
-/** The posting id a card's buttons carry. */
-function postingIdOf(call: RecordedCall): string {
-  const button = blocksOf(call)
-    .flatMap((b) => b.elements ?? [])
-    .find((e) => e.action_id === 'im_interested');
-  if (button?.value === undefined) throw new Error('the card has no I am interested button');
-  return button.value;
 }
 
 let postedCounter = 0;
@@ -66,81 +48,26 @@ function tsOf(call: RecordedCall): string {
   return ts;
 }
 
-function isChannel(channel: unknown): boolean {
-  return typeof channel === 'string' && channel.startsWith('C');
-}
-
-/** Every message the bot posted or updated in a channel (not DMs), and every unfurl. */
-function channelMessages(app: TestApp): RecordedCall[] {
-  return [
-    ...app.slack.calls('chat.postMessage').filter((c) => isChannel(c.args.channel)),
-    ...app.slack.calls('chat.update').filter((c) => isChannel(c.args.channel)),
-    ...app.slack.calls('chat.unfurl').filter((c) => isChannel(c.args.channel)),
-  ];
-}
-
-async function expectNoListenerErrors(app: TestApp): Promise<void> {
-  expect((await fetch(`${app.baseUrl}/healthz`)).status).toBe(200);
-  expect(app.logs.filter((line) => line.msg === 'unhandled error in a Slack listener')).toEqual([]);
-}
-
-/** `/vouch <url> [note]` in CHANNEL; resolves with the card message the bot posted. */
-async function shareJob(app: TestApp, url: string, note = '', user = SHARER): Promise<RecordedCall> {
-  const response = await app.requests.command({
-    text: `${url} ${note}`.trim(),
-    user_id: user,
-    channel_id: CHANNEL,
-  });
-  expect(response.status).toBe(200);
-  return app.slack.waitFor(
-    'chat.postMessage',
-    (c) => c.args.channel === CHANNEL && JSON.stringify(c.args.blocks ?? '').includes(url),
-    10_000,
-  );
-}
-
-/** Click "I'm interested" on a card, then submit the modal the bot opened. */
-async function expressInterest(
+/** Click "I'm interested" on the card, submit the modal asking anyone, and wait for the candidate's DM. */
+async function expressInterestOnCard(
   app: TestApp,
-  card: RecordedCall,
+  shared: SharedCard,
   candidate: string,
   options: { showName?: boolean; note?: string } = {},
 ): Promise<void> {
-  const click = blockAction({
-    user: candidate,
-    actionId: 'im_interested',
-    value: postingIdOf(card),
-    channel: CHANNEL,
-    messageTs: tsOf(card),
-    responseUrl: app.slack.responseUrl(`click-${candidate}`),
-  });
-  const clicked = await app.requests.interaction(click);
-  expect(clicked.status).toBe(200);
-  const opened = await app.slack.waitFor('views.open', (c) => c.args.trigger_id === click.trigger_id, 10_000);
-  const submission = viewSubmission({
-    user: candidate,
-    view: opened.args.view as Record<string, unknown>,
-    values: {
-      interest_note: { note: { type: 'plain_text_input', value: options.note ?? 'hi' } },
-      interest_referrer: { referrer: { type: 'static_select', selected_option: { value: 'anyone' } } },
-      interest_show_name: {
-        show_name: {
-          type: 'checkboxes',
-          selected_options: options.showName
-            ? [{ value: 'show_name', text: { type: 'plain_text', text: 'Show' } }]
-            : [],
-        },
-      },
+  await expressInterest(
+    app,
+    {
+      postingId: shared.postingId,
+      user: candidate,
+      channel: CHANNEL,
+      messageTs: tsOf(shared.card),
+      responseUrl: app.slack.responseUrl(`click-${candidate}`),
     },
-  });
-  const submitted = await app.requests.interaction(submission);
-  expect(submitted.status).toBe(200);
-  // The candidate's confirmation (or "no referrer yet") DM ends the submission's work.
-  await app.slack.waitFor(
-    'chat.postMessage',
-    (c) => c.args.channel === `D${candidate}` && /interest|referr/i.test(String(c.args.text)),
-    10_000,
+    { note: options.note ?? 'hi', referrer: 'anyone', showName: options.showName ?? false },
   );
+  // The candidate's confirmation (or "no referrer yet") DM ends the submission's work.
+  await waitForDm(app, candidate, { textMatching: /interest|referr/i });
 }
 
 describeEachDatabase('/vouch', (kind) => {
@@ -206,7 +133,7 @@ describeEachDatabase('/vouch', (kind) => {
     expect(text).toContain('Slowboard Inc');
     expect(text).toContain('Great team, ask me anything');
     expect(text).toContain(`<@${SHARER}>`);
-    expect(actionIds(blocks)).toEqual(
+    expect(actionIdsOf(blocks)).toEqual(
       expect.arrayContaining(['i_can_refer', 'im_interested', 'details', 'tag_someone']),
     );
 
@@ -229,7 +156,7 @@ describeEachDatabase('/vouch', (kind) => {
     expect(String(answer.args.text)).toMatch(/does not look like a job posting/);
     const blocks = answer.args.blocks as Block[];
     expect(JSON.stringify(blocks)).toContain('About Plainco');
-    expect(actionIds(blocks)).toEqual([]);
+    expect(actionIdsOf(blocks)).toEqual([]);
     expect(channelMessages(app)).toHaveLength(0);
   });
 
@@ -292,7 +219,7 @@ describeEachDatabase('/vouch', (kind) => {
     const answer = ephemeralOf(response);
     expect(answer.response_type).toBe('ephemeral');
     expect(answer.text).toMatch(/company name/i);
-    await expectNoListenerErrors(app);
+    await expectStillServing(app);
   });
 
   it('keeps companies whose names are not in Latin letters in the directory', async () => {
@@ -305,8 +232,8 @@ describeEachDatabase('/vouch', (kind) => {
   it('lists open postings, all of them or one company', async () => {
     const globex = board.job('/jobs/globex-sre', { title: 'Site Reliability Engineer', company: 'Globex' });
     const initech = board.job('/jobs/initech-pm', { title: 'Product Manager', company: 'Initech' });
-    await shareJob(app, globex);
-    await shareJob(app, initech);
+    await shareJobByCommand(app, { url: globex, channel: CHANNEL, user: SHARER });
+    await shareJobByCommand(app, { url: initech, channel: CHANNEL, user: SHARER });
 
     const all = JSON.stringify(ephemeralOf(await app.requests.command({ text: 'list' })).blocks);
     expect(all).toContain('Site Reliability Engineer');
@@ -338,8 +265,8 @@ describeEachDatabase('/vouch', (kind) => {
   it('shows `mine` to the candidate and to the referrer, with the status', async () => {
     const url = board.job('/jobs/mine', { title: 'Backend Engineer', company: 'Minecorp' });
     await app.requests.command({ text: 'refer-at Minecorp', user_id: REFERRER });
-    const card = await shareJob(app, url);
-    await expressInterest(app, card, CANDIDATE);
+    const shared = await shareJobByCommand(app, { url, channel: CHANNEL, user: SHARER });
+    await expressInterestOnCard(app, shared, CANDIDATE);
 
     const asCandidate = JSON.stringify(
       ephemeralOf(await app.requests.command({ text: 'mine', user_id: CANDIDATE })).blocks,
@@ -360,12 +287,12 @@ describeEachDatabase('/vouch', (kind) => {
     try {
       const a = board.job('/jobs/stats-a', { title: 'Stats Engineer A', company: 'Statsco' });
       const b = board.job('/jobs/stats-b', { title: 'Stats Engineer B', company: 'Statsco' });
-      const cardA = await shareJob(fresh, a);
-      const cardB = await shareJob(fresh, b);
+      const sharedA = await shareJobByCommand(fresh, { url: a, channel: CHANNEL, user: SHARER });
+      const sharedB = await shareJobByCommand(fresh, { url: b, channel: CHANNEL, user: SHARER });
       // Nobody can refer yet: the first interest stays "interested".
-      await expressInterest(fresh, cardA, 'U0CAND1');
+      await expressInterestOnCard(fresh, sharedA, 'U0CAND1');
       await fresh.requests.command({ text: 'refer-at Statsco', user_id: REFERRER });
-      await expressInterest(fresh, cardB, 'U0CAND2');
+      await expressInterestOnCard(fresh, sharedB, 'U0CAND2');
 
       const answer = ephemeralOf(await fresh.requests.command({ text: 'stats' }));
       expect(answer.response_type).toBe('ephemeral');
@@ -390,7 +317,7 @@ describeEachDatabase('/vouch', (kind) => {
         contentType: 'text/html',
         body: '<html><head><title>Not a job</title></head><body><p>Hi.</p></body></html>',
       });
-      await shareJob(fresh, job);
+      await shareJobByCommand(fresh, { url: job, channel: CHANNEL, user: SHARER });
       await fresh.requests.command({ text: page, user_id: SHARER, channel_id: CHANNEL });
       await fresh.slack.waitFor(
         'response_url',
@@ -423,14 +350,14 @@ describeEachDatabase('privacy of interest on channel cards', (kind) => {
 
   it('never names a candidate in the channel unless they chose to show their name', async () => {
     const url = board.job('/jobs/private', { title: 'Quiet Engineer', company: 'Hushco' });
-    const card = await shareJob(app, url);
-    await expressInterest(app, card, 'U0SHY0001', { note: 'please keep this quiet' });
+    const shared = await shareJobByCommand(app, { url, channel: CHANNEL, user: SHARER });
+    await expressInterestOnCard(app, shared, 'U0SHY0001', { note: 'please keep this quiet' });
     const refreshed = await app.slack.waitFor(
       'chat.update',
       (c) => c.args.channel === CHANNEL && JSON.stringify(c.args.blocks).includes('*1* interested'),
       10_000,
     );
-    expect(refreshed.args.ts).toBe(tsOf(card));
+    expect(refreshed.args.ts).toBe(tsOf(shared.card));
 
     const posted = channelMessages(app);
     expect(posted.length).toBeGreaterThan(0);
@@ -442,11 +369,11 @@ describeEachDatabase('privacy of interest on channel cards', (kind) => {
 
   it('names the candidate on the card when they ticked "show my name"', async () => {
     const url = board.job('/jobs/public', { title: 'Loud Engineer', company: 'Shoutco' });
-    const card = await shareJob(app, url);
-    await expressInterest(app, card, 'U0PROUD001', { showName: true });
+    const shared = await shareJobByCommand(app, { url, channel: CHANNEL, user: SHARER });
+    await expressInterestOnCard(app, shared, 'U0PROUD001', { showName: true });
     const refreshed = await app.slack.waitFor(
       'chat.update',
-      (c) => c.args.ts === tsOf(card) && JSON.stringify(c.args.blocks).includes('<@U0PROUD001>'),
+      (c) => c.args.ts === tsOf(shared.card) && JSON.stringify(c.args.blocks).includes('<@U0PROUD001>'),
       10_000,
     );
     expect(JSON.stringify(refreshed.args.blocks)).toContain('Interested: <@U0PROUD001>');

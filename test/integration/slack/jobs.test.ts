@@ -5,8 +5,15 @@ import { createJobScheduler } from '../../../src/jobs/job-scheduler.js';
 import { createLogger } from '../../../src/logger.js';
 import { type RunningVouch, startVouch } from '../../../src/main.js';
 import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.js';
-import type { RecordedCall } from '../../helpers/fake-slack-api.js';
-import { blockAction, viewSubmission } from '../../helpers/slack-payloads.js';
+import { buttonValue, dmChannelOf, dmsTo } from '../../helpers/slack-blocks.js';
+import {
+  expressInterest,
+  settle,
+  shareJobByCommand,
+  waitForDm,
+  waitForHome,
+} from '../../helpers/slack-flows.js';
+import { blockAction } from '../../helpers/slack-payloads.js';
 import {
   startTestApp,
   TEST_BOT_TOKEN,
@@ -19,65 +26,24 @@ const CHANNEL = 'C0JOBSJOB';
 const SHARER = 'U0JSHARER';
 const DAY = 86_400_000;
 
-type Block = { type: string; elements?: Array<{ action_id?: string; value?: string }> };
-
-const settle = (ms = 500) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function dmsTo(app: TestApp, user: string): RecordedCall[] {
-  return app.slack.calls('chat.postMessage').filter((c) => c.args.channel === `D${user}`);
-}
-
-function buttonValue(call: RecordedCall, actionId: string): string {
-  const value = ((call.args.blocks as Block[] | undefined) ?? [])
-    .flatMap((b) => b.elements ?? [])
-    .find((e) => e.action_id === actionId)?.value;
-  if (value === undefined) throw new Error(`no ${actionId} button in that message`);
-  return value;
-}
-
-/** `/vouch <url>` in CHANNEL; the posting id from the card's buttons. */
-async function shareJob(app: TestApp, url: string): Promise<string> {
-  await app.requests.command({ text: url, user_id: SHARER, channel_id: CHANNEL });
-  const card = await app.slack.waitFor(
-    'chat.postMessage',
-    (c) => c.args.channel === CHANNEL && JSON.stringify(c.args.blocks ?? '').includes(url),
-    10_000,
-  );
-  return buttonValue(card, 'im_interested');
-}
-
 /** "I'm interested" → modal → submit, asking `ask` (a referrer's user id, or 'anyone'). */
-async function expressInterest(
+async function expressInterestAsking(
   app: TestApp,
   postingId: string,
   candidate: string,
   ask: string,
 ): Promise<void> {
-  const click = blockAction({
-    user: candidate,
-    actionId: 'im_interested',
-    value: postingId,
-    channel: CHANNEL,
-    responseUrl: app.slack.responseUrl(`interest-${candidate}`),
-  });
-  await app.requests.interaction(click);
-  const opened = await app.slack.waitFor('views.open', (c) => c.args.trigger_id === click.trigger_id, 10_000);
-  await app.requests.interaction(
-    viewSubmission({
+  await expressInterest(
+    app,
+    {
+      postingId,
       user: candidate,
-      view: opened.args.view as Record<string, unknown>,
-      values: {
-        interest_note: { note: { type: 'plain_text_input', value: 'hi' } },
-        interest_referrer: { referrer: { type: 'static_select', selected_option: { value: ask } } },
-        interest_show_name: { show_name: { type: 'checkboxes', selected_options: [] } },
-      },
-    }),
+      channel: CHANNEL,
+      responseUrl: app.slack.responseUrl(`interest-${candidate}`),
+    },
+    { note: 'hi', referrer: ask },
   );
-  await app.slack.waitFor(
-    'views.publish',
-    (c) => c.args.user_id === candidate && JSON.stringify(c.args.view).includes(postingId),
-    10_000,
-  );
+  await waitForHome(app, candidate, { including: postingId });
 }
 
 /**
@@ -134,8 +100,8 @@ describeEachDatabase('periodic jobs', (kind) => {
     const who = people();
     await app.requests.command({ text: `refer-at ${who.company}`, user_id: who.referrer });
     const url = board.job(`/jobs/${kind}-${counter}`, { title: `Engineer ${counter}`, company: who.company });
-    const postingId = await shareJob(app, url);
-    await expressInterest(app, postingId, who.candidate, ask === 'anyone' ? 'anyone' : who.referrer);
+    const { postingId } = await shareJobByCommand(app, { url, channel: CHANNEL, user: SHARER });
+    await expressInterestAsking(app, postingId, who.candidate, ask === 'anyone' ? 'anyone' : who.referrer);
     // Settled: the card's counts were refreshed after the submission.
     await app.slack.waitFor(
       'chat.update',
@@ -168,7 +134,7 @@ describeEachDatabase('periodic jobs', (kind) => {
     app.slack.reset();
 
     expect(await app.vouch.jobs.reminders.runOnce()).toBe(1);
-    await app.slack.waitFor('chat.postMessage', (c) => c.args.channel === `D${referrer}`, 10_000);
+    await waitForDm(app, referrer);
     const [reminder, ...more] = dmsTo(app, referrer);
     expect(more).toHaveLength(0);
     expect(String(reminder?.args.text)).toMatch(/^Reminder/);
@@ -200,11 +166,7 @@ describeEachDatabase('periodic jobs', (kind) => {
     app.slack.reset();
 
     expect(await app.vouch.jobs.reminders.runOnce()).toBe(1);
-    const reminder = await app.slack.waitFor(
-      'chat.postMessage',
-      (c) => c.args.channel === `D${referrer}`,
-      10_000,
-    );
+    const reminder = await waitForDm(app, referrer);
     expect(JSON.stringify(reminder.args.blocks)).toContain('asked you for a referral');
   });
 
@@ -215,32 +177,24 @@ describeEachDatabase('periodic jobs', (kind) => {
     expect(await app.vouch.jobs.reminders.runOnce()).toBe(1);
 
     // The referrer presses "I referred them" in the reminder DM.
-    const reminder = await app.slack.waitFor(
-      'chat.postMessage',
-      (c) => c.args.channel === `D${referrer}`,
-      10_000,
-    );
+    const reminder = await waitForDm(app, referrer);
     await app.requests.interaction(
       blockAction({
         user: referrer,
         actionId: 'status_update:referred',
-        value: buttonValue(reminder, 'status_update:referred'),
-        channel: `D${referrer}`,
+        value: buttonValue(reminder.args.blocks, 'status_update:referred'),
+        channel: dmChannelOf(referrer),
         responseUrl: app.slack.responseUrl('referred'),
         blocks: reminder.args.blocks as unknown[],
       }),
     );
     await expect.poll(async () => (await referralOf(candidate)).status, { timeout: 10_000 }).toBe('referred');
-    await app.slack.waitFor('views.publish', (c) => c.args.user_id === candidate, 10_000);
+    await waitForHome(app, candidate);
     await backdate(referral.id, 4);
     app.slack.reset();
 
     expect(await app.vouch.jobs.reminders.runOnce()).toBe(1);
-    const nudge = await app.slack.waitFor(
-      'chat.postMessage',
-      (c) => c.args.channel === `D${candidate}`,
-      10_000,
-    );
+    const nudge = await waitForDm(app, candidate);
     const nudgeText = JSON.stringify(nudge.args.blocks);
     expect(nudgeText).toMatch(/since your referral for .* moved to \*📨 Referred\*/);
     expect(nudgeText).toContain('status_update:interviewing');
@@ -261,7 +215,7 @@ describeEachDatabase('periodic jobs', (kind) => {
         replica.jobs.reminders.runOnce(),
       ]);
       expect(sent.reduce((a, b) => a + b, 0)).toBe(1);
-      await app.slack.waitFor('chat.postMessage', (c) => c.args.channel === `D${referrer}`, 10_000);
+      await waitForDm(app, referrer);
       await settle();
       expect(dmsTo(app, referrer)).toHaveLength(1);
     } finally {
@@ -297,16 +251,8 @@ describeEachDatabase('periodic jobs', (kind) => {
     expect(events).toHaveLength(1);
     expect(events[0]?.actorId).toBeNull();
 
-    const toCandidate = await app.slack.waitFor(
-      'chat.postMessage',
-      (c) => c.args.channel === `D${candidate}`,
-      10_000,
-    );
-    const toReferrer = await app.slack.waitFor(
-      'chat.postMessage',
-      (c) => c.args.channel === `D${referrer}`,
-      10_000,
-    );
+    const toCandidate = await waitForDm(app, candidate);
+    const toReferrer = await waitForDm(app, referrer);
     expect(JSON.stringify(toCandidate.args.blocks)).toMatch(
       /no longer open, so your referral request was closed/,
     );
@@ -330,13 +276,9 @@ describeEachDatabase('periodic jobs', (kind) => {
     app.slack.reset();
 
     expect((await app.vouch.jobs.liveness.runOnce()).closed).toBeGreaterThanOrEqual(1);
-    const toReferrer = await app.slack.waitFor(
-      'chat.postMessage',
-      (c) => c.args.channel === `D${referrer}`,
-      10_000,
-    );
+    const toReferrer = await waitForDm(app, referrer);
     expect(JSON.stringify(toReferrer.args.blocks)).toContain(`<@${candidate}>`);
-    await app.slack.waitFor('chat.postMessage', (c) => c.args.channel === `D${candidate}`, 10_000);
+    await waitForDm(app, candidate);
   });
 
   it('keeps the title on the closed card and in the closure DMs', async () => {
@@ -350,13 +292,13 @@ describeEachDatabase('periodic jobs', (kind) => {
     const blocks = card.args.blocks as Array<{ type: string; text?: { text?: string } }>;
     expect(blocks[0]).toMatchObject({ type: 'header', text: { text: title } });
     expect(JSON.stringify(blocks)).toContain('This posting is closed');
-    const dm = await app.slack.waitFor('chat.postMessage', (c) => c.args.channel === `D${candidate}`, 10_000);
+    const dm = await waitForDm(app, candidate);
     expect(JSON.stringify(dm.args.blocks)).toContain(title);
   });
 
   it('leaves a posting that is still listed open, and does not check it again before VOUCH_LIVENESS_HOURS', async () => {
     const url = board.job(`/jobs/${kind}-alive`, { title: 'Still Here Engineer', company: `Alive ${kind}` });
-    const postingId = await shareJob(app, url);
+    const { postingId } = await shareJobByCommand(app, { url, channel: CHANNEL, user: SHARER });
     const path = new URL(url).pathname;
     await checkedLongAgo(postingId);
     const fetchesBefore = board.requests(path).length;

@@ -2,108 +2,50 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, type Database } from '../../../src/db/client.js';
 import { createLogger } from '../../../src/logger.js';
 import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.js';
-import type { RecordedCall } from '../../helpers/fake-slack-api.js';
-import { blockAction, linkSharedEvent, viewSubmission } from '../../helpers/slack-payloads.js';
+import { buttonsOf, buttonValue, channelMessages, dmChannelOf, dmsTo } from '../../helpers/slack-blocks.js';
+import {
+  openInterestModal,
+  shareJobByUnfurl,
+  submitInterestForm,
+  waitForDm,
+} from '../../helpers/slack-flows.js';
+import { blockAction, viewSubmission } from '../../helpers/slack-payloads.js';
 import { startTestApp, type TestApp } from '../../helpers/start-test-app.js';
 import { describeEachDatabase } from '../../helpers/test-database.js';
-
-type Block = { type: string; elements?: Array<{ action_id?: string; value?: string }>; accessory?: unknown };
 
 const SHARER = 'U0SHARER';
 const REFERRER = 'U0REFERRER';
 const CANDIDATE = 'U0CANDIDATE';
 const CHANNEL = 'C0JOBS';
 
-function buttons(blocks: unknown): Array<{ action_id: string; value: string }> {
-  const out: Array<{ action_id: string; value: string }> = [];
-  for (const block of (blocks as Block[]) ?? []) {
-    if (block.type !== 'actions') continue;
-    for (const element of block.elements ?? []) {
-      if (element.action_id && element.value)
-        out.push({ action_id: element.action_id, value: element.value });
-    }
-  }
-  return out;
-}
-
-function buttonValue(blocks: unknown, actionId: string): string {
-  const found = buttons(blocks).find((b) => b.action_id.startsWith(actionId));
-  if (found === undefined)
-    throw new Error(`no ${actionId} button in ${JSON.stringify(blocks).slice(0, 400)}`);
-  return found.value;
-}
-
-function interestValues(options: { note?: string; referrer?: string; showName?: boolean }) {
-  return {
-    interest_note: { note: { type: 'plain_text_input', value: options.note ?? null } },
-    ...(options.referrer !== undefined
-      ? {
-          interest_referrer: {
-            referrer: {
-              type: 'static_select',
-              selected_option: { value: options.referrer, text: { type: 'plain_text', text: 'x' } },
-            },
-          },
-        }
-      : {}),
-    interest_show_name: {
-      show_name: { type: 'checkboxes', selected_options: options.showName ? [{ value: 'show_name' }] : [] },
-    },
-  };
-}
-
-/** Messages that everyone in a channel can see (not DMs, not ephemerals). */
-function channelMessages(app: TestApp): RecordedCall[] {
-  return app.slack
-    .calls()
-    .filter((c) => ['chat.postMessage', 'chat.update', 'chat.unfurl'].includes(c.method))
-    .filter((c) => String(c.args.channel ?? 'COMPOSER').startsWith('C'));
-}
-
-async function waitForDm(
-  app: TestApp,
-  userId: string,
-  pattern: RegExp,
-  timeoutMs = 8_000,
-): Promise<RecordedCall> {
-  const dmChannel = `D${userId.replace(/[^A-Z0-9]/g, '').slice(0, 12)}`;
-  return app.slack.waitFor(
-    'chat.postMessage',
-    (c) => c.args.channel === dmChannel && pattern.test(JSON.stringify(c.args)),
-    timeoutMs,
-  );
-}
-
+/** Posts a fresh job link in CHANNEL as SHARER and waits for its unfurled card. */
 async function shareJob(
   app: TestApp,
   board: FakeJobBoard,
   path: string,
 ): Promise<{ postingId: string; url: string; ts: string }> {
   const url = board.job(path, { title: `Engineer ${path}`, company: 'Acme Robotics' });
-  const event = linkSharedEvent({ channel: CHANNEL, user: SHARER, urls: [url] });
-  await app.requests.eventCallback(event);
-  const call = await app.slack.waitFor('chat.unfurl', (c) => JSON.stringify(c.args).includes(url));
-  const blocks = (call.args.unfurls as Record<string, { blocks: unknown }>)[url]?.blocks;
-  return { postingId: buttonValue(blocks, 'im_interested'), url, ts: event.message_ts };
+  const { postingId, ts } = await shareJobByUnfurl(app, { url, channel: CHANNEL, user: SHARER });
+  return { postingId, url, ts };
 }
 
-async function openInterestModal(app: TestApp, postingId: string, user: string, ts: string) {
-  const before = app.slack.calls('views.open').length;
-  const response = await app.requests.interaction(
-    blockAction({
-      user,
-      actionId: 'im_interested',
-      value: postingId,
-      channel: CHANNEL,
-      messageTs: ts,
-      responseUrl: app.slack.responseUrl('x'),
-    }),
-  );
-  expect(response.status).toBe(200);
+/** "I'm interested" on the card in CHANNEL: acked within 3 s; resolves with the modal's view. */
+async function openInterestModalOnCard(
+  app: TestApp,
+  postingId: string,
+  user: string,
+  ts: string,
+): Promise<Record<string, unknown>> {
+  const { view, response } = await openInterestModal(app, {
+    postingId,
+    user,
+    channel: CHANNEL,
+    messageTs: ts,
+    responseUrl: app.slack.responseUrl('x'),
+    timeoutMs: 5_000,
+  });
   expect(response.elapsedMs).toBeLessThan(3_000);
-  await app.slack.waitFor('views.open', () => app.slack.calls('views.open').length > before);
-  const call = app.slack.calls('views.open').at(-1) as RecordedCall;
-  return call.args.view as Record<string, unknown>;
+  return view;
 }
 
 describe('the referral workflow, end to end', () => {
@@ -148,7 +90,7 @@ describe('the referral workflow, end to end', () => {
       blockAction({
         user: REFERRER,
         actionId: 'remember_referrer_company_yes',
-        value: buttonValue(prompt.args.blocks, 'remember_referrer_company_yes'),
+        value: buttonValue(prompt.args.blocks, 'remember_referrer_company_yes', { prefix: true }),
         channel: CHANNEL,
         responseUrl: app.slack.responseUrl('remember'),
       }),
@@ -159,24 +101,25 @@ describe('the referral workflow, end to end', () => {
     expect(await db.prisma.companyReferrer.count()).toBe(1);
 
     // The candidate is interested: the modal offers the referrer by name; they ask them privately.
-    const view = await openInterestModal(app, postingId, CANDIDATE, ts);
+    const view = await openInterestModalOnCard(app, postingId, CANDIDATE, ts);
     expect(JSON.stringify(view)).toContain('Rita Referrer');
-    const submitted = await app.requests.interaction(
-      viewSubmission({
-        user: CANDIDATE,
-        view,
-        values: interestValues({ note: 'I shipped recsys at scale', referrer: REFERRER }),
-      }),
-    );
+    const submitted = await submitInterestForm(app, {
+      user: CANDIDATE,
+      view,
+      form: { note: 'I shipped recsys at scale', referrer: REFERRER },
+    });
     expect(submitted.status).toBe(200);
-    const request = await waitForDm(app, REFERRER, /asked you for a referral/);
+    const request = await waitForDm(app, REFERRER, {
+      matching: /asked you for a referral/,
+      timeoutMs: 8_000,
+    });
     expect(JSON.stringify(request.args)).toContain('I shipped recsys at scale');
     expect(JSON.stringify(request.args)).toContain(`<@${CANDIDATE}>`);
-    await waitForDm(app, CANDIDATE, /We asked/);
+    await waitForDm(app, CANDIDATE, { matching: /We asked/, timeoutMs: 8_000 });
     await app.slack.waitFor('chat.unfurl', (c) => JSON.stringify(c.args).includes('1* interested'));
 
     // The candidate cannot mark themselves referred: refused with the reason.
-    const markReferred = buttonValue(request.args.blocks, 'mark_referred');
+    const markReferred = buttonValue(request.args.blocks, 'mark_referred', { prefix: true });
     await app.requests.interaction(
       blockAction({
         user: CANDIDATE,
@@ -203,34 +146,26 @@ describe('the referral workflow, end to end', () => {
         blocks: request.args.blocks as unknown[],
       }),
     );
-    const told = await waitForDm(app, CANDIDATE, /referred you|referral/i);
+    const told = await waitForDm(app, CANDIDATE, { matching: /referred you|referral/i, timeoutMs: 8_000 });
     const update = await app.slack.waitFor('chat.update', (c) => c.args.channel === 'D0REFERRER');
-    expect(buttons(update.args.blocks)).toEqual([]);
+    expect(buttonsOf(update.args.blocks)).toEqual([]);
 
     // The candidate moves it along; the referrer hears each step.
     const referral = await db.prisma.referral.findFirstOrThrow({ where: { posting: { id: postingId } } });
-    const referrerDm = `D${REFERRER}`;
     for (const to of ['interviewing', 'offer', 'hired'] as const) {
-      const before = app.slack.calls('chat.postMessage').filter((c) => c.args.channel === referrerDm).length;
+      const before = dmsTo(app, REFERRER).length;
       await app.requests.interaction(
         blockAction({
           user: CANDIDATE,
           actionId: `status_update:${to}`,
           value: JSON.stringify({ referralId: referral.id, to }),
-          channel: `D${CANDIDATE}`,
+          channel: dmChannelOf(CANDIDATE),
           responseUrl: app.slack.responseUrl(to),
         }),
       );
-      await expect
-        .poll(() => app.slack.calls('chat.postMessage').filter((c) => c.args.channel === referrerDm).length, {
-          timeout: 8_000,
-        })
-        .toBe(before + 1);
+      await expect.poll(() => dmsTo(app, REFERRER).length, { timeout: 8_000 }).toBe(before + 1);
     }
-    const hiredNews = app.slack
-      .calls('chat.postMessage')
-      .filter((c) => c.args.channel === referrerDm)
-      .at(-1);
+    const hiredNews = dmsTo(app, REFERRER).at(-1);
     expect(JSON.stringify(hiredNews?.args)).toMatch(/hired|got the job/i);
     const events = await db.prisma.referralEvent.findMany({
       where: { referralId: referral.id },
@@ -248,35 +183,26 @@ describe('the referral workflow, end to end', () => {
     expect(told).toBeDefined();
 
     // Nobody in the channel ever learned who was interested.
-    for (const call of channelMessages(app)) expect(JSON.stringify(call.args)).not.toContain(CANDIDATE);
+    for (const call of channelMessages(app, { withComposerUnfurls: true }))
+      expect(JSON.stringify(call.args)).not.toContain(CANDIDATE);
     expect(url).toContain('/jobs/flow');
   });
 
   it('names the candidate on the card only when they chose to show their name', async () => {
     const { postingId, ts } = await shareJob(app, board, '/jobs/named');
-    const view = await openInterestModal(app, postingId, 'U0PROUD', ts);
-    await app.requests.interaction(
-      viewSubmission({ user: 'U0PROUD', view, values: interestValues({ showName: true }) }),
-    );
+    const view = await openInterestModalOnCard(app, postingId, 'U0PROUD', ts);
+    await submitInterestForm(app, { user: 'U0PROUD', view, form: { showName: true } });
     await app.slack.waitFor('chat.unfurl', (c) => JSON.stringify(c.args).includes('<@U0PROUD>'));
   });
 
   it('tells a candidate nobody can refer yet, and tells them again when someone can', async () => {
     const url = board.job('/jobs/lonely', { title: 'Lonely Role', company: 'Nobody Knows Inc' });
-    const event = linkSharedEvent({ channel: CHANNEL, user: SHARER, urls: [url] });
-    await app.requests.eventCallback(event);
-    const unfurl = await app.slack.waitFor('chat.unfurl', (c) => JSON.stringify(c.args).includes(url));
-    const postingId = buttonValue(
-      (unfurl.args.unfurls as Record<string, { blocks: unknown }>)[url]?.blocks,
-      'im_interested',
-    );
+    const { postingId, ts } = await shareJobByUnfurl(app, { url, channel: CHANNEL, user: SHARER });
 
-    const view = await openInterestModal(app, postingId, 'U0WAITER', event.message_ts);
+    const view = await openInterestModalOnCard(app, postingId, 'U0WAITER', ts);
     expect(JSON.stringify(view)).toContain('Nobody has said they can refer');
-    await app.requests.interaction(
-      viewSubmission({ user: 'U0WAITER', view, values: interestValues({ note: 'keen' }) }),
-    );
-    await waitForDm(app, 'U0WAITER', /saved/);
+    await submitInterestForm(app, { user: 'U0WAITER', view, form: { note: 'keen' } });
+    await waitForDm(app, 'U0WAITER', { matching: /saved/, timeoutMs: 8_000 });
 
     await app.requests.interaction(
       blockAction({
@@ -287,7 +213,7 @@ describe('the referral workflow, end to end', () => {
         responseUrl: app.slack.responseUrl('late'),
       }),
     );
-    const news = await waitForDm(app, 'U0WAITER', /Good news/);
+    const news = await waitForDm(app, 'U0WAITER', { matching: /Good news/, timeoutMs: 8_000 });
     expect(JSON.stringify(news.args)).toContain('<@U0LATE>');
   });
 
@@ -339,7 +265,7 @@ describe('the referral workflow, end to end', () => {
       'views.open',
       (c) => (c.args.view as { callback_id?: string }).callback_id === 'tag_submit',
     );
-    const before = channelMessages(app).length;
+    const before = channelMessages(app, { withComposerUnfurls: true }).length;
     await app.requests.interaction(
       viewSubmission({
         user: SHARER,
@@ -350,12 +276,12 @@ describe('the referral workflow, end to end', () => {
         },
       }),
     );
-    const dm = await waitForDm(app, 'U0FRIEND', /might be interested/);
-    const ids = buttons(dm.args.blocks).map((b) => b.action_id);
+    const dm = await waitForDm(app, 'U0FRIEND', { matching: /might be interested/, timeoutMs: 8_000 });
+    const ids = buttonsOf(dm.args.blocks).map((b) => b.action_id);
     expect(ids).toContain('im_interested');
     expect(ids).not.toContain('i_can_refer');
-    await waitForDm(app, SHARER, /private message/);
-    expect(channelMessages(app).length).toBe(before);
+    await waitForDm(app, SHARER, { matching: /private message/, timeoutMs: 8_000 });
+    expect(channelMessages(app, { withComposerUnfurls: true }).length).toBe(before);
   });
 
   it('acknowledges every interactive request within 3 s', async () => {
@@ -390,12 +316,10 @@ describeEachDatabase('50 parallel submissions of the interest form', (kind) => {
 
   it('create exactly one referral for one member and one posting', async () => {
     const { postingId, ts } = await shareJob(app, board, '/jobs/parallel');
-    const view = await openInterestModal(app, postingId, 'U0EAGER', ts);
+    const view = await openInterestModalOnCard(app, postingId, 'U0EAGER', ts);
     const responses = await Promise.all(
       Array.from({ length: 50 }, () =>
-        app.requests.interaction(
-          viewSubmission({ user: 'U0EAGER', view, values: interestValues({ note: 'please' }) }),
-        ),
+        submitInterestForm(app, { user: 'U0EAGER', view, form: { note: 'please' } }),
       ),
     );
     for (const response of responses) expect(response.status).toBe(200);

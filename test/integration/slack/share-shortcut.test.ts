@@ -1,29 +1,13 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { createDatabase } from '../../../src/db/client.js';
 import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.js';
-import type { RecordedCall } from '../../helpers/fake-slack-api.js';
+import { actionIdsOf, blocksOf, channelPosts } from '../../helpers/slack-blocks.js';
 import { messageShortcut, messageTs } from '../../helpers/slack-payloads.js';
 import { startTestApp, type TestApp } from '../../helpers/start-test-app.js';
 import { createRecordingLogger, describeEachDatabase } from '../../helpers/test-database.js';
 
-type Block = { type: string; text?: { text?: string }; elements?: Array<{ action_id?: string }> };
-
 const CHANNEL = 'C0SHORTCUT';
 const MEMBER = 'U0SHORTCUTTER';
-
-function blocksOf(call: RecordedCall): Block[] {
-  return (call.args.blocks as Block[] | undefined) ?? [];
-}
-
-function actionIds(blocks: readonly Block[]): string[] {
-  return blocks.flatMap((b) =>
-    b.type === 'actions' ? (b.elements ?? []).map((e) => e.action_id ?? '') : [],
-  );
-}
-
-function channelPosts(app: TestApp): RecordedCall[] {
-  return app.slack.calls('chat.postMessage').filter((c) => String(c.args.channel).startsWith('C'));
-}
 
 describeEachDatabase('message shortcut "Share as job referral"', (kind) => {
   let app: TestApp;
@@ -56,7 +40,7 @@ describeEachDatabase('message shortcut "Share as job referral"', (kind) => {
     const card = await app.slack.waitFor('chat.postMessage', (c) => c.args.channel === CHANNEL, 10_000);
     expect(card.args.thread_ts).toBe(ts);
     expect(blocksOf(card)[0]).toMatchObject({ type: 'header', text: { text: 'Platform Engineer' } });
-    expect(actionIds(blocksOf(card))).toEqual(
+    expect(actionIdsOf(blocksOf(card))).toEqual(
       expect.arrayContaining(['i_can_refer', 'im_interested', 'details', 'tag_someone']),
     );
     expect(JSON.stringify(card.args)).not.toContain('Second Link Engineer');

@@ -2,23 +2,19 @@ import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { createDatabase, type Database } from '../../../src/db/client.js';
 import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.js';
 import type { RecordedCall } from '../../helpers/fake-slack-api.js';
+import { postingIdOf, postsTo } from '../../helpers/slack-blocks.js';
 import {
-  appHomeOpened,
-  blockAction,
-  channelMessageEvent,
-  messageShortcut,
-  viewSubmission,
-} from '../../helpers/slack-payloads.js';
+  expectStillServing,
+  openInterestModal,
+  settle,
+  submitInterestForm,
+  waitForDm,
+} from '../../helpers/slack-flows.js';
+import { appHomeOpened, channelMessageEvent, messageShortcut } from '../../helpers/slack-payloads.js';
 import { startTestApp, type TestApp } from '../../helpers/start-test-app.js';
 import { createRecordingLogger, describeEachDatabase } from '../../helpers/test-database.js';
 
 const SHARER = 'U0ERRSHARER';
-
-const settle = (ms = 500) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function postsTo(app: TestApp, channel: string): RecordedCall[] {
-  return app.slack.calls('chat.postMessage').filter((c) => c.args.channel === channel);
-}
 
 describeEachDatabase('Slack API errors', (kind) => {
   let app: TestApp;
@@ -27,12 +23,6 @@ describeEachDatabase('Slack API errors', (kind) => {
 
   async function sharesIn(channel: string) {
     return database.prisma.share.findMany({ where: { channelId: channel } });
-  }
-
-  async function expectStillServing(): Promise<void> {
-    expect((await fetch(`${app.baseUrl}/healthz`)).status).toBe(200);
-    const errors = app.logs.filter((line) => line.msg === 'unhandled error in a Slack listener');
-    expect(errors).toEqual([]);
   }
 
   beforeAll(async () => {
@@ -57,7 +47,7 @@ describeEachDatabase('Slack API errors', (kind) => {
     expect(String(answer.args.text)).toMatch(/not in this channel/i);
     expect(String(answer.args.text)).toContain('/invite @Vouch');
     expect(await sharesIn('C0NOTJOINED')).toEqual([]);
-    await expectStillServing();
+    await expectStillServing(app);
 
     // After /invite, the same command works.
     await app.requests.command({ text: url, user_id: SHARER, channel_id: 'C0NOTJOINED' });
@@ -72,7 +62,7 @@ describeEachDatabase('Slack API errors', (kind) => {
     const answer = await app.slack.waitFor('response_url', () => true, 10_000);
     expect(String(answer.args.text)).toMatch(/cannot see this channel/i);
     expect(await sharesIn('G0PRIVATE')).toEqual([]);
-    await expectStillServing();
+    await expectStillServing(app);
   });
 
   it('waits out a 429 with Retry-After on chat.postMessage and still posts the card', async () => {
@@ -88,48 +78,26 @@ describeEachDatabase('Slack API errors', (kind) => {
     expect(second.at - first.at).toBeGreaterThanOrEqual(900);
     expect(JSON.stringify(second.args.blocks)).toContain('Patient Poster');
     await expect.poll(async () => (await sharesIn('C0BUSY')).length, { timeout: 5_000 }).toBe(1);
-    await expectStillServing();
+    await expectStillServing(app);
   });
 
   it('retries a 500 on conversations.open and still sends the DM', async () => {
     const url = board.job('/jobs/dm-retry', { title: 'DM Retry Engineer', company: 'Flaky Slack' });
     await app.requests.command({ text: url, user_id: SHARER, channel_id: 'C0DMRETRY' });
     const card = await app.slack.waitFor('chat.postMessage', (c) => c.args.channel === 'C0DMRETRY', 10_000);
-    const postingId = (
-      (card.args.blocks as Array<{ elements?: Array<{ action_id?: string; value?: string }> }>) ?? []
-    )
-      .flatMap((b) => b.elements ?? [])
-      .find((e) => e.action_id === 'im_interested')?.value;
-    expect(postingId).toBeDefined();
+    const postingId = postingIdOf(card.args.blocks);
 
-    const click = blockAction({
+    const { view } = await openInterestModal(app, {
+      postingId,
       user: 'U0FLAKYDM',
-      actionId: 'im_interested',
-      value: String(postingId),
       channel: 'C0DMRETRY',
       responseUrl: app.slack.responseUrl('dm-retry'),
     });
-    await app.requests.interaction(click);
-    const opened = await app.slack.waitFor(
-      'views.open',
-      (c) => c.args.trigger_id === click.trigger_id,
-      10_000,
-    );
     app.slack.reset();
     app.slack.fail('conversations.open', { kind: 'server_error' });
-    await app.requests.interaction(
-      viewSubmission({
-        user: 'U0FLAKYDM',
-        view: opened.args.view as Record<string, unknown>,
-        values: {
-          interest_note: { note: { type: 'plain_text_input', value: 'hi' } },
-          interest_referrer: { referrer: { type: 'static_select', selected_option: { value: 'anyone' } } },
-          interest_show_name: { show_name: { type: 'checkboxes', selected_options: [] } },
-        },
-      }),
-    );
+    await submitInterestForm(app, { user: 'U0FLAKYDM', view, form: { note: 'hi', referrer: 'anyone' } });
 
-    const dm = await app.slack.waitFor('chat.postMessage', (c) => c.args.channel === 'DU0FLAKYDM', 15_000);
+    const dm = await waitForDm(app, 'U0FLAKYDM', { timeoutMs: 15_000 });
     expect(JSON.stringify(dm.args.blocks)).toContain('DM Retry Engineer');
     expect(
       app.slack.calls('conversations.open').filter((c) => c.args.users === 'U0FLAKYDM').length,
@@ -138,7 +106,7 @@ describeEachDatabase('Slack API errors', (kind) => {
       where: { candidate: { slackUserId: 'U0FLAKYDM' } },
     });
     expect(referrals).toHaveLength(1);
-    await expectStillServing();
+    await expectStillServing(app);
   });
 
   it('drops a thread card Slack refuses (not_in_channel) without a crash or a share, so a later one can post', async () => {
@@ -151,7 +119,7 @@ describeEachDatabase('Slack API errors', (kind) => {
     expect(await sharesIn('C0THREADNO')).toEqual([]);
     // No ephemeral for thread cards: nobody asked for one.
     expect(app.slack.calls('chat.postEphemeral')).toHaveLength(0);
-    await expectStillServing();
+    await expectStillServing(app);
 
     // Once the bot is invited, sharing that same message with the shortcut posts its card.
     await app.requests.interaction(
@@ -179,7 +147,7 @@ describeEachDatabase('Slack API errors', (kind) => {
     await app.requests.eventCallback(appHomeOpened('U0HOMEFAIL'));
     await app.slack.waitFor('views.publish', () => true, 10_000);
     await settle();
-    await expectStillServing();
+    await expectStillServing(app);
     // The next open works.
     await app.requests.eventCallback(appHomeOpened('U0HOMEFAIL'));
     await expect.poll(() => app.slack.calls('views.publish').length, { timeout: 5_000 }).toBe(2);
@@ -192,6 +160,6 @@ describeEachDatabase('Slack API errors', (kind) => {
     const answer = await app.slack.waitFor('response_url', () => true, 20_000);
     expect(String(answer.args.text)).toMatch(/try again/i);
     expect(await sharesIn('C0DOWN')).toEqual([]);
-    await expectStillServing();
+    await expectStillServing(app);
   });
 });

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.js';
 import type { RecordedCall } from '../../helpers/fake-slack-api.js';
+import { blocksOf, postsTo } from '../../helpers/slack-blocks.js';
+import { settle } from '../../helpers/slack-flows.js';
 import { channelMessageEvent, messageTs } from '../../helpers/slack-payloads.js';
 import { startTestApp, type TestApp } from '../../helpers/start-test-app.js';
 import { describeEachDatabase } from '../../helpers/test-database.js';
@@ -8,10 +10,9 @@ import { describeEachDatabase } from '../../helpers/test-database.js';
 const CHANNEL = 'C0THREADS';
 const POSTER = 'U0POSTER';
 
-const settle = (ms = 600) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function cardsIn(app: TestApp, channel = CHANNEL): RecordedCall[] {
-  return app.slack.calls('chat.postMessage').filter((c) => c.args.channel === channel);
+/** The thread cards the bot posted in CHANNEL. */
+function cardsIn(app: TestApp): RecordedCall[] {
+  return postsTo(app, CHANNEL);
 }
 
 /**
@@ -56,7 +57,7 @@ describeEachDatabase('thread cards for job links outside the unfurl domains', (k
 
     const card = await app.slack.waitFor('chat.postMessage', (c) => c.args.channel === CHANNEL, 10_000);
     expect(card.args.thread_ts).toBe(message.ts);
-    const blocks = card.args.blocks as Array<{ type: string; text?: { text?: string } }>;
+    const blocks = blocksOf(card);
     expect(blocks[0]).toMatchObject({ type: 'header', text: { text: 'Infrastructure Engineer' } });
     expect(JSON.stringify(blocks)).toContain('im_interested');
     expect(card.args.unfurl_links).toBe('false');
@@ -139,7 +140,7 @@ describeEachDatabase('thread cards for job links outside the unfurl domains', (k
     await app.slack.waitFor('chat.postMessage', (c) => c.args.channel === CHANNEL, 10_000);
     const again = await app.requests.eventCallback(message, { eventId: 'EvTHREADONCE1', retryNum: 1 });
     expect([first.status, again.status]).toEqual([200, 200]);
-    await settle();
+    await settle(600);
     expect(cardsIn(app)).toHaveLength(1);
   });
 
@@ -174,7 +175,7 @@ describeEachDatabase('thread cards turned off with VOUCH_THREAD_CARDS=false', (k
     // /vouch still works in this app: its card proves the app is processing requests.
     await app.requests.command({ text: url, user_id: POSTER, channel_id: 'C0OTHER' });
     await app.slack.waitFor('chat.postMessage', (c) => c.args.channel === 'C0OTHER', 10_000);
-    await settle();
+    await settle(600);
     expect(cardsIn(app)).toHaveLength(0);
   });
 });

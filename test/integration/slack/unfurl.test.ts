@@ -1,25 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.js';
-import type { RecordedCall } from '../../helpers/fake-slack-api.js';
+import { actionIdsOf, unfurlBlocksOf } from '../../helpers/slack-blocks.js';
+import { settle } from '../../helpers/slack-flows.js';
 import { linkSharedEvent, messageTs } from '../../helpers/slack-payloads.js';
 import { startTestApp, type TestApp } from '../../helpers/start-test-app.js';
-
-type Block = {
-  type: string;
-  text?: { text?: string };
-  elements?: Array<{ action_id?: string; url?: string }>;
-};
-
-function unfurlBlocks(call: RecordedCall, url: string): Block[] {
-  const unfurls = call.args.unfurls as Record<string, { blocks: Block[] }>;
-  return unfurls[url]?.blocks ?? [];
-}
-
-function actionIds(blocks: Block[]): string[] {
-  return blocks.flatMap((b) =>
-    b.type === 'actions' ? (b.elements ?? []).map((e) => e.action_id ?? '') : [],
-  );
-}
 
 describe('link unfurls', () => {
   let app: TestApp;
@@ -46,7 +30,7 @@ describe('link unfurls', () => {
 
     const call = await app.slack.waitFor('chat.unfurl');
     expect(call.args).toMatchObject({ channel: 'C0JOBS', ts: event.message_ts });
-    const blocks = unfurlBlocks(call, url);
+    const blocks = unfurlBlocksOf(call, url);
     expect(blocks[0]).toMatchObject({
       type: 'header',
       text: { text: 'Manager II, Machine Learning Engineering' },
@@ -55,7 +39,7 @@ describe('link unfurls', () => {
     expect(text).toContain('Pinboard');
     expect(text).toMatch(/\$180k.{1,3}\$?220k/);
     expect(text).toContain('0* can refer');
-    expect(actionIds(blocks)).toEqual([
+    expect(actionIdsOf(blocks)).toEqual([
       'i_can_refer',
       'im_interested',
       'details',
@@ -78,7 +62,7 @@ describe('link unfurls', () => {
     const call = await app.slack.waitFor('chat.unfurl');
     expect(call.args).toMatchObject({ unfurl_id: 'C-UNFURL-1', source: 'composer' });
     expect(call.args.channel).toBeUndefined();
-    expect(JSON.stringify(unfurlBlocks(call, url))).toContain('Staff Engineer');
+    expect(JSON.stringify(unfurlBlocksOf(call, url))).toContain('Staff Engineer');
   });
 
   it('gives every link of the event a card: jobs the full card, other pages a plain link card', async () => {
@@ -92,10 +76,10 @@ describe('link unfurls', () => {
       linkSharedEvent({ channel: 'C0JOBS', user: 'U0SHARER', urls: [job, page] }),
     );
     const call = await app.slack.waitFor('chat.unfurl');
-    expect(actionIds(unfurlBlocks(call, job))).toContain('im_interested');
-    const plain = unfurlBlocks(call, page);
+    expect(actionIdsOf(unfurlBlocksOf(call, job))).toContain('im_interested');
+    const plain = unfurlBlocksOf(call, page);
     expect(JSON.stringify(plain)).toContain('Our engineering blog');
-    expect(actionIds(plain)).toEqual([]);
+    expect(actionIdsOf(plain)).toEqual([]);
   });
 
   it('answers a refused or unreachable link with a plain card, not a crash', async () => {
@@ -104,7 +88,7 @@ describe('link unfurls', () => {
       linkSharedEvent({ channel: 'C0JOBS', user: 'U0SHARER', urls: [refused] }),
     );
     const call = await app.slack.waitFor('chat.unfurl');
-    expect(JSON.stringify(unfurlBlocks(call, refused))).toContain('10.255.255.1');
+    expect(JSON.stringify(unfurlBlocksOf(call, refused))).toContain('10.255.255.1');
     expect((await fetch(`${app.baseUrl}/healthz`)).status).toBe(200);
   });
 
@@ -115,7 +99,7 @@ describe('link unfurls', () => {
     await app.slack.waitFor('chat.unfurl');
     const again = await app.requests.eventCallback(event, { eventId: 'EvRETRY1', retryNum: 1 });
     expect([first.status, again.status]).toEqual([200, 200]);
-    await new Promise((r) => setTimeout(r, 500));
+    await settle(500);
     expect(app.slack.calls('chat.unfurl')).toHaveLength(1);
   });
 
@@ -154,7 +138,7 @@ describe('link unfurls', () => {
   it('ignores a malformed link_shared event and keeps serving', async () => {
     const response = await app.requests.eventCallback({ type: 'link_shared', channel: 'C1', links: 'nope' });
     expect(response.status).toBe(200);
-    await new Promise((r) => setTimeout(r, 200));
+    await settle(200);
     expect(app.slack.calls('chat.unfurl')).toHaveLength(0);
     expect((await fetch(`${app.baseUrl}/healthz`)).status).toBe(200);
   });

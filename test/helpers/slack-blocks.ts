@@ -1,0 +1,134 @@
+import type { FakeSlackApi, RecordedCall } from './fake-slack-api.js';
+
+/**
+ * Pure readers of what the bot sent to the fake Slack API: the Block Kit of a recorded call, its
+ * buttons and action ids, and which recorded messages went to a DM or to a channel. Nothing here
+ * talks to the app; see `slack-flows.ts` for the multi-step actions.
+ * @see https://api.slack.com/reference/block-kit/blocks
+ */
+
+/** An interactive (or plain) element of a block, as far as the tests read it. */
+export interface BlockElement {
+  action_id?: string;
+  value?: string;
+  text?: unknown;
+  url?: string;
+}
+
+/** A Block Kit block, loosely typed: only the fields the tests look at. */
+export interface Block {
+  type: string;
+  text?: { text?: string };
+  accessory?: BlockElement;
+  elements?: BlockElement[];
+}
+
+/** A button that carries a value (posting id, referral status update, …). */
+export interface Button {
+  action_id: string;
+  value: string;
+}
+
+/** Anything that holds the fake Slack API, such as a `TestApp`. */
+type WithSlack = { slack: FakeSlackApi };
+
+/** The blocks of a chat.postMessage / chat.update call (empty when it had none). */
+export function blocksOf(call: RecordedCall): Block[] {
+  return (call.args.blocks as Block[] | undefined) ?? [];
+}
+
+/** The blocks of the view a views.publish / views.open call carried (the Home tab, a modal). */
+export function viewBlocksOf(call: RecordedCall): Block[] {
+  return (call.args.view as { blocks?: Block[] } | undefined)?.blocks ?? [];
+}
+
+/** The blocks a chat.unfurl call attached to `url` (empty when that link got no card). */
+export function unfurlBlocksOf(call: RecordedCall, url: string): Block[] {
+  const unfurls = call.args.unfurls as Record<string, { blocks: Block[] }>;
+  return unfurls[url]?.blocks ?? [];
+}
+
+/**
+ * The action ids of the elements of every actions block, in order ('' for an element without
+ * one). With `withAccessories`, section accessories (e.g. the Home "Remove" buttons) count too.
+ */
+export function actionIdsOf(blocks: readonly Block[], options: { withAccessories?: boolean } = {}): string[] {
+  return blocks.flatMap((b) => [
+    ...(b.type === 'actions' ? (b.elements ?? []).map((e) => e.action_id ?? '') : []),
+    ...(options.withAccessories && b.accessory?.action_id ? [b.accessory.action_id] : []),
+  ]);
+}
+
+/** Every button of the actions blocks that has both an action id and a value. */
+export function buttonsOf(blocks: unknown): Button[] {
+  const out: Button[] = [];
+  for (const block of (blocks as Block[] | undefined) ?? []) {
+    if (block.type !== 'actions') continue;
+    for (const element of block.elements ?? []) {
+      if (element.action_id && element.value)
+        out.push({ action_id: element.action_id, value: element.value });
+    }
+  }
+  return out;
+}
+
+/**
+ * The value of the first button whose action id is `actionId` (or, with `prefix`, starts with
+ * it); throws, showing the blocks, when there is none.
+ */
+export function buttonValue(blocks: unknown, actionId: string, options: { prefix?: boolean } = {}): string {
+  const found = buttonsOf(blocks).find((b) =>
+    options.prefix ? b.action_id.startsWith(actionId) : b.action_id === actionId,
+  );
+  if (found === undefined)
+    throw new Error(`no ${actionId} button in ${JSON.stringify(blocks).slice(0, 400)}`);
+  return found.value;
+}
+
+/** The posting id a job card carries: the value of its "I'm interested" button. */
+export function postingIdOf(blocks: unknown): string {
+  return buttonValue(blocks, 'im_interested');
+}
+
+/**
+ * The DM channel the fake Slack API opens for a user (its conversations.open answer): `D` and the
+ * user id's first 12 capitals and digits, e.g. `DU0CANDIDATE`.
+ */
+export function dmChannelOf(userId: string): string {
+  return `D${userId.replace(/[^A-Z0-9]/g, '').slice(0, 12)}`;
+}
+
+/** Every chat.postMessage to `channel`, oldest first. */
+export function postsTo(app: WithSlack, channel: string): RecordedCall[] {
+  return app.slack.calls('chat.postMessage').filter((c) => c.args.channel === channel);
+}
+
+/** Every DM the bot posted to `userId`, oldest first. */
+export function dmsTo(app: WithSlack, userId: string): RecordedCall[] {
+  return postsTo(app, dmChannelOf(userId));
+}
+
+function isChannel(channel: unknown): boolean {
+  return typeof channel === 'string' && channel.startsWith('C');
+}
+
+/** Every chat.postMessage to a channel (not a DM, not an ephemeral). */
+export function channelPosts(app: WithSlack): RecordedCall[] {
+  return app.slack.calls('chat.postMessage').filter((c) => isChannel(c.args.channel));
+}
+
+/**
+ * What everyone in a channel can see: messages posted or updated in a channel (not DMs, not
+ * ephemerals) and unfurls, oldest first. With `withComposerUnfurls`, unfurls in the message
+ * composer (no channel) count too, for checks that nothing private ever leaves a DM.
+ */
+export function channelMessages(
+  app: WithSlack,
+  options: { withComposerUnfurls?: boolean } = {},
+): RecordedCall[] {
+  const methods = ['chat.postMessage', 'chat.update', 'chat.unfurl'];
+  return app.slack
+    .calls()
+    .filter((c) => methods.includes(c.method))
+    .filter((c) => isChannel(c.args.channel ?? (options.withComposerUnfurls ? 'COMPOSER' : undefined)));
+}

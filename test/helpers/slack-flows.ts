@@ -1,0 +1,212 @@
+import { expect } from 'vitest';
+import type { RecordedCall } from './fake-slack-api.js';
+import { dmChannelOf, postingIdOf, unfurlBlocksOf } from './slack-blocks.js';
+import { blockAction, linkSharedEvent, viewSubmission } from './slack-payloads.js';
+import type { SlackResponse } from './slack-requests.js';
+import type { TestApp } from './start-test-app.js';
+
+/**
+ * Multi-step actions against a running `TestApp`, done the way members do them in Slack: share a
+ * job (unfurl or /vouch), say "I'm interested" and submit the modal, wait for a DM or a Home tab.
+ * Each step goes through real HTTP to the app and waits on the fake Slack API for its effect.
+ */
+
+/** Waits `ms` so that anything the app would still do has had every chance to happen. */
+export function settle(ms = 500): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** The app still answers its health check and no Slack listener ended in an unhandled error. */
+export async function expectStillServing(app: TestApp): Promise<void> {
+  expect((await fetch(`${app.baseUrl}/healthz`)).status).toBe(200);
+  expect(app.logs.filter((line) => line.msg === 'unhandled error in a Slack listener')).toEqual([]);
+}
+
+/** A job card the bot posted in a channel, and the posting id its buttons carry. */
+export interface SharedCard {
+  card: RecordedCall;
+  postingId: string;
+}
+
+/**
+ * `/vouch <url> [note]` in `channel` as `user`: checks the command was answered 200 and resolves
+ * with the card the bot posted there (the first chat.postMessage to `channel` that names `url`).
+ */
+export async function shareJobByCommand(
+  app: TestApp,
+  input: { url: string; channel: string; user: string; note?: string },
+): Promise<SharedCard> {
+  const response = await app.requests.command({
+    text: `${input.url} ${input.note ?? ''}`.trim(),
+    user_id: input.user,
+    channel_id: input.channel,
+  });
+  expect(response.status).toBe(200);
+  const card = await app.slack.waitFor(
+    'chat.postMessage',
+    (c) => c.args.channel === input.channel && JSON.stringify(c.args.blocks ?? '').includes(input.url),
+    10_000,
+  );
+  return { card, postingId: postingIdOf(card.args.blocks) };
+}
+
+/** A link unfurled into a job card. `ts` is the message the link was posted in. */
+export interface UnfurledCard {
+  unfurl: RecordedCall;
+  postingId: string;
+  ts: string;
+}
+
+/**
+ * Posts `url` in `channel` as `user` (a link_shared event) and resolves with the chat.unfurl that
+ * carries it. `timeoutMs` defaults to the fake Slack API's own wait.
+ */
+export async function shareJobByUnfurl(
+  app: TestApp,
+  input: { url: string; channel: string; user: string; timeoutMs?: number },
+): Promise<UnfurledCard> {
+  const event = linkSharedEvent({ channel: input.channel, user: input.user, urls: [input.url] });
+  await app.requests.eventCallback(event);
+  const unfurl = await app.slack.waitFor(
+    'chat.unfurl',
+    (c) => JSON.stringify(c.args).includes(input.url),
+    input.timeoutMs,
+  );
+  return { unfurl, postingId: postingIdOf(unfurlBlocksOf(unfurl, input.url)), ts: event.message_ts };
+}
+
+/** Where and how a member clicks "I'm interested" on a card. */
+export interface InterestClick {
+  postingId: string;
+  user: string;
+  channel: string;
+  /** The card's message ts (a fresh one when not given). */
+  messageTs?: string;
+  responseUrl: string;
+  /** How long to wait for the modal; 10 s unless given. */
+  timeoutMs?: number;
+}
+
+/**
+ * Clicks "I'm interested" on a card, checks Slack got a 200, and resolves with the modal the bot
+ * opened for that very click (matched by trigger_id) and the click's HTTP answer.
+ */
+export async function openInterestModal(
+  app: TestApp,
+  click: InterestClick,
+): Promise<{ view: Record<string, unknown>; response: SlackResponse }> {
+  const payload = blockAction({
+    user: click.user,
+    actionId: 'im_interested',
+    value: click.postingId,
+    channel: click.channel,
+    ...(click.messageTs !== undefined ? { messageTs: click.messageTs } : {}),
+    responseUrl: click.responseUrl,
+  });
+  const response = await app.requests.interaction(payload);
+  expect(response.status).toBe(200);
+  const opened = await app.slack.waitFor(
+    'views.open',
+    (c) => c.args.trigger_id === payload.trigger_id,
+    click.timeoutMs ?? 10_000,
+  );
+  return { view: opened.args.view as Record<string, unknown>, response };
+}
+
+/** What a member fills in on the interest form. */
+export interface InterestForm {
+  /** The note to referrers; left empty (null) when not given. */
+  note?: string | null;
+  /** A referrer's user id or 'anyone'; without it the form has no referrer select at all. */
+  referrer?: string;
+  /** Ticks "show my name on the card". */
+  showName?: boolean;
+}
+
+/** The interest modal's `state.values` as Slack sends them for `form`. */
+export function interestFormValues(form: InterestForm): Record<string, unknown> {
+  return {
+    interest_note: { note: { type: 'plain_text_input', value: form.note ?? null } },
+    ...(form.referrer !== undefined
+      ? {
+          interest_referrer: {
+            referrer: {
+              type: 'static_select',
+              selected_option: { value: form.referrer, text: { type: 'plain_text', text: 'x' } },
+            },
+          },
+        }
+      : {}),
+    interest_show_name: {
+      show_name: {
+        type: 'checkboxes',
+        selected_options: form.showName
+          ? [{ value: 'show_name', text: { type: 'plain_text', text: 'Show' } }]
+          : [],
+      },
+    },
+  };
+}
+
+/** Submits the interest modal `view` as `user` with `form`; resolves with Slack's HTTP answer. */
+export function submitInterestForm(
+  app: TestApp,
+  input: { user: string; view: Record<string, unknown>; form: InterestForm },
+): Promise<SlackResponse> {
+  return app.requests.interaction(
+    viewSubmission({ user: input.user, view: input.view, values: interestFormValues(input.form) }),
+  );
+}
+
+/**
+ * "I'm interested" → modal → submit `form`, checking both requests were answered 200. The app
+ * carries on after the submission: wait for the effect the test relies on.
+ */
+export async function expressInterest(
+  app: TestApp,
+  click: InterestClick,
+  form: InterestForm,
+): Promise<{ view: Record<string, unknown> }> {
+  const { view } = await openInterestModal(app, click);
+  const submitted = await submitInterestForm(app, { user: click.user, view, form });
+  expect(submitted.status).toBe(200);
+  return { view };
+}
+
+/**
+ * Resolves with the first DM (already sent or to come) the bot posts to `userId`; `matching` is
+ * tested on the whole call's arguments (text and blocks), `textMatching` on its text only.
+ */
+export function waitForDm(
+  app: TestApp,
+  userId: string,
+  options: { matching?: RegExp; textMatching?: RegExp; timeoutMs?: number } = {},
+): Promise<RecordedCall> {
+  const channel = dmChannelOf(userId);
+  return app.slack.waitFor(
+    'chat.postMessage',
+    (c) =>
+      c.args.channel === channel &&
+      (options.matching === undefined || options.matching.test(JSON.stringify(c.args))) &&
+      (options.textMatching === undefined || options.textMatching.test(String(c.args.text))),
+    options.timeoutMs ?? 10_000,
+  );
+}
+
+/**
+ * Resolves with the first Home tab (already published or to come) published for `userId`,
+ * containing `including` when given.
+ */
+export function waitForHome(
+  app: TestApp,
+  userId: string,
+  options: { including?: string; timeoutMs?: number } = {},
+): Promise<RecordedCall> {
+  return app.slack.waitFor(
+    'views.publish',
+    (c) =>
+      c.args.user_id === userId &&
+      (options.including === undefined || JSON.stringify(c.args.view).includes(options.including)),
+    options.timeoutMs ?? 10_000,
+  );
+}
