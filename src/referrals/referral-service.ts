@@ -43,6 +43,9 @@ export class ReferralError extends VouchError {
   override readonly name = 'ReferralError';
 }
 
+/** Prisma's defaults (2 s wait, 5 s run) fail status changes during bursts on a busy pool. */
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
+
 const OPEN_STATUSES: ReferralStatus[] = ['interested', 'requested', 'referred', 'interviewing', 'offer'];
 
 /**
@@ -419,7 +422,8 @@ export function createReferralService(deps: ReferralServiceDeps) {
           },
         });
         return true;
-      });
+        // Under a burst of clicks a transaction may wait for a connection; queue, do not fail.
+      }, TRANSACTION_OPTIONS);
       if (!updated) {
         return { ok: false, reason: 'Someone else updated this referral a moment ago. Please look again.' };
       }
