@@ -16,6 +16,8 @@ export interface HttpServerDeps {
   isReady: () => Promise<boolean>;
   /** Becomes false when shutdown starts: health turns 503 so load balancers stop sending work. */
   isServing: () => boolean;
+  /** Resolves when a Slack request may be handed to Bolt (admission control); immediate if absent. */
+  admit?: () => Promise<void>;
 }
 
 const SLACK_PATH = '/slack/events';
@@ -31,7 +33,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
  * (events, interactivity and slash commands).
  */
 export function createHttpServer(deps: HttpServerDeps): Server {
-  const { logger, slackListener, isReady, isServing } = deps;
+  const { logger, slackListener, isReady, isServing, admit } = deps;
   return createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
     if (req.method === 'GET' && path === '/healthz') {
@@ -58,7 +60,8 @@ export function createHttpServer(deps: HttpServerDeps): Server {
         sendJson(res, 503, { error: 'shutting down' });
         return;
       }
-      slackListener(req, res);
+      if (admit === undefined) slackListener(req, res);
+      else void admit().then(() => slackListener(req, res));
       return;
     }
     sendJson(res, 404, { error: 'not found' });

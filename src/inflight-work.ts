@@ -7,10 +7,24 @@ export interface InflightWork {
   readonly size: number;
   /** Resolves when nothing is in flight, or after `timeoutMs`; returns whether everything finished. */
   drain(timeoutMs: number): Promise<boolean>;
+  /**
+   * Resolves once fewer than `limit` pieces of work are in flight, or after `timeoutMs` (whichever
+   * comes first): admission control, so a burst queues at the door instead of piling up inside.
+   */
+  below(limit: number, timeoutMs: number): Promise<void>;
 }
 
 export function createInflightWork(): InflightWork {
   const pending = new Set<Promise<unknown>>();
+  let waiters: Array<{ limit: number; wake: () => void }> = [];
+  /** One finished piece of work lets one waiting request in (first come, first served). */
+  const wakeWaiters = () => {
+    const next = waiters[0];
+    if (next !== undefined && pending.size < next.limit) {
+      waiters.shift();
+      next.wake();
+    }
+  };
   return {
     track(work) {
       const settled = work.then(
@@ -18,11 +32,28 @@ export function createInflightWork(): InflightWork {
         () => undefined,
       );
       pending.add(settled);
-      void settled.then(() => pending.delete(settled));
+      void settled.then(() => {
+        pending.delete(settled);
+        wakeWaiters();
+      });
       return work;
     },
     get size() {
       return pending.size;
+    },
+    below(limit, timeoutMs) {
+      if (pending.size < limit && waiters.length === 0) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          waiters = waiters.filter((w) => w.wake !== wake);
+          resolve();
+        }, timeoutMs);
+        const wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        waiters.push({ limit, wake });
+      });
     },
     async drain(timeoutMs) {
       const deadline = Date.now() + timeoutMs;

@@ -26,6 +26,14 @@ import { verifyBotToken } from './slack/verify-bot-token.js';
 /** How long a graceful stop waits for in-flight work before closing the database anyway. */
 const DRAIN_TIMEOUT_MS = 7_000;
 
+/**
+ * Admission control: at most this much post-acknowledgement work in flight. Beyond it, new Slack
+ * requests wait (up to ADMISSION_WAIT_MS, well inside Slack's 3 s) for earlier work to finish, so a
+ * burst queues at the door instead of piling up in memory and timing out on the database.
+ */
+const MAX_INFLIGHT_WORK = 64;
+const ADMISSION_WAIT_MS = 1_500;
+
 /** Sent with every fetch of a job page: who we are, honestly. */
 export const USER_AGENT =
   'VouchBot/0.1 (self-hosted Slack job-referral bot; +https://www.npmjs.com/package/vouch)';
@@ -111,6 +119,7 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
       slackListener: slack.httpListener,
       isReady: () => db.ping(),
       isServing: () => serving,
+      admit: () => inflight.below(MAX_INFLIGHT_WORK, ADMISSION_WAIT_MS),
     });
     const port = await listen(server, config.port).catch((error: unknown) => {
       throw new StartupError(
