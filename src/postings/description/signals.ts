@@ -47,14 +47,31 @@ const SOFT_TAGS = new Set([
 ]);
 
 /**
- * The whole taxonomy as one alternation (one pass over the text instead of one per tag); the
- * capture group that matched names the tag. At one position the earlier-listed (more specific)
- * tag wins, e.g. "machine learning models" before "machine learning".
+ * The whole taxonomy as one alternation (one pass over the text instead of one per tag). No capture
+ * groups: with ~150 of them every match would allocate a 150-slot array. The tag of a match is found
+ * afterwards (see `tagOf`). At one position the earlier-listed (more specific) tag wins, e.g.
+ * "machine learning models" before "machine learning".
  */
 const COMBINED = new RegExp(
-  `(?<![\\w])(?:${SIGNAL_TAXONOMY.map(([, phrases]) => `(${phrases})`).join('|')})(?![\\w])`,
+  `(?<![\\w])(?:${SIGNAL_TAXONOMY.map(([, phrases]) => phrases).join('|')})(?![\\w])`,
   'gi',
 );
+/** Each tag's phrases on their own, anchored: which tag a matched text belongs to. */
+const EXACT = SIGNAL_TAXONOMY.map(([, phrases]) => new RegExp(`^(?:${phrases})$`, 'i'));
+const tagCache = new Map<string, number>();
+
+/**
+ * The tag whose phrases produced a match: the first tag (in taxonomy order) that matches the text
+ * exactly, which is the alternative the combined pattern tried first and took.
+ */
+function tagOf(matched: string): number {
+  const key = matched.toLowerCase();
+  const cached = tagCache.get(key);
+  if (cached !== undefined) return cached;
+  const index = EXACT.findIndex((pattern) => pattern.test(matched));
+  if (tagCache.size < 5_000) tagCache.set(key, index);
+  return index;
+}
 
 /** Matches per tag index: count and the longest matched phrase (a longer phrase is more specific). */
 function countMatches(text: string): Map<number, { n: number; longest: number }> {
@@ -65,7 +82,7 @@ function countMatches(text: string): Map<number, { n: number; longest: number }>
       COMBINED.lastIndex += 1;
       continue;
     }
-    const index = m.findIndex((g, i) => i > 0 && g !== undefined) - 1;
+    const index = tagOf(m[0]);
     if (index < 0) continue;
     const entry = out.get(index) ?? { n: 0, longest: 0 };
     entry.n += 1;
