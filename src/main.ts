@@ -31,7 +31,7 @@ const DRAIN_TIMEOUT_MS = 7_000;
  * requests wait (up to ADMISSION_WAIT_MS, well inside Slack's 3 s) for earlier work to finish, so a
  * burst queues at the door instead of piling up in memory and timing out on the database.
  */
-const MAX_INFLIGHT_WORK = 64;
+const MAX_INFLIGHT_WORK = 256;
 const ADMISSION_WAIT_MS = 1_500;
 
 /** Sent with every fetch of a job page: who we are, honestly. */

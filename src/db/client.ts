@@ -8,6 +8,7 @@ import { DatabaseError, describeCause } from './database-error.js';
 import { type DatabaseProvider, type DatabaseUrl, parseDatabaseUrl } from './database-url.js';
 import type { DbLogger } from './db-logger.js';
 import { applyMigrations, type MigrationOutcome, openSqliteFile, SQLITE_BUSY_TIMEOUT_MS } from './migrate.js';
+import { yieldingAdapterFactory } from './yielding-adapter.js';
 
 /**
  * The one Prisma client type application code is written against. Both generated clients come from
@@ -166,7 +167,9 @@ function createPrismaClient(url: DatabaseUrl): Db {
       );
     }
     return new SqlitePrismaClient({
-      adapter: new PrismaBetterSqlite3({ url: url.filePath, timeout: SQLITE_BUSY_TIMEOUT_MS }),
+      adapter: yieldingAdapterFactory(
+        new PrismaBetterSqlite3({ url: url.filePath, timeout: SQLITE_BUSY_TIMEOUT_MS }),
+      ),
     });
   }
   const adapter = new PrismaPg(

@@ -1,0 +1,35 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { SqlDriverAdapter, SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+
+/**
+ * better-sqlite3 runs every statement synchronously, and Prisma's promise chain around it continues in
+ * microtasks, so a click's whole database work can run without ever letting the event loop read the
+ * next request: under load, Slack's acknowledgements wait behind database work. This wrapper lets the
+ * event loop take a turn before each top-level statement (not inside transactions, which should hold
+ * the write lock briefly), so incoming requests are acknowledged between statements.
+ */
+export function yieldingAdapterFactory(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    async connect() {
+      return yielding(await factory.connect());
+    },
+  };
+}
+
+function yielding(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  return new Proxy(adapter, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      if (property === 'queryRaw' || property === 'executeRaw') {
+        return async (...args: unknown[]) => {
+          await nextTurn();
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      }
+      return (value as (...a: unknown[]) => unknown).bind(target);
+    },
+  });
+}
