@@ -13,6 +13,7 @@ import {
   postingCard,
   postingCardBlocks,
 } from '../blocks/posting-card.js';
+import { coalesceByKey } from './coalesce-by-key.js';
 
 export interface CardPublisherDeps {
   db: Db;
@@ -124,12 +125,8 @@ export function createCardPublisher(client: WebClient, deps: CardPublisherDeps) 
     );
   }
 
-  /**
-   * Refreshes in progress, per posting. A click while one runs marks it dirty instead of starting
-   * another: one more pass follows with the latest counts. A busy card costs at most two passes in
-   * flight, not one per click (and Slack rate-limits chat.update per channel).
-   */
-  const refreshing = new Map<string, { dirty: boolean; done: Promise<void> }>();
+  /** A click during a refresh of the same posting asks for one more pass, not one per click. */
+  const refreshCoalesced = coalesceByKey(refreshOnce);
 
   return {
     render,
@@ -150,24 +147,7 @@ export function createCardPublisher(client: WebClient, deps: CardPublisherDeps) 
      * has finished. Failures are logged: a stale count is not worth a crash.
      */
     refresh(posting: Pick<Posting, 'id'>): Promise<void> {
-      const running = refreshing.get(posting.id);
-      if (running !== undefined) {
-        running.dirty = true;
-        return running.done;
-      }
-      const entry = { dirty: false, done: Promise.resolve() };
-      entry.done = (async () => {
-        try {
-          do {
-            entry.dirty = false;
-            await refreshOnce(posting.id);
-          } while (entry.dirty);
-        } finally {
-          refreshing.delete(posting.id);
-        }
-      })();
-      refreshing.set(posting.id, entry);
-      return entry.done;
+      return refreshCoalesced(posting.id);
     },
   };
 }

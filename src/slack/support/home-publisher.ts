@@ -3,6 +3,7 @@ import type { Logger } from '../../logger.js';
 import type { ReferralService } from '../../referrals/referral-service.js';
 import { isOpen } from '../../referrals/status-machine.js';
 import { homeView } from '../blocks/home-view.js';
+import { coalesceByKey } from './coalesce-by-key.js';
 import { daysBetween, refOf } from './posting-ref.js';
 
 export interface HomePublisherDeps {
@@ -19,45 +20,55 @@ export interface HomePublisherDeps {
 export function createHomePublisher(client: WebClient, deps: HomePublisherDeps) {
   const { referrals, logger } = deps;
   const now = deps.now ?? (() => new Date());
-  return {
-    async publish(teamId: string, slackUserId: string): Promise<void> {
-      const member = await referrals.ensureMember(teamId, slackUserId);
-      const [asCandidate, asReferrer, companies, recent] = await Promise.all([
-        referrals.referralsAsCandidate(member.id),
-        referrals.referralsAsReferrer(member.id),
-        referrals.companiesOf(member.id),
-        referrals.recentPostings(teamId, { limit: 8 }),
-      ]);
-      const at = now();
-      const view = homeView({
-        asCandidate: asCandidate.map((r) => ({
+  async function publishOnce(teamId: string, slackUserId: string): Promise<void> {
+    const member = await referrals.ensureMember(teamId, slackUserId);
+    const [asCandidate, asReferrer, companies, recent] = await Promise.all([
+      referrals.referralsAsCandidate(member.id),
+      referrals.referralsAsReferrer(member.id),
+      referrals.companiesOf(member.id),
+      referrals.recentPostings(teamId, { limit: 8 }),
+    ]);
+    const at = now();
+    const view = homeView({
+      asCandidate: asCandidate.map((r) => ({
+        referralId: r.id,
+        status: r.status,
+        posting: refOf(r.posting),
+        referrerUserId: r.referrer?.slackUserId ?? null,
+        daysSinceChange: daysBetween(r.statusChangedAt, at),
+      })),
+      // Only what can still move: a declined, hired or closed request waits on nobody
+      // (`/vouch mine` keeps the whole history).
+      waitingOnMe: asReferrer
+        .filter((r) => isOpen(r.status))
+        .map((r) => ({
           referralId: r.id,
           status: r.status,
           posting: refOf(r.posting),
-          referrerUserId: r.referrer?.slackUserId ?? null,
+          candidateUserId: r.candidate.slackUserId,
+          note: r.candidateNote,
           daysSinceChange: daysBetween(r.statusChangedAt, at),
         })),
-        // Only what can still move: a declined, hired or closed request waits on nobody
-        // (`/vouch mine` keeps the whole history).
-        waitingOnMe: asReferrer
-          .filter((r) => isOpen(r.status))
-          .map((r) => ({
-            referralId: r.id,
-            status: r.status,
-            posting: refOf(r.posting),
-            candidateUserId: r.candidate.slackUserId,
-            note: r.candidateNote,
-            daysSinceChange: daysBetween(r.statusChangedAt, at),
-          })),
-        companies: companies.map((c) => c.displayName),
-        recentPostings: recent.map((p) => ({ ...refOf(p), closed: p.status === 'closed' })),
-      });
-      try {
-        await client.views.publish({ user_id: slackUserId, view });
-      } catch (error) {
-        const slackError = (error as { data?: { error?: string } }).data?.error;
-        logger.warn({ userId: slackUserId, slackError }, 'could not publish App Home');
-      }
+      companies: companies.map((c) => c.displayName),
+      recentPostings: recent.map((p) => ({ ...refOf(p), closed: p.status === 'closed' })),
+    });
+    try {
+      await client.views.publish({ user_id: slackUserId, view });
+    } catch (error) {
+      const slackError = (error as { data?: { error?: string } }).data?.error;
+      logger.warn({ userId: slackUserId, slackError }, 'could not publish App Home');
+    }
+  }
+
+  /** Several changes for one member in quick succession publish their Home once or twice, not each time. */
+  const publishCoalesced = coalesceByKey((key) => {
+    const [teamId = '', slackUserId = ''] = key.split('\u0000');
+    return publishOnce(teamId, slackUserId);
+  });
+
+  return {
+    publish(teamId: string, slackUserId: string): Promise<void> {
+      return publishCoalesced(`${teamId}\u0000${slackUserId}`);
     },
   };
 }
