@@ -13,7 +13,7 @@ import { slashCommand } from '../ids.js';
 import type { SlackFeature } from '../slack-feature.js';
 import type { CardSharer, ShareOutcome } from '../support/card-sharer.js';
 import type { Message } from '../support/notifier.js';
-import { daysBetween, refOf } from '../support/posting-ref.js';
+import { candidateRow, postingRow, referrerRow } from '../support/posting-ref.js';
 import type { FeatureDeps } from './feature-deps.js';
 
 /** What the sharer sees (only them) after `/vouch <url>` or the message shortcut. */
@@ -104,7 +104,7 @@ export function vouchCommand(deps: FeatureDeps, shareCard: CardSharer): SlackFea
               return reply(
                 listResult({
                   company: parsed.company,
-                  postings: postings.map((p) => ({ ...refOf(p), closed: p.status === 'closed' })),
+                  postings: postings.map(postingRow),
                 }),
               );
             }
@@ -117,21 +117,8 @@ export function vouchCommand(deps: FeatureDeps, shareCard: CardSharer): SlackFea
               const now = new Date();
               return reply(
                 mineResult({
-                  asCandidate: asCandidate.map((r) => ({
-                    referralId: r.id,
-                    status: r.status,
-                    posting: refOf(r.posting),
-                    referrerUserId: r.referrer?.slackUserId ?? null,
-                    daysSinceChange: daysBetween(r.statusChangedAt, now),
-                  })),
-                  asReferrer: asReferrer.map((r) => ({
-                    referralId: r.id,
-                    status: r.status,
-                    posting: refOf(r.posting),
-                    candidateUserId: r.candidate.slackUserId,
-                    note: r.candidateNote,
-                    daysSinceChange: daysBetween(r.statusChangedAt, now),
-                  })),
+                  asCandidate: asCandidate.map((r) => candidateRow(r, now)),
+                  asReferrer: asReferrer.map((r) => referrerRow(r, now)),
                 }),
               );
             }

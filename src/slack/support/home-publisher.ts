@@ -4,7 +4,7 @@ import type { ReferralService } from '../../referrals/referral-service.js';
 import { isOpen } from '../../referrals/status-machine.js';
 import { homeView } from '../blocks/home-view.js';
 import { coalesceByKey } from './coalesce-by-key.js';
-import { daysBetween, refOf } from './posting-ref.js';
+import { candidateRow, postingRow, referrerRow } from './posting-ref.js';
 
 export interface HomePublisherDeps {
   referrals: ReferralService;
@@ -30,27 +30,12 @@ export function createHomePublisher(client: WebClient, deps: HomePublisherDeps) 
     ]);
     const at = now();
     const view = homeView({
-      asCandidate: asCandidate.map((r) => ({
-        referralId: r.id,
-        status: r.status,
-        posting: refOf(r.posting),
-        referrerUserId: r.referrer?.slackUserId ?? null,
-        daysSinceChange: daysBetween(r.statusChangedAt, at),
-      })),
+      asCandidate: asCandidate.map((r) => candidateRow(r, at)),
       // Only what can still move: a declined, hired or closed request waits on nobody
       // (`/vouch mine` keeps the whole history).
-      waitingOnMe: asReferrer
-        .filter((r) => isOpen(r.status))
-        .map((r) => ({
-          referralId: r.id,
-          status: r.status,
-          posting: refOf(r.posting),
-          candidateUserId: r.candidate.slackUserId,
-          note: r.candidateNote,
-          daysSinceChange: daysBetween(r.statusChangedAt, at),
-        })),
+      waitingOnMe: asReferrer.filter((r) => isOpen(r.status)).map((r) => referrerRow(r, at)),
       companies: companies.map((c) => c.displayName),
-      recentPostings: recent.map((p) => ({ ...refOf(p), closed: p.status === 'closed' })),
+      recentPostings: recent.map(postingRow),
     });
     try {
       await client.views.publish({ user_id: slackUserId, view });

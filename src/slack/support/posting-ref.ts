@@ -1,6 +1,7 @@
 import type { Posting } from '../../generated/sqlite/client.js';
 import type { PostingSummary } from '../../postings/posting-summary.js';
 import type { ReferralWithPeople } from '../../referrals/referral-service.js';
+import type { CandidateReferralRow, RecentPostingRow, ReferrerReferralRow } from '../blocks/home-view.js';
 import type { PostingRef } from '../blocks/posting-format.js';
 import type { ReferralParties } from '../blocks/referral-dms.js';
 
@@ -27,4 +28,32 @@ export function partiesOf(referral: ReferralWithPeople): ReferralParties {
 /** Whole days between two instants, rounded down. */
 export function daysBetween(earlier: Date, later: Date): number {
   return Math.floor((later.getTime() - earlier.getTime()) / 86_400_000);
+}
+
+/** A referral as the candidate sees it in lists (App Home, `/vouch mine`). */
+export function candidateRow(referral: ReferralWithPeople, at: Date): CandidateReferralRow {
+  return {
+    referralId: referral.id,
+    status: referral.status,
+    posting: refOf(referral.posting),
+    referrerUserId: referral.referrer?.slackUserId ?? null,
+    daysSinceChange: daysBetween(referral.statusChangedAt, at),
+  };
+}
+
+/** A referral as the referrer sees it in lists (App Home, `/vouch mine`). */
+export function referrerRow(referral: ReferralWithPeople, at: Date): ReferrerReferralRow {
+  return {
+    referralId: referral.id,
+    status: referral.status,
+    posting: refOf(referral.posting),
+    candidateUserId: referral.candidate.slackUserId,
+    note: referral.candidateNote,
+    daysSinceChange: daysBetween(referral.statusChangedAt, at),
+  };
+}
+
+/** A stored posting as a list row (App Home, `/vouch list`). */
+export function postingRow(posting: Posting): RecentPostingRow {
+  return { ...refOf(posting), closed: posting.status === 'closed' };
 }
