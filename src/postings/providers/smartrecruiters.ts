@@ -64,6 +64,19 @@ const postingSchema = z
   })
   .passthrough();
 
+/** `fullLocation` leaves a blank segment where the region is missing ("Singapore, , Singapore"). */
+function fullLocationOf(value: unknown): string | null {
+  const text = str(value);
+  if (!text) return null;
+  return (
+    text
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean)
+      .join(', ') || null
+  );
+}
+
 function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
@@ -100,7 +113,7 @@ export const smartRecruitersProvider: Provider = {
     const loc = p.location;
     draft.locations = loc
       ? uniqueStrings([
-          str(loc.fullLocation) ??
+          fullLocationOf(loc.fullLocation) ??
             [
               str(loc.city),
               str(loc.region),
@@ -110,7 +123,15 @@ export const smartRecruitersProvider: Provider = {
               .join(', '),
         ])
       : [];
-    draft.workplaceType = loc?.remote === true ? 'remote' : loc?.hybrid === true ? 'hybrid' : null;
+    // Both flags stated false is SmartRecruiters' on-site; a payload without `hybrid` says nothing.
+    draft.workplaceType =
+      loc?.remote === true
+        ? 'remote'
+        : loc?.hybrid === true
+          ? 'hybrid'
+          : loc?.remote === false && loc?.hybrid === false
+            ? 'onsite'
+            : null;
     draft.department = str(p.department?.label) ?? str(p.function?.label);
     draft.employmentType = normalizeEmploymentType(p.typeOfEmployment?.label ?? p.typeOfEmployment?.id);
     const sections = p.jobAd?.sections;

@@ -34,6 +34,16 @@ const cxsSchema = z
   .passthrough();
 
 /**
+ * `hiringOrganization.name` is the tenant's legal entity, often led by its Workday company code
+ * ("IL00 Mellanox Technologies, Ltd.", "072 PGIM Investments,LLC"): drop that code.
+ */
+function companyOf(value: unknown): string | null {
+  const name = str(value);
+  if (!name) return null;
+  return name.replace(/^(?:[A-Z]{1,3}\d{2,4}|\d{3,5})\s+(?=\S)/, '');
+}
+
+/**
  * Workday: the JSON behind myworkdayjobs.com pages
  * (`https://{host}/wday/cxs/{tenant}/{site}/job/{path}` → `{ jobPostingInfo, hiringOrganization }`).
  */
@@ -61,7 +71,7 @@ export const workdayProvider: Provider = {
     const info = parsed.data.jobPostingInfo;
     const draft = emptyDraft('workday');
     draft.title = str(info.title);
-    draft.company = str(parsed.data.hiringOrganization?.name);
+    draft.company = companyOf(parsed.data.hiringOrganization?.name);
     draft.companySlug = context.identity?.tenant?.split('/')[0] ?? null;
     draft.url = str(info.externalUrl);
     draft.locations = uniqueStrings([

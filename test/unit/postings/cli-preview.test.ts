@@ -45,18 +45,21 @@ describe('vouch preview', () => {
     const code = await run(
       [
         'preview',
-        resolve(vendorDir, 'recruitee-offer.json'),
+        resolve(vendorDir, 'recruitee-offers.json'),
         '--url',
-        'https://example.recruitee.com/o/product-designer',
+        'https://channable.recruitee.com/o/customer-success-manager-benelux-dutch-speaking-3',
       ],
       t.io,
     );
     expect(code).toBe(0);
     const text = t.out();
-    expect(text.split('\n')[0]).toBe('Product Designer');
-    expect(text).toContain('Example BV · Amsterdam, Netherlands · Design');
-    expect(text).toContain("What you'd actually do\n\n  1. Run user research and usability tests");
-    expect(text).toContain('Required\n\n  • At least three years of product design experience');
+    expect(text.split('\n')[0]).toBe('Customer Success Manager Benelux - Dutch speaking');
+    expect(text).toContain('Channable · Utrecht, Netherlands · Customer Success');
+    expect(text).toContain('EUR 3,750–5,250 / month');
+    expect(text).toContain(
+      "What you'd actually do\n\n  1. Portfolio & client management: customer retention",
+    );
+    expect(text).toContain('  • You are available to travel and visit clients at least once per quarter.');
     expect(text).toContain('Other signals');
   });
 
@@ -67,7 +70,7 @@ describe('vouch preview', () => {
     const parsed = JSON.parse(t.out()) as Record<string, unknown>;
     expect(Object.keys(parsed)).toEqual(SUMMARY_KEYS);
     expect(parsed.url).toMatch(/^file:\/\//);
-    expect(parsed.title).toBe('Supply Chain Analyst');
+    expect(parsed.title).toBe('Practical Hardware Electronics Test Engineer');
   });
 
   it('still prints (with nulls, exit 0) when nothing is job-like', async () => {
@@ -139,7 +142,7 @@ describe.skipIf(!built)('bin/vouch.js', () => {
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({
       source: 'smartrecruiters',
-      title: 'Senior Backend Engineer',
+      title: 'Platform Engineer',
     });
   });
 });
