@@ -32,7 +32,7 @@ const HEADING_RULES: ReadonlyArray<readonly [SectionKind, RegExp]> = [
   ],
   [
     'benefits',
-    /\b(?:benefits?|perks|what we offer|we offer|why (?:you['’]?ll love|join|work|us)|what['’]?s in it for you|our offer|rewards?|what you['’]?ll get|in return|wellbeing|well-being|life at)\b/i,
+    /\b(?:benefits?|perks|what we offer|we offer|why (?:you['’]?ll love|you(?:['’]ll| will)\b|join|work|us)|what['’]?s in it for you|our offer|rewards?|what you['’]?ll get|in return|wellbeing|well-being|life at)\b/i,
   ],
   [
     'compensation',
@@ -40,11 +40,11 @@ const HEADING_RULES: ReadonlyArray<readonly [SectionKind, RegExp]> = [
   ],
   [
     'about',
-    /^(?:about (?!you\b)|who we are|company overview|overview|our (?:mission|story|company|values)|the (?:team|company|opportunity|role|position)|how we work|introduction|(?:position|job|role) summary|summary)/i,
+    /^(?:about (?!you\b)|who (?:we are|are we)\b(?! looking)|what (?:do )?we do\b|who you(?:['’]ll| will) (?:work|be working)|company overview|overview|our (?:mission|story|company|values)|the (?:team|company|opportunity|role|position)|(?:how|the way) we work|introduction|(?:position|job|role) summary|summary)/i,
   ],
   [
     'requirements',
-    /\b(?:requirements?|qualifications?|what (?:you(?:['’]ll| will)?|we) (?:bring|need|have|look for)|what we['’]?re looking for|looking for|who you are|about you|you (?:have|bring|should have|are)|skills|must[- ]haves?|what it takes|ideal candidate|(?:your )?profile|experience|you might be|you may be|this is (?:who|you)|we expect|is this you|candidate|competenc|requisites|prerequisites)/i,
+    /\b(?:requirements?|qualifications?|what (?:you(?:['’]ll| will)?|we) (?:bring|need|have|look for)|what we['’]?re looking for|looking for|who (?:you are|are you)|about you|you (?:have|bring|should have|are)|skills|must[- ]haves?|what it takes|ideal candidate|(?:your )?(?:profile|background)|experience|you might be|you may be|this is (?:who|you)|we expect|is this you|sounds? like you|you(?:['’]ll| will) thrive|(?:great|good|strong|right) fit|candidate|competenc|requisites|prerequisites)/i,
   ],
   [
     'responsibilities',

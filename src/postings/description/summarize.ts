@@ -9,7 +9,7 @@ import { itemsOf, type Section, splitSections } from './sections.js';
 import { extractSeniority } from './seniority.js';
 import { extractSignals } from './signals.js';
 import { extractVisaSponsorship } from './visa.js';
-import { sentencesOf, workplaceFromText } from './workplace.js';
+import { sentencesOf, statesHybrid, workplaceFromText } from './workplace.js';
 import { extractMinYears } from './years.js';
 
 const MAX_ITEMS = 40;
@@ -148,7 +148,8 @@ export function summarizeDraft(draft: PostingDraft, target: SummaryTarget): Post
     draft.workplaceType ??
     workplaceFromLocations(locations) ??
     workplaceFromText(nonBenefitSentences) ??
-    draft.thirdParty.workplaceType;
+    draft.thirdParty.workplaceType ??
+    (statesHybrid(textOf(['benefits']).flatMap(sentencesOf)) ? 'hybrid' : null);
   const employmentType =
     draft.employmentType ??
     draft.thirdParty.employmentType ??

@@ -47,6 +47,18 @@ export function workplaceFromText(sentences: readonly string[]): WorkplaceType |
   return null;
 }
 
+/**
+ * Whether prose offers a hybrid set-up ("Flexible hybrid working environment, with 3 days in the
+ * office"). Used on the benefits list, where "hybrid" still describes the job but "remote" mostly
+ * names a perk ("work from anywhere 4 weeks a year", "remote working allowance").
+ */
+export function statesHybrid(sentences: readonly string[]): boolean {
+  return sentences.some((raw) => {
+    const s = raw.slice(0, MAX_SENTENCE);
+    return HYBRID.test(s) && !HYBRID_NOT_WORKPLACE.test(s) && !CONDITIONAL.test(s);
+  });
+}
+
 /** Maps structured workplace values from any provider ("OnSite", "TELECOMMUTE", "hybrid", "remote: true"). */
 export function normalizeWorkplace(value: unknown): WorkplaceType | null {
   if (typeof value !== 'string') return null;

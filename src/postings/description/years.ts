@@ -34,6 +34,15 @@ const BEFORE_BAD =
 const SENTENCE_BAD =
   /anniversar|years? old|years? of (?:company|history|operation|business|age)|in business for|founded/i;
 const LEAD_OK = /\b(?:minimum|min\.|at least|over|more than|no less than)\s?(?:of\s)?$/i;
+/**
+ * A ceiling, not a floor: "up to two years", "no more than 3 years", "less than 2 years",
+ * "a maximum of 4 years", "under 2 years". ("no less than 3 years" is a floor: see LEAD_OK.)
+ */
+const LEAD_MAX =
+  /\b(?:up\s?to|(?:no|not) more than|(?<!\bno |\bnot )(?:less|fewer) than|(?:a\s)?max(?:imum)?\.?(?:\sof)?|at most|under)\s?$/i;
+/** "2 years or less", "3 years at most", "4 years maximum". */
+const AFTER_MAX =
+  /^['’]?\s?(?:of\s(?:\w+\s)?experience\s)?(?:or (?:less|fewer)|at (?:the )?most|max(?:imum)?)\b/i;
 
 function toNumber(token: string): number {
   const n = NUMBER_WORDS[token.toLowerCase()];
@@ -49,6 +58,7 @@ export function yearsIn(sentence: string): number[] {
   for (let m = YEARS.exec(s); m; m = YEARS.exec(s)) {
     const before = s.slice(Math.max(0, m.index - 30), m.index);
     const after = s.slice(m.index + m[0].length, m.index + m[0].length + 80);
+    if (LEAD_MAX.test(before) || AFTER_MAX.test(after)) continue;
     if (BEFORE_BAD.test(before) && !LEAD_OK.test(before)) continue;
     if (!AFTER_OK.test(after) && !LEAD_OK.test(before)) continue;
     const n = toNumber(m.groups?.n ?? '');
@@ -60,7 +70,8 @@ export function yearsIn(sentence: string): number[] {
 /**
  * Minimum years of experience: the largest requirement stated ("8+ years", "at least five years",
  * "minimum of 3 years"); the largest because a posting's headline requirement is its strictest
- * ("8+ years in software" beats "1 year managing"). Null when nothing reads as a requirement.
+ * ("8+ years in software" beats "1 year managing"). A ceiling ("up to two years' experience",
+ * "less than 3 years") states no minimum. Null when nothing reads as a requirement.
  */
 export function extractMinYears(sentences: readonly string[]): number | null {
   let best: number | null = null;

@@ -110,14 +110,22 @@ export function htmlToBlocks(input: string | HtmlElement): Block[] {
     line = [];
     if (text.length === 0 || blocks.length >= MAX_BLOCKS) return;
     const item = items[items.length - 1];
+    const glyph = headingLevel > 0 ? null : bulletGlyph(text);
     if (headingLevel > 0) {
       blocks.push({ kind: 'heading', level: headingLevel, text });
     } else if (item && item.depth === listDepth) {
       if (item.block) item.block.text = `${item.block.text} ${text}`.slice(0, MAX_LINE);
       else {
-        item.block = { kind: 'item', text, depth: Math.max(item.depth, 1), label: false };
+        // "<li>• Python</li>": the list already says it is a bullet; drop the typed glyph.
+        const itemText = glyph ? glyph.text : text;
+        if (!itemText) return;
+        item.block = { kind: 'item', text: itemText, depth: Math.max(item.depth, 1), label: false };
         blocks.push(item.block);
       }
+    } else if (glyph) {
+      // "<p>●&nbsp; Investigate data issues</p>", "• a<br>• b": a list typed as text.
+      if (glyph.text)
+        blocks.push({ kind: 'item', text: glyph.text, depth: listDepth + glyph.depth, label: false });
     } else {
       blocks.push({ kind: 'paragraph', text, strong: allChars > 0 && strongChars === allChars });
     }
@@ -171,20 +179,42 @@ function markLabelItems(blocks: Block[]): void {
   }
 }
 
+/**
+ * A line typed as a bullet: at its very start, a bullet glyph ("●", "•", "▪", "◦", "✓", ...) or
+ * a dash or asterisk followed by a space ("- ", "– ", "* "). Only the start of a line counts, so
+ * "Python • SQL" or "full-time - remote" stay prose, and "-5%" or "*conditions apply" are no
+ * bullets. "◦" and "○" are word processors' second-level glyphs: their items sit one level deeper.
+ */
+const BULLET_GLYPH = /^(?:(?<glyph>[•●▪▫■□◆◇►▸▹➢➤→✓✔‣⁃∙·◦○])\s*|(?<dash>[-–—*])\s+)/;
+
+function bulletGlyph(line: string): { text: string; depth: number } | null {
+  const m = BULLET_GLYPH.exec(line);
+  if (!m) return null;
+  const glyph = m.groups?.glyph;
+  // "●Python" is a bullet; the middle dots also serve as separators and decimal points, so they
+  // need the space ("· Python", not "·5").
+  if ((glyph === '·' || glyph === '∙') && !/\s/.test(m[0])) return null;
+  return { text: line.slice(m[0].length).trim(), depth: glyph === '◦' || glyph === '○' ? 2 : 1 };
+}
+
 /** Plain text of blocks, one block per line (bullets prefixed with "- "). */
 export function blocksToText(blocks: readonly Block[]): string {
   return blocks.map((b) => (b.kind === 'item' ? `- ${b.text}` : b.text)).join('\n');
 }
 
-/** Blocks from plain text: lines, with "-", "*", "•" or "1." prefixes read as bullets. */
+/** Blocks from plain text: lines, with bullet glyphs ("-", "*", "•", "●", ...) or "1." prefixes read as bullets. */
 export function textToBlocks(text: string): Block[] {
   const blocks: Block[] = [];
   for (const rawLine of text.slice(0, 2_000_000).split(/\r?\n/)) {
     if (blocks.length >= MAX_BLOCKS) break;
     const line = collapseWhitespace(rawLine).slice(0, MAX_LINE);
     if (!line) continue;
-    const bullet = /^(?:[-*•·●▪‣◦]|\d{1,2}[.)])\s+/.exec(line);
-    if (bullet) blocks.push({ kind: 'item', text: line.slice(bullet[0].length), depth: 1, label: false });
+    const glyph = bulletGlyph(line);
+    const numbered = glyph ? null : /^\d{1,2}[.)]\s+/.exec(line);
+    if (glyph) {
+      if (glyph.text) blocks.push({ kind: 'item', text: glyph.text, depth: glyph.depth, label: false });
+    } else if (numbered)
+      blocks.push({ kind: 'item', text: line.slice(numbered[0].length), depth: 1, label: false });
     else blocks.push({ kind: 'paragraph', text: line, strong: false });
   }
   return blocks;

@@ -6,6 +6,8 @@ import { draftFromJobPosting, findJobPosting } from './json-ld.js';
 import { splitLocations } from './shared.js';
 import { emptyDraft, type ParseContext, type PostingDraft, type Provider, str } from './types.js';
 
+const LINKEDIN_HOST = /(?:^|\.)linkedin\.com$/i;
+
 /** "Acme hiring Senior Engineer in Berlin, Germany | LinkedIn" */
 const LINKEDIN_TITLE = /^(?<company>.+?) hiring (?<title>.+?)(?: in (?<location>.+?))?\s*\|\s*LinkedIn$/i;
 
@@ -17,9 +19,13 @@ export const linkedinProvider: Provider = {
   id: 'linkedin',
   apiRequest: (_identity: PostingIdentity) => null,
   parseHtml(page: HtmlPage, context: ParseContext): PostingDraft | null {
+    // A saved page (`vouch preview job.html`) has no LinkedIn URL; the signed-out job page states
+    // its own address in og:url, lnkd:url and the canonical link (it has no og:site_name).
     const isLinkedIn =
       context.identity?.source === 'linkedin' ||
-      /(?:^|\.)linkedin\.com$/i.test(safeHost(context.url)) ||
+      [context.url, page.meta.get('og:url'), page.meta.get('lnkd:url'), page.canonicalLink].some((u) =>
+        LINKEDIN_HOST.test(safeHost(u ?? '')),
+      ) ||
       page.meta.get('og:site_name') === 'LinkedIn';
     if (!isLinkedIn) return null;
     const jobPosting = findJobPosting(page.jsonLd);

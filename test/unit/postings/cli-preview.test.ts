@@ -63,6 +63,30 @@ describe('vouch preview', () => {
     expect(text).toContain('Other signals');
   });
 
+  it('prints a saved LinkedIn job page as the card text (real signed-out capture)', async () => {
+    const t = io();
+    const code = await run(
+      [
+        'preview',
+        resolve(vendorDir, 'linkedin-public-job.html'),
+        '--url',
+        'https://au.linkedin.com/jobs/view/senior-software-engineer-developer-experience-at-heidi-4411867124',
+      ],
+      t.io,
+    );
+    expect(code).toBe(0);
+    const text = t.out();
+    expect(text.split('\n')[0]).toBe('Senior Software Engineer - Developer Experience');
+    expect(text).toContain('Heidi · Melbourne, Victoria, Australia');
+    expect(text).toContain('hybrid · full-time · senior · 3+ years');
+    expect(text).toContain("What you'd actually do\n\n  1. Designing and maintaining build systems:");
+    expect(text).toContain('  6. Collaborate cross-functionally:');
+    expect(text).toContain('  • Comfort troubleshooting distributed systems and performance issues.');
+    expect(text).toContain('Nice to have\n\n  • Experience with multi-cloud environments (AWS + Azure).');
+    expect(text).not.toContain('Similar jobs');
+    expect(text.trimEnd().split('\n').at(-1)).toBe('https://www.linkedin.com/jobs/view/4411867124');
+  });
+
   it('prints the PostingSummary as JSON with exactly the documented keys', async () => {
     const t = io();
     const code = await run(['preview', resolve(vendorDir, 'workday-cxs-job.json'), '--json'], t.io);

@@ -149,14 +149,19 @@ describe('vendor payloads (real captures, see SOURCE.md)', () => {
     expect(s.benefits).toHaveLength(18);
   });
 
-  // Known gap (description sectioning, not the provider): the "Who are you?" list is read as
-  // an about-us section, so only the "Other requirements" list reaches requirements.
-  it.fails('reads the Recruitee "Who are you?" list as requirements', () => {
+  it('reads the Recruitee "Who are you?" list as requirements', () => {
     const s = extractPosting({
       url: 'https://channable.recruitee.com/o/customer-success-manager-benelux-dutch-speaking-3',
       body: vendor('recruitee-offers.json'),
     });
+    // 7 bullets under "Who are you?" then 4 under "Other requirements"; "Who are we?" is about us.
+    expect(s.requirements).toHaveLength(11);
+    expect(s.requirements[0]).toBe(
+      'You have at least 1 year of experience in a customer facing role, preferably in eCommerce.',
+    );
     expect(s.requirements).toContain('You have an interest in online marketing and eCommerce.');
+    expect(s.requirements[10]).toBe("You're available for at least 4 days/week (32 hours).");
+    expect(s.niceToHave).toEqual([]);
   });
 
   it('picks the Workable job by shortcode from the account widget (Vortexa)', () => {
@@ -177,19 +182,25 @@ describe('vendor payloads (real captures, see SOURCE.md)', () => {
     expect(s.benefits[3]).toBe('Private Health Insurance offered via AXA');
   });
 
-  // Known gaps (description parsing, not the provider): the ad's bullets are "<p>●&nbsp;… </p>"
-  // paragraphs under bold headings, which are not read as list items; and "up to two years’
-  // experience" states a maximum, not a minimum.
-  it.fails('reads the Workable "●" paragraph bullets', () => {
+  // The ad's bullets are "<p>●&nbsp;… </p>" paragraphs under bold-paragraph headings.
+  it('reads the Workable "●" paragraph bullets', () => {
     const s = extractPosting({
       url: 'https://apply.workable.com/vortexa/j/FB313AEBAB/',
       body: vendor('workable-account-widget.json'),
     });
     expect(s.responsibilities).toHaveLength(8);
+    expect(s.responsibilities[0]).toBe(
+      'Take ownership of daily data quality processes, including structured data checks and quality control routines across Vortexa’s proprietary datasets.',
+    );
+    // "Requirements" then "You Have:" (both bold paragraphs) head one list of 7.
     expect(s.requirements).toHaveLength(7);
+    expect(s.requirements[2]).toMatch(/^Working knowledge of Python\./);
     expect(s.niceToHave).toHaveLength(2);
+    expect(s.niceToHave[1]).toMatch(/^Familiarity with SQL/);
+    expect(s.benefits).toHaveLength(6);
   });
-  it.fails('does not read "up to two years’ experience" as a minimum', () => {
+  // "a recent graduate … or a candidate with up to two years’ experience": a ceiling, no minimum.
+  it('does not read "up to two years’ experience" as a minimum', () => {
     const s = extractPosting({
       url: 'https://apply.workable.com/vortexa/j/FB313AEBAB/',
       body: vendor('workable-account-widget.json'),
@@ -217,19 +228,57 @@ describe('vendor payloads (real captures, see SOURCE.md)', () => {
     expect(s.niceToHave).toHaveLength(5);
   });
 
-  it('reads only public LinkedIn metadata and says details are limited (made-up page, see SOURCE.md)', () => {
+  it('reads a signed-out LinkedIn job page (Heidi): top card, criteria list and description', () => {
     const s = extractPosting({
-      url: 'https://www.linkedin.com/jobs/view/3812345678',
+      url: 'https://au.linkedin.com/jobs/view/senior-software-engineer-developer-experience-at-heidi-4411867124',
       body: vendor('linkedin-public-job.html'),
     });
     expect(s).toMatchObject({
       source: 'linkedin',
-      title: 'Data Scientist',
-      company: 'Example Analytics',
+      canonicalUrl: 'https://www.linkedin.com/jobs/view/4411867124',
+      title: 'Senior Software Engineer - Developer Experience',
+      company: 'Heidi',
+      // "Flexible hybrid working environment, with 3 days in the office." (under the perks heading)
+      workplaceType: 'hybrid',
+      // job-criteria list: "Employment type: Full-time"; "Seniority level: Mid-Senior level" is not
+      // a structured field, so seniority comes from the title ("Senior").
       employmentType: 'full-time',
+      seniority: 'senior',
+      // "3–10+ years experience in developer tooling"
+      minYearsExperience: 3,
+      salary: null,
+      department: null,
     });
-    expect(s.locations).toEqual(['London, England, United Kingdom']);
+    expect(s.locations).toEqual(['Melbourne, Victoria, Australia']);
+    // "What You’ll Do" 6, "What We’re Looking For" 6, "Nice to Have" 4, "Why you will flourish with us" 6;
+    // the four values under "The way we work" are about the company, not the job.
+    expect(s.responsibilities).toHaveLength(6);
+    expect(s.responsibilities[0]).toMatch(/^Designing and maintaining build systems:/);
+    expect(s.requirements).toHaveLength(6);
+    expect(s.requirements[0]).toBe(
+      '3–10+ years experience in developer tooling developer, developer experience',
+    );
+    expect(s.niceToHave).toHaveLength(4);
+    expect(s.niceToHave[3]).toBe('Familiarity with MongoDB Atlas, Redis, or Postgres cloud deployments.');
+    expect(s.benefits).toHaveLength(6);
+    expect(s.benefits[0]).toBe('Flexible hybrid working environment, with 3 days in the office.');
+    // Nothing from the page chrome: similar jobs, "people also viewed", sign-in modals.
+    const all = [...s.responsibilities, ...s.requirements, ...s.niceToHave, ...s.benefits].join('\n');
+    expect(all).not.toMatch(/Sign in|Similar jobs|Macquarie|Kraken/);
+    expect(s.summary).toMatch(/^Senior Software Engineer - Developer Experience at Heidi \(Melbourne/);
     expect(s.summary).toMatch(/Details are limited/);
+  });
+});
+
+describe('LinkedIn page saved to a file', () => {
+  it('is recognised by its own og:url / canonical link, not only by the URL it was fetched from', () => {
+    const s = extractPosting({
+      url: 'file:///tmp/linkedin-public-job.html',
+      body: vendor('linkedin-public-job.html'),
+    });
+    // Not the generic fallback, which would read the whole page (similar jobs' "AU remote" etc.).
+    expect(s).toMatchObject({ source: 'linkedin', company: 'Heidi', workplaceType: 'hybrid' });
+    expect(s.responsibilities).toHaveLength(6);
   });
 });
 

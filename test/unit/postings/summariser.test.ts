@@ -10,9 +10,9 @@ import { extractSeniority } from '../../../src/postings/description/seniority.js
 import { SIGNAL_TAXONOMY } from '../../../src/postings/description/signal-taxonomy.js';
 import { extractSignals } from '../../../src/postings/description/signals.js';
 import { extractVisaSponsorship } from '../../../src/postings/description/visa.js';
-import { workplaceFromText } from '../../../src/postings/description/workplace.js';
+import { statesHybrid, workplaceFromText } from '../../../src/postings/description/workplace.js';
 import { extractMinYears } from '../../../src/postings/description/years.js';
-import { htmlToBlocks } from '../../../src/postings/html/blocks.js';
+import { htmlToBlocks, textToBlocks } from '../../../src/postings/html/blocks.js';
 
 describe('salary', () => {
   it.each([
@@ -67,6 +67,25 @@ describe('minimum years of experience', () => {
     expect(extractMinYears(['Founded 12 years ago, we are growing fast'])).toBeNull();
   });
 
+  it('does not read a ceiling ("up to", "no more than", "less than") as a minimum', () => {
+    expect(extractMinYears(['Ideal for a candidate with up to two years’ experience.'])).toBeNull();
+    expect(extractMinYears(['Up to 5 years of experience in analytics'])).toBeNull();
+    expect(extractMinYears(['No more than 3 years of professional experience'])).toBeNull();
+    expect(extractMinYears(['Less than 2 years of experience in sales is fine'])).toBeNull();
+    expect(extractMinYears(['A maximum of 4 years of experience'])).toBeNull();
+    expect(extractMinYears(['2 years of experience or less'])).toBeNull();
+  });
+
+  it('still reads the floor next to a ceiling, and "no less than" as a floor', () => {
+    expect(extractMinYears(['At least 3 years, up to 5'])).toBe(3);
+    expect(extractMinYears(['At least 3 years of experience, up to 5 years in a similar role'])).toBe(3);
+    expect(extractMinYears(['3 to 5 years of experience'])).toBe(3);
+    expect(extractMinYears(['No less than 3 years of experience'])).toBe(3);
+    expect(
+      extractMinYears(['Up to 2 years managing people', '4+ years of experience in data engineering']),
+    ).toBe(4);
+  });
+
   it('takes the strictest requirement', () => {
     expect(
       extractMinYears([
@@ -93,6 +112,11 @@ describe('workplace type', () => {
       ]),
     ).toBe('hybrid');
     expect(workplaceFromText(['You will collaborate with remote teams across Europe.'])).toBeNull();
+  });
+  it('reads "hybrid" from a perks list but not a remote perk', () => {
+    expect(statesHybrid(['Flexible hybrid working environment, with 3 days in the office.'])).toBe(true);
+    expect(statesHybrid(['Work from anywhere 4 weeks a year', 'Remote working allowance'])).toBe(false);
+    expect(statesHybrid(['Discounts on hybrid cars'])).toBe(false);
   });
 });
 
@@ -135,6 +159,29 @@ describe('sections', () => {
     expect(classifyHeading('Our Offices and Way of Working')).toBeNull();
   });
 
+  it('classes second-person headings about the candidate as requirements', () => {
+    for (const heading of [
+      'Who are you?',
+      'Who you are',
+      'About you',
+      'Is this you?',
+      'What you bring',
+      "What we're looking for",
+      'Who we are looking for',
+      'Your profile',
+      'Your background',
+      'Does this sound like you?',
+    ])
+      expect(classifyHeading(heading), heading).toBe('requirements');
+    // ...while headings about the company stay about-us, and perks stay benefits.
+    expect(classifyHeading('Who are we?')).toBe('about');
+    expect(classifyHeading('Who we are')).toBe('about');
+    expect(classifyHeading('What do we do?')).toBe('about');
+    expect(classifyHeading('Who you’ll work with')).toBe('about');
+    expect(classifyHeading('Why you will flourish with us')).toBe('benefits');
+    expect(classifyHeading('What do we offer?')).toBe('benefits');
+  });
+
   it('splits by headings, bold paragraphs and "label:" lines, skipping group labels', () => {
     const blocks = htmlToBlocks(
       '<h3>What you’ll bring</h3><ul><li><strong>Technical Skills</strong></li><ul><li>Python</li><li>SQL</li></ul></ul>' +
@@ -155,6 +202,65 @@ describe('sections', () => {
       ),
     );
     expect(sections.filter((s) => s.kind === 'requirements').flatMap((s) => s.items)).toEqual(['A', 'B']);
+  });
+});
+
+describe('bullets typed as text', () => {
+  const items = (html: string, kind: string) =>
+    splitSections(htmlToBlocks(html))
+      .filter((s) => s.kind === kind)
+      .flatMap((s) => s.items);
+
+  it('reads "●"/"•"/"-" paragraphs under bold-paragraph headings as list items', () => {
+    const html =
+      '<p><strong>Key Responsibilities:</strong></p><p>●&nbsp;&nbsp;&nbsp; Own the data checks.</p><p>● Fix root causes.</p>' +
+      '<p><b>Requirements</b></p><p>• Python</p><p>▪ SQL</p><p>- Curiosity</p><p>– Patience</p><p>* Grit</p>' +
+      '<p><strong>Nice to Have:</strong></p><p>·&nbsp;Shipping knowledge</p>';
+    expect(items(html, 'responsibilities')).toEqual(['Own the data checks.', 'Fix root causes.']);
+    expect(items(html, 'requirements')).toEqual(['Python', 'SQL', 'Curiosity', 'Patience', 'Grit']);
+    expect(items(html, 'niceToHave')).toEqual(['Shipping knowledge']);
+  });
+
+  it('reads <br>-separated and <div> bullet lines, and drops a glyph typed inside <li>', () => {
+    expect(items('<h3>Requirements</h3><p>• Go<br>• Rust<br>● Kafka</p>', 'requirements')).toEqual([
+      'Go',
+      'Rust',
+      'Kafka',
+    ]);
+    expect(items('<h3>Requirements</h3><div>✓ Go</div><div>✓ Rust</div>', 'requirements')).toEqual([
+      'Go',
+      'Rust',
+    ]);
+    expect(items('<h3>Requirements</h3><ul><li>• Go</li><li>Rust</li></ul>', 'requirements')).toEqual([
+      'Go',
+      'Rust',
+    ]);
+  });
+
+  it('reads bullet glyphs in plain text', () => {
+    const blocks = textToBlocks('Requirements:\n● Go\n•Rust\n- Kafka\n1. SQL\n·5 years is not a bullet');
+    expect(blocks.filter((b) => b.kind === 'item').map((b) => b.text)).toEqual([
+      'Go',
+      'Rust',
+      'Kafka',
+      'SQL',
+    ]);
+  });
+
+  it('does not take a glyph inside a sentence, or a dash without a space, for a bullet', () => {
+    const blocks = htmlToBlocks(
+      '<p>We use Python • SQL • Go every day.</p><p>-5% churn last year.</p><p>*Conditions apply.</p><p>Full-time - remote</p>',
+    );
+    expect(blocks.every((b) => b.kind === 'paragraph')).toBe(true);
+  });
+
+  it('nests "◦" sub-bullets under a "●" label', () => {
+    const blocks = htmlToBlocks('<p>● Technical skills</p><p>◦ Python</p><p>◦ SQL</p>');
+    expect(blocks).toEqual([
+      { kind: 'item', text: 'Technical skills', depth: 1, label: true },
+      { kind: 'item', text: 'Python', depth: 2, label: false },
+      { kind: 'item', text: 'SQL', depth: 2, label: false },
+    ]);
   });
 });
 
