@@ -9,14 +9,17 @@
 // flight, default 48), BENCH_CARDS (link → card samples, default 20), BENCH_ROUNDS (extraction rounds,
 // default 10), BENCH_UPSTREAM_MS (job board delay, default 300), TEST_POSTGRES_URL (server for the
 // PostgreSQL run; default postgresql://postgres@127.0.0.1:5432/test; BENCH_POSTGRES=off skips it),
-// BENCH_CPU_PROF=<dir> (run the app with --cpu-prof, profiles land in <dir>).
+// BENCH_CPU_PROF=<dir> (run the app with --cpu-prof, profiles land in <dir>),
+// BENCH_APP_ARGS="<node args>" (extra node arguments for the app, e.g. an --import preload that
+// counts SQL statements), BENCH_ONLY=<figures> (comma list of extract, cards, acks, sqlite, postgres: measure just those, print
+// them as JSON and write no report; for profiling one figure at a time).
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureExtraction } from './extract.mjs';
-import { sampleMemory, startApp } from './lib/app-process.mjs';
+import { readCpuMs, sampleMemory, startApp } from './lib/app-process.mjs';
 import {
   createPostgresDatabase,
   duplicateReport,
@@ -56,7 +59,10 @@ const settings = {
       ? null
       : (process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/test'),
   cpuProfDir: process.env.BENCH_CPU_PROF ? resolve(process.env.BENCH_CPU_PROF) : null,
+  appArgs: (process.env.BENCH_APP_ARGS ?? '').split(' ').filter(Boolean),
+  only: process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : null,
 };
+const wants = (figure) => settings.only === null || settings.only.has(figure);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const log = (line) => process.stdout.write(`${line}\n`);
 const runId = Date.now().toString(36);
@@ -300,6 +306,7 @@ async function throughput(ctx, label) {
   const plan = await clickPlan(ctx, label);
   const errorsBefore = ctx.app.errorLines().length;
   const memory = sampleMemory(ctx.app.pid);
+  const cpuBefore = readCpuMs(ctx.app.pid);
   const started = performance.now();
   const result = await ctx.load.run({
     kind: 'clicks',
@@ -313,6 +320,7 @@ async function throughput(ctx, label) {
   const loadEndedAt = performance.now();
   const quiet = await waitQuiet(ctx.slack, 1_000);
   const peak = memory.stop();
+  const cpuMs = readCpuMs(ctx.app.pid) - cpuBefore;
   const errorLines = ctx.app.errorLines().slice(errorsBefore);
   return {
     plan: {
@@ -325,6 +333,8 @@ async function throughput(ctx, label) {
     // Throughput counted to the last Slack call the clicks caused: work the app owed after the acks.
     processedPerSecond: result.sent / ((Math.max(quiet.lastCallAt, loadEndedAt) - started) / 1000),
     drainMs: Math.max(0, quiet.lastCallAt - loadEndedAt),
+    // The app's CPU time per click (user + system): steadier than clicks/s on a shared machine.
+    cpuMsPerClick: cpuMs / result.sent,
     drained: quiet.drained,
     latency: summarize(result.latencies),
     byKind: result.byKind,
@@ -371,10 +381,12 @@ function launch(ctx, databaseUrl, tag) {
         `--cpu-prof-name=app-${tag}-${runId}.cpuprofile`,
       ]
     : [];
+  extraArgs.push(...settings.appArgs);
   return startApp({ repoRoot, cwd: ctx.workdir, env: appEnv(ctx, databaseUrl), extraArgs });
 }
 
 async function sqliteRun(ctx) {
+  if (!['cards', 'acks', 'sqlite'].some(wants)) return { skipped: 'BENCH_ONLY' };
   const databaseUrl = `file:${join(ctx.workdir, 'vouch.db')}`;
   log('· SQLite: first start (fresh database, migrations)…');
   const first = await launch(ctx, databaseUrl, 'sqlite-first');
@@ -390,20 +402,30 @@ async function sqliteRun(ctx) {
   };
   ctx.databaseUrl = databaseUrl;
 
-  log(`· link → card: ${settings.cards} cold + ${settings.cards} cached…`);
-  const cards = await linkToCard(ctx);
-  log(`· ack latency: ${settings.burst} concurrent signed requests…`);
-  const postings = await sharePostings(ctx, 'ackpost', 6);
-  const acks = await ackLatency(ctx, postings);
-  log(`· throughput on SQLite: ${settings.seconds} s, ${settings.concurrency} in flight…`);
-  const load = await throughput(ctx, 'sq');
+  let cards;
+  if (wants('cards')) {
+    log(`· link → card: ${settings.cards} cold + ${settings.cards} cached…`);
+    cards = await linkToCard(ctx);
+  }
+  let acks;
+  if (wants('acks')) {
+    log(`· ack latency: ${settings.burst} concurrent signed requests…`);
+    const postings = await sharePostings(ctx, 'ackpost', 6);
+    acks = await ackLatency(ctx, postings);
+  }
+  let load;
+  if (wants('sqlite')) {
+    log(`· throughput on SQLite: ${settings.seconds} s, ${settings.concurrency} in flight…`);
+    load = await throughput(ctx, 'sq');
+  }
   const exit = await ctx.app.stop();
-  const checks = await checkDatabase(databaseUrl, load.toggles);
+  const checks = load === undefined ? undefined : await checkDatabase(databaseUrl, load.toggles);
   return { footprint, cards, acks, load, checks, exit, errorLinesTotal: ctx.app.errorLines().length };
 }
 
 async function postgresRun(ctx) {
   if (settings.postgresUrl === null) return { skipped: 'BENCH_POSTGRES=off' };
+  if (!wants('postgres')) return { skipped: 'BENCH_ONLY' };
   let database;
   try {
     database = await createPostgresDatabase(settings.postgresUrl);
@@ -441,8 +463,11 @@ async function main() {
   log(`Vouch benchmark — ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, Node ${process.version}`);
   log(`load average at start: ${loadStart.map((l) => l.toFixed(2)).join(' ')}`);
 
-  log('· extraction over the fixtures…');
-  const extraction = await measureExtraction({ rounds: settings.rounds, repoRoot });
+  let extraction;
+  if (wants('extract')) {
+    log('· extraction over the fixtures…');
+    extraction = await measureExtraction({ rounds: settings.rounds, repoRoot });
+  }
   if (extraction === null)
     log('  SKIPPED: no fixtures at ../shared/fixtures/postings/raw (extraction figure left out)');
 
@@ -463,6 +488,22 @@ async function main() {
     rmSync(workdir, { recursive: true, force: true });
   }
   const loadEnd = loadavg();
+  if (settings.only !== null) {
+    const brief = (run) =>
+      run && {
+        ...run,
+        load: run.load && { ...run.load, toggles: undefined, errorLines: run.load.errorLines?.slice(0, 5) },
+      };
+    log(
+      JSON.stringify(
+        { extraction: extraction?.summary ?? extraction, sqlite: brief(sqlite), postgres: brief(postgres) },
+        null,
+        2,
+      ),
+    );
+    log('\nBENCH_ONLY: no report written.');
+    return;
+  }
   const { table } = writeReports({
     repoRoot,
     startedAt,

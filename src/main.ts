@@ -22,6 +22,7 @@ import { createHomePublisher } from './slack/support/home-publisher.js';
 import { createNotifier } from './slack/support/notifier.js';
 import { createReferralNotices } from './slack/support/referral-notices.js';
 import { verifyBotToken } from './slack/verify-bot-token.js';
+import { createTurnQueue } from './turn-queue.js';
 
 /** How long a graceful stop waits for in-flight work before closing the database anyway. */
 const DRAIN_TIMEOUT_MS = 7_000;
@@ -56,7 +57,13 @@ export interface RunningVouch {
  * Everything is built here once and passed down.
  */
 export async function startVouch(config: Config, logger: Logger): Promise<RunningVouch> {
-  const db = await createDatabase({ url: config.databaseUrl, logger });
+  // Statements and deferred Slack work take turns with incoming requests (src/turn-queue.ts).
+  const turns = createTurnQueue();
+  const db = await createDatabase({
+    url: config.databaseUrl,
+    logger,
+    waitForTurn: turns.next,
+  });
   try {
     const { applied } = await db.migrate();
     if (applied.length > 0) logger.info({ applied }, 'database migrations applied');
@@ -73,7 +80,7 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
     const ledger = createEventLedger(prisma);
 
     const inflight = createInflightWork();
-    const slack = createSlackApp({ config, logger, inflight });
+    const slack = createSlackApp({ config, logger, inflight, turns });
     const client = slack.app.client;
     const notifier = createNotifier(client, logger);
     const cards = createCardPublisher(client, { db: prisma, referrals, logger });

@@ -116,6 +116,17 @@ export async function startApp({ repoRoot, cwd, env, extraArgs = [], timeoutMs =
 }
 
 /** Samples the RSS of `pid` every `everyMs` until stopped; returns the peak seen. */
+/** CPU time (user + system) a process has used so far, in ms, from /proc; NaN where unavailable. */
+export function readCpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 export function sampleMemory(pid, everyMs = 100) {
   let peak = 0;
   const timer = setInterval(() => {

@@ -8,7 +8,8 @@ import { DatabaseError, describeCause } from './database-error.js';
 import { type DatabaseProvider, type DatabaseUrl, parseDatabaseUrl } from './database-url.js';
 import type { DbLogger } from './db-logger.js';
 import { applyMigrations, type MigrationOutcome, openSqliteFile, SQLITE_BUSY_TIMEOUT_MS } from './migrate.js';
-import { yieldingAdapterFactory } from './yielding-adapter.js';
+import { statementCachingFactory } from './statement-cache.js';
+import { type WaitForTurn, yieldingAdapterFactory } from './yielding-adapter.js';
 
 /**
  * The one Prisma client type application code is written against. Both generated clients come from
@@ -94,6 +95,8 @@ export interface CreateDatabaseOptions {
   migrationsDir?: string;
   /** Working directory that `file:` paths are relative to; defaults to process.cwd(). */
   cwd?: string;
+  /** SQLite: what each statement waits for first (the app's turn queue); the next event-loop turn by default. */
+  waitForTurn?: WaitForTurn;
 }
 
 /**
@@ -118,7 +121,7 @@ const PING_TIMEOUT_MS = 3_000;
  */
 export async function createDatabase(options: CreateDatabaseOptions): Promise<Database> {
   const url = parseDatabaseUrl(options.url, options.cwd);
-  const prisma = createPrismaClient(url);
+  const prisma = createPrismaClient(url, options.waitForTurn);
   let closed: Promise<void> | undefined;
   return {
     prisma,
@@ -153,7 +156,7 @@ export async function createDatabase(options: CreateDatabaseOptions): Promise<Da
   };
 }
 
-function createPrismaClient(url: DatabaseUrl): Db {
+function createPrismaClient(url: DatabaseUrl, waitForTurn: WaitForTurn | undefined): Db {
   if (url.provider === 'sqlite') {
     try {
       openSqliteFile(url.filePath).close();
@@ -168,7 +171,10 @@ function createPrismaClient(url: DatabaseUrl): Db {
     }
     return new SqlitePrismaClient({
       adapter: yieldingAdapterFactory(
-        new PrismaBetterSqlite3({ url: url.filePath, timeout: SQLITE_BUSY_TIMEOUT_MS }),
+        statementCachingFactory(
+          new PrismaBetterSqlite3({ url: url.filePath, timeout: SQLITE_BUSY_TIMEOUT_MS }),
+        ),
+        waitForTurn,
       ),
     });
   }

@@ -1,31 +1,38 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { setImmediate as nextImmediate } from 'node:timers/promises';
 import type { SqlDriverAdapter, SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+
+/** Resolves when the statement may run; by default on the next event-loop turn. */
+export type WaitForTurn = () => Promise<unknown>;
 
 /**
  * better-sqlite3 runs every statement synchronously, and Prisma's promise chain around it continues in
  * microtasks, so a click's whole database work can run without ever letting the event loop read the
  * next request: under load, Slack's acknowledgements wait behind database work. This wrapper lets the
  * event loop take a turn before each top-level statement (not inside transactions, which should hold
- * the write lock briefly), so incoming requests are acknowledged between statements.
+ * the write lock briefly), so incoming requests are acknowledged between statements. With a shared
+ * `TurnQueue` (src/turn-queue.ts), statements of all pending work take one turn each, in order.
  */
-export function yieldingAdapterFactory(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
+export function yieldingAdapterFactory(
+  factory: SqlDriverAdapterFactory,
+  waitForTurn: WaitForTurn = () => nextImmediate(),
+): SqlDriverAdapterFactory {
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
     async connect() {
-      return yielding(await factory.connect());
+      return yielding(await factory.connect(), waitForTurn);
     },
   };
 }
 
-function yielding(adapter: SqlDriverAdapter): SqlDriverAdapter {
+function yielding(adapter: SqlDriverAdapter, waitForTurn: WaitForTurn): SqlDriverAdapter {
   return new Proxy(adapter, {
     get(target, property, receiver) {
       const value: unknown = Reflect.get(target, property, receiver);
       if (typeof value !== 'function') return value;
       if (property === 'queryRaw' || property === 'executeRaw') {
         return async (...args: unknown[]) => {
-          await nextTurn();
+          await waitForTurn();
           return (value as (...a: unknown[]) => unknown).apply(target, args);
         };
       }

@@ -10,7 +10,7 @@ import type { PostingSummary } from './posting-summary.js';
 export interface PostingStoreDeps {
   db: Db;
   loader: PostingLoader;
-  referrals: Pick<ReferralService, 'ensureWorkspace' | 'ensureCompany'>;
+  referrals: Pick<ReferralService, 'ensureWorkspace' | 'ensureCompany' | 'postingChanged'>;
   logger: Logger;
   now?: () => Date;
   /** A cached summary younger than this is served without asking the job board. */
@@ -54,6 +54,11 @@ export function isJobLike(summary: PostingSummary): boolean {
  */
 export function createPostingStore(deps: PostingStoreDeps) {
   const { db, loader, referrals, logger } = deps;
+  /** Every posting write goes through here, so the referral service's recent rows stay current. */
+  const changed = (posting: Posting): Posting => {
+    referrals.postingChanged(posting);
+    return posting;
+  };
   const now = deps.now ?? (() => new Date());
   const freshForMs = deps.freshForMs ?? SIX_HOURS;
 
@@ -95,11 +100,13 @@ export function createPostingStore(deps: PostingStoreDeps) {
           }),
       ...(gone ? { status: 'closed' as const, closedAt: existing?.closedAt ?? at } : {}),
     };
-    if (existing !== null) return db.posting.update({ where: { id: existing.id }, data });
+    if (existing !== null) return changed(await db.posting.update({ where: { id: existing.id }, data }));
     try {
-      return await db.posting.create({
-        data: { workspaceId, canonicalUrl: identity.canonicalUrl, ...data, summary: summary as object },
-      });
+      return changed(
+        await db.posting.create({
+          data: { workspaceId, canonicalUrl: identity.canonicalUrl, ...data, summary: summary as object },
+        }),
+      );
     } catch (error) {
       // Another request stored the same posting a moment ago: theirs is as good as ours.
       if (!isUniqueViolation(error)) throw error;
@@ -122,10 +129,12 @@ export function createPostingStore(deps: PostingStoreDeps) {
     });
     const cached = existing !== null ? asSummary(existing.summary) : null;
     if (result.status === 'not_modified' && existing !== null && cached !== null) {
-      const posting = await db.posting.update({
-        where: { id: existing.id },
-        data: { fetchedAt: now(), checkedAt: now(), fetchError: null },
-      });
+      const posting = changed(
+        await db.posting.update({
+          where: { id: existing.id },
+          data: { fetchedAt: now(), checkedAt: now(), fetchError: null },
+        }),
+      );
       return { posting, summary: cached, fromCache: false, problem: null };
     }
     if (result.status === 'failed')

@@ -76,6 +76,32 @@ export function createReferralService(deps: ReferralServiceDeps) {
   const knownMembers = new Map<string, Member>();
   const MAX_KNOWN_MEMBERS = 10_000;
 
+  // A posting row (with its summary) is read on every click on its card, and written only when its
+  // page is fetched again: this process keeps recent rows, refreshed by `postingChanged` after its own
+  // writes and re-read after POSTING_TTL_MS (another replica may have re-fetched the page meanwhile).
+  const recentPostings = new Map<string, { posting: Posting; at: number }>();
+  const POSTING_TTL_MS = 30_000;
+  const MAX_RECENT_POSTINGS = 2_000;
+
+  function postingChanged(posting: Posting): void {
+    recentPostings.delete(posting.id);
+    if (recentPostings.size >= MAX_RECENT_POSTINGS)
+      recentPostings.delete(recentPostings.keys().next().value as string);
+    recentPostings.set(posting.id, { posting, at: Date.now() });
+  }
+
+  async function getPosting(postingId: string): Promise<Posting> {
+    const recent = recentPostings.get(postingId);
+    if (recent !== undefined && Date.now() - recent.at < POSTING_TTL_MS) return recent.posting;
+    const posting = await db.posting.findUnique({ where: { id: postingId } });
+    if (posting === null) {
+      recentPostings.delete(postingId);
+      throw new ReferralError('posting_not_found', 'That job posting is no longer in Vouch.');
+    }
+    postingChanged(posting);
+    return posting;
+  }
+
   async function ensureWorkspace(teamId: string, name?: string | null): Promise<void> {
     if (knownWorkspaces.has(teamId) && !name) return;
     await retryOnConflict(() =>
@@ -167,12 +193,8 @@ export function createReferralService(deps: ReferralServiceDeps) {
     getReferral,
     canReferFor,
 
-    async getPosting(postingId: string): Promise<Posting> {
-      const posting = await db.posting.findUnique({ where: { id: postingId } });
-      if (posting === null)
-        throw new ReferralError('posting_not_found', 'That job posting is no longer in Vouch.');
-      return posting;
-    },
+    getPosting,
+    postingChanged,
 
     async getMemberBySlackId(workspaceId: string, slackUserId: string): Promise<Member | null> {
       return db.member.findUnique({ where: { workspaceId_slackUserId: { workspaceId, slackUserId } } });
@@ -180,9 +202,7 @@ export function createReferralService(deps: ReferralServiceDeps) {
 
     /** Everything a card shows: counts, public referrers, candidates who chose to be named. */
     async cardState(postingId: string): Promise<CardState> {
-      const posting = await db.posting.findUnique({ where: { id: postingId } });
-      if (posting === null)
-        throw new ReferralError('posting_not_found', 'That job posting is no longer in Vouch.');
+      const posting = await getPosting(postingId);
       const [postingReferrers, named, interested, companyReferrers] = await Promise.all([
         db.postingReferrer.findMany({
           where: { postingId },

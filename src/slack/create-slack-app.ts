@@ -1,15 +1,19 @@
 import type { RequestListener } from 'node:http';
-import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import { App, SocketModeReceiver } from '@slack/bolt';
 import type { ExtendedErrorHandlerArgs } from '@slack/bolt/dist/App.js';
 import type { Config } from '../config.js';
 import type { InflightWork } from '../inflight-work.js';
 import { type Logger, toBoltLogger } from '../logger.js';
+import type { TurnQueue } from '../turn-queue.js';
+import { createHttpReceiver } from './http-receiver.js';
 import type { SlackFeature } from './slack-feature.js';
+import { createWebApiFetch } from './web-api-fetch.js';
 
 export interface SlackAppDeps {
   config: Config;
   logger: Logger;
   inflight: InflightWork;
+  turns: TurnQueue;
 }
 
 export interface SlackApp {
@@ -29,7 +33,7 @@ export interface SlackApp {
  * so shutdown can finish it.
  */
 export function createSlackApp(deps: SlackAppDeps): SlackApp {
-  const { config, logger, inflight } = deps;
+  const { config, logger, inflight, turns } = deps;
   const boltLogger = toBoltLogger(logger);
   const mode = config.slack.mode;
   const receiver =
@@ -40,29 +44,30 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
           // apps.connections.open must go to the same Web API as everything else (GovSlack, tests).
           installerOptions: { clientOptions: { slackApiUrl: config.slack.apiUrl } },
         })
-      : new HTTPReceiver({
-          signingSecret: mode.signingSecret,
-          logger: boltLogger,
-          // Acknowledge first, work after: Slack gives 3 s and job boards can be slow.
-          processBeforeResponse: false,
-        });
+      : // Acknowledge first, work after: Slack gives 3 s and job boards can be slow.
+        createHttpReceiver({ signingSecret: mode.signingSecret, logger, turns, inflight });
 
   const app = new App({
     token: config.slack.botToken,
     receiver,
     logger: boltLogger,
     extendedErrorHandler: true,
+    // No conversation store: nothing reads it, and its lookup fails (with a stack trace) per request.
+    convoStore: false,
     clientOptions: {
       slackApiUrl: config.slack.apiUrl,
       // Rate limits wait for Retry-After; other failures retry briefly: a user is waiting.
       retryConfig: { retries: 3, factor: 2, minTimeout: 250, maxTimeout: 2000, randomize: true },
-      timeout: 10_000,
+      // Each call's time limit lives in the fetch (the client's own would add a timer per call).
+      fetch: createWebApiFetch({ timeoutMs: 10_000 }),
     },
   });
 
-  app.use(async ({ next }) => {
-    await inflight.track(next());
-  });
+  // HTTP mode: the receiver tracks each request from its arrival (work waiting for its turn included).
+  if (receiver instanceof SocketModeReceiver)
+    app.use(async ({ next }) => {
+      await inflight.track(next());
+    });
 
   app.error(async ({ error, context, body }: ExtendedErrorHandlerArgs) => {
     const request = body as { type?: string; event?: { type?: string }; command?: string } | undefined;
@@ -81,7 +86,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
 
   return {
     app,
-    httpListener: receiver instanceof HTTPReceiver ? receiver.requestListener : undefined,
+    httpListener: receiver instanceof SocketModeReceiver ? undefined : receiver.requestListener,
     async connect() {
       if (receiver instanceof SocketModeReceiver) await receiver.start();
     },

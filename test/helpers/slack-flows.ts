@@ -22,6 +22,39 @@ export async function expectStillServing(app: TestApp): Promise<void> {
   expect(app.logs.filter((line) => line.msg === 'unhandled error in a Slack listener')).toEqual([]);
 }
 
+let commandCounter = 0;
+
+/** The ephemeral answer to a slash command, as posted to its response_url. */
+export interface CommandAnswer {
+  response_type?: string;
+  replace_original?: boolean;
+  text?: string;
+  blocks?: unknown[];
+}
+
+/**
+ * `/vouch <text>` as Slack sends it (`fields` override the form, e.g. user_id): checks it was
+ * acknowledged at once with an empty 200, and resolves with the first answer posted to the
+ * command's own response_url (the app answers every command there).
+ */
+export async function askVouch(
+  app: TestApp,
+  fields: Record<string, string>,
+): Promise<CommandAnswer & { response: SlackResponse }> {
+  commandCounter += 1;
+  const id = `ask-${commandCounter}-${Date.now()}`;
+  const answered = app.slack.waitFor(
+    'response_url',
+    (c) => c.args.path === `/response/${encodeURIComponent(id)}`,
+    10_000,
+  );
+  const response = await app.requests.command({ response_url: app.slack.responseUrl(id), ...fields });
+  expect(response.status).toBe(200);
+  expect(response.text).toBe('');
+  const answer = await answered;
+  return { ...(answer.args as CommandAnswer), response };
+}
+
 /** A job card the bot posted in a channel, and the posting id its buttons carry. */
 export interface SharedCard {
   card: RecordedCall;

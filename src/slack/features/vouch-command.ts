@@ -56,34 +56,32 @@ export function vouchCommand(deps: FeatureDeps, shareCard: CardSharer): SlackFea
     scopes: ['commands', 'chat:write', 'chat:write.public'],
     register(app) {
       app.command(slashCommand, async ({ command, ack, respond }) => {
+        // Acknowledged at once (in HTTP mode on arrival, before this runs): every answer goes to the
+        // command's response_url, so a slow database or job board never risks Slack's 3 s.
+        await ack();
         const parsed = parseVouchCommand(command.text ?? '');
         const teamId = command.team_id;
-        let acked = false;
-        const ackOnce: typeof ack = async (response) => {
-          acked = true;
-          await ack(response);
-        };
-        const reply = (message: Message) =>
-          ackOnce({
+        const reply = async (message: Message, options: { replaceOriginal?: boolean } = {}) => {
+          await respond({
             response_type: 'ephemeral',
+            ...(options.replaceOriginal ? { replace_original: true } : {}),
             text: message.text,
             ...(message.blocks ? { blocks: message.blocks } : {}),
           });
+        };
 
         try {
           await answer();
         } catch (error) {
-          // Whatever went wrong, the member gets an answer (Slack shows a timeout error otherwise);
-          // expected domain errors end here, anything else still reaches app.error.
+          // Whatever went wrong, the member gets an answer; expected domain errors end here,
+          // anything else still reaches app.error.
           const text =
             error instanceof ReferralError
               ? error.message
               : "Something went wrong on Vouch's side. Please try again in a moment.";
-          if (!acked) await ack({ response_type: 'ephemeral', text });
-          else
-            await respond({ response_type: 'ephemeral', replace_original: true, text }).catch(
-              () => undefined,
-            );
+          await reply({ text }, { replaceOriginal: true }).catch((replyError: unknown) =>
+            logger.info({ err: replyError }, 'could not answer the slash command'),
+          );
           if (!(error instanceof ReferralError)) throw error;
         }
 
@@ -94,7 +92,7 @@ export function vouchCommand(deps: FeatureDeps, shareCard: CardSharer): SlackFea
             case 'unknown':
               return reply(helpText({ unknownText: parsed.text }));
             case 'share':
-              await ackOnce({ response_type: 'ephemeral', text: '⏳ Reading that job posting…' });
+              await reply({ text: '⏳ Reading that job posting…' });
               return shareFromCommand(command, parsed.url, parsed.note);
             case 'list': {
               const postings = await referrals.recentPostings(teamId, {
@@ -185,10 +183,11 @@ export function vouchCommand(deps: FeatureDeps, shareCard: CardSharer): SlackFea
             source: 'command',
             anchor: cmd.trigger_id,
           });
-          const message = shareOutcomeMessage(outcome, cards);
-          const text = message ?? { text: '✅ Shared. People can now say they can refer or are interested.' };
-          await respond({ response_type: 'ephemeral', replace_original: true, ...text }).catch(
-            (error: unknown) => logger.info({ err: error }, 'could not answer the slash command'),
+          const message = shareOutcomeMessage(outcome, cards) ?? {
+            text: '✅ Shared. People can now say they can refer or are interested.',
+          };
+          await reply(message, { replaceOriginal: true }).catch((error: unknown) =>
+            logger.info({ err: error }, 'could not answer the slash command'),
           );
         }
       });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blockAction, linkSharedEvent, viewSubmission } from '../../helpers/slack-payloads.js';
 import { startTestApp, type TestApp } from '../../helpers/start-test-app.js';
 
 describe('the Slack endpoint of the running app (HTTP mode)', () => {
@@ -68,6 +69,86 @@ describe('the Slack endpoint of the running app (HTTP mode)', () => {
       token: 't',
     });
     expect(verification.text).toContain('still-here');
+  });
+
+  it('answers ssl_check without a signature, and nothing else gets in with it', async () => {
+    const response = await app.requests.raw(
+      `ssl_check=1&payload=${encodeURIComponent(JSON.stringify({ type: 'block_actions' }))}`,
+      'application/x-www-form-urlencoded',
+      { unsigned: true },
+    );
+    expect(response.status).toBe(200);
+    expect(response.text).toBe('');
+  });
+
+  it('refuses a body over 1 MB with 413 and keeps serving', async () => {
+    const response = await app.requests.event({
+      type: 'event_callback',
+      event: { type: 'app_mention', text: 'x'.repeat(1_100_000) },
+    });
+    expect(response.status).toBe(413);
+    expect((await fetch(`${app.baseUrl}/healthz`)).status).toBe(200);
+  });
+
+  it('acknowledges events, clicks and commands on arrival with an empty 200', async () => {
+    const event = await app.requests.eventCallback(
+      linkSharedEvent({ channel: 'C0ACK', user: 'U0ACK', urls: ['https://example.invalid/jobs/1'] }),
+    );
+    const click = await app.requests.interaction(
+      blockAction({
+        user: 'U0ACK',
+        actionId: 'details',
+        value: 'no-such-posting',
+        responseUrl: app.slack.responseUrl('ack-click'),
+      }),
+    );
+    const command = await app.requests.command({ text: 'help' });
+    for (const response of [event, click, command]) {
+      expect(response.status).toBe(200);
+      expect(response.text).toBe('');
+    }
+    // The command's answer arrives through its response_url.
+    const answer = await app.slack.waitFor('response_url', (c) => String(c.args.path).includes('command-'));
+    expect(JSON.stringify(answer.args.blocks)).toContain('refer-at <company>');
+  });
+
+  it("returns a modal's validation errors in the HTTP response (only a listener can answer those)", async () => {
+    const response = await app.requests.interaction(
+      viewSubmission({
+        user: 'U0FORM',
+        view: { callback_id: 'interest_submit', private_metadata: 'not json' },
+        values: {},
+      }),
+    );
+    expect(response.status).toBe(200);
+    expect(response.json).toMatchObject({
+      response_action: 'errors',
+      errors: { interest_note: expect.stringMatching(/could not read this form/i) },
+    });
+  });
+
+  it("acknowledges a burst of 200 concurrent requests within Slack's 3 s, every one", async () => {
+    const sends = Array.from({ length: 200 }, (_, i) => {
+      if (i % 3 === 0)
+        return app.requests.eventCallback(
+          linkSharedEvent({ channel: 'C0BURST', user: `U0B${i}`, urls: [`https://example.invalid/b/${i}`] }),
+        );
+      if (i % 3 === 1)
+        return app.requests.interaction(
+          blockAction({
+            user: `U0B${i}`,
+            actionId: 'i_can_refer',
+            value: 'no-such-posting',
+            responseUrl: app.slack.responseUrl(`burst-${i}`),
+          }),
+        );
+      return app.requests.command({ text: 'stats', user_id: `U0B${i}` });
+    });
+    const responses = await Promise.all(sends);
+    expect(responses.filter((r) => r.status !== 200)).toEqual([]);
+    // A hang detector with Slack's own limit, not a benchmark (npm run bench measures latency).
+    expect(Math.max(...responses.map((r) => r.elapsedMs))).toBeLessThan(3_000);
+    expect((await fetch(`${app.baseUrl}/healthz`)).status).toBe(200);
   });
 
   it('reports health and readiness', async () => {

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.js';
 import { actionIdsOf, type Block, viewBlocksOf } from '../../helpers/slack-blocks.js';
-import { expressInterest, shareJobByCommand, waitForDm, waitForHome } from '../../helpers/slack-flows.js';
+import {
+  askVouch,
+  expressInterest,
+  shareJobByCommand,
+  waitForDm,
+  waitForHome,
+} from '../../helpers/slack-flows.js';
 import { appHomeOpened, homeAction } from '../../helpers/slack-payloads.js';
 import { startTestApp, type TestApp } from '../../helpers/start-test-app.js';
 import { describeEachDatabase } from '../../helpers/test-database.js';
@@ -90,7 +96,7 @@ describeEachDatabase('App Home', (kind) => {
   });
 
   it("lists the candidate's referral and the request waiting on the referrer, with its buttons", async () => {
-    await app.requests.command({ text: 'refer-at Homeco', user_id: REFERRER });
+    await askVouch(app, { text: 'refer-at Homeco', user_id: REFERRER });
     const url = board.job('/jobs/home-1', { title: 'Home Screen Engineer', company: 'Homeco' });
     const { postingId } = await shareJobByCommand(app, { url, channel: CHANNEL, user: SHARER });
     await expressInterestAskingAnyone(app, postingId, CANDIDATE);
@@ -165,7 +171,7 @@ describeEachDatabase('App Home', (kind) => {
   });
 
   it('removes a company from the directory with the Home "Remove" button', async () => {
-    await app.requests.command({ text: 'refer-at Removable Corp', user_id: 'U0REMOVER' });
+    await askVouch(app, { text: 'refer-at Removable Corp', user_id: 'U0REMOVER' });
     // refer-at republishes the Home itself: let that land before opening the tab.
     await waitForHome(app, 'U0REMOVER');
     const before = await openHome(app, 'U0REMOVER');
@@ -182,8 +188,8 @@ describeEachDatabase('App Home', (kind) => {
     expect(JSON.stringify(sectionOf(viewBlocksOf(after), 'Companies you can refer at'))).not.toContain(
       'Removable Corp',
     );
-    const referrers = await app.requests.command({ text: 'referrers Removable Corp', user_id: SHARER });
-    expect(JSON.stringify(referrers.json)).not.toContain('U0REMOVER');
+    const referrers = await askVouch(app, { text: 'referrers Removable Corp', user_id: SHARER });
+    expect(JSON.stringify(referrers.blocks)).not.toContain('U0REMOVER');
   });
 
   it('lists only job postings under Recent postings, not other links that were shared', async () => {
@@ -193,7 +199,7 @@ describeEachDatabase('App Home', (kind) => {
       body: '<html><head><title>Company picnic photos</title></head><body><p>Fun.</p></body></html>',
     });
     await app.requests.command({ text: page, user_id: SHARER, channel_id: CHANNEL });
-    await app.slack.waitFor('response_url', () => true, 10_000);
+    await app.slack.waitFor('response_url', (c) => c.args.replace_original === true, 10_000);
     const recent = JSON.stringify(sectionOf(await openHome(app, SHARER), 'Recent postings'));
     expect(recent).not.toContain('Company picnic photos');
     expect(recent).toContain('Home Screen Engineer');

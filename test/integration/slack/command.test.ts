@@ -3,6 +3,7 @@ import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-boa
 import type { RecordedCall } from '../../helpers/fake-slack-api.js';
 import { actionIdsOf, type Block, blocksOf, channelMessages } from '../../helpers/slack-blocks.js';
 import {
+  askVouch,
   expectStillServing,
   expressInterest,
   type SharedCard,
@@ -17,14 +18,8 @@ const SHARER = 'U0SHARER';
 const CANDIDATE = 'U0CANDIDATE7';
 const REFERRER = 'U0REFERRER3';
 
-/** The ephemeral answer Bolt sends back in the HTTP response to the slash command. */
-function ephemeralOf(response: { json: unknown }): {
-  response_type?: string;
-  text?: string;
-  blocks?: Block[];
-} {
-  return response.json as { response_type?: string; text?: string; blocks?: Block[] };
-}
+/** The answer that replaces "Reading that job posting…" once a shared link is done. */
+const isFinalAnswer = (call: RecordedCall) => call.args.replace_original === true;
 
 let postedCounter = 0;
 const postedTs = new Map<RecordedCall, string>();
@@ -87,8 +82,7 @@ describeEachDatabase('/vouch', (kind) => {
   });
 
   it('answers `help` with the list of subcommands, only to the caller', async () => {
-    const response = await app.requests.command({ text: 'help' });
-    const answer = ephemeralOf(response);
+    const answer = await askVouch(app, { text: 'help' });
     expect(answer.response_type).toBe('ephemeral');
     const text = JSON.stringify(answer.blocks);
     for (const sub of ['list [company]', 'mine', 'refer-at <company>', 'referrers <company>', 'stats']) {
@@ -98,7 +92,7 @@ describeEachDatabase('/vouch', (kind) => {
   });
 
   it('answers text it does not understand with help, echoing that text', async () => {
-    const answer = ephemeralOf(await app.requests.command({ text: 'frobnicate the widgets' }));
+    const answer = await askVouch(app, { text: 'frobnicate the widgets' });
     expect(answer.response_type).toBe('ephemeral');
     const text = JSON.stringify(answer.blocks);
     expect(text).toContain("didn't understand");
@@ -116,15 +110,14 @@ describeEachDatabase('/vouch', (kind) => {
       },
       { delayMs: 2_000 },
     );
-    const response = await app.requests.command({
+    const reading = await askVouch(app, {
       text: `${url} Great team, ask me anything`,
       user_id: SHARER,
       channel_id: CHANNEL,
     });
-    expect(response.status).toBe(200);
-    expect(response.elapsedMs).toBeLessThan(3_000);
-    expect(ephemeralOf(response).response_type).toBe('ephemeral');
-    expect(ephemeralOf(response).text).toMatch(/reading/i);
+    expect(reading.response.elapsedMs).toBeLessThan(3_000);
+    expect(reading.response_type).toBe('ephemeral');
+    expect(reading.text).toMatch(/reading/i);
 
     const card = await app.slack.waitFor('chat.postMessage', (c) => c.args.channel === CHANNEL, 10_000);
     const blocks = blocksOf(card);
@@ -137,7 +130,7 @@ describeEachDatabase('/vouch', (kind) => {
       expect.arrayContaining(['i_can_refer', 'im_interested', 'details', 'tag_someone']),
     );
 
-    const final = await app.slack.waitFor('response_url', () => true, 10_000);
+    const final = await app.slack.waitFor('response_url', isFinalAnswer, 10_000);
     expect(final.args).toMatchObject({ response_type: 'ephemeral' });
     expect(String(final.args.text)).toMatch(/shared/i);
     expect(final.at).toBeGreaterThanOrEqual(card.at);
@@ -149,9 +142,10 @@ describeEachDatabase('/vouch', (kind) => {
       contentType: 'text/html; charset=utf-8',
       body: '<html><head><title>About Plainco</title><meta name="description" content="We make plain things"></head><body><p>Hello there.</p></body></html>',
     });
-    const response = await app.requests.command({ text: url, user_id: SHARER, channel_id: CHANNEL });
-    expect(ephemeralOf(response).response_type).toBe('ephemeral');
-    const answer = await app.slack.waitFor('response_url', () => true, 10_000);
+    expect((await askVouch(app, { text: url, user_id: SHARER, channel_id: CHANNEL })).text).toMatch(
+      /reading/i,
+    );
+    const answer = await app.slack.waitFor('response_url', isFinalAnswer, 10_000);
     expect(answer.args.response_type).toBe('ephemeral');
     expect(String(answer.args.text)).toMatch(/does not look like a job posting/);
     const blocks = answer.args.blocks as Block[];
@@ -164,7 +158,7 @@ describeEachDatabase('/vouch', (kind) => {
     const url = 'http://10.255.255.1/jobs/1';
     const response = await app.requests.command({ text: url, user_id: SHARER, channel_id: CHANNEL });
     expect(response.status).toBe(200);
-    const answer = await app.slack.waitFor('response_url', () => true, 10_000);
+    const answer = await app.slack.waitFor('response_url', isFinalAnswer, 10_000);
     expect(answer.args.response_type).toBe('ephemeral');
     expect(String(answer.args.text)).toMatch(/could not read that page/i);
     expect(JSON.stringify(answer.args.blocks)).toContain('10.255.255.1');
@@ -179,53 +173,47 @@ describeEachDatabase('/vouch', (kind) => {
       body: '<html>oops</html>',
     });
     await app.requests.command({ text: url, user_id: SHARER, channel_id: CHANNEL });
-    const answer = await app.slack.waitFor('response_url', () => true, 10_000);
+    const answer = await app.slack.waitFor('response_url', isFinalAnswer, 10_000);
     expect(String(answer.args.text)).toMatch(/could not read that page \(.*500/i);
     expect(channelMessages(app)).toHaveLength(0);
     expect((await fetch(`${app.baseUrl}/healthz`)).status).toBe(200);
   });
 
   it('keeps the who-can-refer directory: refer-at, referrers, refer-at remove', async () => {
-    const before = ephemeralOf(await app.requests.command({ text: 'referrers Acme', user_id: SHARER }));
+    const before = await askVouch(app, { text: 'referrers Acme', user_id: SHARER });
     expect(before.text).toMatch(/nobody can refer at acme/i);
 
-    const added = ephemeralOf(await app.requests.command({ text: 'refer-at Acme', user_id: REFERRER }));
+    const added = await askVouch(app, { text: 'refer-at Acme', user_id: REFERRER });
     expect(added.response_type).toBe('ephemeral');
     expect(added.text).toMatch(/you can refer at \*Acme\*/);
-    const again = ephemeralOf(await app.requests.command({ text: 'refer-at acme', user_id: REFERRER }));
+    const again = await askVouch(app, { text: 'refer-at acme', user_id: REFERRER });
     expect(again.text).toMatch(/already listed/);
     // The referrer's Home now lists the company.
     const home = await app.slack.waitFor('views.publish', (c) => c.args.user_id === REFERRER);
     expect(JSON.stringify(home.args.view)).toContain('Acme');
 
-    const listed = ephemeralOf(await app.requests.command({ text: 'referrers ACME', user_id: SHARER }));
+    const listed = await askVouch(app, { text: 'referrers ACME', user_id: SHARER });
     expect(JSON.stringify(listed.blocks)).toContain(`<@${REFERRER}>`);
 
-    const removed = ephemeralOf(
-      await app.requests.command({ text: 'refer-at remove Acme', user_id: REFERRER }),
-    );
+    const removed = await askVouch(app, { text: 'refer-at remove Acme', user_id: REFERRER });
     expect(removed.text).toMatch(/no longer listed as a referrer at \*Acme\*/);
-    const after = ephemeralOf(await app.requests.command({ text: 'referrers Acme', user_id: SHARER }));
+    const after = await askVouch(app, { text: 'referrers Acme', user_id: SHARER });
     expect(JSON.stringify(after.blocks)).not.toContain(REFERRER);
-    const removedTwice = ephemeralOf(
-      await app.requests.command({ text: 'refer-at remove Acme', user_id: REFERRER }),
-    );
+    const removedTwice = await askVouch(app, { text: 'refer-at remove Acme', user_id: REFERRER });
     expect(removedTwice.text).toMatch(/weren't listed/);
   });
 
   it('answers `refer-at` with a name that has no letters or digits with an explanation', async () => {
-    const response = await app.requests.command({ text: 'refer-at !!!', user_id: REFERRER });
-    expect(response.status).toBe(200);
-    const answer = ephemeralOf(response);
+    const answer = await askVouch(app, { text: 'refer-at !!!', user_id: REFERRER });
     expect(answer.response_type).toBe('ephemeral');
     expect(answer.text).toMatch(/company name/i);
     await expectStillServing(app);
   });
 
   it('keeps companies whose names are not in Latin letters in the directory', async () => {
-    const added = ephemeralOf(await app.requests.command({ text: 'refer-at Яндекс', user_id: REFERRER }));
+    const added = await askVouch(app, { text: 'refer-at Яндекс', user_id: REFERRER });
     expect(added.text).toMatch(/you can refer at \*Яндекс\*/);
-    const listed = ephemeralOf(await app.requests.command({ text: 'referrers Яндекс', user_id: SHARER }));
+    const listed = await askVouch(app, { text: 'referrers Яндекс', user_id: SHARER });
     expect(JSON.stringify(listed.blocks)).toContain(`<@${REFERRER}>`);
   });
 
@@ -235,17 +223,15 @@ describeEachDatabase('/vouch', (kind) => {
     await shareJobByCommand(app, { url: globex, channel: CHANNEL, user: SHARER });
     await shareJobByCommand(app, { url: initech, channel: CHANNEL, user: SHARER });
 
-    const all = JSON.stringify(ephemeralOf(await app.requests.command({ text: 'list' })).blocks);
+    const all = JSON.stringify((await askVouch(app, { text: 'list' })).blocks);
     expect(all).toContain('Site Reliability Engineer');
     expect(all).toContain('Product Manager');
 
-    const onlyGlobex = JSON.stringify(
-      ephemeralOf(await app.requests.command({ text: 'list globex' })).blocks,
-    );
+    const onlyGlobex = JSON.stringify((await askVouch(app, { text: 'list globex' })).blocks);
     expect(onlyGlobex).toContain('Site Reliability Engineer');
     expect(onlyGlobex).not.toContain('Product Manager');
 
-    const nobody = ephemeralOf(await app.requests.command({ text: 'list Umbrella Corp' }));
+    const nobody = await askVouch(app, { text: 'list Umbrella Corp' });
     expect(JSON.stringify(nobody.blocks)).toContain('No open postings');
   });
 
@@ -256,27 +242,23 @@ describeEachDatabase('/vouch', (kind) => {
       body: '<html><head><title>Our careers blog</title></head><body><p>Stories.</p></body></html>',
     });
     await app.requests.command({ text: notJob, user_id: SHARER, channel_id: CHANNEL });
-    await app.slack.waitFor('response_url', () => true, 10_000);
-    const all = JSON.stringify(ephemeralOf(await app.requests.command({ text: 'list' })).blocks);
+    await app.slack.waitFor('response_url', isFinalAnswer, 10_000);
+    const all = JSON.stringify((await askVouch(app, { text: 'list' })).blocks);
     expect(all).not.toContain('Our careers blog');
     expect(all).not.toContain('careers-blog');
   });
 
   it('shows `mine` to the candidate and to the referrer, with the status', async () => {
     const url = board.job('/jobs/mine', { title: 'Backend Engineer', company: 'Minecorp' });
-    await app.requests.command({ text: 'refer-at Minecorp', user_id: REFERRER });
+    await askVouch(app, { text: 'refer-at Minecorp', user_id: REFERRER });
     const shared = await shareJobByCommand(app, { url, channel: CHANNEL, user: SHARER });
     await expressInterestOnCard(app, shared, CANDIDATE);
 
-    const asCandidate = JSON.stringify(
-      ephemeralOf(await app.requests.command({ text: 'mine', user_id: CANDIDATE })).blocks,
-    );
+    const asCandidate = JSON.stringify((await askVouch(app, { text: 'mine', user_id: CANDIDATE })).blocks);
     expect(asCandidate).toContain('Backend Engineer');
     expect(asCandidate).toMatch(/requested/i);
 
-    const asReferrer = JSON.stringify(
-      ephemeralOf(await app.requests.command({ text: 'mine', user_id: REFERRER })).blocks,
-    );
+    const asReferrer = JSON.stringify((await askVouch(app, { text: 'mine', user_id: REFERRER })).blocks);
     expect(asReferrer).toContain(`<@${CANDIDATE}>`);
     expect(asReferrer).toContain('Backend Engineer');
   });
@@ -291,10 +273,10 @@ describeEachDatabase('/vouch', (kind) => {
       const sharedB = await shareJobByCommand(fresh, { url: b, channel: CHANNEL, user: SHARER });
       // Nobody can refer yet: the first interest stays "interested".
       await expressInterestOnCard(fresh, sharedA, 'U0CAND1');
-      await fresh.requests.command({ text: 'refer-at Statsco', user_id: REFERRER });
+      await askVouch(fresh, { text: 'refer-at Statsco', user_id: REFERRER });
       await expressInterestOnCard(fresh, sharedB, 'U0CAND2');
 
-      const answer = ephemeralOf(await fresh.requests.command({ text: 'stats' }));
+      const answer = await askVouch(fresh, { text: 'stats' });
       expect(answer.response_type).toBe('ephemeral');
       const text = JSON.stringify(answer.blocks);
       expect(text).toContain('*2* open postings');
@@ -324,7 +306,7 @@ describeEachDatabase('/vouch', (kind) => {
         (c) => /does not look like a job/.test(String(c.args.text)),
         10_000,
       );
-      const text = JSON.stringify(ephemeralOf(await fresh.requests.command({ text: 'stats' })).blocks);
+      const text = JSON.stringify((await askVouch(fresh, { text: 'stats' })).blocks);
       expect(text).toContain('*1* open postings · 0 closed');
     } finally {
       await fresh.stop();

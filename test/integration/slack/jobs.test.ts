@@ -7,6 +7,7 @@ import { type RunningVouch, startVouch } from '../../../src/main.js';
 import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.js';
 import { buttonValue, dmChannelOf, dmsTo } from '../../helpers/slack-blocks.js';
 import {
+  askVouch,
   expressInterest,
   settle,
   shareJobByCommand,
@@ -98,7 +99,7 @@ describeEachDatabase('periodic jobs', (kind) => {
   /** A job shared in CHANNEL, with a referral by a fresh candidate asking `ask`. */
   async function requestedReferral(ask: 'referrer' | 'anyone') {
     const who = people();
-    await app.requests.command({ text: `refer-at ${who.company}`, user_id: who.referrer });
+    await askVouch(app, { text: `refer-at ${who.company}`, user_id: who.referrer });
     const url = board.job(`/jobs/${kind}-${counter}`, { title: `Engineer ${counter}`, company: who.company });
     const { postingId } = await shareJobByCommand(app, { url, channel: CHANNEL, user: SHARER });
     await expressInterestAsking(app, postingId, who.candidate, ask === 'anyone' ? 'anyone' : who.referrer);

@@ -42,7 +42,7 @@ describeEachDatabase('Slack API errors', (kind) => {
     app.slack.fail('chat.postMessage', { kind: 'slack_error', error: 'not_in_channel' });
     await app.requests.command({ text: url, user_id: SHARER, channel_id: 'C0NOTJOINED' });
 
-    const answer = await app.slack.waitFor('response_url', () => true, 10_000);
+    const answer = await app.slack.waitFor('response_url', (c) => c.args.replace_original === true, 10_000);
     expect(answer.args.response_type).toBe('ephemeral');
     expect(String(answer.args.text)).toMatch(/not in this channel/i);
     expect(String(answer.args.text)).toContain('/invite @Vouch');
@@ -59,7 +59,7 @@ describeEachDatabase('Slack API errors', (kind) => {
     const url = board.job('/jobs/no-channel', { title: 'Private Channel Engineer', company: 'Hidden' });
     app.slack.fail('chat.postMessage', { kind: 'slack_error', error: 'channel_not_found' });
     await app.requests.command({ text: url, user_id: SHARER, channel_id: 'G0PRIVATE' });
-    const answer = await app.slack.waitFor('response_url', () => true, 10_000);
+    const answer = await app.slack.waitFor('response_url', (c) => c.args.replace_original === true, 10_000);
     expect(String(answer.args.text)).toMatch(/cannot see this channel/i);
     expect(await sharesIn('G0PRIVATE')).toEqual([]);
     await expectStillServing(app);
@@ -157,7 +157,7 @@ describeEachDatabase('Slack API errors', (kind) => {
     const url = board.job('/jobs/server-errors', { title: 'Unlucky Engineer', company: 'Five Hundred' });
     app.slack.fail('chat.postMessage', { kind: 'server_error', status: 503 }, 10);
     await app.requests.command({ text: url, user_id: SHARER, channel_id: 'C0DOWN' });
-    const answer = await app.slack.waitFor('response_url', () => true, 20_000);
+    const answer = await app.slack.waitFor('response_url', (c) => c.args.replace_original === true, 20_000);
     expect(String(answer.args.text)).toMatch(/try again/i);
     expect(await sharesIn('C0DOWN')).toEqual([]);
     await expectStillServing(app);

@@ -1,0 +1,71 @@
+import type { SqlDriverAdapter, SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+
+/** The parts of a better-sqlite3 statement that Prisma's adapter uses. */
+interface SqliteStatement {
+  readonly reader: boolean;
+  run(...params: unknown[]): unknown;
+  columns(): unknown[];
+  raw(toggle?: boolean): { all(...params: unknown[]): unknown[] };
+}
+interface SqliteClient {
+  prepare(sql: string): SqliteStatement;
+}
+
+/**
+ * Prisma's better-sqlite3 adapter prepares every statement anew (`db.prepare(sql).bind(args)`), and
+ * a better-sqlite3 statement can be bound only once. Preparing was ≈ 6 % of the app's time under click
+ * load (bench/findings.md). This keeps the last `max` prepared statements by SQL text and hands the
+ * adapter a light view that passes the arguments at execution instead of binding them.
+ *
+ * Safe because better-sqlite3 runs each statement to completion synchronously: two uses of one cached
+ * statement can never interleave.
+ */
+export function statementCachingFactory(
+  factory: SqlDriverAdapterFactory,
+  max = 256,
+): SqlDriverAdapterFactory {
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    async connect() {
+      const adapter = await factory.connect();
+      const client = (adapter as SqlDriverAdapter & { client?: SqliteClient }).client;
+      if (client !== undefined && typeof client.prepare === 'function') cacheStatements(client, max);
+      return adapter;
+    },
+  };
+}
+
+export function cacheStatements(client: SqliteClient, max: number): void {
+  const prepare = client.prepare.bind(client);
+  const cache = new Map<string, SqliteStatement>();
+  client.prepare = (sql: string) => {
+    let statement = cache.get(sql);
+    if (statement === undefined) {
+      statement = prepare(sql);
+      if (cache.size >= max) cache.delete(cache.keys().next().value as string);
+    } else {
+      cache.delete(sql); // re-inserted below: most recently used last
+    }
+    cache.set(sql, statement);
+    return reusable(statement);
+  };
+}
+
+function reusable(
+  statement: SqliteStatement,
+): SqliteStatement & { bind(...params: unknown[]): SqliteStatement } {
+  const withParams = (params: unknown[]): SqliteStatement => ({
+    reader: statement.reader,
+    run: () => statement.run(...params),
+    columns: () => statement.columns(),
+    raw: () => ({ all: () => statement.raw(true).all(...params) }),
+  });
+  return {
+    reader: statement.reader,
+    run: (...params) => statement.run(...params),
+    columns: () => statement.columns(),
+    raw: (toggle) => statement.raw(toggle),
+    bind: (...params) => withParams(params),
+  };
+}
