@@ -8,6 +8,7 @@ import { DatabaseError, describeCause } from './database-error.js';
 import { type DatabaseProvider, type DatabaseUrl, parseDatabaseUrl } from './database-url.js';
 import type { DbLogger } from './db-logger.js';
 import { applyMigrations, type MigrationOutcome, openSqliteFile, SQLITE_BUSY_TIMEOUT_MS } from './migrate.js';
+import { sqlitePragmasFactory } from './sqlite-pragmas.js';
 import { statementCachingFactory } from './statement-cache.js';
 import { type WaitForTurn, yieldingAdapterFactory } from './yielding-adapter.js';
 
@@ -172,7 +173,9 @@ function createPrismaClient(url: DatabaseUrl, waitForTurn: WaitForTurn | undefin
     return new SqlitePrismaClient({
       adapter: yieldingAdapterFactory(
         statementCachingFactory(
-          new PrismaBetterSqlite3({ url: url.filePath, timeout: SQLITE_BUSY_TIMEOUT_MS }),
+          sqlitePragmasFactory(
+            new PrismaBetterSqlite3({ url: url.filePath, timeout: SQLITE_BUSY_TIMEOUT_MS }),
+          ),
         ),
         waitForTurn,
       ),

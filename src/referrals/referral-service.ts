@@ -102,6 +102,50 @@ export function createReferralService(deps: ReferralServiceDeps) {
     return posting;
   }
 
+  // Members by id, for the people on referrals (members are never deleted; a name change goes
+  // through ensureMember, which refreshes this too).
+  const membersById = new Map<string, Member>();
+  function rememberMember(member: Member): void {
+    membersById.delete(member.id);
+    if (membersById.size >= MAX_KNOWN_MEMBERS) membersById.delete(membersById.keys().next().value as string);
+    membersById.set(member.id, member);
+  }
+
+  /**
+   * The candidate, referrer and posting of each referral, from the recent rows where possible and
+   * with one query per kind for the rest (Prisma's `include` costs three queries per load, one of
+   * them `IN (NULL)` when nobody refers yet).
+   */
+  async function withPeople(referrals: Referral[]): Promise<ReferralWithPeople[]> {
+    if (referrals.length === 0) return [];
+    const memberIds = new Set<string>();
+    for (const r of referrals) {
+      memberIds.add(r.candidateId);
+      if (r.referrerId !== null) memberIds.add(r.referrerId);
+    }
+    const missingMembers = [...memberIds].filter((id) => !membersById.has(id));
+    const now = Date.now();
+    const missingPostings = [...new Set(referrals.map((r) => r.postingId))].filter((id) => {
+      const recent = recentPostings.get(id);
+      return recent === undefined || now - recent.at >= POSTING_TTL_MS;
+    });
+    const [members, postings] = await Promise.all([
+      missingMembers.length > 0 ? db.member.findMany({ where: { id: { in: missingMembers } } }) : [],
+      missingPostings.length > 0 ? db.posting.findMany({ where: { id: { in: missingPostings } } }) : [],
+    ]);
+    for (const member of members) rememberMember(member);
+    const postingById = new Map(postings.map((posting) => [posting.id, posting]));
+    for (const posting of postings) postingChanged(posting);
+    return referrals.map((referral) => {
+      const candidate = membersById.get(referral.candidateId);
+      const referrer = referral.referrerId === null ? null : (membersById.get(referral.referrerId) ?? null);
+      const posting = postingById.get(referral.postingId) ?? recentPostings.get(referral.postingId)?.posting;
+      if (candidate === undefined || posting === undefined)
+        throw new Error(`referral ${referral.id} refers to a missing member or posting`);
+      return { ...referral, candidate, referrer, posting };
+    });
+  }
+
   async function ensureWorkspace(teamId: string, name?: string | null): Promise<void> {
     if (knownWorkspaces.has(teamId) && !name) return;
     await retryOnConflict(() =>
@@ -121,7 +165,10 @@ export function createReferralService(deps: ReferralServiceDeps) {
   ): Promise<Member> {
     const key = `${workspaceId}:${slackUserId}`;
     const known = knownMembers.get(key);
-    if (known !== undefined && (!displayName || known.displayName === displayName)) return known;
+    if (known !== undefined && (!displayName || known.displayName === displayName)) {
+      if (!membersById.has(known.id)) rememberMember(known);
+      return known;
+    }
     await ensureWorkspace(workspaceId);
     const member = await retryOnConflict(() =>
       db.member.upsert({
@@ -133,6 +180,7 @@ export function createReferralService(deps: ReferralServiceDeps) {
     if (knownMembers.size >= MAX_KNOWN_MEMBERS)
       knownMembers.delete(knownMembers.keys().next().value as string);
     knownMembers.set(key, member);
+    rememberMember(member);
     return member;
   }
 
@@ -164,12 +212,10 @@ export function createReferralService(deps: ReferralServiceDeps) {
   }
 
   async function getReferral(referralId: string): Promise<ReferralWithPeople> {
-    const referral = await db.referral.findUnique({
-      where: { id: referralId },
-      include: { candidate: true, referrer: true, posting: true },
-    });
+    const referral = await db.referral.findUnique({ where: { id: referralId } });
     if (referral === null) throw new ReferralError('referral_not_found', 'That referral no longer exists.');
-    return referral;
+    const [withRelations] = await withPeople([referral]);
+    return withRelations as ReferralWithPeople;
   }
 
   /** Is this member someone who can refer for the posting (on the posting or at its company)? */
@@ -371,9 +417,9 @@ export function createReferralService(deps: ReferralServiceDeps) {
               ],
             },
           },
-          include: { candidate: true, referrer: true, posting: true },
         });
-        return { referral, created: true };
+        const [withRelations] = await withPeople([referral]);
+        return { referral: withRelations as ReferralWithPeople, created: true };
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
         const existing = await db.referral.findUnique({
@@ -482,25 +528,27 @@ export function createReferralService(deps: ReferralServiceDeps) {
     async waitingForReferrer(
       where: { postingId: string } | { companyId: string },
     ): Promise<ReferralWithPeople[]> {
-      return db.referral.findMany({
-        where: {
-          status: 'interested',
-          referrerId: null,
-          posting:
-            'postingId' in where ? { id: where.postingId } : { companyId: where.companyId, status: 'open' },
-        },
-        include: { candidate: true, referrer: true, posting: true },
-        take: 200,
-      });
+      return withPeople(
+        await db.referral.findMany({
+          where: {
+            status: 'interested',
+            referrerId: null,
+            posting:
+              'postingId' in where ? { id: where.postingId } : { companyId: where.companyId, status: 'open' },
+          },
+          take: 200,
+        }),
+      );
     },
 
     async referralsAsCandidate(memberId: string): Promise<ReferralWithPeople[]> {
-      return db.referral.findMany({
-        where: { candidateId: memberId },
-        include: { candidate: true, referrer: true, posting: true },
-        orderBy: { updatedAt: 'desc' },
-        take: 50,
-      });
+      return withPeople(
+        await db.referral.findMany({
+          where: { candidateId: memberId },
+          orderBy: { updatedAt: 'desc' },
+          take: 50,
+        }),
+      );
     },
 
     /** Open referrals where this member is the referrer, or one of the referrers asked ("anyone"). */
@@ -509,25 +557,26 @@ export function createReferralService(deps: ReferralServiceDeps) {
         db.postingReferrer.findMany({ where: { memberId }, select: { postingId: true } }),
         db.companyReferrer.findMany({ where: { memberId }, select: { companyId: true } }),
       ]);
-      return db.referral.findMany({
-        where: {
-          candidateId: { not: memberId },
-          OR: [
-            { referrerId: memberId },
-            {
-              askAnyone: true,
-              status: { in: OPEN_STATUSES },
-              OR: [
-                { postingId: { in: postingIds.map((row) => row.postingId) } },
-                { posting: { companyId: { in: companyIds.map((row) => row.companyId) } } },
-              ],
-            },
-          ],
-        },
-        include: { candidate: true, referrer: true, posting: true },
-        orderBy: { updatedAt: 'desc' },
-        take: 50,
-      });
+      return withPeople(
+        await db.referral.findMany({
+          where: {
+            candidateId: { not: memberId },
+            OR: [
+              { referrerId: memberId },
+              {
+                askAnyone: true,
+                status: { in: OPEN_STATUSES },
+                OR: [
+                  { postingId: { in: postingIds.map((row) => row.postingId) } },
+                  { posting: { companyId: { in: companyIds.map((row) => row.companyId) } } },
+                ],
+              },
+            ],
+          },
+          orderBy: { updatedAt: 'desc' },
+          take: 50,
+        }),
+      );
     },
 
     async recentPostings(
@@ -566,10 +615,11 @@ export function createReferralService(deps: ReferralServiceDeps) {
 
     /** Open referrals of a posting (to close them when the posting is gone). */
     async openReferralsOf(postingId: string): Promise<ReferralWithPeople[]> {
-      return db.referral.findMany({
-        where: { postingId, status: { in: OPEN_STATUSES } },
-        include: { candidate: true, referrer: true, posting: true },
-      });
+      return withPeople(
+        await db.referral.findMany({
+          where: { postingId, status: { in: OPEN_STATUSES } },
+        }),
+      );
     },
 
     isOpen,
