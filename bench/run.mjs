@@ -305,6 +305,7 @@ async function clickPlan(ctx, label) {
 async function throughput(ctx, label) {
   const plan = await clickPlan(ctx, label);
   const errorsBefore = ctx.app.errorLines().length;
+  const logLinesBefore = ctx.app.logLines();
   const memory = sampleMemory(ctx.app.pid);
   const cpuBefore = readCpuMs(ctx.app.pid);
   const started = performance.now();
@@ -335,6 +336,7 @@ async function throughput(ctx, label) {
     drainMs: Math.max(0, quiet.lastCallAt - loadEndedAt),
     // The app's CPU time per click (user + system): steadier than clicks/s on a shared machine.
     cpuMsPerClick: cpuMs / result.sent,
+    logLinesPerClick: (ctx.app.logLines() - logLinesBefore) / result.sent,
     drained: quiet.drained,
     latency: summarize(result.latencies),
     byKind: result.byKind,

@@ -10,6 +10,8 @@ import { rememberCompanyPrompt } from '../blocks/remember-company-prompt.js';
 import { tagModal } from '../blocks/tag-modal.js';
 import { cardActionIds, homeActionIds, linkActionIds } from '../ids.js';
 import type { SlackFeature } from '../slack-feature.js';
+import { createDisplayNames } from '../support/display-names.js';
+import { serialByKey } from '../support/serial-by-key.js';
 import type { FeatureDeps } from './feature-deps.js';
 
 /** Where the clicked card lives, so a modal submission can refresh it. */
@@ -53,15 +55,6 @@ export function readClick(body: unknown, action: unknown): Click | null {
 }
 
 /** A member's name for pickers (plain_text cannot render mentions); null when Slack does not say. */
-export async function displayName(client: WebClient, userId: string): Promise<string | null> {
-  try {
-    const { user } = await client.users.info({ user: userId });
-    return user?.profile?.display_name || user?.real_name || user?.name || null;
-  } catch {
-    return null;
-  }
-}
-
 function summaryOf(posting: Posting): PostingSummary | null {
   return (posting.summary as PostingSummary | null) ?? null;
 }
@@ -72,6 +65,8 @@ function summaryOf(posting: Posting): PostingSummary | null {
  */
 export function cardActions(deps: FeatureDeps): SlackFeature {
   const { referrals, notifier, cards, logger } = deps;
+  const displayName = createDisplayNames();
+  const oneToggleAtATime = serialByKey();
 
   async function friendly(click: Click, error: unknown): Promise<void> {
     if (error instanceof ReferralError) {
@@ -97,39 +92,46 @@ export function cardActions(deps: FeatureDeps): SlackFeature {
           await ack();
           const click = readClick(body, action);
           if (click === null) return logger.warn('malformed I can refer click ignored');
-          try {
-            const posting = await referrals.getPosting(click.value);
-            const member = await referrals.ensureMember(
-              click.teamId,
-              click.userId,
-              await displayName(client, click.userId),
-            );
-            const { isReferrer } = await referrals.toggleReferrer(posting.id, member.id);
-            const summary = summaryOf(posting);
-            if (isReferrer) {
-              if (summary?.company) {
-                await notifier.ephemeral(
-                  click.channel,
-                  click.userId,
-                  rememberCompanyPrompt({ company: summary.company, postingId: posting.id }),
-                );
-              } else {
-                await notifier.ephemeral(click.channel, click.userId, {
-                  text: '🙌 Thanks! You are listed as someone who can refer for this job.',
-                });
-              }
-              await deps.notices.referrerAppeared(posting.id, click.userId);
-            } else {
-              await notifier.ephemeral(click.channel, click.userId, {
-                text: 'Okay, you are no longer listed as a referrer for this job.',
-              });
-            }
-            await cards.refresh(posting);
-          } catch (error) {
-            await friendly(click, error);
-          }
+          await oneToggleAtATime(`${click.value}:${click.teamId}:${click.userId}`, () =>
+            toggle(click, client),
+          );
         },
       );
+
+      /** One "I can refer" click, run after any earlier click of this member on this card. */
+      async function toggle(click: Click, client: WebClient): Promise<void> {
+        try {
+          const posting = await referrals.getPosting(click.value);
+          const member = await referrals.ensureMember(
+            click.teamId,
+            click.userId,
+            await displayName(client, click.userId),
+          );
+          const { isReferrer } = await referrals.toggleReferrer(posting.id, member.id);
+          const summary = summaryOf(posting);
+          if (isReferrer) {
+            if (summary?.company) {
+              await notifier.ephemeral(
+                click.channel,
+                click.userId,
+                rememberCompanyPrompt({ company: summary.company, postingId: posting.id }),
+              );
+            } else {
+              await notifier.ephemeral(click.channel, click.userId, {
+                text: '🙌 Thanks! You are listed as someone who can refer for this job.',
+              });
+            }
+            await deps.notices.referrerAppeared(posting.id, click.userId);
+          } else {
+            await notifier.ephemeral(click.channel, click.userId, {
+              text: 'Okay, you are no longer listed as a referrer for this job.',
+            });
+          }
+          await cards.refresh(posting);
+        } catch (error) {
+          await friendly(click, error);
+        }
+      }
 
       app.action<BlockAction<ButtonAction>>(
         cardActionIds.imInterested,

@@ -188,6 +188,40 @@ describe('the referral workflow, end to end', () => {
     expect(url).toContain('/jobs/flow');
   });
 
+  it('applies a quick double click on "I can refer" as on, then off (clicks are acknowledged on arrival)', async () => {
+    const { postingId, ts } = await shareJob(app, board, '/jobs/double-click');
+    const click = (n: number) =>
+      app.requests.interaction(
+        blockAction({
+          user: 'U0DOUBLE',
+          actionId: 'i_can_refer',
+          value: postingId,
+          channel: CHANNEL,
+          messageTs: ts,
+          responseUrl: app.slack.responseUrl(`double-${n}`),
+        }),
+      );
+    // Each click is sent as soon as the previous one is acknowledged, before its work is done.
+    for (let n = 1; n <= 5; n += 1) expect((await click(n)).status).toBe(200);
+    await app.slack.waitFor(
+      'chat.postEphemeral',
+      (c) => c.args.user === 'U0DOUBLE' && /no longer listed/.test(String(c.args.text)),
+    );
+    await expect
+      .poll(async () => {
+        const ephemerals = app.slack.calls('chat.postEphemeral').filter((c) => c.args.user === 'U0DOUBLE');
+        return ephemerals.length;
+      })
+      .toBe(5);
+    const answers = app.slack
+      .calls('chat.postEphemeral')
+      .filter((c) => c.args.user === 'U0DOUBLE')
+      .map((c) => (/no longer listed/.test(String(c.args.text)) ? 'off' : 'on'));
+    expect(answers).toEqual(['on', 'off', 'on', 'off', 'on']);
+    const member = await db.prisma.member.findFirst({ where: { slackUserId: 'U0DOUBLE' } });
+    expect(await db.prisma.postingReferrer.count({ where: { postingId, memberId: member?.id } })).toBe(1);
+  });
+
   it('names the candidate on the card only when they chose to show their name', async () => {
     const { postingId, ts } = await shareJob(app, board, '/jobs/named');
     const view = await openInterestModalOnCard(app, postingId, 'U0PROUD', ts);

@@ -1,0 +1,32 @@
+import type { WebClient } from '@slack/web-api';
+
+export interface DisplayNamesOptions {
+  /** How long a looked-up name is reused; a renamed member shows the new name after this. */
+  ttlMs?: number;
+  max?: number;
+}
+
+/**
+ * Members' Slack display names (users.info), remembered for an hour: a click needs the name to keep
+ * the member row current, and users.info per click would cost a Web API call each time and run into
+ * its rate limit in a busy channel. A failed lookup gives null and is not remembered.
+ */
+export function createDisplayNames(options: DisplayNamesOptions = {}) {
+  const ttlMs = options.ttlMs ?? 60 * 60 * 1000;
+  const max = options.max ?? 10_000;
+  const known = new Map<string, { name: string | null; at: number }>();
+  return async function displayName(client: WebClient, userId: string): Promise<string | null> {
+    const hit = known.get(userId);
+    if (hit !== undefined && Date.now() - hit.at < ttlMs) return hit.name;
+    try {
+      const { user } = await client.users.info({ user: userId });
+      const name = user?.profile?.display_name || user?.real_name || user?.name || null;
+      known.delete(userId);
+      if (known.size >= max) known.delete(known.keys().next().value as string);
+      known.set(userId, { name, at: Date.now() });
+      return name;
+    } catch {
+      return null;
+    }
+  };
+}
