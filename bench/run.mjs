@@ -232,6 +232,32 @@ function burstRequests(ctx, postings, label, count) {
   return { requests, kinds };
 }
 
+/** The same kind of burst against a bare HTTP server in its own process: the harness's own floor. */
+async function ackFloor(ctx, postings) {
+  const child = fork(join(here, 'lib/bare-server.mjs'), [], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  try {
+    const { port } = await new Promise((resolvePort, reject) => {
+      child.once('message', resolvePort);
+      child.once('exit', (code) => reject(new Error(`bare server exited (${code})`)));
+    });
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const warm = burstRequests(ctx, postings, 'floorwarm', 30);
+    await ctx.load.run({ kind: 'burst', baseUrl, requests: warm.requests, concurrency: 4 });
+    const { requests } = burstRequests(ctx, postings, 'floor', settings.burst);
+    const { results, wallMs } = await ctx.load.run({
+      kind: 'burst',
+      baseUrl,
+      requests,
+      concurrency: settings.burst,
+    });
+    return { all: summarize(results.map((r) => r.ms)), wallMs };
+  } finally {
+    child.kill();
+  }
+}
+
 async function ackLatency(ctx, postings) {
   const warm = burstRequests(ctx, postings, 'warm', 30);
   await ctx.load.run({ kind: 'burst', baseUrl: ctx.app.baseUrl, requests: warm.requests, concurrency: 4 });
@@ -414,6 +440,7 @@ async function sqliteRun(ctx) {
     log(`· ack latency: ${settings.burst} concurrent signed requests…`);
     const postings = await sharePostings(ctx, 'ackpost', 6);
     acks = await ackLatency(ctx, postings);
+    acks.floor = await ackFloor(ctx, postings);
   }
   let load;
   if (wants('sqlite')) {

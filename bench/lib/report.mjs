@@ -64,7 +64,8 @@ function summaryRows({ extraction, sqlite, postgres }) {
   const a = sqlite.acks;
   rows.push([
     `2. Ack latency, ${a.all.count} concurrent, p50 / p99`,
-    `${pair(a.all)} (max ${ms(a.all.max)}, ${a.non200} non-200)`,
+    `${pair(a.all)} (max ${ms(a.all.max)}, ${a.non200} non-200)` +
+      (a.floor ? ` · harness floor (bare HTTP server, same burst) ${pair(a.floor.all)}` : ''),
     'p99 < 100 ms',
     verdict(a.all.p99 < 100 && a.non200 === 0),
   ]);
@@ -147,7 +148,10 @@ function details({ extraction, sqlite, postgres, settings }) {
       .map(([k, n]) => `${n} ${k}`)
       .join(
         ', ',
-      )}), after a warm-up of 30; every link is new, so each one also makes the app fetch a page that answers after ${settings.upstreamMs} ms. Burst wall time ${ms(a.wallMs)}.`,
+      )}), after a warm-up of 30; every link is new, so each one also makes the app fetch a page that answers after ${settings.upstreamMs} ms. Burst wall time ${ms(a.wallMs)}.` +
+      (a.floor
+        ? ` Harness floor: the same burst against a bare node:http server (its own process, empty 200 after reading the body): p50 ${ms(a.floor.all.median)}, p99 ${ms(a.floor.all.p99)}, wall ${ms(a.floor.wallMs)}: what the load process, loopback TCP and Node's HTTP layer cost on this machine before any app code runs.`
+        : ''),
     '',
   );
   out.push(
@@ -174,13 +178,14 @@ function details({ extraction, sqlite, postgres, settings }) {
     ['PostgreSQL', postgres],
   ]) {
     if (!run || run.skipped) {
-      rows.push([name, `skipped: ${run?.skipped ?? 'not run'}`, '', '', '', '', '', '']);
+      rows.push([name, `skipped: ${run?.skipped ?? 'not run'}`, '', '', '', '', '', '', '']);
       continue;
     }
     const { load, checks } = run;
     rows.push([
       name,
       `${rate(load.ackedPerSecond)} / ${rate(load.processedPerSecond)}`,
+      Number.isFinite(load.cpuMsPerClick) ? `${load.cpuMsPerClick.toFixed(2)} ms` : 'n/a',
       pair(load.latency),
       Object.entries(load.byKind)
         .map(([k, n]) => `${k} ${n}`)
@@ -198,6 +203,7 @@ function details({ extraction, sqlite, postgres, settings }) {
       [
         'database',
         'acked / processed',
+        'app CPU per click',
         'ack p50 / p99',
         'clicks by kind',
         'non-200',
