@@ -38,33 +38,40 @@ export function statementCachingFactory(
 
 export function cacheStatements(client: SqliteClient, max: number): void {
   const prepare = client.prepare.bind(client);
-  const cache = new Map<string, SqliteStatement>();
+  const cache = new Map<string, Reusable>();
   client.prepare = (sql: string) => {
     let statement = cache.get(sql);
     if (statement === undefined) {
-      statement = prepare(sql);
+      statement = reusable(prepare(sql));
       if (cache.size >= max) cache.delete(cache.keys().next().value as string);
     } else {
       cache.delete(sql); // re-inserted below: most recently used last
     }
     cache.set(sql, statement);
-    return reusable(statement);
+    return statement;
   };
 }
 
-function reusable(
-  statement: SqliteStatement,
-): SqliteStatement & { bind(...params: unknown[]): SqliteStatement } {
+type Reusable = SqliteStatement & { bind(...params: unknown[]): SqliteStatement };
+
+function reusable(statement: SqliteStatement): Reusable {
+  // A prepared statement's result columns are fixed (SQLite re-prepares it if the schema changes,
+  // and the cache is per connection), so they are read once, not on every execution.
+  let columns: unknown[] | undefined;
+  const columnsOf = () => {
+    columns ??= statement.columns();
+    return columns;
+  };
   const withParams = (params: unknown[]): SqliteStatement => ({
     reader: statement.reader,
     run: () => statement.run(...params),
-    columns: () => statement.columns(),
+    columns: columnsOf,
     raw: () => ({ all: () => statement.raw(true).all(...params) }),
   });
   return {
     reader: statement.reader,
     run: (...params) => statement.run(...params),
-    columns: () => statement.columns(),
+    columns: columnsOf,
     raw: (toggle) => statement.raw(toggle),
     bind: (...params) => withParams(params),
   };

@@ -1,4 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import {
   type AckFn,
   type App,
@@ -28,6 +29,42 @@ export interface HttpReceiver extends Receiver {
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
+/** Slack's limit on the age of a request: older ones are refused as possible replays. */
+const MAX_SKEW_SECONDS = 5 * 60;
+
+/**
+ * Why a request is not from Slack, or null when its `v0` signature (HMAC-SHA256 of
+ * `v0:{timestamp}:{body}` with the signing secret) checks out and its timestamp is within five
+ * minutes. Compared in constant time with `timingSafeEqual`.
+ * @see https://api.slack.com/authentication/verifying-requests-from-slack
+ */
+export function signatureProblem(
+  signingSecret: string,
+  headers: IncomingHttpHeaders,
+  body: string,
+  nowMs = Date.now(),
+): string | null {
+  const signature = headers['x-slack-signature'];
+  const timestamp = headers['x-slack-request-timestamp'];
+  if (typeof signature !== 'string' || typeof timestamp !== 'string') return 'missing signature headers';
+  const seconds = Number(timestamp);
+  if (!Number.isInteger(seconds)) return 'malformed timestamp';
+  if (Math.abs(nowMs / 1000 - seconds) > MAX_SKEW_SECONDS) return 'timestamp older than five minutes';
+  const expected = `v0=${createHmac('sha256', signingSecret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+  const given = Buffer.from(signature);
+  const wanted = Buffer.from(expected);
+  if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) return 'signature mismatch';
+  return null;
+}
+
+/** Slack's ssl_check (form-encoded, unsigned): answered 200 and nothing else read from it. */
+function isSslCheck(req: IncomingMessage, text: string): boolean {
+  return (
+    req.headers['content-type'] === 'application/x-www-form-urlencoded' &&
+    /(?:^|&)ssl_check=1(?:&|$)/.test(text)
+  );
+}
+
 /**
  * Requests whose HTTP response carries the listener's answer: a modal submission's
  * `response_action` (validation errors, update, clear), options for a select, a legacy dialog's
@@ -44,8 +81,8 @@ export function needsListenerAnswer(body: Record<string, unknown>): boolean {
 }
 
 /**
- * Bolt's receiver for HTTP mode, built from Bolt's own request functions (body limit, signature and
- * timestamp check, ssl_check and url_verification), with one difference: a request that needs no
+ * Bolt's receiver for HTTP mode, built from Bolt's own request functions (body limit, body parsing,
+ * ssl_check and url_verification responses) and the signature check above, with one difference: a request that needs no
  * answer from a listener (events, button clicks, slash commands, shortcuts) is acknowledged with an
  * empty 200 as soon as its signature checks out, and reaches the listeners a turn later. So a burst
  * of hundreds of requests is acknowledged before any of their work starts, instead of each ack
@@ -59,27 +96,32 @@ export function createHttpReceiver(deps: HttpReceiverDeps): HttpReceiver {
   let app: App | undefined;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    let body: Record<string, unknown>;
+    let buffered: Awaited<ReturnType<typeof http.bufferIncomingMessage>>;
     try {
-      const buffered = await http.parseAndVerifyHTTPRequest(
-        { signingSecret, bodyLimit: BODY_LIMIT_BYTES },
-        req,
-        res,
-      );
-      body = http.parseHTTPRequestBody(buffered) as Record<string, unknown>;
+      buffered = await http.bufferIncomingMessage(req, BODY_LIMIT_BYTES);
     } catch (error) {
       if (http.isRawBodyError(error) && (error.type === 'entity.too.large' || error.statusCode === 413)) {
         logger.warn({ limit: BODY_LIMIT_BYTES }, 'Slack request refused: body too large');
         return http.buildNoBodyResponse(res, 413);
       }
-      if (error instanceof SyntaxError) {
-        logger.warn({ reason: error.message }, 'Slack request refused: malformed body');
-        return http.buildNoBodyResponse(res, 400);
-      }
-      logger.warn({ reason: (error as Error).message }, 'Slack request refused: signature check failed');
+      logger.warn({ reason: (error as Error).message }, 'Slack request refused: body could not be read');
+      return http.buildNoBodyResponse(res, 400);
+    }
+    const text = buffered.rawBody.toString();
+    if (isSslCheck(req, text)) return http.buildSSLCheckResponse(res);
+    const problem = signatureProblem(signingSecret, req.headers, text);
+    if (problem !== null) {
+      logger.warn({ reason: problem }, 'Slack request refused: signature check failed');
       return http.buildNoBodyResponse(res, 401);
     }
-    if (body.ssl_check === '1') return http.buildSSLCheckResponse(res);
+    let body: Record<string, unknown>;
+    try {
+      body = http.parseHTTPRequestBody(buffered) as Record<string, unknown>;
+      if (typeof body !== 'object' || body === null) throw new SyntaxError('not an object');
+    } catch (error) {
+      logger.warn({ reason: (error as Error).message }, 'Slack request refused: malformed body');
+      return http.buildNoBodyResponse(res, 400);
+    }
     if (body.type === 'url_verification') return http.buildUrlVerificationResponse(res, body);
     if (app === undefined) {
       logger.error('Slack request arrived before the receiver was initialised');
