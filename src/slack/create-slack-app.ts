@@ -6,6 +6,7 @@ import type { InflightWork } from '../inflight-work.js';
 import { type Logger, toBoltLogger } from '../logger.js';
 import type { TurnQueue } from '../turn-queue.js';
 import { createHttpReceiver } from './http-receiver.js';
+import { createListenerRouter } from './listener-router.js';
 import type { SlackFeature } from './slack-feature.js';
 import { createWebApiFetch } from './web-api-fetch.js';
 
@@ -94,7 +95,8 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       if (receiver instanceof SocketModeReceiver) await receiver.stop();
     },
     register(features) {
-      for (const feature of features) feature.register(app);
+      const listeners = createListenerRouter(app);
+      for (const feature of features) feature.register(listeners);
     },
   };
 }

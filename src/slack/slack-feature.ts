@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { SlackListeners } from './listener-router.js';
 
 /**
  * One capability of the Slack app (unfurls, the slash command, App Home...). `register` adds its
@@ -8,5 +8,5 @@ import type { App } from '@slack/bolt';
 export interface SlackFeature {
   name: string;
   scopes: readonly string[];
-  register(app: App): void;
+  register(app: SlackListeners): void;
 }
