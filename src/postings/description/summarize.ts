@@ -17,7 +17,8 @@ const MAX_ITEM_CHARS = 600;
 const MAX_SUMMARY = 400;
 
 const LIMITATION_NOTES: Record<NonNullable<PostingDraft['limitation']>, string> = {
-  linkedin: 'Details are limited: LinkedIn shows only public page metadata without signing in.',
+  linkedin:
+    "From LinkedIn's public job page: Vouch does not sign in to LinkedIn, so anything shown only to members is missing.",
   'header-only': 'Details are limited: the page carries only the posting header, not its description.',
   'no-description': 'Details are limited: the source lists the job without its description.',
   'not-a-posting': '',

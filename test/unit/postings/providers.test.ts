@@ -266,7 +266,7 @@ describe('vendor payloads (real captures, see SOURCE.md)', () => {
     const all = [...s.responsibilities, ...s.requirements, ...s.niceToHave, ...s.benefits].join('\n');
     expect(all).not.toMatch(/Sign in|Similar jobs|Macquarie|Kraken/);
     expect(s.summary).toMatch(/^Senior Software Engineer - Developer Experience at Heidi \(Melbourne/);
-    expect(s.summary).toMatch(/Details are limited/);
+    expect(s.summary).toMatch(/public job page: Vouch does not sign in to LinkedIn/);
   });
 });
 
