@@ -223,7 +223,10 @@ function details({ extraction, sqlite, postgres, settings }) {
     if (!run.load.drained)
       out.push(`- ${name}: the app was still calling Slack 60 s after the load stopped.`);
     out.push(
-      `- ${name}: follow-up work drained ${ms(run.load.drainMs)} after the load stopped; row counts ${JSON.stringify(run.checks.counts)}.`,
+      `- ${name}: follow-up work drained ${ms(run.load.drainMs)} after the load stopped; row counts ${JSON.stringify(run.checks.counts)}.` +
+        (Number.isFinite(run.load.appCpuShare)
+          ? ` The app used ${run.load.appCpuShare.toFixed(2)} CPU cores on average (its main thread plus V8's GC threads); the load process and the fake Slack API ${run.load.harnessCpuMsPerClick.toFixed(2)} ms of CPU per click.`
+          : ''),
     );
     for (const line of run.load.errorLines.slice(0, 5))
       out.push(`  - error log: \`${line.replace(/`/g, "'").slice(0, 300)}\``);
