@@ -14,7 +14,7 @@
 // counts SQL statements), BENCH_ONLY=<figures> (comma list of extract, cards, acks, sqlite, postgres: measure just those, print
 // them as JSON and write no report; for profiling one figure at a time).
 import { fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -539,17 +539,20 @@ async function main() {
     log('\nBENCH_ONLY: no report written.');
     return;
   }
-  const { table } = writeReports({
-    repoRoot,
+  const measured = {
     startedAt,
     finishedAt: new Date(),
     loadStart,
     loadEnd,
-    settings,
+    settings: { ...settings, only: null },
     extraction,
     sqlite,
     postgres,
-  });
+  };
+  // The measurements behind results.md: `npm run bench:report` renders them again (after an edit of
+  // findings.md) without measuring anew.
+  writeFileSync(join(here, 'last-run.json'), `${JSON.stringify(measured, null, 1)}\n`);
+  const { table } = writeReports({ repoRoot, ...measured });
   log('');
   log(table);
   log('\nWritten: bench/results.md and the README bench section.');
