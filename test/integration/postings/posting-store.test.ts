@@ -14,6 +14,7 @@ describeEachDatabase('the posting cache', (kind) => {
   let board: FakeJobBoard;
   let clock: Date;
   let store: PostingStore;
+  let referrals: ReturnType<typeof createReferralService>;
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
@@ -21,10 +22,11 @@ describeEachDatabase('the posting cache', (kind) => {
     clock = new Date('2026-11-28T10:00:00Z');
     const logger = createLogger('silent');
     const fetch = createSafeFetch({ allowPrivateHosts: ['127.0.0.1'], userAgent: 'VouchTest/1' });
+    referrals = createReferralService({ db: database.db.prisma });
     store = createPostingStore({
       db: database.db.prisma,
       loader: createPostingLoader({ fetch, logger }),
-      referrals: createReferralService({ db: database.db.prisma }),
+      referrals,
       logger,
       now: () => clock,
       freshForMs: 60 * 60 * 1000,
@@ -69,6 +71,17 @@ describeEachDatabase('the posting cache', (kind) => {
     expect(rechecked.status).toBe('closed');
     expect(rechecked.closedAt).not.toBeNull();
     expect((rechecked.summary as { title: string }).title).toBe('Gone Engineer');
+  });
+
+  it('hands out the closed posting at once to clicks on its card (recent rows follow every write)', async () => {
+    const url = board.job('/jobs/cache-3b', { title: 'Soon Gone Engineer', company: 'Cachet' });
+    const { posting } = await store.resolve(TEAM, url);
+    expect((await referrals.getPosting(posting.id)).status).toBe('open');
+    board.remove('/jobs/cache-3b', 410);
+    await store.recheck(posting);
+    const seen = await referrals.getPosting(posting.id);
+    expect(seen.status).toBe('closed');
+    expect((await referrals.cardState(posting.id)).posting.status).toBe('closed');
   });
 
   it('keeps the last good copy when the board fails, and says why', async () => {
