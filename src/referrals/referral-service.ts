@@ -146,6 +146,18 @@ export function createReferralService(deps: ReferralServiceDeps) {
     });
   }
 
+  /** Members by id, in the order asked, from the recent rows and one query for the rest. */
+  async function membersIn(ids: readonly string[]): Promise<Member[]> {
+    const missing = [...new Set(ids)].filter((id) => !membersById.has(id));
+    if (missing.length > 0)
+      for (const member of await db.member.findMany({ where: { id: { in: missing } } }))
+        rememberMember(member);
+    return ids.flatMap((id) => {
+      const member = membersById.get(id);
+      return member === undefined ? [] : [member];
+    });
+  }
+
   async function ensureWorkspace(teamId: string, name?: string | null): Promise<void> {
     if (knownWorkspaces.has(teamId) && !name) return;
     await retryOnConflict(() =>
@@ -252,12 +264,12 @@ export function createReferralService(deps: ReferralServiceDeps) {
       const [postingReferrers, named, interested, companyReferrers] = await Promise.all([
         db.postingReferrer.findMany({
           where: { postingId },
-          include: { member: true },
+          select: { memberId: true },
           orderBy: { createdAt: 'asc' },
         }),
         db.referral.findMany({
           where: { postingId, showName: true, status: { notIn: ['withdrawn'] } },
-          include: { candidate: true },
+          select: { candidateId: true },
           orderBy: { createdAt: 'asc' },
         }),
         db.referral.count({ where: { postingId, status: { notIn: ['withdrawn'] } } }),
@@ -265,20 +277,25 @@ export function createReferralService(deps: ReferralServiceDeps) {
           ? Promise.resolve([])
           : db.companyReferrer.findMany({
               where: { companyId: posting.companyId },
-              include: { member: true },
+              select: { memberId: true },
               orderBy: { createdAt: 'asc' },
             }),
       ]);
-      const referrers = postingReferrers.map((row) => row.member);
-      const referrerIds = new Set(referrers.map((member) => member.id));
-      const directory = companyReferrers
-        .map((row) => row.member)
-        .filter((member) => !referrerIds.has(member.id));
+      const referrerIds = postingReferrers.map((row) => row.memberId);
+      const onPosting = new Set(referrerIds);
+      const directoryIds = companyReferrers.map((row) => row.memberId).filter((id) => !onPosting.has(id));
+      const candidateIds = named.map((row) => row.candidateId);
+      const members = new Map(
+        (await membersIn([...referrerIds, ...directoryIds, ...candidateIds])).map((m) => [m.id, m]),
+      );
+      const pick = (ids: string[]) => ids.flatMap((id) => members.get(id) ?? []);
+      const referrers = pick(referrerIds);
+      const directory = pick(directoryIds);
       return {
         posting,
         summary: (posting.summary as PostingSummary | null) ?? null,
         referrers,
-        namedCandidates: named.map((row) => row.candidate),
+        namedCandidates: pick(candidateIds),
         companyReferrers: directory,
         counts: { referrers: referrers.length + directory.length, interested },
       };
@@ -287,17 +304,16 @@ export function createReferralService(deps: ReferralServiceDeps) {
     /** Members who can refer for a posting: on the posting first, then the company directory. */
     async referrersFor(posting: Posting): Promise<Member[]> {
       const [onPosting, atCompany] = await Promise.all([
-        db.postingReferrer.findMany({ where: { postingId: posting.id }, include: { member: true } }),
+        db.postingReferrer.findMany({ where: { postingId: posting.id }, select: { memberId: true } }),
         posting.companyId === null
           ? Promise.resolve([])
           : db.companyReferrer.findMany({
               where: { companyId: posting.companyId },
-              include: { member: true },
+              select: { memberId: true },
             }),
       ]);
-      const seen = new Map<string, Member>();
-      for (const row of [...onPosting, ...atCompany]) seen.set(row.member.id, row.member);
-      return [...seen.values()];
+      const ids = [...new Set([...onPosting, ...atCompany].map((row) => row.memberId))];
+      return membersIn(ids);
     },
 
     /**
