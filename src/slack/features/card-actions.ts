@@ -54,7 +54,6 @@ export function readClick(body: unknown, action: unknown): Click | null {
   };
 }
 
-/** A member's name for pickers (plain_text cannot render mentions); null when Slack does not say. */
 function summaryOf(posting: Posting): PostingSummary | null {
   return (posting.summary as PostingSummary | null) ?? null;
 }
