@@ -1,4 +1,5 @@
 import type { SqlDriverAdapter, SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { createRecentMap } from '../recent-map.js';
 
 /** The parts of a better-sqlite3 statement that Prisma's adapter uses. */
 interface SqliteStatement {
@@ -38,16 +39,13 @@ export function statementCachingFactory(
 
 export function cacheStatements(client: SqliteClient, max: number): void {
   const prepare = client.prepare.bind(client);
-  const cache = new Map<string, Reusable>();
+  const cache = createRecentMap<string, Reusable>({ max });
   client.prepare = (sql: string) => {
     let statement = cache.get(sql);
     if (statement === undefined) {
       statement = reusable(prepare(sql));
-      if (cache.size >= max) cache.delete(cache.keys().next().value as string);
-    } else {
-      cache.delete(sql); // re-inserted below: most recently used last
+      cache.set(sql, statement);
     }
-    cache.set(sql, statement);
     return statement;
   };
 }

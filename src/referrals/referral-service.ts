@@ -3,6 +3,7 @@ import { isUniqueViolation } from '../db/unique-violation.js';
 import { VouchError } from '../errors.js';
 import type { Company, Member, Posting, Referral, ReferralStatus } from '../generated/sqlite/client.js';
 import type { PostingSummary } from '../postings/posting-summary.js';
+import { createRecentMap, type RecentMap } from '../recent-map.js';
 import { displayCompanyName, normalizeCompanyName } from './company-names.js';
 import { type ActorRole, isOpen, transition } from './status-machine.js';
 
@@ -73,42 +74,61 @@ export function createReferralService(deps: ReferralServiceDeps) {
   // Workspaces and members are only ever created (never deleted or re-keyed), so once one is known
   // to exist it can be reused without asking the database on every click.
   const knownWorkspaces = new Set<string>();
-  const knownMembers = new Map<string, Member>();
   const MAX_KNOWN_MEMBERS = 10_000;
+  const knownMembers = createRecentMap<string, Member>({ max: MAX_KNOWN_MEMBERS });
 
   // A posting row (with its summary) is read on every click on its card, and written only when its
   // page is fetched again: this process keeps recent rows, refreshed by `postingChanged` after its own
-  // writes and re-read after POSTING_TTL_MS (another replica may have re-fetched the page meanwhile).
-  const recentPostings = new Map<string, { posting: Posting; at: number }>();
-  const POSTING_TTL_MS = 30_000;
-  const MAX_RECENT_POSTINGS = 2_000;
+  // writes and re-read after 30 s (another replica may have re-fetched the page meanwhile).
+  const recentPostings = createRecentMap<string, Posting>({ max: 2_000, ttlMs: 30_000 });
 
   function postingChanged(posting: Posting): void {
-    recentPostings.delete(posting.id);
-    if (recentPostings.size >= MAX_RECENT_POSTINGS)
-      recentPostings.delete(recentPostings.keys().next().value as string);
-    recentPostings.set(posting.id, { posting, at: Date.now() });
+    recentPostings.set(posting.id, posting);
   }
 
   async function getPosting(postingId: string): Promise<Posting> {
     const recent = recentPostings.get(postingId);
-    if (recent !== undefined && Date.now() - recent.at < POSTING_TTL_MS) return recent.posting;
+    if (recent !== undefined) return recent;
     const posting = await db.posting.findUnique({ where: { id: postingId } });
-    if (posting === null) {
-      recentPostings.delete(postingId);
+    if (posting === null)
       throw new ReferralError('posting_not_found', 'That job posting is no longer in Vouch.');
-    }
     postingChanged(posting);
     return posting;
   }
 
-  // Members by id, for the people on referrals (members are never deleted; a name change goes
-  // through ensureMember, which refreshes this too).
-  const membersById = new Map<string, Member>();
-  function rememberMember(member: Member): void {
-    membersById.delete(member.id);
-    if (membersById.size >= MAX_KNOWN_MEMBERS) membersById.delete(membersById.keys().next().value as string);
-    membersById.set(member.id, member);
+  // Members by id, for the people on referrals and cards (members are never deleted; a name change
+  // goes through ensureMember, which refreshes this too).
+  const membersById = createRecentMap<string, Member>({ max: MAX_KNOWN_MEMBERS });
+  const loadMembers = (ids: string[]) => db.member.findMany({ where: { id: { in: ids } } });
+
+  /** Members by id, in the order asked, from the recent rows and one query for the rest. */
+  async function membersIn(ids: readonly string[]): Promise<Member[]> {
+    const found = new Map<string, Member>();
+    await fillFromRecent(found, ids, membersById, loadMembers);
+    return ids.flatMap((id) => found.get(id) ?? []);
+  }
+
+  /**
+   * Puts the rows for `ids` into `found`: those `recent` holds, then the rest from one `load`, which
+   * also refreshes `recent`. (Taken at once, so nothing expires between the look-up and the use.)
+   */
+  async function fillFromRecent<Row extends { id: string }>(
+    found: Map<string, Row>,
+    ids: readonly string[],
+    recent: RecentMap<string, Row>,
+    load: (missing: string[]) => Promise<Row[]>,
+  ): Promise<void> {
+    const missing: string[] = [];
+    for (const id of new Set(ids)) {
+      const row = recent.get(id);
+      if (row === undefined) missing.push(id);
+      else found.set(id, row);
+    }
+    if (missing.length === 0) return;
+    for (const row of await load(missing)) {
+      recent.set(row.id, row);
+      found.set(row.id, row);
+    }
   }
 
   /**
@@ -118,43 +138,29 @@ export function createReferralService(deps: ReferralServiceDeps) {
    */
   async function withPeople(referrals: Referral[]): Promise<ReferralWithPeople[]> {
     if (referrals.length === 0) return [];
-    const memberIds = new Set<string>();
-    for (const r of referrals) {
-      memberIds.add(r.candidateId);
-      if (r.referrerId !== null) memberIds.add(r.referrerId);
-    }
-    const missingMembers = [...memberIds].filter((id) => !membersById.has(id));
-    const now = Date.now();
-    const missingPostings = [...new Set(referrals.map((r) => r.postingId))].filter((id) => {
-      const recent = recentPostings.get(id);
-      return recent === undefined || now - recent.at >= POSTING_TTL_MS;
-    });
-    const [members, postings] = await Promise.all([
-      missingMembers.length > 0 ? db.member.findMany({ where: { id: { in: missingMembers } } }) : [],
-      missingPostings.length > 0 ? db.posting.findMany({ where: { id: { in: missingPostings } } }) : [],
+    const members = new Map<string, Member>();
+    const postings = new Map<string, Posting>();
+    await Promise.all([
+      fillFromRecent(
+        members,
+        referrals.flatMap((r) => (r.referrerId === null ? [r.candidateId] : [r.candidateId, r.referrerId])),
+        membersById,
+        loadMembers,
+      ),
+      fillFromRecent(
+        postings,
+        referrals.map((r) => r.postingId),
+        recentPostings,
+        (missing) => db.posting.findMany({ where: { id: { in: missing } } }),
+      ),
     ]);
-    for (const member of members) rememberMember(member);
-    const postingById = new Map(postings.map((posting) => [posting.id, posting]));
-    for (const posting of postings) postingChanged(posting);
     return referrals.map((referral) => {
-      const candidate = membersById.get(referral.candidateId);
-      const referrer = referral.referrerId === null ? null : (membersById.get(referral.referrerId) ?? null);
-      const posting = postingById.get(referral.postingId) ?? recentPostings.get(referral.postingId)?.posting;
+      const candidate = members.get(referral.candidateId);
+      const referrer = referral.referrerId === null ? null : (members.get(referral.referrerId) ?? null);
+      const posting = postings.get(referral.postingId);
       if (candidate === undefined || posting === undefined)
         throw new Error(`referral ${referral.id} refers to a missing member or posting`);
       return { ...referral, candidate, referrer, posting };
-    });
-  }
-
-  /** Members by id, in the order asked, from the recent rows and one query for the rest. */
-  async function membersIn(ids: readonly string[]): Promise<Member[]> {
-    const missing = [...new Set(ids)].filter((id) => !membersById.has(id));
-    if (missing.length > 0)
-      for (const member of await db.member.findMany({ where: { id: { in: missing } } }))
-        rememberMember(member);
-    return ids.flatMap((id) => {
-      const member = membersById.get(id);
-      return member === undefined ? [] : [member];
     });
   }
 
@@ -178,7 +184,7 @@ export function createReferralService(deps: ReferralServiceDeps) {
     const key = `${workspaceId}:${slackUserId}`;
     const known = knownMembers.get(key);
     if (known !== undefined && (!displayName || known.displayName === displayName)) {
-      if (!membersById.has(known.id)) rememberMember(known);
+      if (membersById.get(known.id) === undefined) membersById.set(known.id, known);
       return known;
     }
     await ensureWorkspace(workspaceId);
@@ -189,10 +195,8 @@ export function createReferralService(deps: ReferralServiceDeps) {
         update: displayName ? { displayName } : {},
       }),
     );
-    if (knownMembers.size >= MAX_KNOWN_MEMBERS)
-      knownMembers.delete(knownMembers.keys().next().value as string);
     knownMembers.set(key, member);
-    rememberMember(member);
+    membersById.set(member.id, member);
     return member;
   }
 

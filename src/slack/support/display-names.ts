@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import { createRecentMap } from '../../recent-map.js';
 
 export interface DisplayNamesOptions {
   /** How long a looked-up name is reused; a renamed member shows the new name after this. */
@@ -12,18 +13,17 @@ export interface DisplayNamesOptions {
  * its rate limit in a busy channel. A failed lookup gives null and is not remembered.
  */
 export function createDisplayNames(options: DisplayNamesOptions = {}) {
-  const ttlMs = options.ttlMs ?? 60 * 60 * 1000;
-  const max = options.max ?? 10_000;
-  const known = new Map<string, { name: string | null; at: number }>();
+  const known = createRecentMap<string, string | null>({
+    max: options.max ?? 10_000,
+    ttlMs: options.ttlMs ?? 60 * 60 * 1000,
+  });
   return async function displayName(client: WebClient, userId: string): Promise<string | null> {
     const hit = known.get(userId);
-    if (hit !== undefined && Date.now() - hit.at < ttlMs) return hit.name;
+    if (hit !== undefined) return hit;
     try {
       const { user } = await client.users.info({ user: userId });
       const name = user?.profile?.display_name || user?.real_name || user?.name || null;
-      known.delete(userId);
-      if (known.size >= max) known.delete(known.keys().next().value as string);
-      known.set(userId, { name, at: Date.now() });
+      known.set(userId, name);
       return name;
     } catch {
       return null;
