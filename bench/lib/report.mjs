@@ -26,6 +26,16 @@ function throughputRow(name, run, target) {
   return [`4. Throughput, ${name}`, value, target ?? 'zero errors, zero duplicates', verdict(ok)];
 }
 
+/** "5 bursts of 200 concurrent" (runs before BENCH_BURSTS had one burst and no `bursts` list). */
+const burstLabel = (a) =>
+  a.bursts ? `${a.bursts.length} bursts of ${a.burstSize} concurrent` : `${a.all.count} concurrent`;
+/** ", per-burst p99 41–55 ms" when there was more than one burst. */
+function burstP99s(a) {
+  if (!a.bursts || a.bursts.length < 2) return '';
+  const p99s = a.bursts.map((b) => b.p99);
+  return `, per-burst p99 ${ms(Math.min(...p99s))}–${ms(Math.max(...p99s))}`;
+}
+
 /** The summary rows: [figure, result, target, verdict]. */
 function summaryRows({ extraction, sqlite, postgres }) {
   const rows = [];
@@ -63,9 +73,9 @@ function summaryRows({ extraction, sqlite, postgres }) {
   }
   const a = sqlite.acks;
   rows.push([
-    `2. Ack latency, ${a.all.count} concurrent, p50 / p99`,
-    `${pair(a.all)} (max ${ms(a.all.max)}, ${a.non200} non-200)` +
-      (a.floor ? ` · harness floor (bare HTTP server, same burst) ${pair(a.floor.all)}` : ''),
+    `2. Ack latency, ${burstLabel(a)}, p50 / p99`,
+    `${pair(a.all)} (max ${ms(a.all.max)}, ${a.non200} non-200${burstP99s(a)})` +
+      (a.floor ? ` · harness floor (bare HTTP server, same bursts) ${pair(a.floor.all)}` : ''),
     'p99 < 100 ms',
     verdict(a.all.p99 < 100 && a.non200 === 0),
   ]);
@@ -144,13 +154,15 @@ function details({ extraction, sqlite, postgres, settings }) {
   const a = sqlite.acks;
   out.push('### 2. Ack latency by kind', '');
   out.push(
-    `${a.all.count} requests sent at once from the load process (${Object.entries(a.counts)
+    `${a.bursts ? `${a.bursts.length} bursts of ${a.burstSize} requests, each sent at once from the load process on new connections after the app went quiet again` : `${a.all.count} requests sent at once from the load process`} (${Object.entries(
+      a.counts,
+    )
       .map(([k, n]) => `${n} ${k}`)
       .join(
         ', ',
-      )}), after a warm-up of 30; every link is new, so each one also makes the app fetch a page that answers after ${settings.upstreamMs} ms. Burst wall time ${ms(a.wallMs)}.` +
+      )} in all), after a warm-up of 30; every link is new, so each one also makes the app fetch a page that answers after ${settings.upstreamMs} ms. Slowest burst wall time ${ms(a.wallMs)}${a.bursts ? `; per-burst p99 ${a.bursts.map((b) => ms(b.p99)).join(', ')}` : ''}.` +
       (a.floor
-        ? ` Harness floor: the same burst against a bare node:http server (its own process, empty 200 after reading the body): p50 ${ms(a.floor.all.median)}, p99 ${ms(a.floor.all.p99)}, wall ${ms(a.floor.wallMs)}: what the load process, loopback TCP and Node's HTTP layer cost on this machine before any app code runs.`
+        ? ` Harness floor: the same bursts against a bare node:http server (its own process, empty 200 after reading the body): p50 ${ms(a.floor.all.median)}, p99 ${ms(a.floor.all.p99)}, slowest wall ${ms(a.floor.wallMs)}: what the load process, loopback TCP and Node's HTTP layer cost on this machine before any app code runs.`
         : ''),
     '',
   );
@@ -237,9 +249,11 @@ function details({ extraction, sqlite, postgres, settings }) {
 
 /** Writes results.md and the README section; returns the summary table for the console. */
 export function writeReports(input) {
-  const { repoRoot, startedAt, finishedAt, loadStart, loadEnd, settings } = input;
+  const { repoRoot, startedAt, finishedAt, loadStart, loadEnd, probe, settings } = input;
   const cores = cpus().length;
-  const busy = Math.max(...loadStart, ...loadEnd) > cores * 0.5;
+  // The run's own processes load the machine by ~1.5 cores, so only the load found at the start says
+  // whether other work shared it.
+  const busy = loadStart[0] > cores * 0.5;
   const table = markdownTable(['figure', 'result', 'target', ''], summaryRows(input));
   const env = [
     settings.seconds !== 30 ? `BENCH_SECONDS=${settings.seconds}` : null,
@@ -247,13 +261,18 @@ export function writeReports(input) {
   ].filter(Boolean);
   const command = `${env.length ? `${env.join(' ')} ` : ''}npm run bench`;
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cores} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${type()} ${release()}`;
-  const loadLine = `${loadStart.map((l) => l.toFixed(2)).join(' ')} at start, ${loadEnd.map((l) => l.toFixed(2)).join(' ')} at the end${busy ? ` — **the machine was busy with other work (load > ${cores * 0.5} on ${cores} cores): figures are noisy and pessimistic**` : ''}`;
+  const loadLine = `${loadStart.map((l) => l.toFixed(2)).join(' ')} at start, ${loadEnd.map((l) => l.toFixed(2)).join(' ')} at the end (the run itself adds ~1.5)${busy ? ` — **the machine was busy with other work when the run started (load > ${cores * 0.5} on ${cores} cores): figures are noisy and pessimistic**` : ''}`;
   const header = [
     `- Command: \`${command}\``,
     `- Date: ${startedAt.toISOString()} (took ${((finishedAt - startedAt) / 1000).toFixed(0)} s)`,
     `- Machine: ${machine}`,
     `- Node: ${process.version}`,
     `- Load average (1/5/15 min): ${loadLine}`,
+    ...(probe
+      ? [
+          `- CPU probe (bench/lib/cpu-probe.mjs, a fixed piece of JSON/HMAC work, median; lower is faster): ${ms(probe.startMs)} at start, ${ms(probe.endMs)} at the end. Compare it between runs: when other work shares the cores, the same work takes longer and the figures below move with it.`,
+        ]
+      : []),
   ].join('\n');
   const findingsPath = join(repoRoot, 'bench/findings.md');
   const findings = existsSync(findingsPath) ? readFileSync(findingsPath, 'utf8').trim() : '';
@@ -282,7 +301,7 @@ export function writeReports(input) {
   if (start !== -1 && end > start) {
     const section = [
       START,
-      `Latest run: \`${command}\` on ${machine}, Node ${process.version}, ${startedAt.toISOString().slice(0, 10)}${busy ? ' (machine busy: load average above half the cores)' : ''}. Details in [bench/results.md](bench/results.md).`,
+      `Latest run: \`${command}\` on ${machine}, Node ${process.version}, ${startedAt.toISOString().slice(0, 10)}${busy ? ' (machine busy: load average above half the cores at the start)' : ''}${probe ? `, CPU probe ${ms(probe.startMs)}` : ''}. Details in [bench/results.md](bench/results.md).`,
       '',
       table,
       END,
