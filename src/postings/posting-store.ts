@@ -62,6 +62,28 @@ export function createPostingStore(deps: PostingStoreDeps) {
   const now = deps.now ?? (() => new Date());
   const freshForMs = deps.freshForMs ?? SIX_HOURS;
 
+  /**
+   * The stored posting a link points at: by canonical URL, else by the board's job id on the same
+   * host. Some boards write one job two ways that canonicalise apart (Workday's
+   * `/{site}/details/{title}_{id}` and `/{site}/job/{location}/{title}_{id}`); both fetch the same
+   * JSON, so the second way finds the first one's posting instead of storing a twin.
+   */
+  async function findExisting(workspaceId: string, url: string): Promise<Posting | null> {
+    const identity = canonicalizeJobUrl(url);
+    const byUrl = await db.posting.findUnique({
+      where: { workspaceId_canonicalUrl: { workspaceId, canonicalUrl: identity.canonicalUrl } },
+    });
+    if (byUrl !== null || identity.source === 'other' || identity.tenant === null || identity.jobId === null)
+      return byUrl;
+    const sameJob = await db.posting.findMany({
+      where: { workspaceId, jobId: identity.jobId, tenant: identity.tenant },
+      orderBy: { createdAt: 'asc' },
+      take: 20,
+    });
+    const origin = `${new URL(identity.canonicalUrl).origin}/`;
+    return sameJob.find((posting) => posting.canonicalUrl.startsWith(origin)) ?? null;
+  }
+
   async function persist(
     workspaceId: string,
     url: string,
@@ -152,10 +174,7 @@ export function createPostingStore(deps: PostingStoreDeps) {
     /** The posting for a URL: from the cache when fresh, else from the job board. */
     async resolve(workspaceId: string, url: string): Promise<ResolvedPosting> {
       await referrals.ensureWorkspace(workspaceId);
-      const { canonicalUrl } = canonicalizeJobUrl(url);
-      const existing = await db.posting.findUnique({
-        where: { workspaceId_canonicalUrl: { workspaceId, canonicalUrl } },
-      });
+      const existing = await findExisting(workspaceId, url);
       const cached = existing !== null ? asSummary(existing.summary) : null;
       const fresh =
         existing !== null &&
@@ -171,10 +190,7 @@ export function createPostingStore(deps: PostingStoreDeps) {
 
     /** Only the cache, never the network (for places that must answer at once). */
     async cached(workspaceId: string, url: string): Promise<ResolvedPosting | null> {
-      const { canonicalUrl } = canonicalizeJobUrl(url);
-      const existing = await db.posting.findUnique({
-        where: { workspaceId_canonicalUrl: { workspaceId, canonicalUrl } },
-      });
+      const existing = await findExisting(workspaceId, url);
       const summary = existing !== null ? asSummary(existing.summary) : null;
       return existing !== null && summary !== null
         ? { posting: existing, summary, fromCache: true, problem: null }

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../src/logger.js';
-import { createPostingLoader } from '../../../src/postings/load-posting.js';
+import { extractPosting } from '../../../src/postings/extract-posting.js';
+import { createPostingLoader, type PostingLoader } from '../../../src/postings/load-posting.js';
 import { createPostingStore, type PostingStore } from '../../../src/postings/posting-store.js';
 import { createSafeFetch } from '../../../src/postings/safe-fetch.js';
 import { createReferralService } from '../../../src/referrals/referral-service.js';
@@ -113,6 +116,60 @@ describeEachDatabase('the posting cache', (kind) => {
     expect(due.map((p) => p.checkedAt?.getTime() ?? 0)).toEqual(
       [...due.map((p) => p.checkedAt?.getTime() ?? 0)].sort((a, b) => a - b),
     );
+  });
+});
+
+describeEachDatabase('the posting cache and a board that writes one job two ways', (kind) => {
+  const workdayJson = readFileSync(
+    resolve(import.meta.dirname, '..', '..', 'fixtures', 'postings-vendor', 'workday-cxs-job.json'),
+  );
+  const site = 'https://nvidia.wd5.myworkdayjobs.com/en-US/NVIDIAExternalCareerSite';
+  const byLocation = `${site}/job/Israel-Yokneam/Practical-Hardware-Electronics-Test-Engineer_JR2021705`;
+  const byDetails = `${site}/details/Practical-Hardware-Electronics-Test-Engineer_JR2021705?q=test`;
+  let database: TestDatabase;
+  let store: PostingStore;
+  const loaded: string[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    const logger = createLogger('silent');
+    // Workday's JSON is served over https from its own hosts: the loader here answers with the real
+    // payload for any Workday link, and records which links it was asked for.
+    const loader: PostingLoader = {
+      async load(url) {
+        loaded.push(url);
+        return {
+          status: 'ok',
+          summary: extractPosting({ url, body: workdayJson, contentType: 'application/json' }),
+        };
+      },
+    };
+    store = createPostingStore({
+      db: database.db.prisma,
+      loader,
+      referrals: createReferralService({ db: database.db.prisma }),
+      logger,
+    });
+  });
+  afterAll(async () => {
+    await database.cleanup();
+  });
+
+  it('finds the posting stored under Workday’s /job/{location}/ form from its /details/ form', async () => {
+    const first = await store.resolve(TEAM, byLocation);
+    const second = await store.resolve(TEAM, byDetails);
+    expect(second.posting.id).toBe(first.posting.id);
+    expect(second.fromCache).toBe(true);
+    expect(loaded).toEqual([byLocation]);
+    expect((await store.cached(TEAM, byDetails))?.posting.id).toBe(first.posting.id);
+    expect(await database.db.prisma.posting.count({ where: { jobId: 'JR2021705' } })).toBe(1);
+  });
+
+  it('keeps the same requisition on another Workday site a posting of its own', async () => {
+    const otherSite = byLocation.replace('NVIDIAExternalCareerSite', 'NVIDIAUniversityJobs');
+    const other = await store.resolve(TEAM, otherSite);
+    const first = await store.cached(TEAM, byLocation);
+    expect(other.posting.id).not.toBe(first?.posting.id);
   });
 });
 

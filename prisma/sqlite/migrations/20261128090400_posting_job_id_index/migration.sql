@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Posting_workspaceId_jobId_idx" ON "Posting"("workspaceId", "jobId");
