@@ -185,7 +185,10 @@ export function summarizeDraft(draft: PostingDraft, target: SummaryTarget): Post
     workplaceType,
     employmentType,
     department: draft.department,
-    seniority: draft.limitation === 'not-a-posting' ? null : extractSeniority(title, minYearsExperience),
+    seniority:
+      draft.limitation === 'not-a-posting'
+        ? null
+        : extractSeniority(title, minYearsExperience, draft.statedLevel),
     visaSponsorship: extractVisaSponsorship(nonBenefitLines.join('\n')),
     salary,
     minYearsExperience,

@@ -50,10 +50,16 @@ export const linkedinProvider: Provider = {
     const bullet = findFirst(page.root, (e) => hasClass(e, 'topcard__flavor--bullet'));
     if (draft.locations.length === 0 && bullet) draft.locations = splitLocations(visibleText(bullet));
     const criteria = findFirst(page.root, (e) => hasClass(e, 'description__job-criteria-list'));
-    if (criteria && !draft.employmentType)
+    const criteriaText = criteria ? visibleText(criteria) : '';
+    if (!draft.employmentType)
       draft.employmentType = normalizeEmploymentType(
-        visibleText(criteria).match(/Employment type\s*(\S+(?:[- ]time)?)/i)?.[1],
+        criteriaText.match(/Employment type\s*(\S+(?:[- ]time)?)/i)?.[1],
       );
+    draft.statedLevel ??= str(
+      criteriaText.match(
+        /Seniority level\s*(.+?)(?:\s+(?:Employment type|Job function|Industries)\b|$)/i,
+      )?.[1],
+    );
     const description = findFirst(
       page.root,
       (e) => hasClass(e, 'show-more-less-html__markup') || hasClass(e, 'description__text'),

@@ -133,6 +133,7 @@ export const smartRecruitersProvider: Provider = {
             ? 'onsite'
             : null;
     draft.department = str(p.department?.label) ?? str(p.function?.label);
+    draft.statedLevel = str(p.experienceLevel?.label) ?? str(p.experienceLevel?.id);
     draft.employmentType = normalizeEmploymentType(p.typeOfEmployment?.label ?? p.typeOfEmployment?.id);
     const sections = p.jobAd?.sections;
     const html: string[] = [];

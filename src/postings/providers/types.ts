@@ -25,6 +25,11 @@ export interface PostingDraft {
   workplaceType: WorkplaceType | null;
   employmentType: string | null;
   department: string | null;
+  /**
+   * The board's own level field, as written ("Mid-Senior level", "Entry level", "Associate"): used
+   * for seniority when the title names no level.
+   */
+  statedLevel: string | null;
   salary: Salary | null;
   /**
    * Values from a third party (an aggregator's JSON-LD or badges): used only when the employer's
@@ -74,6 +79,7 @@ export function emptyDraft(source: PostingSource): PostingDraft {
     workplaceType: null,
     employmentType: null,
     department: null,
+    statedLevel: null,
     salary: null,
     thirdParty: { salary: null, workplaceType: null, employmentType: null },
     descriptionHtml: [],

@@ -36,6 +36,7 @@ const jobSchema = z
     shortlink: z.unknown().optional(),
     application_url: z.unknown().optional(),
     department: z.unknown().optional(),
+    experience: z.unknown().optional(),
     employment_type: z.unknown().optional(),
     type: z.unknown().optional(),
     telecommuting: z.unknown().optional(),
@@ -86,6 +87,7 @@ function draftFromJob(job: WorkableJob, companyName: string | null, account: str
       formatAddress({ addressLocality: job.city, addressRegion: job.state, addressCountry: job.country }),
   ]);
   draft.department = Array.isArray(job.department) ? str(job.department[0]) : str(job.department);
+  draft.statedLevel = str(job.experience);
   draft.employmentType = normalizeEmploymentType(
     job.employment_type ?? (job.type === 'full' ? 'full-time' : job.type),
   );

@@ -240,8 +240,8 @@ describe('vendor payloads (real captures, see SOURCE.md)', () => {
       company: 'Heidi',
       // "Flexible hybrid working environment, with 3 days in the office." (under the perks heading)
       workplaceType: 'hybrid',
-      // job-criteria list: "Employment type: Full-time"; "Seniority level: Mid-Senior level" is not
-      // a structured field, so seniority comes from the title ("Senior").
+      // job-criteria list: "Employment type: Full-time"; seniority from the title ("Senior"), which
+      // wins over the criteria's "Seniority level: Mid-Senior level" (too broad to say anyway).
       employmentType: 'full-time',
       seniority: 'senior',
       // "3–10+ years experience in developer tooling"
@@ -267,6 +267,47 @@ describe('vendor payloads (real captures, see SOURCE.md)', () => {
     expect(all).not.toMatch(/Sign in|Similar jobs|Macquarie|Kraken/);
     expect(s.summary).toMatch(/^Senior Software Engineer - Developer Experience at Heidi \(Melbourne/);
     expect(s.summary).toMatch(/public job page: Vouch does not sign in to LinkedIn/);
+  });
+});
+
+describe('a level the board states', () => {
+  const linkedin = vendor('linkedin-public-job.html').toString('utf8');
+  const url = 'https://www.linkedin.com/jobs/view/4411867124';
+
+  it('reads LinkedIn’s "Seniority level" when the title names no level', () => {
+    const page = linkedin
+      .replaceAll('Senior Software Engineer', 'Software Engineer')
+      .replace(/(Seniority level\s*<\/h3>\s*<span[^>]*>)\s*Mid-Senior level/, '$1 Entry level');
+    const s = extractPosting({ url, body: page });
+    expect(s.title).toBe('Software Engineer - Developer Experience');
+    // The board's own "Entry level" wins over "3–10+ years" read from the text.
+    expect(s.seniority).toBe('junior');
+  });
+
+  it('falls back to the years asked for when LinkedIn says only "Mid-Senior level"', () => {
+    const s = extractPosting({
+      url,
+      body: linkedin.replaceAll('Senior Software Engineer', 'Software Engineer'),
+    });
+    expect(s.seniority).toBe('mid');
+  });
+
+  it('reads SmartRecruiters’ experienceLevel and Workable’s experience', () => {
+    const smart = JSON.parse(vendor('smartrecruiters-posting.json').toString('utf8'));
+    smart.experienceLevel = { id: 'director', label: 'Director' };
+    const s = extractPosting({
+      url: 'https://jobs.smartrecruiters.com/Vitol/744000071355836',
+      body: JSON.stringify(smart),
+    });
+    expect(s.seniority).toBe('director');
+    const workable = JSON.parse(vendor('workable-account-widget.json').toString('utf8'));
+    workable.jobs[0].title = 'Data Analyst - Energy and Freight Markets';
+    const w = extractPosting({
+      url: 'https://apply.workable.com/vortexa/j/FB313AEBAB/',
+      body: JSON.stringify(workable),
+    });
+    // "experience": "Associate" (the title no longer says it).
+    expect(w.seniority).toBe('junior');
   });
 });
 

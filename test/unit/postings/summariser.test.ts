@@ -139,6 +139,16 @@ describe('employment type, seniority, visa', () => {
     expect(extractSeniority('Data Analyst', null)).toBeNull();
   });
 
+  it('takes the level a board states after the title and before the years', () => {
+    expect(extractSeniority('Senior Data Analyst', null, 'Entry level')).toBe('senior');
+    expect(extractSeniority('Data Analyst', 8, 'Entry level')).toBe('junior');
+    expect(extractSeniority('Data Analyst', null, 'Internship')).toBe('intern');
+    expect(extractSeniority('Data Analyst', null, 'mid_senior_level')).toBeNull();
+    expect(extractSeniority('Data Analyst', 8, 'Mid-Senior level')).toBe('senior');
+    expect(extractSeniority('Data Analyst', null, 'Not Applicable')).toBeNull();
+    expect(extractSeniority('Data Analyst', null, 'Executive')).toBe('executive');
+  });
+
   it('reads visa sponsorship with negation first', () => {
     expect(extractVisaSponsorship('We are unable to sponsor visas for this role.')).toBe(false);
     expect(extractVisaSponsorship('We cannot offer visa sponsorship.')).toBe(false);
