@@ -4,6 +4,7 @@ import { type HtmlPage, readHtmlPage, safeJsonParse } from './html/page.js';
 import type { PostingIdentity } from './posting-identity.js';
 import type { PostingSummary } from './posting-summary.js';
 import { draftFromJobPosting, findJobPosting } from './providers/json-ld.js';
+import { draftFromPlainText, isPlainText } from './providers/plain-text.js';
 import { providersToTry } from './providers/registry.js';
 import { type ParseContext, type PostingDraft, str } from './providers/types.js';
 
@@ -139,6 +140,7 @@ function extract(input: ExtractInput, target: SummaryTarget, identity: PostingId
     if (data !== undefined) return fromDraft(draftFromJson(data, context), target);
     if (input.contentType && /json/i.test(input.contentType)) return fromDraft(null, target);
   }
+  if (isPlainText(text, input.contentType)) return fromDraft(draftFromPlainText(text), target);
   return fromDraft(draftFromHtml(readHtmlPage(text), context), target);
 }
 

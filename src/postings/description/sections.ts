@@ -44,11 +44,11 @@ const HEADING_RULES: ReadonlyArray<readonly [SectionKind, RegExp]> = [
   ],
   [
     'requirements',
-    /\b(?:requirements?|qualifications?|what (?:you(?:['’]ll| will)?|we) (?:bring|need|have|look for)|what we['’]?re looking for|looking for|who (?:you are|are you)|about you|you (?:have|bring|should have|are)|skills|must[- ]haves?|what it takes|ideal candidate|(?:your )?(?:profile|background)|experience|you might be|you may be|this is (?:who|you)|we expect|is this you|sounds? like you|you(?:['’]ll| will) thrive|(?:great|good|strong|right) fit|candidate|competenc|requisites|prerequisites)/i,
+    /\b(?:requirements?|required|qualifications?|what (?:you(?:['’]ll| will)?|we) (?:bring|need|have|look for)|what we['’]?re looking for|looking for|who (?:you are|are you)|about you|you (?:have|bring|should have|are)|skills|must[- ]haves?|what it takes|ideal candidate|(?:your )?(?:profile|background)|experience|you might be|you may be|this is (?:who|you)|we expect|is this you|sounds? like you|you(?:['’]ll| will) thrive|(?:great|good|strong|right) fit|candidate|competenc|requisites|prerequisites)/i,
   ],
   [
     'responsibilities',
-    /\b(?:responsibilit|what you['’]?ll (?:do|be doing|work on|own|achieve|accomplish)|what you will (?:do|be doing|work on|own)|your (?:role|mission|impact|day|tasks)|the role involves|in this role|day[- ]to[- ]day|duties|you will have the opportunity|key accountabilit|tasks|what the job involves|your job|role overview|what you will|you will)/i,
+    /\b(?:responsibilit|what you['’]?(?:ll|d) (?:actually )?(?:do|be doing|work on|own|achieve|accomplish)|what you would (?:actually )?do|what you will (?:do|be doing|work on|own)|your (?:role|mission|impact|day|tasks)|the role involves|in this role|day[- ]to[- ]day|duties|you will have the opportunity|key accountabilit|tasks|what the job involves|your job|role overview|what you will|you will)/i,
   ],
 ];
 
@@ -72,6 +72,16 @@ function headingLevel(block: Block): number {
 }
 
 /**
+ * A plain short line that names a known part and is followed by a list is that list's heading, bold
+ * or not: plain-text postings ("Required" then bullets) and pages that write headings as `<p>`.
+ */
+function leadsList(block: Block, next: Block | undefined): number {
+  if (block.kind !== 'paragraph' || next?.kind !== 'item') return 0;
+  if (block.text.length > 60 || /[.!?;,]$/.test(block.text)) return 0;
+  return classifyHeading(block.text) ? 7 : 0;
+}
+
+/**
  * Splits description blocks into sections by headings (h1-h6, bold paragraphs, "label:" lines)
  * and list structure. An unknown heading deeper than the section's own heading is a sub-heading
  * (inherits the section); at the same or a higher rank it closes the section. Prose after a
@@ -86,7 +96,7 @@ export function splitSections(blocks: readonly Block[]): Section[] {
     sections.push(current);
   };
 
-  for (const block of blocks) {
+  for (const [index, block] of blocks.entries()) {
     if (block.kind === 'item') {
       if (block.label) {
         const kind = classifyHeading(block.text);
@@ -96,7 +106,7 @@ export function splitSections(blocks: readonly Block[]): Section[] {
       current.items.push(block.text);
       continue;
     }
-    const level = headingLevel(block);
+    const level = headingLevel(block) || leadsList(block, blocks[index + 1]);
     if (level > 0) {
       const kind = classifyHeading(block.text);
       if (kind) {
