@@ -106,6 +106,18 @@ export function formatLocations(locations: readonly string[]): string | null {
 }
 
 /**
+ * The source hid the posting's body from a signed-out reader (LinkedIn often does): the card says so
+ * and points at the posting. A LinkedIn page that carried the whole description is not limited.
+ */
+export function isLimitedSource(summary: PostingSummary): boolean {
+  return (
+    summary.source === 'linkedin' &&
+    summary.responsibilities.length === 0 &&
+    summary.requirements.length === 0
+  );
+}
+
+/**
  * The facts line of the card, plain text:
  * "Pinterest · San Francisco, CA · Hybrid · Full-time · $180k–$220k/yr · Core Engineering".
  */

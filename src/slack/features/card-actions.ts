@@ -6,6 +6,7 @@ import type { PostingSummary } from '../../postings/posting-summary.js';
 import { ReferralError } from '../../referrals/referral-service.js';
 import { detailsModal } from '../blocks/details-modal.js';
 import { interestModal } from '../blocks/interest-modal.js';
+import { isLimitedSource } from '../blocks/posting-format.js';
 import { rememberCompanyPrompt } from '../blocks/remember-company-prompt.js';
 import { tagModal } from '../blocks/tag-modal.js';
 import { cardActionIds, homeActionIds, linkActionIds } from '../ids.js';
@@ -194,7 +195,7 @@ export function cardActions(deps: FeatureDeps): SlackFeature {
             view: detailsModal(summary, {
               postingId: posting.id,
               closed: posting.status === 'closed',
-              limitedSource: summary.source === 'linkedin',
+              limitedSource: isLimitedSource(summary),
             }),
           });
         } catch (error) {

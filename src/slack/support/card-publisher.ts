@@ -13,6 +13,7 @@ import {
   postingCard,
   postingCardBlocks,
 } from '../blocks/posting-card.js';
+import { isLimitedSource } from '../blocks/posting-format.js';
 import { coalesceByKey } from './coalesce-by-key.js';
 
 export interface CardPublisherDeps {
@@ -53,7 +54,7 @@ export function createCardPublisher(client: WebClient, deps: CardPublisherDeps) 
       namedCandidates: state.namedCandidates.map((m) => ({ userId: m.slackUserId })),
       companyReferrers: state.companyReferrers.map((m) => ({ userId: m.slackUserId })),
       closed: state.posting.status === 'closed',
-      limitedSource: summary.source === 'linkedin',
+      limitedSource: isLimitedSource(summary),
     };
   }
 

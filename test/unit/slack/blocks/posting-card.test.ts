@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { KnownBlock } from '../../../../src/slack/blocks/block-kit.js';
 import { findLimitViolations } from '../../../../src/slack/blocks/limits.js';
 import { cardText, plainLinkCard, postingCard } from '../../../../src/slack/blocks/posting-card.js';
-import { factsLine, formatSalary } from '../../../../src/slack/blocks/posting-format.js';
+import { factsLine, formatSalary, isLimitedSource } from '../../../../src/slack/blocks/posting-format.js';
 import { cardActionIds } from '../../../../src/slack/ids.js';
 import { allText, cardInput, pinterestSummary } from './fixtures.js';
 
@@ -114,6 +114,13 @@ describe('postingCard: closed, limited and minimal postings', () => {
   it('says when the source (LinkedIn) shows limited details', () => {
     expect(allText(postingCard(cardInput({ limitedSource: true })))).toContain('limited details');
     expect(allText(postingCard(cardInput()))).not.toContain('limited details');
+  });
+
+  it('calls a LinkedIn posting limited only when its page hid the description', () => {
+    const linkedin = { ...pinterestSummary, source: 'linkedin' as const };
+    expect(isLimitedSource(linkedin)).toBe(false);
+    expect(isLimitedSource({ ...linkedin, responsibilities: [], requirements: [] })).toBe(true);
+    expect(isLimitedSource({ ...pinterestSummary, responsibilities: [], requirements: [] })).toBe(false);
   });
 
   it('works with almost nothing known', () => {
