@@ -8,6 +8,7 @@ import { extractSalary } from './salary.js';
 import { itemsOf, type Section, splitSections } from './sections.js';
 import { extractSeniority } from './seniority.js';
 import { extractSignals } from './signals.js';
+import { tidyTitle } from './title.js';
 import { extractVisaSponsorship } from './visa.js';
 import { sentencesOf, statesHybrid, workplaceFromText } from './workplace.js';
 import { extractMinYears } from './years.js';
@@ -136,7 +137,7 @@ export function summarizeDraft(draft: PostingDraft, target: SummaryTarget): Post
   const allLines = blocks.map((b) => b.text);
   const nonBenefitSentences = nonBenefitLines.flatMap(sentencesOf);
 
-  const title = draft.title;
+  const title = tidyTitle(draft.title);
   const company =
     draft.company ??
     companyFromSlug(draft.companySlug, [draft.descriptionText ?? '', ...allLines.slice(0, 400)]);

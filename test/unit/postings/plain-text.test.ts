@@ -77,7 +77,7 @@ describe('a posting copied out of a page as plain text', () => {
 describe.skipIf(!seedAvailable)('the seed posting (../shared/seeds), the shape of our card', () => {
   it('gives back its own card: 5 things to do, 7 required, 4 nice to have', () => {
     const s = extractPosting({ url: 'file:///seed.txt', body: readFileSync(seedPath) });
-    expect(s.title).toBe('Manager Ii, Machine Learning Engineering, Core Engineering');
+    expect(s.title).toBe('Manager II, Machine Learning Engineering, Core Engineering');
     expect(s.responsibilities).toHaveLength(5);
     expect(s.requirements).toHaveLength(7);
     expect(s.niceToHave).toHaveLength(4);

@@ -9,6 +9,7 @@ import { classifyHeading, splitSections } from '../../../src/postings/descriptio
 import { extractSeniority } from '../../../src/postings/description/seniority.js';
 import { SIGNAL_TAXONOMY } from '../../../src/postings/description/signal-taxonomy.js';
 import { extractSignals } from '../../../src/postings/description/signals.js';
+import { tidyTitle } from '../../../src/postings/description/title.js';
 import { extractVisaSponsorship } from '../../../src/postings/description/visa.js';
 import { statesHybrid, workplaceFromText } from '../../../src/postings/description/workplace.js';
 import { extractMinYears } from '../../../src/postings/description/years.js';
@@ -316,5 +317,19 @@ describe('emphasized and signals (the seed posting)', () => {
 
   it('has a broad vocabulary, not a short keyword list', () => {
     expect(SIGNAL_TAXONOMY.length).toBeGreaterThan(100);
+  });
+});
+
+describe('title', () => {
+  it('puts level numerals that title-casing lowered back in capitals, and nothing else', () => {
+    expect(tidyTitle('Manager Ii, Machine Learning Engineering')).toBe(
+      'Manager II, Machine Learning Engineering',
+    );
+    expect(tidyTitle('Software Engineer Iii')).toBe('Software Engineer III');
+    expect(tidyTitle('Analyst Iv - Risk')).toBe('Analyst IV - Risk');
+    expect(tidyTitle("Store Manager, Xi'an")).toBe("Store Manager, Xi'an");
+    expect(tidyTitle('Engineer II')).toBe('Engineer II');
+    expect(tidyTitle('Iiot Engineer')).toBe('Iiot Engineer');
+    expect(tidyTitle(null)).toBeNull();
   });
 });
