@@ -257,6 +257,8 @@ export function createReferralService(deps: ReferralServiceDeps) {
 
     getPosting,
     postingChanged,
+    /** Members by id, in the order asked (unknown ids left out): recent rows first, one query for the rest. */
+    membersIn,
 
     async getMemberBySlackId(workspaceId: string, slackUserId: string): Promise<Member | null> {
       return db.member.findUnique({ where: { workspaceId_slackUserId: { workspaceId, slackUserId } } });
@@ -265,18 +267,18 @@ export function createReferralService(deps: ReferralServiceDeps) {
     /** Everything a card shows: counts, public referrers, candidates who chose to be named. */
     async cardState(postingId: string): Promise<CardState> {
       const posting = await getPosting(postingId);
-      const [postingReferrers, named, interested, companyReferrers] = await Promise.all([
+      const [postingReferrers, interest, companyReferrers] = await Promise.all([
         db.postingReferrer.findMany({
           where: { postingId },
           select: { memberId: true },
           orderBy: { createdAt: 'asc' },
         }),
+        // Every live interest in one read: the card counts them all and names those who opted in.
         db.referral.findMany({
-          where: { postingId, showName: true, status: { notIn: ['withdrawn'] } },
-          select: { candidateId: true },
+          where: { postingId, status: { notIn: ['withdrawn'] } },
+          select: { candidateId: true, showName: true },
           orderBy: { createdAt: 'asc' },
         }),
-        db.referral.count({ where: { postingId, status: { notIn: ['withdrawn'] } } }),
         posting.companyId === null
           ? Promise.resolve([])
           : db.companyReferrer.findMany({
@@ -288,7 +290,7 @@ export function createReferralService(deps: ReferralServiceDeps) {
       const referrerIds = postingReferrers.map((row) => row.memberId);
       const onPosting = new Set(referrerIds);
       const directoryIds = companyReferrers.map((row) => row.memberId).filter((id) => !onPosting.has(id));
-      const candidateIds = named.map((row) => row.candidateId);
+      const candidateIds = interest.filter((row) => row.showName).map((row) => row.candidateId);
       const members = new Map(
         (await membersIn([...referrerIds, ...directoryIds, ...candidateIds])).map((m) => [m.id, m]),
       );
@@ -301,7 +303,7 @@ export function createReferralService(deps: ReferralServiceDeps) {
         referrers,
         namedCandidates: pick(candidateIds),
         companyReferrers: directory,
-        counts: { referrers: referrers.length + directory.length, interested },
+        counts: { referrers: referrers.length + directory.length, interested: interest.length },
       };
     },
 

@@ -18,7 +18,7 @@ import { coalesceByKey } from './coalesce-by-key.js';
 
 export interface CardPublisherDeps {
   db: Db;
-  referrals: Pick<ReferralService, 'cardState'>;
+  referrals: Pick<ReferralService, 'cardState' | 'membersIn'>;
   logger: Logger;
 }
 
@@ -88,18 +88,16 @@ export function createCardPublisher(client: WebClient, deps: CardPublisherDeps) 
   async function refreshOnce(postingId: string): Promise<void> {
     const [state, shares] = await Promise.all([
       referrals.cardState(postingId),
-      db.share.findMany({
-        where: { postingId },
-        include: { sharedBy: true },
-        orderBy: { createdAt: 'desc' },
-        take: 20,
-      }),
+      db.share.findMany({ where: { postingId }, orderBy: { createdAt: 'desc' }, take: 20 }),
     ]);
+    // Sharers come from the recent member rows (a Prisma include would query them on every refresh).
+    const sharerIds = shares.flatMap((share) => (share.sharedById === null ? [] : [share.sharedById]));
+    const sharers = new Map((await referrals.membersIn(sharerIds)).map((m) => [m.id, m.slackUserId]));
     await Promise.all(
       shares.map(async (share) => {
         const message = messageFrom(state, {
           note: share.note,
-          sharedBy: share.sharedBy?.slackUserId ?? null,
+          sharedBy: share.sharedById === null ? null : (sharers.get(share.sharedById) ?? null),
         });
         try {
           if (share.cardTs !== null) {

@@ -84,6 +84,8 @@ describe('the referral workflow, end to end', () => {
       JSON.stringify(c.args).includes(`<@${REFERRER}>`),
     );
     expect(JSON.stringify(refreshed.args)).toContain('1* can refer');
+    // The refreshed copy still names who shared it.
+    expect(JSON.stringify(refreshed.args)).toContain(`Shared by <@${SHARER}>`);
 
     // They accept: remembered for Acme Robotics.
     await app.requests.interaction(
