@@ -5,6 +5,7 @@ import type { Logger } from '../logger.js';
 import type { ReferralService } from '../referrals/referral-service.js';
 import { canonicalizeJobUrl } from './canonical-url.js';
 import type { LoadResult, PostingLoader } from './load-posting.js';
+import type { PostingIdentity } from './posting-identity.js';
 import type { PostingSummary } from './posting-summary.js';
 
 export interface PostingStoreDeps {
@@ -170,22 +171,58 @@ export function createPostingStore(deps: PostingStoreDeps) {
     };
   }
 
+  /**
+   * Resolves of one job at the same moment share one look-up and one fetch: a link cross-posted to
+   * two channels at once, or Workday's two forms of one job, which would otherwise both miss and
+   * store twins.
+   */
+  const inFlight = new Map<string, Promise<ResolvedPosting>>();
+
+  /** The job a link names, per workspace: board, host, tenant and job id, else the canonical URL. */
+  function jobKey(workspaceId: string, url: string): string | null {
+    let identity: PostingIdentity;
+    try {
+      identity = canonicalizeJobUrl(url);
+    } catch {
+      return null; // resolving it throws the clear error
+    }
+    const job =
+      identity.source !== 'other' && identity.tenant !== null && identity.jobId !== null
+        ? `${identity.source}|${new URL(identity.canonicalUrl).origin}|${identity.tenant}|${identity.jobId}`
+        : identity.canonicalUrl;
+    return `${workspaceId}|${job}`;
+  }
+
+  async function resolveNow(workspaceId: string, url: string): Promise<ResolvedPosting> {
+    await referrals.ensureWorkspace(workspaceId);
+    const existing = await findExisting(workspaceId, url);
+    const cached = existing !== null ? asSummary(existing.summary) : null;
+    const fresh =
+      existing !== null &&
+      cached !== null &&
+      existing.fetchError === null &&
+      existing.fetchedAt !== null &&
+      now().getTime() - existing.fetchedAt.getTime() < freshForMs;
+    if (fresh && existing !== null && cached !== null) {
+      return { posting: existing, summary: cached, fromCache: true, problem: null };
+    }
+    return revalidate(workspaceId, url, existing);
+  }
+
   return {
     /** The posting for a URL: from the cache when fresh, else from the job board. */
-    async resolve(workspaceId: string, url: string): Promise<ResolvedPosting> {
-      await referrals.ensureWorkspace(workspaceId);
-      const existing = await findExisting(workspaceId, url);
-      const cached = existing !== null ? asSummary(existing.summary) : null;
-      const fresh =
-        existing !== null &&
-        cached !== null &&
-        existing.fetchError === null &&
-        existing.fetchedAt !== null &&
-        now().getTime() - existing.fetchedAt.getTime() < freshForMs;
-      if (fresh && existing !== null && cached !== null) {
-        return { posting: existing, summary: cached, fromCache: true, problem: null };
-      }
-      return revalidate(workspaceId, url, existing);
+    resolve(workspaceId: string, url: string): Promise<ResolvedPosting> {
+      const key = jobKey(workspaceId, url);
+      if (key === null) return resolveNow(workspaceId, url);
+      const running = inFlight.get(key);
+      if (running !== undefined) return running;
+      const resolving = resolveNow(workspaceId, url);
+      inFlight.set(key, resolving);
+      const clear = () => {
+        if (inFlight.get(key) === resolving) inFlight.delete(key);
+      };
+      void resolving.then(clear, clear);
+      return resolving;
     },
 
     /** Only the cache, never the network (for places that must answer at once). */

@@ -129,6 +129,9 @@ describeEachDatabase('the posting cache and a board that writes one job two ways
   let database: TestDatabase;
   let store: PostingStore;
   const loaded: string[] = [];
+  /** The board answers once this settles (at once unless a test holds it). */
+  let boardAnswers: Promise<void> = Promise.resolve();
+  let loaderThrowsOnce = false;
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
@@ -138,6 +141,11 @@ describeEachDatabase('the posting cache and a board that writes one job two ways
     const loader: PostingLoader = {
       async load(url) {
         loaded.push(url);
+        await boardAnswers;
+        if (loaderThrowsOnce) {
+          loaderThrowsOnce = false;
+          throw new Error('loader broke');
+        }
         return {
           status: 'ok',
           summary: extractPosting({ url, body: workdayJson, contentType: 'application/json' }),
@@ -163,6 +171,38 @@ describeEachDatabase('the posting cache and a board that writes one job two ways
     expect(loaded).toEqual([byLocation]);
     expect((await store.cached(TEAM, byDetails))?.posting.id).toBe(first.posting.id);
     expect(await database.db.prisma.posting.count({ where: { jobId: 'JR2021705' } })).toBe(1);
+  });
+
+  it('fetches once and stores one posting when both forms are shared at the same moment', async () => {
+    const job = 'Practical-Hardware-Electronics-Test-Engineer_JR7000001';
+    const forms = [
+      `${site}/job/Israel-Yokneam/${job}`,
+      `${site}/details/${job}`,
+      `${site}/job/Israel-Yokneam/${job}`,
+    ];
+    let answer = () => {};
+    boardAnswers = new Promise((resolveAnswer) => {
+      answer = resolveAnswer;
+    });
+    loaded.length = 0;
+    const resolving = forms.map((url) => store.resolve(TEAM, url));
+    await new Promise((r) => setTimeout(r, 50));
+    answer();
+    const resolved = await Promise.all(resolving);
+    boardAnswers = Promise.resolve();
+    expect(new Set(resolved.map((r) => r.posting.id)).size).toBe(1);
+    expect(loaded).toEqual([forms[0]]);
+    expect(await database.db.prisma.posting.count({ where: { jobId: 'JR7000001' } })).toBe(1);
+  });
+
+  it('lets the next share try again after a shared resolve failed', async () => {
+    const url = `${site}/details/Practical-Hardware-Electronics-Test-Engineer_JR7000002`;
+    loaderThrowsOnce = true;
+    const [first, second] = await Promise.allSettled([store.resolve(TEAM, url), store.resolve(TEAM, url)]);
+    expect(first.status).toBe('rejected');
+    expect(second.status).toBe('rejected');
+    const again = await store.resolve(TEAM, url);
+    expect(again.summary.title).toBe('Practical Hardware Electronics Test Engineer');
   });
 
   it('keeps the same requisition on another Workday site a posting of its own', async () => {
