@@ -10,6 +10,31 @@ export function isPlainText(text: string, contentType: string | null | undefined
   return !MARKUP.test(text.slice(0, 100_000));
 }
 
+/** "Acme · Berlin, Germany · Platform" or "Acme | Remote": the facts line job pages put under a title. */
+const FACT_SEPARATOR = /\s+[·•|]\s+/;
+const PLACE = /^(?:[Rr]emote\b.*|[A-Z][\p{L}.' -]+,\s*[A-Z][\p{L}.' -]+(?:,\s*[A-Z][\p{L}.' -]+)?)$/u;
+/** Comma lists that are not places: "Full-time, Permanent", "Senior, Individual contributor". */
+const NOT_PLACE =
+  /\b(?:time|permanent|contract|temporary|freelance|intern(?:ship)?|senior|junior|level|contributor)\b/i;
+
+/**
+ * Company and places from the line under the title when it is such a facts line: the first part is
+ * the company (a doubled name, as a logo's alt text leaves it, counts once), parts that read as a
+ * place ("San Francisco, CA", "Remote") are the locations. Null when the line is anything else.
+ */
+function factsUnderTitle(line: string | undefined): { company: string; locations: string[] } | null {
+  const text = str(line ?? '', 300);
+  if (text === null) return null;
+  const parts = text.split(FACT_SEPARATOR).map((part) => part.trim());
+  if (parts.length < 2 || parts.length > 6 || parts.some((part) => part.length === 0 || part.length > 60))
+    return null;
+  const locations = parts.slice(1).filter((part) => PLACE.test(part) && !NOT_PLACE.test(part));
+  if (locations.length === 0) return null;
+  const [first = ''] = parts;
+  const doubled = /^(.+?) \1$/.exec(first);
+  return { company: doubled?.[1] ?? first, locations };
+}
+
 /**
  * A posting copied out of a page as text (`vouch preview posting.txt`, a text/plain answer): the
  * first line is the title when it reads like one and more follows, the rest is the description, whose headings
@@ -27,6 +52,16 @@ export function draftFromPlainText(text: string): PostingDraft {
     !/[.!?:;,]$/.test(head) &&
     rest.some((line) => line.trim().length > 0);
   draft.title = isTitle ? head : null;
-  draft.descriptionText = (isTitle ? rest : lines).join('\n');
+  if (!isTitle) {
+    draft.descriptionText = lines.join('\n');
+    return draft;
+  }
+  const next = rest.findIndex((line) => line.trim().length > 0);
+  const facts = factsUnderTitle(rest[next]);
+  if (facts !== null) {
+    draft.company = facts.company;
+    draft.locations = facts.locations;
+  }
+  draft.descriptionText = (facts === null ? rest : rest.slice(next + 1)).join('\n');
   return draft;
 }

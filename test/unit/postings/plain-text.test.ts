@@ -58,6 +58,24 @@ describe('a posting copied out of a page as plain text', () => {
     expect(s.niceToHave).toHaveLength(2);
   });
 
+  it('reads company and places from a facts line under the title, and nothing from other lines', () => {
+    const withFacts = posting.replace(
+      'Backend Engineer, Payments\n',
+      'Backend Engineer, Payments\nLedgerly Ledgerly · Fintech · Lisbon, Portugal · Remote (EU) · Payments\n',
+    );
+    const s = extractPosting({ url: 'file:///tmp/posting.txt', body: withFacts });
+    expect(s).toMatchObject({ company: 'Ledgerly', locations: ['Lisbon, Portugal', 'Remote (EU)'] });
+    expect(s.responsibilities).toHaveLength(2);
+    const notFacts = posting.replace(
+      'Backend Engineer, Payments\n',
+      'Backend Engineer, Payments\nFull-time, Permanent · Payments team\n',
+    );
+    expect(extractPosting({ url: 'file:///tmp/posting.txt', body: notFacts })).toMatchObject({
+      company: null,
+      locations: [],
+    });
+  });
+
   it('takes no title from a single line or from a sentence', () => {
     expect(extractPosting({ url: 'file:///tmp/a.txt', body: 'just some words' }).title).toBeNull();
     const sentence = extractPosting({ url: 'file:///tmp/b.txt', body: `We are hiring.\n${posting}` });
@@ -81,6 +99,11 @@ describe.skipIf(!seedAvailable)('the seed posting (../shared/seeds), the shape o
     expect(s.responsibilities).toHaveLength(5);
     expect(s.requirements).toHaveLength(7);
     expect(s.niceToHave).toHaveLength(4);
-    expect(s).toMatchObject({ seniority: 'manager', minYearsExperience: 8 });
+    expect(s).toMatchObject({
+      company: 'Pinterest',
+      locations: ['San Francisco, CA'],
+      seniority: 'manager',
+      minYearsExperience: 8,
+    });
   });
 });
