@@ -4,9 +4,15 @@ import { emptyDraft, type PostingDraft, str } from './types.js';
 const MARKUP =
   /<(?:!doctype|html|head|body|div|p|br|span|ul|ol|li|h[1-6]|meta|title|script|table|section|article|main|a)\b[^>]*>/i;
 
-/** A body is plain text when it says so, or when it says nothing and carries no markup. */
+/** A whole HTML document, whatever the server called it. */
+const DOCUMENT = /^\s*(?:<\?xml[^>]*>\s*)?<(?:!doctype\s+html|html)\b/i;
+
+/**
+ * A body is plain text when the server says so (unless it is a whole HTML document all the same), or
+ * when nobody says and it carries no markup.
+ */
 export function isPlainText(text: string, contentType: string | null | undefined): boolean {
-  if (contentType) return /^\s*text\/plain\b/i.test(contentType);
+  if (contentType) return /^\s*text\/plain\b/i.test(contentType) && !DOCUMENT.test(text);
   return !MARKUP.test(text.slice(0, 100_000));
 }
 

@@ -83,12 +83,13 @@ describe('a posting copied out of a page as plain text', () => {
     expect(sentence.requirements).toHaveLength(2);
   });
 
-  it('keeps pages with markup on the HTML path', () => {
-    const s = extractPosting({
-      url: 'https://example.com/jobs/1',
-      body: '<html><head><title>Data Engineer</title></head><body><p>Build pipelines.</p></body></html>',
-    });
-    expect(s.title).toBe('Data Engineer');
+  it('keeps pages with markup on the HTML path, also when the server calls them text/plain', () => {
+    const page =
+      '<!DOCTYPE html><html><head><title>Data Engineer</title></head><body><p>Build pipelines.</p></body></html>';
+    expect(extractPosting({ url: 'https://example.com/jobs/1', body: page }).title).toBe('Data Engineer');
+    expect(
+      extractPosting({ url: 'https://example.com/jobs/1', body: page, contentType: 'text/plain' }).title,
+    ).toBe('Data Engineer');
   });
 });
 
