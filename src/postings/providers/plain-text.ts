@@ -43,8 +43,9 @@ function factsUnderTitle(line: string | undefined): { company: string; locations
 
 /**
  * A posting copied out of a page as text (`vouch preview posting.txt`, a text/plain answer): the
- * first line is the title when it reads like one and more follows, the rest is the description, whose headings
- * ("What you'll do", "Required", "Nice to have") and bullets the summariser reads as usual.
+ * first line is the title when it reads like one and more follows; a facts line under it gives the
+ * company and places; the rest is the description, whose headings ("What you'll do", "Required",
+ * "Nice to have") and bullets the summariser reads as usual.
  */
 export function draftFromPlainText(text: string): PostingDraft {
   const draft = emptyDraft('html');
