@@ -1,4 +1,5 @@
 import type { SqlDriverAdapter, SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { onEachConnection } from './each-connection.js';
 
 /**
  * Per-connection SQLite settings for the app's connection. The file is already in WAL mode (set by
@@ -18,16 +19,11 @@ export function sqlitePragmasFactory(
   factory: SqlDriverAdapterFactory,
   pragmas: readonly string[] = APP_SQLITE_PRAGMAS,
 ): SqlDriverAdapterFactory {
-  return {
-    provider: factory.provider,
-    adapterName: factory.adapterName,
-    async connect() {
-      const adapter = await factory.connect();
-      const client = (adapter as SqlDriverAdapter & { client?: PragmaClient }).client;
-      if (client === undefined || typeof client.pragma !== 'function')
-        throw new Error('SQLite adapter without a better-sqlite3 client: cannot apply pragmas');
-      for (const pragma of pragmas) client.pragma(pragma);
-      return adapter;
-    },
-  };
+  return onEachConnection(factory, (adapter) => {
+    const client = (adapter as SqlDriverAdapter & { client?: PragmaClient }).client;
+    if (client === undefined || typeof client.pragma !== 'function')
+      throw new Error('SQLite adapter without a better-sqlite3 client: cannot apply pragmas');
+    for (const pragma of pragmas) client.pragma(pragma);
+    return adapter;
+  });
 }

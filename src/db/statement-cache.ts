@@ -1,5 +1,6 @@
 import type { SqlDriverAdapter, SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { createRecentMap } from '../recent-map.js';
+import { onEachConnection } from './each-connection.js';
 
 /** The parts of a better-sqlite3 statement that Prisma's adapter uses. */
 interface SqliteStatement {
@@ -25,16 +26,11 @@ export function statementCachingFactory(
   factory: SqlDriverAdapterFactory,
   max = 256,
 ): SqlDriverAdapterFactory {
-  return {
-    provider: factory.provider,
-    adapterName: factory.adapterName,
-    async connect() {
-      const adapter = await factory.connect();
-      const client = (adapter as SqlDriverAdapter & { client?: SqliteClient }).client;
-      if (client !== undefined && typeof client.prepare === 'function') cacheStatements(client, max);
-      return adapter;
-    },
-  };
+  return onEachConnection(factory, (adapter) => {
+    const client = (adapter as SqlDriverAdapter & { client?: SqliteClient }).client;
+    if (client !== undefined && typeof client.prepare === 'function') cacheStatements(client, max);
+    return adapter;
+  });
 }
 
 export function cacheStatements(client: SqliteClient, max: number): void {

@@ -1,5 +1,6 @@
 import { setImmediate as nextImmediate } from 'node:timers/promises';
 import type { SqlDriverAdapter, SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { onEachConnection } from './each-connection.js';
 
 /** Resolves when the statement may run; by default on the next event-loop turn. */
 export type WaitForTurn = () => Promise<unknown>;
@@ -16,13 +17,7 @@ export function yieldingAdapterFactory(
   factory: SqlDriverAdapterFactory,
   waitForTurn: WaitForTurn = () => nextImmediate(),
 ): SqlDriverAdapterFactory {
-  return {
-    provider: factory.provider,
-    adapterName: factory.adapterName,
-    async connect() {
-      return yielding(await factory.connect(), waitForTurn);
-    },
-  };
+  return onEachConnection(factory, (adapter) => yielding(adapter, waitForTurn));
 }
 
 function yielding(adapter: SqlDriverAdapter, waitForTurn: WaitForTurn): SqlDriverAdapter {
