@@ -4,6 +4,7 @@ import type { Posting } from '../generated/sqlite/client.js';
 import type { Logger } from '../logger.js';
 import type { ReferralService } from '../referrals/referral-service.js';
 import { canonicalizeJobUrl } from './canonical-url.js';
+import { identityOf } from './extract-posting.js';
 import type { LoadResult, PostingLoader } from './load-posting.js';
 import type { PostingIdentity } from './posting-identity.js';
 import type { PostingSummary } from './posting-summary.js';
@@ -69,8 +70,7 @@ export function createPostingStore(deps: PostingStoreDeps) {
    * `/{site}/details/{title}_{id}` and `/{site}/job/{location}/{title}_{id}`); both fetch the same
    * JSON, so the second way finds the first one's posting instead of storing a twin.
    */
-  async function findExisting(workspaceId: string, url: string): Promise<Posting | null> {
-    const identity = canonicalizeJobUrl(url);
+  async function findExisting(workspaceId: string, identity: PostingIdentity): Promise<Posting | null> {
     const byUrl = await db.posting.findUnique({
       where: { workspaceId_canonicalUrl: { workspaceId, canonicalUrl: identity.canonicalUrl } },
     });
@@ -179,13 +179,7 @@ export function createPostingStore(deps: PostingStoreDeps) {
   const inFlight = new Map<string, Promise<ResolvedPosting>>();
 
   /** The job a link names, per workspace: board, host, tenant and job id, else the canonical URL. */
-  function jobKey(workspaceId: string, url: string): string | null {
-    let identity: PostingIdentity;
-    try {
-      identity = canonicalizeJobUrl(url);
-    } catch {
-      return null; // resolving it throws the clear error
-    }
+  function jobKey(workspaceId: string, identity: PostingIdentity): string {
     const job =
       identity.source !== 'other' && identity.tenant !== null && identity.jobId !== null
         ? `${identity.source}|${new URL(identity.canonicalUrl).origin}|${identity.tenant}|${identity.jobId}`
@@ -193,9 +187,14 @@ export function createPostingStore(deps: PostingStoreDeps) {
     return `${workspaceId}|${job}`;
   }
 
-  async function resolveNow(workspaceId: string, url: string): Promise<ResolvedPosting> {
+  /** `identity` null: the link is not a URL, and canonicalising it throws the clear error. */
+  async function resolveNow(
+    workspaceId: string,
+    url: string,
+    identity: PostingIdentity | null,
+  ): Promise<ResolvedPosting> {
     await referrals.ensureWorkspace(workspaceId);
-    const existing = await findExisting(workspaceId, url);
+    const existing = await findExisting(workspaceId, identity ?? canonicalizeJobUrl(url));
     const cached = existing !== null ? asSummary(existing.summary) : null;
     const fresh =
       existing !== null &&
@@ -212,11 +211,12 @@ export function createPostingStore(deps: PostingStoreDeps) {
   return {
     /** The posting for a URL: from the cache when fresh, else from the job board. */
     resolve(workspaceId: string, url: string): Promise<ResolvedPosting> {
-      const key = jobKey(workspaceId, url);
-      if (key === null) return resolveNow(workspaceId, url);
+      const identity = identityOf(url);
+      if (identity === null) return resolveNow(workspaceId, url, null);
+      const key = jobKey(workspaceId, identity);
       const running = inFlight.get(key);
       if (running !== undefined) return running;
-      const resolving = resolveNow(workspaceId, url);
+      const resolving = resolveNow(workspaceId, url, identity);
       inFlight.set(key, resolving);
       const clear = () => {
         if (inFlight.get(key) === resolving) inFlight.delete(key);
@@ -227,7 +227,7 @@ export function createPostingStore(deps: PostingStoreDeps) {
 
     /** Only the cache, never the network (for places that must answer at once). */
     async cached(workspaceId: string, url: string): Promise<ResolvedPosting | null> {
-      const existing = await findExisting(workspaceId, url);
+      const existing = await findExisting(workspaceId, canonicalizeJobUrl(url));
       const summary = existing !== null ? asSummary(existing.summary) : null;
       return existing !== null && summary !== null
         ? { posting: existing, summary, fromCache: true, problem: null }
