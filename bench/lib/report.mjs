@@ -153,14 +153,15 @@ function details({ extraction, sqlite, postgres, settings }) {
   }
   const a = sqlite.acks;
   out.push('### 2. Ack latency by kind', '');
+  const sent = a.bursts
+    ? `${a.bursts.length} bursts of ${a.burstSize} requests, each sent at once from the load process on new connections after the app went quiet again`
+    : `${a.all.count} requests sent at once from the load process`;
+  const mix = Object.entries(a.counts)
+    .map(([k, n]) => `${n} ${k}`)
+    .join(', ');
+  const perBurst = a.bursts ? `; per-burst p99 ${a.bursts.map((b) => ms(b.p99)).join(', ')}` : '';
   out.push(
-    `${a.bursts ? `${a.bursts.length} bursts of ${a.burstSize} requests, each sent at once from the load process on new connections after the app went quiet again` : `${a.all.count} requests sent at once from the load process`} (${Object.entries(
-      a.counts,
-    )
-      .map(([k, n]) => `${n} ${k}`)
-      .join(
-        ', ',
-      )} in all), after a warm-up of 30; every link is new, so each one also makes the app fetch a page that answers after ${settings.upstreamMs} ms. Slowest burst wall time ${ms(a.wallMs)}${a.bursts ? `; per-burst p99 ${a.bursts.map((b) => ms(b.p99)).join(', ')}` : ''}.` +
+    `${sent} (${mix} in all), after a warm-up of 30; every link is new, so each one also makes the app fetch a page that answers after ${settings.upstreamMs} ms. Slowest burst wall time ${ms(a.wallMs)}${perBurst}.` +
       (a.floor
         ? ` Harness floor: the same bursts against a bare node:http server (its own process, empty 200 after reading the body): p50 ${ms(a.floor.all.median)}, p99 ${ms(a.floor.all.p99)}, slowest wall ${ms(a.floor.wallMs)}: what the load process, loopback TCP and Node's HTTP layer cost on this machine before any app code runs.`
         : ''),
