@@ -1,5 +1,6 @@
 import { FetchError } from './fetched-resource.js';
 import type { PostingIdentity } from './posting-identity.js';
+import { ALL_PROVIDERS } from './providers/registry.js';
 import { isTrackingParam } from './tracking-params.js';
 
 /**
@@ -36,6 +37,10 @@ export function canonicalizeJobUrl(input: string): PostingIdentity {
   }
   for (const rule of RULES) {
     const identity = rule(url);
+    if (identity) return identity;
+  }
+  for (const provider of ALL_PROVIDERS) {
+    const identity = provider.identify?.(url);
     if (identity) return identity;
   }
   return careerSiteIdentity(url) ?? otherIdentity(url);

@@ -59,6 +59,13 @@ export interface ParseContext {
 /** One job board (or generic source). */
 export interface Provider {
   readonly id: PostingSource;
+  /**
+   * This board's URL shapes → one identity (the same job written differently is one posting), or
+   * null when the URL is not this board's. Boards added after the first eight keep their URL rule
+   * here, next to their payload parsing; `canonical-url.ts` asks each provider after its own rules.
+   * The URL has tracking parameters, fragment and credentials already removed.
+   */
+  identify?(url: URL): PostingIdentity | null;
   /** The public JSON endpoint for this identity, or null when the board has none (or the identity is incomplete). */
   apiRequest(identity: PostingIdentity): ApiRequest | null;
   /** Reads an API payload; null when the payload is not this board's shape. */
