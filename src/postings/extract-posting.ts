@@ -82,6 +82,31 @@ function draftFromJson(data: unknown, context: ParseContext): PostingDraft | nul
   return null;
 }
 
+/**
+ * An XML document rather than an HTML page: an XML declaration, or a root element that is not
+ * `html` (feeds: `<rss>`, `<feed>`, `<workzag-jobs>`, `<source>`…).
+ */
+export function looksLikeXml(text: string, contentType: string | null | undefined): boolean {
+  if (
+    contentType &&
+    /\b(?:application|text)\/(?:[\w.+-]+\+)?xml\b/i.test(contentType) &&
+    !/xhtml/i.test(contentType)
+  )
+    return true;
+  const head = text.trimStart().slice(0, 512);
+  if (/^<\?xml\b/i.test(head)) return !/<!doctype html|<html[\s>]/i.test(text.slice(0, 4096));
+  return false;
+}
+
+function draftFromXml(xml: string, context: ParseContext): PostingDraft | null {
+  for (const provider of providersToTry(context.identity?.source ?? null)) {
+    if (!provider.parseXml) continue;
+    const draft = provider.parseXml(xml, context);
+    if (draft) return draft;
+  }
+  return null;
+}
+
 function draftFromHtml(page: HtmlPage, context: ParseContext): PostingDraft | null {
   for (const provider of providersToTry(context.identity?.source ?? null)) {
     if (!provider.parseHtml) continue;
@@ -140,6 +165,7 @@ function extract(input: ExtractInput, target: SummaryTarget, identity: PostingId
     if (data !== undefined) return fromDraft(draftFromJson(data, context), target);
     if (input.contentType && /json/i.test(input.contentType)) return fromDraft(null, target);
   }
+  if (looksLikeXml(text, input.contentType)) return fromDraft(draftFromXml(text, context), target);
   if (isPlainText(text, input.contentType)) return fromDraft(draftFromPlainText(text), target);
   return fromDraft(draftFromHtml(readHtmlPage(text), context), target);
 }

@@ -70,6 +70,11 @@ export interface Provider {
   apiRequest(identity: PostingIdentity): ApiRequest | null;
   /** Reads an API payload; null when the payload is not this board's shape. */
   parseJson?(data: unknown, context: ParseContext): PostingDraft | null;
+  /**
+   * Reads an XML document (a board's public feed, e.g. Personio's `/xml`); null when it is not this
+   * board's. XML no provider reads never becomes a card of its raw text.
+   */
+  parseXml?(xml: string, context: ParseContext): PostingDraft | null;
   /** Reads a hosted page; null when the page is not this board's. */
   parseHtml?(page: HtmlPage, context: ParseContext): PostingDraft | null;
 }
