@@ -4,6 +4,7 @@ import type { PostingDraft } from '../providers/types.js';
 import { companyFromSlug } from './company-name.js';
 import { extractEmphasized } from './emphasized.js';
 import { employmentTypeFromText } from './employment-type.js';
+import { roleSummary } from './role-summary.js';
 import { extractSalary } from './salary.js';
 import { itemsOf, type Section, splitSections } from './sections.js';
 import { extractSeniority } from './seniority.js';
@@ -51,27 +52,6 @@ function trimItems(items: readonly string[]): string[] {
     .map((i) => (i.length > MAX_ITEM_CHARS ? `${i.slice(0, MAX_ITEM_CHARS - 1)}…` : i));
 }
 
-const ROLE_SENTENCE =
-  /\b(?:you will|you['’]ll|we['’]re looking for|we are looking for|we['’]re seeking|we are seeking|is seeking|is looking for|are hiring|is hiring|this role|in this role|this position|the role|responsible for)\b|^as (?:a|an|our) [^,]{3,80}, you\b/i;
-const ROLE_HEADING = /\b(?:role|opportunity|position|job|summary|overview)\b/i;
-
-function roleSentence(sections: readonly Section[]): string | null {
-  const prose = sections.filter(
-    (s) => s.kind === 'about' || s.kind === 'intro' || s.kind === 'responsibilities',
-  );
-  // The "About the role" part describes the job; the intro usually describes the company.
-  const ordered = [...prose.filter((s) => s.heading && ROLE_HEADING.test(s.heading)), ...prose];
-  for (const section of ordered) {
-    for (const paragraph of section.paragraphs) {
-      if (paragraph.length < 40) continue;
-      for (const sentence of sentencesOf(paragraph)) {
-        if (sentence.length >= 40 && ROLE_SENTENCE.test(sentence)) return sentence;
-      }
-    }
-  }
-  return null;
-}
-
 function clip(text: string, max: number): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max - 1);
@@ -79,33 +59,20 @@ function clip(text: string, max: number): string {
   return `${cut.slice(0, space > max / 2 ? space : cut.length)}…`;
 }
 
-function buildSummary(
-  draft: PostingDraft,
-  title: string | null,
-  company: string | null,
-  sections: readonly Section[],
-  locations: readonly string[],
-): string | null {
+/**
+ * The posting's own words about the role ({@link roleSummary}); when the source carries no
+ * description, the note that says why the card is thin. Never a sentence Vouch made up from the
+ * fields the card already shows.
+ */
+function buildSummary(draft: PostingDraft, sections: readonly Section[]): string | null {
   if (draft.limitation === 'not-a-posting')
     return draft.metaDescription ? clip(draft.metaDescription, MAX_SUMMARY) : null;
-  const head = title
-    ? `${title}${company ? ` at ${company}` : ''}${locations[0] ? ` (${locations.slice(0, 2).join('; ')}${locations.length > 2 ? '…' : ''})` : ''}.`
-    : company
-      ? `A role at ${company}.`
-      : null;
-  const detail =
-    roleSentence(sections) ??
-    (draft.metaDescription && draft.metaDescription !== title
-      ? (sentencesOf(draft.metaDescription)[0] ?? null)
-      : null);
-  const note = draft.limitation ? LIMITATION_NOTES[draft.limitation] : '';
-  const parts = [head, detail ? clip(detail, 260) : null, note || null].filter((p): p is string =>
-    Boolean(p),
-  );
-  if (parts.length === 0) return null;
-  // One or two sentences: the head, then either the role sentence or the limitation note.
-  const chosen = note ? [head, note].filter((p): p is string => Boolean(p)) : parts.slice(0, 2);
-  return clip(chosen.join(' '), MAX_SUMMARY);
+  const own = roleSummary(sections, draft.metaDescription);
+  // LinkedIn's public page often carries the whole description: the note is for when it did not.
+  const limited = draft.limitation === 'linkedin' ? sections.length === 0 : draft.limitation !== null;
+  const note = limited && draft.limitation ? LIMITATION_NOTES[draft.limitation] : '';
+  if (!own) return note || null;
+  return note && own.length + note.length < MAX_SUMMARY + 200 ? `${own} ${note}` : own;
 }
 
 /**
@@ -193,7 +160,7 @@ export function summarizeDraft(draft: PostingDraft, target: SummaryTarget): Post
     visaSponsorship: extractVisaSponsorship(nonBenefitLines.join('\n')),
     salary,
     minYearsExperience,
-    summary: buildSummary(draft, title, company, sections, locations),
+    summary: buildSummary(draft, sections),
     responsibilities,
     requirements,
     niceToHave,

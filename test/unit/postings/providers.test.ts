@@ -265,8 +265,9 @@ describe('vendor payloads (real captures, see SOURCE.md)', () => {
     // Nothing from the page chrome: similar jobs, "people also viewed", sign-in modals.
     const all = [...s.responsibilities, ...s.requirements, ...s.niceToHave, ...s.benefits].join('\n');
     expect(all).not.toMatch(/Sign in|Similar jobs|Macquarie|Kraken/);
-    expect(s.summary).toMatch(/^Senior Software Engineer - Developer Experience at Heidi \(Melbourne/);
-    expect(s.summary).toMatch(/public job page: Vouch does not sign in to LinkedIn/);
+    // Only the company's pitch is prose; the role is in its lists, so no summary sentence is made up,
+    // and the page carried the whole description, so no "limited" note either.
+    expect(s.summary).toBeNull();
   });
 });
 

@@ -1,0 +1,114 @@
+import type { Section } from './sections.js';
+import { sentencesOf } from './workplace.js';
+
+/** The card's summary stays a short paragraph: whole sentences up to this many characters. */
+const TARGET_CHARS = 320;
+const MAX_CHARS = 400;
+const MIN_PARAGRAPH_CHARS = 60;
+const MIN_WORDS = 8;
+
+/** A sentence that talks about the job itself, in the languages the card reads. */
+const ROLE_CUE = new RegExp(
+  [
+    String.raw`\b(?:you will|you['’]ll|you would|we['’]re looking for|we are looking for|we['’]re seeking|we are seeking|is seeking|is looking for|are hiring|is hiring|are searching for|this role|in this role|this position|the role|as (?:a|an|our) [^,]{3,80}, you\b|responsible for|join (?:our|the) [^.]{0,60}team as)`,
+    // de · fr · es · pt · nl · it
+    String.raw`\b(?:wir suchen|suchen wir|in dieser (?:rolle|position)|als [^,]{3,60} (?:wirst du|werden sie|bist du|sind sie)|deine aufgaben|ihre aufgaben)`,
+    String.raw`\b(?:nous recherchons|nous cherchons|vous (?:serez|allez|aurez|rejoindrez)|tu (?:seras|vas)|au sein de|ce poste|le poste|votre mission|ta mission)`,
+    String.raw`\b(?:buscamos|estamos buscando|estamos en búsqueda|procuramos|estamos procurando|esta posición|este puesto|nesta (?:posição|função|vaga)|serás responsable|você (?:será|vai))`,
+    String.raw`\b(?:wij zoeken|we zoeken|zijn wij op zoek|zijn we op zoek|in deze (?:rol|functie)|als [^,]{3,60} ga je|je gaat)`,
+    String.raw`\b(?:cerchiamo|stiamo cercando|siamo alla ricerca|in questo ruolo|la risorsa|sarai responsabile|ti occuperai)`,
+  ].join('|'),
+  'i',
+);
+
+/** Headings of the part that describes the job ("About the role", "The opportunity", "Job summary"). */
+const ROLE_HEADING =
+  /\b(?:role|opportunity|position|job|summary|overview|mission|rolle|stelle|poste|puesto|vaga|função|functie|ruolo)\b/i;
+
+/** "Company overview", "Our mission": about the employer, not the job. */
+const NOT_ROLE_HEADING =
+  /\b(?:company|organi[sz]ation|culture|who we are|our|us|unternehmen|entreprise|empresa|bedrijf|azienda)\b/i;
+
+/** Paragraphs that are never the summary: equal-opportunity text, legal notes, how to apply. */
+const BOILERPLATE =
+  /\b(?:equal (?:employment )?opportunit|without regard to|protected (?:veteran|characteristic)|reasonable accommodation|e-?verify|privacy (?:notice|policy)|recruit(?:ment|ing) (?:agencies|fraud)|scam|apply now|click (?:here|apply)|cookies?\b|applicants? (?:must|will)|background check|(?:salary|pay) range|compensation|encourage you to apply|apply anyway|(?:doesn['’]t|does not|don['’]t) (?:align|match|meet)|(?:every|all (?:of )?the) (?:single )?(?:qualification|requirement)s?)\b/i;
+
+/** A testimonial ("“Our team is…” – Simona, Head of Design") speaks for someone, not for the role. */
+const QUOTED = /^["“”„«‘']/;
+
+function words(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+function substantive(paragraph: string): boolean {
+  return (
+    paragraph.length >= MIN_PARAGRAPH_CHARS &&
+    words(paragraph) >= MIN_WORDS &&
+    !paragraph.endsWith(':') &&
+    !QUOTED.test(paragraph) &&
+    !BOILERPLATE.test(paragraph)
+  );
+}
+
+/** Whole sentences from the start, up to {@link TARGET_CHARS}; one long sentence is cut at a word. */
+export function trimToSentences(text: string): string {
+  const sentences = sentencesOf(text);
+  let out = '';
+  for (const sentence of sentences) {
+    const next = out ? `${out} ${sentence}` : sentence;
+    if (out && next.length > TARGET_CHARS) break;
+    out = next;
+    if (out.length >= TARGET_CHARS) break;
+  }
+  if (out.length <= MAX_CHARS) return out;
+  const cut = out.slice(0, MAX_CHARS - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${cut.slice(0, space > MAX_CHARS / 2 ? space : cut.length).replace(/[,;:\s]+$/, '')}…`;
+}
+
+/** The paragraph from its first sentence that talks about the role, or null when none does. */
+function fromRoleSentence(paragraph: string): string | null {
+  const sentences = sentencesOf(paragraph);
+  const at = sentences.findIndex((s) => s.length >= 30 && ROLE_CUE.test(s));
+  return at === -1 ? null : sentences.slice(at).join(' ');
+}
+
+/**
+ * What the posting says about the role, in its own words: the first substantive paragraph of the
+ * part that describes the job ("About the role"), else the first paragraph of the description that
+ * talks about the role (from that sentence on). When none does and the posting lists what you'd do,
+ * null (the list says it); otherwise the first substantive paragraph that is not benefits or
+ * boilerplate, else the page's meta description (a leading capitalised heading dropped). Whole sentences, about 320 characters.
+ * Null when the posting has no prose at all.
+ */
+export function roleSummary(sections: readonly Section[], metaDescription: string | null): string | null {
+  const prose = sections.filter(
+    (s) => s.kind === 'intro' || s.kind === 'about' || s.kind === 'responsibilities' || s.kind === 'other',
+  );
+  const roleHeaded = prose.filter(
+    (s) => s.heading !== null && ROLE_HEADING.test(s.heading) && !NOT_ROLE_HEADING.test(s.heading),
+  );
+  for (const section of roleHeaded) {
+    const paragraph = section.paragraphs.find(substantive);
+    if (paragraph) return trimToSentences(paragraph);
+  }
+  for (const section of prose) {
+    for (const paragraph of section.paragraphs) {
+      if (!substantive(paragraph)) continue;
+      const role = fromRoleSentence(paragraph);
+      if (role) return trimToSentences(role);
+    }
+  }
+  // Nothing speaks about the role: its bullets do, and the company's pitch would only repeat what
+  // every posting of that company says. Without bullets, the first paragraph is all there is.
+  const hasBullets = sections.some((s) => s.kind === 'responsibilities' && s.items.length > 0);
+  if (hasBullets) return null;
+  for (const section of prose) {
+    if (section.kind === 'other') continue;
+    const paragraph = section.paragraphs.find(substantive);
+    if (paragraph) return trimToSentences(paragraph);
+  }
+  // Meta descriptions often begin with the page's first heading run into the text ("ABOUT THE ROLE As a…").
+  const meta = metaDescription?.trim().replace(/^(?:[A-Z][A-Z'’&]+\s+){1,5}(?=[A-Z][a-z])/, '');
+  return meta && words(meta) >= MIN_WORDS ? trimToSentences(meta) : null;
+}
