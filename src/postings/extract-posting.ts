@@ -86,6 +86,9 @@ function draftFromJson(data: unknown, context: ParseContext): PostingDraft | nul
  * An XML document rather than an HTML page: an XML declaration, or a root element that is not
  * `html` (feeds: `<rss>`, `<feed>`, `<workzag-jobs>`, `<source>`…).
  */
+/** Roots of the feeds job boards publish (RSS, Atom, sitemaps, XML job feeds) without a declaration. */
+const XML_ROOT = /^<(?:rss|feed|rdf:rdf|urlset|sitemapindex|source|jobs|positions|workzag-jobs)[\s>]/i;
+
 export function looksLikeXml(text: string, contentType: string | null | undefined): boolean {
   if (
     contentType &&
@@ -94,8 +97,8 @@ export function looksLikeXml(text: string, contentType: string | null | undefine
   )
     return true;
   const head = text.trimStart().slice(0, 512);
-  if (/^<\?xml\b/i.test(head)) return !/<!doctype html|<html[\s>]/i.test(text.slice(0, 4096));
-  return false;
+  if (/<!doctype html|<html[\s>]/i.test(text.slice(0, 4096))) return false;
+  return /^<\?xml\b/i.test(head) || XML_ROOT.test(head);
 }
 
 function draftFromXml(xml: string, context: ParseContext): PostingDraft | null {
@@ -156,16 +159,45 @@ function fromDraft(draft: PostingDraft | null, target: SummaryTarget): Extractio
   };
 }
 
+/** What an answer was when no provider could read a posting from it. */
+type Unreadable = 'empty' | 'binary' | 'pdf' | 'json' | 'xml';
+
+const UNREADABLE_WORDS: Record<Unreadable, string> = {
+  empty: 'an empty page',
+  binary: 'a file that is not a web page (an image or an archive)',
+  pdf: 'a PDF document',
+  json: 'data (JSON) in a form Vouch does not know',
+  xml: 'an XML document in a form Vouch does not know',
+};
+
+/**
+ * The plain card for an answer no provider understands: every field empty and a summary that says
+ * what Vouch could not read. Its raw text is never shown as a title or description.
+ */
+function unreadable(target: SummaryTarget, what: Unreadable): Extraction {
+  const summary = emptySummary(target);
+  summary.summary = `Vouch could not read this posting: the link answered with ${UNREADABLE_WORDS[what]}. Open it to see the job.`;
+  return { summary, unlisted: false, recognised: false };
+}
+
 function extract(input: ExtractInput, target: SummaryTarget, identity: PostingIdentity | null): Extraction {
   const text = decodeBody(input.body);
-  if (text === null || text.trim().length === 0) return fromDraft(null, target);
+  if (text === null) {
+    const pdf = Buffer.isBuffer(input.body) && input.body.subarray(0, 5).toString('latin1') === '%PDF-';
+    return unreadable(target, pdf ? 'pdf' : 'binary');
+  }
+  if (text.trim().length === 0) return unreadable(target, 'empty');
   const context: ParseContext = { url: input.url, identity };
   if (looksLikeJson(text, input.contentType)) {
     const data = safeJsonParse(text);
-    if (data !== undefined) return fromDraft(draftFromJson(data, context), target);
-    if (input.contentType && /json/i.test(input.contentType)) return fromDraft(null, target);
+    const draft = data === undefined ? null : draftFromJson(data, context);
+    // JSON is never a page or plain text: a payload nobody reads is not turned into a card of its text.
+    return draft ? fromDraft(draft, target) : unreadable(target, 'json');
   }
-  if (looksLikeXml(text, input.contentType)) return fromDraft(draftFromXml(text, context), target);
+  if (looksLikeXml(text, input.contentType)) {
+    const draft = draftFromXml(text, context);
+    return draft ? fromDraft(draft, target) : unreadable(target, 'xml');
+  }
   if (isPlainText(text, input.contentType)) return fromDraft(draftFromPlainText(text), target);
   return fromDraft(draftFromHtml(readHtmlPage(text), context), target);
 }

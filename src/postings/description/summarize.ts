@@ -9,7 +9,7 @@ import { extractSalary } from './salary.js';
 import { itemsOf, type Section, splitSections } from './sections.js';
 import { extractSeniority } from './seniority.js';
 import { extractSignals } from './signals.js';
-import { tidyTitle } from './title.js';
+import { tidyCompany, tidyTitle } from './title.js';
 import { extractVisaSponsorship } from './visa.js';
 import { sentencesOf, statesHybrid, workplaceFromText } from './workplace.js';
 import { extractMinYears } from './years.js';
@@ -104,10 +104,10 @@ export function summarizeDraft(draft: PostingDraft, target: SummaryTarget): Post
   const allLines = blocks.map((b) => b.text);
   const nonBenefitSentences = nonBenefitLines.flatMap(sentencesOf);
 
-  const title = tidyTitle(draft.title);
   const company =
-    draft.company ??
+    tidyCompany(draft.company) ??
     companyFromSlug(draft.companySlug, [draft.descriptionText ?? '', ...allLines.slice(0, 400)]);
+  const title = tidyTitle(draft.title, company);
   const locations = draft.locations.slice(0, 50);
 
   const salary = draft.salary ?? extractSalary(allLines) ?? draft.thirdParty.salary;

@@ -4,8 +4,114 @@
  */
 const TITLE_CASED_ROMAN = /\b(?:Iii?|Iv)\b/g;
 
-/** A job title as the card shows it: level numerals back in capitals ("Manager Ii" → "Manager II"). */
-export function tidyTitle(title: string | null): string | null {
+/**
+ * Words of a careers site's own chrome, in the languages the card reads: a title segment or company
+ * name made of these and a name is the site talking about itself ("Careers at Acme", "Acme Jobs").
+ */
+const CHROME_WORDS =
+  "careers?|jobs?|job (?:board|openings?|offers?|listings?|details|description|posting|opportunities)|open (?:positions|roles)|vacanc(?:y|ies)|opportunities|hiring|we(?:['’]re| are) hiring|work(?:ing)? (?:at|with|for) us|join (?:us|our team)|karriere|stellen(?:angebote?|anzeigen?|markt)?|jobbörse|jobportal|carri[eè]res?|emplois?|offres? d['’]emploi|recrutement|empleos?|ofertas? de (?:empleo|trabajo)|trabaja con nosotros|carreiras?|vagas|vacatures?|werken bij|lavora con noi|posizioni aperte|offerte di lavoro";
+const CHROME_ONLY = new RegExp(`^(?:${CHROME_WORDS})$`, 'i');
+/** "Careers at Acme", "Jobs bei Acme", "Karriere bei Acme", "Carrières chez Acme", "Work at Acme". */
+const CHROME_BEFORE_NAME = new RegExp(
+  `^(?:(?:${CHROME_WORDS})\\s+(?:at|@|bei|chez|en|em|bij|presso|in|with|for|of|de|da|di)|work at|join(?! us\\b))\\s+(.+)$`,
+  'i',
+);
+/** "Acme Careers", "Acme - Jobs", "Acme Karriere". */
+const NAME_BEFORE_CHROME = new RegExp(`^(.+?)\\s*(?:[-–—:|]\\s*)?(?:${CHROME_WORDS})$`, 'i');
+
+/** "Carrières Nordvent", "Jobs Northwind": chrome then a name, only ever trailing a title. */
+const CHROME_THEN_NAME = new RegExp(`^(?:${CHROME_WORDS})\\s+\\S+(?:\\s+\\S+){0,3}$`, 'i');
+
+/** Separators between a title and the site's name in a page title ("Engineer | Acme Careers"). */
+const SEGMENT_SEPARATOR = /\s+[|–—·•»:]\s+|\s+-\s+|\s*\|\s*/;
+/** What sites put before the title: "Job details | ", "Job Application for ", "Stellenangebot: ". */
+const TITLE_PREFIX =
+  /^(?:job application for|apply (?:now )?for(?: the)?|application for|job(?: details| description| posting)?\s*[:|–—-]|vacancy\s*[:|–—-]|position\s*[:|–—-]|opening\s*[:|–—-]|stellenangebot\s*[:|–—-]|stellenanzeige\s*[:|–—-]|offre d[’']emploi\s*[:|–—-]|oferta de (?:empleo|trabajo)\s*[:|–—-]|vaga\s*[:|–—-]|vacature\s*[:|–—-])\s*/i;
+/**
+ * Gender notes German, French and Dutch postings add by law: "(m/w/d)", "(w/m/d)", "(f/m/x)", "(H/F)",
+ * "(all genders)". They say nothing about the role, so the card leaves them out.
+ */
+const GENDER_NOTE =
+  /\s*[([]\s*(?:(?:[mwfdhxvi*]|div)\s*[/|,]\s*){1,3}(?:[mwfdhxvi*]|div)\s*[)\]]|\s*[([]\s*(?:all genders?|alle geschlechter|gn\*?|genderneutral)\s*[)\]]/gi;
+
+/** Lower-case letters and digits only, for comparing names written differently. */
+function squashName(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\b(?:inc|llc|ltd|gmbh|ag|sa|sas|bv|plc|corp|co)\b\.?/g, '')
+    .replace(/[^a-z0-9]/g, '');
+}
+
+/** Whether a title segment is the site's chrome: a careers word, the company, or "Careers at {company}". */
+function isChromeSegment(segment: string, company: string | null, trailing = false): boolean {
+  const s = segment.trim();
+  if (trailing && CHROME_THEN_NAME.test(s)) return true;
+  if (s.length === 0 || CHROME_ONLY.test(s)) return true;
+  const named = CHROME_BEFORE_NAME.exec(s)?.[1] ?? NAME_BEFORE_CHROME.exec(s)?.[1];
+  if (named && named.split(/\s+/).length <= 5) return true;
+  return company !== null && squashName(s) !== '' && squashName(s) === squashName(company);
+}
+
+/** A title is never markup, JSON, an XML declaration or a bare URL. */
+export function looksLikeMarkup(text: string): boolean {
+  return (
+    /^\s*(?:[{[<]|<\?xml|https?:\/\/\S+$)/i.test(text) ||
+    /<\/?[a-z][a-z0-9]*[\s>/]|&lt;\/?[a-z]|"\s*:\s*["{[]/i.test(text) ||
+    !/\p{L}/u.test(text)
+  );
+}
+
+/**
+ * A job title as the card shows it: the site's chrome removed ("Job Application for X at Acme",
+ * "X - Careers At Acme", "Job details | X", "X | Acme"), gender notes dropped, level numerals back
+ * in capitals ("Manager Ii" → "Manager II"). Null when what is left is markup or empty: no title is
+ * better than a wrong one.
+ */
+export function tidyTitle(title: string | null, company: string | null = null): string | null {
   if (title === null) return null;
-  return title.replace(TITLE_CASED_ROMAN, (numeral) => numeral.toUpperCase());
+  let t = title.replace(/[\s\u00a0]+/g, ' ').trim();
+  if (looksLikeMarkup(t)) return null;
+  t = t.replace(TITLE_PREFIX, '');
+  const segments = t.split(SEGMENT_SEPARATOR);
+  while (segments.length > 1 && isChromeSegment(segments.at(-1) ?? '', company, true)) segments.pop();
+  while (segments.length > 1 && isChromeSegment(segments[0] ?? '', company)) segments.shift();
+  // Only the recognised chrome went; separators inside the title itself are kept as written.
+  if (segments.length < t.split(SEGMENT_SEPARATOR).length) t = rejoin(t, segments);
+  if (company) {
+    const at = / (?:at|@|bei|chez|en|bij|presso) (.+)$/i.exec(t);
+    if (at?.[1] && squashName(at[1]) === squashName(company)) t = t.slice(0, at.index);
+  }
+  t = t
+    .replace(GENDER_NOTE, '')
+    .replace(/\s*[-–—|:,]\s*$/, '')
+    .trim();
+  if (t.length === 0 || looksLikeMarkup(t)) return null;
+  return t.replace(TITLE_CASED_ROMAN, (numeral) => numeral.toUpperCase());
+}
+
+/** The part of `text` that spans the kept segments, separators between them as written. */
+function rejoin(text: string, kept: readonly string[]): string {
+  const first = kept[0] ?? '';
+  const last = kept.at(-1) ?? '';
+  const start = text.indexOf(first);
+  const end = text.lastIndexOf(last) + last.length;
+  return start >= 0 && end > start ? text.slice(start, end) : kept.join(' - ');
+}
+
+/**
+ * A company name as the card shows it: the site's words around it removed ("Careers At Acme" →
+ * "Acme", "Acme Careers" → "Acme"), a facts line cut to its first part ("Acme • Lisbon • Remote (Work
+ * from Home)" → "Acme"). Null when it is markup, a sentence, or too long to be a name.
+ */
+export function tidyCompany(company: string | null): string | null {
+  if (company === null) return null;
+  let c = company.replace(/[\s\u00a0]+/g, ' ').trim();
+  if (looksLikeMarkup(c)) return null;
+  if (/\s[•·|]\s/.test(c)) c = c.split(/\s[•·|]\s/)[0] ?? c;
+  c = CHROME_BEFORE_NAME.exec(c)?.[1] ?? NAME_BEFORE_CHROME.exec(c)?.[1] ?? c;
+  c = c.replace(/\s*[-–—|:,]\s*$/, '').trim();
+  if (c.length === 0 || c.length > 80 || /[.!?]\s+\p{Lu}/u.test(c) || CHROME_ONLY.test(c)) return null;
+  return c;
 }

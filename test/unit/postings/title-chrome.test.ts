@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { looksLikeMarkup, tidyCompany, tidyTitle } from '../../../src/postings/description/title.js';
+
+describe('titles without the site’s chrome', () => {
+  it.each([
+    ['Senior Data Engineer - Careers At Northwind', 'Northwind', 'Senior Data Engineer'],
+    ['Senior Data Engineer | Northwind Careers', 'Northwind', 'Senior Data Engineer'],
+    ['Senior Data Engineer at Northwind', 'Northwind', 'Senior Data Engineer'],
+    ['Job Application for Senior Data Engineer at Northwind', 'Northwind', 'Senior Data Engineer'],
+    ['Job details | Senior Data Engineer', null, 'Senior Data Engineer'],
+    ['Careers | Senior Data Engineer | Northwind', 'Northwind', 'Senior Data Engineer'],
+    ['Senior Data Engineer – Jobs', null, 'Senior Data Engineer'],
+    [
+      'Stellenangebot: Softwareentwickler (m/w/d) - Karriere bei Nordwind',
+      'Nordwind GmbH',
+      'Softwareentwickler',
+    ],
+    ['Développeur Backend (H/F) | Carrières Nordvent', null, 'Développeur Backend'],
+    ['Backend Engineer (all genders)', null, 'Backend Engineer'],
+  ])('%s → %s', (raw, company, expected) => {
+    expect(tidyTitle(raw, company)).toBe(expected);
+  });
+
+  it('keeps separators that belong to the title itself', () => {
+    expect(tidyTitle('Senior Technical Program Manager - Autonomous Platform', 'Bright Machines')).toBe(
+      'Senior Technical Program Manager - Autonomous Platform',
+    );
+    expect(tidyTitle('Vendedor(a) Externo (6 horas) | Divinópolis/MG', 'Stone')).toBe(
+      'Vendedor(a) Externo (6 horas) | Divinópolis/MG',
+    );
+    expect(tidyTitle('Head of Data at Scale', 'Northwind')).toBe('Head of Data at Scale');
+  });
+
+  it('keeps level numerals in capitals', () => {
+    expect(tidyTitle('Manager Ii, Machine Learning Engineering')).toBe(
+      'Manager II, Machine Learning Engineering',
+    );
+  });
+
+  it('gives no title rather than markup, JSON or an XML declaration', () => {
+    expect(tidyTitle('{')).toBeNull();
+    expect(tidyTitle('<?xml version="1.0"?>')).toBeNull();
+    expect(tidyTitle('{"title": "Engineer"}')).toBeNull();
+    expect(tidyTitle('<div class="job">Engineer</div>')).toBeNull();
+    expect(tidyTitle('https://jobs.example.org/123')).toBeNull();
+    expect(looksLikeMarkup('Senior Engineer, Payments')).toBe(false);
+  });
+});
+
+describe('company names without the site’s chrome', () => {
+  it.each([
+    ['Careers At Northwind', 'Northwind'],
+    ['Northwind Careers', 'Northwind'],
+    ['Jobs bei Nordwind', 'Nordwind'],
+    ['Northwind • Lisbon • Remote (Work from Home)', 'Northwind'],
+    ['Northwind', 'Northwind'],
+  ])('%s → %s', (raw, expected) => {
+    expect(tidyCompany(raw)).toBe(expected);
+  });
+
+  it('leaves out what is not a name', () => {
+    expect(tidyCompany('Careers')).toBeNull();
+    expect(tidyCompany('We build tools. Join our team of 40 engineers in Lisbon')).toBeNull();
+    expect(tidyCompany('<span>Northwind</span>')).toBeNull();
+  });
+});
