@@ -1,4 +1,4 @@
-import { ngramCounts, phraseAfter, STOPWORDS } from './phrases.js';
+import { endsWhole, ngramCounts, STOPWORDS, wholePhraseAfter } from './phrases.js';
 
 const MAX_SENTENCE = 600;
 const MAX_EMPHASIZED = 5;
@@ -45,12 +45,17 @@ const GENERIC = new Set([
   'base',
 ]);
 
-function clean(phrase: string): string | null {
+/** "Proven Creative Leader: You bring 8+ years…": a bold label before the item's text. */
+const ITEM_LABEL = /^[^:.!?]{3,60}:\s+(?=\S)/;
+
+function clean(phrase: string | null, clause = false): string | null {
+  if (phrase === null) return null;
   const words = phrase.trim().split(/\s+/).filter(Boolean);
   while (words.length > 0 && STOPWORDS.has(words[words.length - 1]!.toLowerCase())) words.pop();
   if (words.length < 2 || words.length > 6) return null;
   if (WEAK_FIRST.has(words[0]!.toLowerCase())) return null;
   if (words.every((w) => GENERIC.has(w.toLowerCase()) || STOPWORDS.has(w.toLowerCase()))) return null;
+  if (!clause && !endsWhole(words.join(' '))) return null;
   // Lower-case a sentence-initial capital ("Strong" → "strong"), never an acronym or a name-like "REST".
   const first = words[0]!;
   if (/^[A-Z][a-z-]+$/.test(first)) words[0] = first.toLowerCase();
@@ -67,10 +72,12 @@ export function extractEmphasized(sentences: readonly string[], sectionTexts: re
   const required: string[] = [];
   const intensified: string[] = [];
   for (const raw of sentences) {
-    const s = raw.slice(0, MAX_SENTENCE);
+    // The label is a heading of the item, not what the posting says about it.
+    const s = raw.slice(0, MAX_SENTENCE).replace(ITEM_LABEL, '');
     MODIFIER.lastIndex = 0;
     for (let m = MODIFIER.exec(s); m; m = MODIFIER.exec(s)) {
-      const p = clean(`${m[1]} ${phraseAfter(s.slice(m.index + m[0].length), 3)}`);
+      const rest = wholePhraseAfter(s.slice(m.index + m[0].length), 4);
+      const p = rest ? clean(`${m[1]} ${rest}`) : null;
       if (p) modified.push(p);
     }
     REQUIRED.lastIndex = 0;
@@ -79,7 +86,7 @@ export function extractEmphasized(sentences: readonly string[], sectionTexts: re
       for (let m = REQUIRED.exec(s); m; m = REQUIRED.exec(s)) {
         const lead = m[1]!.split(/\b(?:and|or|with|such as|including)\b/i).pop() ?? '';
         const words = lead.trim().split(/\s+/).slice(-4).join(' ');
-        const p = clean(`${words} is ${m[2]}`);
+        const p = clean(`${words} is ${m[2]}`, true);
         if (p) required.push(p);
       }
     INTENSIFIER.lastIndex = 0;
@@ -88,7 +95,7 @@ export function extractEmphasized(sentences: readonly string[], sectionTexts: re
         INTENSIFIER.lastIndex += 1;
         continue;
       }
-      const p = clean(phraseAfter(s.slice(m.index + m[0].length), 3));
+      const p = clean(wholePhraseAfter(s.slice(m.index + m[0].length), 4));
       if (p) intensified.push(p);
     }
   }

@@ -44,6 +44,46 @@ export function phraseAfter(text: string, maxWords: number): string {
   return words.join(' ');
 }
 
+/** Words that end a noun phrase in -ing or -ed but are nouns themselves ("machine learning"). */
+const NOUN_ENDINGS = new Set(
+  (
+    'engineering marketing learning computing modeling modelling processing testing training pricing planning ' +
+    'accounting manufacturing networking programming onboarding recruiting hiring staffing budgeting forecasting ' +
+    'reporting monitoring tooling logging billing branding scheduling consulting sourcing financing lending ' +
+    'banking publishing advertising writing design mentoring coaching storytelling debugging profiling ' +
+    'benchmarking caching rendering routing messaging streaming housing'
+  ).split(' '),
+);
+
+/**
+ * Whether a phrase ends where a noun phrase can end: not on a participle ("strategic thinking
+ * paired"), an adjective ("manage ambiguous") or a verb in -ing that is not itself a noun.
+ */
+export function endsWhole(phrase: string): boolean {
+  const last = (phrase.split(/\s+/).at(-1) ?? '').toLowerCase();
+  if (last.length === 0 || NOUN_ENDINGS.has(last)) return last.length > 0;
+  if (/(?:ed|ous|ive|ful|able|ible|ic|al)$/.test(last) && !/(?:ics|ical)$/.test(last)) {
+    // "proposal", "technical"-like adjectives: only nouns in -al that are common in postings pass.
+    return /^(?:proposal|approval|portal|rental|referral|renewal|signal|journal|capital|hospital|terminal|goal|tool)s?$/.test(
+      last,
+    );
+  }
+  if (/ing$/.test(last)) return false;
+  return true;
+}
+
+/**
+ * The whole phrase starting at the given text, or null when it does not end within `maxWords`
+ * words (a phrase cut in the middle is not what the posting said: "success leading Reliability").
+ * A phrase ends at punctuation, at the end of the text, or before a stopword.
+ */
+export function wholePhraseAfter(text: string, maxWords: number): string | null {
+  const phrase = phraseAfter(text, maxWords + 1);
+  const words = phrase.split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > maxWords) return null;
+  return endsWhole(phrase) ? phrase : null;
+}
+
 /** How often an n-gram occurs, and in how many of the given texts. */
 export interface NgramCount {
   count: number;

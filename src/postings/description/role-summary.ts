@@ -112,3 +112,28 @@ export function roleSummary(sections: readonly Section[], metaDescription: strin
   const meta = metaDescription?.trim().replace(/^(?:[A-Z][A-Z'’&]+\s+){1,5}(?=[A-Z][a-z])/, '');
   return meta && words(meta) >= MIN_WORDS ? trimToSentences(meta) : null;
 }
+
+/**
+ * The prose that describes the job itself, for signals and emphasis: paragraphs under a role
+ * heading and, elsewhere, paragraphs from their first sentence about the role on. Company pitch,
+ * benefits, equal-opportunity text and footers are left out.
+ */
+export function roleProse(sections: readonly Section[]): string[] {
+  const out: string[] = [];
+  for (const section of sections) {
+    if (section.kind === 'benefits' || section.kind === 'compensation') continue;
+    const roleHeaded =
+      section.kind === 'responsibilities' ||
+      section.kind === 'requirements' ||
+      section.kind === 'niceToHave' ||
+      (section.heading !== null &&
+        ROLE_HEADING.test(section.heading) &&
+        !NOT_ROLE_HEADING.test(section.heading));
+    for (const paragraph of section.paragraphs) {
+      if (!substantive(paragraph)) continue;
+      const text = roleHeaded ? paragraph : fromRoleSentence(paragraph);
+      if (text) out.push(text);
+    }
+  }
+  return out;
+}

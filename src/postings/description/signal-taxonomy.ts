@@ -227,7 +227,8 @@ export const SIGNAL_TAXONOMY: ReadonlyArray<readonly [tag: string, phrases: stri
   ['robotics', 'robotics|robots?|robotic|motion systems?|mechatronics'],
   [
     'hardware',
-    'hardware|electromechanical|electrical engineering|mechanical design|mechanical engineering|pcb|silicon',
+    // Not "electrical/mechanical engineering": those name a degree's field far more often than the work.
+    'hardware|electromechanical|mechanical design|pcb|silicon',
   ],
   ['manufacturing', 'manufacturing|npi|production ramp|factory|factories|assembly|yield'],
   ['semiconductors', 'semiconductors?|chip design|asic|chiplets?|packaging|tape-?out|soc'],
@@ -235,7 +236,8 @@ export const SIGNAL_TAXONOMY: ReadonlyArray<readonly [tag: string, phrases: stri
   ['automotive', 'automotive|vehicles?|mobility|ev\\b|electric vehicles?'],
   [
     'energy and climate',
-    'energy|climate|renewables?|solar|battery|batteries|sustainab(?:le|ility)|heat pumps?',
+    // Not "energy" or "sustainable" alone: "a high level of energy", "sustainable engineering practices".
+    'clean energy|renewable energy|energy (?:sector|industry|transition|storage|markets?|efficiency|grids?|companies|utilities|trading)|climate tech|climate change|climate solutions|renewables|solar|battery|batteries|heat pumps?|decarboni[sz]ation|carbon (?:removal|capture|accounting|emissions)|net[- ]zero',
   ],
   ['aerospace and defense', 'aerospace|defense|satellites?|space|government agencies|public sector'],
   ['healthcare', 'healthcare|health care|clinical|patients?|medical|biotech|pharma|life sciences'],
@@ -261,8 +263,10 @@ export const SIGNAL_TAXONOMY: ReadonlyArray<readonly [tag: string, phrases: stri
     'languages',
     'fluency in|fluent in|native speaker|bilingual|japanese|german|french|italian|spanish|portuguese|dutch|mandarin',
   ],
+  // Counted only in required items that offer no alternative (see signals.ts).
   ['degree required', "bachelor['’]?s|master['’]?s|phd|ms/phd|bs/ms|degree in|bs or ms|mba"],
   ['security clearance', 'security clearance|clearance|itar|export control'],
-  ['equity', 'equity|stock options|rsus?|espp'],
+  // Not "equity" alone: "brand equity", "health equity".
+  ['equity', 'equity (?:grants?|package|compensation|stake|awards?)|stock options|rsus?|espp'],
   ['internship', 'internship|intern\\b|working student|werkstudent|trainee'],
 ];

@@ -84,6 +84,7 @@ function countMatches(text: string): Map<number, { n: number; longest: number }>
     }
     const index = tagOf(m[0]);
     if (index < 0) continue;
+    if (NEGATED_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
     const entry = out.get(index) ?? { n: 0, longest: 0 };
     entry.n += 1;
     entry.longest = Math.max(entry.longest, m[0].length);
@@ -97,9 +98,26 @@ export interface SignalInput {
   title: string | null;
   /** Responsibilities, requirements, nice-to-haves: what the job is. */
   focus: readonly string[];
-  /** Intro and about-the-role prose. */
+  /** Prose about the role (never the company pitch or benefits). */
   context: readonly string[];
+  /** The required items: where a degree counts as required. */
+  requirements?: readonly string[];
 }
+
+const DEGREE_TAG = 'degree required';
+/** "Bachelor's degree or equivalent experience", "degree preferred", "no degree required". */
+const DEGREE_NOT_REQUIRED =
+  /\b(?:or (?:an? )?equivalent|equivalent (?:practical |professional |work |combination )?(?:experience|combination)|or (?:relevant|related|comparable) (?:work )?experience|preferred|a plus|nice to have|not (?:required|necessary|needed|a must)|no degree|without a degree|degree is not|or similar experience)\b/i;
+const DEGREE =
+  /\b(?:bachelor['’]?s|master['’]?s|ph\.?d|ms\/phd|bs\/ms|degree|bs or ms|mba|diploma|hochschulstudium|studium|licence|licenciatura|graduação|laurea)\b/i;
+
+/** A degree is required only when a required item asks for one and offers no alternative. */
+function degreeRequired(requirements: readonly string[]): boolean {
+  return requirements.some((item) => DEGREE.test(item) && !DEGREE_NOT_REQUIRED.test(item));
+}
+
+/** "no prior fintech experience", "not a remote role": a tag right after a negation is not evidence. */
+const NEGATED_BEFORE = /\b(?:no|not|without|non|never|nor)\b[^.,;:!?]{0,20}$/i;
 
 /**
  * Short tags for what the posting is about: the domain taxonomy scored by where it matches
@@ -112,7 +130,9 @@ export function extractSignals(input: SignalInput): string[] {
   const scored: Array<{ tag: string; score: number; specificity: number; order: number }> = [];
   const inFocus = countMatches(focus);
   const inContext = countMatches(context);
+  const degree = degreeRequired(input.requirements ?? []);
   SIGNAL_TAXONOMY.forEach(([tag], order) => {
+    if (tag === DEGREE_TAG && !degree) return;
     const f = inFocus.get(order) ?? { n: 0, longest: 0 };
     const c = inContext.get(order) ?? { n: 0, longest: 0 };
     const score = (f.n * 2 + c.n) * (SOFT_TAGS.has(tag) ? 0.5 : 1);

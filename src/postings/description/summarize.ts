@@ -4,7 +4,7 @@ import type { PostingDraft } from '../providers/types.js';
 import { companyFromSlug } from './company-name.js';
 import { extractEmphasized } from './emphasized.js';
 import { employmentTypeFromText } from './employment-type.js';
-import { roleSummary } from './role-summary.js';
+import { roleProse, roleSummary } from './role-summary.js';
 import { extractSalary } from './salary.js';
 import { itemsOf, type Section, splitSections } from './sections.js';
 import { extractSeniority } from './seniority.js';
@@ -91,7 +91,6 @@ export function summarizeDraft(draft: PostingDraft, target: SummaryTarget): Post
       .filter(Boolean);
 
   const requirementLines = textOf(['requirements']);
-  const jobLines = textOf(['responsibilities', 'requirements', 'niceToHave']);
   const nonBenefitLines = textOf([
     'intro',
     'about',
@@ -129,18 +128,24 @@ export function summarizeDraft(draft: PostingDraft, target: SummaryTarget): Post
   const niceToHave = trimItems(itemsOf(sections, 'niceToHave'));
   const benefits = trimItems(itemsOf(sections, 'benefits'));
 
+  // Signals and emphasis come from the role's own parts only: its lists and the prose about the
+  // role, never the company pitch, benefits, equal-opportunity text or footers.
   const focusTexts = [...responsibilities, ...requirements, ...niceToHave];
-  const contextTexts = textOf(['intro', 'about']);
+  const aboutRole = roleProse(sections);
   const emphasized = extractEmphasized(
-    (focusTexts.length > 0 ? focusTexts : nonBenefitLines).flatMap(sentencesOf),
-    sections
-      .filter((s) => s.kind !== 'benefits' && s.kind !== 'other')
-      .map((s) => [...s.paragraphs, ...s.items].join('\n')),
+    (focusTexts.length > 0 ? focusTexts : aboutRole).flatMap(sentencesOf),
+    [
+      ...sections
+        .filter((s) => s.kind === 'responsibilities' || s.kind === 'requirements' || s.kind === 'niceToHave')
+        .map((s) => s.items.join('\n')),
+      aboutRole.join('\n'),
+    ],
   );
   const signals = extractSignals({
     title,
-    focus: focusTexts.length > 0 ? focusTexts : jobLines,
-    context: contextTexts,
+    focus: focusTexts,
+    context: aboutRole,
+    requirements,
   });
 
   return {
