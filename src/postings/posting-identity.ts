@@ -11,6 +11,11 @@ export type IdentitySource =
   | 'recruitee'
   | 'workday'
   | 'linkedin'
+  | 'bamboohr'
+  | 'jazzhr'
+  | 'breezy'
+  | 'pinpoint'
+  | 'rippling'
   | 'other';
 
 /** One job, however many URL variants point at it. */

@@ -10,6 +10,11 @@ export const postingSourceSchema = z.enum([
   'recruitee',
   'workday',
   'linkedin',
+  'bamboohr',
+  'jazzhr',
+  'breezy',
+  'pinpoint',
+  'rippling',
   'jsonld',
   'html',
 ]);

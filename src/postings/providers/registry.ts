@@ -1,11 +1,16 @@
 import type { IdentitySource } from '../posting-identity.js';
 import { ashbyProvider } from './ashby.js';
+import { bambooHrProvider } from './bamboohr.js';
+import { breezyProvider } from './breezy.js';
 import { greenhouseProvider } from './greenhouse.js';
 import { htmlFallbackProvider } from './html-fallback.js';
+import { jazzHrProvider } from './jazzhr.js';
 import { jsonLdProvider } from './json-ld.js';
 import { leverProvider } from './lever.js';
 import { linkedinProvider } from './linkedin.js';
+import { pinpointProvider } from './pinpoint.js';
 import { recruiteeProvider } from './recruitee.js';
+import { ripplingProvider } from './rippling.js';
 import { smartRecruitersProvider } from './smartrecruiters.js';
 import type { Provider } from './types.js';
 import { workableProvider } from './workable.js';
@@ -21,6 +26,11 @@ export const BOARD_PROVIDERS: Readonly<Record<Exclude<IdentitySource, 'other'>, 
   recruitee: recruiteeProvider,
   workday: workdayProvider,
   linkedin: linkedinProvider,
+  bamboohr: bambooHrProvider,
+  jazzhr: jazzHrProvider,
+  breezy: breezyProvider,
+  pinpoint: pinpointProvider,
+  rippling: ripplingProvider,
 };
 
 /** Every provider in the order they are tried when nothing says which one applies. */

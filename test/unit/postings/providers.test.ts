@@ -94,6 +94,11 @@ describe('provider API endpoints', () => {
         'smartrecruiters',
         'workable',
         'workday',
+        'bamboohr',
+        'jazzhr',
+        'breezy',
+        'pinpoint',
+        'rippling',
       ].sort(),
     );
   });

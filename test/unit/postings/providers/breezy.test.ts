@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { canonicalizeJobUrl } from '../../../../src/postings/canonical-url.js';
+import { extractPosting, extractPostingDetailed } from '../../../../src/postings/extract-posting.js';
+import { breezyProvider } from '../../../../src/postings/providers/breezy.js';
+
+const fixture = (name: string) =>
+  readFileSync(resolve(import.meta.dirname, '..', '..', '..', 'fixtures', 'postings', 'breezy', name));
+
+describe('Breezy HR job links', () => {
+  it('maps the slugged, bare and apply links of one position to its id', () => {
+    const expected = {
+      source: 'breezy',
+      tenant: 'breezy',
+      jobId: '088ac6d52139',
+      canonicalUrl: 'https://breezy.breezy.hr/p/088ac6d52139',
+    };
+    for (const url of [
+      'https://breezy.breezy.hr/p/088ac6d52139-open-position',
+      'https://breezy.breezy.hr/p/088ac6d52139',
+      'http://breezy.breezy.hr/p/088AC6D52139-open-position/apply?source=linkedin',
+      'https://breezy.breezy.hr/p/088ac6d52139-a-renamed-title#details',
+    ]) {
+      expect(canonicalizeJobUrl(url)).toEqual(expected);
+    }
+  });
+
+  it('leaves board home pages and Breezy’s own sites alone', () => {
+    expect(canonicalizeJobUrl('https://breezy.breezy.hr/').source).toBe('other');
+    expect(canonicalizeJobUrl('https://app.breezy.hr/p/088ac6d52139').source).toBe('other');
+    expect(canonicalizeJobUrl('https://acme.breezy.hr/p/not-an-id').source).toBe('other');
+  });
+
+  it('reads the page, not the description-less JSON list', () => {
+    expect(breezyProvider.apiRequest(canonicalizeJobUrl('https://acme.breezy.hr/p/088ac6d52139'))).toBeNull();
+  });
+});
+
+describe('Breezy HR board list (MS Breezy Trial, real capture)', () => {
+  const url = 'https://breezy.breezy.hr/p/088ac6d52139-open-position';
+
+  it('picks the position by id and reads its list fields', () => {
+    const s = extractPosting({ url, body: fixture('breezy-board-json.json') });
+    expect(s).toMatchObject({
+      source: 'breezy',
+      title: 'Open Position',
+      company: 'MS Breezy Trial',
+      locations: ['New York, NY'],
+      workplaceType: null,
+      employmentType: 'contract',
+      department: 'Sporting Goods',
+      // "$1 – $5 / year" is a trial board's placeholder: below any plausible yearly salary.
+      salary: null,
+    });
+    expect(s.responsibilities).toEqual([]);
+    expect(s.summary).toContain('Details are limited');
+  });
+
+  it('says the position is closed when the list no longer has it', () => {
+    const out = extractPostingDetailed({
+      url: 'https://breezy.breezy.hr/p/aaaaaaaaaaaa-gone',
+      body: fixture('breezy-board-json.json'),
+    });
+    expect(out.unlisted).toBe(true);
+  });
+
+  it('does not claim other arrays', () => {
+    expect(breezyProvider.parseJson?.([{ id: 'x', name: 'y' }], { url, identity: null })).toBeNull();
+  });
+});

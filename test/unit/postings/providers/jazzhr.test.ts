@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalizeJobUrl } from '../../../../src/postings/canonical-url.js';
+import { readHtmlPage } from '../../../../src/postings/html/page.js';
+import { jazzHrProvider } from '../../../../src/postings/providers/jazzhr.js';
+
+// No real JazzHR page was found (test/fixtures/postings/jazzhr/SOURCE.md): identity only.
+describe('JazzHR job links', () => {
+  it('maps the slugged, bare and details links of one job to its board code', () => {
+    const expected = {
+      source: 'jazzhr',
+      tenant: 'navitas',
+      jobId: 'HfjPdG2EEG',
+      canonicalUrl: 'https://navitas.applytojob.com/apply/HfjPdG2EEG',
+    };
+    for (const url of [
+      'https://navitas.applytojob.com/apply/HfjPdG2EEG/262248-AEM-Website-Developer-HyderabadVijayawada',
+      'https://navitas.applytojob.com/apply/HfjPdG2EEG',
+      'http://Navitas.applytojob.com/apply/jobs/details/HfjPdG2EEG?&utm_source=linkedin',
+      'https://navitas.applytojob.com/apply/HfjPdG2EEG/Another-Slug?source=LinkedIn#top',
+    ]) {
+      expect(canonicalizeJobUrl(url)).toEqual(expected);
+    }
+  });
+
+  it('keeps the board code’s case: JazzHR codes are case-sensitive', () => {
+    expect(canonicalizeJobUrl('https://dtexsystems.applytojob.com/apply/UQXLdxoBZ4').jobId).toBe(
+      'UQXLdxoBZ4',
+    );
+  });
+
+  it('leaves the job list and JazzHR’s own sites alone', () => {
+    expect(canonicalizeJobUrl('https://navitas.applytojob.com/apply').source).toBe('other');
+    expect(canonicalizeJobUrl('https://navitas.applytojob.com/apply/jobs').source).toBe('other');
+    expect(canonicalizeJobUrl('https://www.applytojob.com/apply/HfjPdG2EEG').source).toBe('other');
+  });
+
+  it('reads the hosted page (no public per-job API)', () => {
+    expect(
+      jazzHrProvider.apiRequest(canonicalizeJobUrl('https://navitas.applytojob.com/apply/HfjPdG2EEG')),
+    ).toBeNull();
+  });
+
+  it('does not claim pages of other sites', () => {
+    const page = readHtmlPage('<html><body><div id="job-description"><p>x</p></div></body></html>');
+    expect(
+      jazzHrProvider.parseHtml?.(page, { url: 'https://example.org/jobs/1', identity: null }),
+    ).toBeNull();
+  });
+});
