@@ -11,6 +11,10 @@ export type IdentitySource =
   | 'recruitee'
   | 'workday'
   | 'linkedin'
+  | 'comeet'
+  | 'dover'
+  | 'wellfound'
+  | 'indeed'
   | 'other';
 
 /** One job, however many URL variants point at it. */

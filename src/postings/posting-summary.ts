@@ -10,6 +10,10 @@ export const postingSourceSchema = z.enum([
   'recruitee',
   'workday',
   'linkedin',
+  'comeet',
+  'dover',
+  'wellfound',
+  'indeed',
   'jsonld',
   'html',
 ]);

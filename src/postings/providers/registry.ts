@@ -1,13 +1,17 @@
 import type { IdentitySource } from '../posting-identity.js';
 import { ashbyProvider } from './ashby.js';
+import { comeetProvider } from './comeet.js';
+import { doverProvider } from './dover.js';
 import { greenhouseProvider } from './greenhouse.js';
 import { htmlFallbackProvider } from './html-fallback.js';
+import { indeedProvider } from './indeed.js';
 import { jsonLdProvider } from './json-ld.js';
 import { leverProvider } from './lever.js';
 import { linkedinProvider } from './linkedin.js';
 import { recruiteeProvider } from './recruitee.js';
 import { smartRecruitersProvider } from './smartrecruiters.js';
 import type { Provider } from './types.js';
+import { wellfoundProvider } from './wellfound.js';
 import { workableProvider } from './workable.js';
 import { workdayProvider } from './workday.js';
 
@@ -21,6 +25,10 @@ export const BOARD_PROVIDERS: Readonly<Record<Exclude<IdentitySource, 'other'>, 
   recruitee: recruiteeProvider,
   workday: workdayProvider,
   linkedin: linkedinProvider,
+  comeet: comeetProvider,
+  dover: doverProvider,
+  wellfound: wellfoundProvider,
+  indeed: indeedProvider,
 };
 
 /** Every provider in the order they are tried when nothing says which one applies. */

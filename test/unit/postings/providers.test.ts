@@ -94,6 +94,10 @@ describe('provider API endpoints', () => {
         'smartrecruiters',
         'workable',
         'workday',
+        'comeet',
+        'dover',
+        'wellfound',
+        'indeed',
       ].sort(),
     );
   });
