@@ -85,7 +85,7 @@ function descriptionOf(value: unknown): string | null {
  * company, location, description HTML, the employer's salary and Indeed's own estimate) and often
  * a JobPosting JSON-LD.
  *
- * Identity: tenant = the host's country (`uk`, `de`, `fr`; `www` for indeed.com), jobId = the job
+ * Identity: tenant = the host's country sub-domain (`uk`, `de`, `au`), else the domain (`indeed.com`, `indeed.fr`), jobId = the job
  * key (lower-case); canonical `https://{host}/viewjob?jk={key}` on that country's host.
  * @see https://www.indeed.com/viewjob
  */
