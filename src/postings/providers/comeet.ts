@@ -120,14 +120,15 @@ function draftFromPosition(position: ComeetPosition, companySlug: string | null)
   return draft;
 }
 
-/** The wanted position among several: by the identity's UID, else the only one. */
+/** The wanted position among several: by the identity's UID, else the only one there is. */
 function pickPosition(candidates: readonly unknown[], wanted: string | null): unknown {
   const positions = candidates.slice(0, 5000).filter(looksLikePosition);
   if (wanted) {
     const key = wanted.toUpperCase();
     return positions.find((p) => String(p.uid).toUpperCase() === key) ?? null;
   }
-  return positions.length === 1 ? positions[0] : (positions[0] ?? null);
+  // A company's whole list without a named position is a board, not a posting: never guess one.
+  return positions.length === 1 ? positions[0] : null;
 }
 
 /** The company's URL name from a hosted page link ("/jobs/wiliot/F6.003/…" → "wiliot"). */

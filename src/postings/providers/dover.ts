@@ -195,7 +195,13 @@ export const doverProvider: Provider = {
     if (list) {
       const jobs = list.slice(0, 5000).filter(looksLikeDoverJob);
       if (jobs.length === 0) return null;
-      candidate = wanted ? jobs.find((j) => String(j.id).toLowerCase() === wanted) : jobs[0];
+      // A board's list without a named job is not one posting: never guess which.
+      candidate = wanted
+        ? jobs.find((j) => String(j.id).toLowerCase() === wanted)
+        : jobs.length === 1
+          ? jobs[0]
+          : null;
+      if (!candidate && !wanted) return null;
       if (!candidate) {
         const draft = emptyDraft('dover');
         draft.companySlug = tenant;

@@ -91,6 +91,16 @@ describe('Comeet payloads', () => {
     expect(summary.locations).toEqual(['New York, NY, United States']);
   });
 
+  it('does not pick a job from a company’s whole list when the link names none', () => {
+    const board = `<html><head><title>Careers</title></head><body><script>
+      var COMPANY_POSITIONS_DATA = ${apiList.replace(/\s+/g, ' ')};
+      var POSITION_DATA = null;
+    </script></body></html>`;
+    const summary = extractPosting({ url: 'https://careers.example.com/positions', body: board });
+    expect(summary.source).not.toBe('comeet');
+    expect(summary.title).not.toBe('Forward Deployed Engineer');
+  });
+
   it('says a position missing from its company’s list is no longer listed', () => {
     const identity = canonicalizeJobUrl('https://www.comeet.com/jobs/wiliot/F6.003/gone/AA.AAA');
     const draft = comeetProvider.parseJson?.(JSON.parse(apiList), { url: identity.canonicalUrl, identity });

@@ -82,6 +82,10 @@ describe('Dover payloads', () => {
     expect(doverProvider.parseJson?.(JSON.parse(jobsList), { url: PAGE, identity })?.unlisted).toBe(true);
   });
 
+  it('names no job from a whole board list when the link names none', () => {
+    expect(doverProvider.parseJson?.(JSON.parse(jobsList), { url: 'file.json', identity: null })).toBeNull();
+  });
+
   it('does not claim JSON that is not Dover’s', () => {
     expect(doverProvider.parseJson?.([{ id: 'x', title: 'y' }], { url: PAGE, identity: null })).toBeNull();
     expect(doverProvider.parseJson?.({ jobs: [] }, { url: PAGE, identity: null })).toBeNull();
