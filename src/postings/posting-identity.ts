@@ -16,6 +16,10 @@ export type IdentitySource =
   | 'breezy'
   | 'pinpoint'
   | 'rippling'
+  | 'comeet'
+  | 'dover'
+  | 'wellfound'
+  | 'indeed'
   | 'other';
 
 /** One job, however many URL variants point at it. */

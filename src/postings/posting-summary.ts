@@ -15,6 +15,10 @@ export const postingSourceSchema = z.enum([
   'breezy',
   'pinpoint',
   'rippling',
+  'comeet',
+  'dover',
+  'wellfound',
+  'indeed',
   'jsonld',
   'html',
 ]);

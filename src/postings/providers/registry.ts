@@ -5,6 +5,11 @@ import { breezyProvider } from './breezy.js';
 import { greenhouseProvider } from './greenhouse.js';
 import { htmlFallbackProvider } from './html-fallback.js';
 import { jazzHrProvider } from './jazzhr.js';
+import { comeetProvider } from './comeet.js';
+import { doverProvider } from './dover.js';
+import { greenhouseProvider } from './greenhouse.js';
+import { htmlFallbackProvider } from './html-fallback.js';
+import { indeedProvider } from './indeed.js';
 import { jsonLdProvider } from './json-ld.js';
 import { leverProvider } from './lever.js';
 import { linkedinProvider } from './linkedin.js';
@@ -13,6 +18,7 @@ import { recruiteeProvider } from './recruitee.js';
 import { ripplingProvider } from './rippling.js';
 import { smartRecruitersProvider } from './smartrecruiters.js';
 import type { Provider } from './types.js';
+import { wellfoundProvider } from './wellfound.js';
 import { workableProvider } from './workable.js';
 import { workdayProvider } from './workday.js';
 
@@ -31,6 +37,10 @@ export const BOARD_PROVIDERS: Readonly<Record<Exclude<IdentitySource, 'other'>, 
   breezy: breezyProvider,
   pinpoint: pinpointProvider,
   rippling: ripplingProvider,
+  comeet: comeetProvider,
+  dover: doverProvider,
+  wellfound: wellfoundProvider,
+  indeed: indeedProvider,
 };
 
 /** Every provider in the order they are tried when nothing says which one applies. */

@@ -187,3 +187,51 @@ export function pageIsOn(
     return h !== null && host.test(h);
   });
 }
+
+/**
+ * The JSON value (object or array) assigned to a script global (`COMPANY_POSITIONS_DATA = [...];`,
+ * `window._initialData = {...};`). Unlike `assignedJson`, the value must follow the name and `=`
+ * directly, so `POSITION_DATA = null;` is null rather than the next object further down the script.
+ */
+export function assignedValue(scripts: ReadonlyArray<{ readonly text: string }>, variable: string): unknown {
+  const pattern = new RegExp(
+    `(?:^|[^\\w$.])(?:window\\.)?${variable.replace(/[.$]/g, '\\$&')}\\s*=\\s*`,
+    'g',
+  );
+  for (const script of scripts) {
+    const text = script.text;
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+      const start = match.index + match[0].length;
+      const open = text.charCodeAt(start);
+      if (open !== 123 && open !== 91) continue;
+      const end = closingBracket(text, start);
+      if (end < 0) continue;
+      try {
+        return JSON.parse(text.slice(start, end + 1)) as unknown;
+      } catch {
+        // Not JSON (a JS literal with functions or undefined): try the next assignment.
+      }
+    }
+  }
+  return null;
+}
+
+/** Index of the bracket closing the `{` or `[` at `start`, honouring strings; -1 when unbalanced. */
+function closingBracket(text: string, start: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = start; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i += 1;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) depth += 1;
+    else if (c === 125 || c === 93) {
+      depth -= 1;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}

@@ -99,6 +99,10 @@ describe('provider API endpoints', () => {
         'breezy',
         'pinpoint',
         'rippling',
+        'comeet',
+        'dover',
+        'wellfound',
+        'indeed',
       ].sort(),
     );
   });
