@@ -11,6 +11,10 @@ export type IdentitySource =
   | 'recruitee'
   | 'workday'
   | 'linkedin'
+  | 'personio'
+  | 'teamtailor'
+  | 'join'
+  | 'welcome-to-the-jungle'
   | 'other';
 
 /** One job, however many URL variants point at it. */

@@ -10,6 +10,10 @@ export const postingSourceSchema = z.enum([
   'recruitee',
   'workday',
   'linkedin',
+  'personio',
+  'teamtailor',
+  'join',
+  'welcome-to-the-jungle',
   'jsonld',
   'html',
 ]);

@@ -2,12 +2,16 @@ import type { IdentitySource } from '../posting-identity.js';
 import { ashbyProvider } from './ashby.js';
 import { greenhouseProvider } from './greenhouse.js';
 import { htmlFallbackProvider } from './html-fallback.js';
+import { joinProvider } from './join.js';
 import { jsonLdProvider } from './json-ld.js';
 import { leverProvider } from './lever.js';
 import { linkedinProvider } from './linkedin.js';
+import { personioProvider } from './personio.js';
 import { recruiteeProvider } from './recruitee.js';
 import { smartRecruitersProvider } from './smartrecruiters.js';
+import { teamtailorProvider } from './teamtailor.js';
 import type { Provider } from './types.js';
+import { welcomeToTheJungleProvider } from './welcome-to-the-jungle.js';
 import { workableProvider } from './workable.js';
 import { workdayProvider } from './workday.js';
 
@@ -21,6 +25,10 @@ export const BOARD_PROVIDERS: Readonly<Record<Exclude<IdentitySource, 'other'>, 
   recruitee: recruiteeProvider,
   workday: workdayProvider,
   linkedin: linkedinProvider,
+  personio: personioProvider,
+  teamtailor: teamtailorProvider,
+  join: joinProvider,
+  'welcome-to-the-jungle': welcomeToTheJungleProvider,
 };
 
 /** Every provider in the order they are tried when nothing says which one applies. */

@@ -94,6 +94,10 @@ describe('provider API endpoints', () => {
         'smartrecruiters',
         'workable',
         'workday',
+        'personio',
+        'teamtailor',
+        'join',
+        'welcome-to-the-jungle',
       ].sort(),
     );
   });
