@@ -20,6 +20,10 @@ export type IdentitySource =
   | 'dover'
   | 'wellfound'
   | 'indeed'
+  | 'personio'
+  | 'teamtailor'
+  | 'join'
+  | 'welcome-to-the-jungle'
   | 'other';
 
 /** One job, however many URL variants point at it. */

@@ -19,6 +19,10 @@ export const postingSourceSchema = z.enum([
   'dover',
   'wellfound',
   'indeed',
+  'personio',
+  'teamtailor',
+  'join',
+  'welcome-to-the-jungle',
   'jsonld',
   'html',
 ]);

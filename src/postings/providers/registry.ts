@@ -14,11 +14,18 @@ import { jsonLdProvider } from './json-ld.js';
 import { leverProvider } from './lever.js';
 import { linkedinProvider } from './linkedin.js';
 import { pinpointProvider } from './pinpoint.js';
+import { joinProvider } from './join.js';
+import { jsonLdProvider } from './json-ld.js';
+import { leverProvider } from './lever.js';
+import { linkedinProvider } from './linkedin.js';
+import { personioProvider } from './personio.js';
 import { recruiteeProvider } from './recruitee.js';
 import { ripplingProvider } from './rippling.js';
 import { smartRecruitersProvider } from './smartrecruiters.js';
+import { teamtailorProvider } from './teamtailor.js';
 import type { Provider } from './types.js';
 import { wellfoundProvider } from './wellfound.js';
+import { welcomeToTheJungleProvider } from './welcome-to-the-jungle.js';
 import { workableProvider } from './workable.js';
 import { workdayProvider } from './workday.js';
 
@@ -41,6 +48,10 @@ export const BOARD_PROVIDERS: Readonly<Record<Exclude<IdentitySource, 'other'>, 
   dover: doverProvider,
   wellfound: wellfoundProvider,
   indeed: indeedProvider,
+  personio: personioProvider,
+  teamtailor: teamtailorProvider,
+  join: joinProvider,
+  'welcome-to-the-jungle': welcomeToTheJungleProvider,
 };
 
 /** Every provider in the order they are tried when nothing says which one applies. */

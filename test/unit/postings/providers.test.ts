@@ -103,6 +103,10 @@ describe('provider API endpoints', () => {
         'dover',
         'wellfound',
         'indeed',
+        'personio',
+        'teamtailor',
+        'join',
+        'welcome-to-the-jungle',
       ].sort(),
     );
   });
