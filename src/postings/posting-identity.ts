@@ -11,6 +11,11 @@ export type IdentitySource =
   | 'recruitee'
   | 'workday'
   | 'linkedin'
+  | 'icims'
+  | 'jobvite'
+  | 'taleo'
+  | 'oracle-recruiting'
+  | 'successfactors'
   | 'other';
 
 /** One job, however many URL variants point at it. */

@@ -10,6 +10,11 @@ export const postingSourceSchema = z.enum([
   'recruitee',
   'workday',
   'linkedin',
+  'icims',
+  'jobvite',
+  'taleo',
+  'oracle-recruiting',
+  'successfactors',
   'jsonld',
   'html',
 ]);

@@ -2,11 +2,16 @@ import type { IdentitySource } from '../posting-identity.js';
 import { ashbyProvider } from './ashby.js';
 import { greenhouseProvider } from './greenhouse.js';
 import { htmlFallbackProvider } from './html-fallback.js';
+import { icimsProvider } from './icims.js';
+import { jobviteProvider } from './jobvite.js';
 import { jsonLdProvider } from './json-ld.js';
 import { leverProvider } from './lever.js';
 import { linkedinProvider } from './linkedin.js';
+import { oracleRecruitingProvider } from './oracle-recruiting.js';
 import { recruiteeProvider } from './recruitee.js';
 import { smartRecruitersProvider } from './smartrecruiters.js';
+import { successFactorsProvider } from './successfactors.js';
+import { taleoProvider } from './taleo.js';
 import type { Provider } from './types.js';
 import { workableProvider } from './workable.js';
 import { workdayProvider } from './workday.js';
@@ -21,6 +26,11 @@ export const BOARD_PROVIDERS: Readonly<Record<Exclude<IdentitySource, 'other'>, 
   recruitee: recruiteeProvider,
   workday: workdayProvider,
   linkedin: linkedinProvider,
+  icims: icimsProvider,
+  jobvite: jobviteProvider,
+  taleo: taleoProvider,
+  'oracle-recruiting': oracleRecruitingProvider,
+  successfactors: successFactorsProvider,
 };
 
 /** Every provider in the order they are tried when nothing says which one applies. */

@@ -94,6 +94,11 @@ describe('provider API endpoints', () => {
         'smartrecruiters',
         'workable',
         'workday',
+        'icims',
+        'jobvite',
+        'taleo',
+        'oracle-recruiting',
+        'successfactors',
       ].sort(),
     );
   });
