@@ -22,7 +22,6 @@ const JOB_PAGES = new Set(['job', 'login', 'candidate', 'apply', 'requirements',
  * iCIMS: `https://{prefix}-{company}.icims.com/jobs/{id}/{slug}/job` (also without the slug, with
  * `?in_iframe=1`, `/login`, `/candidate`…). The public page wraps the posting in an iframe; the
  * frame (`?in_iframe=1`) carries it as schema.org JSON-LD, so that is what the loader asks for.
- * @see https://developer.icims.com/
  */
 function fromUrl(url: URL): PostingIdentity | null {
   if (!ICIMS_HOST.test(url.hostname) || url.hostname.toLowerCase().startsWith('api.')) return null;

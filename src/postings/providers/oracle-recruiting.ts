@@ -176,7 +176,7 @@ function isDetailsCollection(data: Record<string, unknown>): boolean {
  * app shell, so the posting is read from the public, unauthenticated REST resource the page itself
  * calls: `recruitingCEJobRequisitionDetails` (`items[0]` with `Title`, `ExternalDescriptionStr`,
  * `PrimaryLocation`, `WorkplaceTypeCode`, `requisitionFlexFields`…).
- * @see https://docs.oracle.com/en/cloud/saas/human-resources/farws/op-recruitingcejobrequisitiondetails-get.html
+ * @see https://docs.oracle.com/en/cloud/saas/human-resources/farws/api-job-requisition-details.html
  */
 export const oracleRecruitingProvider: Provider = {
   id: 'oracle-recruiting',

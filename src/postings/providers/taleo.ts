@@ -82,7 +82,6 @@ function decodeRich(value: string): string | null {
  * read by shape; the title comes from the page's title element, and any JSON-LD the section emits
  * is used first. The REST search (`/careersection/rest/jobboard/searchjobs`) is a POST and is not
  * used. No real captured page was available to test against (see the fixtures' SOURCE.md).
- * @see https://docs.oracle.com/cd/E51351_01/index.htm
  */
 export const taleoProvider: Provider = {
   id: 'taleo',
