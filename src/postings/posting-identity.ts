@@ -24,6 +24,11 @@ export type IdentitySource =
   | 'teamtailor'
   | 'join'
   | 'welcome-to-the-jungle'
+  | 'icims'
+  | 'jobvite'
+  | 'taleo'
+  | 'oracle-recruiting'
+  | 'successfactors'
   | 'other';
 
 /** One job, however many URL variants point at it. */

@@ -23,6 +23,11 @@ export const postingSourceSchema = z.enum([
   'teamtailor',
   'join',
   'welcome-to-the-jungle',
+  'icims',
+  'jobvite',
+  'taleo',
+  'oracle-recruiting',
+  'successfactors',
   'jsonld',
   'html',
 ]);

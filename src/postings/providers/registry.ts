@@ -19,10 +19,18 @@ import { jsonLdProvider } from './json-ld.js';
 import { leverProvider } from './lever.js';
 import { linkedinProvider } from './linkedin.js';
 import { personioProvider } from './personio.js';
+import { icimsProvider } from './icims.js';
+import { jobviteProvider } from './jobvite.js';
+import { jsonLdProvider } from './json-ld.js';
+import { leverProvider } from './lever.js';
+import { linkedinProvider } from './linkedin.js';
+import { oracleRecruitingProvider } from './oracle-recruiting.js';
 import { recruiteeProvider } from './recruitee.js';
 import { ripplingProvider } from './rippling.js';
 import { smartRecruitersProvider } from './smartrecruiters.js';
 import { teamtailorProvider } from './teamtailor.js';
+import { successFactorsProvider } from './successfactors.js';
+import { taleoProvider } from './taleo.js';
 import type { Provider } from './types.js';
 import { wellfoundProvider } from './wellfound.js';
 import { welcomeToTheJungleProvider } from './welcome-to-the-jungle.js';
@@ -52,6 +60,11 @@ export const BOARD_PROVIDERS: Readonly<Record<Exclude<IdentitySource, 'other'>, 
   teamtailor: teamtailorProvider,
   join: joinProvider,
   'welcome-to-the-jungle': welcomeToTheJungleProvider,
+  icims: icimsProvider,
+  jobvite: jobviteProvider,
+  taleo: taleoProvider,
+  'oracle-recruiting': oracleRecruitingProvider,
+  successfactors: successFactorsProvider,
 };
 
 /** Every provider in the order they are tried when nothing says which one applies. */

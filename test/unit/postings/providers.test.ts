@@ -107,6 +107,11 @@ describe('provider API endpoints', () => {
         'teamtailor',
         'join',
         'welcome-to-the-jungle',
+        'icims',
+        'jobvite',
+        'taleo',
+        'oracle-recruiting',
+        'successfactors',
       ].sort(),
     );
   });
