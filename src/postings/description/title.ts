@@ -112,6 +112,7 @@ export function tidyCompany(company: string | null): string | null {
   if (/\s[•·|]\s/.test(c)) c = c.split(/\s[•·|]\s/)[0] ?? c;
   c = CHROME_BEFORE_NAME.exec(c)?.[1] ?? NAME_BEFORE_CHROME.exec(c)?.[1] ?? c;
   c = c.replace(/\s*[-–—|:,]\s*$/, '').trim();
-  if (c.length === 0 || c.length > 80 || /[.!?]\s+\p{Lu}/u.test(c) || CHROME_ONLY.test(c)) return null;
+  if (c.length === 0 || c.length > 80 || /\p{Ll}{3,}[.!?]\s+\p{Lu}\p{Ll}/u.test(c) || CHROME_ONLY.test(c))
+    return null;
   return c;
 }
