@@ -1,11 +1,15 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { extractPosting } from '../postings/extract-posting.js';
 import type { PostingSummary } from '../postings/posting-summary.js';
 
-/** One hand-checked truth file of the shared fixture set. */
+/**
+ * One hand-checked truth file: the shared set's fields, plus (optional, as the repository's
+ * long-tail fixtures and `shared-prose.json` give them) the prose checks. A field a truth file does
+ * not give is not scored for that posting.
+ */
 export const truthSchema = z.object({
   url: z.string(),
   source: z.string(),
@@ -27,9 +31,35 @@ export const truthSchema = z.object({
   responsibilitiesCount: z.number().nullable(),
   requiredCount: z.number().nullable(),
   niceToHaveCount: z.number().nullable(),
+  language: z.string().optional(),
+  /** The summary opens with these words of the posting; null: the posting has no sentence about the role. */
+  summaryStart: z.string().nullable().optional(),
+  niceToHaveInclude: z.array(z.string()).optional(),
+  requiredExclude: z.array(z.string()).optional(),
+  signalsInclude: z.array(z.string()).optional(),
+  signalsExclude: z.array(z.string()).optional(),
+  emphasizedInclude: z.array(z.string()).optional(),
+  emphasizedExclude: z.array(z.string()).optional(),
   notes: z.string().optional(),
 });
 export type Truth = z.infer<typeof truthSchema>;
+
+/** Prose checks for postings whose truth file lives elsewhere (the shared set): name → checks. */
+export const proseChecksSchema = z.record(
+  z.string(),
+  truthSchema
+    .pick({
+      language: true,
+      summaryStart: true,
+      niceToHaveInclude: true,
+      requiredExclude: true,
+      signalsInclude: true,
+      signalsExclude: true,
+      emphasizedInclude: true,
+      emphasizedExclude: true,
+    })
+    .strict(),
+);
 
 export const EVAL_FIELDS = [
   'title',
@@ -43,10 +73,18 @@ export const EVAL_FIELDS = [
   'requiredCount',
   'niceToHaveCount',
   'department',
+  'summary',
+  'niceToHaveFiling',
+  'signals',
+  'emphasized',
+  'cleanTitleCompany',
 ] as const;
 export type EvalField = (typeof EVAL_FIELDS)[number];
 
-/** Accuracy targets of the issue (department has none: it is reported only). */
+/** The fields the issue's "title, company and locations right" counts over. */
+export const CORE_FIELDS: readonly EvalField[] = ['title', 'company', 'locations'];
+
+/** Accuracy targets of the issues (department has none: it is reported only). */
 export const TARGETS: Partial<Record<EvalField, number>> = {
   title: 1,
   company: 1,
@@ -58,6 +96,11 @@ export const TARGETS: Partial<Record<EvalField, number>> = {
   responsibilitiesCount: 0.9,
   requiredCount: 0.9,
   niceToHaveCount: 0.9,
+  summary: 0.9,
+  niceToHaveFiling: 0.95,
+  signals: 0.9,
+  emphasized: 0.9,
+  cleanTitleCompany: 1,
 };
 
 const US_STATES: Record<string, string> = {
@@ -143,8 +186,61 @@ function countWithin(actual: number, expected: number | null): boolean {
   return Math.abs(actual - (expected ?? 0)) <= 1;
 }
 
-/** Whether one field of a summary matches the truth, by the truth files' comparison rules. */
-export function fieldMatches(field: EvalField, s: PostingSummary, t: Truth): boolean {
+/** Comparable text: one kind of quote and dash, single spaces, lower case. */
+function plain(text: string): string {
+  return text
+    .replace(/[‘’`´]/g, "'")
+    .replace(/[“”„«»]/g, '"')
+    .replace(/[–—]/g, '-')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** Wording that marks an item as a nice-to-have, in the languages the card reads. */
+const NICE_WORDING =
+  /\b(?:(?:is|are|would be|will be) (?:a |an )?(?:big |strong |definite |huge |real )?(?:plus|bonus|advantage|asset)|a plus\b|bonus points?|nice[- ]to[- ]have|preferred|desirable|von vorteil|wünschenswert|ist ein plus|un plus|serait un plus|est un plus|apprécié|se valorará|deseable|valorável|diferencial|pluspunt|gradito|titolo preferenziale)/i;
+
+/**
+ * A required item whose own point is a plus ("Experience with X is a plus."): the nice-to-have
+ * wording is in its first sentence and governs it. Mixed items stay required: "Fluent in Figma,
+ * bonus points for prototyping tools", "…; SRE experience is preferred", "BSc (MSc preferred)".
+ */
+export function misfiledNiceToHave(item: string): boolean {
+  const first = item.split(/(?<=[.!?])\s+/)[0] ?? item;
+  const m = NICE_WORDING.exec(first);
+  if (!m) return false;
+  const before = first.slice(0, m.index);
+  return !/[;(]|,\s*$/.test(before) && !/\b(?:required|must|mandatory)\b/i.test(first);
+}
+
+/** Notes the summariser writes itself instead of the posting's words. */
+const OWN_NOTE = /^(?:Details are limited|From LinkedIn's public job page|Vouch could not read)/;
+
+function summaryMatches(s: PostingSummary, t: Truth): boolean | null {
+  if (t.summaryStart === undefined) return null;
+  if (t.summaryStart === null) return s.summary === null || OWN_NOTE.test(s.summary);
+  return s.summary !== null && plain(s.summary).startsWith(plain(t.summaryStart));
+}
+
+function includesAll(items: readonly string[], wanted: readonly string[] | undefined): boolean {
+  const all = items.map(plain);
+  return (wanted ?? []).every((w) => all.some((item) => item.includes(plain(w))));
+}
+
+function includesNone(items: readonly string[], unwanted: readonly string[] | undefined): boolean {
+  const all = items.map(plain);
+  return (unwanted ?? []).every((u) => !all.some((item) => item.includes(plain(u))));
+}
+
+/** Looks like the site rather than the job: careers-site words, markup or JSON. */
+const CHROME = /^(?:careers?|jobs?)\b|\b(?:careers?|jobs?|job details)$|^job application for\b|[{}<>]|^\s*$/i;
+
+/**
+ * Whether one field of a summary matches the truth, by the truth files' comparison rules; null when
+ * the truth file does not give that field.
+ */
+export function fieldMatches(field: EvalField, s: PostingSummary, t: Truth): boolean | null {
   switch (field) {
     case 'title':
       return (s.title ?? null) === t.title;
@@ -174,31 +270,95 @@ export function fieldMatches(field: EvalField, s: PostingSummary, t: Truth): boo
       return countWithin(s.requirements.length, t.requiredCount);
     case 'niceToHaveCount':
       return countWithin(s.niceToHave.length, t.niceToHaveCount);
+    case 'summary':
+      return summaryMatches(s, t);
+    case 'niceToHaveFiling':
+      // Scored on every posting: no required item says it is a plus.
+      return (
+        !s.requirements.some(misfiledNiceToHave) &&
+        includesAll(s.niceToHave, t.niceToHaveInclude) &&
+        includesNone(s.requirements, t.requiredExclude)
+      );
+    case 'signals':
+      if (!t.signalsInclude && !t.signalsExclude) return null;
+      return (
+        (t.signalsInclude ?? []).every((tag) => s.signals.includes(tag)) &&
+        !(t.signalsExclude ?? []).some((tag) => s.signals.includes(tag))
+      );
+    case 'emphasized':
+      if (!t.emphasizedInclude && !t.emphasizedExclude) return null;
+      // An excluded phrase is one the card must not show as such (boilerplate, a phrase cut short).
+      return (
+        includesAll(s.emphasized, t.emphasizedInclude) &&
+        !(t.emphasizedExclude ?? []).some((u) => s.emphasized.some((e) => plain(e) === plain(u)))
+      );
+    case 'cleanTitleCompany':
+      // Scored on every posting: no title or company that is markup, JSON or the site's chrome.
+      return [s.title, s.company].every((v) => v === null || !CHROME.test(v));
   }
 }
 
 function actualValue(field: EvalField, s: PostingSummary): unknown {
-  if (field === 'responsibilitiesCount') return s.responsibilities.length;
-  if (field === 'requiredCount') return s.requirements.length;
-  if (field === 'niceToHaveCount') return s.niceToHave.length;
-  return s[field];
+  switch (field) {
+    case 'responsibilitiesCount':
+      return s.responsibilities.length;
+    case 'requiredCount':
+      return s.requirements.length;
+    case 'niceToHaveCount':
+      return s.niceToHave.length;
+    case 'niceToHaveFiling':
+      return {
+        requirements: s.requirements.map((r) => r.slice(0, 80)),
+        niceToHave: s.niceToHave.map((r) => r.slice(0, 80)),
+      };
+    case 'cleanTitleCompany':
+      return { title: s.title, company: s.company };
+    default:
+      return s[field];
+  }
 }
 
 function expectedValue(field: EvalField, t: Truth): unknown {
-  return t[field];
+  switch (field) {
+    case 'summary':
+      return t.summaryStart;
+    case 'niceToHaveFiling':
+      return { niceToHaveInclude: t.niceToHaveInclude, requiredExclude: t.requiredExclude };
+    case 'signals':
+      return { include: t.signalsInclude, exclude: t.signalsExclude };
+    case 'emphasized':
+      return { include: t.emphasizedInclude, exclude: t.emphasizedExclude };
+    case 'cleanTitleCompany':
+      return 'no markup or site chrome';
+    default:
+      return t[field];
+  }
 }
 
 export interface FixtureCase {
   name: string;
   rawPath: string;
   truth: Truth;
+  /** As a server would send it; the shared set is read without one, like a saved file. */
+  contentType?: string | null;
 }
 
-/** The raw file for each truth file (`truth/x.json` ↔ `raw/x.*`). */
-export function loadFixtureCases(fixturesDir: string): FixtureCase[] {
+function readTruth(path: string): Truth {
+  return truthSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+}
+
+/**
+ * The shared set: `truth/x.json` ↔ `raw/x.*`, with the prose checks of `proseFile` (when given)
+ * merged in by name.
+ */
+export function loadFixtureCases(fixturesDir: string, proseFile?: string): FixtureCase[] {
   const truthDir = join(fixturesDir, 'truth');
   const rawDir = join(fixturesDir, 'raw');
   const raws = readdirSync(rawDir);
+  const prose =
+    proseFile && existsSync(proseFile)
+      ? proseChecksSchema.parse(JSON.parse(readFileSync(proseFile, 'utf8')))
+      : {};
   return readdirSync(truthDir)
     .filter((f) => f.endsWith('.json'))
     .sort()
@@ -206,64 +366,187 @@ export function loadFixtureCases(fixturesDir: string): FixtureCase[] {
       const name = basename(file, '.json');
       const raw = raws.find((r) => r.replace(/\.(?:json|html)$/, '') === name);
       if (!raw) throw new Error(`no raw file for truth ${file}`);
-      const truth = truthSchema.parse(JSON.parse(readFileSync(join(truthDir, file), 'utf8')));
+      const truth = { ...readTruth(join(truthDir, file)), ...prose[name] };
       return { name, rawPath: join(rawDir, raw), truth };
     });
 }
 
+/**
+ * The repository's long-tail set: `<source>/<name>.truth.json` ↔ `<source>/<name>.<ext>`, one
+ * folder per source (see test/fixtures/postings/README.md).
+ */
+export function loadRepoFixtureCases(dir: string): FixtureCase[] {
+  if (!existsSync(dir)) return [];
+  const cases: FixtureCase[] = [];
+  for (const folder of readdirSync(dir, { withFileTypes: true })) {
+    if (!folder.isDirectory()) continue;
+    const files = readdirSync(join(dir, folder.name)).sort();
+    for (const file of files) {
+      if (!file.endsWith('.truth.json')) continue;
+      const name = file.slice(0, -'.truth.json'.length);
+      const raw = files.find(
+        (f) => f !== file && f.startsWith(`${name}.`) && !f.endsWith('.truth.json') && !/\.md$/.test(f),
+      );
+      if (!raw) throw new Error(`no raw file for truth ${folder.name}/${file}`);
+      const rawPath = join(dir, folder.name, raw);
+      cases.push({
+        name: `${folder.name}/${name}`,
+        rawPath,
+        truth: readTruth(join(dir, folder.name, file)),
+        contentType: contentTypeOf(rawPath),
+      });
+    }
+  }
+  return cases;
+}
+
 /** Extracts one fixture the way the CLI would read a saved file with `--url`. */
 export function extractFixture(c: FixtureCase): PostingSummary {
-  return extractPosting({ url: c.truth.url, body: readFileSync(c.rawPath) });
+  return extractPosting({
+    url: c.truth.url,
+    body: readFileSync(c.rawPath),
+    contentType: c.contentType ?? null,
+    // An exception inside the extractor is a crash to count, not a card to degrade to.
+    strict: true,
+  });
+}
+
+/** The content type a server sends for a saved file of this kind (the repository's set). */
+function contentTypeOf(path: string): string | null {
+  const ext = extname(path).toLowerCase();
+  const types: Record<string, string> = {
+    '.json': 'application/json',
+    '.xml': 'application/xml',
+    '.rss': 'application/rss+xml',
+    '.html': 'text/html',
+    '.txt': 'text/plain',
+  };
+  return types[ext] ?? null;
+}
+
+export interface FieldScore {
+  field: EvalField;
+  hits: number;
+  total: number;
+  accuracy: number;
+  target: number | null;
+}
+
+export interface SourceScore {
+  source: string;
+  cases: number;
+  /** Postings whose title, company and locations are all right. */
+  coreRight: number;
+  hits: number;
+  scored: number;
 }
 
 export interface EvalReport {
   cases: number;
-  fields: Array<{ field: EvalField; hits: number; total: number; accuracy: number; target: number | null }>;
+  sourceTypes: number;
+  fields: FieldScore[];
+  /** Postings with title, company and locations all right. */
+  coreRight: number;
+  /** Every scored (posting, field) pair together. */
+  hits: number;
+  scored: number;
+  bySource: SourceScore[];
   misses: Array<{ name: string; field: EvalField; expected: unknown; actual: unknown }>;
+  crashes: Array<{ name: string; error: string }>;
 }
 
-/** Runs the extractor over every truth file and scores each field. */
-export function evaluate(fixturesDir: string): EvalReport {
-  const cases = loadFixtureCases(fixturesDir);
+/** Runs the extractor over every case and scores each field the case's truth gives. */
+export function evaluateCases(cases: readonly FixtureCase[]): EvalReport {
   const hits = new Map<EvalField, number>(EVAL_FIELDS.map((f) => [f, 0]));
+  const totals = new Map<EvalField, number>(EVAL_FIELDS.map((f) => [f, 0]));
+  const bySource = new Map<string, SourceScore>();
   const misses: EvalReport['misses'] = [];
+  const crashes: EvalReport['crashes'] = [];
+  let coreRight = 0;
   for (const c of cases) {
-    const summary = extractFixture(c);
+    const source = bySource.get(c.truth.source) ?? {
+      source: c.truth.source,
+      cases: 0,
+      coreRight: 0,
+      hits: 0,
+      scored: 0,
+    };
+    bySource.set(c.truth.source, source);
+    source.cases += 1;
+    let summary: PostingSummary;
+    try {
+      summary = extractFixture(c);
+    } catch (error) {
+      crashes.push({ name: c.name, error: String(error) });
+      continue;
+    }
+    let core = true;
     for (const field of EVAL_FIELDS) {
-      if (fieldMatches(field, summary, c.truth)) hits.set(field, (hits.get(field) ?? 0) + 1);
-      else
+      const match = fieldMatches(field, summary, c.truth);
+      if (match === null) continue;
+      totals.set(field, (totals.get(field) ?? 0) + 1);
+      source.scored += 1;
+      if (match) {
+        hits.set(field, (hits.get(field) ?? 0) + 1);
+        source.hits += 1;
+      } else {
+        if (CORE_FIELDS.includes(field)) core = false;
         misses.push({
           name: c.name,
           field,
           expected: expectedValue(field, c.truth),
           actual: actualValue(field, summary),
         });
+      }
+    }
+    if (core) {
+      coreRight += 1;
+      source.coreRight += 1;
     }
   }
+  const fields = EVAL_FIELDS.map((field) => {
+    const h = hits.get(field) ?? 0;
+    const total = totals.get(field) ?? 0;
+    return { field, hits: h, total, accuracy: total ? h / total : 0, target: TARGETS[field] ?? null };
+  });
   return {
     cases: cases.length,
-    fields: EVAL_FIELDS.map((field) => {
-      const h = hits.get(field) ?? 0;
-      return {
-        field,
-        hits: h,
-        total: cases.length,
-        accuracy: cases.length ? h / cases.length : 0,
-        target: TARGETS[field] ?? null,
-      };
-    }),
+    sourceTypes: bySource.size,
+    fields,
+    coreRight,
+    hits: fields.reduce((n, f) => n + f.hits, 0),
+    scored: fields.reduce((n, f) => n + f.total, 0),
+    bySource: [...bySource.values()].sort((a, b) => a.source.localeCompare(b.source)),
     misses,
+    crashes,
   };
 }
 
-/** The report as a Markdown table (what README.md shows). */
+/** Runs the extractor over the shared set's truth files (kept for callers of one directory). */
+export function evaluate(fixturesDir: string): EvalReport {
+  return evaluateCases(loadFixtureCases(fixturesDir));
+}
+
+function percent(n: number, d: number): string {
+  return d ? `${((n / d) * 100).toFixed(1)} %` : '—';
+}
+
+/** The report as Markdown tables (what README.md shows). */
 export function formatReport(report: EvalReport): string {
   const lines = [
     `| field | accuracy | hits | target |`,
     `| --- | --- | --- | --- |`,
     ...report.fields.map(
       (f) =>
-        `| ${f.field}${f.field.endsWith('Count') ? ' (±1)' : ''} | ${(f.accuracy * 100).toFixed(1)} % | ${f.hits}/${f.total} | ${f.target === null ? '—' : `${Math.round(f.target * 100)} %${f.accuracy >= f.target ? ' ✓' : ' ✗'}`} |`,
+        `| ${f.field}${f.field.endsWith('Count') ? ' (±1)' : ''} | ${percent(f.hits, f.total)} | ${f.hits}/${f.total} | ${f.target === null ? '—' : `${Math.round(f.target * 100)} %${f.accuracy >= f.target ? ' ✓' : ' ✗'}`} |`,
+    ),
+    '',
+    `Title, company and locations all right: ${percent(report.coreRight, report.cases)} (${report.coreRight}/${report.cases}) · every field together: ${percent(report.hits, report.scored)} (${report.hits}/${report.scored}) · crashes: ${report.crashes.length}`,
+    '',
+    `| source type | postings | title+company+locations | all fields |`,
+    `| --- | --- | --- | --- |`,
+    ...report.bySource.map(
+      (s) => `| ${s.source} | ${s.cases} | ${s.coreRight}/${s.cases} | ${percent(s.hits, s.scored)} |`,
     ),
   ];
   return lines.join('\n');
@@ -275,21 +558,43 @@ export function defaultFixturesDir(): string {
   return resolve(here, '..', '..', '..', 'shared', 'fixtures', 'postings');
 }
 
-/** `npm run eval:postings [-- <fixtures dir>]`: prints per-field accuracy and every miss. */
+/** The repository's long-tail fixtures and the prose checks for the shared set. */
+export function repoFixturesDir(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  return resolve(here, '..', '..', 'test', 'fixtures', 'postings');
+}
+
+/** Every case: the shared set (when present, with its prose checks) and the repository's own. */
+export function allCases(sharedDir = defaultFixturesDir(), repoDir = repoFixturesDir()): FixtureCase[] {
+  const shared = existsSync(join(sharedDir, 'truth'))
+    ? loadFixtureCases(sharedDir, join(repoDir, 'shared-prose.json'))
+    : [];
+  return [...shared, ...loadRepoFixtureCases(repoDir)];
+}
+
+/** `npm run eval:postings [-- <shared fixtures dir>]`: prints per-field and per-source accuracy and every miss. */
 export function main(argv: readonly string[], out: (line: string) => void = console.log): number {
-  const dir = argv[0] ?? defaultFixturesDir();
-  if (!existsSync(join(dir, 'truth'))) {
-    out(`no fixtures at ${dir} (expected ../shared/fixtures/postings next to the repository)`);
+  const sharedDir = argv[0] ?? defaultFixturesDir();
+  if (!existsSync(join(sharedDir, 'truth')))
+    out(
+      `note: no shared fixtures at ${sharedDir} (../shared/fixtures/postings next to the repository); the repository's own set only\n`,
+    );
+  const cases = allCases(sharedDir);
+  if (cases.length === 0) {
+    out('no fixtures found');
     return 1;
   }
-  const report = evaluate(dir);
-  out(`Extraction accuracy over ${report.cases} hand-checked postings (${dir})\n`);
+  const report = evaluateCases(cases);
+  out(
+    `Extraction accuracy over ${report.cases} hand-checked postings from ${report.sourceTypes} source types\n`,
+  );
   out(formatReport(report));
   out(`\nMisses (${report.misses.length}):`);
   for (const m of report.misses) {
     out(`- ${m.name} · ${m.field}: expected ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.actual)}`);
   }
-  return 0;
+  for (const c of report.crashes) out(`- CRASH ${c.name}: ${c.error}`);
+  return report.crashes.length > 0 ? 1 : 0;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {

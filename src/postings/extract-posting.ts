@@ -14,6 +14,8 @@ export interface ExtractInput {
   body: string | Buffer;
   contentType?: string | null;
   identity?: PostingIdentity;
+  /** Let an exception inside the extractor propagate (the accuracy eval counts them as crashes). */
+  strict?: boolean;
 }
 
 /** Bodies beyond this are cut: a posting is never this large, and parsing time stays bounded. */
@@ -206,6 +208,7 @@ function extract(input: ExtractInput, target: SummaryTarget, identity: PostingId
 export function extractPostingDetailed(input: ExtractInput): Extraction {
   const identity = input.identity ?? identityOf(input.url);
   const target: SummaryTarget = { url: input.url, canonicalUrl: identity?.canonicalUrl ?? input.url };
+  if (input.strict) return extract(input, target, identity);
   try {
     return extract(input, target, identity);
   } catch {

@@ -1,4 +1,4 @@
-import { endsWhole, ngramCounts, STOPWORDS, wholePhraseAfter } from './phrases.js';
+import { endsWhole, FUNCTION_WORDS, ngramCounts, STOPWORDS, wholePhraseAfter } from './phrases.js';
 
 const MAX_SENTENCE = 600;
 const MAX_EMPHASIZED = 5;
@@ -51,7 +51,7 @@ const ITEM_LABEL = /^[^:.!?]{3,60}:\s+(?=\S)/;
 function clean(phrase: string | null, clause = false): string | null {
   if (phrase === null) return null;
   const words = phrase.trim().split(/\s+/).filter(Boolean);
-  while (words.length > 0 && STOPWORDS.has(words[words.length - 1]!.toLowerCase())) words.pop();
+  while (words.length > 0 && FUNCTION_WORDS.has(words[words.length - 1]!.toLowerCase())) words.pop();
   if (words.length < 2 || words.length > 6) return null;
   if (WEAK_FIRST.has(words[0]!.toLowerCase())) return null;
   if (words.every((w) => GENERIC.has(w.toLowerCase()) || STOPWORDS.has(w.toLowerCase()))) return null;
@@ -60,6 +60,24 @@ function clean(phrase: string | null, clause = false): string | null {
   const first = words[0]!;
   if (/^[A-Z][a-z-]+$/.test(first)) words[0] = first.toLowerCase();
   return words.join(' ');
+}
+
+/**
+ * Whether a repeated n-gram is ever a whole phrase in the text: at least one occurrence is followed
+ * by punctuation, the end, or a stopword ("lead cross-functional engineering teams" everywhere
+ * makes "lead cross-functional engineering" a fragment).
+ */
+function endsSomewhere(gram: string, text: string): boolean {
+  if (!endsWhole(gram)) return false;
+  let from = 0;
+  for (let at = text.indexOf(gram, from); at !== -1 && from < text.length; at = text.indexOf(gram, from)) {
+    const next = /^\s*([a-z0-9][a-z0-9+#/'’-]*)?/.exec(text.slice(at + gram.length, at + gram.length + 40));
+    const word = next?.[1];
+    if (!word || STOPWORDS.has(word) || !/^\s/.test(text.slice(at + gram.length, at + gram.length + 1)))
+      return true;
+    from = at + gram.length;
+  }
+  return false;
 }
 
 /**
@@ -77,7 +95,9 @@ export function extractEmphasized(sentences: readonly string[], sectionTexts: re
     MODIFIER.lastIndex = 0;
     for (let m = MODIFIER.exec(s); m; m = MODIFIER.exec(s)) {
       const rest = wholePhraseAfter(s.slice(m.index + m[0].length), 4);
-      const p = rest ? clean(`${m[1]} ${rest}`) : null;
+      // "hands-on experience": a modifier over a generic head says nothing.
+      const generic = rest?.split(' ').every((w) => GENERIC.has(w.toLowerCase())) ?? true;
+      const p = rest && !generic ? clean(`${m[1]} ${rest}`) : null;
       if (p) modified.push(p);
     }
     REQUIRED.lastIndex = 0;
@@ -99,8 +119,9 @@ export function extractEmphasized(sentences: readonly string[], sectionTexts: re
       if (p) intensified.push(p);
     }
   }
+  const joined = sectionTexts.join('\n').slice(0, 200_000).toLowerCase();
   const repeated = [...ngramCounts(sectionTexts).entries()]
-    .filter(([, v]) => v.docs >= 2 && v.count >= 3)
+    .filter(([gram, v]) => v.docs >= 2 && v.count >= 3 && endsSomewhere(gram, joined))
     .sort((a, b) => b[1].count - a[1].count)
     .map(([k]) => k);
   const out: string[] = [];

@@ -78,11 +78,35 @@ export function endsWhole(phrase: string): boolean {
  * A phrase ends at punctuation, at the end of the text, or before a stopword.
  */
 export function wholePhraseAfter(text: string, maxWords: number): string | null {
-  const phrase = phraseAfter(text, maxWords + 1);
-  const words = phrase.split(/\s+/).filter(Boolean);
+  const words: string[] = [];
+  const t = text.slice(0, 240);
+  const re = /([ \t]*)([A-Za-z][A-Za-z0-9+#/'’-]*)/y;
+  let index = 0;
+  while (words.length <= maxWords) {
+    re.lastIndex = index;
+    const m = re.exec(t);
+    if (!m || (words.length > 0 && m[1] === '')) break;
+    const word = m[2]!;
+    // Nouns such as "teams" or "experience" end a phrase by themselves; only function words stop it.
+    if (FUNCTION_WORDS.has(word.toLowerCase())) break;
+    words.push(word);
+    index = re.lastIndex;
+  }
   if (words.length === 0 || words.length > maxWords) return null;
+  const phrase = words.join(' ');
   return endsWhole(phrase) ? phrase : null;
 }
+
+/** Words that can never be inside a noun phrase: a phrase ends before them. */
+export const FUNCTION_WORDS = new Set(
+  (
+    'a an the and or but nor of in on at to for from by with without as is are was were be been being it its this that these those ' +
+    'we you your our us they their them he she his her i me my who whom which what when where why how all any both each ' +
+    'such no not only so than too very can will just should would could may might must shall do does did into over under about ' +
+    'up down out off again then once here there also via per including like across within between through during before after ' +
+    'while if unless until because e.g i.e etc'
+  ).split(' '),
+);
 
 /** How often an n-gram occurs, and in how many of the given texts. */
 export interface NgramCount {
