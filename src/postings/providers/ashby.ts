@@ -150,10 +150,15 @@ export const ashbyProvider: Provider = {
     return parsed.success ? draftFromJob(parsed.data, organisation, null) : null;
   },
   parseHtml(page: HtmlPage, context: ParseContext): PostingDraft | null {
-    if (context.identity?.source !== 'ashby' && !pageIsOn(page, context.url, /(?:^|\.)ashbyhq\.com$/))
-      return null;
+    const onBoard =
+      context.identity?.source === 'ashby' || pageIsOn(page, context.url, /(?:^|\.)ashbyhq\.com$/);
+    if (!onBoard && !page.scripts.some((s) => s.text.includes('__appData'))) return null;
     const app = assignedJson(page, 'window.__appData');
     if (!isRecord(app) || !isRecord(app.posting)) return null;
+    // On a company's own domain (Ashby custom domain) only Ashby's organisation record, with its
+    // hosted jobs page slug, says the state is Ashby's.
+    if (!onBoard && !(isRecord(app.organization) && typeof app.organization.hostedJobsPageSlug === 'string'))
+      return null;
     const parsed = jobSchema.safeParse(app.posting);
     if (!parsed.success) return null;
     const organisation = isRecord(app.organization) ? app.organization : {};

@@ -134,6 +134,15 @@ function draftFromJob(job: GreenhouseJob, boardToken: string | null): PostingDra
   return draft;
 }
 
+/**
+ * A Remix `jobPost` written by Greenhouse's job board: its location and public URL fields are
+ * named the board's way (`job_post_location`, a `public_url` on greenhouse.io or with `gh_jid`).
+ */
+function isGreenhouseJobPost(post: Record<string, unknown>): boolean {
+  if ('job_post_location' in post) return true;
+  return typeof post.public_url === 'string' && /greenhouse\.io\/|[?&]gh_jid=\d/.test(post.public_url);
+}
+
 function looksLikeJob(value: unknown): boolean {
   return (
     isRecord(value) &&
@@ -174,8 +183,11 @@ export const greenhouseProvider: Provider = {
     return parsed.success ? draftFromJob(parsed.data, token) : null;
   },
   parseHtml(page: HtmlPage, context: ParseContext): PostingDraft | null {
-    if (context.identity?.source !== 'greenhouse' && !pageIsOn(page, context.url, /(?:^|\.)greenhouse\.io$/))
-      return null;
+    // A company's own domain may serve the hosted board (custom domain): then only the Remix
+    // state's Greenhouse-shaped job post says whose page it is.
+    const onBoard =
+      context.identity?.source === 'greenhouse' || pageIsOn(page, context.url, /(?:^|\.)greenhouse\.io$/);
+    if (!onBoard && !page.scripts.some((s) => s.text.includes('__remixContext'))) return null;
     const remix = assignedJson(page, 'window.__remixContext');
     const loaderData =
       isRecord(remix) && isRecord(remix.state) && isRecord(remix.state.loaderData)
@@ -184,6 +196,7 @@ export const greenhouseProvider: Provider = {
     if (loaderData) {
       for (const route of Object.values(loaderData)) {
         if (!isRecord(route) || !isRecord(route.jobPost)) continue;
+        if (!onBoard && !isGreenhouseJobPost(route.jobPost)) continue;
         const parsed = remixJobPostSchema.safeParse(route.jobPost);
         if (!parsed.success) continue;
         const post = parsed.data;
@@ -205,6 +218,7 @@ export const greenhouseProvider: Provider = {
       }
     }
     // Classic boards.greenhouse.io page.
+    if (!onBoard) return null;
     const app = findFirst(page.root, (e) => e.attribs.id === 'app_body' || e.attribs.id === 'main');
     const titleEl = app && findFirst(app, (e) => hasClass(e, 'app-title'));
     if (!app || !titleEl) return null;
