@@ -3,6 +3,7 @@ import { emptySummary, extractPostingDetailed } from './extract-posting.js';
 import { FetchError, type FetchedResource, type SafeFetch } from './fetched-resource.js';
 import type { PostingIdentity } from './posting-identity.js';
 import type { PostingSummary } from './posting-summary.js';
+import { embeddedBoardIdentityOfBody } from './providers/embedded-board.js';
 import { providerForSource } from './providers/registry.js';
 
 /** What a load produced: the card and what the job board said. */
@@ -111,6 +112,42 @@ export function createPostingLoader(deps: PostingLoaderDeps): PostingLoader {
     return { summary: extraction.summary, status: 'ok', ...meta };
   }
 
+  function isThin(summary: PostingSummary): boolean {
+    return summary.responsibilities.length === 0 && summary.requirements.length === 0;
+  }
+
+  /**
+   * A company's own career page that embeds a board (Greenhouse's `grnhse_app`, an Ashby or Lever
+   * embed…) carries no posting itself: the board it names is asked for the job, as a direct board
+   * link would be. Null when the page names no board or the board's answer gives no card.
+   */
+  async function fromEmbeddedBoard(
+    url: string,
+    identity: PostingIdentity,
+    pageUrl: string,
+    page: FetchedResource,
+    headers: Record<string, string>,
+    signal: AbortSignal | undefined,
+  ): Promise<LoadResult | null> {
+    if (page.status < 200 || page.status >= 300) return null;
+    const embedded = embeddedBoardIdentityOfBody(page.body, pageUrl);
+    const api = embedded ? (providerForSource(embedded.source)?.apiRequest(embedded) ?? null) : null;
+    if (!embedded || !api) return null;
+    try {
+      const resource = await fetch(api.url, { accept: api.accept, headers, ...(signal ? { signal } : {}) });
+      const result = interpret(url, embedded, resource, 'api');
+      if (!result || result.status !== 'ok') return null;
+      logger.debug(
+        { url, board: embedded.source, api: api.url },
+        'read the job from the board the page embeds',
+      );
+      return { ...result, summary: { ...result.summary, canonicalUrl: identity.canonicalUrl } };
+    } catch (error) {
+      logger.debug({ url, api: api.url, reason: reasonOf(error) }, 'embedded job board could not be read');
+      return null;
+    }
+  }
+
   return {
     async load(url: string, options?: LoadOptions): Promise<LoadResult> {
       let identity: PostingIdentity;
@@ -154,6 +191,11 @@ export function createPostingLoader(deps: PostingLoaderDeps): PostingLoader {
           ...(signal ? { signal } : {}),
         });
         const result = interpret(url, identity, resource, 'page');
+        // Only a page that says little itself is worth the board's answer (an embed shell).
+        if (result && !api && isThin(result.summary)) {
+          const embedded = await fromEmbeddedBoard(url, identity, pageUrl, resource, headers, signal);
+          if (embedded) return embedded;
+        }
         if (result) return result;
         return {
           summary: emptySummary({ url, canonicalUrl: identity.canonicalUrl }),

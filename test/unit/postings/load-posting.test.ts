@@ -192,4 +192,42 @@ describe.skipIf(!haveShared)('createPostingLoader over real fixture bodies', () 
       minYearsExperience: 5,
     });
   });
+
+  it('reads the job from the board a company career page embeds (Greenhouse grnhse_app + gh_jid)', async () => {
+    const page =
+      '<!doctype html><html><head><title>Careers | Camus</title></head><body><h1>Join us</h1><div id="grnhse_app"></div>' +
+      '<script src="https://boards.greenhouse.io/embed/job_board/js?for=catawiki"></script></body></html>';
+    const { fetch, calls } = fakeFetch((url) =>
+      url.startsWith('https://www.example-energy.com/')
+        ? { body: Buffer.from(page), contentType: 'text/html' }
+        : url.startsWith('https://boards-api.greenhouse.io/v1/boards/catawiki/jobs/7228370')
+          ? json(ghJob)
+          : new Error(`unexpected ${url}`),
+    );
+    const result = await createPostingLoader({ fetch, logger: silent }).load(
+      'https://www.example-energy.com/careers/openings?gh_jid=7228370',
+    );
+    expect(calls.map((c) => c.url)).toEqual([
+      'https://www.example-energy.com/careers/openings?gh_jid=7228370',
+      'https://boards-api.greenhouse.io/v1/boards/catawiki/jobs/7228370?content=true&pay_transparency=true',
+    ]);
+    expect(result.status).toBe('ok');
+    expect(result.summary).toMatchObject({
+      title: 'Head of Creative',
+      company: 'Catawiki',
+      canonicalUrl: 'https://www.example-energy.com/careers/openings?gh_jid=7228370',
+    });
+    expect(result.summary.requirements).toHaveLength(1);
+  });
+
+  it('keeps the page’s own card when the page names no board', async () => {
+    const page =
+      '<!doctype html><html><head><title>Data Analyst</title></head><body><h1>Data Analyst</h1><p>Plan staffing for 40 hospitals with better data, in our Leeds team.</p></body></html>';
+    const { fetch, calls } = fakeFetch(() => ({ body: Buffer.from(page), contentType: 'text/html' }));
+    const result = await createPostingLoader({ fetch, logger: silent }).load(
+      'https://nhs-jobs.example.org/job/123',
+    );
+    expect(calls).toHaveLength(1);
+    expect(result.summary.title).toBe('Data Analyst');
+  });
 });
