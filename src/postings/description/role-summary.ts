@@ -1,5 +1,20 @@
 import type { Section } from './sections.js';
-import { sentencesOf } from './workplace.js';
+
+/** Abbreviations a sentence does not end at: "J.P. Morgan", "e.g. Figma", "Acme Inc. and". */
+const ABBREVIATION =
+  /(?:\b\p{Lu}|\b(?:e\.g|i\.e|etc|inc|co|corp|ltd|st|dr|mr|ms|mrs|vs|approx|incl|z\.b|bzw|ca|sr|jr|no))\.$/iu;
+
+/** Sentences of a paragraph, not split after initials or common abbreviations. */
+function sentencesOf(text: string): string[] {
+  const parts = text.split(/(?<=[.!?])\s+|\n+/);
+  const out: string[] = [];
+  for (const part of parts) {
+    const last = out.at(-1);
+    if (last !== undefined && ABBREVIATION.test(last)) out[out.length - 1] = `${last} ${part}`;
+    else out.push(part);
+  }
+  return out.map((s) => s.trim()).filter((s) => s.length > 0);
+}
 
 /** The card's summary stays a short paragraph: whole sentences up to this many characters. */
 const TARGET_CHARS = 320;
@@ -20,6 +35,21 @@ const ROLE_CUE = new RegExp(
   ].join('|'),
   'i',
 );
+
+/**
+ * The sentences that name the job outright ("We're looking for a…", "As a Market Director…, you",
+ * "In this role"); a plain "you will" can also sit in the company's pitch, so it ranks below.
+ */
+const STRONG_CUE = new RegExp(
+  [
+    String.raw`\b(?:we['’]re looking for|we are looking for|we['’]re seeking|we are seeking|is seeking|is looking for|are hiring|is hiring|are searching for|in this role|this role (?:is|will)|as (?:a|an|our|the) [^,]{3,80}, you\b)`,
+    String.raw`\b(?:wir suchen|suchen wir|in dieser (?:rolle|position)|nous recherchons|nous cherchons|buscamos|estamos buscando|procuramos|estamos procurando|wij zoeken|we zoeken|zijn (?:wij|we) op zoek|cerchiamo|stiamo cercando|siamo alla ricerca|vi søker|vi söker|vi leter etter)`,
+  ].join('|'),
+  'i',
+);
+
+/** "The Role: Flutterwave is seeking…": a short label run into the paragraph. */
+const LEADING_LABEL = /^(?:[\p{L}'’&/-]+\s){0,4}[\p{L}'’&/-]+:\s+(?=\p{Lu})/u;
 
 /** Headings of the part that describes the job ("About the role", "The opportunity", "Job summary"). */
 const ROLE_HEADING =
@@ -67,10 +97,22 @@ export function trimToSentences(text: string): string {
 }
 
 /** The paragraph from its first sentence that talks about the role, or null when none does. */
-function fromRoleSentence(paragraph: string): string | null {
-  const sentences = sentencesOf(paragraph);
-  const at = sentences.findIndex((s) => s.length >= 30 && ROLE_CUE.test(s));
+function fromRoleSentence(paragraph: string, cue: RegExp = ROLE_CUE): string | null {
+  const sentences = sentencesOf(paragraph.replace(LEADING_LABEL, ''));
+  const at = sentences.findIndex((s) => s.length >= 30 && cue.test(s));
   return at === -1 ? null : sentences.slice(at).join(' ');
+}
+
+/** The first paragraph of the sections, from its first sentence that matches the cue. */
+function firstWithCue(sections: readonly Section[], cue: RegExp): string | null {
+  for (const section of sections) {
+    for (const paragraph of section.paragraphs) {
+      if (!substantive(paragraph)) continue;
+      const role = fromRoleSentence(paragraph, cue);
+      if (role) return role;
+    }
+  }
+  return null;
 }
 
 /**
@@ -88,17 +130,14 @@ export function roleSummary(sections: readonly Section[], metaDescription: strin
   const roleHeaded = prose.filter(
     (s) => s.heading !== null && ROLE_HEADING.test(s.heading) && !NOT_ROLE_HEADING.test(s.heading),
   );
-  for (const section of roleHeaded) {
-    const paragraph = section.paragraphs.find(substantive);
-    if (paragraph) return trimToSentences(paragraph);
-  }
-  for (const section of prose) {
-    for (const paragraph of section.paragraphs) {
-      if (!substantive(paragraph)) continue;
-      const role = fromRoleSentence(paragraph);
-      if (role) return trimToSentences(role);
-    }
-  }
+  // A part headed "About the role" is about the role from its first paragraph on, unless a later
+  // sentence names the job outright ("…we are looking for a Software Engineer").
+  const chosen =
+    firstWithCue(roleHeaded, STRONG_CUE) ??
+    roleHeaded.flatMap((s) => s.paragraphs).find(substantive) ??
+    firstWithCue(prose, STRONG_CUE) ??
+    firstWithCue(prose, ROLE_CUE);
+  if (chosen) return trimToSentences(chosen.replace(LEADING_LABEL, ''));
   // Nothing speaks about the role: its bullets do, and the company's pitch would only repeat what
   // every posting of that company says. Without bullets, the first paragraph is all there is.
   const hasBullets = sections.some((s) => s.kind === 'responsibilities' && s.items.length > 0);
