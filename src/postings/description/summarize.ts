@@ -4,6 +4,7 @@ import type { PostingDraft } from '../providers/types.js';
 import { companyFromSlug } from './company-name.js';
 import { extractEmphasized } from './emphasized.js';
 import { employmentTypeFromText } from './employment-type.js';
+import { splitRequirements } from './nice-to-have.js';
 import { extractSalary } from './salary.js';
 import { itemsOf, type Section, splitSections } from './sections.js';
 import { extractSeniority } from './seniority.js';
@@ -158,8 +159,10 @@ export function summarizeDraft(draft: PostingDraft, target: SummaryTarget): Post
     employmentTypeFromText(nonBenefitLines.join('\n'), title);
 
   const responsibilities = trimItems(itemsOf(sections, 'responsibilities'));
-  const requirements = trimItems(itemsOf(sections, 'requirements'));
-  const niceToHave = trimItems(itemsOf(sections, 'niceToHave'));
+  // A bullet marked optional ("… is a plus", "von Vorteil") is a nice-to-have wherever it is listed.
+  const listed = splitRequirements(itemsOf(sections, 'requirements'));
+  const requirements = trimItems(listed.required);
+  const niceToHave = trimItems([...itemsOf(sections, 'niceToHave'), ...listed.niceToHave]);
   const benefits = trimItems(itemsOf(sections, 'benefits'));
 
   const focusTexts = [...responsibilities, ...requirements, ...niceToHave];
