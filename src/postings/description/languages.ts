@@ -32,8 +32,8 @@ const HEADINGS: ReadonlyArray<readonly [SectionKind, readonly string[]]> = [
       '(?:un |serait un |est un )plus',
       'comp[ée]tences (?:appr[ée]ci[ée]es|souhait[ée]es|bonus)',
       'ce qui (?:serait|est) un plus',
-      'souhait[ée]s?',
-      'appr[ée]ci[ée]s?',
+      'souhait[ée]e?s?',
+      'appr[ée]ci[ée]e?s?',
       // es
       'deseables?',
       '(?:requisitos|conocimientos|habilidades) deseables',
@@ -56,8 +56,7 @@ const HEADINGS: ReadonlyArray<readonly [SectionKind, readonly string[]]> = [
       'wenselijk',
       '(?:is )?een pr[ée]',
       // it
-      'graditi?',
-      'gradit[ae]',
+      'gradit[oaie]',
       '(?:requisiti|competenze) (?:preferenziali|graditi|gradite)',
       'costituisce (?:titolo )?(?:preferenziale|un plus)',
       'titoli? preferenziali?',
@@ -76,6 +75,8 @@ const HEADINGS: ReadonlyArray<readonly [SectionKind, readonly string[]]> = [
       'vorteile',
       '(?:was|das) (?:dich|sie) bei uns erwartet',
       '(?:darum|warum) (?:wir|du|sie|zu uns)',
+      // "Warum Personio", "Pourquoi Qonto", "Waarom Bol": why the company, a pitch of its perks.
+      '(?:warum|pourquoi|por qu[ée]|por que|waarom|perch[ée]) \\p{L}+$',
       'was du von uns (?:bekommst|erwarten kannst)',
       // fr
       'avantages',
@@ -145,13 +146,14 @@ const HEADINGS: ReadonlyArray<readonly [SectionKind, readonly string[]]> = [
     'requirements',
     [
       // de
-      '(?:dein|ihr|unser wunsch-?)profil',
+      '(?:dein|ihr|unser) ?(?:wunsch-?)?profil',
       'profil',
       'anforderungen',
-      '(?:deine|ihre) (?:qualifikation|skills|kompetenzen|kenntnisse|erfahrung)',
-      'qualifikation',
+      '(?:deine|ihre) (?:qualifikation(?:en)?|skills|kompetenzen|kenntnisse|erfahrung(?:en)?)',
+      'qualifikation(?:en)?',
       'voraussetzungen',
-      'was (?:du|sie) mitbring',
+      'was (?:du|sie) mitbring(?:st|en)',
+      'was (?:bringst du|bringen sie) mit',
       'das (?:bringst du|bringen sie) mit',
       'was wir (?:von (?:dir|ihnen) )?erwarten',
       '(?:das|was) (?:zeichnet )?(?:dich|sie) aus',
@@ -170,7 +172,7 @@ const HEADINGS: ReadonlyArray<readonly [SectionKind, readonly string[]]> = [
       'qui (?:[êe]tes[- ]vous|es[- ]tu)',
       'vous [êe]tes',
       'tu es',
-      'exp[ée]rience',
+      'exp[ée]riences?',
       // es
       'requisitos',
       'requerimientos',
@@ -212,8 +214,8 @@ const HEADINGS: ReadonlyArray<readonly [SectionKind, readonly string[]]> = [
       // de
       '(?:deine|ihre|die) (?:aufgaben|rolle|verantwortung|mission|t[äa]tigkeiten)',
       'aufgaben',
-      't[äa]tigkeit',
-      'aufgabengebiet',
+      't[äa]tigkeit(?:en)?',
+      'aufgabengebiete?',
       '(?:was|das) (?:dich|sie) erwartet',
       'was (?:du|sie) (?:tun|tust|machst|bewegst|bewegen)',
       'das (?:machst|bewegst) du',
@@ -278,7 +280,7 @@ const FOREIGN_RULES = new Map<SectionKind, RegExp>(
  * caller asks kind by kind in its own order, so English and foreign rules of a kind sit together.
  */
 export function foreignHeadingIs(kind: SectionKind, text: string): boolean {
-  const clean = text.replace(LEADING_NOISE, '').replace(/[?？!.]+$/u, '');
+  const clean = text.replace(LEADING_NOISE, '').replace(/[\s?？!.:：]+$/u, '');
   if (kind === 'niceToHave' && NICE_QUALIFIER.test(clean)) return true;
   return FOREIGN_RULES.get(kind)?.test(clean) ?? false;
 }
