@@ -139,6 +139,12 @@ describe('nice-to-have items wherever they appear', () => {
       'Kennis van Duits is een pluspunt',
       'La conoscenza del tedesco costituisce titolo preferenziale',
       'Gradita esperienza nel settore moda',
+      // Lists the marker closes are one clause.
+      'A passion for interiors, design, or collecting is a definite plus',
+      'Prior experience in FinTech, Payments or Commerce is a plus.',
+      'Experience with networking ASICs, mixed-signal PHY SOCs, high-performance computing, AI/ML accelerators preferred',
+      'Experience with Kafka, a plus',
+      'Preferably, previous experience in a customer service environment or a customer-related role.',
     ];
     for (const item of nice) expect({ item, nice: isNiceToHaveItem(item) }).toEqual({ item, nice: true });
   });
@@ -156,6 +162,13 @@ describe('nice-to-have items wherever they appear', () => {
       'Experience with our preferred stack: Go and Postgres',
       'Knowledge of bonus schemes and incentive plans',
       'Python experience is not a plus but a must',
+      // A requirement stated first, then something else named as optional.
+      '7+ years driving product initiatives in fast-scaling tech companies. Bonus points if you’ve previously worked as a Product Manager.',
+      'Fluent in Polish and English, other languages are a big plus',
+      'Fluency in English and German (additional languages are a plus).',
+      'Strong SQL skills, Python a plus',
+      '3+ years experience as a Product Manager ideally e-commerce focused.',
+      'Sehr gute Deutschkenntnisse, Englisch von Vorteil',
     ];
     for (const item of required)
       expect({ item, nice: isNiceToHaveItem(item) }).toEqual({ item, nice: false });
