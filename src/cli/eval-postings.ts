@@ -57,8 +57,21 @@ export const proseChecksSchema = z.record(
       signalsExclude: true,
       emphasizedInclude: true,
       emphasizedExclude: true,
+      requiredCount: true,
+      niceToHaveCount: true,
     })
-    .strict(),
+    .partial({ requiredCount: true, niceToHaveCount: true })
+    .extend({
+      /** Why a count of the shared truth is overridden (the shared files are read-only). */
+      overrideNote: z.string().optional(),
+    })
+    .strict()
+    .refine(
+      (c) => (c.requiredCount === undefined && c.niceToHaveCount === undefined) || Boolean(c.overrideNote),
+      {
+        message: 'a count override needs its overrideNote',
+      },
+    ),
 );
 
 export const EVAL_FIELDS = [

@@ -33,9 +33,28 @@ export function companyFromSlug(slug: string | null, texts: readonly string[]): 
   }
   const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
   if (best) return best[0];
+  // "cnpp", "ibm": a slug without vowels, or of three letters, is an acronym, not a word.
+  const letters = slug.replace(/[^a-z]/gi, '');
+  if (letters.length >= 2 && letters.length <= 6 && (!/[aeiouy]/i.test(letters) || letters.length <= 3))
+    return slug.toUpperCase();
   return slug
     .split(/[-_\s]+/)
     .filter(Boolean)
     .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
     .join(' ');
+}
+
+/**
+ * "At J.P. Morgan Chase, we have…", "At Acme, our mission…": the employer as the posting's opening
+ * names itself. Used only when no structured field, board slug or page names the company. Up to
+ * five capitalised words; null when the opening sentence is not of that form.
+ */
+export function companyFromOpening(paragraphs: readonly string[]): string | null {
+  for (const paragraph of paragraphs.slice(0, 3)) {
+    const m = /^At ((?:[\p{Lu}&][\p{L}\p{N}.&'’-]*\s?){1,5}),\s+(?:we|our|you|every|the)\b/u.exec(
+      paragraph.trim(),
+    );
+    if (m?.[1]) return m[1].trim();
+  }
+  return null;
 }

@@ -48,6 +48,10 @@ const STRONG_CUE = new RegExp(
   'i',
 );
 
+/** Sentences that say the employer is hiring: they outrank an "About the role" part's first paragraph. */
+const HIRING_CUE =
+  /\b(?:we['’]re looking for|we are looking for|we['’]re seeking|we are seeking|is seeking|is looking for|are hiring|is hiring|wir suchen|suchen wir|nous recherchons|nous cherchons|buscamos|estamos buscando|procuramos|estamos procurando|wij zoeken|we zoeken|zijn (?:wij|we) op zoek|cerchiamo|stiamo cercando|siamo alla ricerca|vi søker|vi söker)\b/i;
+
 /** "The Role: Flutterwave is seeking…": a short label run into the paragraph. */
 const LEADING_LABEL = /^(?:[\p{L}'’&/-]+\s){0,4}[\p{L}'’&/-]+:\s+(?=\p{Lu})/u;
 
@@ -133,7 +137,7 @@ export function roleSummary(sections: readonly Section[], metaDescription: strin
   // A part headed "About the role" is about the role from its first paragraph on, unless a later
   // sentence names the job outright ("…we are looking for a Software Engineer").
   const chosen =
-    firstWithCue(roleHeaded, STRONG_CUE) ??
+    firstWithCue(roleHeaded, HIRING_CUE) ??
     roleHeaded.flatMap((s) => s.paragraphs).find(substantive) ??
     firstWithCue(prose, STRONG_CUE) ??
     firstWithCue(prose, ROLE_CUE);

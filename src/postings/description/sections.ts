@@ -1,4 +1,5 @@
 import type { Block } from '../html/blocks.js';
+import { foreignHeadingIs } from './languages.js';
 
 /** What a part of a job description is about. */
 export type SectionKind =
@@ -52,10 +53,15 @@ const HEADING_RULES: ReadonlyArray<readonly [SectionKind, RegExp]> = [
   ],
 ];
 
-/** Classifies a heading's text; null when it names none of the known parts. */
+/**
+ * Classifies a heading's text; null when it names none of the known parts. Each kind is tried in
+ * English, then in the other supported languages (`languages.ts`), before the next kind.
+ */
 export function classifyHeading(text: string): SectionKind | null {
   const clean = text.replace(/[:：\s]+$/, '').slice(0, MAX_HEADING);
-  for (const [kind, pattern] of HEADING_RULES) if (pattern.test(clean)) return kind;
+  for (const [kind, pattern] of HEADING_RULES) {
+    if (pattern.test(clean) || foreignHeadingIs(kind, clean)) return kind;
+  }
   return null;
 }
 
@@ -64,6 +70,8 @@ function headingLevel(block: Block): number {
   if (block.kind === 'heading') return block.level;
   if (block.kind === 'paragraph') {
     if (block.strong && !/[.!?]$/.test(block.text)) return 7;
+    // A bold question names a part when it is a known heading ("Wat ga je doen?", "Is this you?").
+    if (block.strong && block.text.endsWith('?') && classifyHeading(block.text)) return 7;
     const letters = block.text.replace(/[^A-Za-z]/g, '');
     if (letters.length >= 4 && letters === letters.toUpperCase() && block.text.length <= 80) return 7;
     if (block.text.endsWith(':') && block.text.length <= 200) return 8;
@@ -77,7 +85,7 @@ function headingLevel(block: Block): number {
  */
 function leadsList(block: Block, next: Block | undefined): number {
   if (block.kind !== 'paragraph' || next?.kind !== 'item') return 0;
-  if (block.text.length > 60 || /[.!?;,]$/.test(block.text)) return 0;
+  if (block.text.length > 60 || /[.!;,]$/.test(block.text)) return 0;
   return classifyHeading(block.text) ? 7 : 0;
 }
 

@@ -1,9 +1,10 @@
 import { type Block, htmlToBlocks, textToBlocks } from '../html/blocks.js';
 import type { PostingSummary, WorkplaceType } from '../posting-summary.js';
 import type { PostingDraft } from '../providers/types.js';
-import { companyFromSlug } from './company-name.js';
+import { companyFromOpening, companyFromSlug } from './company-name.js';
 import { extractEmphasized } from './emphasized.js';
 import { employmentTypeFromText } from './employment-type.js';
+import { splitRequirements } from './nice-to-have.js';
 import { roleProse, roleSummary } from './role-summary.js';
 import { extractSalary } from './salary.js';
 import { itemsOf, type Section, splitSections } from './sections.js';
@@ -105,7 +106,8 @@ export function summarizeDraft(draft: PostingDraft, target: SummaryTarget): Post
 
   const company =
     tidyCompany(draft.company) ??
-    companyFromSlug(draft.companySlug, [draft.descriptionText ?? '', ...allLines.slice(0, 400)]);
+    companyFromSlug(draft.companySlug, [draft.descriptionText ?? '', ...allLines.slice(0, 400)]) ??
+    (draft.limitation === 'not-a-posting' ? null : companyFromOpening(allLines));
   const title = tidyTitle(draft.title, company);
   const locations = draft.locations.slice(0, 50);
 
@@ -124,8 +126,10 @@ export function summarizeDraft(draft: PostingDraft, target: SummaryTarget): Post
     employmentTypeFromText(nonBenefitLines.join('\n'), title);
 
   const responsibilities = trimItems(itemsOf(sections, 'responsibilities'));
-  const requirements = trimItems(itemsOf(sections, 'requirements'));
-  const niceToHave = trimItems(itemsOf(sections, 'niceToHave'));
+  // A bullet marked optional ("… is a plus", "von Vorteil") is a nice-to-have wherever it is listed.
+  const listed = splitRequirements(itemsOf(sections, 'requirements'));
+  const requirements = trimItems(listed.required);
+  const niceToHave = trimItems([...itemsOf(sections, 'niceToHave'), ...listed.niceToHave]);
   const benefits = trimItems(itemsOf(sections, 'benefits'));
 
   // Signals and emphasis come from the role's own parts only: its lists and the prose about the

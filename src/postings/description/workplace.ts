@@ -13,6 +13,26 @@ const HYBRID_NOT_WORKPLACE =
 const ONSITE =
   /\b(?:on[- ]?site|in[- ]office|office[- ]based|in the office|fully in[- ]person|in[- ]person (?:role|position)|\d days? (?:a|per) week in)\b/i;
 
+/*
+ * The same in German, French, Spanish, Portuguese, Dutch and Italian. Words for working from home
+ * part of the week ("Homeoffice", "mobiles Arbeiten", "télétravail", "teletrabajo", "thuiswerken",
+ * "smart working") are hybrid: in these markets they name a share of home days, and a posting that
+ * is fully remote says so ("100 % Homeoffice", "full remote", "télétravail complet", "remoto").
+ */
+const FOREIGN_REMOTE =
+  /\bremot[oa]s?\b|\bfull[- ]remote\b|\bremote[- ]first\b|\b100\s?%\s?(?:(?:im|en|em|in|da|de)\s)?(?:home[- ]?office|mobil|remot|t[ée]l[ée]travail|teletrabajo|teletrabalho|thuis|smart working)|\b(?:komplett|vollst[äa]ndig|ausschlie(?:ß|ss)lich|voll) (?:im |aus dem |von zu hause )?(?:home[- ]?office|remote|mobil)|\bt[ée]l[ée]travail (?:complet|total|int[ée]gral|à 100)|\bteletrabajo (?:total|completo|100)|\b(?:volledig|helemaal) (?:thuis|op afstand|remote)|\bop afstand werken\b|\b(?:in|da) remoto\b/iu;
+const FOREIGN_REMOTE_NOT_WORKPLACE =
+  /\b(?:acceso|soporte|asistencia|monitoreo|monitoramento|suporte|acesso|controllo|assistenza|accesso|supporto) remot[oa]/iu;
+const FOREIGN_HYBRID =
+  /\bhybrid(?:e|es|en|er)\b|\bh[íi]brid[oa]s?\b|\bibrid[oa]\b|\bhomeoffice|\bhome-office|\b(?:im|ins|em|de|in|vom) home office\b|\bhome office[- ](?:m[öo]glich|m[öo]glichkeit|tage?|anteil|regelung)|\bmobile[sn]? arbeit|\bmobil (?:zu )?arbeiten|\bt[ée]l[ée]travail|\bteletrabajo|\bteletrabalho|\bthuiswerk|\bthuis werken|\bsmart working\b|\blavoro agile\b/iu;
+const FOREIGN_HYBRID_NOT_WORKPLACE =
+  /\b(?:cloud|nube|nuvem|architektur|architecture|arquitectura|arquitetura|infrastruktur|infrastructure|infraestructura|infraestrutura|fahrzeug|v[ée]hicule|veh[íi]culo|auto|motor)\w{0,4} (?:h[íi]brid|hybrid|ibrid)|\b(?:hybrid|h[íi]brid|ibrid)\w{0,3} (?:cloud|nube|nuvem|fahrzeug|v[ée]hicule|veh[íi]culo|antrieb)/iu;
+const FOREIGN_ONSITE =
+  /\bpresencial\b|\bpr[ée]sentiel\b|\bsur site\b|\bin sede\b|\bin presenza\b|\bop kantoor\b|\bop locatie\b|\bin pr[äa]senz\b|\b(?:no|en el) escrit[óo]rio\b|\ben (?:la )?oficina\b/iu;
+const FOREIGN_NEGATED =
+  /\b(?:kein(?:e|en)?|nicht|pas de|sans|sin|no es|n[ãa]o (?:[ée] |h[áa] )?|geen|niet|non (?:[èe] )?)\s?(?:\p{L}+\s)?(?:home[- ]?office|homeoffice|remote|remot[oa]|t[ée]l[ée]travail|teletrabajo|teletrabalho|thuiswerk\p{L}*|smart working)/iu;
+const FOREIGN_CONDITIONAL = /\b(?:falls|sofern|indien|tenzij|sauf|salvo|a menos que|a meno che)\b/iu;
+
 /** Splits prose into sentences (bounded). */
 export function sentencesOf(text: string): string[] {
   return text
@@ -33,17 +53,30 @@ export function workplaceFromText(sentences: readonly string[]): WorkplaceType |
   let onsite = false;
   for (const raw of sentences) {
     const s = raw.slice(0, MAX_SENTENCE);
-    if (CONDITIONAL.test(s)) continue;
+    if (CONDITIONAL.test(s) || FOREIGN_CONDITIONAL.test(s)) continue;
     if (REMOTE.test(s) && !REMOTE_NOT_WORKPLACE.test(s)) {
-      if (REMOTE_NEGATED.test(s)) onsite = true;
+      if (REMOTE_NEGATED.test(s) || FOREIGN_NEGATED.test(s)) onsite = true;
       else remote = true;
     }
     if (HYBRID.test(s) && !HYBRID_NOT_WORKPLACE.test(s)) hybrid = true;
     if (ONSITE.test(s)) onsite = true;
+    const foreign = foreignWorkplace(s);
+    if (foreign === 'remote') remote = true;
+    else if (foreign === 'hybrid') hybrid = true;
+    else if (foreign === 'onsite') onsite = true;
   }
   if (remote) return 'remote';
   if (hybrid) return 'hybrid';
   if (onsite) return 'onsite';
+  return null;
+}
+
+/** What one non-English sentence says about the workplace; null when it says nothing. */
+function foreignWorkplace(s: string): WorkplaceType | null {
+  const negated = FOREIGN_NEGATED.test(s);
+  if (FOREIGN_REMOTE.test(s) && !FOREIGN_REMOTE_NOT_WORKPLACE.test(s)) return negated ? 'onsite' : 'remote';
+  if (FOREIGN_HYBRID.test(s) && !FOREIGN_HYBRID_NOT_WORKPLACE.test(s)) return negated ? 'onsite' : 'hybrid';
+  if (FOREIGN_ONSITE.test(s)) return 'onsite';
   return null;
 }
 
@@ -55,17 +88,57 @@ export function workplaceFromText(sentences: readonly string[]): WorkplaceType |
 export function statesHybrid(sentences: readonly string[]): boolean {
   return sentences.some((raw) => {
     const s = raw.slice(0, MAX_SENTENCE);
-    return HYBRID.test(s) && !HYBRID_NOT_WORKPLACE.test(s) && !CONDITIONAL.test(s);
+    if (CONDITIONAL.test(s) || FOREIGN_CONDITIONAL.test(s)) return false;
+    return (HYBRID.test(s) && !HYBRID_NOT_WORKPLACE.test(s)) || foreignWorkplace(s) === 'hybrid';
   });
 }
 
-/** Maps structured workplace values from any provider ("OnSite", "TELECOMMUTE", "hybrid", "remote: true"). */
+// Structured values (letters only, accents dropped), in English and the other supported languages.
+const REMOTE_VALUES = new Set([
+  'remote',
+  'telecommute',
+  'fullyremote',
+  'remoteonly',
+  'fullremote',
+  'remoto',
+  'remota',
+  'daremoto',
+  'teletrabajo',
+  'trabajoremoto',
+  'trabalhoremoto',
+  'teletravailcomplet',
+  'teletravailtotal',
+]);
+const HYBRID_VALUES = new Set(['hybrid', 'hybride', 'hibrido', 'hibrida', 'ibrido', 'teletravailpartiel']);
+const ONSITE_VALUES = new Set([
+  'onsite',
+  'inoffice',
+  'office',
+  'inperson',
+  'onpremise',
+  'presencial',
+  'presentiel',
+  'surplace',
+  'sursite',
+  'insede',
+  'inpresenza',
+  'opkantoor',
+  'vorort',
+]);
+
+/**
+ * Maps structured workplace values from any provider ("OnSite", "TELECOMMUTE", "hybrid", "remote: true",
+ * "Remoto", "Híbrido", "Presencial", "Télétravail complet").
+ */
 export function normalizeWorkplace(value: unknown): WorkplaceType | null {
   if (typeof value !== 'string') return null;
-  const v = value.toLowerCase().replace(/[^a-z]/g, '');
-  if (v === 'remote' || v === 'telecommute' || v === 'fullyremote' || v === 'remoteonly') return 'remote';
-  if (v === 'hybrid') return 'hybrid';
-  if (v === 'onsite' || v === 'inoffice' || v === 'office' || v === 'inperson' || v === 'onpremise')
-    return 'onsite';
+  const v = value
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z]/g, '');
+  if (REMOTE_VALUES.has(v)) return 'remote';
+  if (HYBRID_VALUES.has(v)) return 'hybrid';
+  if (ONSITE_VALUES.has(v)) return 'onsite';
   return null;
 }

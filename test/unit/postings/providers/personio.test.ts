@@ -60,10 +60,11 @@ describe('Personio XML feed', () => {
     expect(s.canonicalUrl).toBe(JOB_URL);
   });
 
-  it('turns each description block into a section: 13 things to do, 8 requirements', () => {
+  it('turns each description block into a section: 13 things to do, 7 requirements and the one that says it is a plus', () => {
     const s = extractPosting({ url: JOB_URL, body: fixture(STAFF) });
     expect(s.responsibilities).toHaveLength(13);
-    expect(s.requirements).toHaveLength(8);
+    expect(s.requirements).toHaveLength(7);
+    expect(s.niceToHave).toEqual([expect.stringMatching(/^Experience acting as a mentor .* is a plus\./)]);
     expect(s.requirements[0]).toMatch(/^10\+ years of software engineering experience/);
   });
 

@@ -1,0 +1,286 @@
+import type { SectionKind } from './sections.js';
+
+/**
+ * Section headings of job postings in German, French, Spanish, Portuguese, Dutch and Italian, one
+ * list of heading openings per part of a posting. A heading is matched from its start (after any
+ * leading emoji, numbering or bullet): these languages put the telling word first ("Deine Aufgaben",
+ * "Profil recherché", "Requisitos deseables"), and anchoring keeps a long sentence that merely
+ * contains "Profil" or "Aufgaben" from passing for a heading.
+ *
+ * Order matters as in English: nice-to-have first ("Requisitos deseables" is not "Requisitos"), then
+ * benefits ("Was dich bei uns erwartet" before "Was dich erwartet"), compensation, about,
+ * requirements, responsibilities.
+ */
+const HEADINGS: ReadonlyArray<readonly [SectionKind, readonly string[]]> = [
+  [
+    'niceToHave',
+    [
+      // de
+      'gut zu haben',
+      'von vorteil',
+      'w[üu]nschenswert',
+      'pluspunkte?',
+      'idealerweise',
+      'das (?:w[äa]re|ist) (?:ein )?plus',
+      'ein plus',
+      'optional',
+      '(?:\\p{L}+ )?(?:anforderungen|qualifikationen|kenntnisse),? (?:die )?(?:von vorteil|w[üu]nschenswert)',
+      'was (?:w[üu]nschenswert|von vorteil) (?:ist|w[äa]re)',
+      // fr
+      'atouts?',
+      'les plus',
+      '(?:un |serait un |est un )plus',
+      'comp[ée]tences (?:appr[ée]ci[ée]es|souhait[ée]es|bonus)',
+      'ce qui (?:serait|est) un plus',
+      'souhait[ée]e?s?',
+      'appr[ée]ci[ée]e?s?',
+      // es
+      'deseables?',
+      '(?:requisitos|conocimientos|habilidades) deseables',
+      'se valorar[áa]',
+      'valoramos',
+      'valorables?',
+      'ser[áa] un plus',
+      // pt
+      'diferenciais',
+      'diferencial',
+      'desej[áa]ve(?:l|is)',
+      '(?:requisitos|conhecimentos) desej[áa]veis',
+      'valor[áa]ve(?:l|is)',
+      'ser[áa] um (?:diferencial|plus)',
+      // nl
+      'pluspunten',
+      'pluspunt',
+      'een pluspunt',
+      'mooi meegenomen',
+      'wenselijk',
+      '(?:is )?een pr[ée]',
+      // it
+      'gradit[oaie]',
+      '(?:requisiti|competenze) (?:preferenziali|graditi|gradite)',
+      'costituisce (?:titolo )?(?:preferenziale|un plus)',
+      'titoli? preferenziali?',
+      'preferibil(?:e|mente)',
+      'sar[àa] (?:considerato )?un plus',
+    ],
+  ],
+  [
+    'benefits',
+    [
+      // de
+      '(?:was|das) (?:wir (?:dir |ihnen )?bieten|bieten wir(?: dir| ihnen)?)',
+      'wir bieten',
+      'unser angebot',
+      '(?:deine|ihre|unsere) (?:vorteile|benefits)',
+      'vorteile',
+      '(?:was|das) (?:dich|sie) bei uns erwartet',
+      '(?:darum|warum) (?:wir|du|sie|zu uns)',
+      // "Warum Personio", "Pourquoi Qonto", "Waarom Bol": why the company, a pitch of its perks.
+      '(?:warum|pourquoi|por qu[ée]|por que|waarom|perch[ée]) \\p{L}+$',
+      'was du von uns (?:bekommst|erwarten kannst)',
+      // fr
+      'avantages',
+      'nos avantages',
+      "ce que nous (?:offrons|proposons|t['’]offrons|vous offrons)",
+      "ce qu['’]on (?:t['’]|vous )?(?:offre|propose)",
+      'nous (?:vous |te )?(?:offrons|proposons)',
+      'pourquoi (?:nous rejoindre|rejoindre|nous)',
+      // es
+      '(?:qu[ée]|lo que) (?:te )?ofrecemos',
+      '(?:te )?ofrecemos',
+      'beneficios',
+      'por qu[ée] (?:unirte|trabajar)',
+      // pt
+      'benef[íi]cios',
+      '(?:o que )?oferecemos',
+      'vantagens',
+      // nl
+      'wat (?:bieden wij|bieden we|wij (?:jou )?bieden|we (?:jou )?bieden|krijg je)',
+      '(?:wij|dit) bieden(?: wij| we)?',
+      'arbeidsvoorwaarden',
+      'wat mag je (?:van ons )?verwachten',
+      // it
+      'cosa (?:ti )?offriamo',
+      '(?:ti )?offriamo',
+      'vantaggi',
+      'perch[ée] (?:unirti|lavorare)',
+    ],
+  ],
+  [
+    'compensation',
+    [
+      'gehalt',
+      'verg[üu]tung',
+      'r[ée]mun[ée]ration',
+      'salaire',
+      'salario',
+      'sal[áa]rio',
+      'remunera(?:ci[óo]n|[çc][ãa]o)',
+      'retribu(?:ci[óo]n|zione)',
+      'salaris',
+      'stipendio',
+    ],
+  ],
+  [
+    'about',
+    [
+      '[üu]ber (?:uns|die (?:stelle|rolle|position)|das unternehmen)',
+      'wer wir sind',
+      'das sind wir',
+      'qui sommes[- ]nous',
+      '[àa] propos',
+      "l['’]entreprise",
+      'notre (?:entreprise|soci[ée]t[ée]|mission)',
+      'sobre (?:nosotros|n[óo]s|la empresa|a empresa|el puesto|a vaga)',
+      'qui[ée]nes somos',
+      'quem somos',
+      'acerca de',
+      'over (?:ons|het bedrijf|de functie)',
+      'wie (?:zijn wij|zijn we|we zijn)',
+      'chi siamo',
+      'su di noi',
+      "l['’]azienda",
+    ],
+  ],
+  [
+    'requirements',
+    [
+      // de
+      '(?:dein|ihr|unser) ?(?:wunsch-?)?profil',
+      'profil',
+      'anforderungen',
+      '(?:deine|ihre) (?:qualifikation(?:en)?|skills|kompetenzen|kenntnisse|erfahrung(?:en)?)',
+      'qualifikation(?:en)?',
+      'voraussetzungen',
+      'was (?:du|sie) mitbring(?:st|en)',
+      'was (?:bringst du|bringen sie) mit',
+      'das (?:bringst du|bringen sie) mit',
+      'was wir (?:von (?:dir|ihnen) )?erwarten',
+      '(?:das|was) (?:zeichnet )?(?:dich|sie) aus',
+      'was (?:dich|sie) auszeichnet',
+      'wen wir suchen',
+      'wer (?:du bist|sie sind)',
+      'damit [üu]berzeugst du',
+      // fr
+      'profil recherch[ée]',
+      '(?:votre|ton) profil',
+      'comp[ée]tences',
+      'pr[ée]requis',
+      'qualifications',
+      'ce que nous (?:recherchons|cherchons|attendons)',
+      "ce qu['’]on (?:recherche|attend)",
+      'qui (?:[êe]tes[- ]vous|es[- ]tu)',
+      'vous [êe]tes',
+      'tu es',
+      'exp[ée]riences?',
+      // es
+      'requisitos',
+      'requerimientos',
+      '(?:tu )?perfil',
+      '(?:qu[ée]|lo que) (?:buscamos|necesitas|pedimos)',
+      'buscamos',
+      'experiencia',
+      '(?:cualificaciones|calificaciones)',
+      'conocimientos',
+      // pt
+      'requisitos e qualifica[çc][õo]es',
+      'qualifica[çc][õo]es',
+      'o que (?:buscamos|esperamos|procuramos)',
+      'experi[êe]ncia',
+      'conhecimentos',
+      'pr[ée]-requisitos',
+      // nl
+      'wat (?:vragen wij|vragen we|wij vragen|we vragen)',
+      '(?:wie|wat) (?:ben jij|ben je|zoeken wij|zoeken we)',
+      'wat (?:breng je|neem je) mee',
+      'dit (?:breng je|neem je) mee',
+      '(?:wat|dit) heb je (?:nodig|in huis)',
+      'functie-?eisen',
+      '(?:jouw )?profiel',
+      'vereisten',
+      'kwalificaties',
+      // it
+      'requisiti',
+      '(?:il tuo )?profilo',
+      'cosa (?:cerchiamo|ti chiediamo)',
+      'competenze',
+      'esperienza',
+      'qualifiche',
+    ],
+  ],
+  [
+    'responsibilities',
+    [
+      // de
+      '(?:deine|ihre|die) (?:aufgaben|rolle|verantwortung|mission|t[äa]tigkeiten)',
+      'aufgaben',
+      't[äa]tigkeit(?:en)?',
+      'aufgabengebiete?',
+      '(?:was|das) (?:dich|sie) erwartet',
+      'was (?:du|sie) (?:tun|tust|machst|bewegst|bewegen)',
+      'das (?:machst|bewegst) du',
+      'dein job',
+      'ihr job',
+      // fr
+      '(?:vos |tes |ta |votre |les |principales )?missions?',
+      '(?:vos |tes |les )?responsabilit[ée]s',
+      'ce que (?:vous ferez|tu feras|tu vas faire|vous allez faire)',
+      'le poste',
+      'ton r[ôo]le',
+      'votre r[ôo]le',
+      // es
+      'responsabilidades',
+      '(?:tus |principales )?funciones',
+      '(?:qu[ée]|lo que) har[áa]s',
+      'tareas',
+      'tu (?:rol|misi[óo]n|d[íi]a a d[íi]a)',
+      // pt
+      '(?:suas |principais )?atribui[çc][õo]es',
+      '(?:suas |principais )?(?:atividades|responsabilidades)',
+      'o que voc[êe] (?:vai fazer|far[áa])',
+      'seu dia a dia',
+      'desafios',
+      // nl
+      'wat (?:ga je|ga jij|je gaat|jij gaat) doen',
+      'dit ga je doen',
+      '(?:jouw )?(?:taken|verantwoordelijkheden)',
+      'jouw (?:rol|functie)',
+      'de functie',
+      'functieomschrijving',
+      // it
+      'responsabilit[àa]',
+      '(?:principali )?(?:mansioni|attivit[àa]|compiti)',
+      '(?:cosa|di cosa ti) (?:farai|occuperai)',
+      'il tuo ruolo',
+      'il ruolo',
+    ],
+  ],
+];
+
+/** Leading emoji, bullets, numbering and punctuation before a heading's first word. */
+const LEADING_NOISE = /^[^\p{L}]{1,12}/u;
+
+/**
+ * A qualifier after the noun makes a heading nice-to-have in these languages ("Qualifications
+ * souhaitées", "Conocimientos deseables", "Kenntnisse von Vorteil"), so it is looked for anywhere.
+ */
+const NICE_QUALIFIER =
+  /(?:^|[^\p{L}])(?:souhait[ée]e?s?|appr[ée]ci[ée]e?s?|deseables?|desej[áa]ve(?:l|is)|preferenziali|gradit[oaie]|w[üu]nschenswert|von vorteil|diferenciais|pluspunten|wenselijk|un plus|ein plus)(?![\p{L}])/iu;
+
+const FOREIGN_RULES = new Map<SectionKind, RegExp>(
+  HEADINGS.map(([kind, openings]) => [
+    kind,
+    // After the opening: end of heading, or a non-letter (so "Profil" does not match "Profilbild").
+    new RegExp(`^(?:${openings.join('|')})(?![\\p{L}])`, 'iu'),
+  ]),
+);
+
+/**
+ * Whether a heading names the given part in one of the supported non-English languages. The
+ * caller asks kind by kind in its own order, so English and foreign rules of a kind sit together.
+ */
+export function foreignHeadingIs(kind: SectionKind, text: string): boolean {
+  const clean = text.replace(LEADING_NOISE, '').replace(/[\s?？!.:：]+$/u, '');
+  if (kind === 'niceToHave' && NICE_QUALIFIER.test(clean)) return true;
+  return FOREIGN_RULES.get(kind)?.test(clean) ?? false;
+}
