@@ -4,8 +4,12 @@ import { pathToFileURL } from 'node:url';
 import { extractPosting } from '../postings/extract-posting.js';
 import type { SafeFetch } from '../postings/fetched-resource.js';
 import { createPostingLoader } from '../postings/load-posting.js';
+import { isJobLike } from '../postings/posting-store.js';
 import type { PostingSummary } from '../postings/posting-summary.js';
 import { createSafeFetch } from '../postings/safe-fetch.js';
+import type { SlackMessage } from '../slack/blocks/block-kit.js';
+import { plainLinkCard, postingCard } from '../slack/blocks/posting-card.js';
+import { isLimitedSource } from '../slack/blocks/posting-format.js';
 
 /** Where the preview command reads and writes; injectable so tests need no process or network. */
 export interface PreviewIo {
@@ -17,23 +21,26 @@ export interface PreviewIo {
   fetch?: SafeFetch;
 }
 
-export const PREVIEW_USAGE = 'usage: vouch preview <url|file> [--url URL] [--json]';
+export const PREVIEW_USAGE = 'usage: vouch preview <url|file> [--url URL] [--json | --blocks]';
 const USER_AGENT = 'Vouch/0.1 (job link preview; self-hosted)';
 
 interface PreviewArgs {
   target: string;
   url: string | null;
-  json: boolean;
+  output: 'text' | 'json' | 'blocks';
 }
 
 function parseArgs(argv: readonly string[]): PreviewArgs | string {
   let target: string | null = null;
   let url: string | null = null;
-  let json = false;
+  let output: PreviewArgs['output'] = 'text';
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i]!;
-    if (arg === '--json') json = true;
-    else if (arg === '--url') {
+    if (arg === '--json' || arg === '--blocks') {
+      const wanted = arg === '--json' ? 'json' : 'blocks';
+      if (output !== 'text' && output !== wanted) return '--json and --blocks exclude each other';
+      output = wanted;
+    } else if (arg === '--url') {
       const value = argv[i + 1];
       if (!value) return '--url needs a value';
       url = value;
@@ -44,7 +51,7 @@ function parseArgs(argv: readonly string[]): PreviewArgs | string {
     else return `unexpected argument ${arg}`;
   }
   if (target === null) return 'missing <url|file>';
-  return { target, url, json };
+  return { target, url, output };
 }
 
 function isHttpUrl(value: string): boolean {
@@ -136,6 +143,26 @@ export function summaryJson(s: PostingSummary): string {
   return JSON.stringify(ordered, null, 2);
 }
 
+/**
+ * The message Slack receives when this posting is first shared in a channel: the posting card
+ * (nobody can refer or is interested yet) for a job, the plain link card otherwise — the same
+ * builders and the same choice the bot makes. Button values carry the posting id `preview`.
+ */
+export function previewMessage(summary: PostingSummary, closed = false): SlackMessage {
+  if (!isJobLike(summary))
+    return plainLinkCard({ url: summary.url, title: summary.title, description: summary.summary });
+  return postingCard({
+    summary,
+    postingId: 'preview',
+    counts: { referrers: 0, interested: 0 },
+    referrers: [],
+    namedCandidates: [],
+    companyReferrers: [],
+    closed,
+    limitedSource: isLimitedSource(summary),
+  });
+}
+
 /** Comma list from FETCH_ALLOW_PRIVATE_HOSTS. */
 export function allowPrivateHostsFrom(env: PreviewIo['env']): string[] {
   return (env.FETCH_ALLOW_PRIVATE_HOSTS ?? '')
@@ -145,8 +172,9 @@ export function allowPrivateHostsFrom(env: PreviewIo['env']): string[] {
 }
 
 /**
- * `vouch preview <url|file> [--url URL] [--json]`: prints the card of a job link or of a saved
- * page / API payload. Exit 0 whenever something was read (even if nothing job-like was found);
+ * `vouch preview <url|file> [--url URL] [--json | --blocks]`: prints the card of a job link or of a
+ * saved page / API payload: as text, as the PostingSummary JSON, or as the exact Block Kit message
+ * (`{ text, blocks }`) Slack receives. Exit 0 whenever something was read (even if nothing job-like was found);
  * non-zero with one line on stderr when the input cannot be read.
  */
 export async function runPreview(argv: readonly string[], io: PreviewIo): Promise<number> {
@@ -156,6 +184,7 @@ export async function runPreview(argv: readonly string[], io: PreviewIo): Promis
     return 2;
   }
   let summary: PostingSummary;
+  let closed = false;
   if (isHttpUrl(args.target)) {
     const fetch =
       io.fetch ??
@@ -166,7 +195,10 @@ export async function runPreview(argv: readonly string[], io: PreviewIo): Promis
       io.stderr(`vouch preview: cannot read ${args.target}: ${result.reason ?? 'fetch failed'}\n`);
       return 1;
     }
-    if (result.status === 'closed') io.stderr(`vouch preview: ${result.reason ?? 'the posting is closed'}\n`);
+    if (result.status === 'closed') {
+      io.stderr(`vouch preview: ${result.reason ?? 'the posting is closed'}\n`);
+      closed = true;
+    }
     summary = result.summary;
   } else {
     const readFile = io.readFile ?? ((path: string) => fsReadFile(path));
@@ -181,6 +213,12 @@ export async function runPreview(argv: readonly string[], io: PreviewIo): Promis
     }
     summary = extractPosting({ url: args.url ?? pathToFileURL(resolve(args.target)).href, body });
   }
-  io.stdout(`${args.json ? summaryJson(summary) : formatCard(summary)}\n`);
+  const text =
+    args.output === 'json'
+      ? summaryJson(summary)
+      : args.output === 'blocks'
+        ? JSON.stringify(previewMessage(summary, closed), null, 2)
+        : formatCard(summary);
+  io.stdout(`${text}\n`);
   return 0;
 }

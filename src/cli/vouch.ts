@@ -5,7 +5,8 @@ import { type PreviewIo, runPreview } from './preview.js';
 const USAGE = `usage: vouch <command>
 
 commands:
-  preview <url|file> [--url URL] [--json]   print the card of a job link, a saved page or an API payload
+  preview <url|file> [--url URL] [--json | --blocks]
+      print the card of a job link, a saved page or an API payload (--blocks: the Slack message JSON)
 `;
 
 /** Dispatches `vouch <command> ...`; returns the exit code. */

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { allowPrivateHostsFrom, formatSalary, type PreviewIo } from '../../../src/cli/preview.js';
 import { run } from '../../../src/cli/vouch.js';
 import { FetchError, type SafeFetch } from '../../../src/postings/fetched-resource.js';
+import { cardActionIds } from '../../../src/slack/ids.js';
+import { actionIdsOf, type Block } from '../../helpers/slack-blocks.js';
 
 const repoRoot = resolve(import.meta.dirname, '..', '..', '..');
 const vendorDir = resolve(repoRoot, 'test', 'fixtures', 'postings-vendor');
@@ -40,6 +42,48 @@ const SUMMARY_KEYS = [
 ];
 
 describe('vouch preview', () => {
+  it('prints with --blocks the exact Slack message of the card: header, facts, lists, buttons', async () => {
+    const t = io();
+    const code = await run(
+      [
+        'preview',
+        resolve(vendorDir, 'recruitee-offers.json'),
+        '--url',
+        'https://channable.recruitee.com/o/customer-success-manager-benelux-dutch-speaking-3',
+        '--blocks',
+      ],
+      t.io,
+    );
+    expect(code).toBe(0);
+    const message = JSON.parse(t.out()) as { text: string; blocks: Block[] };
+    expect(message.text).toMatch(/^Customer Success Manager Benelux - Dutch speaking at Channable/);
+    expect(message.blocks[0]).toEqual({
+      type: 'header',
+      text: { type: 'plain_text', text: 'Customer Success Manager Benelux - Dutch speaking', emoji: true },
+    });
+    const facts = message.blocks[1]?.elements?.[0]?.text as string;
+    expect(facts).toContain('Channable · Utrecht, Netherlands');
+    expect(actionIdsOf(message.blocks)).toEqual(
+      expect.arrayContaining([cardActionIds.iCanRefer, cardActionIds.imInterested, cardActionIds.details]),
+    );
+  });
+
+  it('prints with --blocks the plain link card for an answer it cannot read', async () => {
+    const t = io({ readFile: async () => Buffer.from('{"status":"ok","items":[]}') });
+    expect(
+      await run(['preview', 'feed.json', '--url', 'https://example.org/api/jobs', '--blocks'], t.io),
+    ).toBe(0);
+    const message = JSON.parse(t.out()) as { blocks: Array<{ type: string; text?: { text: string } }> };
+    expect(message.blocks.map((b) => b.type)).toEqual(['section', 'context']);
+    expect(message.blocks[0]?.text?.text).toContain('Vouch could not read this posting');
+  });
+
+  it('refuses --json together with --blocks', async () => {
+    const t = io();
+    expect(await run(['preview', 'x.html', '--json', '--blocks'], t.io)).toBe(2);
+    expect(t.err()).toMatch(/exclude each other/);
+  });
+
   it('prints a saved API payload as the card text, in the seed’s shape', async () => {
     const t = io();
     const code = await run(
