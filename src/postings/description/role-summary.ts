@@ -101,18 +101,39 @@ export function trimToSentences(text: string): string {
 }
 
 /** The paragraph from its first sentence that talks about the role, or null when none does. */
-function fromRoleSentence(paragraph: string, cue: RegExp = ROLE_CUE): string | null {
+function fromRoleSentence(
+  paragraph: string,
+  cue: RegExp = ROLE_CUE,
+  title: RegExp | null = null,
+): string | null {
   const sentences = sentencesOf(paragraph.replace(LEADING_LABEL, ''));
-  const at = sentences.findIndex((s) => s.length >= 30 && cue.test(s));
+  const at = sentences.findIndex((s) => s.length >= 30 && (cue.test(s) || (title?.test(s) ?? false)));
   return at === -1 ? null : sentences.slice(at).join(' ');
 }
 
+/**
+ * The title's opening words as a pattern ("Manager II, Machine Learning…" → /\bmanager ii\b/i): a
+ * sentence that names the job is about the role, whatever its wording. Null for titles too short
+ * to be told from ordinary words.
+ */
+function titlePattern(title: string | null): RegExp | null {
+  const words = (title ?? '')
+    .split(/[,(|–—/-]/)[0]
+    ?.trim()
+    .split(/\s+/)
+    .filter((w) => /\p{L}/u.test(w))
+    .slice(0, 4);
+  if (!words || words.length < 2) return null;
+  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+');
+  return new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}])`, 'iu');
+}
+
 /** The first paragraph of the sections, from its first sentence that matches the cue. */
-function firstWithCue(sections: readonly Section[], cue: RegExp): string | null {
+function firstWithCue(sections: readonly Section[], cue: RegExp, title: RegExp | null = null): string | null {
   for (const section of sections) {
     for (const paragraph of section.paragraphs) {
       if (!substantive(paragraph)) continue;
-      const role = fromRoleSentence(paragraph, cue);
+      const role = fromRoleSentence(paragraph, cue, title);
       if (role) return role;
     }
   }
@@ -127,7 +148,11 @@ function firstWithCue(sections: readonly Section[], cue: RegExp): string | null 
  * boilerplate, else the page's meta description (a leading capitalised heading dropped). Whole sentences, about 320 characters.
  * Null when the posting has no prose at all.
  */
-export function roleSummary(sections: readonly Section[], metaDescription: string | null): string | null {
+export function roleSummary(
+  sections: readonly Section[],
+  metaDescription: string | null,
+  title: string | null = null,
+): string | null {
   const prose = sections.filter(
     (s) => s.kind === 'intro' || s.kind === 'about' || s.kind === 'responsibilities' || s.kind === 'other',
   );
@@ -139,7 +164,7 @@ export function roleSummary(sections: readonly Section[], metaDescription: strin
   const chosen =
     firstWithCue(roleHeaded, HIRING_CUE) ??
     roleHeaded.flatMap((s) => s.paragraphs).find(substantive) ??
-    firstWithCue(prose, STRONG_CUE) ??
+    firstWithCue(prose, STRONG_CUE, titlePattern(title)) ??
     firstWithCue(prose, ROLE_CUE);
   if (chosen) return trimToSentences(chosen.replace(LEADING_LABEL, ''));
   // Nothing speaks about the role: its bullets do, and the company's pitch would only repeat what

@@ -65,10 +65,14 @@ function clip(text: string, max: number): string {
  * description, the note that says why the card is thin. Never a sentence Vouch made up from the
  * fields the card already shows.
  */
-function buildSummary(draft: PostingDraft, sections: readonly Section[]): string | null {
+function buildSummary(
+  draft: PostingDraft,
+  sections: readonly Section[],
+  title: string | null,
+): string | null {
   if (draft.limitation === 'not-a-posting')
     return draft.metaDescription ? clip(draft.metaDescription, MAX_SUMMARY) : null;
-  const own = roleSummary(sections, draft.metaDescription);
+  const own = roleSummary(sections, draft.metaDescription, title);
   // LinkedIn's public page often carries the whole description: the note is for when it did not.
   const limited = draft.limitation === 'linkedin' ? sections.length === 0 : draft.limitation !== null;
   const note = limited && draft.limitation ? LIMITATION_NOTES[draft.limitation] : '';
@@ -169,7 +173,7 @@ export function summarizeDraft(draft: PostingDraft, target: SummaryTarget): Post
     visaSponsorship: extractVisaSponsorship(nonBenefitLines.join('\n')),
     salary,
     minYearsExperience,
-    summary: buildSummary(draft, sections),
+    summary: buildSummary(draft, sections, title),
     responsibilities,
     requirements,
     niceToHave,

@@ -23,22 +23,34 @@ const PLACE = /^(?:[Rr]emote\b.*|[A-Z][\p{L}.' -]+,\s*[A-Z][\p{L}.' -]+(?:,\s*[A
 const NOT_PLACE =
   /\b(?:time|permanent|contract|temporary|freelance|intern(?:ship)?|senior|junior|level|contributor)\b/i;
 
+/** Parts of a facts line that are about the job's terms, not a team: "Remote", "Full-time", "Hybrid". */
+const TERMS =
+  /\b(?:remote|hybrid|on-?site|office|time|permanent|contract|temporary|freelance|intern(?:ship)?|level|contributor)\b/i;
+
 /**
- * Company and places from the line under the title when it is such a facts line: the first part is
- * the company (a doubled name, as a logo's alt text leaves it, counts once), parts that read as a
- * place ("San Francisco, CA", "Remote") are the locations. Null when the line is anything else.
+ * Company, places and team from the line under the title when it is such a facts line: the first
+ * part is the company (a doubled name, as a logo's alt text leaves it, counts once), parts that read
+ * as a place ("San Francisco, CA", "Remote") are the locations, and the last other part after the
+ * places is the team ("Acme · Consumer · Berlin, Germany · Core Engineering" → Core Engineering, the
+ * card's "company · location · team"). Null when the line is anything else.
  */
-function factsUnderTitle(line: string | undefined): { company: string; locations: string[] } | null {
+function factsUnderTitle(
+  line: string | undefined,
+): { company: string; locations: string[]; team: string | null } | null {
   const text = str(line ?? '', 300);
   if (text === null) return null;
   const parts = text.split(FACT_SEPARATOR).map((part) => part.trim());
   if (parts.length < 2 || parts.length > 6 || parts.some((part) => part.length === 0 || part.length > 60))
     return null;
-  const locations = parts.slice(1).filter((part) => PLACE.test(part) && !NOT_PLACE.test(part));
+  const isPlace = (part: string): boolean => PLACE.test(part) && !NOT_PLACE.test(part);
+  const locations = parts.slice(1).filter(isPlace);
   if (locations.length === 0) return null;
   const [first = ''] = parts;
   const doubled = /^(.+?) \1$/.exec(first);
-  return { company: doubled?.[1] ?? first, locations };
+  const lastPlace = parts.findLastIndex((part, i) => i > 0 && isPlace(part));
+  const team =
+    parts.slice(lastPlace + 1).findLast((part) => !TERMS.test(part) && /\p{Lu}/u.test(part)) ?? null;
+  return { company: doubled?.[1] ?? first, locations, team };
 }
 
 /**
@@ -68,6 +80,7 @@ export function draftFromPlainText(text: string): PostingDraft {
   if (facts !== null) {
     draft.company = facts.company;
     draft.locations = facts.locations;
+    draft.department = facts.team;
   }
   draft.descriptionText = (facts === null ? rest : rest.slice(next + 1)).join('\n');
   return draft;

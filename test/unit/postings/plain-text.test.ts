@@ -100,9 +100,15 @@ describe.skipIf(!seedAvailable)('the seed posting (../shared/seeds), the shape o
     expect(s.responsibilities).toHaveLength(5);
     expect(s.requirements).toHaveLength(7);
     expect(s.niceToHave).toHaveLength(4);
+    // The posting's own opening sentence, not a template made of the title and company.
+    expect(s.summary).toMatch(
+      /^Manager II, Machine Learning Engineering for Core Engineering at Pinterest, focusing on search/,
+    );
     expect(s).toMatchObject({
       company: 'Pinterest',
       locations: ['San Francisco, CA'],
+      // The team goes on the company line: "Pinterest · San Francisco, CA · Core Engineering".
+      department: 'Core Engineering',
       seniority: 'manager',
       minYearsExperience: 8,
     });
