@@ -205,3 +205,24 @@ export function roleProse(sections: readonly Section[]): string[] {
   }
   return out;
 }
+
+/** "join our Data Platform team", "The Interiors Sales Team is seeking": a capitalised team name. */
+const TEAM_NAMED =
+  /\b(?:join(?:ing)?|part of|member of|within|in) (?:the|our) ((?:\p{Lu}[\p{L}&+-]*\s){1,4})team\b|\b[Tt]he ((?:\p{Lu}[\p{L}&+-]*\s){1,4})[Tt]eam (?:is|will|at|works|builds|owns)\b/u;
+
+/**
+ * The team the posting names in its prose about the role ("You'll join our Data Platform team"),
+ * without the company's own name in front. Only capitalised names: "join our growing team" names
+ * nothing. Null when none is named.
+ */
+export function teamFromProse(paragraphs: readonly string[], company: string | null): string | null {
+  for (const paragraph of paragraphs.slice(0, 20)) {
+    const m = TEAM_NAMED.exec(paragraph.slice(0, 2000));
+    let team = (m?.[1] ?? m?.[2])?.trim();
+    if (!team) continue;
+    if (company && team.toLowerCase().startsWith(`${company.toLowerCase()} `))
+      team = team.slice(company.length).trim();
+    if (team && team.toLowerCase() !== company?.toLowerCase()) return team;
+  }
+  return null;
+}

@@ -5,7 +5,7 @@ import { companyFromOpening, companyFromSlug } from './company-name.js';
 import { extractEmphasized } from './emphasized.js';
 import { employmentTypeFromText } from './employment-type.js';
 import { splitRequirements } from './nice-to-have.js';
-import { roleProse, roleSummary } from './role-summary.js';
+import { roleProse, roleSummary, teamFromProse } from './role-summary.js';
 import { extractSalary } from './salary.js';
 import { itemsOf, type Section, splitSections } from './sections.js';
 import { extractSeniority } from './seniority.js';
@@ -165,7 +165,7 @@ export function summarizeDraft(draft: PostingDraft, target: SummaryTarget): Post
     locations,
     workplaceType,
     employmentType,
-    department: draft.department,
+    department: draft.department ?? teamFromProse(aboutRole, company),
     seniority:
       draft.limitation === 'not-a-posting'
         ? null

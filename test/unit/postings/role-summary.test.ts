@@ -81,3 +81,30 @@ describe('the card summary is the posting’s own words about the role', () => {
     expect(summary!.endsWith('customers.')).toBe(true);
   });
 });
+
+describe('the team a posting names', () => {
+  it('goes on the company line when the prose names it and no department field does', () => {
+    const body = JSON.stringify({
+      id: 2,
+      title: 'Software Engineer',
+      absolute_url: 'https://job-boards.greenhouse.io/acme/jobs/2',
+      location: { name: 'Dublin' },
+      company_name: 'Acme',
+      content:
+        "<h3>About the role</h3><p>You'll join our Data Platform team to build the event pipeline every Acme product writes to.</p>",
+    });
+    const s = extractPosting({ url: 'https://job-boards.greenhouse.io/acme/jobs/2', body });
+    expect(s.department).toBe('Data Platform');
+  });
+
+  it('drops the company’s own name in front and ignores uncapitalised teams', async () => {
+    const { teamFromProse } = await import('../../../src/postings/description/role-summary.js');
+    expect(
+      teamFromProse(
+        ['The Catawiki Interiors Sales Team is seeking an experienced Key Account Manager.'],
+        'Catawiki',
+      ),
+    ).toBe('Interiors Sales');
+    expect(teamFromProse(['You will join our growing team of 40 engineers in Lisbon.'], 'Acme')).toBeNull();
+  });
+});
