@@ -9,8 +9,12 @@ import { emptyDraft, type ParseContext, type PostingDraft, type Provider, str } 
 
 const HOST = /^([a-z0-9-]+)\.breezy\.hr$/;
 const SERVICE_HOSTS = new Set(['www', 'app', 'api', 'help', 'developer', 'marketing', 'assets-cdn']);
-/** A position's id: the 12 hex characters before the title slug ("088ac6d52139-open-position"). */
-const POSITION = /^([0-9a-f]{12})(?:-|$)/i;
+/**
+ * A position's id: the hex characters before the title slug — twelve on most boards
+ * ("088ac6d52139-open-position"), fourteen on others ("017c1e8fe5bb01-physician-ob-gyn-…", a real
+ * DrHouse position page in `test/fixtures/postings/breezy`).
+ */
+const POSITION = /^([0-9a-f]{10,24})(?:-|$)/i;
 
 const placeSchema = z
   .object({

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { normalizeEmploymentType } from '../description/employment-type.js';
+import { normalizeWorkplace } from '../description/workplace.js';
 import { findFirst } from '../html/dom.js';
 import { type HtmlPage, isRecord } from '../html/page.js';
 import type { PostingIdentity } from '../posting-identity.js';
-import type { Salary } from '../posting-summary.js';
+import type { Salary, WorkplaceType } from '../posting-summary.js';
 import { draftFromJobPosting, findJobPosting } from './json-ld.js';
 import { assignedValue, moneyNumber, pageIsOn, periodFromUnit, salaryOf } from './shared.js';
 import {
@@ -29,6 +30,16 @@ const headerSchema = z
     companyName: z.unknown().optional(),
     formattedLocation: z.unknown().optional(),
     jobLocation: z.unknown().optional(),
+    salaryMin: z.unknown().optional(),
+    salaryMax: z.unknown().optional(),
+    salaryCurrency: z.unknown().optional(),
+    salaryType: z.unknown().optional(),
+    remoteLocation: z.unknown().optional(),
+    /** `{ text: "Hybrid work", type: "REMOTE_HYBRID" }`: the employer's remote/hybrid attribute. */
+    remoteWorkModel: z
+      .object({ text: z.unknown().optional(), type: z.unknown().optional() })
+      .passthrough()
+      .nullish(),
   })
   .passthrough();
 
@@ -69,6 +80,21 @@ function salaryFrom(model: z.infer<typeof salarySchema> | null | undefined): Sal
     model.salaryCurrency ?? model.currency ?? null,
     periodFromUnit(model.salaryType),
   );
+}
+
+/**
+ * The header's remote badge. `REMOTE_HYBRID` is hybrid; a temporary (COVID-era) remote type says
+ * nothing lasting; otherwise the badge text ("Remote", "Hybrid work") or `remoteLocation` decides.
+ */
+function workplaceFrom(header: z.infer<typeof headerSchema> | null | undefined): WorkplaceType | null {
+  if (!header) return null;
+  const type = typeof header.remoteWorkModel?.type === 'string' ? header.remoteWorkModel.type : '';
+  if (/HYBRID/i.test(type)) return 'hybrid';
+  if (/TEMPORARY/i.test(type)) return null;
+  const text = typeof header.remoteWorkModel?.text === 'string' ? header.remoteWorkModel.text : null;
+  const fromText = normalizeWorkplace(text?.replace(/\s+work$/i, '') ?? null);
+  if (fromText) return fromText;
+  return /REMOTE/i.test(type) || header.remoteLocation === true ? 'remote' : null;
 }
 
 /** `sanitizedJobDescription` is an HTML string, or `{ content: "<html>" }` on newer pages. */
@@ -125,9 +151,14 @@ export const indeedProvider: Provider = {
     const location = str(header?.formattedLocation, 200) ?? str(header?.jobLocation, 200);
     draft.locations = location ? [location] : [];
     draft.employmentType = normalizeEmploymentType(job.jobMetadataHeaderModel?.jobType);
-    // `salaryInfoModel` is what the employer stated; the salary guide's figure is Indeed's estimate.
-    draft.salary = salaryFrom(data.salaryInfoModel);
-    draft.thirdParty.salary = salaryFrom(data.salaryGuideModel?.estimatedSalaryModel);
+    draft.workplaceType = workplaceFrom(header);
+    // `salaryInfoModel` and the header's salary are what the job states; the salary guide's figure
+    // is Indeed's estimate, and the JSON-LD's pay is kept as third-party like on the JSON-LD path
+    // (a real au.indeed.com page carried its pay only there: test/fixtures/postings/indeed).
+    draft.salary = salaryFrom(data.salaryInfoModel) ?? salaryFrom(header);
+    draft.thirdParty.salary =
+      salaryFrom(data.salaryGuideModel?.estimatedSalaryModel) ??
+      (posting ? draftFromJobPosting(posting).thirdParty.salary : null);
     const description = descriptionOf(job.sanitizedJobDescription);
     if (description) draft.descriptionHtml = [description];
     else {

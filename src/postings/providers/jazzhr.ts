@@ -1,5 +1,5 @@
 import { normalizeEmploymentType } from '../description/employment-type.js';
-import { findFirst, type HtmlElement, visibleText } from '../html/dom.js';
+import { findFirst, type HtmlElement, hasClass, visibleText } from '../html/dom.js';
 import { type HtmlPage, isRecord } from '../html/page.js';
 import type { PostingIdentity } from '../posting-identity.js';
 import { draftFromJobPosting, findJobPosting } from './json-ld.js';
@@ -37,6 +37,21 @@ function attributeText(element: HtmlElement | null): string | null {
   return str(visibleText(element).replace(/^[A-Za-z. ]{2,20}:\s*/, ''), 200);
 }
 
+/**
+ * The page title JazzHR writes, `{title} - {company} - Career Page` (also `{title} - Career Page`):
+ * the job title, with the board's suffix and the company's name taken off.
+ */
+function titleFromPageTitle(pageTitle: string | null, company: string | null): string | null {
+  const withoutSuffix = pageTitle?.replace(/\s+-\s+Career Page\s*$/i, '');
+  if (!withoutSuffix || withoutSuffix === pageTitle) return null;
+  const suffix = company ? ` - ${company}` : null;
+  const title =
+    suffix && withoutSuffix.toLowerCase().endsWith(suffix.toLowerCase())
+      ? withoutSuffix.slice(0, -suffix.length)
+      : withoutSuffix;
+  return str(title, 300);
+}
+
 function organisationName(page: HtmlPage): string | null {
   const org = page.jsonLd.find((o) => o['@type'] === 'Organization');
   return (isRecord(org) ? str(org.name) : null) ?? str(page.meta.get('og:site_name'));
@@ -48,7 +63,7 @@ function organisationName(page: HtmlPage): string | null {
  * flattened description) and the description's own HTML in `#job-description` (classic template:
  * `#resumator-job-description`), with location, type and department in the header's attributes.
  * The description element is read instead of the JSON-LD text, which loses lists. Markup as
- * described by public scrapers' notes (`test/fixtures/postings/jazzhr/SOURCE.md`: no real page found).
+ * checked on two real pages, trimmed by their source (`test/fixtures/postings/jazzhr/SOURCE.md`).
  */
 export const jazzHrProvider: Provider = {
   id: 'jazzhr',
@@ -71,7 +86,13 @@ export const jazzHrProvider: Provider = {
     const posting = findJobPosting(page.jsonLd);
     const description = byId(page.root, 'job-description', 'resumator-job-description');
     const header = findFirst(page.root, (e) => e.name === 'h2' || e.name === 'h1');
-    if (!posting && !description) return null;
+    // Three of eight boards a public scraper probed ship no JobPosting; the header's attribute
+    // block (location, type, department) still marks the job page.
+    const attributes = findFirst(
+      page.root,
+      (e) => hasClass(e, 'job-attributes-container') || e.attribs.id === 'resumator-job-employment',
+    );
+    if (!posting && !description && !attributes) return null;
     const draft = posting
       ? { ...draftFromJobPosting(posting), source: 'jazzhr' as const }
       : emptyDraft('jazzhr');
@@ -79,7 +100,8 @@ export const jazzHrProvider: Provider = {
     draft.companySlug =
       context.identity?.source === 'jazzhr' ? context.identity.tenant : (HOST.exec(host ?? '')?.[1] ?? null);
     draft.company ??= organisationName(page);
-    draft.title ??= header ? str(visibleText(header), 300) : null;
+    draft.title ??=
+      titleFromPageTitle(page.title, draft.company) ?? (header ? str(visibleText(header), 300) : null);
     const location =
       byTitle(page.root, 'Location') ?? attributeText(byId(page.root, 'resumator-job-location'));
     if (draft.locations.length === 0) draft.locations = uniqueStrings([location]);
@@ -94,7 +116,7 @@ export const jazzHrProvider: Provider = {
       draft.descriptionHtml = [];
       draft.descriptionText = null;
       draft.limitation = null;
-    }
+    } else if (!posting) draft.limitation = 'header-only';
     return draft;
   },
 };

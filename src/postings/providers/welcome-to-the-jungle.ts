@@ -57,7 +57,6 @@ const jobSchema = z
     office: officeSchema.nullish(),
     offices: z.array(officeSchema).nullish(),
     organization: z.object({ name: z.unknown(), slug: z.unknown() }).partial().passthrough().nullish(),
-    profession: z.unknown().optional(),
   })
   .passthrough();
 type WttjJob = z.infer<typeof jobSchema>;
@@ -131,8 +130,8 @@ function draftFromJob(job: WttjJob, identity: PostingIdentity | null): PostingDr
     job.salary_currency,
     periodFromUnit(job.salary_period),
   );
-  if (isRecord(job.profession) && isRecord(job.profession.name))
-    draft.department = str(job.profession.name[job.language === 'fr' ? 'fr' : 'en']);
+  // No department: `profession` is WTTJ's job taxonomy (`category_name` / `sub_category_name`, e.g.
+  // "Data / Business Intelligence" for an ML engineer in an "ML Engineering" team), not the employer's team.
   draft.descriptionHtml = descriptionOf(job);
   if (draft.descriptionHtml.length === 0) draft.limitation = 'no-description';
   draft.unlisted =

@@ -69,3 +69,57 @@ describe('Breezy HR board list (MS Breezy Trial, real capture)', () => {
     expect(breezyProvider.parseJson?.([{ id: 'x', name: 'y' }], { url, identity: null })).toBeNull();
   });
 });
+
+describe('Breezy HR position pages (real captures, JSON-LD kept by their source)', () => {
+  const DRHOUSE = 'https://drhouse-inc.breezy.hr/p/017c1e8fe5bb01';
+
+  it('takes fourteen-character position ids as well as twelve', () => {
+    for (const url of [
+      'https://drhouse-inc.breezy.hr/p/017c1e8fe5bb01-physician-ob-gyn-telemedicine-opportunity--drhouse?source=GoogleJobs',
+      'https://drhouse-inc.breezy.hr/p/017c1e8fe5bb01/apply',
+    ])
+      expect(canonicalizeJobUrl(url)).toEqual({
+        source: 'breezy',
+        tenant: 'drhouse-inc',
+        jobId: '017c1e8fe5bb01',
+        canonicalUrl: DRHOUSE,
+      });
+  });
+
+  it('reads the DrHouse telemedicine page: remote, part-time, hourly pay, three lists', () => {
+    const card = extractPosting({
+      url: `${DRHOUSE}-physician-ob-gyn-telemedicine-opportunity--drhouse?source=GoogleJobs`,
+      body: fixture('drhouse-physician-ob-gyn-telemedicine.html'),
+    });
+    expect(card).toMatchObject({
+      source: 'breezy',
+      canonicalUrl: DRHOUSE,
+      title: 'Physician, OB/GYN – Telemedicine Opportunity',
+      company: 'DrHouse, Inc.',
+      locations: ['Cheyenne, WY, United States'],
+      workplaceType: 'remote',
+      employmentType: 'part-time',
+      // The board's structured pay; the text's "Annual salary starting at $210,000" is a benefit line.
+      salary: { min: 100, max: 200, currency: 'USD', period: 'hour' },
+    });
+    expect(card.responsibilities).toHaveLength(6);
+    expect(card.niceToHave).toHaveLength(3);
+  });
+
+  it('reads the Oil Changers page: full-time, one hourly rate, the store address as location', () => {
+    const card = extractPosting({
+      url: 'https://oil-changers.breezy.hr/p/4d84ddc1b2c9-oil-changers-team-member-889?source=GoogleJobs',
+      body: fixture('oil-changers-team-member-889.html'),
+    });
+    expect(card).toMatchObject({
+      source: 'breezy',
+      canonicalUrl: 'https://oil-changers.breezy.hr/p/4d84ddc1b2c9',
+      title: 'Oil Changers Team Member (889)',
+      company: 'Oil Changers',
+      locations: ['AUSTIN, TX, United States'],
+      employmentType: 'full-time',
+      salary: { min: 16, max: 16, currency: 'USD', period: 'hour' },
+    });
+    expect(card.benefits).toHaveLength(10);
+  });
+});

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalizeJobUrl } from '../../../../src/postings/canonical-url.js';
 import { extractPosting } from '../../../../src/postings/extract-posting.js';
 import { indeedProvider } from '../../../../src/postings/providers/indeed.js';
+import { fixture } from './fixture.js';
 
 const KEY = '54f1f8af68d722d2';
 
@@ -62,5 +63,55 @@ describe('Indeed pages', () => {
     const summary = extractPosting({ url: `https://au.indeed.com/viewjob?jk=${KEY}`, body: page });
     expect(summary.source).toBe('html');
     expect(summary.canonicalUrl).toBe(`https://au.indeed.com/viewjob?jk=${KEY}`);
+  });
+});
+
+describe('Indeed view-job page (au.indeed.com, PaperCut Software, real page trimmed to its job data)', () => {
+  const url = `https://au.indeed.com/viewjob?jk=${KEY}&from=shareddesktop_copy`;
+  const body = () => fixture('indeed/au-papercut-senior-devops-engineer-trimmed.html');
+
+  it('reads title, company, location and job type from window._initialData', () => {
+    expect(extractPosting({ url, body: body() })).toMatchObject({
+      source: 'indeed',
+      canonicalUrl: `https://au.indeed.com/viewjob?jk=${KEY}`,
+      title: 'Senior DevOps Engineer',
+      company: 'PaperCut Software',
+      locations: ['Camberwell VIC 3124'],
+      employmentType: 'full-time',
+      department: null,
+    });
+  });
+
+  it('reads the hybrid badge (remoteWorkModel REMOTE_HYBRID) as hybrid', () => {
+    expect(extractPosting({ url, body: body() }).workplaceType).toBe('hybrid');
+  });
+
+  it('keeps the JSON-LD pay when _initialData states none, as the employer text is silent', () => {
+    expect(extractPosting({ url, body: body() }).salary).toEqual({
+      min: 130000,
+      max: 160000,
+      currency: 'AUD',
+      period: 'year',
+    });
+  });
+
+  it('counts the role’s lists, not the company’s perks', () => {
+    const card = extractPosting({ url, body: body() });
+    expect(card.responsibilities).toHaveLength(4);
+    expect(card.requirements).toHaveLength(4);
+    expect(card.niceToHave).toEqual([]);
+    expect(card.requirements.join(' ')).not.toMatch(/parental leave/);
+  });
+
+  it('reads the page’s JSON-LD when the job data is missing', () => {
+    const withoutData = body().replace(/<script>\s*window\._initialData=[\s\S]*?<\/script>/, '');
+    expect(withoutData).not.toContain('_initialData');
+    expect(extractPosting({ url, body: withoutData })).toMatchObject({
+      source: 'indeed',
+      title: 'Senior DevOps Engineer',
+      company: 'PaperCut Software',
+      employmentType: 'full-time',
+      salary: { min: 130000, max: 160000, currency: 'AUD', period: 'year' },
+    });
   });
 });

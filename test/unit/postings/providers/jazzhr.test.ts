@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalizeJobUrl } from '../../../../src/postings/canonical-url.js';
+import { extractPosting } from '../../../../src/postings/extract-posting.js';
 import { readHtmlPage } from '../../../../src/postings/html/page.js';
 import { jazzHrProvider } from '../../../../src/postings/providers/jazzhr.js';
+import { fixture } from './fixture.js';
 
-// No real JazzHR page was found (test/fixtures/postings/jazzhr/SOURCE.md): identity only.
 describe('JazzHR job links', () => {
   it('maps the slugged, bare and details links of one job to its board code', () => {
     const expected = {
@@ -45,5 +46,39 @@ describe('JazzHR job links', () => {
     expect(
       jazzHrProvider.parseHtml?.(page, { url: 'https://example.org/jobs/1', identity: null }),
     ).toBeNull();
+  });
+});
+
+describe('JazzHR job pages (real captures, trimmed by their source)', () => {
+  it('reads the JobPosting and the header attributes of the Addiction Recovery Care page', () => {
+    const card = extractPosting({
+      url: 'https://addictionrecoverycare.applytojob.com/apply/sf4i9HFuTa/Admissions-Clerk?source=Indeed',
+      body: fixture('jazzhr/addiction-recovery-care-admissions-clerk.html'),
+    });
+    expect(card).toMatchObject({
+      source: 'jazzhr',
+      canonicalUrl: 'https://addictionrecoverycare.applytojob.com/apply/sf4i9HFuTa',
+      title: 'Admissions Clerk',
+      company: 'Addiction Recovery Care',
+      locations: ['St. Catharine, KY'],
+      employmentType: 'full-time',
+      department: 'Crown Recovery Center',
+      salary: null,
+    });
+  });
+
+  it('claims a board without JobPosting by its attribute block and takes the title from the title tag', () => {
+    const card = extractPosting({
+      url: 'https://aliz.applytojob.com/apply/',
+      body: fixture('jazzhr/aliz-ai-engineer-no-jobposting.html'),
+    });
+    expect(card).toMatchObject({
+      source: 'jazzhr',
+      title: 'AI Engineer',
+      company: 'Aliz',
+      locations: ['Budapest, Hungary'],
+      employmentType: 'full-time',
+      department: 'AI',
+    });
   });
 });

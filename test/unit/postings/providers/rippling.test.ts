@@ -94,3 +94,43 @@ describe('Rippling board API job detail (Portside, real capture, descriptions tr
     ).toBeNull();
   });
 });
+
+describe('Rippling hosted job page (3rd Street Youth Center & Clinic, real __NEXT_DATA__)', () => {
+  const JOB = 'a661d3ef-2dd4-4aee-8c0a-fb48ae545a7a';
+  const url = `https://ats.rippling.com/en-US/3rd-street-youth-center-clinic/jobs/${JOB}?jobSite=Indeed`;
+  const card = () =>
+    extractPosting({ url, body: fixture('3rd-street-behavioral-health-clinician-next-data.html') });
+
+  it('reads the job post and its board from apiData', () => {
+    expect(card()).toMatchObject({
+      source: 'rippling',
+      canonicalUrl: `https://ats.rippling.com/3rd-street-youth-center-clinic/jobs/${JOB}`,
+      title: 'Behavioral Health Clinician - Community',
+      company: '3rd Street Youth Center & Clinic',
+      locations: ['San Francisco, CA'],
+      employmentType: 'full-time',
+      department: 'Behavioral Health',
+    });
+  });
+
+  it('takes the pay from the text when payRangeDetails is empty', () => {
+    expect(card().salary).toEqual({ min: 75000, max: 75000, currency: 'USD', period: 'year' });
+  });
+
+  it('puts the company block first and opens the summary with the role', () => {
+    const c = card();
+    expect(c.summary).toMatch(/^We are looking for collaborative and committed Behavioral Health Clinicians/);
+    expect(c.responsibilities[0]).toBe(
+      'Provide clinical services to youth ages 12-27, including engagement, assessment, and treatment planning.',
+    );
+    expect(c.requirements[0]).toMatch(/^Experience and direct contact with youth/);
+  });
+
+  it('reads the same page without an identity, by its host', () => {
+    const s = extractPosting({
+      url: `https://ats.rippling.com/3rd-street-youth-center-clinic/jobs/${JOB}`,
+      body: fixture('3rd-street-behavioral-health-clinician-next-data.html'),
+    });
+    expect(s.title).toBe('Behavioral Health Clinician - Community');
+  });
+});

@@ -77,3 +77,40 @@ describe('Welcome to the Jungle job document', () => {
     expect(welcomeToTheJungleProvider.parseJson?.({ jobs: [] }, context)).toBeNull();
   });
 });
+
+describe('Welcome to the Jungle job document in English (Doctolib, real capture)', () => {
+  const url =
+    'https://www.welcometothejungle.com/fr/companies/doctolib/jobs/senior-machine-learning-engineer-applied-ai-llms-x-f-m_paris?q=1';
+  const card = () =>
+    extractPosting({
+      url,
+      body: readFileSync(resolve(dir, 'wttj-api-doctolib-senior-ml-engineer.json')),
+    });
+
+  it('reads the organisation, the office, partial remote and the contract', () => {
+    expect(card()).toMatchObject({
+      source: 'welcome-to-the-jungle',
+      canonicalUrl:
+        'https://www.welcometothejungle.com/en/companies/doctolib/jobs/senior-machine-learning-engineer-applied-ai-llms-x-f-m_paris',
+      title: 'Senior Machine Learning Engineer - Applied AI & LLMs',
+      company: 'Doctolib',
+      locations: ['Paris, France'],
+      workplaceType: 'hybrid',
+      employmentType: 'full-time',
+      salary: null,
+    });
+  });
+
+  it('does not show WTTJ’s job category as the team', () => {
+    // profession.sub_category_name is "Data / Business Intelligence"; the text names the ML Engineering team.
+    expect(card().department).toBeNull();
+  });
+
+  it('opens the summary with the role and invents no lists from the shortened description', () => {
+    const c = card();
+    expect(c.summary).toMatch(
+      /^We are looking for a Senior Machine Learning Engineer to join the ML Engineering team/,
+    );
+    expect([...c.responsibilities, ...c.requirements, ...c.niceToHave]).toEqual([]);
+  });
+});

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalizeJobUrl } from '../../../../src/postings/canonical-url.js';
 import { extractPosting } from '../../../../src/postings/extract-posting.js';
 import { wellfoundProvider } from '../../../../src/postings/providers/wellfound.js';
+import { fixture } from './fixture.js';
 
 const CANONICAL = 'https://wellfound.com/jobs/2747178';
 
@@ -53,5 +54,31 @@ describe('Wellfound pages', () => {
     });
     expect(summary.source).toBe('html');
     expect(summary.canonicalUrl).toBe(CANONICAL);
+  });
+});
+
+describe('Wellfound job detail page (Confident LIMS, real capture trimmed by its source)', () => {
+  const body = () => fixture('wellfound/confident-lims-senior-software-engineer-detail.html');
+
+  it('reads the startup’s own JobPosting: remote, full-time, the yearly USD range', () => {
+    const card = extractPosting({
+      url: 'https://wellfound.com/company/confidentlims/jobs/4697947-senior-software-engineer',
+      body: body(),
+    });
+    expect(card).toMatchObject({
+      source: 'wellfound',
+      canonicalUrl: 'https://wellfound.com/jobs/4697947',
+      title: 'Senior Software Engineer',
+      company: 'Confident LIMS',
+      locations: ['California, United States'],
+      workplaceType: 'remote',
+      employmentType: 'full-time',
+      salary: { min: 100000, max: 180000, currency: 'USD', period: 'year' },
+    });
+    expect([...card.responsibilities, ...card.requirements, ...card.niceToHave]).toEqual([]);
+  });
+
+  it('is read on its host without an identity', () => {
+    expect(extractPosting({ url: 'https://wellfound.com/jobs', body: body() }).source).toBe('wellfound');
   });
 });
