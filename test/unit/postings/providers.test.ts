@@ -192,7 +192,8 @@ describe('vendor payloads (real captures, see SOURCE.md)', () => {
       title: 'Associate Data Analyst - Energy and Freight Markets',
       company: 'Vortexa',
       employmentType: 'full-time',
-      department: null,
+      // "Vortexa is looking for a Data Analyst to join our Data Analysis team": the team the text names.
+      department: 'Data Analysis',
       salary: null,
     });
     expect(s.locations).toEqual(['Singapore']);

@@ -103,7 +103,9 @@ describe('Breezy HR position pages (real captures, JSON-LD kept by their source)
       salary: { min: 100, max: 200, currency: 'USD', period: 'hour' },
     });
     expect(card.responsibilities).toHaveLength(6);
-    expect(card.niceToHave).toHaveLength(3);
+    // The three "Preferred" items and "ABOM certification is a plus." from the requirements.
+    expect(card.niceToHave).toHaveLength(4);
+    expect(card.niceToHave).toContain('ABOM certification is a plus.');
   });
 
   it('reads the Oil Changers page: full-time, one hourly rate, the store address as location', () => {

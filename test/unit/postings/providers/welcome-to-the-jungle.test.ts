@@ -101,9 +101,9 @@ describe('Welcome to the Jungle job document in English (Doctolib, real capture)
     });
   });
 
-  it('does not show WTTJ’s job category as the team', () => {
+  it('shows the team the text names, not WTTJ’s job category', () => {
     // profession.sub_category_name is "Data / Business Intelligence"; the text names the ML Engineering team.
-    expect(card().department).toBeNull();
+    expect(card().department).toBe('ML Engineering');
   });
 
   it('opens the summary with the role and invents no lists from the shortened description', () => {
