@@ -42,7 +42,7 @@ const ROLE_CUE = new RegExp(
  */
 const STRONG_CUE = new RegExp(
   [
-    String.raw`\b(?:we['’]re looking for|we are looking for|we['’]re seeking|we are seeking|is seeking|is looking for|are hiring|is hiring|are searching for|in this role|this role (?:is|will)|as (?:a|an|our|the) [^,]{3,80}, you\b)`,
+    String.raw`\b(?:we['’]re looking for|we are looking for|we['’]re seeking|we are seeking|is seeking|is looking for|are hiring|is hiring|are searching for|in this role|this role (?:is|will)|this is an? [^.]{0,60}\b(?:role|position)\b|as (?:a|an|our|the) [^,]{3,80}, you\b)`,
     String.raw`\b(?:wir suchen|suchen wir|in dieser (?:rolle|position)|nous recherchons|nous cherchons|buscamos|estamos buscando|procuramos|estamos procurando|wij zoeken|we zoeken|zijn (?:wij|we) op zoek|cerchiamo|stiamo cercando|siamo alla ricerca|vi søker|vi söker|vi leter etter)`,
   ].join('|'),
   'i',
@@ -65,7 +65,7 @@ const NOT_ROLE_HEADING =
 
 /** Paragraphs that are never the summary: equal-opportunity text, legal notes, how to apply. */
 const BOILERPLATE =
-  /\b(?:equal (?:employment )?opportunit|without regard to|protected (?:veteran|characteristic)|reasonable accommodation|e-?verify|privacy (?:notice|policy)|recruit(?:ment|ing) (?:agencies|fraud)|scam|apply now|click (?:here|apply)|cookies?\b|applicants? (?:must|will)|background check|(?:salary|pay) range|compensation|encourage you to apply|apply anyway|(?:doesn['’]t|does not|don['’]t) (?:align|match|meet)|(?:every|all (?:of )?the) (?:single )?(?:qualification|requirement)s?)\b/i;
+  /\b(?:equal (?:employment )?opportunit|without regard to|protected (?:veteran|characteristic)|reasonable accommodation|e-?verify|privacy (?:notice|policy)|recruit(?:ment|ing) (?:agencies|fraud)|scam|apply now|click (?:here|apply)|cookies?\b|applicants? (?:must|will)|background check|(?:salary|pay) range|compensation|encourage you to apply|apply anyway|not (?:designed|intended) to (?:cover|be)|comprehensive listing|(?:doesn['’]t|does not|don['’]t) (?:align|match|meet)|(?:every|all (?:of )?the) (?:single )?(?:qualification|requirement)s?)\b/i;
 
 /** A testimonial ("“Our team is…” – Simona, Head of Design") speaks for someone, not for the role. */
 const QUOTED = /^["“”„«‘']/;
@@ -128,6 +128,39 @@ function titlePattern(title: string | null): RegExp | null {
   return new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}])`, 'iu');
 }
 
+/**
+ * "…and mentor fellow engineers:" introduces the list that follows: the sentences before it are the
+ * paragraph's prose; a paragraph that is only such a lead-in has none.
+ */
+function withoutListLead(paragraph: string): string {
+  if (!paragraph.trimEnd().endsWith(':')) return paragraph;
+  const sentences = sentencesOf(paragraph);
+  return sentences.length > 1 ? sentences.slice(0, -1).join(' ') : paragraph;
+}
+
+function withoutListLeads(sections: readonly Section[]): Section[] {
+  return sections.map((s) => ({ ...s, paragraphs: s.paragraphs.map(withoutListLead) }));
+}
+
+/**
+ * The company's pitch or a hook, not words about the role: a paragraph that opens with the
+ * company's name, with "We"/"Our"/"At X,", or with a question ("Are you looking for the best place
+ * to work?").
+ */
+function isPitch(paragraph: string, company: string | null): boolean {
+  const first = sentencesOf(paragraph)[0] ?? '';
+  if (/\?$/.test(first)) return true;
+  if (
+    /^(?:we|we['’]re|our|at [^,]{2,60},|wir|unser|nous|notre|somos|nuestr[oa]|nós|nossa|wij|onze|siamo|noi|la nostra)\b/i.test(
+      first,
+    )
+  )
+    return true;
+  // "Confident powers analytical testing labs" for the company "Confident LIMS".
+  const name = company?.split(/\s+/)[0]?.toLowerCase() ?? '';
+  return name.length > 1 && first.toLowerCase().startsWith(name);
+}
+
 /** The first paragraph of the sections, from its first sentence that matches the cue. */
 function firstWithCue(sections: readonly Section[], cue: RegExp, title: RegExp | null = null): string | null {
   for (const section of sections) {
@@ -149,12 +182,17 @@ function firstWithCue(sections: readonly Section[], cue: RegExp, title: RegExp |
  * Null when the posting has no prose at all.
  */
 export function roleSummary(
-  sections: readonly Section[],
+  allSections: readonly Section[],
   metaDescription: string | null,
   title: string | null = null,
+  company: string | null = null,
 ): string | null {
+  const sections = withoutListLeads(allSections);
+  // Parts headed "Company description", "About us", "Our culture" speak for the company, not the role.
   const prose = sections.filter(
-    (s) => s.kind === 'intro' || s.kind === 'about' || s.kind === 'responsibilities' || s.kind === 'other',
+    (s) =>
+      (s.kind === 'intro' || s.kind === 'about' || s.kind === 'responsibilities' || s.kind === 'other') &&
+      !(s.heading !== null && NOT_ROLE_HEADING.test(s.heading) && !ROLE_HEADING.test(s.heading)),
   );
   const roleHeaded = prose.filter(
     (s) => s.heading !== null && ROLE_HEADING.test(s.heading) && !NOT_ROLE_HEADING.test(s.heading),
@@ -173,7 +211,7 @@ export function roleSummary(
   if (hasBullets) return null;
   for (const section of prose) {
     if (section.kind === 'other') continue;
-    const paragraph = section.paragraphs.find(substantive);
+    const paragraph = section.paragraphs.find((p) => substantive(p) && !isPitch(p, company));
     if (paragraph) return trimToSentences(paragraph);
   }
   // Meta descriptions often begin with the page's first heading run into the text ("ABOUT THE ROLE As a…").
@@ -186,7 +224,8 @@ export function roleSummary(
  * heading and, elsewhere, paragraphs from their first sentence about the role on. Company pitch,
  * benefits, equal-opportunity text and footers are left out.
  */
-export function roleProse(sections: readonly Section[]): string[] {
+export function roleProse(allSections: readonly Section[]): string[] {
+  const sections = withoutListLeads(allSections);
   const out: string[] = [];
   for (const section of sections) {
     if (section.kind === 'benefits' || section.kind === 'compensation') continue;

@@ -69,10 +69,11 @@ function buildSummary(
   draft: PostingDraft,
   sections: readonly Section[],
   title: string | null,
+  company: string | null,
 ): string | null {
   if (draft.limitation === 'not-a-posting')
     return draft.metaDescription ? clip(draft.metaDescription, MAX_SUMMARY) : null;
-  const own = roleSummary(sections, draft.metaDescription, title);
+  const own = roleSummary(sections, draft.metaDescription, title, company);
   // LinkedIn's public page often carries the whole description: the note is for when it did not.
   const limited = draft.limitation === 'linkedin' ? sections.length === 0 : draft.limitation !== null;
   const note = limited && draft.limitation ? LIMITATION_NOTES[draft.limitation] : '';
@@ -173,7 +174,7 @@ export function summarizeDraft(draft: PostingDraft, target: SummaryTarget): Post
     visaSponsorship: extractVisaSponsorship(nonBenefitLines.join('\n')),
     salary,
     minYearsExperience,
-    summary: buildSummary(draft, sections, title),
+    summary: buildSummary(draft, sections, title, company),
     responsibilities,
     requirements,
     niceToHave,
