@@ -59,8 +59,7 @@ export function readHtmlPage(html: string): HtmlPage {
     // Some sites HTML-escape the "+" (`application/ld&#x2B;json`); the parser has decoded it by now.
     if (!/^application\/ld\+json/.test(script.type)) continue;
     if (script.text.length > MAX_JSON_LD) continue;
-    const parsed = safeJsonParse(script.text.trim());
-    collectJsonLd(parsed, jsonLd, 0);
+    collectJsonLd(parseJsonLd(script.text), jsonLd, 0);
   }
   return { root, meta, title, jsonLd, scripts, canonicalLink };
 }
@@ -73,7 +72,49 @@ function collectJsonLd(value: unknown, out: Record<string, unknown>[], depth: nu
   }
   if (!isRecord(value)) return;
   out.push(value);
-  if (Array.isArray(value['@graph'])) collectJsonLd(value['@graph'], out, depth + 1);
+  if (value['@graph'] !== undefined) collectJsonLd(value['@graph'], out, depth + 1);
+  // A WebPage/ItemPage that wraps the posting: `{"@type":"WebPage","mainEntity":{"@type":"JobPosting"}}`.
+  if (isRecord(value.mainEntity)) collectJsonLd(value.mainEntity, out, depth + 1);
+}
+
+const HTML_ENTITY = /&(?:quot|#34|#x22|amp|#38|lt|gt|apos|#39|#x27|nbsp);/g;
+const HTML_ENTITIES: Record<string, string> = {
+  '&quot;': '"',
+  '&#34;': '"',
+  '&#x22;': '"',
+  '&amp;': '&',
+  '&#38;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&apos;': "'",
+  '&#39;': "'",
+  '&#x27;': "'",
+  '&nbsp;': ' ',
+};
+// Raw control characters (a literal newline or tab inside a string) make JSON.parse fail; as JSON
+// whitespace outside strings they mean nothing, so a space keeps every value readable.
+const CONTROL = /[\u0000-\u001f]/g;
+const HAS_CONTROL = /[\u0000-\u001f]/;
+
+/**
+ * The JSON of one JSON-LD script as sites really write it: wrapped in `<!-- -->` or CDATA, with raw
+ * newlines inside strings, HTML-escaped (`{&quot;@type&quot;:…}`), or encoded twice (a JSON string
+ * whose content is the JSON). Undefined when none of these parses.
+ */
+export function parseJsonLd(raw: string): unknown {
+  const text = raw
+    .trim()
+    .replace(/^(?:\/\/\s*)?(?:<!--|<!\[CDATA\[)\s*/, '')
+    .replace(/\s*(?:\/\/\s*)?(?:-->|\]\]>)$/, '');
+  let parsed = safeJsonParse(text);
+  if (parsed === undefined && HAS_CONTROL.test(text)) parsed = safeJsonParse(text.replace(CONTROL, ' '));
+  if (parsed === undefined && /&(?:quot|#34|#x22);/.test(text)) {
+    const decoded = text.replace(HTML_ENTITY, (e) => HTML_ENTITIES[e] ?? e);
+    parsed = safeJsonParse(decoded) ?? safeJsonParse(decoded.replace(CONTROL, ' '));
+  }
+  // Encoded twice: the script holds a JSON string whose content is the JSON-LD.
+  if (typeof parsed === 'string' && /^\s*[[{]/.test(parsed)) parsed = safeJsonParse(parsed);
+  return parsed;
 }
 
 /** JSON.parse that returns undefined instead of throwing. */
