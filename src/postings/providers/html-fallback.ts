@@ -1,3 +1,5 @@
+import { readLabelledFields } from '../description/labelled-fields.js';
+import { extractSalary } from '../description/salary.js';
 import { findFirst, type HtmlElement, visibleText } from '../html/dom.js';
 import type { HtmlPage } from '../html/page.js';
 import { hostOf, splitLocations } from './shared.js';
@@ -60,8 +62,9 @@ function companyFromHost(url: string): string | null {
 }
 
 /**
- * Last resort for any page: OpenGraph/meta for title and company, the text after the h1 for
- * locations, and the main content for the description. A page with no job cues is a plain
+ * Last resort for any page: OpenGraph/meta for title and company, the text after the h1 (else a
+ * "Location:" label) for locations, labelled fields for employment type, department, workplace and
+ * salary, and the main content for the description. A page with no job cues is a plain
  * link card (title and meta description only).
  */
 export const htmlFallbackProvider: Provider = {
@@ -121,6 +124,14 @@ export const htmlFallbackProvider: Provider = {
         : null;
       if (after && looksLikeLocations(after)) draft.locations = splitLocations(after);
     }
+    // Career sites without structured data often state the facts as labels: "Standort: Berlin",
+    // "<dt>Employment type</dt><dd>Full-time</dd>", a two-column table.
+    const labels = readLabelledFields(main);
+    if (draft.locations.length === 0 && labels.location) draft.locations = splitLocations(labels.location);
+    draft.employmentType = labels.employmentType;
+    draft.department = labels.department;
+    draft.workplaceType = labels.workplaceType;
+    if (labels.salary) draft.salary = extractSalary([labels.salary], { locations: draft.locations });
     draft.descriptionElements = [main];
     return draft;
   },
