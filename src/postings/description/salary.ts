@@ -63,7 +63,8 @@ const CODE_SOURCE = `(?:${CURRENCY_CODES.join('|')})`;
 // One amount: optional currency before, a number (grouped or plain), optional k, optional currency after.
 const AMOUNT_SOURCE =
   `(?<pre>${SYMBOL_SOURCE}|${CODE_SOURCE}\\s?\\$?)?\\s?` +
-  '(?<num>\\d{1,3}(?:[,.\\u00a0\\u202f ]\\d{3})+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?)' +
+  // Thousands grouped by comma, dot, (narrow) no-break space, space, or the Swiss apostrophe ("100'000").
+  "(?<num>\\d{1,3}(?:[,.\\u00a0\\u202f '’]\\d{3})+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?)" +
   '(?<k>\\s?[kK](?![a-zA-Z]))?' +
   `(?:\\s?(?<post>${SYMBOL_SOURCE}|${CODE_SOURCE}\\b))?`;
 const AMOUNT = new RegExp(AMOUNT_SOURCE, 'gu');
@@ -90,7 +91,7 @@ function currencyOf(token: string | undefined): string | null {
 }
 
 function parseNumber(raw: string): number {
-  const grouped = /^\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?:[.,]\d{1,2})?$/.test(raw);
+  const grouped = /^\d{1,3}(?:[,.\u00a0\u202f '’]\d{3})+(?:[.,]\d{1,2})?$/.test(raw);
   if (grouped) {
     // The last separator followed by 1-2 digits is a decimal mark; every other separator groups thousands.
     const decimal = /[.,](\d{1,2})$/.exec(raw);
@@ -368,7 +369,7 @@ function joinBounded(lines: readonly string[]): string {
 
 /** An amount as written ("50.000,00", "1,234.5", "97 000", "4e4"): the number, or null. */
 export function parseAmount(raw: string): number | null {
-  const s = raw.replace(/[^\d.,\u00a0\u202f e+]/gi, '').trim();
+  const s = raw.replace(/[^\d.,\u00a0\u202f '’e+]/gi, '').trim();
   if (!/\d/.test(s)) return null;
   const n = /^\d+(?:\.\d+)?e\+?\d+$/i.test(s) ? Number(s) : parseNumber(s);
   return Number.isFinite(n) ? n : null;
