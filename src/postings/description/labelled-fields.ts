@@ -1,4 +1,4 @@
-import { type HtmlElement, visibleText } from '../html/dom.js';
+import { type HtmlElement, type HtmlNode, isRawTextElement } from '../html/dom.js';
 import type { WorkplaceType } from '../posting-summary.js';
 import { normalizeEmploymentType } from './employment-type.js';
 import { normalizeWorkplace } from './workplace.js';
@@ -168,7 +168,8 @@ const LABELS: ReadonlyArray<readonly [Field, RegExp]> = [
 
 const MAX_LABEL = 60;
 const MAX_VALUE = 200;
-const MAX_PAIRS = 400;
+/** Elements looked at per page: above the parser's own element cap, so every real page is read whole. */
+const MAX_VISITED = 20_000;
 /** "Label: value" on one line (colon, optionally spaced as in French "Lieu : Paris"). */
 const LABEL_LINE = /^([^:\n]{2,60}?)\s?:\s*(\S[^\n]{0,199})$/;
 
@@ -328,51 +329,122 @@ function isInlineOnly(element: HtmlElement): boolean {
   return element.children.every((c) => c.type !== 'element' || !BLOCK.has(c.name));
 }
 
+const INLINE = new Set([
+  'a',
+  'b',
+  'em',
+  'i',
+  'span',
+  'strong',
+  'small',
+  'u',
+  'time',
+  'abbr',
+  'font',
+  'mark',
+  'sup',
+  'sub',
+  'code',
+]);
+const SKIPPED = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'nav',
+  'footer',
+  'svg',
+  'select',
+  'form',
+  'button',
+]);
+const MAX_TEXT = MAX_LABEL + MAX_VALUE + 3;
+
+const WHITESPACE = /[\s\u00a0\u200b\ufeff]+/g;
+
+/**
+ * An element's visible text, whitespace collapsed, read only as far as `limit` characters: a
+ * label/value pair is short, so no element's text is collected past that (linear overall, and a
+ * long paragraph costs a few dozen characters, not its length). `complete` says whether it all fit.
+ */
+function textUpTo(element: HtmlElement, limit: number): { text: string; complete: boolean } {
+  let out = '';
+  let checkpoint = limit * 2 + 64;
+  const stack: HtmlNode[] = [element];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'text') {
+      out += node.data;
+      if (out.length > checkpoint) {
+        out = out.replace(WHITESPACE, ' ').trimStart();
+        if (out.length > limit) return { text: out.slice(0, limit), complete: false };
+        checkpoint = out.length + limit * 2 + 64;
+      }
+    } else if (node === element || !isRawTextElement(node.name)) {
+      if (!INLINE.has(node.name)) out += ' ';
+      for (let i = node.children.length - 1; i >= 0; i -= 1) stack.push(node.children[i]!);
+    }
+  }
+  const text = out.replace(WHITESPACE, ' ').trim();
+  return text.length <= limit ? { text, complete: true } : { text: text.slice(0, limit), complete: false };
+}
+
+/** The whole short text of an element, or null when it is longer than any label/value pair. */
+function shortText(element: HtmlElement): string | null {
+  const { text, complete } = textUpTo(element, MAX_TEXT);
+  return complete ? text : null;
+}
+
+/** The element's text when it is short enough to be a label ("Standort", "Type de contrat :"). */
+function labelText(element: HtmlElement): string | null {
+  const { text, complete } = textUpTo(element, MAX_LABEL + 1);
+  return complete && text.length > 0 ? text : null;
+}
+
 /** "<span>Location</span><span>Berlin</span>": a label element, then its value element(s). */
 function assignPair(fields: LabelledFields, label: HtmlElement, values: readonly HtmlElement[]): void {
   if (!isInlineOnly(label)) return;
-  const text = visibleText(label);
-  if (text.length === 0 || text.length > MAX_LABEL + 1 || text.includes(': ')) return;
+  const text = labelText(label);
+  if (!text || text.includes(': ')) return;
   const field = fieldOf(text);
   if (!field || !values.every(isInlineOnly)) return;
-  assign(fields, field, values.map(visibleText).join(' '));
+  const value = values.map(shortText).join(' ');
+  if (value.length <= MAX_VALUE) assign(fields, field, value);
 }
 
 /**
  * Reads label/value pairs from a page's content: definition lists, two-column table rows (`th`/`td`
  * or a first cell that is a label), "Label: value" lines, and a short label element followed by its
- * value element. Bounded: at most {@link MAX_PAIRS} candidate pairs are looked at.
+ * value element. Linear: each element is visited once and no element's text is read past a label/value
+ * pair's length ({@link shortText}).
  */
 export function readLabelledFields(root: HtmlElement): LabelledFields {
   const fields = emptyFields();
-  let budget = MAX_PAIRS;
   const stack: HtmlElement[] = [root];
   let visited = 0;
-  while (stack.length > 0 && budget > 0 && visited < 20_000) {
+  while (stack.length > 0 && visited < MAX_VISITED) {
     const element = stack.pop()!;
     visited += 1;
     const name = element.name;
-    if (name === 'script' || name === 'style' || name === 'nav' || name === 'footer' || name === 'noscript')
-      continue;
+    if (SKIPPED.has(name)) continue;
     const kids = elementChildren(element);
     if (name === 'dl') {
-      budget -= 1;
       for (let i = 0; i < kids.length; i += 1) {
         const dt = kids[i]!;
         const dd = kids[i + 1];
         if (dt.name !== 'dt' || dd?.name !== 'dd') continue;
-        const field = fieldOf(visibleText(dt));
-        if (field) assign(fields, field, visibleText(dd));
+        const field = fieldOf(labelText(dt) ?? '');
+        if (field) assign(fields, field, shortText(dd) ?? '');
       }
       continue;
     }
     if (name === 'tr') {
-      budget -= 1;
       const cells = kids.filter((k) => k.name === 'td' || k.name === 'th');
       if (cells.length === 2) {
-        const field = fieldOf(visibleText(cells[0]!));
+        const field = fieldOf(labelText(cells[0]!) ?? '');
         if (field) {
-          assign(fields, field, visibleText(cells[1]!));
+          assign(fields, field, shortText(cells[1]!) ?? '');
           continue;
         }
       }
@@ -380,20 +452,18 @@ export function readLabelledFields(root: HtmlElement): LabelledFields {
     if (name !== 'ul' && name !== 'ol' && name !== 'table' && name !== 'tbody' && isInlineOnly(element)) {
       // A leaf line: "Standort: Berlin", "<strong>Lieu :</strong> Paris".
       if (element !== root && element.children.length > 0) {
-        budget -= 1;
-        const line = labelLine(visibleText(element));
+        // The colon of "Label: value" comes within a label's length: most lines are ruled out there.
+        const head = textUpTo(element, MAX_LABEL + 3).text;
+        const line = head.includes(':') ? labelLine(shortText(element) ?? '') : null;
         if (line) assign(fields, line.field, line.value);
         else if (kids.length >= 2) assignPair(fields, kids[0]!, kids.slice(1));
       }
       continue;
     }
     // "<div>Location</div><div>Berlin</div>": a child whose whole text is a label, then its value.
-    for (let i = 0; i + 1 < kids.length && budget > 0; i += 1) {
+    for (let i = 0; i + 1 < kids.length; i += 1) {
       const label = kids[i]!;
-      if (!isInlineOnly(label)) continue;
-      const text = visibleText(label);
-      if (text.length === 0 || text.length > MAX_LABEL + 1 || text.includes(': ')) continue;
-      budget -= 1;
+      if (!isInlineOnly(label) || SKIPPED.has(label.name)) continue;
       assignPair(fields, label, [kids[i + 1]!]);
     }
     for (let i = kids.length - 1; i >= 0; i -= 1) stack.push(kids[i]!);

@@ -96,16 +96,28 @@ const HTML_ENTITIES: Record<string, string> = {
 const CONTROL = /[\u0000-\u001f]/g;
 const HAS_CONTROL = /[\u0000-\u001f]/;
 
+const OPENERS = ['<!--', '//<![CDATA[', '<![CDATA['];
+const CLOSERS = ['-->', '//]]>', ']]>'];
+
+/** A script body without the `<!-- -->` / CDATA wrapper old templates put around it (string checks only). */
+function unwrapScript(text: string): string {
+  let out = text;
+  const opener = OPENERS.find((o) => out.startsWith(o));
+  if (opener) out = out.slice(opener.length).trimStart();
+  const closer = CLOSERS.find((c) => out.endsWith(c));
+  if (closer) out = out.slice(0, -closer.length).trimEnd();
+  // "//<![CDATA[ … // ]]>": the comment slashes of the closing line are left behind.
+  if (opener && out.endsWith('//')) out = out.slice(0, -2).trimEnd();
+  return out;
+}
+
 /**
  * The JSON of one JSON-LD script as sites really write it: wrapped in `<!-- -->` or CDATA, with raw
  * newlines inside strings, HTML-escaped (`{&quot;@type&quot;:…}`), or encoded twice (a JSON string
  * whose content is the JSON). Undefined when none of these parses.
  */
 export function parseJsonLd(raw: string): unknown {
-  const text = raw
-    .trim()
-    .replace(/^(?:\/\/\s*)?(?:<!--|<!\[CDATA\[)\s*/, '')
-    .replace(/\s*(?:\/\/\s*)?(?:-->|\]\]>)$/, '');
+  const text = unwrapScript(raw.trim());
   let parsed = safeJsonParse(text);
   if (parsed === undefined && HAS_CONTROL.test(text)) parsed = safeJsonParse(text.replace(CONTROL, ' '));
   if (parsed === undefined && /&(?:quot|#34|#x22);/.test(text)) {

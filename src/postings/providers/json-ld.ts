@@ -260,8 +260,10 @@ export const jsonLdProvider: Provider = {
     if (!posting) return null;
     const draft = draftFromJobPosting(posting);
     draft.thirdParty.workplaceType ??= workplaceBadge(page.root);
-    // What the JSON-LD leaves open, the page may state as labels ("Department: Engineering").
-    fillFromLabels(draft, readLabelledFields(mainContent(page.root)));
+    // What the JSON-LD leaves open, the page may state as labels ("Standort: Graz"). Read only when a
+    // place or the employment type is missing: most JSON-LD pages state both.
+    if (vagueLocations(draft.locations) || !draft.employmentType)
+      fillFromLabels(draft, readLabelledFields(mainContent(page.root)));
     draft.metaDescription = str(page.meta.get('og:description') ?? page.meta.get('description'));
     return draft;
   },

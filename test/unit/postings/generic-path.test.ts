@@ -179,6 +179,7 @@ describe('JSON-LD in every form seen in the wild', () => {
     expect(parseJsonLd(JSON.stringify(json))).toMatchObject({ title: 'Escaped' });
     expect(parseJsonLd(`<!--\n${json}\n-->`)).toMatchObject({ title: 'Escaped' });
     expect(parseJsonLd(`//<![CDATA[\n${json}\n//]]>`)).toMatchObject({ title: 'Escaped' });
+    expect(parseJsonLd(`//<![CDATA[\n${json}\n// ]]>`)).toMatchObject({ title: 'Escaped' });
     expect(parseJsonLd('{"@type":"JobPosting","title":"Line\nbreak"}')).toMatchObject({
       title: 'Line break',
     });
