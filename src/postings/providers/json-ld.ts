@@ -70,16 +70,65 @@ function organizationName(value: unknown): string | null {
   return null;
 }
 
+// ISO codes JSON-LD addresses use beyond the shared table (`countryName`): Austria writes "AT".
+const MORE_COUNTRIES: Record<string, string> = {
+  AT: 'Austria',
+  AUT: 'Austria',
+  DK: 'Denmark',
+  NO: 'Norway',
+  FI: 'Finland',
+  NZ: 'New Zealand',
+  CZ: 'Czechia',
+  HU: 'Hungary',
+  RO: 'Romania',
+  GR: 'Greece',
+  LU: 'Luxembourg',
+  SK: 'Slovakia',
+  SI: 'Slovenia',
+  HR: 'Croatia',
+  BG: 'Bulgaria',
+  EE: 'Estonia',
+  LV: 'Latvia',
+  LT: 'Lithuania',
+  TR: 'Turkey',
+  UA: 'Ukraine',
+  ZA: 'South Africa',
+  AE: 'United Arab Emirates',
+  HK: 'Hong Kong',
+  KR: 'South Korea',
+  TW: 'Taiwan',
+  CN: 'China',
+  AR: 'Argentina',
+  CL: 'Chile',
+  CO: 'Colombia',
+  PE: 'Peru',
+  PH: 'Philippines',
+  MY: 'Malaysia',
+  TH: 'Thailand',
+  VN: 'Vietnam',
+  ID: 'Indonesia',
+  NG: 'Nigeria',
+  KE: 'Kenya',
+  EG: 'Egypt',
+};
+
+function country(value: unknown): string | null {
+  const name = text(value, 100);
+  return name ? (MORE_COUNTRIES[name.toUpperCase()] ?? countryName(name)) : null;
+}
+
 /** A `jobLocation` entry: a Place (address object, string or list, else its name) or a plain string. */
 function placeOf(value: unknown): string | null {
   if (!isRecord(value)) return text(value, 200);
   const address = Array.isArray(value.address) ? value.address[0] : (value.address ?? value);
   if (!isRecord(address)) return text(address, 200) ?? text(value.name, 200);
-  const country = isRecord(address.addressCountry) ? address.addressCountry.name : address.addressCountry;
+  const addressCountry = isRecord(address.addressCountry)
+    ? address.addressCountry.name
+    : address.addressCountry;
   const parts = uniqueStrings([
     text(address.addressLocality, 100),
     text(address.addressRegion, 100),
-    countryName(text(country, 100)),
+    country(addressCountry),
   ]);
   return parts.length > 0 ? parts.join(', ') : text(value.name, 200);
 }
@@ -92,7 +141,7 @@ function applicantAreas(value: unknown): string[] {
   return uniqueStrings(
     asArray(value).map((area) => {
       const name = isRecord(area) ? (text(area.name, 100) ?? text(area.identifier, 100)) : text(area, 100);
-      return name ? countryName(name) : null;
+      return name ? country(name) : null;
     }),
   );
 }

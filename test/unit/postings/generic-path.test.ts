@@ -67,6 +67,12 @@ describe('real JSON-LD captures read like their truth files', () => {
       path: 'jobs-at/liebherr-lead-buyer-stahlbau.html',
       knownMisses: ['workplaceType', 'responsibilitiesCount', 'requiredCount'],
     },
+    // German: years ("2–5+ Jahre") and the task heading ("Deine Aufgaben" as a paragraph) are the
+    // language work's; the 15-item technology list is read as requirements.
+    {
+      path: 'devjobs-at/orbyz-flutter-developer.html',
+      knownMisses: ['minYearsExperience', 'responsibilitiesCount', 'requiredCount'],
+    },
   ];
 
   for (const { path, knownMisses = [] } of cases) {
@@ -115,6 +121,12 @@ describe('real JSON-LD captures read like their truth files', () => {
   it("the employer's 'Location:' line outranks a board's 'Anywhere'", () => {
     const { summary } = fixture('nodesk/co2lift-customer-support-representative.html');
     expect(summary.locations).toEqual(['Remote (US / Canada)']);
+  });
+
+  it('monthly pay stays monthly (DEVjobs.at states baseSalary per MONTH)', () => {
+    const { summary } = fixture('devjobs-at/orbyz-flutter-developer.html');
+    expect(summary.salary).toEqual({ min: 3200, max: 3200, currency: 'EUR', period: 'month' });
+    expect(summary.locations).toEqual(['Wien, Austria']);
   });
 
   it('hourly pay stays hourly', () => {
