@@ -67,6 +67,12 @@ describe('real JSON-LD captures read like their truth files', () => {
       path: 'jobs-at/liebherr-lead-buyer-stahlbau.html',
       knownMisses: ['workplaceType', 'responsibilitiesCount', 'requiredCount'],
     },
+    // No JSON-LD: the labels carry place, workplace, employment type and the monthly salary. The
+    // department is only in prose; German section headings are the language work's.
+    {
+      path: 'jobs-at/ee-elektronik-embedded-software-entwickler.html',
+      knownMisses: ['responsibilitiesCount', 'requiredCount'],
+    },
     // German: years ("2–5+ Jahre") and the task heading ("Deine Aufgaben" as a paragraph) are the
     // language work's; the 15-item technology list is read as requirements.
     {
@@ -127,6 +133,18 @@ describe('real JSON-LD captures read like their truth files', () => {
     const { summary } = fixture('devjobs-at/orbyz-flutter-developer.html');
     expect(summary.salary).toEqual({ min: 3200, max: 3200, currency: 'EUR', period: 'month' });
     expect(summary.locations).toEqual(['Wien, Austria']);
+  });
+
+  it('a German page without structured data gets its facts from its labels', () => {
+    const { summary } = fixture('jobs-at/ee-elektronik-embedded-software-entwickler.html');
+    expect(summary).toMatchObject({
+      title: 'Embedded-Software-Entwickler (m/w/d)',
+      company: 'E + E Elektronik Ges.m.b.H.',
+      locations: ['Engerwitzdorf'],
+      workplaceType: 'hybrid',
+      employmentType: 'part-time',
+      salary: { min: 4341.85, max: null, currency: 'EUR', period: 'month' },
+    });
   });
 
   it('hourly pay stays hourly', () => {
