@@ -232,6 +232,9 @@ export function draftFromJobPosting(posting: Record<string, unknown>): PostingDr
   return draft;
 }
 
+/** An ISO 3166-2 subdivision code as a region ("JP-13", "US-CA"): correct, but no reader's name for the place. */
+const ISO_SUBDIVISION = /(?:^|, )[A-Z]{2}-[A-Z0-9]{1,3}(?:,|$)/;
+
 /** A bare "Remote" (or no place at all) says less than an employer's "Location: Remote (US / Canada)". */
 function vagueLocations(locations: readonly string[]): boolean {
   return locations.length === 0 || (locations.length === 1 && /^remote$/i.test(locations[0] ?? ''));
@@ -311,8 +314,15 @@ export const jsonLdProvider: Provider = {
     draft.thirdParty.workplaceType ??= workplaceBadge(page.root);
     // What the JSON-LD leaves open, the page may state as labels ("Standort: Graz"). Read only when a
     // place or the employment type is missing: most JSON-LD pages state both.
-    if (vagueLocations(draft.locations) || !draft.employmentType)
-      fillFromLabels(draft, readLabelledFields(mainContent(page.root)));
+    const coded = draft.locations.some((l) => ISO_SUBDIVISION.test(l));
+    if (vagueLocations(draft.locations) || !draft.employmentType || coded) {
+      const labels = readLabelledFields(mainContent(page.root));
+      // "新宿区, JP-13, Japan": the page's own "Location: 新宿区, Tokyo, Japan" names the same place readably.
+      const locality = draft.locations[0]?.split(',')[0] ?? '';
+      if (coded && draft.locations.length === 1 && locality && labels.location?.includes(locality))
+        draft.locations = [labels.location];
+      fillFromLabels(draft, labels);
+    }
     draft.metaDescription = str(page.meta.get('og:description') ?? page.meta.get('description'));
     return draft;
   },

@@ -73,6 +73,8 @@ describe('real JSON-LD captures read like their truth files', () => {
       path: 'jobs-at/ee-elektronik-embedded-software-entwickler.html',
       knownMisses: ['responsibilitiesCount', 'requiredCount'],
     },
+    // The 【Remote】 tag stays in the title (title clean-up is the lead's part).
+    { path: 'gaijinpot/celsys-global-marketing-localization.html', knownMisses: ['title'] },
     // German: years ("2–5+ Jahre") and the task heading ("Deine Aufgaben" as a paragraph) are the
     // language work's; the 15-item technology list is read as requirements.
     {
@@ -145,6 +147,13 @@ describe('real JSON-LD captures read like their truth files', () => {
       employmentType: 'part-time',
       salary: { min: 4341.85, max: null, currency: 'EUR', period: 'month' },
     });
+  });
+
+  it("the page's own label names a place the JSON-LD gives as an ISO code (JP-13)", () => {
+    const { summary } = fixture('gaijinpot/celsys-global-marketing-localization.html');
+    expect(summary.locations).toEqual(['新宿区, Tokyo, Japan']);
+    expect(summary.salary).toEqual({ min: 344000, max: 485000, currency: 'JPY', period: 'month' });
+    expect(summary.department).toBe('General Marketing');
   });
 
   it('hourly pay stays hourly', () => {
