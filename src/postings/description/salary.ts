@@ -70,7 +70,7 @@ const AMOUNT_SOURCE =
 const AMOUNT = new RegExp(AMOUNT_SOURCE, 'gu');
 
 const SALARY_WORDS =
-  /\b(?:salary|salaries|pay|compensation|base|range|ote|on[- ]target|wage|earn|earning|remuneration|annual|annually|per (?:year|annum|hour|month|week|day)|gross|hourly|yearly|monthly|package|stipend|gehalt|gehaltsspanne|jahresgehalt|verg[üu]tung|lohn|stundenlohn|brutto|salaire|r[ée]mun[ée]ration|brut|salario|sueldo|remuneraci[óo]n|sal[áa]rio|remunera[çc][ãa]o|stipendio|retribuzione|salaris|wynagrodzenie|brutto|l[öo]n|m[åa]nadsl[öo]n)\b|\/\s?(?:yr|year|hr|hour|mo|month|h|monat|jahr|std|mois|an|mes|año|hora|mies|godz)\b/i;
+  /\b(?:salary|salaries|pay|compensation|base|range|ote|on[- ]target|wage|earn|earning|remuneration|annual|annually|per (?:year|annum|hour|month|week|day)|gross|hourly|yearly|monthly|package|stipend|gehalt|gehaltsspanne|jahresgehalt|verg[üu]tung|lohn|stundenlohn|brutto|salaire|r[ée]mun[ée]ration|brut|salario|sueldo|remuneraci[óo]n|sal[áa]rio|remunera[çc][ãa]o|stipendio|retribuzione|salaris|wynagrodzenie|l[öo]n|m[åa]nadsl[öo]n|(?:pro|im|je) (?:monat|jahr|stunde)|par (?:mois|an|heure)|(?:al|por) (?:mes|año|hora)|monatlich|j[äa]hrlich)\b|\/\s?(?:yr|year|hr|hour|mo|month|h|monat|jahr|std|mois|an|mes|año|hora|mies|godz)\b/i;
 const NOT_SALARY =
   /\b(?:raised|funding|funded|valuation|revenue|series [a-f]\b|investors?|backed|billion|gmv|arr\b|customers|users|donat|fine|penalt|bonus of|catavoucher|voucher)/i;
 
