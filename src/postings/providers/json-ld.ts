@@ -5,7 +5,7 @@ import {
   readLabelledFields,
   readLabelledLines,
 } from '../description/labelled-fields.js';
-import { currencyForLocations, parseAmount } from '../description/salary.js';
+import { currencyForLocations, extractSalary, parseAmount } from '../description/salary.js';
 import { normalizeWorkplace } from '../description/workplace.js';
 import { findAll, findFirst, type HtmlElement, visibleText } from '../html/dom.js';
 import { type HtmlPage, isRecord } from '../html/page.js';
@@ -226,14 +226,38 @@ export function draftFromJobPosting(posting: Record<string, unknown>): PostingDr
       draft.descriptionHtml = [unescapeHtmlIfEscaped(description)];
     else draft.descriptionText = description;
     // The raw string: `str` has already folded its line breaks, which separate label lines.
-    if (typeof posting.description === 'string')
+    if (typeof posting.description === 'string') {
       fillFromLabels(draft, readLabelledLines(posting.description));
+      draft.salary = agreedSalary(posting.description, draft.thirdParty.salary, draft.locations);
+    }
   } else draft.limitation = 'no-description';
   return draft;
 }
 
 /** An ISO 3166-2 subdivision code as a region ("JP-13", "US-CA"): correct, but no reader's name for the place. */
 const ISO_SUBDIVISION = /(?:^|, )[A-Z]{2}-[A-Z0-9]{1,3}(?:,|$)/;
+
+const TAGS = /<[^>]{0,500}>/g;
+const MAX_SALARY_TEXT = 200_000;
+
+/**
+ * The JSON-LD salary as the employer's own, when the description states the same amounts and
+ * currency but no period ("The base salary range is 320,000 USD - 488,750 USD" beside
+ * `unitText: YEAR`): the two agree, and only the structured data says per what. Null otherwise,
+ * so the text (or, when silent, the structured data as a third party's) decides as before.
+ */
+function agreedSalary(description: string, structured: Salary | null, locations: string[]): Salary | null {
+  if (!structured?.period || structured.min === null || structured.max === null) return null;
+  const lines = description.slice(0, MAX_SALARY_TEXT).replace(TAGS, '\n').split('\n');
+  const text = extractSalary(
+    lines.filter((l) => /\d/.test(l)),
+    { locations },
+  );
+  if (!text || text.period !== null) return null;
+  const same =
+    text.min === structured.min && text.max === structured.max && text.currency === structured.currency;
+  return same ? structured : null;
+}
 
 /** A bare "Remote" (or no place at all) says less than an employer's "Location: Remote (US / Canada)". */
 function vagueLocations(locations: readonly string[]): boolean {

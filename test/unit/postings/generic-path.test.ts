@@ -55,11 +55,10 @@ describe('real JSON-LD captures read like their truth files', () => {
     { path: 'simplyhired/empower-customer-support-associate.html' },
     // The title keeps the employer's " | Germany | Remote" suffix (title clean-up is the lead's part).
     { path: 'remotely-de/grafana-labs-senior-backend-engineer-databases.html', knownMisses: ['title'] },
-    // The text states no period; the JSON-LD's YEAR is an aggregator value the text outranks.
     // "typically 20+ years" is read as 18 ("a minimum of 18+ years").
     {
       path: 'jobgether/nvidia-distinguished-engineer-security-architecture.html',
-      knownMisses: ['salary', 'minYearsExperience'],
+      knownMisses: ['minYearsExperience'],
     },
     // German: section headings ("Das sind Ihre Aufgaben") and "Home-Office-Möglichkeit" are read
     // by the language work of issue #10, not here.
@@ -111,7 +110,12 @@ describe('real JSON-LD captures read like their truth files', () => {
       fixture('remotely-de/grafana-labs-senior-backend-engineer-databases.html').summary.title,
     ).toContain('| Germany | Remote');
     const jobgether = fixture('jobgether/nvidia-distinguished-engineer-security-architecture.html').summary;
-    expect(jobgether.salary).toEqual({ min: 320000, max: 488750, currency: 'USD', period: null });
+    expect(jobgether.minYearsExperience).toBe(18);
+  });
+
+  it('the JSON-LD period completes a text salary with the same amounts (Jobgether: YEAR)', () => {
+    const { summary } = fixture('jobgether/nvidia-distinguished-engineer-security-architecture.html');
+    expect(summary.salary).toEqual({ min: 320000, max: 488750, currency: 'USD', period: 'year' });
   });
 
   it('a remote posting without a place is remote within its applicant countries', () => {
