@@ -60,12 +60,17 @@ function text(value: unknown, max = 300): string | null {
   );
 }
 
+// Boards that hide the employer put a notice where the name goes ("Confidential *Details will be
+// provided during the interview.", "Vertraulich", "非公開"): shown as a company it would be wrong.
+const UNDISCLOSED =
+  /^(?:confidential|undisclosed|anonymous|private|hidden|vertraulich|anonym|confidentiel|confidencial|riservat|非公開|匿名)|\b(?:confidential (?:company|employer|client)|company confidential|undisclosed (?:company|employer|client))\b/i;
+
 /** `hiringOrganization`: a name string, an Organization (name or legalName), or a list of them. */
 function organizationName(value: unknown): string | null {
   for (const org of asArray(value)) {
     const name = isRecord(org) ? (text(org.name) ?? text(org.legalName)) : text(org);
     // A bare URL (`"hiringOrganization": "https://…"`) names no one.
-    if (name && !/^https?:\/\//i.test(name)) return name;
+    if (name && !/^https?:\/\//i.test(name) && !UNDISCLOSED.test(name)) return name;
   }
   return null;
 }
@@ -125,10 +130,13 @@ function placeOf(value: unknown): string | null {
   const addressCountry = isRecord(address.addressCountry)
     ? address.addressCountry.name
     : address.addressCountry;
+  const countryLabel = country(addressCountry);
+  const region = text(address.addressRegion, 100);
   const parts = uniqueStrings([
     text(address.addressLocality, 100),
-    text(address.addressRegion, 100),
-    country(addressCountry),
+    // A region that is the country again ("JP" beside "JP") says nothing more.
+    region && country(region) === countryLabel ? null : region,
+    countryLabel,
   ]);
   return parts.length > 0 ? parts.join(', ') : text(value.name, 200);
 }
