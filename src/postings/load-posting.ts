@@ -136,7 +136,7 @@ export function createPostingLoader(deps: PostingLoaderDeps): PostingLoader {
     try {
       const resource = await fetch(api.url, { accept: api.accept, headers, ...(signal ? { signal } : {}) });
       const result = interpret(url, embedded, resource, 'api');
-      if (!result || result.status !== 'ok') return null;
+      if (result?.status !== 'ok') return null;
       logger.debug(
         { url, board: embedded.source, api: api.url },
         'read the job from the board the page embeds',

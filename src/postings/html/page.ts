@@ -59,8 +59,7 @@ export function readHtmlPage(html: string): HtmlPage {
     // Some sites HTML-escape the "+" (`application/ld&#x2B;json`); the parser has decoded it by now.
     if (!/^application\/ld\+json/.test(script.type)) continue;
     if (script.text.length > MAX_JSON_LD) continue;
-    const parsed = safeJsonParse(script.text.trim());
-    collectJsonLd(parsed, jsonLd, 0);
+    collectJsonLd(parseJsonLd(script.text), jsonLd, 0);
   }
   return { root, meta, title, jsonLd, scripts, canonicalLink };
 }
@@ -73,7 +72,61 @@ function collectJsonLd(value: unknown, out: Record<string, unknown>[], depth: nu
   }
   if (!isRecord(value)) return;
   out.push(value);
-  if (Array.isArray(value['@graph'])) collectJsonLd(value['@graph'], out, depth + 1);
+  if (value['@graph'] !== undefined) collectJsonLd(value['@graph'], out, depth + 1);
+  // A WebPage/ItemPage that wraps the posting: `{"@type":"WebPage","mainEntity":{"@type":"JobPosting"}}`.
+  if (isRecord(value.mainEntity)) collectJsonLd(value.mainEntity, out, depth + 1);
+}
+
+const HTML_ENTITY = /&(?:quot|#34|#x22|amp|#38|lt|gt|apos|#39|#x27|nbsp);/g;
+const HTML_ENTITIES: Record<string, string> = {
+  '&quot;': '"',
+  '&#34;': '"',
+  '&#x22;': '"',
+  '&amp;': '&',
+  '&#38;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&apos;': "'",
+  '&#39;': "'",
+  '&#x27;': "'",
+  '&nbsp;': ' ',
+};
+// Raw control characters (a literal newline or tab inside a string) make JSON.parse fail; as JSON
+// whitespace outside strings they mean nothing, so a space keeps every value readable.
+const CONTROL = /[\u0000-\u001f]/g;
+const HAS_CONTROL = /[\u0000-\u001f]/;
+
+const OPENERS = ['<!--', '//<![CDATA[', '<![CDATA['];
+const CLOSERS = ['-->', '//]]>', ']]>'];
+
+/** A script body without the `<!-- -->` / CDATA wrapper old templates put around it (string checks only). */
+function unwrapScript(text: string): string {
+  let out = text;
+  const opener = OPENERS.find((o) => out.startsWith(o));
+  if (opener) out = out.slice(opener.length).trimStart();
+  const closer = CLOSERS.find((c) => out.endsWith(c));
+  if (closer) out = out.slice(0, -closer.length).trimEnd();
+  // "//<![CDATA[ … // ]]>": the comment slashes of the closing line are left behind.
+  if (opener && out.endsWith('//')) out = out.slice(0, -2).trimEnd();
+  return out;
+}
+
+/**
+ * The JSON of one JSON-LD script as sites really write it: wrapped in `<!-- -->` or CDATA, with raw
+ * newlines inside strings, HTML-escaped (`{&quot;@type&quot;:…}`), or encoded twice (a JSON string
+ * whose content is the JSON). Undefined when none of these parses.
+ */
+export function parseJsonLd(raw: string): unknown {
+  const text = unwrapScript(raw.trim());
+  let parsed = safeJsonParse(text);
+  if (parsed === undefined && HAS_CONTROL.test(text)) parsed = safeJsonParse(text.replace(CONTROL, ' '));
+  if (parsed === undefined && /&(?:quot|#34|#x22);/.test(text)) {
+    const decoded = text.replace(HTML_ENTITY, (e) => HTML_ENTITIES[e] ?? e);
+    parsed = safeJsonParse(decoded) ?? safeJsonParse(decoded.replace(CONTROL, ' '));
+  }
+  // Encoded twice: the script holds a JSON string whose content is the JSON-LD.
+  if (typeof parsed === 'string' && /^\s*[[{]/.test(parsed)) parsed = safeJsonParse(parsed);
+  return parsed;
 }
 
 /** JSON.parse that returns undefined instead of throwing. */

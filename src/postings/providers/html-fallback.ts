@@ -1,3 +1,5 @@
+import { readLabelledFields } from '../description/labelled-fields.js';
+import { extractSalary } from '../description/salary.js';
 import { findFirst, type HtmlElement, visibleText } from '../html/dom.js';
 import type { HtmlPage } from '../html/page.js';
 import { hostOf, splitLocations } from './shared.js';
@@ -8,6 +10,9 @@ const CAREERS_TITLE =
 const TITLE_SEPARATOR = /\s+(?:[-–—|·•:]|at|@)\s+/;
 const JOB_WORDS =
   /\b(?:responsibilit|requirements|qualifications|what you['’]ll do|what you will do|apply now|job description|about the role|we['’]re looking for|we are looking for|nice to have|preferred qualifications)\b/i;
+// The same cues in the languages career sites are written in (headings and calls to action).
+const JOB_WORDS_INTL =
+  /\b(?:ihre aufgaben|deine aufgaben|ihr profil|dein profil|das bringen sie mit|das bringst du mit|stellenbeschreibung|jetzt bewerben|wir bieten|vos missions|profil recherch[ée]|postuler|descriptif du poste|requisitos|responsabilidades|funciones|ofrecemos|inscr[íi]bete|wymagania|obowi[ąa]zki|aplikuj|functieomschrijving|wat wij bieden|solliciteer|mansioni|requisiti|candidati)\b/i;
 const US_STATES =
   /\b(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|[A-Z]{2})\b/;
 const PLACE_WORDS =
@@ -50,6 +55,15 @@ export function mainContent(root: HtmlElement): HtmlElement {
   );
 }
 
+/** "Acme GmbH - jobs.at" → "Acme GmbH" when the trailing part is the page's own site name. */
+function withoutSiteName(text: string, siteName: string | null): string {
+  if (!siteName) return text;
+  const at = text.toLowerCase().lastIndexOf(siteName.toLowerCase());
+  if (at <= 0 || at + siteName.length !== text.length) return text;
+  const head = text.slice(0, at);
+  return /\s[-–—|·•]\s*$/.test(head) ? head.replace(/\s[-–—|·•]\s*$/, '') : text;
+}
+
 /** Company from the host when nothing else names it ("www.databricks.com" → "Databricks"). */
 function companyFromHost(url: string): string | null {
   const host = hostOf(url);
@@ -60,8 +74,9 @@ function companyFromHost(url: string): string | null {
 }
 
 /**
- * Last resort for any page: OpenGraph/meta for title and company, the text after the h1 for
- * locations, and the main content for the description. A page with no job cues is a plain
+ * Last resort for any page: OpenGraph/meta for title and company, the text after the h1 (else a
+ * "Location:" label) for locations, labelled fields for employment type, department, workplace and
+ * salary, and the main content for the description. A page with no job cues is a plain
  * link card (title and meta description only).
  */
 export const htmlFallbackProvider: Provider = {
@@ -82,8 +97,17 @@ export const htmlFallbackProvider: Provider = {
     const careers = ogTitle ? CAREERS_TITLE.exec(ogTitle) : null;
     const main = mainContent(page.root);
     const mainText = visibleText(main).slice(0, 200_000);
+    // Career sites without structured data often state the facts as labels: "Standort: Berlin",
+    // "<dt>Employment type</dt><dd>Full-time</dd>", a two-column table. Two of them mark a posting.
+    const labels = readLabelledFields(main);
+    const labelled = [labels.location, labels.employmentType, labels.salary, labels.workplaceType].filter(
+      (v) => v !== null,
+    ).length;
     const jobLike =
-      JOB_WORDS.test(mainText) || /\/(?:jobs?|careers?|positions?|vacanc|openings?)\b/i.test(context.url);
+      JOB_WORDS.test(mainText) ||
+      JOB_WORDS_INTL.test(mainText) ||
+      labelled >= 2 ||
+      /\/(?:jobs?|careers?|positions?|vacanc|openings?)\b/i.test(context.url);
 
     if (careers && !h1Text) {
       // A careers board or app shell ("Luma AI Careers"): it names the company, not a posting.
@@ -93,7 +117,11 @@ export const htmlFallbackProvider: Provider = {
     }
     if (h1Text && ogTitle?.startsWith(h1Text)) {
       draft.title = h1Text;
-      const rest = ogTitle.slice(h1Text.length).replace(/^\s*(?:[-–—|·•:]|at|@)\s*/, '');
+      // "Title at Company", "Titel bei Firma", "Poste chez Société"..., then the board's own name.
+      const rest = withoutSiteName(
+        ogTitle.slice(h1Text.length).replace(/^\s*(?:[-–—|·•:]|at|@|bei|chez|en|presso|bij|w)\s+/i, ''),
+        siteName,
+      );
       draft.company = str(rest) ?? siteName;
     } else if (ogTitle) {
       const parts = ogTitle.split(TITLE_SEPARATOR);
@@ -121,6 +149,13 @@ export const htmlFallbackProvider: Provider = {
         : null;
       if (after && looksLikeLocations(after)) draft.locations = splitLocations(after);
     }
+    if (draft.locations.length === 0 && labels.location) draft.locations = splitLocations(labels.location);
+    draft.employmentType = labels.employmentType;
+    draft.department = labels.department;
+    draft.workplaceType = labels.workplaceType;
+    // The label is part of the line: "Gehalt: ab 4.341,85 EUR monatlich" is a salary by its label.
+    if (labels.salary)
+      draft.salary = extractSalary([`salary: ${labels.salary}`], { locations: draft.locations });
     draft.descriptionElements = [main];
     return draft;
   },
