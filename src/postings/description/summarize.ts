@@ -113,7 +113,7 @@ export function summarizeDraft(draft: PostingDraft, target: SummaryTarget): Post
     tidyCompany(draft.company) ??
     companyFromSlug(draft.companySlug, [draft.descriptionText ?? '', ...allLines.slice(0, 400)]) ??
     (draft.limitation === 'not-a-posting' ? null : companyFromOpening(allLines));
-  const title = tidyTitle(draft.title, company);
+  const title = tidyTitle(draft.title, company, draft.locations);
   const locations = draft.locations.slice(0, 50);
 
   const salary = draft.salary ?? extractSalary(allLines) ?? draft.thirdParty.salary;

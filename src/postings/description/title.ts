@@ -34,6 +34,17 @@ const TITLE_PREFIX =
 const GENDER_NOTE =
   /\s*[([]\s*(?:(?:[mwfdhxvi*]|div)\s*[/|,]\s*){1,3}(?:[mwfdhxvi*]|div)\s*[)\]]|\s*[([]\s*(?:all genders?|alle geschlechter|gn\*?|genderneutral)\s*[)\]]/gi;
 
+/** "【Remote】", "[Apply Today]", "[Hiring]": a board's tag in front of the title. */
+const LEADING_TAG = /^\s*(?:【[^】]{1,24}】|\[[^\]]{1,24}\]|\((?:new|urgent|hot|remote|hiring)\))\s*/iu;
+/** "Become an Assistant Language Teacher", "Join us as a Data Engineer": an invitation around the title. */
+const INVITATION =
+  /^(?:become an?|join (?:us|our team) as an?|we(?:['’]re| are) hiring:?(?: an?)?|now hiring:?(?: an?)?)\s+(?=\p{Lu})/iu;
+/** "(Summer/Fall 2026 & Spring 2027 Placement)", "(2026 intake)": when it starts, not what it is. */
+const DATED_NOTE = /\s*\([^()]*\b20\d\d\b[^()]*\)\s*$/u;
+/** Trailing parts that say where or how, which the card shows on its own line: "| Germany | Remote". */
+const WORKPLACE_WORDS =
+  /^(?:remote|hybrid|on-?site|in[- ]office|full[- ]time|part[- ]time|contract|permanent|worldwide|anywhere|remote[- ]first|home[- ]?office|homeoffice)$/i;
+
 /** Lower-case letters and digits only, for comparing names written differently. */
 function squashName(text: string): string {
   return text
@@ -45,19 +56,32 @@ function squashName(text: string): string {
 }
 
 /** Whether a title segment is the site's chrome: a careers word, the company, or "Careers at {company}". */
-function isChromeSegment(segment: string, company: string | null, trailing = false): boolean {
+function isChromeSegment(
+  segment: string,
+  company: string | null,
+  trailing = false,
+  places: readonly string[] = [],
+): boolean {
   const s = segment.trim();
   if (trailing && CHROME_THEN_NAME.test(s)) return true;
+  if (trailing && (WORKPLACE_WORDS.test(s) || isPlace(s, places))) return true;
   if (s.length === 0 || CHROME_ONLY.test(s)) return true;
   const named = CHROME_BEFORE_NAME.exec(s)?.[1] ?? NAME_BEFORE_CHROME.exec(s)?.[1];
   if (named && named.split(/\s+/).length <= 5) return true;
   return company !== null && squashName(s) !== '' && squashName(s) === squashName(company);
 }
 
+/** "Germany", "Berlin": a segment that is one of the posting's places, or a part of one. */
+function isPlace(segment: string, places: readonly string[]): boolean {
+  const key = squashName(segment);
+  if (key.length < 3) return false;
+  return places.some((place) => place.split(/\s*,\s*/).some((part) => squashName(part) === key));
+}
+
 /** A title is never markup, JSON, an XML declaration or a bare URL. */
 export function looksLikeMarkup(text: string): boolean {
   return (
-    /^\s*(?:[{[<]|<\?xml|https?:\/\/\S+$)/i.test(text) ||
+    /^\s*(?:\{|\[\s*[{["\d\]]|<[a-z!?/]|https?:\/\/\S+$)/i.test(text) ||
     /<\/?[a-z][a-z0-9]*[\s>/]|&lt;\/?[a-z]|"\s*:\s*["{[]/i.test(text) ||
     !/\p{L}/u.test(text)
   );
@@ -65,17 +89,22 @@ export function looksLikeMarkup(text: string): boolean {
 
 /**
  * A job title as the card shows it: the site's chrome removed ("Job Application for X at Acme",
- * "X - Careers At Acme", "Job details | X", "X | Acme"), gender notes dropped, level numerals back
+ * "X - Careers At Acme", "Job details | X", "X | Acme", "【Remote】X", "X | Germany | Remote"), gender
+ * notes and start dates ("(Summer 2026 Placement)") dropped, level numerals back
  * in capitals ("Manager Ii" → "Manager II"). Null when what is left is markup or empty: no title is
  * better than a wrong one.
  */
-export function tidyTitle(title: string | null, company: string | null = null): string | null {
+export function tidyTitle(
+  title: string | null,
+  company: string | null = null,
+  places: readonly string[] = [],
+): string | null {
   if (title === null) return null;
   let t = title.replace(/[\s\u00a0]+/g, ' ').trim();
   if (looksLikeMarkup(t)) return null;
-  t = t.replace(TITLE_PREFIX, '');
+  t = t.replace(LEADING_TAG, '').replace(TITLE_PREFIX, '').replace(INVITATION, '');
   const segments = t.split(SEGMENT_SEPARATOR);
-  while (segments.length > 1 && isChromeSegment(segments.at(-1) ?? '', company, true)) segments.pop();
+  while (segments.length > 1 && isChromeSegment(segments.at(-1) ?? '', company, true, places)) segments.pop();
   while (segments.length > 1 && isChromeSegment(segments[0] ?? '', company)) segments.shift();
   // Only the recognised chrome went; separators inside the title itself are kept as written.
   if (segments.length < t.split(SEGMENT_SEPARATOR).length) t = rejoin(t, segments);
@@ -85,6 +114,7 @@ export function tidyTitle(title: string | null, company: string | null = null): 
   }
   t = t
     .replace(GENDER_NOTE, '')
+    .replace(DATED_NOTE, '')
     .replace(/\s*[-–—|:,]\s*$/, '')
     .trim();
   if (t.length === 0 || looksLikeMarkup(t)) return null;
