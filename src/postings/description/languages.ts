@@ -222,7 +222,8 @@ const HEADINGS: ReadonlyArray<readonly [SectionKind, readonly string[]]> = [
       'dein job',
       'ihr job',
       // fr
-      '(?:vos |tes |ta |votre |les |principales )?missions?',
+      // "Vos principales missions seront", "Les missions principales": possessive and qualifier words stack.
+      '(?:(?:vos|tes|ta|votre|les|nos|principales|futures) ){0,3}missions?',
       '(?:vos |tes |les )?responsabilit[ée]s',
       'ce que (?:vous ferez|tu feras|tu vas faire|vous allez faire)',
       'le poste',

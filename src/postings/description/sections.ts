@@ -45,7 +45,8 @@ const HEADING_RULES: ReadonlyArray<readonly [SectionKind, RegExp]> = [
   ],
   [
     'requirements',
-    /\b(?:requirements?|required|qualifications?|what (?:you(?:['’]ll| will)?|we) (?:bring|need|have|look for)|what we['’]?re looking for|looking for|who (?:you are|are you)|about you|you (?:have|bring|should have|are)|skills|must[- ]haves?|what it takes|ideal candidate|(?:your )?(?:profile|background)|experience|you might be|you may be|this is (?:who|you)|we expect|is this you|sounds? like you|you(?:['’]ll| will) thrive|(?:great|good|strong|right) fit|candidate|competenc|requisites|prerequisites)/i,
+    // "Minimum:" beside "Preferred:" (and "Minimum qualifications") names the list of what is required.
+    /^minimum\b(?!\s(?:salary|pay|wage|compensation))|\b(?:requirements?|required|qualifications?|what (?:you(?:['’]ll| will)?|we) (?:bring|need|have|look for)|what we['’]?re looking for|looking for|who (?:you are|are you)|about you|you (?:have|bring|should have|are)|skills|must[- ]haves?|what it takes|ideal candidate|(?:your )?(?:profile|background)|experience|you might be|you may be|this is (?:who|you)|we expect|is this you|sounds? like you|you(?:['’]ll| will) thrive|(?:great|good|strong|right) fit|candidate|competenc|requisites|prerequisites)/i,
   ],
   [
     'responsibilities',
@@ -90,6 +91,28 @@ function leadsList(block: Block, next: Block | undefined): number {
 }
 
 /**
+ * "1. Financial Reporting", "B) Audit", "II. Leadership": a short numbered line, not a sentence. Numbered
+ * groups split one list (the six areas of a job's responsibilities), so they do not close its section.
+ */
+const NUMBERED_LABEL = /^(?:\d{1,2}|[A-Za-z]|[IVX]{1,4})[.)]\s+\S/;
+function isNumberedLabel(block: Block): boolean {
+  return (
+    block.kind !== 'item' &&
+    block.text.length <= 100 &&
+    NUMBERED_LABEL.test(block.text) &&
+    !/[.!?;,]$/.test(block.text)
+  );
+}
+
+/** Parts whose content is a list: a sub-heading inside them groups that list. */
+const LIST_KINDS: ReadonlySet<SectionKind> = new Set([
+  'responsibilities',
+  'requirements',
+  'niceToHave',
+  'benefits',
+]);
+
+/**
  * Splits description blocks into sections by headings (h1-h6, bold paragraphs, "label:" lines)
  * and list structure. An unknown heading deeper than the section's own heading is a sub-heading
  * (inherits the section); at the same or a higher rank it closes the section. Prose after a
@@ -114,7 +137,12 @@ export function splitSections(blocks: readonly Block[]): Section[] {
       current.items.push(block.text);
       continue;
     }
-    const level = headingLevel(block) || leadsList(block, blocks[index + 1]);
+    const next = blocks[index + 1];
+    if (LIST_KINDS.has(current.kind) && next?.kind === 'item' && isNumberedLabel(block)) {
+      const kind = classifyHeading(block.text);
+      if (!kind || kind === current.kind) continue;
+    }
+    const level = headingLevel(block) || leadsList(block, next);
     if (level > 0) {
       const kind = classifyHeading(block.text);
       if (kind) {
@@ -127,7 +155,11 @@ export function splitSections(blocks: readonly Block[]): Section[] {
         current.paragraphs.push(block.text);
         continue;
       }
-      if (level <= current.level) open('other', block.text, level);
+      // "JOB REQUIREMENTS" then "Minimum:" / "Technical": a label right under a heading, before any
+      // of its content, names a part of that section.
+      const empty = current.items.length === 0 && current.paragraphs.length === 0;
+      if (level <= current.level && !(empty && current.heading !== null && LIST_KINDS.has(current.kind)))
+        open('other', block.text, level);
       continue;
     }
     if (current.items.length > 0 && current.kind !== 'other' && current.kind !== 'intro') {

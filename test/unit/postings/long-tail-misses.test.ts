@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import {
+  classifyHeading,
+  type SectionKind,
+  splitSections,
+} from '../../../src/postings/description/sections.js';
+import { htmlToBlocks } from '../../../src/postings/html/blocks.js';
+
+/** The bullets the sections of a description file under one kind. */
+function itemsOf(html: string, kind: SectionKind): string[] {
+  return splitSections(htmlToBlocks(html))
+    .filter((s) => s.kind === kind)
+    .flatMap((s) => s.items);
+}
+
+describe('sub-headings inside a list part', () => {
+  it('keeps numbered groups of bullets in the responsibilities they split', () => {
+    const html =
+      '<p><span>Responsibilities include but are not limited to:</span></p><p>1. Reporting &amp; Consolidation</p>' +
+      '<ul><li>Lead the monthly close.</li><li>Review trial balances.</li></ul>' +
+      '<p><br>2. External Audit</p><ul><li>Coordinate audits.</li></ul>' +
+      '<p>3. Leadership</p><ul><li>Mentor the team.</li></ul>' +
+      '<p>Key Deliverables</p><ul><li>Timely monthly accounts.</li></ul>';
+    expect(itemsOf(html, 'responsibilities')).toEqual([
+      'Lead the monthly close.',
+      'Review trial balances.',
+      'Coordinate audits.',
+      'Mentor the team.',
+    ]);
+  });
+
+  it('keeps numbered sub-headings at the same rank as the section heading inside it', () => {
+    const html =
+      '<h3>Responsibilities</h3><h3>1. Delivery</h3><ul><li>Ship features.</li></ul><h3>2. Quality</h3><ul><li>Write tests.</li></ul>' +
+      '<h3>Benefits</h3><ul><li>Lunch</li></ul>';
+    expect(itemsOf(html, 'responsibilities')).toEqual(['Ship features.', 'Write tests.']);
+    expect(itemsOf(html, 'benefits')).toEqual(['Lunch']);
+  });
+
+  it('does not take a numbered heading that names another part as a sub-heading', () => {
+    const html =
+      '<p>1. Your tasks</p><ul><li>Build things</li></ul><p>2. Your profile</p><ul><li>Python</li></ul>';
+    expect(itemsOf(html, 'responsibilities')).toEqual(['Build things']);
+    expect(itemsOf(html, 'requirements')).toEqual(['Python']);
+  });
+
+  it('reads a bold label right under a heading as part of that heading ("JOB REQUIREMENTS" / "Minimum:")', () => {
+    const html =
+      '<p><b>JOB REQUIREMENTS</b></p><p><b>Technical:</b></p><ul><li>Five years in radiation protection</li></ul>' +
+      '<p><b>Preferred:</b></p><ul><li>NRRPT Certification</li></ul>';
+    expect(itemsOf(html, 'requirements')).toEqual(['Five years in radiation protection']);
+    expect(itemsOf(html, 'niceToHave')).toEqual(['NRRPT Certification']);
+  });
+
+  it('reads "Minimum:" beside "Preferred:" as the required list', () => {
+    expect(classifyHeading('Minimum:')).toBe('requirements');
+    expect(classifyHeading('Minimum qualifications')).toBe('requirements');
+    expect(classifyHeading('Minimum salary')).toBe('compensation');
+    expect(classifyHeading('Preferred:')).toBe('niceToHave');
+  });
+});
+
+describe('French responsibilities headings', () => {
+  it('reads stacked possessives and qualifiers before "missions"', () => {
+    expect(classifyHeading('Vos principales missions seront :')).toBe('responsibilities');
+    expect(classifyHeading('Les missions principales')).toBe('responsibilities');
+  });
+
+  it('reads "- " lines after a <br> label as that part\'s bullets', () => {
+    const html =
+      '<br/>Votre challenge<br/>Au sein de la DSI, vous contribuez au développement.<br/>Vos principales missions seront :<br/>' +
+      '- Réaliser des applicatifs,<br/>- Assurer la maintenance…';
+    expect(itemsOf(html, 'responsibilities')).toEqual([
+      'Réaliser des applicatifs,',
+      'Assurer la maintenance…',
+    ]);
+  });
+});
