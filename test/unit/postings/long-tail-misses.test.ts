@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { isNiceToHaveItem } from '../../../src/postings/description/nice-to-have.js';
+import { roleSummary } from '../../../src/postings/description/role-summary.js';
 import {
   classifyHeading,
   type SectionKind,
@@ -74,5 +76,65 @@ describe('French responsibilities headings', () => {
       'Réaliser des applicatifs,',
       'Assurer la maintenance…',
     ]);
+  });
+});
+
+describe('Norwegian, Swedish and Danish postings', () => {
+  it.each([
+    ['Arbeidsoppgaver', 'responsibilities'],
+    ['Dina arbetsuppgifter', 'responsibilities'],
+    ['Arbejdsopgaver:', 'responsibilities'],
+    ['Ansvarsområder', 'responsibilities'],
+    ['Hvem ser vi etter:', 'requirements'],
+    ['Vem söker vi?', 'requirements'],
+    ['Kvalifikasjoner', 'requirements'],
+    ['Kvalifikationer', 'requirements'],
+    ['Personlige egenskaper', 'requirements'],
+    ['Personlige egenskaper vi setter pris på:', 'niceToHave'],
+    ['Meriterande', 'niceToHave'],
+    ['Det er en fordel om du har', 'niceToHave'],
+    ['Vi tilbyr', 'benefits'],
+    ['Vad vi erbjuder', 'benefits'],
+    ['Om oss', 'about'],
+    ['Om internshipet', 'about'],
+  ] as const)('classifies "%s" as %s', (heading, kind) => {
+    expect(classifyHeading(heading)).toBe(kind);
+  });
+
+  it('does not read "Om du…" ("if you…") as a heading about the company', () => {
+    expect(classifyHeading('Om du vil vite mer')).not.toBe('about');
+  });
+
+  it('files bullets by their own markers, and a negated requirement as optional', () => {
+    expect(isNiceToHaveItem('Erfaring med Databricks er en fordel.')).toBe(true);
+    expect(isNiceToHaveItem('Erfarenhet av Azure är ett plus')).toBe(true);
+    expect(isNiceToHaveItem('Meriterande om du har jobbat med React')).toBe(true);
+    expect(isNiceToHaveItem('Ønskelig med erfaring fra bank')).toBe(true);
+    expect(isNiceToHaveItem('Du har helst erfaring med SQL')).toBe(true);
+    expect(isNiceToHaveItem('Tidligere arbeidserfaring er ikke et krav.')).toBe(true);
+    expect(isNiceToHaveItem('Körkort krävs')).toBe(false);
+    expect(isNiceToHaveItem('Du behersker SQL og Python.')).toBe(false);
+    // The first sentence decides: a later "er en fordel" is about something else.
+    expect(
+      isNiceToHaveItem('Du har brukt kodeverktøy. Erfaring med Databricks er en fordel, men ikke et krav.'),
+    ).toBe(false);
+  });
+
+  it('summarises from the part about the internship, not the company pitch or a "vi ser etter deg" line', () => {
+    const html =
+      '<p>Ferd er et familieeid norsk investeringsselskap med en visjon om å skape varige verdier og sette tydelige spor.</p>' +
+      '<p><strong>Om internshipet</strong></p>' +
+      '<p>Som intern i Ferd Digital blir du med fra starten i en nyopprettet enhet, og får være med på å forme retningen.</p>' +
+      '<p>Vi ser etter deg som kan lede eget arbeid, og vi kikker deg ikke over skulderen i hverdagen.</p>' +
+      '<p><strong>Arbeidsoppgaver</strong></p><ul><li>Bygge dashboards</li></ul>';
+    const sections = splitSections(htmlToBlocks(html));
+    expect(roleSummary(sections, null)).toMatch(/^Som intern i Ferd Digital blir du med fra starten/);
+  });
+
+  it('takes a Swedish role sentence over the pitch', () => {
+    const html =
+      '<p>Vi är ett snabbväxande bolag med kontor i Stockholm och Göteborg och kunder i hela Norden.</p>' +
+      '<p>Som backendutvecklare hos oss kommer du att bygga tjänster som används av tusentals kunder varje dag.</p>';
+    expect(roleSummary(splitSections(htmlToBlocks(html)), null)).toMatch(/^Som backendutvecklare hos oss/);
   });
 });
