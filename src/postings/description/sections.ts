@@ -26,6 +26,7 @@ export interface Section {
 const MAX_HEADING = 120;
 
 // Order matters: the first matching rule wins ("Preferred Qualifications" is a nice-to-have).
+// "Why Personio", like "Warum Personio" (languages.ts), pitches the company's perks.
 const HEADING_RULES: ReadonlyArray<readonly [SectionKind, RegExp]> = [
   [
     'niceToHave',
@@ -33,7 +34,7 @@ const HEADING_RULES: ReadonlyArray<readonly [SectionKind, RegExp]> = [
   ],
   [
     'benefits',
-    /\b(?:benefits?|perks|what we offer|we offer|why (?:you['’]?ll love|you(?:['’]ll| will)\b|join|work|us)|what['’]?s in it for you|our offer|rewards?|what you['’]?ll get|in return|wellbeing|well-being|life at)\b/i,
+    /\b(?:benefits?|perks|what we offer|we offer|why (?:you['’]?ll love|you(?:['’]ll| will)\b|join|work|us)|what['’]?s in it for you|our offer|rewards?|what you['’]?ll get|in return|wellbeing|well-being|life at)\b|^why [\p{L}][\p{L}\d&.'’-]*\??$/iu,
   ],
   [
     'compensation',
@@ -104,6 +105,12 @@ function isNumberedLabel(block: Block): boolean {
   );
 }
 
+/** A bold line this long is a statement, not a sub-heading's label. */
+const STATEMENT_WORDS = 8;
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
 /** Parts whose content is a list: a sub-heading inside them groups that list. */
 const LIST_KINDS: ReadonlySet<SectionKind> = new Set([
   'responsibilities',
@@ -160,6 +167,10 @@ export function splitSections(blocks: readonly Block[]): Section[] {
       const empty = current.items.length === 0 && current.paragraphs.length === 0;
       if (level <= current.level && !(empty && current.heading !== null && LIST_KINDS.has(current.kind)))
         open('other', block.text, level);
+      // A bold statement under a heading ("This position is hybrid based in Dublin or Munich") is
+      // prose set in bold, not a label: it stays part of the section's text.
+      else if (block.kind === 'paragraph' && wordCount(block.text) >= STATEMENT_WORDS)
+        current.paragraphs.push(block.text);
       continue;
     }
     if (current.items.length > 0 && current.kind !== 'other' && current.kind !== 'intro') {

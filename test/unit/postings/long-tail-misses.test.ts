@@ -6,6 +6,7 @@ import {
   type SectionKind,
   splitSections,
 } from '../../../src/postings/description/sections.js';
+import { workplaceFromText } from '../../../src/postings/description/workplace.js';
 import { htmlToBlocks } from '../../../src/postings/html/blocks.js';
 
 /** The bullets the sections of a description file under one kind. */
@@ -136,5 +137,63 @@ describe('Norwegian, Swedish and Danish postings', () => {
       '<p>Vi är ett snabbväxande bolag med kontor i Stockholm och Göteborg och kunder i hela Norden.</p>' +
       '<p>Som backendutvecklare hos oss kommer du att bygga tjänster som används av tusentals kunder varje dag.</p>';
     expect(roleSummary(splitSections(htmlToBlocks(html)), null)).toMatch(/^Som backendutvecklare hos oss/);
+  });
+});
+
+describe('workplace: what the posting says about this position outranks mentions elsewhere', () => {
+  it('takes "This position is hybrid" over a remote-friendly perk', () => {
+    expect(
+      workplaceFromText([
+        'This position is hybrid based in either Dublin or Munich locations',
+        'Find your best way to work with our office-led, remote-friendly PersonioFlex!',
+      ]),
+    ).toBe('hybrid');
+    expect(workplaceFromText(['We have remote teams.', 'This is a fully remote role.'])).toBe('remote');
+    expect(workplaceFromText(['Work from anywhere 2 weeks a year.', 'The role is on-site in Munich.'])).toBe(
+      'onsite',
+    );
+    expect(workplaceFromText(['Work model: Hybrid', 'Remote working allowance for everyone'])).toBe('hybrid');
+    expect(workplaceFromText(['Arbeitsort: München, hybrid', 'Remote-Zuschuss'])).toBe('hybrid');
+    expect(workplaceFromText(['Ce poste est en télétravail complet.', 'Bureaux à Paris.'])).toBe('remote');
+  });
+
+  it('reads on-site for part of the week as hybrid, and a negated statement by the usual rules', () => {
+    expect(workplaceFromText(['This role is in-office 3 days a week.'])).toBe('hybrid');
+    expect(workplaceFromText(['This role is not remote.'])).toBe('onsite');
+  });
+
+  it('reads a share of remote days ("50% remote") as hybrid', () => {
+    expect(
+      workplaceFromText(['Most teams offer a roughly 50% remote, 50% in-office working framework']),
+    ).toBe('hybrid');
+    expect(workplaceFromText(['You can work 100% remote from anywhere in Europe.'])).toBe('remote');
+  });
+
+  it('does not take an on-site perk or event for the workplace', () => {
+    expect(
+      workplaceFromText([
+        'These benefits include comprehensive health care coverage, on-site health and wellness centers, a retirement savings plan.',
+      ]),
+    ).toBeNull();
+    expect(
+      workplaceFromText(['Free on-site gym and parking.', 'Final round: on-site interviews.']),
+    ).toBeNull();
+    expect(workplaceFromText(['This is an on-site role with an on-site gym.'])).toBe('onsite');
+  });
+
+  it("keeps a bold statement under a heading as the section's text", () => {
+    const sections = splitSections(
+      htmlToBlocks(
+        '<h3>The Role</h3><p><strong>This position is hybrid based in either Dublin or Munich locations</strong></p><p>At Personio, your work matters.</p>',
+      ),
+    );
+    expect(sections[0]?.paragraphs[0]).toBe(
+      'This position is hybrid based in either Dublin or Munich locations',
+    );
+  });
+
+  it('reads "Why <company>" as the benefits pitch', () => {
+    expect(classifyHeading('Why Personio')).toBe('benefits');
+    expect(classifyHeading('Why Us?')).toBe('benefits');
   });
 });
