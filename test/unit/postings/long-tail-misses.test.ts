@@ -7,6 +7,7 @@ import {
   splitSections,
 } from '../../../src/postings/description/sections.js';
 import { workplaceFromText } from '../../../src/postings/description/workplace.js';
+import { extractMinYears } from '../../../src/postings/description/years.js';
 import { htmlToBlocks } from '../../../src/postings/html/blocks.js';
 
 /** The bullets the sections of a description file under one kind. */
@@ -195,5 +196,23 @@ describe('workplace: what the posting says about this position outranks mentions
   it('reads "Why <company>" as the benefits pitch', () => {
     expect(classifyHeading('Why Personio')).toBe('benefits');
     expect(classifyHeading('Why Us?')).toBe('benefits');
+  });
+});
+
+describe('minimum years: a range from zero', () => {
+  it.each([
+    ['0 to 5 years of experience performing the essential duties listed above.', 0],
+    ['0-2 years of experience in a similar role', 0],
+    ['0–2 Jahre Berufserfahrung', 0],
+    ["0 à 2 ans d'expérience", 0],
+    ['3+ years of experience; 0-2 years in management', 3],
+  ])('reads %s as minimum %s', (sentence, expected) => {
+    expect(extractMinYears([sentence])).toBe(expected);
+  });
+
+  it('keeps ceilings, anniversaries and a bare "0 years" out', () => {
+    expect(extractMinYears(['Up to 0-2 years of experience'])).toBeNull();
+    expect(extractMinYears(['We celebrate 0 to 5 years anniversaries'])).toBeNull();
+    expect(extractMinYears(['0 years of experience'])).toBeNull();
   });
 });
