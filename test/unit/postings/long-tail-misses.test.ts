@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { hoursFromText } from '../../../src/postings/description/employment-type.js';
 import { isNiceToHaveItem } from '../../../src/postings/description/nice-to-have.js';
 import { roleSummary } from '../../../src/postings/description/role-summary.js';
 import {
@@ -214,5 +215,14 @@ describe('minimum years: a range from zero', () => {
     expect(extractMinYears(['Up to 0-2 years of experience'])).toBeNull();
     expect(extractMinYears(['We celebrate 0 to 5 years anniversaries'])).toBeNull();
     expect(extractMinYears(['0 years of experience'])).toBeNull();
+  });
+});
+
+describe('hours stated in a short text', () => {
+  it('names one kind of hours, or none when both or neither are said', () => {
+    expect(hoursFromText('Office Manager (m/w) in Teilzeit')).toBe('part-time');
+    expect(hoursFromText('Backend Engineer (full-time)')).toBe('full-time');
+    expect(hoursFromText('in Vollzeit oder Teilzeit')).toBeNull();
+    expect(hoursFromText('Office Manager')).toBeNull();
   });
 });
