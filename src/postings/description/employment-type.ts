@@ -83,3 +83,15 @@ export function employmentTypeFromText(text: string, title: string | null): stri
   if (/\b(?:temporary (?:role|position|contract))\b/i.test(t)) return 'temporary';
   return null;
 }
+
+/**
+ * The hours a short text states, when it states one kind only: "Office Manager (m/w) in Teilzeit"
+ * is part-time; "Vollzeit oder Teilzeit" states none.
+ */
+export function hoursFromText(text: string): 'full-time' | 'part-time' | null {
+  const t = text.slice(0, 2000);
+  const full = FULL_TIME_TEXT.test(t);
+  const part = PART_TIME_TEXT.test(t);
+  if (full === part) return null;
+  return full ? 'full-time' : 'part-time';
+}

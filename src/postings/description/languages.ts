@@ -1,7 +1,8 @@
 import type { SectionKind } from './sections.js';
 
 /**
- * Section headings of job postings in German, French, Spanish, Portuguese, Dutch and Italian, one
+ * Section headings of job postings in German, French, Spanish, Portuguese, Dutch, Italian and the
+ * Scandinavian languages (Norwegian, Swedish, Danish), one
  * list of heading openings per part of a posting. A heading is matched from its start (after any
  * leading emoji, numbering or bullet): these languages put the telling word first ("Deine Aufgaben",
  * "Profil recherché", "Requisitos deseables"), and anchoring keeps a long sentence that merely
@@ -62,6 +63,17 @@ const HEADINGS: ReadonlyArray<readonly [SectionKind, readonly string[]]> = [
       'titoli? preferenziali?',
       'preferibil(?:e|mente)',
       'sar[àa] (?:considerato )?un plus',
+      // nb · sv · da
+      '(?:det er |det [äa]r )?(?:en|ett|et) (?:fordel|f[öo]rdel|plus)',
+      'meriterande',
+      'meriterende',
+      'meritterende',
+      '[øö]nskelig',
+      '[öø]nskv[äa]rd(?:a|e|t)?',
+      '[øö]nskv[æa]rdig(?:e|t)?',
+      'fint om',
+      '(?:det )?vi (?:setter|s[æa]tter) pris p[åa]',
+      'vi uppskattar',
     ],
   ],
   [
@@ -104,6 +116,11 @@ const HEADINGS: ReadonlyArray<readonly [SectionKind, readonly string[]]> = [
       '(?:ti )?offriamo',
       'vantaggi',
       'perch[ée] (?:unirti|lavorare)',
+      // nb · sv · da
+      '(?:hva|vad|hvad|det) (?:vi )?(?:tilbyr|erbjuder|tilbyder)(?: vi)?',
+      'vi (?:tilbyr|erbjuder|tilbyder)',
+      '(?:v[åa]re |v[åa]ra )?(?:fordeler|f[öo]rm[åa]ner|goder|personalgoder|medarbejdergoder)',
+      '(?:hvorfor|varf[öo]r) (?:jobbe|arbeta|jobba|arbejde|velge|v[äa]lja|v[æa]lge|bli|bliv)',
     ],
   ],
   [
@@ -119,6 +136,8 @@ const HEADINGS: ReadonlyArray<readonly [SectionKind, readonly string[]]> = [
       'retribu(?:ci[óo]n|zione)',
       'salaris',
       'stipendio',
+      'l[øöo]nn?(?![\\p{L}])',
+      'avl[øo]nning',
     ],
   ],
   [
@@ -140,6 +159,11 @@ const HEADINGS: ReadonlyArray<readonly [SectionKind, readonly string[]]> = [
       'chi siamo',
       'su di noi',
       "l['’]azienda",
+      // nb · sv · da: "Om oss", "Om Ferd", "Om stillingen" ("Om du…" is "if you…")
+      'om (?!du |dig |deg |dere |ni |vi |man |det )\\p{L}+',
+      'hvem (?:er vi|vi er)',
+      'vem [äa]r vi',
+      'vilka vi [äa]r',
     ],
   ],
   [
@@ -206,6 +230,16 @@ const HEADINGS: ReadonlyArray<readonly [SectionKind, readonly string[]]> = [
       'competenze',
       'esperienza',
       'qualifiche',
+      // nb · sv · da
+      '(?:dine |dina |dine |v[åa]re |v[åa]ra )?(?:kvalifikasjoner|kvalifikationer|kvalifikationer)',
+      '(?:[øö]nsket |[öø]nskad )?(?:kompetanse|kompetens|kompetencer)',
+      'krav(?:profil| til deg| til dig)?',
+      '(?:hvem|vem) (?:ser vi etter|s[øo]ker vi|s[öo]ker vi|leter vi etter|letar vi efter|leder vi efter|s[øo]ger vi|er du|[äa]r du|du er|du [äa]r)',
+      'vi (?:ser etter|leter etter|s[øo]ker deg|s[öo]ker dig|letar efter|leder efter|s[øo]ger)',
+      '(?:din |dit )?(?:profil|bakgrunn|bakgrund|baggrund|erfaring|erfarenhet)',
+      'personlige? (?:egenskaper|egenskaber)',
+      'personliga egenskaper',
+      '(?:vi forventer|vi f[öo]rv[äa]ntar oss)',
     ],
   ],
   [
@@ -222,7 +256,8 @@ const HEADINGS: ReadonlyArray<readonly [SectionKind, readonly string[]]> = [
       'dein job',
       'ihr job',
       // fr
-      '(?:vos |tes |ta |votre |les |principales )?missions?',
+      // "Vos principales missions seront", "Les missions principales": possessive and qualifier words stack.
+      '(?:(?:vos|tes|ta|votre|les|nos|principales|futures) ){0,3}missions?',
       '(?:vos |tes |les )?responsabilit[ée]s',
       'ce que (?:vous ferez|tu feras|tu vas faire|vous allez faire)',
       'le poste',
@@ -253,6 +288,11 @@ const HEADINGS: ReadonlyArray<readonly [SectionKind, readonly string[]]> = [
       '(?:cosa|di cosa ti) (?:farai|occuperai)',
       'il tuo ruolo',
       'il ruolo',
+      // nb · sv · da
+      '(?:dine |dina |dine )?(?:arbeidsoppgaver|arbetsuppgifter|arbejdsopgaver|oppgaver|uppgifter|opgaver)',
+      '(?:ditt |dit |dine |dina )?(?:ansvar|ansvarsomr[åa]der?|ansvarsomr[åa]den)',
+      '(?:hva|vad|hvad) (?:du skal|du kommer att|du vil|skal du|kommer du att) (?:gj[øo]re|g[öo]ra|lave|jobbe med|arbeta med|arbejde med)',
+      'rollen|stillingen|tjänsten|jobbet',
     ],
   ],
 ];
@@ -262,10 +302,11 @@ const LEADING_NOISE = /^[^\p{L}]{1,12}/u;
 
 /**
  * A qualifier after the noun makes a heading nice-to-have in these languages ("Qualifications
- * souhaitées", "Conocimientos deseables", "Kenntnisse von Vorteil"), so it is looked for anywhere.
+ * souhaitées", "Conocimientos deseables", "Kenntnisse von Vorteil", "Personlige egenskaper vi setter
+ * pris på", "Meriterande erfarenhet"), so it is looked for anywhere.
  */
 const NICE_QUALIFIER =
-  /(?:^|[^\p{L}])(?:souhait[ée]e?s?|appr[ée]ci[ée]e?s?|deseables?|desej[áa]ve(?:l|is)|preferenziali|gradit[oaie]|w[üu]nschenswert|von vorteil|diferenciais|pluspunten|wenselijk|un plus|ein plus)(?![\p{L}])/iu;
+  /(?:^|[^\p{L}])(?:souhait[ée]e?s?|appr[ée]ci[ée]e?s?|deseables?|desej[áa]ve(?:l|is)|preferenziali|gradit[oaie]|w[üu]nschenswert|von vorteil|diferenciais|pluspunten|wenselijk|un plus|ein plus|(?:setter|s[æa]tter) pris p[åa]|uppskattar|meriterande|merit?terende|[øö]nskelig|[öø]nskv[äa]rd(?:a|e|t)?|[øö]nskv[æa]rdig(?:e|t)?|(?:en|ett|et) f[öo]rdel)(?![\p{L}])/iu;
 
 const FOREIGN_RULES = new Map<SectionKind, RegExp>(
   HEADINGS.map(([kind, openings]) => [

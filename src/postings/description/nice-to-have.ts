@@ -4,12 +4,13 @@ const MAX_ITEM = 600;
 /**
  * Words that make an item optional, wherever the item is listed: "… is a plus", "bonus points",
  * "preferred", "ideally", "would be an advantage", "is an asset", and the same in German, French,
- * Spanish, Portuguese, Dutch and Italian ("von Vorteil", "un plus", "se valorará", "diferencial",
- * "is een pré", "costituisce titolo preferenziale"). "No excluyente" / "não eliminatório" (not a
+ * Spanish, Portuguese, Dutch, Italian and the Scandinavian languages ("von Vorteil", "un plus",
+ * "se valorará", "diferencial", "is een pré", "costituisce titolo preferenziale", "er en fordel",
+ * "meriterande", "ønskelig"). "No excluyente" / "não eliminatório" (not a
  * knock-out criterion) is how Spanish and Portuguese postings say nice-to-have.
  */
 const NICE =
-  /\b(?:(?:is|are|be|as) )?an? (?:big |huge |strong |definite |real |major |great |nice |added |additional |extra )?(?:plus|bonus|advantage)\b(?!\s(?:sign|scheme|structure|plan|program|pool|payments?)\b)|\b(?:is|are|be|as|considered) an? (?:\w+ )?asset\b(?!\s(?:management|manager|class|allocation)\b)|\bbonus points?\b|\bbonus\s?[:!)]|^\W{0,3}bonus\b|\bpluses\b|\bnice[- ]to[- ]have\b|\b(?:good|great) to have\b|\bwould be (?:nice|great|ideal|helpful|beneficial)\b|\b(?:is|are|highly|strongly|also|be) preferred\b|\bpreferred\s?(?:[:)]|[.!]?\s*$)|\(preferred|^\W{0,3}preferred\b|\bdesirable\b|\b(?:is|are|highly|strongly) desired\b|\bdesired\s?(?:[:)]|[.!]?\s*$)|\badvantageous\b|\bconsidered an? (?:\w+ )?(?:plus|advantage)\b|\b(?:von vorteil|w[üu]nschenswert|vorteilhaft|gerne gesehen|pluspunkt|(?:ist|w[äa]re) (?:ein )?plus|ein plus)(?![\p{L}])|(?:^|\s)(?:(?:serait|est|sera|c['’]est) )?un (?:vrai |gros )?(?:plus|atout)(?![\p{L}])|\b(?:appr[ée]ci[ée]e?s?|souhait[ée]e?s?|souhaitable|appr[ée]ciable)(?![\p{L}])|\b(?:se valorar[áa]|valorables?|valorad[oa]s?|deseables?|(?:ser[áa]|es) un plus|no excluyente)(?![\p{L}])|\b(?:valor[áa]ve(?:l|is)|diferencia(?:l|is)|desej[áa]ve(?:l|is)|(?:ser[áa]|é) um (?:plus|diferencial)|n[ãa]o eliminat[óo]ri[oa])(?![\p{L}])|\b(?:(?:een )?pluspunt|een pr[ée]|is een plus|mooi meegenomen|wenselijk|gewenst|strekt tot aanbeveling|een voordeel)(?![\p{L}])|\b(?:gradit[oaie]|costituisce (?:titolo )?preferenziale|titolo preferenziale|preferibile)(?![\p{L}])/iu;
+  /\b(?:(?:is|are|be|as) )?an? (?:big |huge |strong |definite |real |major |great |nice |added |additional |extra )?(?:plus|bonus|advantage)\b(?!\s(?:sign|scheme|structure|plan|program|pool|payments?)\b)|\b(?:is|are|be|as|considered) an? (?:\w+ )?asset\b(?!\s(?:management|manager|class|allocation)\b)|\bbonus points?\b|\bbonus\s?[:!)]|^\W{0,3}bonus\b|\bpluses\b|\bnice[- ]to[- ]have\b|\b(?:good|great) to have\b|\bwould be (?:nice|great|ideal|helpful|beneficial)\b|\b(?:is|are|highly|strongly|also|be) preferred\b|\bpreferred\s?(?:[:)]|[.!]?\s*$)|\(preferred|^\W{0,3}preferred\b|\bdesirable\b|\b(?:is|are|highly|strongly) desired\b|\bdesired\s?(?:[:)]|[.!]?\s*$)|\badvantageous\b|\bconsidered an? (?:\w+ )?(?:plus|advantage)\b|\b(?:von vorteil|w[üu]nschenswert|vorteilhaft|gerne gesehen|pluspunkt|(?:ist|w[äa]re) (?:ein )?plus|ein plus)(?![\p{L}])|(?:^|\s)(?:(?:serait|est|sera|c['’]est) )?un (?:vrai |gros )?(?:plus|atout)(?![\p{L}])|\b(?:appr[ée]ci[ée]e?s?|souhait[ée]e?s?|souhaitable|appr[ée]ciable)(?![\p{L}])|\b(?:se valorar[áa]|valorables?|valorad[oa]s?|deseables?|(?:ser[áa]|es) un plus|no excluyente)(?![\p{L}])|\b(?:valor[áa]ve(?:l|is)|diferencia(?:l|is)|desej[áa]ve(?:l|is)|(?:ser[áa]|é) um (?:plus|diferencial)|n[ãa]o eliminat[óo]ri[oa])(?![\p{L}])|\b(?:(?:een )?pluspunt|een pr[ée]|is een plus|mooi meegenomen|wenselijk|gewenst|strekt tot aanbeveling|een voordeel)(?![\p{L}])|\b(?:gradit[oaie]|costituisce (?:titolo )?preferenziale|titolo preferenziale|preferibile)(?![\p{L}])|(?<![\p{L}])(?:(?:er|är|vil være|vore|være|vara|ses som|anses som|regnes som) (?:en|ett|et) (?:stor |klar |stort )?(?:fordel|fördel|plus|merit)|meriterande|merit?terende|[øö]nskelig|[öø]nskv[äa]rd(?:a|e|t)?|[øö]nskv[æa]rdig(?:e|t)?)(?![\p{L}])/iu;
 
 /**
  * "Ideally" / "preferably" soften the whole bullet when they open it ("Ideally, you have led a
@@ -18,7 +19,7 @@ const NICE =
  * eCommerce"), and the bullet is still a requirement.
  */
 const SOFTENER =
-  /^[^\p{L}]{0,3}(?:(?:you|du|sie|vous|tu|je|jij|usted|voc[êe]|tu) (?:\p{L}+ ){0,2}?)?(?:ideally|preferably|idealerweise|vorzugsweise|id[ée]alement|de pr[ée]f[ée]rence|idealmente|preferentemente|preferencialmente|bij voorkeur|preferibilmente)(?![\p{L}])/iu;
+  /^[^\p{L}]{0,3}(?:(?:you|du|sie|vous|tu|je|jij|usted|voc[êe]|tu) (?:\p{L}+ ){0,2}?)?(?:ideally|preferably|idealerweise|vorzugsweise|id[ée]alement|de pr[ée]f[ée]rence|idealmente|preferentemente|preferencialmente|bij voorkeur|preferibilmente|fortrinnsvis|f[öo]retr[äa]desvis|helst|ide(?:el|al)t sett)(?![\p{L}])/iu;
 
 /** A negated marker says the opposite: "not a plus", "nicht von Vorteil" (rare, but not optional). */
 const NICE_NEGATED =
@@ -30,14 +31,14 @@ const NICE_NEGATED =
  * in importance, and splitting one bullet into two is not safe in general.
  */
 const REQUIRED =
-  /\b(?:required|requirement|must|mandatory|essential|necessary|need to|needs to)\b|\b(?:erforderlich|zwingend|voraussetzung|unabdingbar|notwendig|musst|m[üu]ssen|pflicht)(?![\p{L}])|\b(?:obligatoire|indispensable|exig[ée]e?s?|requise?s?|imp[ée]ratif|imp[ée]rativement|n[ée]cessaire)(?![\p{L}])|\b(?:imprescindible|obligatori[oa]|excluyente|requerid[oa]s?|necesari[oa])(?![\p{L}])|\b(?:obrigat[óo]ri[oa]|imprescind[íi]vel|indispens[áa]vel|necess[áa]ri[oa]|exigid[oa]|eliminat[óo]ri[oa])(?![\p{L}])|\b(?:vereist|verplicht|noodzakelijk|een must|onmisbaar)(?![\p{L}])|\b(?:obbligatori[oa]|indispensabile|imprescindibile|richiest[oa]|necessari[oa])(?![\p{L}])/iu;
+  /\b(?:required|requirement|must|mandatory|essential|necessary|need to|needs to)\b|\b(?:erforderlich|zwingend|voraussetzung|unabdingbar|notwendig|musst|m[üu]ssen|pflicht)(?![\p{L}])|\b(?:obligatoire|indispensable|exig[ée]e?s?|requise?s?|imp[ée]ratif|imp[ée]rativement|n[ée]cessaire)(?![\p{L}])|\b(?:imprescindible|obligatori[oa]|excluyente|requerid[oa]s?|necesari[oa])(?![\p{L}])|\b(?:obrigat[óo]ri[oa]|imprescind[íi]vel|indispens[áa]vel|necess[áa]ri[oa]|exigid[oa]|eliminat[óo]ri[oa])(?![\p{L}])|\b(?:vereist|verplicht|noodzakelijk|een must|onmisbaar)(?![\p{L}])|\b(?:obbligatori[oa]|indispensabile|imprescindibile|richiest[oa]|necessari[oa])(?![\p{L}])|(?<![\p{L}])(?:et krav|ett krav|kreves|krävs|kræves|påkrevd|påkrævet|obligatorisk|nødvendig|nödvändig|et must|ett måste|må ha|måste ha)(?![\p{L}])/iu;
 
 /**
  * A requirement word that is negated says the item is optional: "a degree is not required",
- * "nicht zwingend erforderlich", "pas obligatoire", "no excluyente", "não obrigatório".
+ * "nicht zwingend erforderlich", "pas obligatoire", "no excluyente", "não obrigatório", "ikke et krav".
  */
 const REQUIRED_NEGATED =
-  /\b(?:not|nor|no|never|nicht|kein[e]?|keine|pas|non|sin|n[ãa]o|niet|geen)\s(?:(?:\p{L}+)\s){0,2}?(?:required|a requirement|a must|mandatory|essential|necessary|erforderlich|zwingend|voraussetzung|notwendig|pflicht|muss|obligatoire|indispensable|exig[ée]e?s?|requise?s?|n[ée]cessaire|imprescindible|obligatori[oa]|excluyente|requerid[oa]|necesari[oa]|obrigat[óo]ri[oa]|imprescind[íi]vel|indispens[áa]vel|necess[áa]ri[oa]|exigid[oa]|eliminat[óo]ri[oa]|vereist|verplicht|noodzakelijk|obbligatori[oa]|indispensabile|richiest[oa]|necessari[oa])(?![\p{L}])/giu;
+  /\b(?:not|nor|no|never|nicht|kein[e]?|keine|pas|non|sin|n[ãa]o|niet|geen|ikke|ikkje|inte)\s(?:(?:\p{L}+)\s){0,2}?(?:required|a requirement|a must|mandatory|essential|necessary|erforderlich|zwingend|voraussetzung|notwendig|pflicht|muss|obligatoire|indispensable|exig[ée]e?s?|requise?s?|n[ée]cessaire|imprescindible|obligatori[oa]|excluyente|requerid[oa]|necesari[oa]|obrigat[óo]ri[oa]|imprescind[íi]vel|indispens[áa]vel|necess[áa]ri[oa]|exigid[oa]|eliminat[óo]ri[oa]|vereist|verplicht|noodzakelijk|obbligatori[oa]|indispensabile|richiest[oa]|necessari[oa]|krav|kreves|krävs|kræves|påkrevd|påkrævet|obligatorisk|nødvendig|nödvändig)(?![\p{L}])/giu;
 
 /**
  * A parenthesis longer than one word is a side note: "Fluency in German (other languages are a plus)",

@@ -32,6 +32,8 @@ const ROLE_CUE = new RegExp(
     String.raw`\b(?:buscamos|estamos buscando|estamos en búsqueda|procuramos|estamos procurando|esta posición|este puesto|nesta (?:posição|função|vaga)|serás responsable|você (?:será|vai))`,
     String.raw`\b(?:wij zoeken|we zoeken|zijn wij op zoek|zijn we op zoek|in deze (?:rol|functie)|als [^,]{3,60} ga je|je gaat)`,
     String.raw`\b(?:cerchiamo|stiamo cercando|siamo alla ricerca|in questo ruolo|la risorsa|sarai responsabile|ti occuperai)`,
+    // nb · sv · da
+    String.raw`\b(?:vi søker|vi söker|vi søger|vi ser etter|vi leter etter|vi letar efter|vi leder efter|i (?:denne|denna|rollen|stillingen|tjänsten)|som [^,.]{3,60} (?:vil|skal|blir|får|kommer|bliver) du|du (?:vil|skal|kommer att|kommer til å|kommer til at) (?:jobbe|arbeide|arbeta|jobba|arbejde|få|være|vara|bli|blive|ha|ansvara))`,
   ].join('|'),
   'i',
 );
@@ -43,21 +45,24 @@ const ROLE_CUE = new RegExp(
 const STRONG_CUE = new RegExp(
   [
     String.raw`\b(?:we['’]re looking for|we are looking for|we['’]re seeking|we are seeking|is seeking|is looking for|are hiring|is hiring|are searching for|in this role|this role (?:is|will)|this is an? [^.]{0,60}\b(?:role|position)\b|as (?:a|an|our|the) [^,]{3,80}, you\b)`,
-    String.raw`\b(?:wir suchen|suchen wir|in dieser (?:rolle|position)|nous recherchons|nous cherchons|buscamos|estamos buscando|procuramos|estamos procurando|wij zoeken|we zoeken|zijn (?:wij|we) op zoek|cerchiamo|stiamo cercando|siamo alla ricerca|vi søker|vi söker|vi leter etter)`,
+    String.raw`\b(?:wir suchen|suchen wir|in dieser (?:rolle|position)|nous recherchons|nous cherchons|buscamos|estamos buscando|procuramos|estamos procurando|wij zoeken|we zoeken|zijn (?:wij|we) op zoek|cerchiamo|stiamo cercando|siamo alla ricerca|vi søker|vi söker|vi søger|vi ser etter|vi leter etter|vi letar efter|vi leder efter|i (?:denne|denna) (?:rollen|stillingen|roll|tjänst|stilling)|som [^,.]{3,60} (?:vil|skal|blir|får|kommer|bliver) du)`,
   ].join('|'),
   'i',
 );
 
-/** Sentences that say the employer is hiring: they outrank an "About the role" part's first paragraph. */
+/**
+ * Sentences that say the employer is hiring: they outrank an "About the role" part's first paragraph.
+ * "Vi ser etter deg som…" ("we look for you who…") describes the candidate, not the job.
+ */
 const HIRING_CUE =
-  /\b(?:we['’]re looking for|we are looking for|we['’]re seeking|we are seeking|is seeking|is looking for|are hiring|is hiring|wir suchen|suchen wir|nous recherchons|nous cherchons|buscamos|estamos buscando|procuramos|estamos procurando|wij zoeken|we zoeken|zijn (?:wij|we) op zoek|cerchiamo|stiamo cercando|siamo alla ricerca|vi søker|vi söker)\b/i;
+  /\b(?:we['’]re looking for|we are looking for|we['’]re seeking|we are seeking|is seeking|is looking for|are hiring|is hiring|wir suchen|suchen wir|nous recherchons|nous cherchons|buscamos|estamos buscando|procuramos|estamos procurando|wij zoeken|we zoeken|zijn (?:wij|we) op zoek|cerchiamo|stiamo cercando|siamo alla ricerca)\b|\bvi (?:søker|söker|søger|ser etter|leter etter|letar efter|leder efter)\b(?! (?:deg|dig|dere|er|jer)\b)/i;
 
 /** "The Role: Flutterwave is seeking…": a short label run into the paragraph. */
 const LEADING_LABEL = /^(?:[\p{L}'’&/-]+\s){0,4}[\p{L}'’&/-]+:\s+(?=\p{Lu})/u;
 
 /** Headings of the part that describes the job ("About the role", "The opportunity", "Job summary"). */
 const ROLE_HEADING =
-  /\b(?:role|opportunity|position|job|summary|overview|mission|rolle|stelle|poste|puesto|vaga|função|functie|ruolo)\b/i;
+  /\b(?:role|opportunity|position|job|summary|overview|mission|rolle|stelle|poste|puesto|vaga|função|functie|ruolo|rollen|stillingen|stilling|tjänsten|tjenesten|jobben|internship\w*|praktik\w*)\b/i;
 
 /** "Company overview", "Our mission": about the employer, not the job. */
 const NOT_ROLE_HEADING =

@@ -26,6 +26,7 @@ export interface Section {
 const MAX_HEADING = 120;
 
 // Order matters: the first matching rule wins ("Preferred Qualifications" is a nice-to-have).
+// "Why Personio", like "Warum Personio" (languages.ts), pitches the company's perks.
 const HEADING_RULES: ReadonlyArray<readonly [SectionKind, RegExp]> = [
   [
     'niceToHave',
@@ -33,7 +34,7 @@ const HEADING_RULES: ReadonlyArray<readonly [SectionKind, RegExp]> = [
   ],
   [
     'benefits',
-    /\b(?:benefits?|perks|what we offer|we offer|why (?:you['’]?ll love|you(?:['’]ll| will)\b|join|work|us)|what['’]?s in it for you|our offer|rewards?|what you['’]?ll get|in return|wellbeing|well-being|life at)\b/i,
+    /\b(?:benefits?|perks|what we offer|we offer|why (?:you['’]?ll love|you(?:['’]ll| will)\b|join|work|us)|what['’]?s in it for you|our offer|rewards?|what you['’]?ll get|in return|wellbeing|well-being|life at)\b|^why [\p{L}][\p{L}\d&.'’-]*\??$/iu,
   ],
   [
     'compensation',
@@ -45,7 +46,8 @@ const HEADING_RULES: ReadonlyArray<readonly [SectionKind, RegExp]> = [
   ],
   [
     'requirements',
-    /\b(?:requirements?|required|qualifications?|what (?:you(?:['’]ll| will)?|we) (?:bring|need|have|look for)|what we['’]?re looking for|looking for|who (?:you are|are you)|about you|you (?:have|bring|should have|are)|skills|must[- ]haves?|what it takes|ideal candidate|(?:your )?(?:profile|background)|experience|you might be|you may be|this is (?:who|you)|we expect|is this you|sounds? like you|you(?:['’]ll| will) thrive|(?:great|good|strong|right) fit|candidate|competenc|requisites|prerequisites)/i,
+    // "Minimum:" beside "Preferred:" (and "Minimum qualifications") names the list of what is required.
+    /^minimum\b(?!\s(?:salary|pay|wage|compensation))|\b(?:requirements?|required|qualifications?|what (?:you(?:['’]ll| will)?|we) (?:bring|need|have|look for)|what we['’]?re looking for|looking for|who (?:you are|are you)|about you|you (?:have|bring|should have|are)|skills|must[- ]haves?|what it takes|ideal candidate|(?:your )?(?:profile|background)|experience|you might be|you may be|this is (?:who|you)|we expect|is this you|sounds? like you|you(?:['’]ll| will) thrive|(?:great|good|strong|right) fit|candidate|competenc|requisites|prerequisites)/i,
   ],
   [
     'responsibilities',
@@ -90,6 +92,34 @@ function leadsList(block: Block, next: Block | undefined): number {
 }
 
 /**
+ * "1. Financial Reporting", "B) Audit", "II. Leadership": a short numbered line, not a sentence. Numbered
+ * groups split one list (the six areas of a job's responsibilities), so they do not close its section.
+ */
+const NUMBERED_LABEL = /^(?:\d{1,2}|[A-Za-z]|[IVX]{1,4})[.)]\s+\S/;
+function isNumberedLabel(block: Block): boolean {
+  return (
+    block.kind !== 'item' &&
+    block.text.length <= 100 &&
+    NUMBERED_LABEL.test(block.text) &&
+    !/[.!?;,]$/.test(block.text)
+  );
+}
+
+/** A bold line this long is a statement, not a sub-heading's label. */
+const STATEMENT_WORDS = 8;
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+/** Parts whose content is a list: a sub-heading inside them groups that list. */
+const LIST_KINDS: ReadonlySet<SectionKind> = new Set([
+  'responsibilities',
+  'requirements',
+  'niceToHave',
+  'benefits',
+]);
+
+/**
  * Splits description blocks into sections by headings (h1-h6, bold paragraphs, "label:" lines)
  * and list structure. An unknown heading deeper than the section's own heading is a sub-heading
  * (inherits the section); at the same or a higher rank it closes the section. Prose after a
@@ -114,7 +144,12 @@ export function splitSections(blocks: readonly Block[]): Section[] {
       current.items.push(block.text);
       continue;
     }
-    const level = headingLevel(block) || leadsList(block, blocks[index + 1]);
+    const next = blocks[index + 1];
+    if (LIST_KINDS.has(current.kind) && next?.kind === 'item' && isNumberedLabel(block)) {
+      const kind = classifyHeading(block.text);
+      if (!kind || kind === current.kind) continue;
+    }
+    const level = headingLevel(block) || leadsList(block, next);
     if (level > 0) {
       const kind = classifyHeading(block.text);
       if (kind) {
@@ -127,7 +162,15 @@ export function splitSections(blocks: readonly Block[]): Section[] {
         current.paragraphs.push(block.text);
         continue;
       }
-      if (level <= current.level) open('other', block.text, level);
+      // "JOB REQUIREMENTS" then "Minimum:" / "Technical": a label right under a heading, before any
+      // of its content, names a part of that section.
+      const empty = current.items.length === 0 && current.paragraphs.length === 0;
+      if (level <= current.level && !(empty && current.heading !== null && LIST_KINDS.has(current.kind)))
+        open('other', block.text, level);
+      // A bold statement under a heading ("This position is hybrid based in Dublin or Munich") is
+      // prose set in bold, not a label: it stays part of the section's text.
+      else if (block.kind === 'paragraph' && wordCount(block.text) >= STATEMENT_WORDS)
+        current.paragraphs.push(block.text);
       continue;
     }
     if (current.items.length > 0 && current.kind !== 'other' && current.kind !== 'intro') {

@@ -75,7 +75,8 @@ function isChromeSegment(
 function isPlace(segment: string, places: readonly string[]): boolean {
   const key = squashName(segment);
   if (key.length < 3) return false;
-  return places.some((place) => place.split(/\s*,\s*/).some((part) => squashName(part) === key));
+  // "Remote (Germany)", "Berlin, Germany": each named part counts.
+  return places.some((place) => place.split(/\s*[,()]\s*/).some((part) => squashName(part) === key));
 }
 
 /** A title is never markup, JSON, an XML declaration or a bare URL. */

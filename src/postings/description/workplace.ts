@@ -12,6 +12,30 @@ const HYBRID_NOT_WORKPLACE =
   /\bhybrid (?:cloud|vehicles?|cars?|apps?|architecture|infrastructure|database|search|integration|engine|energy|powertrain|mobile|event|events)\b/i;
 const ONSITE =
   /\b(?:on[- ]?site|in[- ]office|office[- ]based|in the office|fully in[- ]person|in[- ]person (?:role|position)|\d days? (?:a|per) week in)\b/i;
+/** "On-site health and wellness centers", "on-site gym", "on-site interviews": a perk or an event, not where the job is done. */
+const ONSITE_NOT_WORKPLACE =
+  /\b(?:on[- ]?site|in[- ]office) (?:(?:health|wellness|fitness|medical|child ?care|day ?care|dining|employee|free|subsidi[sz]ed)\s(?:and\s|&\s)?){0,3}(?:health|wellness|fitness|gyms?|cafeterias?|canteens?|caf[eé]s?|restaurants?|dining|meals?|lunch(?:es)?|food|snacks|child ?care|day ?care|clinics?|medical|amenities|parking|laundry|massages?|events?|training|interviews?|visits?|meetings?|centers|centres|facilities)\b/gi;
+/** "50% remote", "roughly 60 % remote": a share of the week, which is hybrid; 100% remote is remote. */
+const PARTIAL_REMOTE =
+  /\b[1-9]\d?\s?%\s?(?:of (?:the|your) time\s)?(?:remote(?:ly)?|from home|work from home|home[- ]?office)\b/i;
+
+/*
+ * What the posting says about this job in so many words: "This position is hybrid based in Dublin",
+ * "This is a fully remote role", "Work model: hybrid", "Arbeitsort: München (hybrid)", "Ce poste est
+ * en télétravail", "El puesto es presencial". It outranks mentions elsewhere (a perk's "remote-friendly",
+ * a company's "remote teams").
+ */
+const EXPLICIT_KIND = `(remote|hybrid|on[- ]?site|in[- ]office|office[- ]based|in[- ]person)`;
+const EXPLICIT_EN = new RegExp(
+  String.raw`\b(?:this|the) (?:position|role|job|opportunity|vacancy)(?: [\w-]+){0,3}? (?:is|will be)(?: an?)?(?: fully| 100%| entirely| primarily| predominantly)? ${EXPLICIT_KIND}\b|\bthis is an?(?: fully| 100%| entirely)? ${EXPLICIT_KIND}(?: [\w-]+)? (?:position|role|job|opportunity)\b`,
+  'i',
+);
+const EXPLICIT_FOREIGN =
+  /\b(?:(?:diese|die) (?:stelle|position|rolle) ist|(?:ce|le) poste est|(?:este|el) (?:puesto|rol|trabajo|empleo) es|(?:deze|de) (?:functie|rol|baan) is|(?:questa|la) posizione [èe]|(?:esta|a) (?:vaga|posi[çc][ãa]o) [ée])\s(?:[\p{L}-]+\s){0,2}?(hybrid|remote|vor ort|hybride|en t[ée]l[ée]travail|[àa] distance|en pr[ée]sentiel|sur site|h[íi]brid[oa]|remot[oa]|presencial|ibrid[oa]|in sede|in presenza|op kantoor|op locatie)(?![\p{L}])/iu;
+const SOME_DAYS = /\b(?:[1-4]|one|two|three|four) days? (?:a|per|each|every) week\b/i;
+/** "Workplace type: Hybrid", "Arbeitsort: Berlin, hybrid", "Modalidad: Remoto": a label the posting fills in. */
+const WORKPLACE_LABEL =
+  /^(?:workplace(?: type)?|work(?:ing)? (?:model|arrangement|set-?up|mode|style|location)|location type|arbeitsort|arbeitsmodell|arbeitsweise|modalit[ée] de travail|mode de travail|modalidad(?: de trabajo)?|modelo de trabalho|modalidade|werkplek|werkvorm|modalit[àa] di lavoro)\s?:\s?(.{1,80})/iu;
 
 /*
  * The same in German, French, Spanish, Portuguese, Dutch and Italian. Words for working from home
@@ -41,13 +65,47 @@ export function sentencesOf(text: string): string[] {
     .filter((s) => s.length > 0);
 }
 
+function explicitKind(word: string): WorkplaceType | null {
+  const w = word.toLowerCase();
+  if (/^(?:remote|remot[oa]|en t[ée]l[ée]travail|[àa] distance)$/u.test(w)) return 'remote';
+  if (/^(?:hybrid|hybride|h[íi]brid[oa]|ibrid[oa])$/u.test(w)) return 'hybrid';
+  return 'onsite';
+}
+
+/** What one sentence states about this job's workplace in so many words; null when it states nothing. */
+function explicitWorkplace(s: string): WorkplaceType | null {
+  const en = EXPLICIT_EN.exec(s);
+  const word = en?.[1] ?? en?.[2] ?? EXPLICIT_FOREIGN.exec(s)?.[1];
+  if (word) {
+    const kind = explicitKind(word);
+    // "This role is in-office 3 days a week": on-site for part of the week is hybrid.
+    if (kind === 'onsite' && SOME_DAYS.test(s)) return 'hybrid';
+    return kind;
+  }
+  const label = WORKPLACE_LABEL.exec(s)?.[1];
+  return label ? mentionedWorkplace([label]) : null;
+}
+
 /**
- * Workplace type from prose, sentence by sentence: affirmative remote mentions win ("the most
- * flexible option the posting offers"), then hybrid, then on-site. Conditional boilerplate
- * ("if the job description states that the position is fully remote...") and negations
- * ("this is not a remote role") are ignored; a negated remote counts as on-site.
+ * Workplace type from prose, sentence by sentence. A sentence that states this job's workplace in
+ * so many words ("This position is hybrid", "Work model: remote") decides; otherwise affirmative
+ * remote mentions win ("the most flexible option the posting offers"), then hybrid, then on-site.
+ * Conditional boilerplate ("if the job description states that the position is fully remote...")
+ * and negations ("this is not a remote role") are ignored; a negated remote counts as on-site, and
+ * a share of remote days ("50% remote") is hybrid.
  */
 export function workplaceFromText(sentences: readonly string[]): WorkplaceType | null {
+  for (const raw of sentences) {
+    const s = raw.slice(0, MAX_SENTENCE);
+    if (CONDITIONAL.test(s) || FOREIGN_CONDITIONAL.test(s)) continue;
+    const stated = explicitWorkplace(s);
+    if (stated) return stated;
+  }
+  return mentionedWorkplace(sentences);
+}
+
+/** The most flexible workplace the sentences mention (remote, then hybrid, then on-site). */
+function mentionedWorkplace(sentences: readonly string[]): WorkplaceType | null {
   let remote = false;
   let hybrid = false;
   let onsite = false;
@@ -56,10 +114,11 @@ export function workplaceFromText(sentences: readonly string[]): WorkplaceType |
     if (CONDITIONAL.test(s) || FOREIGN_CONDITIONAL.test(s)) continue;
     if (REMOTE.test(s) && !REMOTE_NOT_WORKPLACE.test(s)) {
       if (REMOTE_NEGATED.test(s) || FOREIGN_NEGATED.test(s)) onsite = true;
+      else if (PARTIAL_REMOTE.test(s)) hybrid = true;
       else remote = true;
     }
     if (HYBRID.test(s) && !HYBRID_NOT_WORKPLACE.test(s)) hybrid = true;
-    if (ONSITE.test(s)) onsite = true;
+    if (ONSITE.test(s.replace(ONSITE_NOT_WORKPLACE, ' '))) onsite = true;
     const foreign = foreignWorkplace(s);
     if (foreign === 'remote') remote = true;
     else if (foreign === 'hybrid') hybrid = true;

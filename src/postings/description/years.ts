@@ -23,7 +23,7 @@ const NUM =
   '(?:\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty)';
 // "8+ years", "5–7 years", "8-10+ years", "five (5) years", "at least 3 yrs"
 const YEARS = new RegExp(
-  `\\b(?<n>${NUM})\\s?(?:\\(\\d{1,2}\\)\\s?)?(?:\\+|plus)?\\s?(?:(?:-|–|—|to)\\s?${NUM}\\s?\\+?\\s?)?(?:years?|yrs?)\\b`,
+  `\\b(?<n>${NUM})\\s?(?:\\(\\d{1,2}\\)\\s?)?(?:\\+|plus)?\\s?(?<range>(?:-|–|—|to)\\s?${NUM}\\s?\\+?\\s?)?(?:years?|yrs?)\\b`,
   'gi',
 );
 /** What follows a real requirement: "of experience", "leading ...", "in a similar role". */
@@ -43,6 +43,14 @@ const LEAD_MAX =
 /** "2 years or less", "3 years at most", "4 years maximum". */
 const AFTER_MAX =
   /^['’]?\s?(?:of\s(?:\w+\s)?experience\s)?(?:or (?:less|fewer)|at (?:the )?most|max(?:imum)?)\b/i;
+
+/**
+ * Zero is a floor only as the start of a range: "0 to 5 years of experience", "0–2 Jahre" say that
+ * no experience is needed. A bare "0 years" is rarely a requirement.
+ */
+function statesFloor(n: number, range: string | undefined): boolean {
+  return n > 0 || (n === 0 && range !== undefined);
+}
 
 function toNumber(token: string): number {
   const key = token.toLowerCase();
@@ -103,7 +111,7 @@ const FOREIGN_NUMBER_WORDS: Record<string, number> = {
 const FOREIGN_NUM = `(?:\\d{1,2}|${Object.keys(FOREIGN_NUMBER_WORDS).join('|')})`;
 const FOREIGN_UNIT = '(?:jahren?|jahr|ans?|ann[ée]es?|a[ñn]os?|anos?|jaar|jaren|anni|anno)';
 const FOREIGN_YEARS = new RegExp(
-  `(?<![\\p{L}\\d])(?<n>${FOREIGN_NUM})\\s?\\+?\\s?(?:(?:-|–|—|bis|à|a|y|e|tot|al|o|ou|of|oder|to)\\s?${FOREIGN_NUM}\\s?\\+?\\s?)?${FOREIGN_UNIT}(?![\\p{L}])`,
+  `(?<![\\p{L}\\d])(?<n>${FOREIGN_NUM})\\s?\\+?\\s?(?<range>(?:-|–|—|bis|à|a|y|e|tot|al|o|ou|of|oder|to)\\s?${FOREIGN_NUM}\\s?\\+?\\s?)?${FOREIGN_UNIT}(?![\\p{L}])`,
   'giu',
 );
 const EXPERIENCE_WORD =
@@ -142,7 +150,7 @@ function foreignYearsIn(s: string): number[] {
     if (FOREIGN_BEFORE_BAD.test(before)) continue;
     if (!FOREIGN_AFTER_OK.test(after) && !FOREIGN_LEAD_OK.test(before)) continue;
     const n = toNumber(m.groups?.n ?? '');
-    if (Number.isFinite(n) && n > 0 && n <= FOREIGN_MAX_YEARS) found.push(n);
+    if (Number.isFinite(n) && statesFloor(n, m.groups?.range) && n <= FOREIGN_MAX_YEARS) found.push(n);
   }
   return found;
 }
@@ -160,7 +168,7 @@ export function yearsIn(sentence: string): number[] {
     if (BEFORE_BAD.test(before) && !LEAD_OK.test(before)) continue;
     if (!AFTER_OK.test(after) && !LEAD_OK.test(before)) continue;
     const n = toNumber(m.groups?.n ?? '');
-    if (Number.isFinite(n) && n > 0 && n <= 30) found.push(n);
+    if (Number.isFinite(n) && statesFloor(n, m.groups?.range) && n <= 30) found.push(n);
   }
   found.push(...foreignYearsIn(s));
   return found;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { normalizeEmploymentType } from '../description/employment-type.js';
+import { hoursFromText, normalizeEmploymentType } from '../description/employment-type.js';
+import { htmlToBlocks } from '../html/blocks.js';
 import type { PostingIdentity } from '../posting-identity.js';
 import { uniqueStrings } from './shared.js';
 import {
@@ -66,16 +67,35 @@ function readPosition(position: XmlElement): Position | null {
   return parsed.success ? parsed.data : null;
 }
 
+/** The position's name and the first sentence of its first description block: where a posting states its hours. */
+function openingWords(position: Position): string {
+  const first = position.descriptions.find((d) => d.html.trim().length > 0);
+  const line = first
+    ? htmlToBlocks(first.html.slice(0, 20_000)).find((b) => b.kind !== 'item')?.text
+    : undefined;
+  const sentence = line?.split(/(?<=[.!?])\s/)[0] ?? '';
+  return `${position.name}\n${sentence}`;
+}
+
 /**
  * Personio's `employmentType` names the contract (`permanent`, `intern`, `trainee`, `freelance`)
  * and `schedule` the hours (`full-time`, `part-time`): a contract other than permanent says more
- * than the hours; a permanent one is described by its hours.
+ * than the hours; a permanent one is described by its hours. When the position's name or the
+ * opening sentence states the other hours in so many words ("…suchen wir einen Office Manager (m/w)
+ * in Teilzeit" under `<schedule>full-time`, Personio's own documented example), the employer's
+ * words win: the schedule is a form field that is easily left as it was.
+ * @see https://developer.personio.de/docs/retrieving-open-job-positions
  */
 function employmentTypeOf(position: Position): string | null {
   const contract = (position.employmentType ?? '').toLowerCase();
   if (contract === 'intern' || contract === 'trainee') return 'internship';
   if (contract === 'freelance') return 'contract';
-  return normalizeEmploymentType(position.schedule) ?? normalizeEmploymentType(position.employmentType);
+  const schedule = normalizeEmploymentType(position.schedule);
+  if (schedule === 'full-time' || schedule === 'part-time') {
+    const stated = hoursFromText(openingWords(position));
+    if (stated && stated !== schedule) return stated;
+  }
+  return schedule ?? normalizeEmploymentType(position.employmentType);
 }
 
 function escapeHtml(text: string): string {

@@ -53,40 +53,26 @@ describe('real JSON-LD captures read like their truth files', () => {
     { path: 'dice/radar-software-engineer.html' },
     { path: 'nodesk/co2lift-customer-support-representative.html' },
     { path: 'simplyhired/empower-customer-support-associate.html' },
-    // The title keeps the employer's " | Germany | Remote" suffix (title clean-up is the lead's part).
-    { path: 'remotely-de/grafana-labs-senior-backend-engineer-databases.html', knownMisses: ['title'] },
+    { path: 'remotely-de/grafana-labs-senior-backend-engineer-databases.html' },
     // "typically 20+ years" is read as 18 ("a minimum of 18+ years").
     {
       path: 'jobgether/nvidia-distinguished-engineer-security-architecture.html',
       knownMisses: ['minYearsExperience'],
     },
-    // German: section headings ("Das sind Ihre Aufgaben") and "Home-Office-Möglichkeit" are read
-    // by the language work of issue #10, not here.
-    {
-      path: 'jobs-at/liebherr-lead-buyer-stahlbau.html',
-      knownMisses: ['workplaceType', 'responsibilitiesCount', 'requiredCount'],
-    },
-    // No JSON-LD: the labels carry place, workplace, employment type and the monthly salary. The
-    // department is only in prose; German section headings are the language work's.
-    {
-      path: 'jobs-at/ee-elektronik-embedded-software-entwickler.html',
-      knownMisses: ['responsibilitiesCount', 'requiredCount'],
-    },
-    // The 【Remote】 tag stays in the title (title clean-up is the lead's part).
-    { path: 'gaijinpot/celsys-global-marketing-localization.html', knownMisses: ['title'] },
-    // The board's "[Apply Today] Become an …" stays in the title (the lead's part); the hidden
-    // employer is left blank rather than shown as "Confidential …" (the text names Borderlink);
-    // "12 years of education" is read as years of experience (years.ts, not the generic path).
+    // German: the task heading ("Das sind Ihre Aufgaben") is not read as one yet.
+    { path: 'jobs-at/liebherr-lead-buyer-stahlbau.html', knownMisses: ['responsibilitiesCount'] },
+    // No JSON-LD: the labels carry place, workplace, employment type and the monthly salary.
+    { path: 'jobs-at/ee-elektronik-embedded-software-entwickler.html' },
+    // The board's 【Remote】 tag is not part of the title.
+    { path: 'gaijinpot/celsys-global-marketing-localization.html' },
+    // The hidden employer is left blank rather than shown as "Confidential …" (the text names
+    // Borderlink); "12 years of education" is still read as years of experience.
     {
       path: 'gaijinpot/borderlink-assistant-language-teacher.html',
-      knownMisses: ['title', 'company', 'minYearsExperience'],
+      knownMisses: ['company', 'minYearsExperience'],
     },
-    // German: years ("2–5+ Jahre") and the task heading ("Deine Aufgaben" as a paragraph) are the
-    // language work's; the 15-item technology list is read as requirements.
-    {
-      path: 'devjobs-at/orbyz-flutter-developer.html',
-      knownMisses: ['minYearsExperience', 'responsibilitiesCount', 'requiredCount'],
-    },
+    // The 15-item technology list is read as requirements.
+    { path: 'devjobs-at/orbyz-flutter-developer.html', knownMisses: ['requiredCount'] },
   ];
 
   for (const { path, knownMisses = [] } of cases) {
@@ -111,14 +97,6 @@ describe('real JSON-LD captures read like their truth files', () => {
       check('niceToHaveCount', () => withinOne(summary.niceToHave.length, truth.niceToHaveCount));
     });
   }
-
-  it('the known misses are still misses (remove them from the list when another part fixes them)', () => {
-    expect(
-      fixture('remotely-de/grafana-labs-senior-backend-engineer-databases.html').summary.title,
-    ).toContain('| Germany | Remote');
-    const jobgether = fixture('jobgether/nvidia-distinguished-engineer-security-architecture.html').summary;
-    expect(jobgether.minYearsExperience).toBe(18);
-  });
 
   it('the JSON-LD period completes a text salary with the same amounts (Jobgether: YEAR)', () => {
     const { summary } = fixture('jobgether/nvidia-distinguished-engineer-security-architecture.html');

@@ -83,10 +83,14 @@ describe('Oracle Recruiting Cloud requisition details', () => {
       minYearsExperience: 5,
     });
     expect(card.responsibilities).toHaveLength(6);
+    // The 11 bullets under the bold "JOB REQUIREMENTS" / "Minimum:" labels; the degree one says
+    // "strongly preferred", so it is filed with the "Preferred:" list.
+    expect(card.requirements).toHaveLength(10);
     expect(card.niceToHave).toEqual([
       'Previous Leadership experience',
       'Previous RP Supervisory experience preferred',
       'NRRPT Certification',
+      'Associates or Bachelor’s degree in one of the physical sciences or engineering strongly preferred',
     ]);
   });
 

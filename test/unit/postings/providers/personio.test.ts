@@ -89,8 +89,20 @@ describe('Personio XML feed', () => {
     expect(s.title).toBe('Office- und Feelgood Manager');
     expect(s.locations).toEqual(['Munich']);
     expect(s.department).toBe('Management');
-    // The structured schedule; the German text says "in Teilzeit" (see the truth file).
-    expect(s.employmentType).toBe('full-time');
+    // <schedule> says full-time, but the opening sentence says "Office Manager (m/w) in Teilzeit".
+    expect(s.employmentType).toBe('part-time');
+  });
+
+  it('lets the opening sentence overrule the schedule only when it states one kind of hours', () => {
+    const withOpening = (from: string, to: string) =>
+      extractPosting({
+        url: 'https://acme.jobs.personio.de/job/4103',
+        body: fixture(DOCS).toString('utf8').replace(from, to),
+        contentType: 'text/xml',
+      }).employmentType;
+    expect(withOpening('in Teilzeit', 'in Vollzeit oder Teilzeit')).toBe('full-time');
+    expect(withOpening('in Teilzeit', '')).toBe('full-time');
+    expect(withOpening('<schedule>full-time</schedule>', '<schedule>part-time</schedule>')).toBe('part-time');
   });
 
   it('maps Personio contract kinds: intern and trainee are internships, freelance a contract', () => {
