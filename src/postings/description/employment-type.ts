@@ -77,12 +77,43 @@ const CONTRACT_ABBREVIATION =
 export function employmentTypeFromText(text: string, title: string | null): string | null {
   if (title && INTERNSHIP_TITLE.test(title.slice(0, 300))) return 'internship';
   const t = text.slice(0, MAX_TEXT);
-  if (FULL_TIME_TEXT.test(t)) return 'full-time';
-  if (PART_TIME_TEXT.test(t)) return 'part-time';
-  if (CONTRACT_TEXT.test(t) || CONTRACT_ABBREVIATION.test(t)) return 'contract';
-  if (/\b(?:temporary (?:role|position|contract))\b/i.test(t)) return 'temporary';
+  // The patterns are long and multilingual; a plain substring test first spares most texts them.
+  const lower = t.toLowerCase();
+  const has = (hints: readonly string[]): boolean => hints.some((hint) => lower.includes(hint));
+  if (has(FULL_TIME_HINTS) && FULL_TIME_TEXT.test(t)) return 'full-time';
+  if (has(PART_TIME_HINTS) && PART_TIME_TEXT.test(t)) return 'part-time';
+  if (has(CONTRACT_HINTS) && (CONTRACT_TEXT.test(t) || CONTRACT_ABBREVIATION.test(t))) return 'contract';
+  if (lower.includes('temporary') && /\b(?:temporary (?:role|position|contract))\b/i.test(t))
+    return 'temporary';
   return null;
 }
+
+/** Fragments each prose pattern above needs (lower case). */
+const FULL_TIME_HINTS = [
+  'full',
+  'vollzeit',
+  'temps',
+  'jornada',
+  'tiempo',
+  'tempo',
+  'período',
+  'periodo',
+  'voltijd',
+];
+const PART_TIME_HINTS = ['part', 'teilzeit', 'temps', 'jornada', 'tiempo', 'tempo', 'meio', 'deeltijd'];
+const CONTRACT_HINTS = [
+  'contract',
+  'freelance',
+  'befristet',
+  'contrat',
+  'contrato',
+  'determinato',
+  'freiberuflich',
+  'partita',
+  'zzp',
+  'cdd',
+  'pj',
+];
 
 /**
  * The hours a short text states, when it states one kind only: "Office Manager (m/w) in Teilzeit"

@@ -97,6 +97,7 @@ function leadingClause(item: string): string {
 
 /** Whether one requirement bullet is really a nice-to-have ("Kubernetes experience is a plus"). */
 export function isNiceToHaveItem(item: string): boolean {
+  if (!NICE_HINT.test(item.slice(0, MAX_ITEM).toLowerCase())) return false;
   const lead = leadingClause(item);
   const unnegated = lead.replace(REQUIRED_NEGATED, ' ');
   if (REQUIRED.test(unnegated)) return false;
@@ -104,6 +105,14 @@ export function isNiceToHaveItem(item: string): boolean {
   if (unnegated !== lead) return true;
   return (NICE.test(lead) || SOFTENER.test(lead)) && !NICE_NEGATED.test(lead);
 }
+
+/**
+ * Every marker, softener and negated requirement above needs one of these fragments (lower case):
+ * a cheap test that spares most bullets the long multilingual patterns (measured: NICE alone was
+ * about a tenth of extraction time when run on every requirement bullet).
+ */
+const NICE_HINT =
+  /plus|bonus|advantag|asset|nice|good to|great to|would be|prefer|préf|desir|consider|vorteil|wünsch|wunsch|gerne|atout|appr|souhait|valor|deseab|excluy|diferenc|desej|eliminat|pluspunt|een pr|meegenomen|wensel|gewenst|aanbevel|voordeel|gradit|preferenz|preferib|fordel|fördel|merit|ønsk|önsk|ideal|idéal|ideel|företr|foretr|vorzugs|voorkeur|helst|fortrinn|nicht|kein|niet|geen|ikke|(?:^|[^a-z])(?:not|pas|non|sin|não|nao|inte|never|nor|no)(?![a-z])/;
 
 /**
  * Splits the bullets listed under a requirements heading into those that are required and those

@@ -94,7 +94,8 @@ function explicitWorkplace(s: string): WorkplaceType | null {
  * and negations ("this is not a remote role") are ignored; a negated remote counts as on-site, and
  * a share of remote days ("50% remote") is hybrid.
  */
-export function workplaceFromText(sentences: readonly string[]): WorkplaceType | null {
+export function workplaceFromText(all: readonly string[]): WorkplaceType | null {
+  const sentences = all.filter(mayNameWorkplace);
   for (const raw of sentences) {
     const s = raw.slice(0, MAX_SENTENCE);
     if (CONDITIONAL.test(s) || FOREIGN_CONDITIONAL.test(s)) continue;
@@ -103,6 +104,22 @@ export function workplaceFromText(sentences: readonly string[]): WorkplaceType |
   }
   return mentionedWorkplace(sentences);
 }
+
+/**
+ * Every workplace pattern here needs one of these fragments (lower case): a cheap test that lets
+ * the long multilingual patterns run only on the few sentences that could match. Measured: the
+ * workplace patterns took about a quarter of extraction time when run on every sentence.
+ */
+const WORKPLACE_HINT =
+  /remot|brid|site|offic|person|telecommut|home|anywhere|week|mobil|travail|teletrab|thuis|smart work|lavoro|presen|présen|präsen|prasen|sede|kantoor|locatie|escrit|oficina|afstand|distan|vor ort|hjemme|kontor|ufficio|büro|buro/;
+
+function mayNameWorkplace(sentence: string): boolean {
+  return WORKPLACE_HINT.test(sentence.slice(0, MAX_SENTENCE).toLowerCase());
+}
+
+/** Fragments the non-English patterns below need (lower case): English sentences mostly have none. */
+const FOREIGN_HINT =
+  /brid|home.?office|mobil|travail|teletrab|thuis|smart work|lavoro|remot[oa]|remote.first|full.remote|100|komplett|vollst|ausschlie|voll |volledig|helemaal|afstand|presencial|présentiel|presentiel|sur site|in sede|presenza|kantoor|locatie|präsenz|prasenz|escrit|oficina|distan|vor ort|hjemme|kontor|distans/;
 
 /** The most flexible workplace the sentences mention (remote, then hybrid, then on-site). */
 function mentionedWorkplace(sentences: readonly string[]): WorkplaceType | null {
@@ -132,6 +149,7 @@ function mentionedWorkplace(sentences: readonly string[]): WorkplaceType | null 
 
 /** What one non-English sentence says about the workplace; null when it says nothing. */
 function foreignWorkplace(s: string): WorkplaceType | null {
+  if (!FOREIGN_HINT.test(s.toLowerCase())) return null;
   const negated = FOREIGN_NEGATED.test(s);
   if (FOREIGN_REMOTE.test(s) && !FOREIGN_REMOTE_NOT_WORKPLACE.test(s)) return negated ? 'onsite' : 'remote';
   if (FOREIGN_HYBRID.test(s) && !FOREIGN_HYBRID_NOT_WORKPLACE.test(s)) return negated ? 'onsite' : 'hybrid';
@@ -145,7 +163,7 @@ function foreignWorkplace(s: string): WorkplaceType | null {
  * names a perk ("work from anywhere 4 weeks a year", "remote working allowance").
  */
 export function statesHybrid(sentences: readonly string[]): boolean {
-  return sentences.some((raw) => {
+  return sentences.filter(mayNameWorkplace).some((raw) => {
     const s = raw.slice(0, MAX_SENTENCE);
     if (CONDITIONAL.test(s) || FOREIGN_CONDITIONAL.test(s)) return false;
     return (HYBRID.test(s) && !HYBRID_NOT_WORKPLACE.test(s)) || foreignWorkplace(s) === 'hybrid';
