@@ -57,8 +57,12 @@ const STRONG_CUE = new RegExp(
 const HIRING_CUE =
   /\b(?:we['’]re looking for|we are looking for|we['’]re seeking|we are seeking|is seeking|is looking for|are hiring|is hiring|wir suchen|suchen wir|nous recherchons|nous cherchons|buscamos|estamos buscando|procuramos|estamos procurando|wij zoeken|we zoeken|zijn (?:wij|we) op zoek|cerchiamo|stiamo cercando|siamo alla ricerca)\b|\bvi (?:søker|söker|søger|ser etter|leter etter|letar efter|leder efter)\b(?! (?:deg|dig|dere|er|jer)\b)/i;
 
-/** "The Role: Flutterwave is seeking…": a short label run into the paragraph. */
-const LEADING_LABEL = /^(?:[\p{L}'’&/-]+\s){0,4}[\p{L}'’&/-]+:\s+(?=\p{Lu})/u;
+/**
+ * "The Role: Flutterwave is seeking…", "Role Overview We are looking for…": a short label run into
+ * the paragraph, with a colon, or a heading word in title case before the first sentence.
+ */
+const LEADING_LABEL =
+  /^(?:(?:[\p{L}'’&/-]+\s){0,4}[\p{L}'’&/-]+:\s+(?=\p{Lu})|(?:\p{Lu}[\p{L}'’&-]*\s){0,3}(?:Overview|Role|Summary|Description|Position|Opportunity|Mission|About the (?:Role|Job|Position))\s+(?=(?:We|You|The|As|Our|In|This|Join|At|Are)\b))/u;
 
 /** Headings of the part that describes the job ("About the role", "The opportunity", "Job summary"). */
 const ROLE_HEADING =
@@ -70,7 +74,7 @@ const NOT_ROLE_HEADING =
 
 /** Paragraphs that are never the summary: equal-opportunity text, legal notes, how to apply. */
 const BOILERPLATE =
-  /\b(?:equal (?:employment )?opportunit|without regard to|protected (?:veteran|characteristic)|reasonable accommodation|e-?verify|privacy (?:notice|policy)|recruit(?:ment|ing) (?:agencies|fraud)|scam|apply now|click (?:here|apply)|cookies?\b|applicants? (?:must|will)|background check|(?:salary|pay) range|compensation|encourage you to apply|apply anyway|not (?:designed|intended) to (?:cover|be)|comprehensive listing|(?:doesn['’]t|does not|don['’]t) (?:align|match|meet)|(?:every|all (?:of )?the) (?:single )?(?:qualification|requirement)s?)\b/i;
+  /\b(?:equal (?:employment )?opportunit|without regard to|protected (?:veteran|characteristic)|reasonable accommodation|e-?verify|privacy (?:notice|policy)|recruit(?:ment|ing) (?:agencies|fraud)|scam|apply now|click (?:here|apply)|cookies?\b|applicants? (?:must|will)|background check|(?:salary|pay) range|compensation|encourage you to apply|apply anyway|bewirb dich|jetzt bewerben|stelle frei|postulez|postula ya|candidate-se|solliciteer|candidati ora|not (?:designed|intended) to (?:cover|be)|comprehensive listing|(?:doesn['’]t|does not|don['’]t) (?:align|match|meet)|(?:every|all (?:of )?the) (?:single )?(?:qualification|requirement)s?)\b/i;
 
 /** A testimonial ("“Our team is…” – Simona, Head of Design") speaks for someone, not for the role. */
 const QUOTED = /^["“”„«‘']/;
@@ -170,7 +174,11 @@ function isPitch(paragraph: string, company: string | null): boolean {
 function firstWithCue(sections: readonly Section[], cue: RegExp, title: RegExp | null = null): string | null {
   for (const section of sections) {
     for (const paragraph of section.paragraphs) {
-      if (!substantive(paragraph)) continue;
+      // A short paragraph that names the job outright ("Borderlink is hiring Assistant Language
+      // Teachers (ALTs)!") is still the posting's summary of it.
+      const short =
+        cue !== ROLE_CUE && paragraph.length >= 40 && cue.test(paragraph) && !BOILERPLATE.test(paragraph);
+      if (!substantive(paragraph) && !short) continue;
       const role = fromRoleSentence(paragraph, cue, title);
       if (role) return role;
     }
@@ -221,7 +229,7 @@ export function roleSummary(
   }
   // Meta descriptions often begin with the page's first heading run into the text ("ABOUT THE ROLE As a…").
   const meta = metaDescription?.trim().replace(/^(?:[A-Z][A-Z'’&]+\s+){1,5}(?=[A-Z][a-z])/, '');
-  return meta && words(meta) >= MIN_WORDS ? trimToSentences(meta) : null;
+  return meta && words(meta) >= MIN_WORDS && !BOILERPLATE.test(meta) ? trimToSentences(meta) : null;
 }
 
 /**
