@@ -112,7 +112,7 @@ export function isNiceToHaveItem(item: string): boolean {
  * about a tenth of extraction time when run on every requirement bullet).
  */
 const NICE_HINT =
-  /plus|bonus|advantag|asset|nice|good to|great to|would be|prefer|préf|desir|consider|vorteil|wünsch|wunsch|gerne|atout|appr|souhait|valor|deseab|excluy|diferenc|desej|eliminat|pluspunt|een pr|meegenomen|wensel|gewenst|aanbevel|voordeel|gradit|preferenz|preferib|fordel|fördel|merit|ønsk|önsk|ideal|idéal|ideel|företr|foretr|vorzugs|voorkeur|helst|fortrinn|nicht|kein|niet|geen|ikke|(?:^|[^a-z])(?:not|pas|non|sin|não|nao|inte|never|nor|no)(?![a-z])/;
+  /plus|bonus|advantag|asset|nice|good to|great to|would be|prefer|préf|desir|considered a|vorteil|wünsch|wunsch|gerne|atout|appréci|appreci|souhait|valor|deseab|excluy|diferenc|desej|eliminat|pluspunt|een pr|meegenomen|wensel|gewenst|aanbevel|voordeel|gradit|preferenz|preferib|fordel|fördel|merit|ønsk|önsk|ideal|idéal|ideel|företr|foretr|vorzugs|voorkeur|helst|fortrinn|nicht|kein|niet|geen|ikke|(?:^|[^a-z])(?:not|pas|non|sin|não|nao|inte|never|nor|no)(?![a-z])/;
 
 /**
  * Splits the bullets listed under a requirements heading into those that are required and those

@@ -10,6 +10,26 @@ const FOREIGN_NEGATIVE =
 const FOREIGN_POSITIVE =
   /\b(?:visa|visum)[- ]?(?:sponsoring|sponsorship|unterst[üu]tzung)|\bunterst[üu]tzung (?:beim|bei der) (?:visum|visa|arbeitserlaubnis)|\bparrainage (?:de |du )?visa|\b(?:patrocinio|apoyo) (?:de|con) (?:la )?(?:visa|visado)|\bpatroc[íi]nio (?:de )?visto|\bvisumsponsoring|\bsponsorizzazione (?:del )?visto/iu;
 
+const FOREIGN_NEGATION_WORDS = [
+  'kein',
+  'nicht',
+  'pas de',
+  'aucun',
+  'ne pouvons',
+  'ne peut',
+  'no ofrecemos',
+  'no podemos',
+  'no se ofrece',
+  'não',
+  'nao ',
+  'geen',
+  'niet',
+  'non offriamo',
+  'non possiamo',
+  'non è',
+  'non e ',
+];
+
 /**
  * Visa sponsorship: false when the posting says it cannot sponsor ("unable to sponsor",
  * "without sponsorship"), true when it offers it ("we do sponsor visas"), null when it is silent.
@@ -18,7 +38,10 @@ const FOREIGN_POSITIVE =
 export function extractVisaSponsorship(text: string): boolean | null {
   const t = text.slice(0, MAX_TEXT);
   if (!/sponsor|visa|visum|visto|visado|parrainage|patroc/i.test(t)) return null;
-  if (NEGATIVE.test(t) || FOREIGN_NEGATIVE.test(t)) return false;
+  if (NEGATIVE.test(t)) return false;
+  // The foreign negations need a negation word of their language: English text spares the pattern.
+  const lower = t.toLowerCase();
+  if (FOREIGN_NEGATION_WORDS.some((word) => lower.includes(word)) && FOREIGN_NEGATIVE.test(t)) return false;
   if (POSITIVE.test(t) || FOREIGN_POSITIVE.test(t)) return true;
   return null;
 }

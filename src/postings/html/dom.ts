@@ -194,6 +194,8 @@ export function isRawTextElement(name: string): boolean {
 /** Class list contains the given class. */
 export function hasClass(element: HtmlElement, className: string): boolean {
   const value = element.attribs.class;
-  if (!value) return false;
+  // Most elements lack the class altogether: a substring test before splitting (providers run
+  // these checks over every element of pages that are not theirs).
+  if (!value || !value.includes(className)) return false;
   return value.split(/\s+/).includes(className);
 }
