@@ -116,7 +116,7 @@ export function summarizeDraft(draft: PostingDraft, target: SummaryTarget): Post
   const title = tidyTitle(draft.title, company, draft.locations);
   const locations = draft.locations.slice(0, 50);
 
-  const salary = draft.salary ?? extractSalary(allLines) ?? draft.thirdParty.salary;
+  const salary = draft.salary ?? extractSalary(allLines, { locations }) ?? draft.thirdParty.salary;
   const minYearsExperience =
     extractMinYears(requirementLines.flatMap(sentencesOf)) ?? extractMinYears(nonBenefitSentences);
   const workplaceType =
