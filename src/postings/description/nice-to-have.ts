@@ -97,7 +97,8 @@ function leadingClause(item: string): string {
 
 /** Whether one requirement bullet is really a nice-to-have ("Kubernetes experience is a plus"). */
 export function isNiceToHaveItem(item: string): boolean {
-  if (!NICE_HINT.test(item.slice(0, MAX_ITEM).toLowerCase())) return false;
+  const lower = item.slice(0, MAX_ITEM).toLowerCase();
+  if (!NICE_HINT.test(lower) && !(NEGATION_HINT.test(lower) && REQUIRED_HINT.test(lower))) return false;
   const lead = leadingClause(item);
   const unnegated = lead.replace(REQUIRED_NEGATED, ' ');
   if (REQUIRED.test(unnegated)) return false;
@@ -112,7 +113,12 @@ export function isNiceToHaveItem(item: string): boolean {
  * about a tenth of extraction time when run on every requirement bullet).
  */
 const NICE_HINT =
-  /plus|bonus|advantag|asset|nice|good to|great to|would be|prefer|préf|desir|considered a|vorteil|wünsch|wunsch|gerne|atout|appréci|appreci|souhait|valor|deseab|excluy|diferenc|desej|eliminat|pluspunt|een pr|meegenomen|wensel|gewenst|aanbevel|voordeel|gradit|preferenz|preferib|fordel|fördel|merit|ønsk|önsk|ideal|idéal|ideel|företr|foretr|vorzugs|voorkeur|helst|fortrinn|nicht|kein|niet|geen|ikke|(?:^|[^a-z])(?:not|pas|non|sin|não|nao|inte|never|nor|no)(?![a-z])/;
+  /plus|bonus|advantag|asset|nice|good to|great to|would be|prefer|préf|desir|considered a|vorteil|wünsch|wunsch|gerne|atout|appréci|appreci|souhait|valor|deseab|excluy|diferenc|desej|eliminat|pluspunt|een pr|meegenomen|wensel|gewenst|aanbevel|voordeel|gradit|preferenz|preferib|fordel|fördel|merit|ønsk|önsk|ideal|idéal|ideel|företr|foretr|vorzugs|voorkeur|helst|fortrinn/;
+/** A negated requirement ("not required", "keine Voraussetzung") needs both a negation and a requirement word. */
+const NEGATION_HINT =
+  /nicht|kein|niet|geen|ikke|ikkje|(?:^|[^a-z])(?:not|pas|non|sin|não|nao|inte|never|nor|no|ej)(?![a-z])/;
+const REQUIRED_HINT =
+  /requir|must|mandator|essential|necess|erforder|zwingend|voraussetz|notwendig|pflicht|obligat|indispens|exig|imprescind|requer|requis|excluyente|eliminat|vereist|verplicht|noodzak|richiest|krav|krev|kräv|kræv|muss|påkr|nødvend|nödvänd/;
 
 /**
  * Splits the bullets listed under a requirements heading into those that are required and those
