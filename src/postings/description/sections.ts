@@ -61,11 +61,23 @@ const HEADING_RULES: ReadonlyArray<readonly [SectionKind, RegExp]> = [
  */
 export function classifyHeading(text: string): SectionKind | null {
   const clean = text.replace(/[:：\s]+$/, '').slice(0, MAX_HEADING);
+  const known = headingKinds.get(clean);
+  if (known !== undefined) return known;
+  let found: SectionKind | null = null;
   for (const [kind, pattern] of HEADING_RULES) {
-    if (pattern.test(clean) || foreignHeadingIs(kind, clean)) return kind;
+    if (pattern.test(clean) || foreignHeadingIs(kind, clean)) {
+      found = kind;
+      break;
+    }
   }
-  return null;
+  // Headings repeat from posting to posting ("What you'll do", "Requirements"): ten languages of
+  // patterns are tried once per distinct text. Bounded: cleared when full.
+  if (headingKinds.size >= 5_000) headingKinds.clear();
+  headingKinds.set(clean, found);
+  return found;
 }
+
+const headingKinds = new Map<string, SectionKind | null>();
 
 function headingLevel(block: Block): number {
   if (block.text.length > MAX_HEADING) return 0;
