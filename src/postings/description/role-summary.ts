@@ -6,6 +6,18 @@ const ABBREVIATION =
 
 /** Sentences of a paragraph, not split after initials or common abbreviations. */
 function sentencesOf(text: string): string[] {
+  const known = sentenceCache.get(text);
+  if (known) return known;
+  const sentences = splitSentences(text);
+  // The summary's passes (role part, hiring sentence, role sentence…) read the same paragraphs.
+  if (sentenceCache.size >= 2_000) sentenceCache.clear();
+  sentenceCache.set(text, sentences);
+  return sentences;
+}
+
+const sentenceCache = new Map<string, string[]>();
+
+function splitSentences(text: string): string[] {
   const parts = text.split(/(?<=[.!?])\s+|\n+/);
   const out: string[] = [];
   for (const part of parts) {
