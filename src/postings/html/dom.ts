@@ -196,6 +196,6 @@ export function hasClass(element: HtmlElement, className: string): boolean {
   const value = element.attribs.class;
   // Most elements lack the class altogether: a substring test before splitting (providers run
   // these checks over every element of pages that are not theirs).
-  if (!value || !value.includes(className)) return false;
+  if (!value?.includes(className)) return false;
   return value.split(/\s+/).includes(className);
 }
