@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { departmentFromText } from '../../../src/postings/description/department.js';
 import { classifyHeading, splitSections } from '../../../src/postings/description/sections.js';
 import { workplaceFromText } from '../../../src/postings/description/workplace.js';
 import { extractMinYears } from '../../../src/postings/description/years.js';
@@ -167,6 +168,27 @@ describe('experience stated as structured data', () => {
   });
 });
 
+describe('a department named in the prose of a page without structured data', () => {
+  it('reads the capitalised name after "Abteilung" or "Bereich" in German', () => {
+    expect(
+      departmentFromText('Für die Abteilung Product Development in der Firmenzentrale suchen wir ab sofort'),
+    ).toBe('Product Development');
+    expect(departmentFromText('Wir suchen für den Bereich Forschung & Entwicklung eine:n')).toBe(
+      'Forschung & Entwicklung',
+    );
+  });
+
+  it('reads "the Finance department" in English, but not a government department', () => {
+    expect(departmentFromText('You will join the Finance department in Leeds.')).toBe('Finance');
+    expect(departmentFromText('Funded by the United States Department of Labor.')).toBeNull();
+  });
+
+  it('names nothing for experience in a field or an uncapitalised team', () => {
+    expect(departmentFromText('Mehrjährige Berufserfahrung im Bereich Schweißen')).toBeNull();
+    expect(departmentFromText('You will join our growing department.')).toBeNull();
+  });
+});
+
 describe('the real postings these rules were found on', () => {
   it('Jobvite advert without its header: title, place and duties from the advert itself', () => {
     const card = cardOf('jobvite/savers-financial-analyst-pricing');
@@ -212,6 +234,12 @@ describe('the real postings these rules were found on', () => {
     const card = cardOf('jobs-at/liebherr-lead-buyer-stahlbau');
     expect(card.responsibilities).toHaveLength(8);
     expect(card.requirements).toHaveLength(7);
+  });
+
+  it('jobs.at without structured data: the department its prose names', () => {
+    expect(cardOf('jobs-at/ee-elektronik-embedded-software-entwickler').department).toBe(
+      'Product Development',
+    );
   });
 
   it('devjobs.at: the technology pills are not requirements', () => {
