@@ -167,6 +167,16 @@ const HEADINGS: ReadonlyArray<readonly [SectionKind, readonly string[]]> = [
     ],
   ],
   [
+    // A list of the tools the team uses, not of what a candidate must bring (see sections.ts).
+    'other',
+    [
+      '(?:unser |unsere )?(?:tech-?stack|technologien(?: (?:und|&) (?:skills|tools))?)$',
+      '(?:notre )?stack technique$',
+      'technologies (?:utilis[ée]es|et comp[ée]tences)$',
+      'tecnolog[íi]as(?: y (?:habilidades|herramientas))?$',
+    ],
+  ],
+  [
     'requirements',
     [
       // de
@@ -255,6 +265,8 @@ const HEADINGS: ReadonlyArray<readonly [SectionKind, readonly string[]]> = [
       'das (?:machst|bewegst) du',
       'dein job',
       'ihr job',
+      // "Das sind Ihre Aufgaben", "Das sind deine Aufgaben"
+      '(?:das|dies) sind (?:deine|ihre|eure|unsere|die) (?:aufgaben|t[äa]tigkeiten)',
       // fr
       // "Vos principales missions seront", "Les missions principales": possessive and qualifier words stack.
       '(?:(?:vos|tes|ta|votre|les|nos|principales|futures) ){0,3}missions?',

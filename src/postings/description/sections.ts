@@ -45,13 +45,21 @@ const HEADING_RULES: ReadonlyArray<readonly [SectionKind, RegExp]> = [
     /^(?:about (?!you\b)|who (?:we are|are we)\b(?! looking)|what (?:do )?we do\b|who you(?:['’]ll| will) (?:work|be working)|company overview|overview|our (?:mission|story|company|values)|the (?:team|company|opportunity|role|position)|(?:how|the way) we work|introduction|(?:position|job|role) summary|summary)/i,
   ],
   [
+    // "Tech stack", "Technologies and skills": a list of tools the team uses (a board's keyword pills),
+    // not sentences of what a candidate must bring. The whole heading must say so.
+    'other',
+    /^(?:(?:our|the) )?(?:tech(?:nology)?[- ]stack|technolog(?:y|ies)(?: (?:we use|used|(?:and|&) (?:skills|tools)))?|tools (?:and|&) technologies)$/i,
+  ],
+  [
     'requirements',
     // "Minimum:" beside "Preferred:" (and "Minimum qualifications") names the list of what is required.
-    /^minimum\b(?!\s(?:salary|pay|wage|compensation))|\b(?:requirements?|required|qualifications?|what (?:you(?:['’]ll| will)?|we) (?:bring|need|have|look for)|what we['’]?re looking for|looking for|who (?:you are|are you)|about you|you (?:have|bring|should have|are)|skills|must[- ]haves?|what it takes|ideal candidate|(?:your )?(?:profile|background)|experience|you might be|you may be|this is (?:who|you)|we expect|is this you|sounds? like you|you(?:['’]ll| will) thrive|(?:great|good|strong|right) fit|candidate|competenc|requisites|prerequisites)/i,
+    // "Education, Certifications, and Licenses": the diplomas and licences the job requires.
+    /^minimum\b(?!\s(?:salary|pay|wage|compensation))|\b(?:requirements?|required|qualifications?|what (?:you(?:['’]ll| will)?|we) (?:bring|need|have|look for)|what we['’]?re looking for|looking for|who (?:you are|are you)|about you|you (?:have|bring|should have|are)|skills|must[- ]haves?|what it takes|ideal candidate|(?:your )?(?:profile|background)|experience|you might be|you may be|this is (?:who|you)|we expect|is this you|sounds? like you|you(?:['’]ll| will) thrive|(?:great|good|strong|right) fit|candidate|competenc|requisites|prerequisites|certifications?|licensure|licen[cs]es\b|education\b(?! (?:assistance|reimbursement|allowance|budget|stipend|support)))/i,
   ],
   [
     'responsibilities',
-    /\b(?:responsibilit|what you['’]?(?:ll|d) (?:actually )?(?:do|be doing|work on|own|achieve|accomplish)|what you would (?:actually )?do|what you will (?:do|be doing|work on|own)|your (?:role|mission|impact|day|tasks)|the role involves|in this role|day[- ]to[- ]day|duties|you will have the opportunity|key accountabilit|tasks|what the job involves|your job|role overview|what you will|you will)/i,
+    // "Essential Job Functions", "Essential Functions", "Key Functions of the Role": US job descriptions' duty lists.
+    /\b(?:(?:essential|key|primary|principal|main|core|major)(?: job)? functions\b|job functions\b|responsibilit|what you['’]?(?:ll|d) (?:actually )?(?:do|be doing|work on|own|achieve|accomplish)|what you would (?:actually )?do|what you will (?:do|be doing|work on|own)|your (?:role|mission|impact|day|tasks)|the role involves|in this role|day[- ]to[- ]day|duties|you will have the opportunity|key accountabilit|tasks|what the job involves|your job|role overview|what you will|you will)/i,
   ],
 ];
 

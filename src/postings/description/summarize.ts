@@ -118,7 +118,9 @@ export function summarizeDraft(draft: PostingDraft, target: SummaryTarget): Post
 
   const salary = draft.salary ?? extractSalary(allLines, { locations }) ?? draft.thirdParty.salary;
   const minYearsExperience =
-    extractMinYears(requirementLines.flatMap(sentencesOf)) ?? extractMinYears(nonBenefitSentences);
+    extractMinYears(requirementLines.flatMap(sentencesOf)) ??
+    extractMinYears(nonBenefitSentences) ??
+    draft.statedMinYears;
   const workplaceType =
     draft.workplaceType ??
     workplaceFromLocations(locations) ??

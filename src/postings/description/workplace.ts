@@ -19,6 +19,20 @@ const ONSITE_NOT_WORKPLACE =
 const PARTIAL_REMOTE =
   /\b[1-9]\d?\s?%\s?(?:of (?:the|your) time\s)?(?:remote(?:ly)?|from home|work from home|home[- ]?office)\b/i;
 
+/**
+ * "Clinicians will provide services both remotely and from a range of office settings", "a mix of
+ * remote and in-office work", "a combination of on-site and remote work": both at once is hybrid.
+ */
+const MIXED_REMOTE =
+  /\bboth remote(?:ly)? and (?:(?:from|in|at|on)\s)?(?:(?:an?|the|our|a range of|various|different)\s){0,2}(?:[\w-]+\s)?(?:office|on-?site|in[- ]person|clinic|site)|\bboth (?:in[- ]office|on-?site|in[- ]person|in (?:the|an?) office) and remote(?:ly)?\b|\b(?:mix|combination|blend) of (?:remote|on-?site|in[- ]office|in[- ]person|office)(?: work)? and (?:remote|on-?site|in[- ]office|in[- ]person|office)\b/i;
+/**
+ * "This position works in a garage environment 100% of the time", "The role is performed in a
+ * warehouse setting": a place where the work can only be done in person. Offices are left out:
+ * "works in an office environment" is physical-demands boilerplate that remote postings carry too.
+ */
+const PHYSICAL_WORKPLACE =
+  /\b(?:this|the) (?:position|role|job|employee|team member)(?: [\w-]+){0,2}? (?:works?|is performed|is based|operates|will work) (?:in|at|on) (?:an?|the) (?:[\w-]+ )?(?:garage|warehouse|store|restaurant|kitchen|factory|plant|shop floor|workshop|hospital|clinic|laborator(?:y|ies)|lab|construction site|distribution (?:center|centre)|fulfil?lment (?:center|centre)|manufacturing|production)(?: (?:environment|setting|facility|floor))?\b/i;
+
 /*
  * What the posting says about this job in so many words: "This position is hybrid based in Dublin",
  * "This is a fully remote role", "Work model: hybrid", "Arbeitsort: München (hybrid)", "Ce poste est
@@ -131,11 +145,12 @@ function mentionedWorkplace(sentences: readonly string[]): WorkplaceType | null 
     if (CONDITIONAL.test(s) || FOREIGN_CONDITIONAL.test(s)) continue;
     if (REMOTE.test(s) && !REMOTE_NOT_WORKPLACE.test(s)) {
       if (REMOTE_NEGATED.test(s) || FOREIGN_NEGATED.test(s)) onsite = true;
+      else if (MIXED_REMOTE.test(s)) hybrid = true;
       else if (PARTIAL_REMOTE.test(s)) hybrid = true;
       else remote = true;
     }
     if (HYBRID.test(s) && !HYBRID_NOT_WORKPLACE.test(s)) hybrid = true;
-    if (ONSITE.test(s.replace(ONSITE_NOT_WORKPLACE, ' '))) onsite = true;
+    if (ONSITE.test(s.replace(ONSITE_NOT_WORKPLACE, ' ')) || PHYSICAL_WORKPLACE.test(s)) onsite = true;
     const foreign = foreignWorkplace(s);
     if (foreign === 'remote') remote = true;
     else if (foreign === 'hybrid') hybrid = true;

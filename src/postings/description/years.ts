@@ -33,7 +33,14 @@ const BEFORE_BAD =
   /(?:anniversar\w*|founded|history|over the (?:past|last)|for (?:the )?(?:past|last|over)|since|ago|aged?|every|each|after|within|next|first|warranty|(?:\d|\s)(?:,|and)\s?)\s?$/i;
 const SENTENCE_BAD =
   /anniversar|years? old|years? of (?:company|history|operation|business|age)|in business for|founded/i;
-const LEAD_OK = /\b(?:minimum|min\.|at least|over|more than|no less than)\s?(?:of\s)?$/i;
+const LEAD_OK =
+  /\b(?:minimum|min\.|at least|over|more than|no less than)\s?(?:of\s)?$|\bexperience\s?\((?:(?:typically|usually|generally|normally|at least|minimum|min\.)\s)?$/i;
+/**
+ * Schooling is not experience: "12 years of education where English was the main medium of
+ * instruction", "16 years of formal schooling".
+ */
+const AFTER_SCHOOLING =
+  /^['’]?\s?(?:of\s)?(?:(?:formal|full-time|compulsory|primary|secondary|tertiary|higher|university|college|school|english)\s){0,2}(?:education|schooling|school(?:ing)?\b|stud(?:y|ies)|coursework)/i;
 /**
  * A ceiling, not a floor: "up to two years", "no more than 3 years", "less than 2 years",
  * "a maximum of 4 years", "under 2 years". ("no less than 3 years" is a floor: see LEAD_OK.)
@@ -167,6 +174,7 @@ export function yearsIn(sentence: string): number[] {
     if (LEAD_MAX.test(before) || AFTER_MAX.test(after)) continue;
     if (BEFORE_BAD.test(before) && !LEAD_OK.test(before)) continue;
     if (!AFTER_OK.test(after) && !LEAD_OK.test(before)) continue;
+    if (AFTER_SCHOOLING.test(after)) continue;
     const n = toNumber(m.groups?.n ?? '');
     if (Number.isFinite(n) && statesFloor(n, m.groups?.range) && n <= 30) found.push(n);
   }

@@ -59,6 +59,23 @@ const BLOCK_ELEMENTS = new Set([
   'caption',
 ]);
 const STRONG_ELEMENTS = new Set(['strong', 'b']);
+/**
+ * Word processors' HTML (Word, Google Docs pasted into an ATS) sets bold as an inline style:
+ * `<span style="font-weight: bold">`, `font-weight:700`. Read only when the attribute names a weight.
+ */
+const BOLD_STYLE = /font-weight\s*:\s*(?:bold(?:er)?|[6-9]00)\b/i;
+function setsBold(element: HtmlElement): boolean {
+  if (STRONG_ELEMENTS.has(element.name)) return true;
+  const style = element.attribs.style;
+  return style?.includes('weight') === true && BOLD_STYLE.test(style);
+}
+
+/**
+ * A typed bullet ("<p>● Maintain client records … state and federal health</p><p>regulations.</p>")
+ * whose line was wrapped into the next paragraph: the previous line is this long and ends mid-sentence.
+ */
+const WRAPPED_LINE = 60;
+const ENDS_SENTENCE = /[.!?:;。]$/;
 const SKIP_ELEMENTS = new Set([
   'svg',
   'button',
@@ -95,6 +112,9 @@ export function htmlToBlocks(input: string | HtmlElement): Block[] {
   let headingLevel = 0;
   let strongDepth = 0;
   const items: ItemContext[] = [];
+  // The last block when it is a typed bullet, and the length of its last line: a plain paragraph
+  // right after a wrapped one continues it.
+  let typed: { block: Extract<Block, { kind: 'item' }>; lastLine: number } | null = null;
 
   const flush = (): void => {
     if (line.length === 0) return;
@@ -111,6 +131,22 @@ export function htmlToBlocks(input: string | HtmlElement): Block[] {
     if (text.length === 0 || blocks.length >= MAX_BLOCKS) return;
     const item = items[items.length - 1];
     const glyph = headingLevel > 0 ? null : bulletGlyph(text);
+    const strong = allChars > 0 && strongChars === allChars;
+    const wrapped = typed;
+    typed = null;
+    if (
+      wrapped &&
+      headingLevel === 0 &&
+      !glyph &&
+      !strong &&
+      !(item && item.depth === listDepth) &&
+      wrapped.lastLine >= WRAPPED_LINE &&
+      !ENDS_SENTENCE.test(wrapped.block.text)
+    ) {
+      wrapped.block.text = `${wrapped.block.text} ${text}`.slice(0, MAX_LINE);
+      typed = { block: wrapped.block, lastLine: text.length };
+      return;
+    }
     if (headingLevel > 0) {
       blocks.push({ kind: 'heading', level: headingLevel, text });
     } else if (item && item.depth === listDepth) {
@@ -124,10 +160,18 @@ export function htmlToBlocks(input: string | HtmlElement): Block[] {
       }
     } else if (glyph) {
       // "<p>●&nbsp; Investigate data issues</p>", "• a<br>• b": a list typed as text.
-      if (glyph.text)
-        blocks.push({ kind: 'item', text: glyph.text, depth: listDepth + glyph.depth, label: false });
+      if (glyph.text) {
+        const block: Extract<Block, { kind: 'item' }> = {
+          kind: 'item',
+          text: glyph.text,
+          depth: listDepth + glyph.depth,
+          label: false,
+        };
+        blocks.push(block);
+        typed = { block, lastLine: glyph.text.length };
+      }
     } else {
-      blocks.push({ kind: 'paragraph', text, strong: allChars > 0 && strongChars === allChars });
+      blocks.push({ kind: 'paragraph', text, strong });
     }
   };
 
@@ -140,7 +184,7 @@ export function htmlToBlocks(input: string | HtmlElement): Block[] {
     const heading = /^h[1-6]$/.test(name) ? Number(name[1]) : 0;
     const isList = name === 'ul' || name === 'ol';
     const isItem = name === 'li';
-    const isStrong = STRONG_ELEMENTS.has(name);
+    const isStrong = setsBold(element);
     const savedHeading = headingLevel;
     if (heading > 0 && headingLevel === 0) headingLevel = heading;
     if (isList) listDepth += 1;

@@ -1,3 +1,4 @@
+import { departmentFromText } from '../description/department.js';
 import { readLabelledFields } from '../description/labelled-fields.js';
 import { extractSalary } from '../description/salary.js';
 import { findFirst, type HtmlElement, visibleText } from '../html/dom.js';
@@ -151,7 +152,7 @@ export const htmlFallbackProvider: Provider = {
     }
     if (draft.locations.length === 0 && labels.location) draft.locations = splitLocations(labels.location);
     draft.employmentType = labels.employmentType;
-    draft.department = labels.department;
+    draft.department = labels.department ?? departmentFromText(mainText);
     draft.workplaceType = labels.workplaceType;
     // The label is part of the line: "Gehalt: ab 4.341,85 EUR monatlich" is a salary by its label.
     if (labels.salary)

@@ -1,8 +1,12 @@
+import { readLabelledFields } from '../description/labelled-fields.js';
+import { classifyHeading } from '../description/sections.js';
+import { htmlToBlocks } from '../html/blocks.js';
 import { findFirst, type HtmlElement, hasClass, visibleText } from '../html/dom.js';
 import type { HtmlPage } from '../html/page.js';
 import type { PostingIdentity } from '../posting-identity.js';
+import type { WorkplaceType } from '../posting-summary.js';
 import { draftFromJobPosting, findJobPosting } from './json-ld.js';
-import { pageIsOn, uniqueStrings } from './shared.js';
+import { countryName, pageIsOn, splitLocations, uniqueStrings } from './shared.js';
 import { emptyDraft, type ParseContext, type PostingDraft, type Provider, str } from './types.js';
 
 const JOBVITE_HOST = /^(?:jobs|careers)\.jobvite\.com$/i;
@@ -52,6 +56,40 @@ function metaParts(meta: HtmlElement): string[] {
   return parts.map((p) => p.replace(/\s+/g, ' ').trim()).filter((p) => p.length > 0);
 }
 
+/** Jobvite's own label over the advert, not the employer's words. */
+const CONTAINER_LABEL = /^(?:job )?description$/i;
+const MAX_TITLE = 100;
+const MAX_TITLE_WORDS = 12;
+
+/**
+ * A page kept without its `.jv-header` (a capture of the advert alone): employers open the advert with
+ * the position's name on a short bold line of its own ("Financial Analyst, Pricing"). Only that first
+ * line counts, and only when it is no sentence, no "Label: value" line and no section heading.
+ */
+function titleFromAdvert(description: HtmlElement): string | null {
+  const blocks = htmlToBlocks(description).slice(0, 3);
+  const first = blocks.find((b) => !(b.kind === 'heading' && CONTAINER_LABEL.test(b.text)));
+  if (!first || first.kind === 'item') return null;
+  if (first.kind === 'paragraph' && !first.strong) return null;
+  const text = first.text;
+  if (text.length > MAX_TITLE || text.split(' ').length > MAX_TITLE_WORDS) return null;
+  if (/[.!?:]$/.test(text) || text.includes(': ') || classifyHeading(text) !== null) return null;
+  return text;
+}
+
+/** "Remote-USA", "Hybrid - Austin, TX", "Remote (Canada)": the workplace word, then the place. */
+const WORKPLACE_PREFIX = /^(remote|hybrid|on-?site)\b\s*(?:[-–—:,/|(]\s*)?(.*?)\)?$/i;
+
+/** A "Location: …" line of the advert → places and the workplace it names, if any. */
+function placeFromLabel(value: string): { locations: string[]; workplace: WorkplaceType | null } {
+  const m = WORKPLACE_PREFIX.exec(value.slice(0, 200));
+  if (!m) return { locations: splitLocations(value), workplace: null };
+  const word = (m[1] ?? '').toLowerCase();
+  const workplace: WorkplaceType = word === 'remote' ? 'remote' : word === 'hybrid' ? 'hybrid' : 'onsite';
+  const place = countryName(m[2]);
+  return { locations: place ? [place] : [], workplace };
+}
+
 function isJobvitePage(page: HtmlPage, context: ParseContext): boolean {
   return (
     context.identity?.source === 'jobvite' ||
@@ -88,6 +126,17 @@ export const jobviteProvider: Provider = {
       if (draft.locations.length === 0) draft.locations = uniqueStrings(locations.slice(0, 50));
     }
     const description = findFirst(page.root, (e) => hasClass(e, 'jv-job-detail-description'));
+    if (description && !header && !meta) {
+      // No header or meta line: the advert's own first line and "Location:" line are all there is.
+      draft.title ??= titleFromAdvert(description);
+      if (draft.locations.length === 0) {
+        const labels = readLabelledFields(description);
+        const place = labels.location ? placeFromLabel(labels.location) : null;
+        if (place) draft.locations = place.locations;
+        draft.workplaceType ??= place?.workplace ?? labels.workplaceType;
+        draft.employmentType ??= labels.employmentType;
+      }
+    }
     if (description) {
       draft.descriptionHtml = [];
       draft.descriptionText = null;

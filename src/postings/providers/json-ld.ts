@@ -214,6 +214,26 @@ function workplaceOf(posting: Record<string, unknown>): WorkplaceType | null {
   return null;
 }
 
+const experienceSchema = z.object({ monthsOfExperience: z.union([z.number(), z.string()]) });
+
+/**
+ * `experienceRequirements: { "@type": "OccupationalExperienceRequirements", "monthsOfExperience": 60 }`
+ * → 5 years (whole years, rounded down: "18 months" asks for at least one; under a year gives
+ * none). Free text ("Entry
+ * Level") states no number here; the description's own wording is read by the summariser.
+ * @see https://schema.org/OccupationalExperienceRequirements
+ */
+function statedMinYearsOf(value: unknown): number | null {
+  for (const item of asArray(value)) {
+    const parsed = experienceSchema.safeParse(item);
+    if (!parsed.success) continue;
+    const years = Math.floor(Number(parsed.data.monthsOfExperience) / 12);
+    // Under a year is no yearly minimum to show; beyond 40 years is a typo or a placeholder.
+    if (Number.isFinite(years) && years >= 1 && years <= 40) return years;
+  }
+  return null;
+}
+
 /** A JSON-LD JobPosting object → draft (source `jsonld`). */
 export function draftFromJobPosting(posting: Record<string, unknown>): PostingDraft {
   const draft = emptyDraft('jsonld');
@@ -223,6 +243,7 @@ export function draftFromJobPosting(posting: Record<string, unknown>): PostingDr
   const workplace = workplaceOf(posting);
   draft.locations = locationsOf(posting, workplace === 'remote');
   draft.employmentType = employmentTypeFromLabel(posting.employmentType);
+  draft.statedMinYears = statedMinYearsOf(posting.experienceRequirements);
   const currency = text(posting.salaryCurrency, 10) ?? currencyForLocations(draft.locations);
   // Aggregators fill these from their own badges; the employer's text wins when it says otherwise.
   draft.thirdParty.salary =

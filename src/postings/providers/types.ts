@@ -30,6 +30,11 @@ export interface PostingDraft {
    * for seniority when the title names no level.
    */
   statedLevel: string | null;
+  /**
+   * Minimum years of experience as structured data states it (schema.org `experienceRequirements`
+   * with `monthsOfExperience`): used when the description's text states none.
+   */
+  statedMinYears: number | null;
   salary: Salary | null;
   /**
    * Values from a third party (an aggregator's JSON-LD or badges): used only when the employer's
@@ -92,6 +97,7 @@ export function emptyDraft(source: PostingSource): PostingDraft {
     employmentType: null,
     department: null,
     statedLevel: null,
+    statedMinYears: null,
     salary: null,
     thirdParty: { salary: null, workplaceType: null, employmentType: null },
     descriptionHtml: [],

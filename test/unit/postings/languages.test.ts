@@ -395,6 +395,7 @@ function personioDraft(xml: string): PostingDraft {
     employmentType: null,
     department: /<department>([^<]+)<\/department>/.exec(xml)?.[1] ?? null,
     statedLevel: null,
+    statedMinYears: null,
     salary: null,
     thirdParty: { salary: null, workplaceType: null, employmentType: null },
     descriptionHtml: blocks.map(([, name, value]) => `<h3>${name}</h3>${value}`),

@@ -42,9 +42,10 @@ describe('Jobvite advert container (Savers, real page trimmed by its source to .
       source: 'jobvite',
       canonicalUrl: CANONICAL,
       company: 'Savers',
-      // No .jv-header survived the trimming, and the tenant serves no JSON-LD: no title is guessed
-      // from the advert's first bold line (the truth file has it, the eval shows the miss).
-      title: null,
+      // No .jv-header survived the trimming, and the tenant serves no JSON-LD: the advert's own
+      // first bold line names the position, its bold "Location: Remote-USA" line the place.
+      title: 'Financial Analyst, Pricing',
+      locations: ['United States'],
       workplaceType: 'remote',
       employmentType: null,
       salary: { min: 82649, max: 123148, currency: 'USD', period: 'year' },
