@@ -320,6 +320,29 @@ const LEADING_NOISE = /^[^\p{L}]{1,12}/u;
 const NICE_QUALIFIER =
   /(?:^|[^\p{L}])(?:souhait[ée]e?s?|appr[ée]ci[ée]e?s?|deseables?|desej[áa]ve(?:l|is)|preferenziali|gradit[oaie]|w[üu]nschenswert|von vorteil|diferenciais|pluspunten|wenselijk|un plus|ein plus|(?:setter|s[æa]tter) pris p[åa]|uppskattar|meriterande|merit?terende|[øö]nskelig|[öø]nskv[äa]rd(?:a|e|t)?|[øö]nskv[æa]rdig(?:e|t)?|(?:en|ett|et) f[öo]rdel)(?![\p{L}])/iu;
 
+/** Fragments every qualifier above contains: most texts tried as headings have none. */
+const NICE_QUALIFIER_HINTS = [
+  'souhait',
+  'appr',
+  'deseab',
+  'desej',
+  'preferenz',
+  'gradit',
+  'nschenswert',
+  'vorteil',
+  'diferenc',
+  'pluspunt',
+  'wensel',
+  'plus',
+  'pris p',
+  'uppskatt',
+  'merit',
+  'nskel',
+  'nskv',
+  'fördel',
+  'fordel',
+];
+
 const FOREIGN_RULES = new Map<SectionKind, RegExp>(
   HEADINGS.map(([kind, openings]) => [
     kind,
@@ -334,6 +357,9 @@ const FOREIGN_RULES = new Map<SectionKind, RegExp>(
  */
 export function foreignHeadingIs(kind: SectionKind, text: string): boolean {
   const clean = text.replace(LEADING_NOISE, '').replace(/[\s?？!.:：]+$/u, '');
-  if (kind === 'niceToHave' && NICE_QUALIFIER.test(clean)) return true;
+  if (kind === 'niceToHave') {
+    const lower = clean.toLowerCase();
+    if (NICE_QUALIFIER_HINTS.some((hint) => lower.includes(hint)) && NICE_QUALIFIER.test(clean)) return true;
+  }
   return FOREIGN_RULES.get(kind)?.test(clean) ?? false;
 }

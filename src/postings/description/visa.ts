@@ -10,6 +10,17 @@ const FOREIGN_NEGATIVE =
 const FOREIGN_POSITIVE =
   /\b(?:visa|visum)[- ]?(?:sponsoring|sponsorship|unterst[üu]tzung)|\bunterst[üu]tzung (?:beim|bei der) (?:visum|visa|arbeitserlaubnis)|\bparrainage (?:de |du )?visa|\b(?:patrocinio|apoyo) (?:de|con) (?:la )?(?:visa|visado)|\bpatroc[íi]nio (?:de )?visto|\bvisumsponsoring|\bsponsorizzazione (?:del )?visto/iu;
 
+/** Words each foreign offer of sponsorship contains (lower case). */
+const FOREIGN_POSITIVE_WORDS = [
+  'sponsoring',
+  'sponsorship',
+  'unterst',
+  'parrainage',
+  'patroc',
+  'apoyo',
+  'sponsorizz',
+];
+
 const FOREIGN_NEGATION_WORDS = [
   'kein',
   'nicht',
@@ -42,6 +53,7 @@ export function extractVisaSponsorship(text: string): boolean | null {
   // The foreign negations need a negation word of their language: English text spares the pattern.
   const lower = t.toLowerCase();
   if (FOREIGN_NEGATION_WORDS.some((word) => lower.includes(word)) && FOREIGN_NEGATIVE.test(t)) return false;
-  if (POSITIVE.test(t) || FOREIGN_POSITIVE.test(t)) return true;
+  if (POSITIVE.test(t)) return true;
+  if (FOREIGN_POSITIVE_WORDS.some((word) => lower.includes(word)) && FOREIGN_POSITIVE.test(t)) return true;
   return null;
 }

@@ -126,7 +126,7 @@ export function workplaceFromText(all: readonly string[]): WorkplaceType | null 
  * pattern needs its fragment here, or it never runs.
  */
 const WORKPLACE_HINT =
-  /remot|brid|site|offic|person|telecommut|home|anywhere|week|mobil|travail|teletrab|thuis|smart work|lavoro|presen|présen|präsen|prasen|sede|kantoor|locatie|escrit|oficina|afstand|distan|vor ort|hjemme|kontor|ufficio|büro|buro|garage|warehouse|store|restaurant|kitchen|factory|plant|shop floor|workshop|hospital|clinic|lab|construction|distribution|fulfil|manufactur|production/;
+  /remot|brid|on.?site|in.?office|office.based|in the office|in.?person|telecommut|home|anywhere|days? (?:a|per|each|every) week|mobil|travail|teletrab|thuis|smart work|lavoro|presencial|présentiel|presentiel|presenza|präsenz|prasenz|sur site|in sede|kantoor|locatie|escrit|oficina|afstand|distanc|vor ort|hjemme|kontor|ufficio|büro|buro|works? (?:in|at|on) |performed (?:in|at|on) |based (?:in|at|on) |operates (?:in|at|on) |100 ?%/;
 
 function mayNameWorkplace(sentence: string): boolean {
   return WORKPLACE_HINT.test(sentence.slice(0, MAX_SENTENCE).toLowerCase());
