@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractPosting } from '../../../src/postings/extract-posting.js';
 import type { PostingIdentity } from '../../../src/postings/posting-identity.js';
+import { postingSourceSchema } from '../../../src/postings/posting-summary.js';
 import { ashbyProvider } from '../../../src/postings/providers/ashby.js';
 import { greenhouseProvider } from '../../../src/postings/providers/greenhouse.js';
 import { leverProvider } from '../../../src/postings/providers/lever.js';
@@ -83,37 +84,11 @@ describe('provider API endpoints', () => {
     expect(leverProvider.apiRequest(id('greenhouse', 'acme', '1', 'https://x'))).toBeNull();
   });
 
-  it('has a provider for every board identity source', () => {
-    expect(Object.keys(BOARD_PROVIDERS).sort()).toEqual(
-      [
-        'ashby',
-        'greenhouse',
-        'lever',
-        'linkedin',
-        'recruitee',
-        'smartrecruiters',
-        'workable',
-        'workday',
-        'bamboohr',
-        'jazzhr',
-        'breezy',
-        'pinpoint',
-        'rippling',
-        'comeet',
-        'dover',
-        'wellfound',
-        'indeed',
-        'personio',
-        'teamtailor',
-        'join',
-        'welcome-to-the-jungle',
-        'icims',
-        'jobvite',
-        'taleo',
-        'oracle-recruiting',
-        'successfactors',
-      ].sort(),
-    );
+  it('has a provider for every board a card can come from, each answering to its own source', () => {
+    // Every card source but the two generic ones (JSON-LD, HTML) is a board with its provider.
+    const boards = postingSourceSchema.options.filter((source) => source !== 'jsonld' && source !== 'html');
+    expect(Object.keys(BOARD_PROVIDERS).sort()).toEqual([...boards].sort());
+    for (const [source, provider] of Object.entries(BOARD_PROVIDERS)) expect(provider.id).toBe(source);
   });
 });
 
