@@ -45,16 +45,22 @@ export function companyFromSlug(slug: string | null, texts: readonly string[]): 
 }
 
 /**
- * "At J.P. Morgan Chase, we have…", "At Acme, our mission…": the employer as the posting's opening
- * names itself. Used only when no structured field, board slug or page names the company. Up to
+ * "At J.P. Morgan Chase, we have…", "At Acme, our mission…", "Borderlink is hiring…": the employer as
+ * the posting's opening names itself. Used only when no structured field, board slug or page names the company. Up to
  * five capitalised words; null when the opening sentence is not of that form.
  */
 export function companyFromOpening(paragraphs: readonly string[]): string | null {
-  for (const paragraph of paragraphs.slice(0, 3)) {
-    const m = /^At ((?:[\p{Lu}&][\p{L}\p{N}.&'’-]*\s?){1,5}),\s+(?:we|our|you|every|the)\b/u.exec(
-      paragraph.trim(),
-    );
+  for (const paragraph of paragraphs.slice(0, 12)) {
+    const text = paragraph.trim();
+    const m = /^At ((?:[\p{Lu}&][\p{L}\p{N}.&'’-]*\s?){1,5}),\s+(?:we|our|you|every|the)\b/u.exec(text);
     if (m?.[1]) return m[1].trim();
+    // "Borderlink is hiring Assistant Language Teachers", "Acme Health is looking for a nurse".
+    const hiring =
+      /^((?:[\p{Lu}&][\p{L}\p{N}.&'’-]*\s){1,4})(?:is|are) (?:hiring|looking for|seeking|recruiting)\b/u.exec(
+        text,
+      );
+    const name = hiring?.[1]?.trim();
+    if (name && !/^(?:The|Our|This|We|Your|A|An)\b/.test(name)) return name;
   }
   return null;
 }

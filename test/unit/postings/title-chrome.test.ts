@@ -64,3 +64,17 @@ describe('company names without the site’s chrome', () => {
     expect(tidyCompany('<span>Northwind</span>')).toBeNull();
   });
 });
+
+describe('a company the posting names only in its opening', () => {
+  it('is read from "At X, we…" and "X is hiring…", never from "The team is hiring"', async () => {
+    const { companyFromOpening } = await import('../../../src/postings/description/company-name.js');
+    expect(companyFromOpening(['At J.P. Morgan Chase, we have an enthusiasm for helping our clients.'])).toBe(
+      'J.P. Morgan Chase',
+    );
+    expect(
+      companyFromOpening(['English: Native level', 'Borderlink is hiring Assistant Language Teachers!']),
+    ).toBe('Borderlink');
+    expect(companyFromOpening(['The Platform team is hiring two engineers.'])).toBeNull();
+    expect(companyFromOpening(['We build tools for shipping companies.'])).toBeNull();
+  });
+});
