@@ -2,7 +2,7 @@ import type { Db } from '../db/client.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
 import type { Logger } from '../logger.js';
 import type { ReferralService, ReferralWithPeople } from '../referrals/referral-service.js';
-import { whoOwesNextStep } from '../referrals/status-machine.js';
+import { openStatuses, whoOwesNextStep } from '../referrals/status-machine.js';
 import { reminderDm } from '../slack/blocks/referral-dms.js';
 import type { Notifier } from '../slack/support/notifier.js';
 import { daysBetween, partiesOf } from '../slack/support/posting-ref.js';
@@ -16,8 +16,6 @@ export interface RemindersJobDeps {
   reminderDays: number;
   now?: () => Date;
 }
-
-const OPEN = ['interested', 'requested', 'referred', 'interviewing', 'offer'] as const;
 
 /** Referrals looked at per status and round; the oldest first. */
 const BATCH = 200;
@@ -48,7 +46,7 @@ export function createRemindersJob(deps: RemindersJobDeps): PeriodicJob & { runO
     const at = now();
     const before = new Date(at.getTime() - reminderDays * 86_400_000);
     let sent = 0;
-    for (const status of OPEN) {
+    for (const status of openStatuses) {
       const owner = whoOwesNextStep(status);
       if (owner === null) continue;
       // Referrals already reminded at this stage are left out by the query itself, so they can

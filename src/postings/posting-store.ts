@@ -7,7 +7,7 @@ import { canonicalizeJobUrl } from './canonical-url.js';
 import { identityOf } from './extract-posting.js';
 import type { LoadResult, PostingLoader } from './load-posting.js';
 import type { PostingIdentity } from './posting-identity.js';
-import type { PostingSummary } from './posting-summary.js';
+import { type PostingSummary, storedSummary } from './posting-summary.js';
 
 export interface PostingStoreDeps {
   db: Db;
@@ -29,12 +29,6 @@ export interface ResolvedPosting {
 }
 
 const SIX_HOURS = 6 * 60 * 60 * 1000;
-
-function asSummary(value: unknown): PostingSummary | null {
-  return typeof value === 'object' && value !== null && 'canonicalUrl' in value
-    ? (value as PostingSummary)
-    : null;
-}
 
 /** A summary is job-like when it knows at least a title and one other structured fact. */
 export function isJobLike(summary: PostingSummary): boolean {
@@ -101,7 +95,7 @@ export function createPostingStore(deps: PostingStoreDeps) {
     // A failure, or a "gone" answer without content, must not erase the last good card.
     const keepOld =
       existing !== null &&
-      asSummary(existing.summary) !== null &&
+      storedSummary(existing.summary) !== null &&
       (failed || (gone && summary.title === null));
     const data = {
       url: existing?.url ?? url,
@@ -150,7 +144,7 @@ export function createPostingStore(deps: PostingStoreDeps) {
       etag: existing?.etag ?? null,
       lastModified: existing?.lastModified ?? null,
     });
-    const cached = existing !== null ? asSummary(existing.summary) : null;
+    const cached = existing !== null ? storedSummary(existing.summary) : null;
     if (result.status === 'not_modified' && existing !== null && cached !== null) {
       const posting = changed(
         await db.posting.update({
@@ -165,7 +159,7 @@ export function createPostingStore(deps: PostingStoreDeps) {
     const posting = await persist(workspaceId, url, existing, result);
     return {
       posting,
-      summary: asSummary(posting.summary) ?? result.summary,
+      summary: storedSummary(posting.summary) ?? result.summary,
       fromCache: false,
       problem: result.status === 'failed' ? (result.reason ?? 'the job board could not be read') : null,
     };
@@ -195,7 +189,7 @@ export function createPostingStore(deps: PostingStoreDeps) {
   ): Promise<ResolvedPosting> {
     await referrals.ensureWorkspace(workspaceId);
     const existing = await findExisting(workspaceId, identity ?? canonicalizeJobUrl(url));
-    const cached = existing !== null ? asSummary(existing.summary) : null;
+    const cached = existing !== null ? storedSummary(existing.summary) : null;
     const fresh =
       existing !== null &&
       cached !== null &&
@@ -228,7 +222,7 @@ export function createPostingStore(deps: PostingStoreDeps) {
     /** Only the cache, never the network (for places that must answer at once). */
     async cached(workspaceId: string, url: string): Promise<ResolvedPosting | null> {
       const existing = await findExisting(workspaceId, canonicalizeJobUrl(url));
-      const summary = existing !== null ? asSummary(existing.summary) : null;
+      const summary = existing !== null ? storedSummary(existing.summary) : null;
       return existing !== null && summary !== null
         ? { posting: existing, summary, fromCache: true, problem: null }
         : null;

@@ -79,3 +79,48 @@ export const postingSummarySchema = z.object({
   signals: z.array(z.string()),
 });
 export type PostingSummary = z.infer<typeof postingSummarySchema>;
+
+/**
+ * The summary as rows written by any earlier version hold it: a field added since reads as "not
+ * said" (null or an empty list), a source no longer known as the generic `html`. Only the URLs are
+ * required: without them the row holds no summary at all.
+ */
+const storedSummarySchema = z.object({
+  url: z.string(),
+  canonicalUrl: z.string(),
+  source: postingSourceSchema.catch('html'),
+  title: z.string().nullable().catch(null),
+  company: z.string().nullable().catch(null),
+  locations: z.array(z.string()).catch([]),
+  workplaceType: workplaceTypeSchema.nullable().catch(null),
+  employmentType: z.string().nullable().catch(null),
+  department: z.string().nullable().catch(null),
+  seniority: z.string().nullable().catch(null),
+  visaSponsorship: z.boolean().nullable().catch(null),
+  salary: salarySchema.nullable().catch(null),
+  minYearsExperience: z.number().nullable().catch(null),
+  summary: z.string().nullable().catch(null),
+  responsibilities: z.array(z.string()).catch([]),
+  requirements: z.array(z.string()).catch([]),
+  niceToHave: z.array(z.string()).catch([]),
+  benefits: z.array(z.string()).catch([]),
+  emphasized: z.array(z.string()).catch([]),
+  signals: z.array(z.string()).catch([]),
+}) satisfies z.ZodType<PostingSummary>;
+
+const storedSummaries = new WeakMap<object, PostingSummary | null>();
+
+/**
+ * A posting's stored summary (the `Posting.summary` JSON column) read through its schema: the
+ * summary, or null when the column is empty or holds something else. Each stored object is checked
+ * once: rows are kept in recent-row caches and read on every card refresh.
+ */
+export function storedSummary(value: unknown): PostingSummary | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const known = storedSummaries.get(value);
+  if (known !== undefined) return known;
+  const parsed = storedSummarySchema.safeParse(value);
+  const summary = parsed.success ? parsed.data : null;
+  storedSummaries.set(value, summary);
+  return summary;
+}

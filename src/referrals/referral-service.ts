@@ -2,10 +2,10 @@ import type { Db } from '../db/client.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
 import { VouchError } from '../errors.js';
 import type { Company, Member, Posting, Referral, ReferralStatus } from '../generated/sqlite/client.js';
-import type { PostingSummary } from '../postings/posting-summary.js';
+import { type PostingSummary, storedSummary } from '../postings/posting-summary.js';
 import { createRecentMap, type RecentMap } from '../recent-map.js';
 import { displayCompanyName, normalizeCompanyName } from './company-names.js';
-import { type ActorRole, isOpen, transition } from './status-machine.js';
+import { type ActorRole, isOpen, openStatuses, transition } from './status-machine.js';
 
 export interface ReferralServiceDeps {
   db: Db;
@@ -47,7 +47,7 @@ export class ReferralError extends VouchError {
 /** Prisma's defaults (2 s wait, 5 s run) fail status changes during bursts on a busy pool. */
 const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
 
-const OPEN_STATUSES: ReferralStatus[] = ['interested', 'requested', 'referred', 'interviewing', 'offer'];
+const OPEN_STATUSES: ReferralStatus[] = [...openStatuses];
 
 /**
  * Runs an upsert again when a concurrent one inserted the same row first: an upsert is a read then a
@@ -299,7 +299,7 @@ export function createReferralService(deps: ReferralServiceDeps) {
       const directory = pick(directoryIds);
       return {
         posting,
-        summary: (posting.summary as PostingSummary | null) ?? null,
+        summary: storedSummary(posting.summary),
         referrers,
         namedCandidates: pick(candidateIds),
         companyReferrers: directory,

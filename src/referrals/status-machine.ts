@@ -33,8 +33,9 @@ export const actorRoleSchema = z.enum(actorRoles);
 /** Who is acting: the candidate, the referrer, or Vouch itself (liveness checks). */
 export type ActorRole = z.infer<typeof actorRoleSchema>;
 
-const openStatuses = ['interested', 'requested', 'referred', 'interviewing', 'offer'] as const;
-type OpenStatus = (typeof openStatuses)[number];
+/** Statuses a referral can still move from: the one list every query and job uses. */
+export const openStatuses = ['interested', 'requested', 'referred', 'interviewing', 'offer'] as const;
+export type OpenStatus = (typeof openStatuses)[number];
 
 /** Statuses with no way out. */
 export const terminalStatuses: readonly ReferralStatus[] = referralStatuses.filter(

@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import { StartupError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { slackErrorCode } from './slack-error.js';
 
 /** Slack errors that mean the token itself is wrong, not that Slack is briefly unreachable. */
 const FATAL_AUTH_ERRORS = new Set([
@@ -26,8 +27,8 @@ export async function verifyBotToken(client: WebClient, logger: Logger): Promise
       'bot token accepted',
     );
   } catch (error) {
-    const slackError = (error as { data?: { error?: string } }).data?.error;
-    if (slackError !== undefined && FATAL_AUTH_ERRORS.has(slackError)) {
+    const slackError = slackErrorCode(error);
+    if (slackError !== null && FATAL_AUTH_ERRORS.has(slackError)) {
       throw new StartupError(
         'invalid_bot_token',
         `Slack rejected SLACK_BOT_TOKEN (${slackError}): copy it again from your app's "OAuth & Permissions" page → "Bot User OAuth Token", and reinstall the app if it was revoked`,

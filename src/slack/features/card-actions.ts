@@ -2,7 +2,7 @@ import type { BlockAction, ButtonAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { Posting } from '../../generated/sqlite/client.js';
-import type { PostingSummary } from '../../postings/posting-summary.js';
+import { type PostingSummary, storedSummary } from '../../postings/posting-summary.js';
 import { ReferralError } from '../../referrals/referral-service.js';
 import { detailsModal } from '../blocks/details-modal.js';
 import { interestModal } from '../blocks/interest-modal.js';
@@ -56,7 +56,7 @@ export function readClick(body: unknown, action: unknown): Click | null {
 }
 
 function summaryOf(posting: Posting): PostingSummary | null {
-  return (posting.summary as PostingSummary | null) ?? null;
+  return storedSummary(posting.summary);
 }
 
 /**

@@ -4,7 +4,8 @@ import type { FeatureDeps } from './feature-deps.js';
 /**
  * Drops re-delivered Events API deliveries (Slack retries with X-Slack-Retry-Num when an ack was
  * slow or lost): each event_id is recorded in the database first, and a second insert fails on the
- * primary key, across restarts and replicas. Events are acknowledged by Bolt before this runs.
+ * primary key, across restarts and replicas. In HTTP mode the receiver (`http-receiver.ts`) has
+ * already answered Slack with 200 on arrival, before this runs; in Socket Mode Bolt acknowledges.
  * @see https://api.slack.com/apis/events-api#retries
  */
 export function eventDeliveries(deps: Pick<FeatureDeps, 'ledger' | 'logger'>): SlackFeature {

@@ -14,6 +14,7 @@ import {
   postingCardBlocks,
 } from '../blocks/posting-card.js';
 import { isLimitedSource } from '../blocks/posting-format.js';
+import { describeSlackError } from '../slack-error.js';
 import { coalesceByKey } from './coalesce-by-key.js';
 
 export interface CardPublisherDeps {
@@ -25,10 +26,6 @@ export interface CardPublisherDeps {
 export interface ShareContext {
   note?: string | null;
   sharedBy?: string | null;
-}
-
-function slackError(error: unknown): string {
-  return (error as { data?: { error?: string } }).data?.error ?? (error as Error).message ?? String(error);
 }
 
 /**
@@ -116,7 +113,7 @@ export function createCardPublisher(client: WebClient, deps: CardPublisherDeps) 
           }
         } catch (error) {
           logger.info(
-            { postingId, channel: share.channelId, slackError: slackError(error) },
+            { postingId, channel: share.channelId, slackError: describeSlackError(error) },
             'card refresh failed',
           );
         }

@@ -6,6 +6,7 @@ import type { Logger } from '../../logger.js';
 import { FetchError } from '../../postings/fetched-resource.js';
 import { isJobLike, type PostingStore, type ResolvedPosting } from '../../postings/posting-store.js';
 import type { ReferralService } from '../../referrals/referral-service.js';
+import { slackErrorCode } from '../slack-error.js';
 import type { CardPublisher } from './card-publisher.js';
 
 export interface ShareRequest {
@@ -114,7 +115,7 @@ export function createCardSharer(client: WebClient, deps: CardSharerDeps) {
       await db.share
         .delete({ where: { id: claimId } })
         .catch((cause: unknown) => logger.warn({ err: cause }, 'could not drop a share claim'));
-      const slackError = (error as { data?: { error?: string } }).data?.error ?? 'unknown_error';
+      const slackError = slackErrorCode(error) ?? 'unknown_error';
       logger.info({ channel: request.channel, slackError }, 'could not post a card');
       return {
         kind: 'cannot_post',

@@ -3,6 +3,7 @@ import type { Logger } from '../../logger.js';
 import type { ReferralService } from '../../referrals/referral-service.js';
 import { isOpen } from '../../referrals/status-machine.js';
 import { homeView } from '../blocks/home-view.js';
+import { slackErrorCode } from '../slack-error.js';
 import { coalesceByKey } from './coalesce-by-key.js';
 import { candidateRow, postingRow, referrerRow } from './posting-ref.js';
 
@@ -40,7 +41,7 @@ export function createHomePublisher(client: WebClient, deps: HomePublisherDeps) 
     try {
       await client.views.publish({ user_id: slackUserId, view });
     } catch (error) {
-      const slackError = (error as { data?: { error?: string } }).data?.error;
+      const slackError = slackErrorCode(error);
       logger.warn({ userId: slackUserId, slackError }, 'could not publish App Home');
     }
   }

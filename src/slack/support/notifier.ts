@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../../logger.js';
+import { describeSlackError } from '../slack-error.js';
 
 export interface Message {
   text: string;
@@ -12,10 +13,6 @@ export interface Notifier {
   dm(userId: string, message: Message): Promise<{ channel: string; ts: string } | null>;
   /** A message only `userId` sees in `channel`; falls back to a DM when the channel refuses. */
   ephemeral(channel: string | undefined, userId: string, message: Message, threadTs?: string): Promise<void>;
-}
-
-function slackError(error: unknown): string {
-  return (error as { data?: { error?: string } }).data?.error ?? (error as Error).message ?? String(error);
 }
 
 /**
@@ -37,7 +34,7 @@ export function createNotifier(client: WebClient, logger: Logger): Notifier {
       });
       return posted.ts !== undefined ? { channel, ts: posted.ts } : null;
     } catch (error) {
-      logger.warn({ userId, slackError: slackError(error) }, 'could not send a direct message');
+      logger.warn({ userId, slackError: describeSlackError(error) }, 'could not send a direct message');
       return null;
     }
   };
@@ -56,7 +53,7 @@ export function createNotifier(client: WebClient, logger: Logger): Notifier {
           return;
         } catch (error) {
           logger.info(
-            { channel, userId, slackError: slackError(error) },
+            { channel, userId, slackError: describeSlackError(error) },
             'ephemeral refused; sending a DM instead',
           );
         }

@@ -1,5 +1,5 @@
 import type { Posting } from '../../generated/sqlite/client.js';
-import type { PostingSummary } from '../../postings/posting-summary.js';
+import { storedSummary } from '../../postings/posting-summary.js';
 import type { ReferralWithPeople } from '../../referrals/referral-service.js';
 import type { CandidateReferralRow, RecentPostingRow, ReferrerReferralRow } from '../blocks/home-view.js';
 import type { PostingRef } from '../blocks/posting-format.js';
@@ -7,7 +7,7 @@ import type { ReferralParties } from '../blocks/referral-dms.js';
 
 /** The few facts a DM or a Home row shows about a stored posting. */
 export function refOf(posting: Posting): PostingRef {
-  const summary = posting.summary as PostingSummary | null;
+  const summary = storedSummary(posting.summary);
   return {
     postingId: posting.id,
     title: summary?.title ?? posting.title,
