@@ -143,3 +143,8 @@ export function parseVouchCommand(text: string): VouchCommand {
   }
   return { kind: 'unknown', text: trimmed };
 }
+
+/** Makes a switch over parsed commands exhaustive: a kind nobody handles is a compile error. */
+export function unhandledCommand(command: never): never {
+  throw new Error(`unhandled /vouch command: ${JSON.stringify(command)}`);
+}

@@ -8,7 +8,7 @@ import {
   referrersResult,
   statsResult,
 } from '../blocks/command-results.js';
-import { parseVouchCommand } from '../command/parse-command.js';
+import { parseVouchCommand, unhandledCommand } from '../command/parse-command.js';
 import { slashCommand } from '../ids.js';
 import type { SlackFeature } from '../slack-feature.js';
 import type { CardSharer, ShareOutcome } from '../support/card-sharer.js';
@@ -170,6 +170,9 @@ export function vouchCommand(deps: FeatureDeps, shareCard: CardSharer): SlackFea
                 }),
               );
             }
+            default:
+              // A subcommand the parser knows and nobody answers fails to compile here.
+              return unhandledCommand(parsed);
           }
         }
 
