@@ -3,7 +3,6 @@ import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { Posting } from '../../generated/sqlite/client.js';
 import { type PostingSummary, storedSummary } from '../../postings/posting-summary.js';
-import { ReferralError } from '../../referrals/referral-service.js';
 import { detailsModal } from '../blocks/details-modal.js';
 import { interestModal } from '../blocks/interest-modal.js';
 import { isLimitedSource } from '../blocks/posting-format.js';
@@ -12,6 +11,7 @@ import { tagModal } from '../blocks/tag-modal.js';
 import { cardActionIds, homeActionIds, linkActionIds } from '../ids.js';
 import type { SlackFeature } from '../slack-feature.js';
 import { createDisplayNames } from '../support/display-names.js';
+import { replyToDomainError } from '../support/domain-error-reply.js';
 import { serialByKey } from '../support/serial-by-key.js';
 import type { FeatureDeps } from './feature-deps.js';
 
@@ -68,12 +68,8 @@ export function cardActions(deps: FeatureDeps): SlackFeature {
   const displayName = createDisplayNames();
   const oneToggleAtATime = serialByKey();
 
-  async function friendly(click: Click, error: unknown): Promise<void> {
-    if (error instanceof ReferralError) {
-      await notifier.ephemeral(click.channel, click.userId, { text: error.message });
-      return;
-    }
-    throw error;
+  function friendly(click: Click, error: unknown): Promise<void> {
+    return replyToDomainError(error, (message) => notifier.ephemeral(click.channel, click.userId, message));
   }
 
   return {

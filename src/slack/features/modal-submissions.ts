@@ -1,7 +1,6 @@
 import type { ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import type { Member } from '../../generated/sqlite/client.js';
-import { ReferralError } from '../../referrals/referral-service.js';
 import { statusLabel } from '../../referrals/status-machine.js';
 import { readInterestSubmission } from '../blocks/interest-modal.js';
 import {
@@ -14,6 +13,7 @@ import { readTagSubmission } from '../blocks/tag-modal.js';
 import { parseViewMetadata } from '../blocks/view-metadata.js';
 import { interestModalIds, tagModalIds } from '../ids.js';
 import type { SlackFeature } from '../slack-feature.js';
+import { replyToDomainError } from '../support/domain-error-reply.js';
 import { refOf } from '../support/posting-ref.js';
 import type { FeatureDeps } from './feature-deps.js';
 
@@ -129,11 +129,7 @@ export function modalSubmissions(deps: FeatureDeps): SlackFeature {
             ...asked.map((m) => home.publish(who.teamId, m.slackUserId)),
           ]);
         } catch (error) {
-          if (error instanceof ReferralError) {
-            await notifier.dm(who.userId, { text: error.message });
-            return;
-          }
-          throw error;
+          await replyToDomainError(error, (message) => notifier.dm(who.userId, message));
         }
       });
 
@@ -191,11 +187,7 @@ export function modalSubmissions(deps: FeatureDeps): SlackFeature {
             text: `Sent <@${submission.userId}> a private message about this job. Nothing was posted in the channel.`,
           });
         } catch (error) {
-          if (error instanceof ReferralError) {
-            await notifier.dm(who.userId, { text: error.message });
-            return;
-          }
-          throw error;
+          await replyToDomainError(error, (message) => notifier.dm(who.userId, message));
         }
       });
     },

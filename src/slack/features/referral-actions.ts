@@ -1,6 +1,5 @@
 import type { BlockAction } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
-import { ReferralError } from '../../referrals/referral-service.js';
 import { statusLabel } from '../../referrals/status-machine.js';
 import {
   parseRelationship,
@@ -17,6 +16,7 @@ import {
   statusUpdateActionPattern,
 } from '../ids.js';
 import type { SlackFeature } from '../slack-feature.js';
+import { replyToDomainError } from '../support/domain-error-reply.js';
 import { readClick } from './card-actions.js';
 import type { FeatureDeps } from './feature-deps.js';
 
@@ -82,11 +82,9 @@ export function referralActions(deps: FeatureDeps): SlackFeature {
           }
           await notices.statusChanged(change);
         } catch (error) {
-          if (error instanceof ReferralError) {
-            await notifier.ephemeral(click.channel, click.userId, { text: error.message });
-            return;
-          }
-          throw error;
+          await replyToDomainError(error, (message) =>
+            notifier.ephemeral(click.channel, click.userId, message),
+          );
         }
       };
       app.action<BlockAction>(statusUpdateActionPattern, onStatusButton);
