@@ -12,6 +12,13 @@ import type { DbLogger } from './db-logger.js';
 /*
  * Applies prisma/<provider>/migrations the way `prisma migrate deploy` does, so a real
  * `prisma migrate status` (or the schema engine's diagnoseMigrationHistory) agrees with us.
+ *
+ * Why it replaces `prisma migrate deploy`: every migrate command of Prisma 7 needs Prisma's native
+ * schema engine, which the CLI downloads from Prisma's binary host at run time; a machine (or an
+ * image) that reaches only the npm registry cannot run it, and Prisma 7 has no JS engine for
+ * migrations. What would let it go: a Prisma release whose `migrate deploy` runs without a
+ * downloaded engine on Node 20 (the 8.x candidates need Node 22.18), or an engine shipped in the npm
+ * package. See prisma/README.md.
  * Source of truth, prisma-engines: schema-engine/core/src/commands/apply_migrations.rs,
  * sql-schema-connector/src/sql_migration_persistence.rs, schema-connector/src/checksum.rs.
  */

@@ -11,6 +11,21 @@ import type { InflightWork } from '../inflight-work.js';
 import type { Logger } from '../logger.js';
 import type { TurnQueue } from '../turn-queue.js';
 
+/*
+ * Replaces Bolt's HTTPReceiver (it still uses Bolt's request helpers, `HTTPModuleFunctions`).
+ * Why, measured (bench/findings.md, rounds 2 and 3):
+ * - Bolt acknowledges a request only when its listener calls `ack()`, after the middleware chain, so
+ *   in a burst acks wait behind earlier requests' dispatch and work: for 200 requests at once a bare
+ *   Bolt app had an ack p99 of 160–270 ms and Vouch 310–440 ms, against 50–100 ms for a bare
+ *   `node:http` server. This receiver answers an empty 200 on arrival (modal submissions excepted:
+ *   their answer can carry form errors) and hands the request to Bolt through the turn queue, after
+ *   the acks already due.
+ * - The signature is checked here with `timingSafeEqual`: Bolt's check drew random bytes for every
+ *   request for the same constant-time comparison (findings, round 2, the table of changes).
+ * What would let it go: Bolt acknowledging on arrival (an option to ack before listeners run) with a
+ * signature check that costs no more than an HMAC.
+ */
+
 export interface HttpReceiverDeps {
   signingSecret: string;
   logger: Logger;
