@@ -3,8 +3,6 @@ import { pathToFileURL } from 'node:url';
 import { type Config, formatConfigProblems, loadConfig, readEnvironment } from './config.js';
 import { createDatabase } from './db/client.js';
 import { StartupError, VouchError } from './errors.js';
-import { closeServer, createHttpServer, listen } from './http-server.js';
-import { createInflightWork } from './inflight-work.js';
 import { createJobScheduler, type JobScheduler } from './jobs/job-scheduler.js';
 import { createLivenessJob } from './jobs/liveness-job.js';
 import { createRemindersJob } from './jobs/reminders-job.js';
@@ -13,6 +11,9 @@ import { createPostingLoader } from './postings/load-posting.js';
 import { createPostingStore } from './postings/posting-store.js';
 import { createSafeFetch } from './postings/safe-fetch.js';
 import { createReferralService } from './referrals/referral-service.js';
+import { closeServer, createHttpServer, listen } from './runtime/http-server.js';
+import { createInflightWork } from './runtime/inflight-work.js';
+import { createTurnQueue } from './runtime/turn-queue.js';
 import { createSlackApp } from './slack/create-slack-app.js';
 import { buildFeatures } from './slack/features/index.js';
 import { createCardPublisher } from './slack/support/card-publisher.js';
@@ -22,7 +23,6 @@ import { createHomePublisher } from './slack/support/home-publisher.js';
 import { createNotifier } from './slack/support/notifier.js';
 import { createReferralNotices } from './slack/support/referral-notices.js';
 import { verifyBotToken } from './slack/verify-bot-token.js';
-import { createTurnQueue } from './turn-queue.js';
 
 /** How long a graceful stop waits for in-flight work before closing the database anyway. */
 const DRAIN_TIMEOUT_MS = 7_000;
@@ -57,7 +57,7 @@ export interface RunningVouch {
  * Everything is built here once and passed down.
  */
 export async function startVouch(config: Config, logger: Logger): Promise<RunningVouch> {
-  // Statements and deferred Slack work take turns with incoming requests (src/turn-queue.ts).
+  // Statements and deferred Slack work take turns with incoming requests (src/runtime/turn-queue.ts).
   const turns = createTurnQueue();
   const db = await createDatabase({
     url: config.databaseUrl,

@@ -1,5 +1,5 @@
 import type { SqlDriverAdapter, SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import { createRecentMap } from '../recent-map.js';
+import { createRecentMap } from '../runtime/recent-map.js';
 import { onEachConnection } from './each-connection.js';
 
 /** The parts of a better-sqlite3 statement that Prisma's adapter uses. */

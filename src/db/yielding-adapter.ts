@@ -11,7 +11,7 @@ export type WaitForTurn = () => Promise<unknown>;
  * next request: under load, Slack's acknowledgements wait behind database work. This wrapper lets the
  * event loop take a turn before each top-level statement (not inside transactions, which should hold
  * the write lock briefly), so incoming requests are acknowledged between statements. With a shared
- * `TurnQueue` (src/turn-queue.ts), statements of all pending work take one turn each, in order.
+ * `TurnQueue` (src/runtime/turn-queue.ts), statements of all pending work take one turn each, in order.
  */
 export function yieldingAdapterFactory(
   factory: SqlDriverAdapterFactory,

@@ -3,7 +3,7 @@ import { isUniqueViolation } from '../db/unique-violation.js';
 import { VouchError } from '../errors.js';
 import type { Company, Member, Posting, Referral, ReferralStatus } from '../generated/sqlite/client.js';
 import { type PostingSummary, storedSummary } from '../postings/posting-summary.js';
-import { createRecentMap, type RecentMap } from '../recent-map.js';
+import { createRecentMap, type RecentMap } from '../runtime/recent-map.js';
 import { displayCompanyName, normalizeCompanyName } from './company-names.js';
 import { type ActorRole, isOpen, openStatuses, transition } from './status-machine.js';
 

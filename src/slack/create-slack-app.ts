@@ -2,13 +2,13 @@ import type { RequestListener } from 'node:http';
 import { App, SocketModeReceiver } from '@slack/bolt';
 import type { ExtendedErrorHandlerArgs } from '@slack/bolt/dist/App.js';
 import type { Config } from '../config.js';
-import type { InflightWork } from '../inflight-work.js';
 import { type Logger, toBoltLogger } from '../logger.js';
-import type { TurnQueue } from '../turn-queue.js';
-import { createHttpReceiver } from './http-receiver.js';
-import { createListenerRouter } from './listener-router.js';
+import type { InflightWork } from '../runtime/inflight-work.js';
+import type { TurnQueue } from '../runtime/turn-queue.js';
 import type { SlackFeature } from './slack-feature.js';
-import { createWebApiFetch } from './web-api-fetch.js';
+import { createHttpReceiver } from './transport/http-receiver.js';
+import { createListenerRouter } from './transport/listener-router.js';
+import { createWebApiFetch } from './transport/web-api-fetch.js';
 
 export interface SlackAppDeps {
   config: Config;

@@ -1,4 +1,4 @@
-import type { SlackListeners } from './listener-router.js';
+import type { SlackListeners } from './transport/listener-router.js';
 
 /**
  * One capability of the Slack app (unfurls, the slash command, App Home...). `register` adds its

@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import { createRecentMap } from '../../recent-map.js';
+import { createRecentMap } from '../../runtime/recent-map.js';
 
 export interface DisplayNamesOptions {
   /** How long a looked-up name is reused; a renamed member shows the new name after this. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRecentMap } from '../../src/recent-map.js';
+import { createRecentMap } from '../../../src/runtime/recent-map.js';
 
 describe('recent map', () => {
   it('keeps at most `max` entries, dropping the least recently used', () => {

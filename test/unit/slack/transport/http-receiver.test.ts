@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { needsListenerAnswer, signatureProblem } from '../../../src/slack/http-receiver.js';
+import { needsListenerAnswer, signatureProblem } from '../../../../src/slack/transport/http-receiver.js';
 
 const SECRET = 'signing-secret-for-tests';
 const NOW_MS = 1_800_000_000_000;

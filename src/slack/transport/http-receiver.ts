@@ -7,9 +7,9 @@ import {
   type Receiver,
   type ReceiverEvent,
 } from '@slack/bolt';
-import type { InflightWork } from '../inflight-work.js';
-import type { Logger } from '../logger.js';
-import type { TurnQueue } from '../turn-queue.js';
+import type { Logger } from '../../logger.js';
+import type { InflightWork } from '../../runtime/inflight-work.js';
+import type { TurnQueue } from '../../runtime/turn-queue.js';
 
 /*
  * Replaces Bolt's HTTPReceiver (it still uses Bolt's request helpers, `HTTPModuleFunctions`).

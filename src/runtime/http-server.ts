@@ -6,7 +6,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Logger } from './logger.js';
+import type { Logger } from '../logger.js';
 
 export interface HttpServerDeps {
   logger: Logger;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTurnQueue } from '../../src/turn-queue.js';
+import { createTurnQueue } from '../../../src/runtime/turn-queue.js';
 
 describe('turn queue', () => {
   it('lets waiters through in the order they asked', async () => {

@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
-import { createListenerRouter } from '../../../src/slack/listener-router.js';
+import { createListenerRouter } from '../../../../src/slack/transport/listener-router.js';
 
 /** A stand-in Bolt app that keeps what was registered on it. */
 function fakeApp() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createInflightWork } from '../../src/inflight-work.js';
+import { createInflightWork } from '../../../src/runtime/inflight-work.js';
 
 describe('in-flight work', () => {
   it('drains once tracked work settles, failures included', async () => {
