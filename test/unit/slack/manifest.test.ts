@@ -3,6 +3,16 @@ import type { App } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import type { FeatureDeps } from '../../../src/slack/features/feature-deps.js';
 import { buildFeatures } from '../../../src/slack/features/index.js';
+import {
+  cardActionIds,
+  homeActionIds,
+  interestModalIds,
+  referrerDmActionIds,
+  rememberCompanyActionIds,
+  statusUpdateActionPattern,
+  statusUpdateActionPrefix,
+  tagModalIds,
+} from '../../../src/slack/ids.js';
 import type { CardSharer } from '../../../src/slack/support/card-sharer.js';
 
 interface Manifest {
@@ -29,19 +39,19 @@ function registeredListeners() {
     events: new Set<string>(),
     commands: new Set<string>(),
     shortcuts: new Set<string>(),
-    actions: 0,
-    views: 0,
+    actions: [] as Array<string | RegExp>,
+    views: [] as Array<string | RegExp>,
   };
   const recorder = {
     event: (name: string) => seen.events.add(name),
     message: () => seen.events.add('message'),
     command: (name: string) => seen.commands.add(name),
     shortcut: (id: string) => seen.shortcuts.add(id),
-    action: () => {
-      seen.actions += 1;
+    action: (id: string | RegExp) => {
+      seen.actions.push(id);
     },
-    view: () => {
-      seen.views += 1;
+    view: (id: string | RegExp) => {
+      seen.views.push(id);
     },
     use: () => undefined,
   };
@@ -81,7 +91,7 @@ describe('manifest.json and the registered listeners', () => {
   });
 
   it('turn on interactivity, the Home tab and Socket Mode', () => {
-    expect(registered.actions + registered.views).toBeGreaterThan(0);
+    expect(registered.actions.length + registered.views.length).toBeGreaterThan(0);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
@@ -91,5 +101,39 @@ describe('manifest.json and the registered listeners', () => {
   it('register at most five unfurl domains', () => {
     expect(manifest.features.unfurl_domains.length).toBeGreaterThan(0);
     expect(manifest.features.unfurl_domains.length).toBeLessThanOrEqual(5);
+  });
+});
+
+describe('ids.ts and the registered listeners', () => {
+  const registered = registeredListeners();
+  const answers = (id: string): boolean =>
+    registered.actions.some((a) => (typeof a === 'string' ? a === id : a.test(id)));
+
+  it('answer every button and select the blocks can carry', () => {
+    const ids = [
+      ...Object.values(cardActionIds),
+      ...Object.values(referrerDmActionIds),
+      ...Object.values(rememberCompanyActionIds),
+      ...Object.values(homeActionIds),
+      `${statusUpdateActionPrefix}:referred`,
+    ];
+    expect(ids.filter((id) => !answers(id))).toEqual([]);
+  });
+
+  it('register no action id that ids.ts does not name', () => {
+    const known = new Set<string | RegExp>([
+      ...Object.values(cardActionIds),
+      ...Object.values(referrerDmActionIds),
+      ...Object.values(rememberCompanyActionIds),
+      ...Object.values(homeActionIds),
+      statusUpdateActionPattern,
+    ]);
+    expect(registered.actions.filter((a) => !known.has(a))).toEqual([]);
+  });
+
+  it('take every modal that can be submitted', () => {
+    expect([...registered.views].sort()).toEqual(
+      [interestModalIds.callbackId, tagModalIds.callbackId].sort(),
+    );
   });
 });
