@@ -65,6 +65,29 @@ function withoutSiteName(text: string, siteName: string | null): string {
   return /\s[-–—|·•]\s*$/.test(head) ? head.replace(/\s[-–—|·•]\s*$/, '') : text;
 }
 
+/**
+ * Job boards, aggregators and applicant-tracking systems: their name in a page's site name, title or
+ * host is the site's, never the employer's. Only page metadata is checked against it: a board's own
+ * structured field (a Dover job at Dover) still names the employer.
+ */
+const JOB_BOARD_NAMES = new Set(
+  (
+    'greenhouse lever ashby workable bamboohr breezy breezyhr jazzhr applytojob recruitee smartrecruiters ' +
+    'workday myworkdayjobs linkedin indeed glassdoor monster ziprecruiter builtin careerbuilder dice ' +
+    'simplyhired welcometothejungle stepstone xing join personio teamtailor pinpoint pinpointhq rippling ' +
+    'dover wellfound angellist otta hired jobvite icims taleo successfactors comeet gem jobgether ' +
+    'remotely nodesk remoteok weworkremotely himalayas jobsat karriereat devjobsat gaijinpot seek reed ' +
+    'totaljobs infojobs adzuna jooble naukri jobindex pracuj arbeitnow stackoverflow'
+  ).split(' '),
+);
+
+function isJobBoardName(name: string): boolean {
+  const key = name.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return (
+    JOB_BOARD_NAMES.has(key) || JOB_BOARD_NAMES.has(key.replace(/(?:jobs|careers|com|de|io|co|net)$/, ''))
+  );
+}
+
 /** Company from the host when nothing else names it ("www.databricks.com" → "Databricks"). */
 function companyFromHost(url: string): string | null {
   const host = hostOf(url);
@@ -136,6 +159,8 @@ export const htmlFallbackProvider: Provider = {
       draft.company = siteName;
     }
     draft.company ??= jobLike ? companyFromHost(context.url) : null;
+    // The site's own name on a job board ("Indeed", "StepStone", "Greenhouse") is not the employer.
+    if (draft.company !== null && isJobBoardName(draft.company)) draft.company = null;
     if (!jobLike) {
       // Not a posting: plain link-card data (the page's own title and description).
       draft.title = ogTitle ?? h1Text;

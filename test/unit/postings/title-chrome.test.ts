@@ -78,3 +78,24 @@ describe('a company the posting names only in its opening', () => {
     expect(companyFromOpening(['We build tools for shipping companies.'])).toBeNull();
   });
 });
+
+describe('a job board’s own name is never the employer', () => {
+  it('is left out when only the page’s site name or host names the company', async () => {
+    const { extractPosting } = await import('../../../src/postings/extract-posting.js');
+    const page = (siteName: string) =>
+      `<html><head><title>Data Analyst</title><meta property="og:title" content="Data Analyst"><meta property="og:site_name" content="${siteName}"></head><body><main><h1>Data Analyst</h1><p>Location: Leeds</p><p>Employment type: Full-time</p><p>Plan staffing for 40 hospitals with better data; you will build the forecasting models our planners use every week.</p></main></body></html>`;
+    const onBoard = extractPosting({
+      url: 'https://www.stepstone.de/stellenangebote--data-analyst--123',
+      body: page('StepStone'),
+    });
+    expect(onBoard.title).toBe('Data Analyst');
+    expect(onBoard.company).toBeNull();
+    const onHost = extractPosting({ url: 'https://uk.indeed.example/job/123', body: page('Indeed') });
+    expect(onHost.company).toBeNull();
+    const ownSite = extractPosting({
+      url: 'https://careers.northwind.example/jobs/123',
+      body: page('Northwind Health'),
+    });
+    expect(ownSite.company).toBe('Northwind Health');
+  });
+});
