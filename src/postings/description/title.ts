@@ -1,3 +1,5 @@
+import { isJobBoardName } from './job-boards.js';
+
 /**
  * Level numerals a title-casing step spelt "Ii", "Iii", "Iv" ("Manager Ii"). Only those: "Vi" and "Xi"
  * are also names ("Xi'an").
@@ -45,6 +47,9 @@ const DATED_NOTE = /\s*\([^()]*\b20\d\d\b[^()]*\)\s*$/u;
 const WORKPLACE_WORDS =
   /^(?:remote|hybrid|on-?site|in[- ]office|full[- ]time|part[- ]time|contract|permanent|worldwide|anywhere|remote[- ]first|home[- ]?office|homeoffice)$/i;
 
+/** "jobs.ch", "karriere.at", "StepStone.de": a site's domain as its name. */
+const DOMAIN_LIKE = /^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.[a-z]{2,6}$/iu;
+
 /** Lower-case letters and digits only, for comparing names written differently. */
 function squashName(text: string): string {
   return text
@@ -65,6 +70,8 @@ function isChromeSegment(
   const s = segment.trim();
   if (trailing && CHROME_THEN_NAME.test(s)) return true;
   if (trailing && (WORKPLACE_WORDS.test(s) || isPlace(s, places))) return true;
+  // "… | jobs.ch", "… - StepStone.de", "… | Indeed": the site that shows the posting.
+  if (trailing && (DOMAIN_LIKE.test(s) || isJobBoardName(s))) return true;
   if (s.length === 0 || CHROME_ONLY.test(s)) return true;
   const named = CHROME_BEFORE_NAME.exec(s)?.[1] ?? NAME_BEFORE_CHROME.exec(s)?.[1];
   if (named && named.split(/\s+/).length <= 5) return true;

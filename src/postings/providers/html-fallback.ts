@@ -1,4 +1,5 @@
 import { departmentFromText } from '../description/department.js';
+import { isJobBoardName } from '../description/job-boards.js';
 import { readLabelledFields } from '../description/labelled-fields.js';
 import { extractSalary } from '../description/salary.js';
 import { findFirst, type HtmlElement, visibleText } from '../html/dom.js';
@@ -63,29 +64,6 @@ function withoutSiteName(text: string, siteName: string | null): string {
   if (at <= 0 || at + siteName.length !== text.length) return text;
   const head = text.slice(0, at);
   return /\s[-–—|·•]\s*$/.test(head) ? head.replace(/\s[-–—|·•]\s*$/, '') : text;
-}
-
-/**
- * Job boards, aggregators and applicant-tracking systems: their name in a page's site name, title or
- * host is the site's, never the employer's. Only page metadata is checked against it: a board's own
- * structured field (a Dover job at Dover) still names the employer.
- */
-const JOB_BOARD_NAMES = new Set(
-  (
-    'greenhouse lever ashby workable bamboohr breezy breezyhr jazzhr applytojob recruitee smartrecruiters ' +
-    'workday myworkdayjobs linkedin indeed glassdoor monster ziprecruiter builtin careerbuilder dice ' +
-    'simplyhired welcometothejungle stepstone xing join personio teamtailor pinpoint pinpointhq rippling ' +
-    'dover wellfound angellist otta hired jobvite icims taleo successfactors comeet gem jobgether ' +
-    'remotely nodesk remoteok weworkremotely himalayas jobsat karriereat devjobsat gaijinpot seek reed ' +
-    'totaljobs infojobs adzuna jooble naukri jobindex pracuj arbeitnow stackoverflow'
-  ).split(' '),
-);
-
-function isJobBoardName(name: string): boolean {
-  const key = name.toLowerCase().replace(/[^a-z0-9]/g, '');
-  return (
-    JOB_BOARD_NAMES.has(key) || JOB_BOARD_NAMES.has(key.replace(/(?:jobs|careers|com|de|io|co|net)$/, ''))
-  );
 }
 
 /** Company from the host when nothing else names it ("www.databricks.com" → "Databricks"). */

@@ -99,3 +99,14 @@ describe('a job board’s own name is never the employer', () => {
     expect(ownSite.company).toBe('Northwind Health');
   });
 });
+
+describe('the site that shows a posting is not part of its title', () => {
+  it.each([
+    ['Data Analyst (m/w/d) | jobs.ch', 'Data Analyst'],
+    ['Data Analyst - StepStone.de', 'Data Analyst'],
+    ['Data Analyst | Indeed', 'Data Analyst'],
+    ['Data Analyst - Built In', 'Data Analyst'],
+  ])('%s → %s', (raw, expected) => {
+    expect(tidyTitle(raw)).toBe(expected);
+  });
+});
