@@ -3,7 +3,7 @@ import { normalizeEmploymentType } from '../description/employment-type.js';
 import { normalizeWorkplace } from '../description/workplace.js';
 import { type HtmlPage, isRecord } from '../html/page.js';
 import type { PostingIdentity } from '../posting-identity.js';
-import { assignedValue, formatAddress, pageIsOn, uniqueStrings } from './shared.js';
+import { assignedValue, escapeHtmlText, formatAddress, pageIsOn, uniqueStrings } from './shared.js';
 import {
   type ApiRequest,
   emptyDraft,
@@ -83,13 +83,9 @@ function descriptionOf(details: ComeetPosition['details']): string[] {
     if (typeof detail.value !== 'string' || !hasText(detail.value)) continue;
     const heading = str(detail.name, 200);
     // Each detail is a named section ("Description", "Requirements"): the name is its heading.
-    html.push(heading ? `<h3>${escapeText(heading)}</h3>${detail.value}` : detail.value);
+    html.push(heading ? `<h3>${escapeHtmlText(heading)}</h3>${detail.value}` : detail.value);
   }
   return html;
-}
-
-function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function draftFromPosition(position: ComeetPosition, companySlug: string | null): PostingDraft {

@@ -2,7 +2,7 @@ import { findFirst, hasClass, visibleText } from '../html/dom.js';
 import { type HtmlPage, isRecord } from '../html/page.js';
 import type { PostingIdentity } from '../posting-identity.js';
 import { draftFromJobPosting, findJobPosting } from './json-ld.js';
-import { pageIsOn } from './shared.js';
+import { hostOf, pageIsOn } from './shared.js';
 import {
   type ApiRequest,
   emptyDraft,
@@ -64,7 +64,7 @@ export const icimsProvider: Provider = {
     if (context.identity?.source !== 'icims' && !pageIsOn(page, context.url, ICIMS_HOST)) {
       const posting = findJobPosting(page.jsonLd);
       const url = posting ? str(posting.url) : null;
-      if (!url || !ICIMS_HOST.test(safeHost(url))) return null;
+      if (!url || !ICIMS_HOST.test(hostOf(url) ?? '')) return null;
     }
     const posting = findJobPosting(page.jsonLd);
     if (posting) {
@@ -96,12 +96,4 @@ function companyOfTenant(tenant: string | null): string | null {
   if (!tenant) return null;
   const m = /^(?:[a-z]*careers|jobs|external|internal|[a-z]{2}jobs)-(.+)$/i.exec(tenant);
   return m?.[1] ?? tenant;
-}
-
-function safeHost(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
 }

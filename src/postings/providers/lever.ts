@@ -4,7 +4,14 @@ import { normalizeWorkplace } from '../description/workplace.js';
 import { findAll, findFirst, type HtmlElement, hasClass, visibleText } from '../html/dom.js';
 import { type HtmlPage, isRecord } from '../html/page.js';
 import type { PostingIdentity } from '../posting-identity.js';
-import { firstPathSegment, idFromUrl, periodFromUnit, salaryOf, uniqueStrings } from './shared.js';
+import {
+  escapeHtmlText,
+  firstPathSegment,
+  idFromUrl,
+  periodFromUnit,
+  salaryOf,
+  uniqueStrings,
+} from './shared.js';
 import {
   type ApiRequest,
   emptyDraft,
@@ -79,7 +86,7 @@ function draftFromPosting(p: LeverPosting): PostingDraft {
     const lists = (p.lists ?? [])
       .map(
         (l) =>
-          `<h3>${escapeText(str(l.text) ?? '')}</h3><ul>${typeof l.content === 'string' ? l.content : ''}</ul>`,
+          `<h3>${escapeHtmlText(str(l.text) ?? '')}</h3><ul>${typeof l.content === 'string' ? l.content : ''}</ul>`,
       )
       .join('');
     draft.descriptionHtml = [p.description ?? '', lists, p.additional ?? ''].filter((h) => h.length > 0);
@@ -89,10 +96,6 @@ function draftFromPosting(p: LeverPosting): PostingDraft {
     draft.limitation = 'no-description';
   }
   return draft;
-}
-
-function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function categoryText(root: HtmlElement, className: string): string | null {

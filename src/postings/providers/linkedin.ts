@@ -3,7 +3,7 @@ import { findFirst, hasClass, visibleText } from '../html/dom.js';
 import type { HtmlPage } from '../html/page.js';
 import type { PostingIdentity } from '../posting-identity.js';
 import { draftFromJobPosting, findJobPosting } from './json-ld.js';
-import { splitLocations } from './shared.js';
+import { hostOf, splitLocations } from './shared.js';
 import { emptyDraft, type ParseContext, type PostingDraft, type Provider, str } from './types.js';
 
 const LINKEDIN_HOST = /(?:^|\.)linkedin\.com$/i;
@@ -24,7 +24,7 @@ export const linkedinProvider: Provider = {
     const isLinkedIn =
       context.identity?.source === 'linkedin' ||
       [context.url, page.meta.get('og:url'), page.meta.get('lnkd:url'), page.canonicalLink].some((u) =>
-        LINKEDIN_HOST.test(safeHost(u ?? '')),
+        LINKEDIN_HOST.test(hostOf(u) ?? ''),
       ) ||
       page.meta.get('og:site_name') === 'LinkedIn';
     if (!isLinkedIn) return null;
@@ -70,11 +70,3 @@ export const linkedinProvider: Provider = {
     return draft;
   },
 };
-
-function safeHost(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
-}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { hoursFromText, normalizeEmploymentType } from '../description/employment-type.js';
 import { htmlToBlocks } from '../html/blocks.js';
 import type { PostingIdentity } from '../posting-identity.js';
-import { uniqueStrings } from './shared.js';
+import { escapeHtmlText, uniqueStrings } from './shared.js';
 import {
   type ApiRequest,
   emptyDraft,
@@ -98,10 +98,6 @@ function employmentTypeOf(position: Position): string | null {
   return schedule ?? normalizeEmploymentType(position.employmentType);
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 function draftFromPosition(position: Position, company: string | null): PostingDraft {
   const draft = emptyDraft('personio');
   draft.title = position.name;
@@ -115,7 +111,7 @@ function draftFromPosition(position: Position, company: string | null): PostingD
   // Each block is a named section ("Deine Aufgaben", "Your profile"): its name becomes a heading.
   draft.descriptionHtml = position.descriptions
     .filter((d) => d.html.trim().length > 0)
-    .map((d) => (d.name ? `<h3>${escapeHtml(d.name)}</h3>${d.html}` : d.html));
+    .map((d) => (d.name ? `<h3>${escapeHtmlText(d.name)}</h3>${d.html}` : d.html));
   if (draft.descriptionHtml.length === 0) draft.limitation = 'no-description';
   return draft;
 }

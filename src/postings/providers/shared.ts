@@ -123,6 +123,11 @@ export function salaryOf(
   return { min, max, currency: code ? code.toUpperCase() : null, period };
 }
 
+/** Plain text made safe inside HTML a provider assembles (a section heading, a list item). */
+export function escapeHtmlText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 /** Decodes HTML that was entity-escaped a second time ("&lt;p&gt;"), as Greenhouse's API returns it. */
 export function unescapeHtmlIfEscaped(html: string): string {
   if (!/&lt;\/?[a-z]/i.test(html.slice(0, 5000)) || /<\/?[a-z][a-z0-9]*[\s>]/i.test(html.slice(0, 2000)))

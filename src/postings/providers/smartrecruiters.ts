@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { normalizeEmploymentType } from '../description/employment-type.js';
 import { isRecord } from '../html/page.js';
 import type { PostingIdentity } from '../posting-identity.js';
-import { countryName, uniqueStrings } from './shared.js';
+import { countryName, escapeHtmlText, uniqueStrings } from './shared.js';
 import {
   type ApiRequest,
   emptyDraft,
@@ -77,10 +77,6 @@ function fullLocationOf(value: unknown): string | null {
   );
 }
 
-function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 /**
  * SmartRecruiters: the public Posting API (`/v1/companies/{company}/postings/{id}`), whose job ad
  * comes in titled sections (company description, job description, qualifications, additional information).
@@ -145,7 +141,7 @@ export const smartRecruitersProvider: Provider = {
     ]) {
       if (!section || typeof section.text !== 'string' || section.text.length === 0) continue;
       const title = str(section.title);
-      html.push(`${title ? `<h3>${escapeText(title)}</h3>` : ''}${section.text}`);
+      html.push(`${title ? `<h3>${escapeHtmlText(title)}</h3>` : ''}${section.text}`);
     }
     draft.descriptionHtml = html;
     if (html.length === 0) draft.limitation = 'no-description';

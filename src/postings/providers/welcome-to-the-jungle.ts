@@ -4,7 +4,15 @@ import { type HtmlPage, isRecord } from '../html/page.js';
 import type { PostingIdentity } from '../posting-identity.js';
 import type { WorkplaceType } from '../posting-summary.js';
 import { draftFromJobPosting, findJobPosting } from './json-ld.js';
-import { countryName, moneyNumber, pageIsOn, periodFromUnit, salaryOf, uniqueStrings } from './shared.js';
+import {
+  countryName,
+  escapeHtmlText,
+  moneyNumber,
+  pageIsOn,
+  periodFromUnit,
+  salaryOf,
+  uniqueStrings,
+} from './shared.js';
 import {
   type ApiRequest,
   emptyDraft,
@@ -93,10 +101,6 @@ const HEADINGS = {
   en: { missions: 'Key missions', profile: 'Preferred experience', process: 'Recruitment process' },
 } as const;
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 function descriptionOf(job: WttjJob): string[] {
   const headings = job.language === 'fr' ? HEADINGS.fr : HEADINGS.en;
   const missions = (job.key_missions ?? []).map((m) => str(m, 2000)).filter((m): m is string => m !== null);
@@ -104,7 +108,7 @@ function descriptionOf(job: WttjJob): string[] {
     job.summary,
     job.description,
     missions.length > 0
-      ? `<h3>${headings.missions}</h3><ul>${missions.map((m) => `<li>${escapeHtml(m)}</li>`).join('')}</ul>`
+      ? `<h3>${headings.missions}</h3><ul>${missions.map((m) => `<li>${escapeHtmlText(m)}</li>`).join('')}</ul>`
       : null,
     job.profile && `<h3>${headings.profile}</h3>${job.profile}`,
     job.recruitment_process && `<h3>${headings.process}</h3>${job.recruitment_process}`,
