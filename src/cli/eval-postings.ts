@@ -535,11 +535,6 @@ export function evaluateCases(cases: readonly FixtureCase[]): EvalReport {
   };
 }
 
-/** Runs the extractor over the shared set's truth files (kept for callers of one directory). */
-export function evaluate(fixturesDir: string): EvalReport {
-  return evaluateCases(loadFixtureCases(fixturesDir));
-}
-
 function percent(n: number, d: number): string {
   return d ? `${((n / d) * 100).toFixed(1)} %` : '—';
 }

@@ -111,11 +111,12 @@ export function tidyTitle(
   let t = title.replace(/[\s\u00a0]+/g, ' ').trim();
   if (looksLikeMarkup(t)) return null;
   t = t.replace(LEADING_TAG, '').replace(TITLE_PREFIX, '').replace(INVITATION, '');
-  const segments = t.split(SEGMENT_SEPARATOR);
+  const parts = t.split(SEGMENT_SEPARATOR);
+  const segments = [...parts];
   while (segments.length > 1 && isChromeSegment(segments.at(-1) ?? '', company, true, places)) segments.pop();
   while (segments.length > 1 && isChromeSegment(segments[0] ?? '', company)) segments.shift();
   // Only the recognised chrome went; separators inside the title itself are kept as written.
-  if (segments.length < t.split(SEGMENT_SEPARATOR).length) t = rejoin(t, segments);
+  if (segments.length < parts.length) t = rejoin(t, segments);
   if (company) {
     const at = / (?:at|@|bei|chez|en|bij|presso) (.+)$/i.exec(t);
     if (at?.[1] && squashName(at[1]) === squashName(company)) t = t.slice(0, at.index);
