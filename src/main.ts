@@ -2,6 +2,7 @@ import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { type Config, formatConfigProblems, loadConfig, readEnvironment } from './config.js';
 import { createDatabase } from './db/client.js';
+import { createEventLedger } from './deliveries/event-ledger.js';
 import { StartupError, VouchError } from './errors.js';
 import { createJobScheduler, type JobScheduler } from './jobs/job-scheduler.js';
 import { createLivenessJob } from './jobs/liveness-job.js';
@@ -14,11 +15,11 @@ import { createReferralService } from './referrals/referral-service.js';
 import { closeServer, createHttpServer, listen } from './runtime/http-server.js';
 import { createInflightWork } from './runtime/inflight-work.js';
 import { createTurnQueue } from './runtime/turn-queue.js';
+import { createShareStore } from './shares/share-store.js';
 import { createSlackApp } from './slack/create-slack-app.js';
 import { buildFeatures } from './slack/features/index.js';
+import { createCardSharer } from './slack/features/share/card-sharer.js';
 import { createCardPublisher } from './slack/support/card-publisher.js';
-import { createCardSharer } from './slack/support/card-sharer.js';
-import { createEventLedger } from './slack/support/event-ledger.js';
 import { createHomePublisher } from './slack/support/home-publisher.js';
 import { createNotifier } from './slack/support/notifier.js';
 import { createReferralNotices } from './slack/support/referral-notices.js';
@@ -78,20 +79,30 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
     const loader = createPostingLoader({ fetch: safeFetch, logger: logger.child({ component: 'postings' }) });
     const postings = createPostingStore({ db: prisma, loader, referrals, logger });
     const ledger = createEventLedger(prisma);
+    const shares = createShareStore(prisma);
 
     const inflight = createInflightWork();
     const slack = createSlackApp({ config, logger, inflight, turns });
     const client = slack.app.client;
     const notifier = createNotifier(client, logger);
-    const cards = createCardPublisher(client, { db: prisma, referrals, logger });
+    const cards = createCardPublisher(client, { shares, referrals, logger });
     const home = createHomePublisher(client, { referrals, logger });
     const notices = createReferralNotices({ notifier, home, cards, logger, referrals });
-    const shareCard = createCardSharer(client, { db: prisma, referrals, postings, cards, logger });
+    const shareCard = createCardSharer(client, { shares, referrals, postings, cards, logger });
     slack.register(
-      buildFeatures(
-        { config, logger, db: prisma, referrals, postings, ledger, notifier, cards, home, notices },
+      buildFeatures({
+        config,
+        logger,
+        referrals,
+        postings,
+        ledger,
+        notifier,
+        cards,
+        home,
+        notices,
+        shares,
         shareCard,
-      ),
+      }),
     );
 
     const scheduler = createJobScheduler({ db: prisma, logger });

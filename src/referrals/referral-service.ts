@@ -39,9 +39,18 @@ export interface InterestInput {
   showName: boolean;
 }
 
-/** Not found, or not yours: a friendly message for an ephemeral reply. */
+/** What a domain error can be; `src/slack/features/listener-kit.ts` maps each to a member's message. */
+export type ReferralErrorCode = 'posting_not_found' | 'referral_not_found' | 'invalid_company';
+
+/** Not found, or not valid: expected, and answered with a friendly message in a private reply. */
 export class ReferralError extends VouchError {
   override readonly name = 'ReferralError';
+  constructor(
+    override readonly code: ReferralErrorCode,
+    message: string,
+  ) {
+    super(code, message);
+  }
 }
 
 /** Prisma's defaults (2 s wait, 5 s run) fail status changes during bursts on a busy pool. */
@@ -90,8 +99,7 @@ export function createReferralService(deps: ReferralServiceDeps) {
     const recent = recentPostings.get(postingId);
     if (recent !== undefined) return recent;
     const posting = await db.posting.findUnique({ where: { id: postingId } });
-    if (posting === null)
-      throw new ReferralError('posting_not_found', 'That job posting is no longer in Vouch.');
+    if (posting === null) throw new ReferralError('posting_not_found', `no posting ${postingId}`);
     postingChanged(posting);
     return posting;
   }
@@ -229,7 +237,7 @@ export function createReferralService(deps: ReferralServiceDeps) {
 
   async function getReferral(referralId: string): Promise<ReferralWithPeople> {
     const referral = await db.referral.findUnique({ where: { id: referralId } });
-    if (referral === null) throw new ReferralError('referral_not_found', 'That referral no longer exists.');
+    if (referral === null) throw new ReferralError('referral_not_found', `no referral ${referralId}`);
     const [withRelations] = await withPeople([referral]);
     return withRelations as ReferralWithPeople;
   }
@@ -354,7 +362,8 @@ export function createReferralService(deps: ReferralServiceDeps) {
       memberId: string,
     ): Promise<{ company: Company; added: boolean }> {
       const company = await ensureCompany(workspaceId, companyName);
-      if (company === null) throw new ReferralError('invalid_company', 'Please give a company name.');
+      if (company === null)
+        throw new ReferralError('invalid_company', `no company name in ${JSON.stringify(companyName)}`);
       try {
         await db.companyReferrer.create({ data: { companyId: company.id, memberId } });
         return { company, added: true };

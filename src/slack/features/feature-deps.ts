@@ -1,19 +1,23 @@
 import type { Config } from '../../config.js';
-import type { Db } from '../../db/client.js';
+import type { EventLedger } from '../../deliveries/event-ledger.js';
 import type { Logger } from '../../logger.js';
 import type { PostingStore } from '../../postings/posting-store.js';
 import type { ReferralService } from '../../referrals/referral-service.js';
+import type { ShareStore } from '../../shares/share-store.js';
 import type { CardPublisher } from '../support/card-publisher.js';
-import type { EventLedger } from '../support/event-ledger.js';
 import type { HomePublisher } from '../support/home-publisher.js';
 import type { Notifier } from '../support/notifier.js';
 import type { ReferralNotices } from '../support/referral-notices.js';
+import type { CardSharer } from './share/card-sharer.js';
 
-/** What Slack features are built from; main.ts builds each once. */
+/**
+ * Everything Slack features are built from; main.ts builds each once. There is no database here:
+ * features reach storage through the domain services, and each listener takes a `Pick<>` of the
+ * services it uses, so its dependencies are readable from its signature.
+ */
 export interface FeatureDeps {
   config: Config;
   logger: Logger;
-  db: Db;
   referrals: ReferralService;
   postings: PostingStore;
   ledger: EventLedger;
@@ -21,4 +25,6 @@ export interface FeatureDeps {
   cards: CardPublisher;
   home: HomePublisher;
   notices: ReferralNotices;
+  shares: ShareStore;
+  shareCard: CardSharer;
 }

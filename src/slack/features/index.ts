@@ -1,27 +1,29 @@
 import type { SlackFeature } from '../slack-feature.js';
-import type { CardSharer } from '../support/card-sharer.js';
-import { appHome } from './app-home.js';
-import { cardActions } from './card-actions.js';
-import { eventDeliveries } from './event-deliveries.js';
+import { command } from './command/index.js';
+import { deliveries } from './deliveries/index.js';
+import { details } from './details/index.js';
 import type { FeatureDeps } from './feature-deps.js';
-import { modalSubmissions } from './modal-submissions.js';
-import { referralActions } from './referral-actions.js';
-import { shareShortcut } from './share-shortcut.js';
-import { threadCards } from './thread-cards.js';
-import { unfurl } from './unfurl.js';
-import { vouchCommand } from './vouch-command.js';
+import { home } from './home/index.js';
+import { interest } from './interest/index.js';
+import { refer } from './refer/index.js';
+import { share } from './share/index.js';
+import { status } from './status/index.js';
+import { tag } from './tag/index.js';
 
-/** Every Slack feature, in registration order (event de-duplication first). */
-export function buildFeatures(deps: FeatureDeps, shareCard: CardSharer): SlackFeature[] {
+/**
+ * Every Slack capability, one folder each, in registration order (event de-duplication first: it is
+ * middleware, and the listener router wants middleware before the first listener).
+ */
+export function buildFeatures(deps: FeatureDeps): SlackFeature[] {
   return [
-    eventDeliveries(deps),
-    unfurl(deps),
-    threadCards(deps, shareCard),
-    vouchCommand(deps, shareCard),
-    shareShortcut(deps, shareCard),
-    cardActions(deps),
-    modalSubmissions(deps),
-    referralActions(deps),
-    appHome(deps),
+    deliveries(deps),
+    share(deps),
+    command(deps),
+    refer(deps),
+    interest(deps),
+    tag(deps),
+    details(deps),
+    status(deps),
+    home(deps),
   ];
 }

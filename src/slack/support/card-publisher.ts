@@ -1,10 +1,10 @@
 import type { WebClient } from '@slack/web-api';
-import type { Db } from '../../db/client.js';
-import type { Posting } from '../../generated/sqlite/client.js';
 import type { Logger } from '../../logger.js';
 import { isJobLike } from '../../postings/posting-store.js';
 import type { PostingSummary } from '../../postings/posting-summary.js';
+import type { Posting } from '../../referrals/records.js';
 import type { CardState, ReferralService } from '../../referrals/referral-service.js';
+import type { ShareStore } from '../../shares/share-store.js';
 import type { SlackMessage } from '../blocks/block-kit.js';
 import {
   type CardButtons,
@@ -18,7 +18,7 @@ import { describeSlackError } from '../slack-error.js';
 import { coalesceByKey } from './coalesce-by-key.js';
 
 export interface CardPublisherDeps {
-  db: Db;
+  shares: Pick<ShareStore, 'recentFor'>;
   referrals: Pick<ReferralService, 'cardState' | 'membersIn'>;
   logger: Logger;
 }
@@ -35,7 +35,7 @@ export interface ShareContext {
  * @see https://api.slack.com/methods/chat.unfurl
  */
 export function createCardPublisher(client: WebClient, deps: CardPublisherDeps) {
-  const { db, referrals, logger } = deps;
+  const { shares: shareStore, referrals, logger } = deps;
 
   /** The card's data from one read of the card state, or null when the posting is not a job. */
   function inputFrom(state: CardState, share: ShareContext): PostingCardInput | null {
@@ -85,7 +85,7 @@ export function createCardPublisher(client: WebClient, deps: CardPublisherDeps) 
   async function refreshOnce(postingId: string): Promise<void> {
     const [state, shares] = await Promise.all([
       referrals.cardState(postingId),
-      db.share.findMany({ where: { postingId }, orderBy: { createdAt: 'desc' }, take: 20 }),
+      shareStore.recentFor(postingId),
     ]);
     // Sharers come from the recent member rows (a Prisma include would query them on every refresh).
     const sharerIds = shares.flatMap((share) => (share.sharedById === null ? [] : [share.sharedById]));

@@ -1,5 +1,5 @@
-import type { Posting } from '../../generated/sqlite/client.js';
 import { storedSummary } from '../../postings/posting-summary.js';
+import type { Posting } from '../../referrals/records.js';
 import type { ReferralWithPeople } from '../../referrals/referral-service.js';
 import type { CandidateReferralRow, RecentPostingRow, ReferrerReferralRow } from '../blocks/home-view.js';
 import type { PostingRef } from '../blocks/posting-format.js';

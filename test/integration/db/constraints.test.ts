@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, type Database, type Db } from '../../../src/db/client.js';
-import { shareDedupeKey } from '../../../src/db/share-dedupe-key.js';
+import { shareDedupeKey } from '../../../src/shares/share-dedupe-key.js';
 import {
   createRecordingLogger,
   createTestDatabase,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checksumMatches, migrationChecksum } from '../../../src/db/migrate.js';
-import { shareDedupeKey } from '../../../src/db/share-dedupe-key.js';
+import { shareDedupeKey } from '../../../src/shares/share-dedupe-key.js';
 
 describe('migration checksums', () => {
   it("are Prisma's: zero-padded hex SHA-256 of the script", () => {

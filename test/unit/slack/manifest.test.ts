@@ -13,7 +13,6 @@ import {
   statusUpdateActionPrefix,
   tagModalIds,
 } from '../../../src/slack/ids.js';
-import type { CardSharer } from '../../../src/slack/support/card-sharer.js';
 
 interface Manifest {
   features: {
@@ -55,10 +54,7 @@ function registeredListeners() {
     },
     use: () => undefined,
   };
-  const features = buildFeatures(
-    {} as FeatureDeps,
-    (async () => ({ kind: 'unreadable', reason: '' })) as CardSharer,
-  );
+  const features = buildFeatures({} as FeatureDeps);
   for (const feature of features) feature.register(recorder as unknown as App);
   const scopes = new Set(features.flatMap((feature) => [...feature.scopes]));
   return { ...seen, scopes };

@@ -1,5 +1,5 @@
-import type { Db } from '../../db/client.js';
-import { isUniqueViolation } from '../../db/unique-violation.js';
+import type { Db } from '../db/client.js';
+import { isUniqueViolation } from '../db/unique-violation.js';
 
 /**
  * Remembers which Slack deliveries were handled. The primary key does the work: a re-delivered

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseVouchCommand, plainNote, type VouchCommand } from '../../../src/slack/command/parse-command.js';
+import {
+  parseVouchCommand,
+  plainNote,
+  type VouchCommand,
+} from '../../../../src/slack/features/command/parse-command.js';
 
 const job = 'https://job-boards.greenhouse.io/affirm/jobs/7728589003';
 

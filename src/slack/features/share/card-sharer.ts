@@ -1,13 +1,11 @@
 import type { WebClient } from '@slack/web-api';
-import type { Db } from '../../db/client.js';
-import { shareDedupeKey } from '../../db/share-dedupe-key.js';
-import { isUniqueViolation } from '../../db/unique-violation.js';
-import type { Logger } from '../../logger.js';
-import { FetchError } from '../../postings/fetched-resource.js';
-import { isJobLike, type PostingStore, type ResolvedPosting } from '../../postings/posting-store.js';
-import type { ReferralService } from '../../referrals/referral-service.js';
-import { slackErrorCode } from '../slack-error.js';
-import type { CardPublisher } from './card-publisher.js';
+import type { Logger } from '../../../logger.js';
+import { FetchError } from '../../../postings/fetched-resource.js';
+import { isJobLike, type PostingStore, type ResolvedPosting } from '../../../postings/posting-store.js';
+import type { ReferralService } from '../../../referrals/referral-service.js';
+import type { ShareStore } from '../../../shares/share-store.js';
+import { slackErrorCode } from '../../slack-error.js';
+import type { CardPublisher } from '../../support/card-publisher.js';
 
 export interface ShareRequest {
   teamId: string;
@@ -32,7 +30,7 @@ export type ShareOutcome =
   | { kind: 'cannot_post'; reason: string; slackError: string };
 
 export interface CardSharerDeps {
-  db: Db;
+  shares: Pick<ShareStore, 'claimCard' | 'releaseClaim' | 'cardPosted'>;
   referrals: Pick<ReferralService, 'ensureMember'>;
   postings: Pick<PostingStore, 'resolve'>;
   cards: Pick<CardPublisher, 'render'>;
@@ -52,7 +50,7 @@ const CANNOT_POST: Record<string, string> = {
  * card can be refreshed when counts change. Used by `/vouch <url>`, the message shortcut and thread cards.
  */
 export function createCardSharer(client: WebClient, deps: CardSharerDeps) {
-  const { db, referrals, postings, cards, logger } = deps;
+  const { shares, referrals, postings, cards, logger } = deps;
   return async function shareCard(request: ShareRequest): Promise<ShareOutcome> {
     let resolved: ResolvedPosting;
     try {
@@ -65,33 +63,20 @@ export function createCardSharer(client: WebClient, deps: CardSharerDeps) {
       return { kind: 'not_a_job', resolved };
     }
     const member = await referrals.ensureMember(request.teamId, request.userId);
-    const dedupeKey = shareDedupeKey({
+    // Claim the share before posting: a re-delivered event, the same message under a second event id
+    // or a double-clicked shortcut all meet the share store's de-duplication rule, and only the
+    // winner posts.
+    const claimId = await shares.claimCard({
       postingId: resolved.posting.id,
       channelId: request.channel,
       anchor: request.anchor,
+      source: request.source,
+      threadTs: request.threadTs ?? null,
+      url: request.url,
+      sharedById: member.id,
+      note: request.note,
     });
-    // Claim the share before posting: a re-delivered event, the same message under a second event id
-    // or a double-clicked shortcut all meet the unique dedupe key here, and only the winner posts.
-    let claimId: string;
-    try {
-      const claim = await db.share.create({
-        data: {
-          postingId: resolved.posting.id,
-          channelId: request.channel,
-          messageTs: request.source === 'command' ? null : request.anchor,
-          threadTs: request.threadTs ?? null,
-          cardTs: null,
-          url: request.url,
-          source: request.source,
-          sharedById: member.id,
-          note: request.note,
-          dedupeKey,
-        },
-        select: { id: true },
-      });
-      claimId = claim.id;
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
+    if (claimId === null) {
       logger.info(
         { channel: request.channel, postingId: resolved.posting.id },
         'card already shared for this message',
@@ -112,8 +97,8 @@ export function createCardSharer(client: WebClient, deps: CardSharerDeps) {
       ts = posted.ts ?? '';
     } catch (error) {
       // Nothing was shared: drop the claim so the share can be tried again (after /invite, say).
-      await db.share
-        .delete({ where: { id: claimId } })
+      await shares
+        .releaseClaim(claimId)
         .catch((cause: unknown) => logger.warn({ err: cause }, 'could not drop a share claim'));
       const slackError = slackErrorCode(error) ?? 'unknown_error';
       logger.info({ channel: request.channel, slackError }, 'could not post a card');
@@ -124,7 +109,7 @@ export function createCardSharer(client: WebClient, deps: CardSharerDeps) {
           CANNOT_POST[slackError] ?? `Slack refused the card (${slackError}). Please try again in a moment.`,
       };
     }
-    await db.share.update({ where: { id: claimId }, data: { cardTs: ts } });
+    await shares.cardPosted(claimId, ts);
     return { kind: 'posted', postingId: resolved.posting.id, ts, resolved };
   };
 }

@@ -1,0 +1,18 @@
+import { slashCommand } from '../../ids.js';
+import type { SlackFeature } from '../../slack-feature.js';
+import type { FeatureDeps } from '../feature-deps.js';
+import { onVouchCommand } from './vouch-command.js';
+
+/**
+ * `/vouch`: share any job link as a card, list open postings, my referrals, the who-can-refer
+ * directory, stats. `parse-command.ts` turns the text into a command; `vouch-command.ts` answers it.
+ */
+export function command(deps: FeatureDeps): SlackFeature {
+  return {
+    name: 'command',
+    scopes: ['commands', 'chat:write', 'chat:write.public'],
+    register(app) {
+      app.command(slashCommand, onVouchCommand(deps));
+    },
+  };
+}

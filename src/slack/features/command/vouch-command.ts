@@ -1,0 +1,162 @@
+import type { SlashCommand } from '@slack/bolt';
+import {
+  helpText,
+  listResult,
+  mineResult,
+  referAtResult,
+  referrersResult,
+  statsResult,
+} from '../../blocks/command-results.js';
+import type { Message } from '../../support/notifier.js';
+import { candidateRow, postingRow, referrerRow } from '../../support/posting-ref.js';
+import type { FeatureDeps } from '../feature-deps.js';
+import { type CommandListener, domainErrorMessage } from '../listener-kit.js';
+import { shareOutcomeMessage } from '../share/share-outcome-message.js';
+import { parseVouchCommand, unhandledCommand } from './parse-command.js';
+
+/**
+ * `/vouch`: share any job link as a card, list open postings, my referrals, the who-can-refer
+ * directory, stats. Answers are ephemeral; only a shared card is posted in the channel.
+ */
+export function onVouchCommand(
+  deps: Pick<FeatureDeps, 'referrals' | 'cards' | 'home' | 'notices' | 'logger' | 'shareCard'>,
+): CommandListener {
+  const { referrals, cards, home, notices, logger, shareCard } = deps;
+  return async ({ command, ack, respond }) => {
+    // Acknowledged at once (in HTTP mode on arrival, before this runs): every answer goes to the
+    // command's response_url, so a slow database or job board never risks Slack's 3 s.
+    await ack();
+    const parsed = parseVouchCommand(command.text ?? '');
+    const teamId = command.team_id;
+    const reply = async (message: Message, options: { replaceOriginal?: boolean } = {}) => {
+      await respond({
+        response_type: 'ephemeral',
+        ...(options.replaceOriginal ? { replace_original: true } : {}),
+        text: message.text,
+        ...(message.blocks ? { blocks: message.blocks } : {}),
+      });
+    };
+
+    try {
+      await answer();
+    } catch (error) {
+      // Whatever went wrong, the member gets an answer; expected domain errors end here,
+      // anything else still reaches app.error.
+      const expected = domainErrorMessage(error);
+      const text = expected ?? "Something went wrong on Vouch's side. Please try again in a moment.";
+      await reply({ text }, { replaceOriginal: true }).catch((replyError: unknown) =>
+        logger.info({ err: replyError }, 'could not answer the slash command'),
+      );
+      if (expected === null) throw error;
+    }
+
+    async function answer(): Promise<void> {
+      switch (parsed.kind) {
+        case 'help':
+          return reply(helpText());
+        case 'unknown':
+          return reply(helpText({ unknownText: parsed.text }));
+        case 'share':
+          await reply({ text: '⏳ Reading that job posting…' });
+          return shareFromCommand(command, parsed.url, parsed.note);
+        case 'list': {
+          const postings = await referrals.recentPostings(teamId, {
+            ...(parsed.company ? { company: parsed.company } : {}),
+            limit: 15,
+          });
+          return reply(
+            listResult({
+              company: parsed.company,
+              postings: postings.map(postingRow),
+            }),
+          );
+        }
+        case 'mine': {
+          const member = await referrals.ensureMember(teamId, command.user_id);
+          const [asCandidate, asReferrer] = await Promise.all([
+            referrals.referralsAsCandidate(member.id),
+            referrals.referralsAsReferrer(member.id),
+          ]);
+          const now = new Date();
+          return reply(
+            mineResult({
+              asCandidate: asCandidate.map((r) => candidateRow(r, now)),
+              asReferrer: asReferrer.map((r) => referrerRow(r, now)),
+            }),
+          );
+        }
+        case 'referAt': {
+          const member = await referrals.ensureMember(teamId, command.user_id);
+          const { company, added } = await referrals.rememberCompanyReferrer(
+            teamId,
+            parsed.company,
+            member.id,
+          );
+          await reply(referAtResult({ company: company.displayName, removed: false, changed: added }));
+          if (added) {
+            await notices.referrerAppearedAtCompany(company.id, command.user_id);
+            await home.publish(teamId, command.user_id);
+          }
+          return;
+        }
+        case 'referAtRemove': {
+          const member = await referrals.ensureMember(teamId, command.user_id);
+          const { company, removed } = await referrals.forgetCompanyReferrer(
+            teamId,
+            parsed.company,
+            member.id,
+          );
+          await reply(
+            referAtResult({
+              company: company?.displayName ?? parsed.company,
+              removed: true,
+              changed: removed,
+            }),
+          );
+          if (removed) await home.publish(teamId, command.user_id);
+          return;
+        }
+        case 'referrers': {
+          const { company, members } = await referrals.companyReferrers(teamId, parsed.company);
+          return reply(
+            referrersResult({
+              company: company?.displayName ?? parsed.company,
+              referrerUserIds: members.map((m) => m.slackUserId),
+            }),
+          );
+        }
+        case 'stats': {
+          const stats = await referrals.stats(teamId);
+          return reply(
+            statsResult({
+              postings: { open: stats.openPostings, closed: stats.postings - stats.openPostings },
+              referralsByStatus: stats.referrals,
+              referrers: stats.companyReferrers,
+            }),
+          );
+        }
+        default:
+          // A subcommand the parser knows and nobody answers fails to compile here.
+          return unhandledCommand(parsed);
+      }
+    }
+
+    async function shareFromCommand(cmd: SlashCommand, url: string, note: string | null): Promise<void> {
+      const outcome = await shareCard({
+        teamId,
+        channel: cmd.channel_id,
+        userId: cmd.user_id,
+        url,
+        note,
+        source: 'command',
+        anchor: cmd.trigger_id,
+      });
+      const message = shareOutcomeMessage(outcome, cards) ?? {
+        text: '✅ Shared. People can now say they can refer or are interested.',
+      };
+      await reply(message, { replaceOriginal: true }).catch((error: unknown) =>
+        logger.info({ err: error }, 'could not answer the slash command'),
+      );
+    }
+  };
+}

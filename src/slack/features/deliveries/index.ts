@@ -1,0 +1,14 @@
+import type { SlackFeature } from '../../slack-feature.js';
+import type { FeatureDeps } from '../feature-deps.js';
+import { dropRedeliveredEvents } from './drop-redelivered-events.js';
+
+/** Event de-duplication: global middleware, so it registers before every listener. */
+export function deliveries(deps: FeatureDeps): SlackFeature {
+  return {
+    name: 'deliveries',
+    scopes: [],
+    register(app) {
+      app.use(dropRedeliveredEvents(deps));
+    },
+  };
+}

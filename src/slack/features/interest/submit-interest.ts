@@ -1,0 +1,111 @@
+import type { Member } from '../../../referrals/records.js';
+import { statusLabel } from '../../../referrals/status-machine.js';
+import { readInterestSubmission } from '../../blocks/interest-modal.js';
+import { candidateConfirmationDm, noReferrerYetDm, referrerRequestDm } from '../../blocks/referral-dms.js';
+import { parseViewMetadata } from '../../blocks/view-metadata.js';
+import { interestModalIds } from '../../ids.js';
+import { refOf } from '../../support/posting-ref.js';
+import type { FeatureDeps } from '../feature-deps.js';
+import { readSubmitter, replyToDomainError, type ViewListener } from '../listener-kit.js';
+
+/**
+ * The interest form's submission: creates the referral, asks the referrer(s), confirms to the
+ * candidate. It acknowledges first: the modal closes at once and the rest happens after.
+ */
+export function onInterestSubmitted(
+  deps: Pick<FeatureDeps, 'referrals' | 'notifier' | 'cards' | 'home' | 'logger'>,
+): ViewListener {
+  const { referrals, notifier, cards, home, logger } = deps;
+  return async ({ ack, body, view }) => {
+    const meta = parseViewMetadata(view.private_metadata);
+    const submission = readInterestSubmission(view.state.values);
+    const who = readSubmitter(body);
+    if (meta === null || submission === null || who === null) {
+      await ack({
+        response_action: 'errors',
+        errors: {
+          [interestModalIds.noteBlock]: 'Vouch could not read this form. Please close it and try again.',
+        },
+      });
+      logger.warn('malformed interest submission refused');
+      return;
+    }
+    await ack();
+    try {
+      const candidate = await referrals.ensureMember(who.teamId, who.userId);
+      const posting = await referrals.getPosting(meta.postingId);
+      if (posting.status === 'closed') {
+        await notifier.dm(who.userId, {
+          text: '🔒 That posting closed in the meantime, so Vouch did not record your interest.',
+        });
+        return;
+      }
+      const available = (await referrals.referrersFor(posting)).filter((m) => m.id !== candidate.id);
+      let asked: Member[] = [];
+      let ask: string | 'anyone' | null = null;
+      if (submission.referrer.kind === 'member') {
+        const chosenId = submission.referrer.userId;
+        const chosen = available.find((m) => m.slackUserId === chosenId);
+        if (chosen !== undefined) {
+          asked = [chosen];
+          ask = chosen.id;
+        }
+      }
+      if (ask === null && available.length > 0) {
+        asked = available;
+        ask = 'anyone';
+      }
+      const { referral, created } = await referrals.expressInterest({
+        postingId: posting.id,
+        candidateId: candidate.id,
+        note: submission.note,
+        ask,
+        showName: submission.showName,
+      });
+      const ref = refOf(posting);
+      if (!created) {
+        await notifier.dm(who.userId, {
+          text: `You already told Vouch you're interested in this job (status: ${statusLabel(referral.status)}). Your note and name choice are updated.`,
+        });
+      } else if (ask === null) {
+        await notifier.dm(
+          who.userId,
+          noReferrerYetDm({ referralId: referral.id, posting: ref, showName: submission.showName }),
+        );
+      } else {
+        await Promise.all(
+          asked.map((referrer) =>
+            notifier.dm(
+              referrer.slackUserId,
+              referrerRequestDm({
+                referralId: referral.id,
+                candidateUserId: who.userId,
+                posting: ref,
+                note: submission.note,
+                teamId: who.teamId,
+                askedAnyone: ask === 'anyone',
+              }),
+            ),
+          ),
+        );
+        await notifier.dm(
+          who.userId,
+          candidateConfirmationDm({
+            referralId: referral.id,
+            posting: ref,
+            askedReferrerUserIds: asked.map((m) => m.slackUserId),
+            askedAnyone: ask === 'anyone',
+            showName: submission.showName,
+          }),
+        );
+      }
+      await Promise.all([
+        cards.refresh(posting),
+        home.publish(who.teamId, who.userId),
+        ...asked.map((m) => home.publish(who.teamId, m.slackUserId)),
+      ]);
+    } catch (error) {
+      await replyToDomainError(error, (message) => notifier.dm(who.userId, message));
+    }
+  };
+}

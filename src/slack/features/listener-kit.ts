@@ -1,0 +1,118 @@
+import type {
+  BlockAction,
+  MessageShortcut,
+  Middleware,
+  SlackAction,
+  SlackActionMiddlewareArgs,
+  SlackCommandMiddlewareArgs,
+  SlackEventMiddlewareArgs,
+  SlackShortcutMiddlewareArgs,
+  SlackViewMiddlewareArgs,
+  ViewSubmitAction,
+} from '@slack/bolt';
+import { z } from 'zod';
+import { ReferralError, type ReferralErrorCode } from '../../referrals/referral-service.js';
+import type { Message, Notifier } from '../support/notifier.js';
+
+/**
+ * What every listener file under `features/` is built from: the listener types (Bolt's own
+ * arguments, spelled once), the readers of the payload parts listeners use (zod-checked, null for
+ * a malformed one), and the one road for an expected domain error to the member.
+ */
+
+export type ActionListener<A extends SlackAction = BlockAction> = Middleware<SlackActionMiddlewareArgs<A>>;
+export type ViewListener = Middleware<SlackViewMiddlewareArgs<ViewSubmitAction>>;
+export type CommandListener = Middleware<SlackCommandMiddlewareArgs>;
+export type EventListener<E extends string> = Middleware<SlackEventMiddlewareArgs<E>>;
+export type ShortcutListener = Middleware<SlackShortcutMiddlewareArgs<MessageShortcut>>;
+
+const clickSchema = z.object({
+  team: z.object({ id: z.string() }).nullish(),
+  user: z.object({ id: z.string(), team_id: z.string().optional() }),
+  channel: z.object({ id: z.string() }).nullish(),
+  container: z
+    .object({ message_ts: z.string().optional(), thread_ts: z.string().optional() })
+    .passthrough()
+    .nullish(),
+  trigger_id: z.string(),
+});
+
+/** A button click or menu choice: who, where, and the value it carried. */
+export interface Click {
+  teamId: string;
+  userId: string;
+  channel: string | undefined;
+  messageTs: string | undefined;
+  triggerId: string;
+  value: string;
+}
+
+/** The parts of a block_actions payload our listeners use, validated; null for a malformed one. */
+export function readClick(body: unknown, action: unknown): Click | null {
+  const parsed = clickSchema.safeParse(body);
+  const value = (action as { value?: unknown }).value;
+  if (!parsed.success || typeof value !== 'string') return null;
+  const teamId = parsed.data.team?.id ?? parsed.data.user.team_id;
+  if (teamId === undefined) return null;
+  return {
+    teamId,
+    userId: parsed.data.user.id,
+    channel: parsed.data.channel?.id,
+    messageTs: parsed.data.container?.message_ts,
+    triggerId: parsed.data.trigger_id,
+    value,
+  };
+}
+
+/** The value of a select menu's chosen option (a click's `value` for buttons). */
+export function selectedValue(action: unknown): string | undefined {
+  return (action as { selected_option?: { value?: string } }).selected_option?.value;
+}
+
+const submitterSchema = z.object({
+  user: z.object({ id: z.string(), team_id: z.string().optional() }),
+  team: z.object({ id: z.string() }).nullish(),
+});
+
+/** Who submitted a modal; null for a malformed payload. */
+export function readSubmitter(body: unknown): { teamId: string; userId: string } | null {
+  const parsed = submitterSchema.safeParse(body);
+  if (!parsed.success) return null;
+  const teamId = parsed.data.team?.id ?? parsed.data.user.team_id;
+  return teamId === undefined ? null : { teamId, userId: parsed.data.user.id };
+}
+
+/** The team of an Events API envelope. */
+export function eventTeam(body: unknown): string | undefined {
+  return (body as { team_id?: string }).team_id;
+}
+
+/** What the member reads for each domain error: written here, once, in the member's words. */
+const domainErrorMessages: Record<ReferralErrorCode, string> = {
+  posting_not_found: 'That job posting is no longer in Vouch.',
+  referral_not_found: 'That referral no longer exists.',
+  invalid_company: 'Please give a company name.',
+};
+
+/** The member's message for an expected domain error; null for anything else (a bug, an outage). */
+export function domainErrorMessage(error: unknown): string | null {
+  return error instanceof ReferralError ? domainErrorMessages[error.code] : null;
+}
+
+/**
+ * The one road for errors inside a listener's work: an expected domain error becomes a private
+ * reply; anything else is rethrown to reach the single `app.error`, logged once with its cause.
+ */
+export async function replyToDomainError(
+  error: unknown,
+  reply: (message: Message) => Promise<unknown>,
+): Promise<void> {
+  const text = domainErrorMessage(error);
+  if (text === null) throw error;
+  await reply({ text });
+}
+
+/** Replies only the clicker sees, where they clicked (a DM when the channel refuses). */
+export function privatelyTo(notifier: Pick<Notifier, 'ephemeral'>, click: Click) {
+  return (message: Message) => notifier.ephemeral(click.channel, click.userId, message);
+}

@@ -1,0 +1,64 @@
+import type { BlockAction, ButtonAction } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { storedSummary } from '../../../postings/posting-summary.js';
+import { rememberCompanyPrompt } from '../../blocks/remember-company-prompt.js';
+import { createDisplayNames } from '../../support/display-names.js';
+import { serialByKey } from '../../support/serial-by-key.js';
+import type { FeatureDeps } from '../feature-deps.js';
+import {
+  type ActionListener,
+  type Click,
+  privatelyTo,
+  readClick,
+  replyToDomainError,
+} from '../listener-kit.js';
+
+/**
+ * "I can refer" on a card: lists the member as a referrer for this posting, or un-lists them on a
+ * second click. Listed, they are offered to be remembered for the company, and candidates waiting
+ * for a referrer there hear about them. Two clicks of one member on one card run one after the other.
+ */
+export function onICanRefer(
+  deps: Pick<FeatureDeps, 'referrals' | 'notifier' | 'cards' | 'notices' | 'logger'>,
+): ActionListener<BlockAction<ButtonAction>> {
+  const { referrals, notifier, cards, notices, logger } = deps;
+  const displayName = createDisplayNames();
+  const oneToggleAtATime = serialByKey();
+
+  async function toggle(click: Click, client: WebClient): Promise<void> {
+    try {
+      const posting = await referrals.getPosting(click.value);
+      const member = await referrals.ensureMember(
+        click.teamId,
+        click.userId,
+        await displayName(client, click.userId),
+      );
+      const { isReferrer } = await referrals.toggleReferrer(posting.id, member.id);
+      const company = storedSummary(posting.summary)?.company;
+      if (isReferrer) {
+        await notifier.ephemeral(
+          click.channel,
+          click.userId,
+          company
+            ? rememberCompanyPrompt({ company, postingId: posting.id })
+            : { text: '🙌 Thanks! You are listed as someone who can refer for this job.' },
+        );
+        await notices.referrerAppeared(posting.id, click.userId);
+      } else {
+        await notifier.ephemeral(click.channel, click.userId, {
+          text: 'Okay, you are no longer listed as a referrer for this job.',
+        });
+      }
+      await cards.refresh(posting);
+    } catch (error) {
+      await replyToDomainError(error, privatelyTo(notifier, click));
+    }
+  }
+
+  return async ({ ack, body, action, client }) => {
+    await ack();
+    const click = readClick(body, action);
+    if (click === null) return logger.warn('malformed I can refer click ignored');
+    await oneToggleAtATime(`${click.value}:${click.teamId}:${click.userId}`, () => toggle(click, client));
+  };
+}

@@ -1,0 +1,44 @@
+import { linksInMessage } from '../../support/message-links.js';
+import type { FeatureDeps } from '../feature-deps.js';
+import type { ShortcutListener } from '../listener-kit.js';
+import { shareOutcomeMessage } from './share-outcome-message.js';
+
+/**
+ * Message shortcut "Share as job referral": posts the card for the first link of a message, for any
+ * job site (unfurls are limited to five domains). The card goes into the message's thread.
+ */
+export function onShareShortcut(
+  deps: Pick<FeatureDeps, 'notifier' | 'cards' | 'logger' | 'shareCard'>,
+): ShortcutListener {
+  const { notifier, cards, logger, shareCard } = deps;
+  return async ({ ack, shortcut }) => {
+    await ack();
+    const teamId = shortcut.team?.id ?? shortcut.user.team_id;
+    const channel = shortcut.channel?.id;
+    const text = typeof shortcut.message?.text === 'string' ? shortcut.message.text : '';
+    const messageTs = shortcut.message?.ts ?? shortcut.message_ts;
+    if (teamId === undefined || channel === undefined || messageTs === undefined) {
+      logger.warn('malformed message shortcut ignored');
+      return;
+    }
+    const [url] = linksInMessage(text);
+    if (url === undefined) {
+      await notifier.ephemeral(channel, shortcut.user.id, {
+        text: 'That message has no link to share. Try it on a message with a job link.',
+      });
+      return;
+    }
+    const outcome = await shareCard({
+      teamId,
+      channel,
+      userId: shortcut.user.id,
+      url,
+      note: null,
+      source: 'shortcut',
+      threadTs: shortcut.message?.thread_ts ?? messageTs,
+      anchor: messageTs,
+    });
+    const message = shareOutcomeMessage(outcome, cards);
+    if (message !== null) await notifier.ephemeral(channel, shortcut.user.id, message);
+  };
+}

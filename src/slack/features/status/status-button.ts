@@ -1,0 +1,63 @@
+import type { BlockAction } from '@slack/bolt';
+import type { KnownBlock } from '@slack/types';
+import { statusLabel } from '../../../referrals/status-machine.js';
+import { parseStatusUpdate } from '../../blocks/action-values.js';
+import { context } from '../../blocks/block-kit.js';
+import { escapeMrkdwn } from '../../blocks/mrkdwn.js';
+import type { FeatureDeps } from '../feature-deps.js';
+import { type ActionListener, privatelyTo, readClick, replyToDomainError } from '../listener-kit.js';
+
+/** Removes the buttons of a handled message and says what happened, so nobody clicks twice. */
+function settledBlocks(original: unknown, line: string): KnownBlock[] {
+  const blocks = Array.isArray(original) ? (original as KnownBlock[]) : [];
+  return [...blocks.filter((b) => b.type !== 'actions'), context(line)].slice(0, 50);
+}
+
+/**
+ * Moving a referral along: status buttons in DMs and on the Home tab, "I referred them", "Decline".
+ * Permission is the state machine's: a click by someone not allowed is refused with the reason.
+ * The clicked message loses its buttons; the other party hears of the change.
+ */
+export function onStatusButton(
+  deps: Pick<FeatureDeps, 'referrals' | 'notifier' | 'notices' | 'logger'>,
+): ActionListener<BlockAction> {
+  const { referrals, notifier, notices, logger } = deps;
+  return async ({ ack, body, action, client }) => {
+    await ack();
+    const click = readClick(body, action);
+    const update = parseStatusUpdate(click?.value);
+    if (click === null || update === null) return logger.warn('malformed status button ignored');
+    try {
+      const member = await referrals.ensureMember(click.teamId, click.userId);
+      const change = await referrals.changeStatus({
+        referralId: update.referralId,
+        actor: { kind: 'member', memberId: member.id },
+        to: update.to,
+      });
+      if (!change.ok) {
+        await notifier.ephemeral(click.channel, click.userId, { text: `⚠️ ${change.reason}` });
+        return;
+      }
+      if (
+        click.channel !== undefined &&
+        click.messageTs !== undefined &&
+        body.container?.type === 'message'
+      ) {
+        await client.chat
+          .update({
+            channel: click.channel,
+            ts: click.messageTs,
+            text: `Marked as ${statusLabel(change.to)}`,
+            blocks: settledBlocks(
+              body.message?.blocks,
+              `✅ You marked this *${escapeMrkdwn(statusLabel(change.to))}*.`,
+            ),
+          })
+          .catch((error: unknown) => logger.info({ err: error }, 'could not update the clicked message'));
+      }
+      await notices.statusChanged(change);
+    } catch (error) {
+      await replyToDomainError(error, privatelyTo(notifier, click));
+    }
+  };
+}
