@@ -1,11 +1,12 @@
 /**
- * Errors the domain expects. `code` is stable (tests and logs key on it); `message` is one line a
- * person can act on: the listener that catches one shows it as a friendly ephemeral message.
+ * Errors Vouch expects, in the style of bolt-js's coded errors. `code` is stable (tests, logs and the
+ * Slack side's table of members' messages key on it); `message` is one line for the log or, for an
+ * operator's error, for the console.
  */
-export class VouchError extends Error {
+export class VouchError<Code extends string = string> extends Error {
   override readonly name: string = 'VouchError';
   constructor(
-    readonly code: string,
+    readonly code: Code,
     message: string,
     options?: { cause?: unknown },
   ) {

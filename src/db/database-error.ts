@@ -9,13 +9,9 @@ import { VouchError } from '../errors.js';
 export type DatabaseErrorCode = 'invalid_url' | 'unreachable' | 'migration_failed';
 
 /** A database failure whose `message` is one line an operator can act on (printed before exiting). */
-export class DatabaseError extends VouchError {
+export class DatabaseError extends VouchError<DatabaseErrorCode> {
   override readonly name = 'DatabaseError';
-  constructor(
-    override readonly code: DatabaseErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
+  constructor(code: DatabaseErrorCode, message: string, options?: { cause?: unknown }) {
     super(code, oneLine(message), options);
   }
 }

@@ -5,3 +5,17 @@
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
 }
+
+/**
+ * Runs an insert whose unique key says "once": true when this call inserted the row, false when it
+ * was already there (a repeat, or a concurrent twin that won). Any other failure is thrown.
+ */
+export async function insertedOnce(insert: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await insert();
+    return true;
+  } catch (error) {
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
+}

@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.js';
-import { isUniqueViolation } from '../db/unique-violation.js';
+import { insertedOnce } from '../db/unique-violation.js';
 
 /**
  * Remembers which Slack deliveries were handled. The primary key does the work: a re-delivered
@@ -8,14 +8,8 @@ import { isUniqueViolation } from '../db/unique-violation.js';
 export function createEventLedger(db: Db) {
   return {
     /** true the first time a key is seen, false for every repeat. */
-    async firstTime(key: string): Promise<boolean> {
-      try {
-        await db.processedEvent.create({ data: { key } });
-        return true;
-      } catch (error) {
-        if (isUniqueViolation(error)) return false;
-        throw error;
-      }
+    firstTime(key: string): Promise<boolean> {
+      return insertedOnce(() => db.processedEvent.create({ data: { key } }));
     },
     /** Drops keys older than `olderThanMs` (Slack stops retrying within an hour). */
     async prune(olderThanMs: number): Promise<number> {

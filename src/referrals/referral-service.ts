@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.js';
-import { isUniqueViolation } from '../db/unique-violation.js';
+import { insertedOnce, isUniqueViolation } from '../db/unique-violation.js';
 import { VouchError } from '../errors.js';
 import type { Company, Member, Posting, Referral, ReferralStatus } from '../generated/sqlite/client.js';
 import { type PostingSummary, storedSummary } from '../postings/posting-summary.js';
@@ -43,14 +43,8 @@ export interface InterestInput {
 export type ReferralErrorCode = 'posting_not_found' | 'referral_not_found' | 'invalid_company';
 
 /** Not found, or not valid: expected, and answered with a friendly message in a private reply. */
-export class ReferralError extends VouchError {
+export class ReferralError extends VouchError<ReferralErrorCode> {
   override readonly name = 'ReferralError';
-  constructor(
-    override readonly code: ReferralErrorCode,
-    message: string,
-  ) {
-    super(code, message);
-  }
 }
 
 /** Prisma's defaults (2 s wait, 5 s run) fail status changes during bursts on a busy pool. */
@@ -337,22 +331,14 @@ export function createReferralService(deps: ReferralServiceDeps) {
     async toggleReferrer(postingId: string, memberId: string): Promise<{ isReferrer: boolean }> {
       const removed = await db.postingReferrer.deleteMany({ where: { postingId, memberId } });
       if (removed.count > 0) return { isReferrer: false };
-      try {
-        await db.postingReferrer.create({ data: { postingId, memberId } });
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-      }
+      await insertedOnce(() => db.postingReferrer.create({ data: { postingId, memberId } }));
       return { isReferrer: true };
     },
 
     async addPostingReferrer(postingId: string, memberId: string): Promise<{ added: boolean }> {
-      try {
-        await db.postingReferrer.create({ data: { postingId, memberId } });
-        return { added: true };
-      } catch (error) {
-        if (isUniqueViolation(error)) return { added: false };
-        throw error;
-      }
+      return {
+        added: await insertedOnce(() => db.postingReferrer.create({ data: { postingId, memberId } })),
+      };
     },
 
     /** Adds the member to the "who can refer at <company>" directory. */
@@ -364,13 +350,10 @@ export function createReferralService(deps: ReferralServiceDeps) {
       const company = await ensureCompany(workspaceId, companyName);
       if (company === null)
         throw new ReferralError('invalid_company', `no company name in ${JSON.stringify(companyName)}`);
-      try {
-        await db.companyReferrer.create({ data: { companyId: company.id, memberId } });
-        return { company, added: true };
-      } catch (error) {
-        if (isUniqueViolation(error)) return { company, added: false };
-        throw error;
-      }
+      const added = await insertedOnce(() =>
+        db.companyReferrer.create({ data: { companyId: company.id, memberId } }),
+      );
+      return { company, added };
     },
 
     async forgetCompanyReferrer(
@@ -534,13 +517,7 @@ export function createReferralService(deps: ReferralServiceDeps) {
       taggedById: string;
       role: 'referrer' | 'candidate';
     }): Promise<{ created: boolean }> {
-      try {
-        await db.tag.create({ data: input });
-        return { created: true };
-      } catch (error) {
-        if (isUniqueViolation(error)) return { created: false };
-        throw error;
-      }
+      return { created: await insertedOnce(() => db.tag.create({ data: input })) };
     },
 
     async setRelationship(

@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.js';
-import { isUniqueViolation } from '../db/unique-violation.js';
+import { insertedOnce, isUniqueViolation } from '../db/unique-violation.js';
 import { shareDedupeKey } from './share-dedupe-key.js';
 
 /** How a posting reached a channel. */
@@ -89,8 +89,8 @@ export function createShareStore(db: Db) {
 
     /** Records an unfurl in conversation history; a repeat of the same delivery is a no-op. */
     async recordUnfurl(share: UnfurlShare): Promise<void> {
-      await db.share
-        .create({
+      await insertedOnce(() =>
+        db.share.create({
           data: {
             postingId: share.postingId,
             channelId: share.channelId,
@@ -101,10 +101,8 @@ export function createShareStore(db: Db) {
             sharedById: share.sharedById,
             dedupeKey: shareDedupeKey({ ...share, anchor: share.messageTs }),
           },
-        })
-        .catch((error: unknown) => {
-          if (!isUniqueViolation(error)) throw error;
-        });
+        }),
+      );
     },
 
     /** The newest places a posting's card stands, for a refresh. */

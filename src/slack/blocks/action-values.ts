@@ -19,7 +19,8 @@ export function encodeStatusUpdate(value: StatusUpdateValue): string {
   return JSON.stringify({ referralId: value.referralId, to: value.to });
 }
 
-function parseJson<T>(schema: z.ZodType<T>, raw: string | undefined | null): T | null {
+/** A value Vouch wrote as JSON, read back through its schema; null for anything else. */
+export function parseJson<T>(schema: z.ZodType<T>, raw: string | undefined | null): T | null {
   if (!raw) return null;
   try {
     const parsed = schema.safeParse(JSON.parse(raw));

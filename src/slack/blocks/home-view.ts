@@ -53,6 +53,17 @@ export interface HomeViewInput {
 const titleCap = 80;
 
 /** Rows per section: four sections of these stay under the 100 blocks of a Home tab. */
+/** What an empty section says instead: how to fill it. */
+const emptyLists = {
+  candidate:
+    "No referral requests yet. When a job catches your eye, press *I'm interested* on its card: " +
+    'Vouch asks someone who can refer, privately.',
+  referrer: 'Nothing is waiting on you. 🎉',
+  companies:
+    'Tell Vouch where you can refer: `/vouch refer-at <company>`, or press *I can refer* on a card. ' +
+    "You'll be listed on that company's postings.",
+};
+
 const rowCaps = { candidate: 12, referrer: 12, companies: 10, postings: 8 } as const;
 
 function ago(days: number | undefined): string | null {
@@ -64,57 +75,47 @@ function more(count: number, shown: number): KnownBlock[] {
   return count > shown ? [context(`…and ${count - shown} more: \`/vouch mine\` lists them all.`)] : [];
 }
 
-function candidateRows(rows: readonly CandidateReferralRow[]): KnownBlock[] {
-  if (rows.length === 0) {
-    return [
-      context(
-        "No referral requests yet. When a job catches your eye, press *I'm interested* on its card: " +
-          'Vouch asks someone who can refer, privately.',
-      ),
-    ];
-  }
+/** Referral rows with their status buttons, capped, with a "…and N more" line. */
+function referralRows<Row extends CandidateReferralRow | ReferrerReferralRow>(
+  rows: readonly Row[],
+  role: 'candidate' | 'referrer',
+  describe: (row: Row) => string,
+): KnownBlock[] {
+  const cap = rowCaps[role];
   return [
-    ...rows.slice(0, rowCaps.candidate).flatMap((row) => {
-      const bits = [
-        statusLabel(row.status),
-        row.referrerUserId ? `with ${mention(row.referrerUserId)}` : null,
-        ago(row.daysSinceChange),
-      ].filter(Boolean);
-      return [
-        section(`${postingLinkLine(row.posting, titleCap)}\n${bits.join(' · ')}`),
-        ...actions(statusButtons(row.referralId, row.status, 'candidate')),
-      ];
-    }),
-    ...more(rows.length, rowCaps.candidate),
+    ...rows
+      .slice(0, cap)
+      .flatMap((row) => [
+        section(describe(row)),
+        ...actions(statusButtons(row.referralId, row.status, role)),
+      ]),
+    ...more(rows.length, cap),
   ];
+}
+
+function candidateRows(rows: readonly CandidateReferralRow[]): KnownBlock[] {
+  if (rows.length === 0) return [context(emptyLists.candidate)];
+  return referralRows(rows, 'candidate', (row) => {
+    const bits = [
+      statusLabel(row.status),
+      row.referrerUserId ? `with ${mention(row.referrerUserId)}` : null,
+      ago(row.daysSinceChange),
+    ].filter(Boolean);
+    return `${postingLinkLine(row.posting, titleCap)}\n${bits.join(' · ')}`;
+  });
 }
 
 function referrerRows(rows: readonly ReferrerReferralRow[]): KnownBlock[] {
-  if (rows.length === 0) return [context('Nothing is waiting on you. 🎉')];
-  return [
-    ...rows.slice(0, rowCaps.referrer).flatMap((row) => {
-      const bits = [statusLabel(row.status), ago(row.daysSinceChange)].filter(Boolean);
-      const note = row.note?.trim() ? `\n${quote(truncate(oneLine(row.note), 200))}` : '';
-      return [
-        section(
-          `${mention(row.candidateUserId)} for ${postingLinkLine(row.posting, titleCap)}\n${bits.join(' · ')}${note}`,
-        ),
-        ...actions(statusButtons(row.referralId, row.status, 'referrer')),
-      ];
-    }),
-    ...more(rows.length, rowCaps.referrer),
-  ];
+  if (rows.length === 0) return [context(emptyLists.referrer)];
+  return referralRows(rows, 'referrer', (row) => {
+    const bits = [statusLabel(row.status), ago(row.daysSinceChange)].filter(Boolean);
+    const note = row.note?.trim() ? `\n${quote(truncate(oneLine(row.note), 200))}` : '';
+    return `${mention(row.candidateUserId)} for ${postingLinkLine(row.posting, titleCap)}\n${bits.join(' · ')}${note}`;
+  });
 }
 
 function companyRows(companies: readonly string[]): KnownBlock[] {
-  if (companies.length === 0) {
-    return [
-      context(
-        'Tell Vouch where you can refer: `/vouch refer-at <company>`, or press *I can refer* on a card. ' +
-          "You'll be listed on that company's postings.",
-      ),
-    ];
-  }
+  if (companies.length === 0) return [context(emptyLists.companies)];
   return [
     ...companies.slice(0, rowCaps.companies).map((company) => {
       const name = truncate(oneLine(company), 200);
@@ -168,18 +169,14 @@ export function homeView(input: HomeViewInput): HomeView {
   const content: KnownBlock[] = [
     header('Vouch: job referrals'),
     context('Share a job link in any channel, or `/vouch <link>`. Type `/vouch help` for everything else.'),
-    divider(),
-    section('*Waiting on you*'),
-    ...referrerRows(input.waitingOnMe),
-    divider(),
-    section('*Your referral requests*'),
-    ...candidateRows(input.asCandidate),
-    divider(),
-    section('*Companies you can refer at*'),
-    ...companyRows(input.companies),
-    divider(),
-    section('*Recent postings*'),
-    ...postingRows(input.recentPostings),
+    ...(
+      [
+        ['Waiting on you', referrerRows(input.waitingOnMe)],
+        ['Your referral requests', candidateRows(input.asCandidate)],
+        ['Companies you can refer at', companyRows(input.companies)],
+        ['Recent postings', postingRows(input.recentPostings)],
+      ] as const
+    ).flatMap(([title, rows]) => [divider(), section(`*${title}*`), ...rows]),
   ];
   const { blocks } = fitBlocks({
     content,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseJson } from './action-values.js';
 import { slackLimits } from './limits.js';
 
 /**
@@ -23,11 +24,5 @@ export function encodeViewMetadata(postingId: string, context?: unknown): string
 
 /** The metadata we wrote, or null for anything else. */
 export function parseViewMetadata(raw: string | undefined | null): ViewMetadata | null {
-  if (!raw) return null;
-  try {
-    const parsed = viewMetadataSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return parseJson(viewMetadataSchema, raw);
 }

@@ -1,4 +1,5 @@
 import type {
+  AllMiddlewareArgs,
   BlockAction,
   MessageShortcut,
   Middleware,
@@ -11,7 +12,9 @@ import type {
   ViewSubmitAction,
 } from '@slack/bolt';
 import { z } from 'zod';
+import type { Logger } from '../../logger.js';
 import { ReferralError, type ReferralErrorCode } from '../../referrals/referral-service.js';
+import { parseViewMetadata, type ViewMetadata } from '../blocks/view-metadata.js';
 import type { Message, Notifier } from '../support/notifier.js';
 
 /**
@@ -47,10 +50,17 @@ export interface Click {
   value: string;
 }
 
-/** The parts of a block_actions payload our listeners use, validated; null for a malformed one. */
+/**
+ * The parts of a block_actions payload our listeners use, validated; null for a malformed one. The
+ * value is a button's `value` or a select's chosen option.
+ */
 export function readClick(body: unknown, action: unknown): Click | null {
   const parsed = clickSchema.safeParse(body);
-  const value = (action as { value?: unknown }).value;
+  const { value: buttonValue, selected_option } = action as {
+    value?: unknown;
+    selected_option?: { value?: unknown };
+  };
+  const value = buttonValue ?? selected_option?.value;
   if (!parsed.success || typeof value !== 'string') return null;
   const teamId = parsed.data.team?.id ?? parsed.data.user.team_id;
   if (teamId === undefined) return null;
@@ -64,11 +74,6 @@ export function readClick(body: unknown, action: unknown): Click | null {
   };
 }
 
-/** The value of a select menu's chosen option (a click's `value` for buttons). */
-export function selectedValue(action: unknown): string | undefined {
-  return (action as { selected_option?: { value?: string } }).selected_option?.value;
-}
-
 const submitterSchema = z.object({
   user: z.object({ id: z.string(), team_id: z.string().optional() }),
   team: z.object({ id: z.string() }).nullish(),
@@ -80,6 +85,34 @@ export function readSubmitter(body: unknown): { teamId: string; userId: string }
   if (!parsed.success) return null;
   const teamId = parsed.data.team?.id ?? parsed.data.user.team_id;
   return teamId === undefined ? null : { teamId, userId: parsed.data.user.id };
+}
+
+/** A modal submission, read whole: where it came from, the form, and who sent it. */
+export interface Submission<Form> {
+  meta: ViewMetadata;
+  form: Form;
+  who: { teamId: string; userId: string };
+}
+
+/** Reads a submission with the modal's own form reader; null when any part is unreadable. */
+export function readSubmission<Form>(
+  body: unknown,
+  view: { private_metadata?: string; state: { values: unknown } },
+  readForm: (values: unknown) => Form | null,
+): Submission<Form> | null {
+  const meta = parseViewMetadata(view.private_metadata);
+  const form = readForm(view.state.values);
+  const who = readSubmitter(body);
+  return meta === null || form === null || who === null ? null : { meta, form, who };
+}
+
+/** Keeps a modal open with `message` under the input block `blockId` (Slack shows it in red). */
+export function keepOpenWithError(
+  ack: (response: { response_action: 'errors'; errors: Record<string, string> }) => Promise<void>,
+  blockId: string,
+  message: string,
+): Promise<void> {
+  return ack({ response_action: 'errors', errors: { [blockId]: message } });
 }
 
 /** The team of an Events API envelope. */
@@ -115,4 +148,26 @@ export async function replyToDomainError(
 /** Replies only the clicker sees, where they clicked (a DM when the channel refuses). */
 export function privatelyTo(notifier: Pick<Notifier, 'ephemeral'>, click: Click) {
   return (message: Message) => notifier.ephemeral(click.channel, click.userId, message);
+}
+
+/**
+ * A button's (or select's) listener in its usual shape: acknowledge, read the click (a malformed one
+ * is logged and dropped), do the work; an expected domain error is answered privately where the
+ * member clicked, anything else goes on to `app.error`.
+ */
+export function onClick<A extends BlockAction = BlockAction>(
+  deps: { notifier: Pick<Notifier, 'ephemeral'>; logger: Pick<Logger, 'warn'> },
+  what: string,
+  work: (click: Click, args: SlackActionMiddlewareArgs<A> & AllMiddlewareArgs) => Promise<void>,
+): ActionListener<A> {
+  return async (args) => {
+    await args.ack();
+    const click = readClick(args.body, args.action);
+    if (click === null) return deps.logger.warn(`malformed ${what} ignored`);
+    try {
+      await work(click, args);
+    } catch (error) {
+      await replyToDomainError(error, privatelyTo(deps.notifier, click));
+    }
+  };
 }

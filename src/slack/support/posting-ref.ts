@@ -16,6 +16,12 @@ export function refOf(posting: Posting): PostingRef {
   };
 }
 
+/** What a modal about a posting is headed with. */
+export function heading(posting: Posting): Pick<PostingRef, 'postingId' | 'title' | 'company'> {
+  const { postingId, title, company } = refOf(posting);
+  return { postingId, title, company };
+}
+
 export function partiesOf(referral: ReferralWithPeople): ReferralParties {
   return {
     referralId: referral.id,

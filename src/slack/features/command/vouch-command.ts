@@ -28,6 +28,8 @@ export function onVouchCommand(
     await ack();
     const parsed = parseVouchCommand(command.text ?? '');
     const teamId = command.team_id;
+    /** The asking member's id. */
+    const member = async () => (await referrals.ensureMember(teamId, command.user_id)).id;
     const reply = async (message: Message, options: { replaceOriginal?: boolean } = {}) => {
       await respond({
         response_type: 'ephemeral',
@@ -72,10 +74,10 @@ export function onVouchCommand(
           );
         }
         case 'mine': {
-          const member = await referrals.ensureMember(teamId, command.user_id);
+          const asker = await member();
           const [asCandidate, asReferrer] = await Promise.all([
-            referrals.referralsAsCandidate(member.id),
-            referrals.referralsAsReferrer(member.id),
+            referrals.referralsAsCandidate(asker),
+            referrals.referralsAsReferrer(asker),
           ]);
           const now = new Date();
           return reply(
@@ -86,12 +88,8 @@ export function onVouchCommand(
           );
         }
         case 'referAt': {
-          const member = await referrals.ensureMember(teamId, command.user_id);
-          const { company, added } = await referrals.rememberCompanyReferrer(
-            teamId,
-            parsed.company,
-            member.id,
-          );
+          const asker = await member();
+          const { company, added } = await referrals.rememberCompanyReferrer(teamId, parsed.company, asker);
           await reply(referAtResult({ company: company.displayName, removed: false, changed: added }));
           if (added) {
             await notices.referrerAppearedAtCompany(company.id, command.user_id);
@@ -100,12 +98,8 @@ export function onVouchCommand(
           return;
         }
         case 'referAtRemove': {
-          const member = await referrals.ensureMember(teamId, command.user_id);
-          const { company, removed } = await referrals.forgetCompanyReferrer(
-            teamId,
-            parsed.company,
-            member.id,
-          );
+          const asker = await member();
+          const { company, removed } = await referrals.forgetCompanyReferrer(teamId, parsed.company, asker);
           await reply(
             referAtResult({
               company: company?.displayName ?? parsed.company,

@@ -2,11 +2,10 @@ import type { Member } from '../../../referrals/records.js';
 import { statusLabel } from '../../../referrals/status-machine.js';
 import { readInterestSubmission } from '../../blocks/interest-modal.js';
 import { candidateConfirmationDm, noReferrerYetDm, referrerRequestDm } from '../../blocks/referral-dms.js';
-import { parseViewMetadata } from '../../blocks/view-metadata.js';
 import { interestModalIds } from '../../ids.js';
 import { refOf } from '../../support/posting-ref.js';
 import type { FeatureDeps } from '../feature-deps.js';
-import { readSubmitter, replyToDomainError, type ViewListener } from '../listener-kit.js';
+import { keepOpenWithError, readSubmission, replyToDomainError, type ViewListener } from '../listener-kit.js';
 
 /**
  * The interest form's submission: creates the referral, asks the referrer(s), confirms to the
@@ -17,19 +16,17 @@ export function onInterestSubmitted(
 ): ViewListener {
   const { referrals, notifier, cards, home, logger } = deps;
   return async ({ ack, body, view }) => {
-    const meta = parseViewMetadata(view.private_metadata);
-    const submission = readInterestSubmission(view.state.values);
-    const who = readSubmitter(body);
-    if (meta === null || submission === null || who === null) {
-      await ack({
-        response_action: 'errors',
-        errors: {
-          [interestModalIds.noteBlock]: 'Vouch could not read this form. Please close it and try again.',
-        },
-      });
+    const read = readSubmission(body, view, readInterestSubmission);
+    if (read === null) {
+      await keepOpenWithError(
+        ack,
+        interestModalIds.noteBlock,
+        'Vouch could not read this form. Please close it and try again.',
+      );
       logger.warn('malformed interest submission refused');
       return;
     }
+    const { meta, form: submission, who } = read;
     await ack();
     try {
       const candidate = await referrals.ensureMember(who.teamId, who.userId);

@@ -1,17 +1,10 @@
 import type { BlockAction, ButtonAction } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
 import { storedSummary } from '../../../postings/posting-summary.js';
 import { rememberCompanyPrompt } from '../../blocks/remember-company-prompt.js';
 import { createDisplayNames } from '../../support/display-names.js';
 import { serialByKey } from '../../support/serial-by-key.js';
 import type { FeatureDeps } from '../feature-deps.js';
-import {
-  type ActionListener,
-  type Click,
-  privatelyTo,
-  readClick,
-  replyToDomainError,
-} from '../listener-kit.js';
+import { type ActionListener, onClick } from '../listener-kit.js';
 
 /**
  * "I can refer" on a card: lists the member as a referrer for this posting, or un-lists them on a
@@ -21,12 +14,12 @@ import {
 export function onICanRefer(
   deps: Pick<FeatureDeps, 'referrals' | 'notifier' | 'cards' | 'notices' | 'logger'>,
 ): ActionListener<BlockAction<ButtonAction>> {
-  const { referrals, notifier, cards, notices, logger } = deps;
+  const { referrals, notifier, cards, notices } = deps;
   const displayName = createDisplayNames();
   const oneToggleAtATime = serialByKey();
 
-  async function toggle(click: Click, client: WebClient): Promise<void> {
-    try {
+  return onClick(deps, 'I can refer click', (click, { client }) =>
+    oneToggleAtATime(`${click.value}:${click.teamId}:${click.userId}`, async () => {
       const posting = await referrals.getPosting(click.value);
       const member = await referrals.ensureMember(
         click.teamId,
@@ -50,15 +43,6 @@ export function onICanRefer(
         });
       }
       await cards.refresh(posting);
-    } catch (error) {
-      await replyToDomainError(error, privatelyTo(notifier, click));
-    }
-  }
-
-  return async ({ ack, body, action, client }) => {
-    await ack();
-    const click = readClick(body, action);
-    if (click === null) return logger.warn('malformed I can refer click ignored');
-    await oneToggleAtATime(`${click.value}:${click.teamId}:${click.userId}`, () => toggle(click, client));
-  };
+    }),
+  );
 }

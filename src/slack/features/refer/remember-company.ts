@@ -1,7 +1,7 @@
 import type { BlockAction } from '@slack/bolt';
 import { parseRememberCompany } from '../../blocks/action-values.js';
 import type { FeatureDeps } from '../feature-deps.js';
-import { type ActionListener, readClick } from '../listener-kit.js';
+import { type ActionListener, onClick } from '../listener-kit.js';
 
 /**
  * The answer to "remember me for this company?" after "I can refer": yes lists the member for every
@@ -12,11 +12,9 @@ export function onRememberCompany(
   remember: boolean,
 ): ActionListener<BlockAction> {
   const { referrals, notifier, notices, home, logger } = deps;
-  return async ({ ack, body, action, respond }) => {
-    await ack();
-    const click = readClick(body, action);
-    const value = parseRememberCompany(click?.value);
-    if (click === null || value === null) return logger.warn('malformed remember-company answer ignored');
+  return onClick(deps, 'remember-company answer', async (click, { respond }) => {
+    const value = parseRememberCompany(click.value);
+    if (value === null) return logger.warn('malformed remember-company answer ignored');
     let text = 'Okay: you are listed for this posting only.';
     if (remember) {
       const member = await referrals.ensureMember(click.teamId, click.userId);
@@ -28,5 +26,5 @@ export function onRememberCompany(
     await respond({ replace_original: true, response_type: 'ephemeral', text }).catch(() =>
       notifier.ephemeral(click.channel, click.userId, { text }),
     );
-  };
+  });
 }

@@ -5,7 +5,7 @@ import { parseStatusUpdate } from '../../blocks/action-values.js';
 import { context } from '../../blocks/block-kit.js';
 import { escapeMrkdwn } from '../../blocks/mrkdwn.js';
 import type { FeatureDeps } from '../feature-deps.js';
-import { type ActionListener, privatelyTo, readClick, replyToDomainError } from '../listener-kit.js';
+import { type ActionListener, onClick } from '../listener-kit.js';
 
 /** Removes the buttons of a handled message and says what happened, so nobody clicks twice. */
 function settledBlocks(original: unknown, line: string): KnownBlock[] {
@@ -22,42 +22,32 @@ export function onStatusButton(
   deps: Pick<FeatureDeps, 'referrals' | 'notifier' | 'notices' | 'logger'>,
 ): ActionListener<BlockAction> {
   const { referrals, notifier, notices, logger } = deps;
-  return async ({ ack, body, action, client }) => {
-    await ack();
-    const click = readClick(body, action);
-    const update = parseStatusUpdate(click?.value);
-    if (click === null || update === null) return logger.warn('malformed status button ignored');
-    try {
-      const member = await referrals.ensureMember(click.teamId, click.userId);
-      const change = await referrals.changeStatus({
-        referralId: update.referralId,
-        actor: { kind: 'member', memberId: member.id },
-        to: update.to,
-      });
-      if (!change.ok) {
-        await notifier.ephemeral(click.channel, click.userId, { text: `⚠️ ${change.reason}` });
-        return;
-      }
-      if (
-        click.channel !== undefined &&
-        click.messageTs !== undefined &&
-        body.container?.type === 'message'
-      ) {
-        await client.chat
-          .update({
-            channel: click.channel,
-            ts: click.messageTs,
-            text: `Marked as ${statusLabel(change.to)}`,
-            blocks: settledBlocks(
-              body.message?.blocks,
-              `✅ You marked this *${escapeMrkdwn(statusLabel(change.to))}*.`,
-            ),
-          })
-          .catch((error: unknown) => logger.info({ err: error }, 'could not update the clicked message'));
-      }
-      await notices.statusChanged(change);
-    } catch (error) {
-      await replyToDomainError(error, privatelyTo(notifier, click));
+  return onClick(deps, 'status button', async (click, { body, client }) => {
+    const update = parseStatusUpdate(click.value);
+    if (update === null) return logger.warn('malformed status button ignored');
+    const member = await referrals.ensureMember(click.teamId, click.userId);
+    const change = await referrals.changeStatus({
+      referralId: update.referralId,
+      actor: { kind: 'member', memberId: member.id },
+      to: update.to,
+    });
+    if (!change.ok) {
+      await notifier.ephemeral(click.channel, click.userId, { text: `⚠️ ${change.reason}` });
+      return;
     }
-  };
+    if (click.channel !== undefined && click.messageTs !== undefined && body.container?.type === 'message') {
+      await client.chat
+        .update({
+          channel: click.channel,
+          ts: click.messageTs,
+          text: `Marked as ${statusLabel(change.to)}`,
+          blocks: settledBlocks(
+            body.message?.blocks,
+            `✅ You marked this *${escapeMrkdwn(statusLabel(change.to))}*.`,
+          ),
+        })
+        .catch((error: unknown) => logger.info({ err: error }, 'could not update the clicked message'));
+    }
+    await notices.statusChanged(change);
+  });
 }

@@ -1,9 +1,8 @@
 import { tagDm } from '../../blocks/referral-dms.js';
 import { readTagSubmission } from '../../blocks/tag-modal.js';
-import { parseViewMetadata } from '../../blocks/view-metadata.js';
 import { tagModalIds } from '../../ids.js';
 import type { FeatureDeps } from '../feature-deps.js';
-import { readSubmitter, replyToDomainError, type ViewListener } from '../listener-kit.js';
+import { keepOpenWithError, readSubmission, replyToDomainError, type ViewListener } from '../listener-kit.js';
 
 /**
  * The "Tag someone" form's submission: a private DM to the tagged colleague, nothing in the channel.
@@ -13,22 +12,11 @@ import { readSubmitter, replyToDomainError, type ViewListener } from '../listene
 export function onTagSubmitted(deps: Pick<FeatureDeps, 'referrals' | 'notifier' | 'cards'>): ViewListener {
   const { referrals, notifier, cards } = deps;
   return async ({ ack, body, view, client }) => {
-    const meta = parseViewMetadata(view.private_metadata);
-    const submission = readTagSubmission(view.state.values);
-    const who = readSubmitter(body);
-    if (meta === null || submission === null || who === null) {
-      await ack({
-        response_action: 'errors',
-        errors: { [tagModalIds.userBlock]: 'Pick a colleague and a role.' },
-      });
-      return;
-    }
+    const read = readSubmission(body, view, readTagSubmission);
+    if (read === null) return keepOpenWithError(ack, tagModalIds.userBlock, 'Pick a colleague and a role.');
+    const { meta, form: submission, who } = read;
     if (submission.userId === who.userId) {
-      await ack({
-        response_action: 'errors',
-        errors: { [tagModalIds.userBlock]: 'Pick someone other than yourself.' },
-      });
-      return;
+      return keepOpenWithError(ack, tagModalIds.userBlock, 'Pick someone other than yourself.');
     }
     await ack();
     try {
