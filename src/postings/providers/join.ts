@@ -1,6 +1,6 @@
 import type { HtmlPage } from '../html/page.js';
 import type { PostingIdentity } from '../posting-identity.js';
-import { draftFromJobPosting, findJobPosting } from './json-ld.js';
+import { findJobPosting, firstPartyDraft } from './json-ld.js';
 import { pageIsOn } from './shared.js';
 import { type ParseContext, type PostingDraft, type Provider, str } from './types.js';
 
@@ -45,11 +45,8 @@ export const joinProvider: Provider = {
       return null;
     const posting = findJobPosting(page.jsonLd);
     if (!posting) return null;
-    const draft: PostingDraft = { ...draftFromJobPosting(posting), source: 'join' };
-    // JOIN hosts the employer's own ad: its structured salary and remote flag are first-party.
-    draft.salary = draft.thirdParty.salary;
-    draft.workplaceType = draft.thirdParty.workplaceType;
-    draft.thirdParty = { salary: null, workplaceType: null, employmentType: null };
+    // JOIN hosts the employer's own ad.
+    const draft = firstPartyDraft(posting, 'join');
     draft.companySlug = context.identity?.source === 'join' ? context.identity.tenant : null;
     draft.metaDescription = str(page.meta.get('og:description') ?? page.meta.get('description'));
     return draft;

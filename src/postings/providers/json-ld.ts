@@ -9,7 +9,7 @@ import { currencyForLocations, extractSalary, parseAmount } from '../description
 import { normalizeWorkplace } from '../description/workplace.js';
 import { findAll, findFirst, type HtmlElement, visibleText } from '../html/dom.js';
 import { type HtmlPage, isRecord } from '../html/page.js';
-import type { Salary, WorkplaceType } from '../posting-summary.js';
+import type { PostingSource, Salary, WorkplaceType } from '../posting-summary.js';
 import { mainContent } from './html-fallback.js';
 import { countryName, periodFromUnit, salaryOf, unescapeHtmlIfEscaped, uniqueStrings } from './shared.js';
 import { emptyDraft, type PostingDraft, type Provider, str } from './types.js';
@@ -232,6 +232,18 @@ function statedMinYearsOf(value: unknown): number | null {
     if (Number.isFinite(years) && years >= 1 && years <= 40) return years;
   }
   return null;
+}
+
+/**
+ * A JobPosting the employer publishes on its own board (JOIN, Teamtailor, iCIMS): its structured salary
+ * and remote flag are first-party, not an aggregator's, so they win over the description's text.
+ */
+export function firstPartyDraft(posting: Record<string, unknown>, source: PostingSource): PostingDraft {
+  const draft: PostingDraft = { ...draftFromJobPosting(posting), source };
+  draft.salary = draft.thirdParty.salary;
+  draft.workplaceType = draft.thirdParty.workplaceType;
+  draft.thirdParty = { salary: null, workplaceType: null, employmentType: null };
+  return draft;
 }
 
 /** A JSON-LD JobPosting object → draft (source `jsonld`). */
