@@ -6,7 +6,7 @@ import type { PostingSummary } from './posting-summary.js';
 import { draftFromJobPosting, findJobPosting } from './providers/json-ld.js';
 import { draftFromPlainText, isPlainText } from './providers/plain-text.js';
 import { providersToTry } from './providers/registry.js';
-import { type ParseContext, type PostingDraft, str } from './providers/types.js';
+import { type ParseContext, type PostingDraft, type Provider, str } from './providers/types.js';
 
 /** What to extract from: the fetched (or saved) bytes and where they came from. */
 export interface ExtractInput {
@@ -75,22 +75,29 @@ function looksLikeJson(text: string, contentType: string | null | undefined): bo
   return start === '{' || start === '[';
 }
 
-function draftFromJson(data: unknown, context: ParseContext): PostingDraft | null {
+/** The draft of the first provider (the identity's own first) whose parser reads the payload. */
+function firstDraft(
+  context: ParseContext,
+  parse: (provider: Provider) => PostingDraft | null | undefined,
+): PostingDraft | null {
   for (const provider of providersToTry(context.identity?.source ?? null)) {
-    if (!provider.parseJson) continue;
-    const draft = provider.parseJson(data, context);
+    const draft = parse(provider);
     if (draft) return draft;
   }
   return null;
 }
 
+function draftFromJson(data: unknown, context: ParseContext): PostingDraft | null {
+  return firstDraft(context, (provider) => provider.parseJson?.(data, context));
+}
+
+/** Roots of the feeds job boards publish (RSS, Atom, sitemaps, XML job feeds) without a declaration. */
+const XML_ROOT = /^<(?:rss|feed|rdf:rdf|urlset|sitemapindex|source|jobs|positions|workzag-jobs)[\s>]/i;
+
 /**
  * An XML document rather than an HTML page: an XML declaration, or a root element that is not
  * `html` (feeds: `<rss>`, `<feed>`, `<workzag-jobs>`, `<source>`…).
  */
-/** Roots of the feeds job boards publish (RSS, Atom, sitemaps, XML job feeds) without a declaration. */
-const XML_ROOT = /^<(?:rss|feed|rdf:rdf|urlset|sitemapindex|source|jobs|positions|workzag-jobs)[\s>]/i;
-
 export function looksLikeXml(text: string, contentType: string | null | undefined): boolean {
   if (
     contentType &&
@@ -104,12 +111,7 @@ export function looksLikeXml(text: string, contentType: string | null | undefine
 }
 
 function draftFromXml(xml: string, context: ParseContext): PostingDraft | null {
-  for (const provider of providersToTry(context.identity?.source ?? null)) {
-    if (!provider.parseXml) continue;
-    const draft = provider.parseXml(xml, context);
-    if (draft) return draft;
-  }
-  return null;
+  return firstDraft(context, (provider) => provider.parseXml?.(xml, context));
 }
 
 function draftFromHtml(page: HtmlPage, context: ParseContext): PostingDraft | null {

@@ -1,4 +1,4 @@
-import { type HtmlElement, type HtmlNode, isRawTextElement } from '../html/dom.js';
+import { HEADING_ELEMENTS, type HtmlElement, type HtmlNode, isRawTextElement } from '../html/dom.js';
 import type { WorkplaceType } from '../posting-summary.js';
 import { normalizeEmploymentType } from './employment-type.js';
 import { normalizeWorkplace } from './workplace.js';
@@ -312,12 +312,7 @@ const BLOCK = new Set([
   'section',
   'article',
   'dl',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
+  ...HEADING_ELEMENTS,
   'form',
   'header',
   'footer',

@@ -1,4 +1,10 @@
-import { collapseWhitespace, type HtmlElement, isRawTextElement, parseHtml } from './dom.js';
+import {
+  collapseWhitespace,
+  HEADING_ELEMENTS,
+  type HtmlElement,
+  isRawTextElement,
+  parseHtml,
+} from './dom.js';
 
 /**
  * A flat, structural view of a description: what the summariser reads.
@@ -29,12 +35,7 @@ const BLOCK_ELEMENTS = new Set([
   'figure',
   'footer',
   'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
+  ...HEADING_ELEMENTS,
   'header',
   'hr',
   'html',

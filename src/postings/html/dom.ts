@@ -23,6 +23,9 @@ export type HtmlNode = HtmlElement | HtmlText;
 export const MAX_DEPTH = 200;
 
 /** Parsing stops once this many elements nested beyond MAX_DEPTH are pending: nothing readable lives there. */
+/** The heading elements, h1 to h6. */
+export const HEADING_ELEMENTS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const;
+
 const MAX_SUPPRESSED = 2000;
 const CHUNK = 16 * 1024;
 /**

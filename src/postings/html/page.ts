@@ -158,7 +158,7 @@ export function assignedJson(page: HtmlPage, variable: string): unknown {
       const parsed = safeJsonParse(script.text.slice(start, quick + 1));
       if (parsed !== undefined) return parsed;
     }
-    const end = balancedEnd(script.text, start);
+    const end = closingBracket(script.text, start);
     if (end < 0) continue;
     const parsed = safeJsonParse(script.text.slice(start, end + 1));
     if (parsed !== undefined) return parsed;
@@ -166,19 +166,21 @@ export function assignedJson(page: HtmlPage, variable: string): unknown {
   return null;
 }
 
-/** Index of the brace closing the object that opens at `start`, honouring strings; -1 if unbalanced. */
-function balancedEnd(text: string, start: number): number {
+/**
+ * Index of the bracket closing the `{` or `[` at `start`, honouring strings; -1 when unbalanced.
+ * Counting `[` too finds the same end as counting braces alone whenever the slice is JSON.
+ */
+export function closingBracket(text: string, start: number): number {
   let depth = 0;
   let inString = false;
   for (let i = start; i < text.length; i += 1) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92)
-        i += 1; // backslash
+      if (c === 92) i += 1;
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
-    else if (c === 123) depth += 1;
-    else if (c === 125) {
+    else if (c === 123 || c === 91) depth += 1;
+    else if (c === 125 || c === 93) {
       depth -= 1;
       if (depth === 0) return i;
     }

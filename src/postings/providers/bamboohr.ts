@@ -5,15 +5,9 @@ import { normalizeWorkplace } from '../description/workplace.js';
 import { isRecord } from '../html/page.js';
 import type { PostingIdentity } from '../posting-identity.js';
 import type { WorkplaceType } from '../posting-summary.js';
-import { formatAddress, moneyNumber, periodFromUnit, salaryOf, uniqueStrings } from './shared.js';
-import {
-  type ApiRequest,
-  emptyDraft,
-  type ParseContext,
-  type PostingDraft,
-  type Provider,
-  str,
-} from './types.js';
+import { formatAddress, statedSalary, tenantSubdomain, uniqueStrings } from './shared.js';
+import type { ApiRequest, ParseContext, PostingDraft, Provider } from './types.js';
+import { emptyDraft, str, unlistedDraft } from './types.js';
 
 const HOST = /^([a-z0-9-]+)\.bamboohr\.com$/;
 /** Sub-domains of BambooHR itself, never a company's careers site. */
@@ -88,11 +82,11 @@ function workplaceOf(opening: Opening): WorkplaceType | null {
 /** `compensation` is free text on most accounts ("£50,000–£60,000", "$30.00 -$70.00"), an object on some. */
 function compensationOf(value: unknown): PostingDraft['salary'] {
   if (isRecord(value)) {
-    return salaryOf(
-      moneyNumber(value.min ?? value.minimum),
-      moneyNumber(value.max ?? value.maximum),
+    return statedSalary(
+      value.min ?? value.minimum,
+      value.max ?? value.maximum,
       value.currency ?? value.currencyCode,
-      periodFromUnit(value.payPer ?? value.frequency ?? value.period),
+      value.payPer ?? value.frequency ?? value.period,
     );
   }
   const text = str(value, 300);
@@ -146,8 +140,8 @@ function draftFromOpening(opening: Opening, company: string | null): PostingDraf
 export const bambooHrProvider: Provider = {
   id: 'bamboohr',
   identify(url: URL): PostingIdentity | null {
-    const company = HOST.exec(url.hostname)?.[1];
-    if (!company || SERVICE_HOSTS.has(company)) return null;
+    const company = tenantSubdomain(url.hostname, HOST, SERVICE_HOSTS);
+    if (!company) return null;
     const segs = url.pathname.split('/').filter(Boolean);
     const [first, second, third] = segs;
     // /careers/{id}, /careers/{id}/detail, /careers/{id}/apply (the current careers site)
@@ -183,12 +177,7 @@ export const bambooHrProvider: Provider = {
     if (openings.length === 0) return null;
     const wanted = context.identity?.source === 'bamboohr' ? context.identity.jobId : null;
     const match = wanted ? openings.find((o) => isRecord(o) && String(o.id) === wanted) : openings[0];
-    if (!match) {
-      const draft = emptyDraft('bamboohr');
-      draft.companySlug = company;
-      draft.unlisted = true;
-      return draft;
-    }
+    if (!match) return unlistedDraft('bamboohr', company);
     const parsed = openingSchema.safeParse(match);
     return parsed.success ? draftFromOpening(parsed.data, company) : null;
   },

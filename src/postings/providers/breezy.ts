@@ -4,8 +4,15 @@ import { extractSalary } from '../description/salary.js';
 import { type HtmlPage, isRecord } from '../html/page.js';
 import type { PostingIdentity } from '../posting-identity.js';
 import { draftFromJobPosting, findJobPosting } from './json-ld.js';
-import { formatAddress, hostOf, pageIsOn, uniqueStrings } from './shared.js';
-import { emptyDraft, type ParseContext, type PostingDraft, type Provider, str } from './types.js';
+import { formatAddress, hostOf, pageIsOn, tenantSubdomain, uniqueStrings } from './shared.js';
+import {
+  emptyDraft,
+  type ParseContext,
+  type PostingDraft,
+  type Provider,
+  str,
+  unlistedDraft,
+} from './types.js';
 
 const HOST = /^([a-z0-9-]+)\.breezy\.hr$/;
 const SERVICE_HOSTS = new Set(['www', 'app', 'api', 'help', 'developer', 'marketing', 'assets-cdn']);
@@ -92,8 +99,8 @@ function draftFromPosition(position: Position, company: string | null): PostingD
 export const breezyProvider: Provider = {
   id: 'breezy',
   identify(url: URL): PostingIdentity | null {
-    const company = HOST.exec(url.hostname)?.[1];
-    if (!company || SERVICE_HOSTS.has(company)) return null;
+    const company = tenantSubdomain(url.hostname, HOST, SERVICE_HOSTS);
+    if (!company) return null;
     const [kind, slug] = url.pathname.split('/').filter(Boolean);
     const id = kind === 'p' && slug ? POSITION.exec(slug)?.[1]?.toLowerCase() : undefined;
     if (!id) return null;
@@ -120,12 +127,7 @@ export const breezyProvider: Provider = {
     const company = identity?.tenant ?? HOST.exec(hostOf(context.url) ?? '')?.[1] ?? null;
     const wanted = identity?.jobId ?? null;
     const match = wanted ? positions.find((p) => String(p.id).toLowerCase() === wanted) : positions[0];
-    if (!match) {
-      const draft = emptyDraft('breezy');
-      draft.companySlug = company;
-      draft.unlisted = true;
-      return draft;
-    }
+    if (!match) return unlistedDraft('breezy', company);
     const parsed = positionSchema.safeParse(match);
     return parsed.success ? draftFromPosition(parsed.data, company) : null;
   },

@@ -4,14 +4,8 @@ import { normalizeWorkplace } from '../description/workplace.js';
 import { type HtmlPage, isRecord } from '../html/page.js';
 import type { PostingIdentity } from '../posting-identity.js';
 import { assignedValue, escapeHtmlText, formatAddress, pageIsOn, uniqueStrings } from './shared.js';
-import {
-  type ApiRequest,
-  emptyDraft,
-  type ParseContext,
-  type PostingDraft,
-  type Provider,
-  str,
-} from './types.js';
+import type { ApiRequest, ParseContext, PostingDraft, Provider } from './types.js';
+import { emptyDraft, str } from './types.js';
 
 /** Comeet's hosted pages live on comeet.com; older links and the API use comeet.co. */
 const COMEET_HOST = /^(?:www\.)?comeet\.(?:com|co)$/;

@@ -4,15 +4,9 @@ import { normalizeWorkplace } from '../description/workplace.js';
 import { isRecord } from '../html/page.js';
 import type { PostingIdentity } from '../posting-identity.js';
 import type { WorkplaceType } from '../posting-summary.js';
-import { formatAddress, moneyNumber, periodFromUnit, salaryOf, uniqueStrings } from './shared.js';
-import {
-  type ApiRequest,
-  emptyDraft,
-  type ParseContext,
-  type PostingDraft,
-  type Provider,
-  str,
-} from './types.js';
+import { formatAddress, statedSalary, uniqueStrings } from './shared.js';
+import type { ApiRequest, ParseContext, PostingDraft, Provider } from './types.js';
+import { emptyDraft, str } from './types.js';
 
 const DOVER_HOST = 'app.dover.com';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -110,12 +104,7 @@ function draftFromJob(job: DoverJob, tenant: string | null): PostingDraft {
   const pay = job.compensation;
   if (pay) {
     draft.employmentType = normalizeEmploymentType(pay.employment_type);
-    draft.salary = salaryOf(
-      moneyNumber(pay.lower_bound),
-      moneyNumber(pay.upper_bound),
-      pay.currency_code,
-      periodFromUnit(pay.salary_range_type),
-    );
+    draft.salary = statedSalary(pay.lower_bound, pay.upper_bound, pay.currency_code, pay.salary_range_type);
   }
   const description = str(job.user_provided_description, 2_000_000);
   if (description) draft.descriptionHtml = [description];

@@ -1,16 +1,10 @@
 import { findFirst, hasClass, visibleText } from '../html/dom.js';
 import { type HtmlPage, isRecord } from '../html/page.js';
 import type { PostingIdentity } from '../posting-identity.js';
-import { draftFromJobPosting, findJobPosting } from './json-ld.js';
+import { findJobPosting, firstPartyDraft } from './json-ld.js';
 import { hostOf, pageIsOn } from './shared.js';
-import {
-  type ApiRequest,
-  emptyDraft,
-  type ParseContext,
-  type PostingDraft,
-  type Provider,
-  str,
-} from './types.js';
+import type { ApiRequest, ParseContext, PostingDraft, Provider } from './types.js';
+import { emptyDraft, str } from './types.js';
 
 /** `careers-{co}.icims.com`, `jobs-{co}.icims.com`, `uscareers-{co}.icims.com`, `{co}.icims.com`… */
 const ICIMS_HOST = /^[a-z0-9][a-z0-9-]{0,80}\.icims\.com$/i;
@@ -68,11 +62,8 @@ export const icimsProvider: Provider = {
     }
     const posting = findJobPosting(page.jsonLd);
     if (posting) {
-      const draft: PostingDraft = { ...draftFromJobPosting(withoutUnavailable(posting)), source: 'icims' };
-      // The employer's own applicant-tracking page: its structured salary and workplace are first-party.
-      draft.salary = draft.thirdParty.salary;
-      draft.workplaceType = draft.thirdParty.workplaceType;
-      draft.thirdParty = { salary: null, workplaceType: null, employmentType: null };
+      // The employer's own applicant-tracking page.
+      const draft = firstPartyDraft(withoutUnavailable(posting), 'icims');
       draft.department = str(posting.occupationalCategory, 200);
       draft.companySlug =
         context.identity?.source === 'icims' ? companyOfTenant(context.identity.tenant) : null;

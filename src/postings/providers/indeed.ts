@@ -6,15 +6,9 @@ import { type HtmlPage, isRecord } from '../html/page.js';
 import type { PostingIdentity } from '../posting-identity.js';
 import type { Salary, WorkplaceType } from '../posting-summary.js';
 import { draftFromJobPosting, findJobPosting } from './json-ld.js';
-import { assignedValue, moneyNumber, pageIsOn, periodFromUnit, salaryOf } from './shared.js';
-import {
-  type ApiRequest,
-  emptyDraft,
-  type ParseContext,
-  type PostingDraft,
-  type Provider,
-  str,
-} from './types.js';
+import { assignedValue, pageIsOn, statedSalary } from './shared.js';
+import type { ApiRequest, ParseContext, PostingDraft, Provider } from './types.js';
+import { emptyDraft, str } from './types.js';
 
 /**
  * Indeed's hosts: `indeed.com` and its `www.` / `m.` forms, country sub-domains (`uk.indeed.com`,
@@ -74,11 +68,11 @@ const initialDataSchema = z
 
 function salaryFrom(model: z.infer<typeof salarySchema> | null | undefined): Salary | null {
   if (!model) return null;
-  return salaryOf(
-    moneyNumber(model.salaryMin ?? model.min),
-    moneyNumber(model.salaryMax ?? model.max),
+  return statedSalary(
+    model.salaryMin ?? model.min,
+    model.salaryMax ?? model.max,
     model.salaryCurrency ?? model.currency ?? null,
-    periodFromUnit(model.salaryType),
+    model.salaryType,
   );
 }
 

@@ -3,7 +3,7 @@ import { findFirst, type HtmlElement, hasClass, visibleText } from '../html/dom.
 import { type HtmlPage, isRecord } from '../html/page.js';
 import type { PostingIdentity } from '../posting-identity.js';
 import { draftFromJobPosting, findJobPosting } from './json-ld.js';
-import { hostOf, pageIsOn, uniqueStrings } from './shared.js';
+import { hostOf, pageIsOn, tenantSubdomain, uniqueStrings } from './shared.js';
 import { emptyDraft, type ParseContext, type PostingDraft, type Provider, str } from './types.js';
 
 const HOST = /^([a-z0-9-]+)\.applytojob\.com$/;
@@ -68,8 +68,8 @@ function organisationName(page: HtmlPage): string | null {
 export const jazzHrProvider: Provider = {
   id: 'jazzhr',
   identify(url: URL): PostingIdentity | null {
-    const company = HOST.exec(url.hostname)?.[1];
-    if (!company || SERVICE_HOSTS.has(company)) return null;
+    const company = tenantSubdomain(url.hostname, HOST, SERVICE_HOSTS);
+    if (!company) return null;
     const segs = url.pathname.split('/').filter(Boolean);
     if (segs[0] !== 'apply') return null;
     // /apply/jobs/details/{code}, /apply/{code}/{slug}, /apply/{code}

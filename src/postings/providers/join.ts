@@ -1,8 +1,7 @@
 import type { HtmlPage } from '../html/page.js';
 import type { PostingIdentity } from '../posting-identity.js';
-import { draftFromJobPosting, findJobPosting } from './json-ld.js';
-import { pageIsOn } from './shared.js';
-import { type ParseContext, type PostingDraft, type Provider, str } from './types.js';
+import { ownBoardPageDraft } from './json-ld.js';
+import type { ParseContext, PostingDraft, Provider } from './types.js';
 
 const JOIN_HOSTS = new Set(['join.com', 'www.join.com']);
 const COMPANY = /^[a-z0-9][a-z0-9-]*$/i;
@@ -41,17 +40,7 @@ export const joinProvider: Provider = {
   },
   apiRequest: () => null,
   parseHtml(page: HtmlPage, context: ParseContext): PostingDraft | null {
-    if (context.identity?.source !== 'join' && !pageIsOn(page, context.url, /^(?:www\.)?join\.com$/))
-      return null;
-    const posting = findJobPosting(page.jsonLd);
-    if (!posting) return null;
-    const draft: PostingDraft = { ...draftFromJobPosting(posting), source: 'join' };
-    // JOIN hosts the employer's own ad: its structured salary and remote flag are first-party.
-    draft.salary = draft.thirdParty.salary;
-    draft.workplaceType = draft.thirdParty.workplaceType;
-    draft.thirdParty = { salary: null, workplaceType: null, employmentType: null };
-    draft.companySlug = context.identity?.source === 'join' ? context.identity.tenant : null;
-    draft.metaDescription = str(page.meta.get('og:description') ?? page.meta.get('description'));
-    return draft;
+    // JOIN hosts the employer's own ad.
+    return ownBoardPageDraft(page, context, 'join', /^(?:www\.)?join\.com$/);
   },
 };

@@ -9,10 +9,17 @@ import { currencyForLocations, extractSalary, parseAmount } from '../description
 import { normalizeWorkplace } from '../description/workplace.js';
 import { findAll, findFirst, type HtmlElement, visibleText } from '../html/dom.js';
 import { type HtmlPage, isRecord } from '../html/page.js';
-import type { Salary, WorkplaceType } from '../posting-summary.js';
+import type { PostingSource, Salary, WorkplaceType } from '../posting-summary.js';
 import { mainContent } from './html-fallback.js';
-import { countryName, periodFromUnit, salaryOf, unescapeHtmlIfEscaped, uniqueStrings } from './shared.js';
-import { emptyDraft, type PostingDraft, type Provider, str } from './types.js';
+import {
+  countryName,
+  pageIsOn,
+  periodFromUnit,
+  salaryOf,
+  unescapeHtmlIfEscaped,
+  uniqueStrings,
+} from './shared.js';
+import { emptyDraft, type ParseContext, type PostingDraft, type Provider, str } from './types.js';
 
 /** `@type` as written: "JobPosting", ["JobPosting"], "schema:JobPosting", "http://schema.org/JobPosting". */
 const typeSchema = z.union([z.string(), z.array(z.unknown())]);
@@ -232,6 +239,38 @@ function statedMinYearsOf(value: unknown): number | null {
     if (Number.isFinite(years) && years >= 1 && years <= 40) return years;
   }
   return null;
+}
+
+/**
+ * A JobPosting the employer publishes on its own board (JOIN, Teamtailor, iCIMS): its structured salary
+ * and remote flag are first-party, not an aggregator's, so they win over the description's text.
+ */
+export function firstPartyDraft(posting: Record<string, unknown>, source: PostingSource): PostingDraft {
+  const draft: PostingDraft = { ...draftFromJobPosting(posting), source };
+  draft.salary = draft.thirdParty.salary;
+  draft.workplaceType = draft.thirdParty.workplaceType;
+  draft.thirdParty = { salary: null, workplaceType: null, employmentType: null };
+  return draft;
+}
+
+/**
+ * The page of a board that hosts the employer's own ad (JOIN, Teamtailor career sites): its JSON-LD
+ * JobPosting, first-party. Null when the page is not the board's or carries no JobPosting.
+ */
+export function ownBoardPageDraft(
+  page: HtmlPage,
+  context: ParseContext,
+  source: PostingSource,
+  host: RegExp,
+): PostingDraft | null {
+  const ownIdentity = context.identity?.source === source ? context.identity : null;
+  if (!ownIdentity && !pageIsOn(page, context.url, host)) return null;
+  const posting = findJobPosting(page.jsonLd);
+  if (!posting) return null;
+  const draft = firstPartyDraft(posting, source);
+  draft.companySlug = ownIdentity?.tenant ?? null;
+  draft.metaDescription = str(page.meta.get('og:description') ?? page.meta.get('description'));
+  return draft;
 }
 
 /** A JSON-LD JobPosting object → draft (source `jsonld`). */

@@ -12,14 +12,8 @@ import {
   salaryOf,
   uniqueStrings,
 } from './shared.js';
-import {
-  type ApiRequest,
-  emptyDraft,
-  type ParseContext,
-  type PostingDraft,
-  type Provider,
-  str,
-} from './types.js';
+import type { ApiRequest, ParseContext, PostingDraft, Provider } from './types.js';
+import { emptyDraft, str } from './types.js';
 
 /** Lever postings API v0 posting (full or trimmed). */
 const postingSchema = z

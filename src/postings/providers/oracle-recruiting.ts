@@ -6,14 +6,8 @@ import { isRecord } from '../html/page.js';
 import type { PostingIdentity } from '../posting-identity.js';
 import type { WorkplaceType } from '../posting-summary.js';
 import { uniqueStrings } from './shared.js';
-import {
-  type ApiRequest,
-  emptyDraft,
-  type ParseContext,
-  type PostingDraft,
-  type Provider,
-  str,
-} from './types.js';
+import type { ApiRequest, ParseContext, PostingDraft, Provider } from './types.js';
+import { emptyDraft, str } from './types.js';
 
 /** Requisition numbers are digits; site numbers look like `CX_1`, `CX_45001`, `jobsearch`. */
 const REQUISITION_ID = /^\d{1,12}$/;

@@ -3,14 +3,8 @@ import { hoursFromText, normalizeEmploymentType } from '../description/employmen
 import { htmlToBlocks } from '../html/blocks.js';
 import type { PostingIdentity } from '../posting-identity.js';
 import { escapeHtmlText, uniqueStrings } from './shared.js';
-import {
-  type ApiRequest,
-  emptyDraft,
-  type ParseContext,
-  type PostingDraft,
-  type Provider,
-  str,
-} from './types.js';
+import type { ApiRequest, ParseContext, PostingDraft, Provider } from './types.js';
+import { emptyDraft, str, unlistedDraft } from './types.js';
 import { child, children, childText, parseXmlTree, type XmlElement } from './xml-tree.js';
 
 /** `{company}.jobs.personio.de` and `{company}.jobs.personio.com` serve the same career site. */
@@ -155,10 +149,7 @@ export const personioProvider: Provider = {
     if (!match) {
       if (!wanted) return null;
       // The feed is the whole board: a job it does not list is closed (an empty feed included).
-      const draft = emptyDraft('personio');
-      draft.companySlug = company;
-      draft.unlisted = true;
-      return draft;
+      return unlistedDraft('personio', company);
     }
     const position = readPosition(match);
     return position ? draftFromPosition(position, company) : null;

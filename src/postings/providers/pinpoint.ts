@@ -3,15 +3,9 @@ import { normalizeEmploymentType } from '../description/employment-type.js';
 import { normalizeWorkplace } from '../description/workplace.js';
 import { isRecord } from '../html/page.js';
 import type { PostingIdentity } from '../posting-identity.js';
-import { formatAddress, hostOf, moneyNumber, periodFromUnit, salaryOf, uniqueStrings } from './shared.js';
-import {
-  type ApiRequest,
-  emptyDraft,
-  type ParseContext,
-  type PostingDraft,
-  type Provider,
-  str,
-} from './types.js';
+import { formatAddress, hostOf, statedSalary, tenantSubdomain, uniqueStrings } from './shared.js';
+import type { ApiRequest, ParseContext, PostingDraft, Provider } from './types.js';
+import { emptyDraft, str, unlistedDraft } from './types.js';
 
 const HOST = /^([a-z0-9-]+)\.pinpointhq\.com$/;
 const SERVICE_HOSTS = new Set(['www', 'api', 'app', 'help', 'support', 'developers', 'status']);
@@ -115,11 +109,11 @@ function draftFromPosting(posting: PinpointPosting, company: string | null): Pos
   draft.department = str(posting.job?.department?.name) ?? str(posting.department?.name);
   // The employer decides whether the range is shown; a hidden range is not stated.
   if (posting.compensation_visible !== false) {
-    draft.salary = salaryOf(
-      moneyNumber(posting.compensation_minimum),
-      moneyNumber(posting.compensation_maximum),
+    draft.salary = statedSalary(
+      posting.compensation_minimum,
+      posting.compensation_maximum,
       posting.compensation_currency,
-      periodFromUnit(posting.compensation_frequency),
+      posting.compensation_frequency,
     );
   }
   draft.descriptionHtml = descriptionOf(posting);
@@ -145,8 +139,8 @@ function isWanted(posting: Record<string, unknown>, jobId: string): boolean {
 export const pinpointProvider: Provider = {
   id: 'pinpoint',
   identify(url: URL): PostingIdentity | null {
-    const company = HOST.exec(url.hostname)?.[1];
-    if (!company || SERVICE_HOSTS.has(company)) return null;
+    const company = tenantSubdomain(url.hostname, HOST, SERVICE_HOSTS);
+    if (!company) return null;
     const segs = url.pathname.split('/').filter(Boolean);
     const rest = segs[0] && LOCALE.test(segs[0]) && segs[0] !== 'jobs' ? segs.slice(1) : segs;
     const [kind, id] = rest;
@@ -177,12 +171,7 @@ export const pinpointProvider: Provider = {
     const company = context.identity?.source === 'pinpoint' ? context.identity.tenant : null;
     const wanted = context.identity?.source === 'pinpoint' ? context.identity.jobId : null;
     const match = wanted ? postings.find((p) => isWanted(p, wanted)) : postings[0];
-    if (!match) {
-      const draft = emptyDraft('pinpoint');
-      draft.companySlug = company;
-      draft.unlisted = true;
-      return draft;
-    }
+    if (!match) return unlistedDraft('pinpoint', company);
     const parsed = postingSchema.safeParse(match);
     return parsed.success ? draftFromPosting(parsed.data, company) : null;
   },

@@ -2,15 +2,9 @@ import { z } from 'zod';
 import { normalizeEmploymentType } from '../description/employment-type.js';
 import { isRecord } from '../html/page.js';
 import type { PostingIdentity } from '../posting-identity.js';
-import { formatAddress, moneyNumber, periodFromUnit, salaryOf, uniqueStrings } from './shared.js';
-import {
-  type ApiRequest,
-  emptyDraft,
-  type ParseContext,
-  type PostingDraft,
-  type Provider,
-  str,
-} from './types.js';
+import { formatAddress, statedSalary, uniqueStrings } from './shared.js';
+import type { ApiRequest, ParseContext, PostingDraft, Provider } from './types.js';
+import { emptyDraft, str } from './types.js';
 
 /** A Recruitee careers-site offer. */
 const offerSchema = z
@@ -97,12 +91,7 @@ export const recruiteeProvider: Provider = {
     draft.employmentType = normalizeEmploymentType(o.employment_type_code);
     draft.department = str(o.department);
     if (o.salary) {
-      draft.salary = salaryOf(
-        moneyNumber(o.salary.min),
-        moneyNumber(o.salary.max),
-        o.salary.currency,
-        periodFromUnit(o.salary.period),
-      );
+      draft.salary = statedSalary(o.salary.min, o.salary.max, o.salary.currency, o.salary.period);
     }
     draft.descriptionHtml = [
       o.description,

@@ -4,15 +4,9 @@ import { normalizeWorkplace } from '../description/workplace.js';
 import { type HtmlPage, isRecord, safeJsonParse } from '../html/page.js';
 import type { PostingIdentity } from '../posting-identity.js';
 import type { Salary } from '../posting-summary.js';
-import { moneyNumber, pageIsOn, periodFromUnit, salaryOf, uniqueStrings } from './shared.js';
-import {
-  type ApiRequest,
-  emptyDraft,
-  type ParseContext,
-  type PostingDraft,
-  type Provider,
-  str,
-} from './types.js';
+import { pageIsOn, statedSalary, uniqueStrings } from './shared.js';
+import type { ApiRequest, ParseContext, PostingDraft, Provider } from './types.js';
+import { emptyDraft, str } from './types.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const BOARD = /^[A-Za-z0-9_-]+$/;
@@ -100,11 +94,11 @@ function salaryOfRanges(
 ): Salary | null {
   const salaries = (ranges ?? [])
     .map((r) =>
-      salaryOf(
-        moneyNumber(r.rangeStart ?? r.minValue ?? r.min),
-        moneyNumber(r.rangeEnd ?? r.maxValue ?? r.max),
+      statedSalary(
+        r.rangeStart ?? r.minValue ?? r.min,
+        r.rangeEnd ?? r.maxValue ?? r.max,
         r.currency,
-        periodFromUnit(r.frequency),
+        r.frequency,
       ),
     )
     .filter((s): s is Salary => s !== null);

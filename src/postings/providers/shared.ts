@@ -1,4 +1,4 @@
-import { isRecord } from '../html/page.js';
+import { closingBracket, isRecord } from '../html/page.js';
 import type { Salary, SalaryPeriod } from '../posting-summary.js';
 import { str } from './types.js';
 
@@ -123,6 +123,24 @@ export function salaryOf(
   return { min, max, currency: code ? code.toUpperCase() : null, period };
 }
 
+/** A salary from a board's own fields: bounds as numbers or money strings, the period as an interval word. */
+export function statedSalary(min: unknown, max: unknown, currency: unknown, unit: unknown): Salary | null {
+  return salaryOf(moneyNumber(min), moneyNumber(max), currency, periodFromUnit(unit));
+}
+
+/**
+ * The company of a board that gives each company a sub-domain (`{company}.bamboohr.com`): null when
+ * the host is not the board's or is one of the board's own service hosts (www, api, help…).
+ */
+export function tenantSubdomain(
+  hostname: string,
+  host: RegExp,
+  serviceHosts: ReadonlySet<string>,
+): string | null {
+  const company = host.exec(hostname)?.[1];
+  return company && !serviceHosts.has(company) ? company : null;
+}
+
 /** Plain text made safe inside HTML a provider assembles (a section heading, a list item). */
 export function escapeHtmlText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -220,23 +238,4 @@ export function assignedValue(scripts: ReadonlyArray<{ readonly text: string }>,
     }
   }
   return null;
-}
-
-/** Index of the bracket closing the `{` or `[` at `start`, honouring strings; -1 when unbalanced. */
-function closingBracket(text: string, start: number): number {
-  let depth = 0;
-  let inString = false;
-  for (let i = start; i < text.length; i += 1) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92) i += 1;
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 123 || c === 91) depth += 1;
-    else if (c === 125 || c === 93) {
-      depth -= 1;
-      if (depth === 0) return i;
-    }
-  }
-  return -1;
 }

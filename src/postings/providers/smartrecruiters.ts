@@ -3,14 +3,8 @@ import { normalizeEmploymentType } from '../description/employment-type.js';
 import { isRecord } from '../html/page.js';
 import type { PostingIdentity } from '../posting-identity.js';
 import { countryName, escapeHtmlText, uniqueStrings } from './shared.js';
-import {
-  type ApiRequest,
-  emptyDraft,
-  type ParseContext,
-  type PostingDraft,
-  type Provider,
-  str,
-} from './types.js';
+import type { ApiRequest, ParseContext, PostingDraft, Provider } from './types.js';
+import { emptyDraft, str } from './types.js';
 
 const labelled = z
   .object({ label: z.unknown().optional(), id: z.unknown().optional() })

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { HtmlPage } from '../html/page.js';
 import type { PostingIdentity } from '../posting-identity.js';
 import type { WorkplaceType } from '../posting-summary.js';
-import { draftFromJobPosting, findJobPosting } from './json-ld.js';
-import { formatAddress, pageIsOn, uniqueStrings } from './shared.js';
+import { ownBoardPageDraft } from './json-ld.js';
+import { formatAddress, uniqueStrings } from './shared.js';
 import { emptyDraft, type ParseContext, type PostingDraft, type Provider, str } from './types.js';
 import { child, children, childText, parseXmlTree, type XmlElement } from './xml-tree.js';
 
@@ -114,17 +114,7 @@ export const teamtailorProvider: Provider = {
     return draft;
   },
   parseHtml(page: HtmlPage, context: ParseContext): PostingDraft | null {
-    if (context.identity?.source !== 'teamtailor' && !pageIsOn(page, context.url, /(?:^|\.)teamtailor\.com$/))
-      return null;
-    const posting = findJobPosting(page.jsonLd);
-    if (!posting) return null;
-    const draft: PostingDraft = { ...draftFromJobPosting(posting), source: 'teamtailor' };
-    // The career site is the employer's own: its structured salary and remote flag are first-party.
-    draft.salary = draft.thirdParty.salary;
-    draft.workplaceType = draft.thirdParty.workplaceType;
-    draft.thirdParty = { salary: null, workplaceType: null, employmentType: null };
-    draft.companySlug = context.identity?.source === 'teamtailor' ? context.identity.tenant : null;
-    draft.metaDescription = str(page.meta.get('og:description') ?? page.meta.get('description'));
-    return draft;
+    // The career site is the employer's own.
+    return ownBoardPageDraft(page, context, 'teamtailor', /(?:^|\.)teamtailor\.com$/);
   },
 };

@@ -109,6 +109,14 @@ export function emptyDraft(source: PostingSource): PostingDraft {
   };
 }
 
+/** The draft of a job its company's board no longer lists (read from the board's list or feed). */
+export function unlistedDraft(source: PostingSource, companySlug: string | null): PostingDraft {
+  const draft = emptyDraft(source);
+  draft.companySlug = companySlug;
+  draft.unlisted = true;
+  return draft;
+}
+
 /** A trimmed, whitespace-collapsed string, or null for anything else / empty. */
 export function str(value: unknown, max = 2000): string | null {
   if (typeof value !== 'string' && typeof value !== 'number') return null;

@@ -4,23 +4,9 @@ import { type HtmlPage, isRecord } from '../html/page.js';
 import type { PostingIdentity } from '../posting-identity.js';
 import type { WorkplaceType } from '../posting-summary.js';
 import { draftFromJobPosting, findJobPosting } from './json-ld.js';
-import {
-  countryName,
-  escapeHtmlText,
-  moneyNumber,
-  pageIsOn,
-  periodFromUnit,
-  salaryOf,
-  uniqueStrings,
-} from './shared.js';
-import {
-  type ApiRequest,
-  emptyDraft,
-  type ParseContext,
-  type PostingDraft,
-  type Provider,
-  str,
-} from './types.js';
+import { countryName, escapeHtmlText, pageIsOn, statedSalary, uniqueStrings } from './shared.js';
+import type { ApiRequest, ParseContext, PostingDraft, Provider } from './types.js';
+import { emptyDraft, str } from './types.js';
 
 const SITE_HOSTS = new Set(['www.welcometothejungle.com', 'welcometothejungle.com']);
 const API_HOST = 'api.welcometothejungle.com';
@@ -128,12 +114,7 @@ function draftFromJob(job: WttjJob, identity: PostingIdentity | null): PostingDr
   );
   draft.workplaceType = workplaceOf(job.remote);
   draft.employmentType = normalizeEmploymentType(job.contract_type);
-  draft.salary = salaryOf(
-    moneyNumber(job.salary_min),
-    moneyNumber(job.salary_max),
-    job.salary_currency,
-    periodFromUnit(job.salary_period),
-  );
+  draft.salary = statedSalary(job.salary_min, job.salary_max, job.salary_currency, job.salary_period);
   // No department: `profession` is WTTJ's job taxonomy (`category_name` / `sub_category_name`, e.g.
   // "Data / Business Intelligence" for an ML engineer in an "ML Engineering" team), not the employer's team.
   draft.descriptionHtml = descriptionOf(job);

@@ -3,15 +3,9 @@ import { normalizeEmploymentType } from '../description/employment-type.js';
 import { normalizeWorkplace } from '../description/workplace.js';
 import { isRecord } from '../html/page.js';
 import type { PostingIdentity } from '../posting-identity.js';
-import { formatAddress, moneyNumber, periodFromUnit, salaryOf, uniqueStrings } from './shared.js';
-import {
-  type ApiRequest,
-  emptyDraft,
-  type ParseContext,
-  type PostingDraft,
-  type Provider,
-  str,
-} from './types.js';
+import { formatAddress, statedSalary, uniqueStrings } from './shared.js';
+import type { ApiRequest, ParseContext, PostingDraft, Provider } from './types.js';
+import { emptyDraft, str } from './types.js';
 
 const locationSchema = z
   .object({
@@ -97,11 +91,11 @@ function draftFromJob(job: WorkableJob, companyName: string | null, account: str
       ? 'remote'
       : null);
   if (job.salary) {
-    draft.salary = salaryOf(
-      moneyNumber(job.salary.salary_from),
-      moneyNumber(job.salary.salary_to),
+    draft.salary = statedSalary(
+      job.salary.salary_from,
+      job.salary.salary_to,
       job.salary.salary_currency,
-      periodFromUnit(job.salary.salary_period),
+      job.salary.salary_period,
     );
   }
   const parts = [

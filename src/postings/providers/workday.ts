@@ -4,14 +4,8 @@ import { normalizeWorkplace } from '../description/workplace.js';
 import { isRecord } from '../html/page.js';
 import type { PostingIdentity } from '../posting-identity.js';
 import { uniqueStrings } from './shared.js';
-import {
-  type ApiRequest,
-  emptyDraft,
-  type ParseContext,
-  type PostingDraft,
-  type Provider,
-  str,
-} from './types.js';
+import type { ApiRequest, ParseContext, PostingDraft, Provider } from './types.js';
+import { emptyDraft, str } from './types.js';
 
 /** Workday candidate-experience (cxs) job response. Undocumented by Workday: best effort. */
 const cxsSchema = z

@@ -1,31 +1,29 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalizeJobUrl } from '../../../../src/postings/canonical-url.js';
 import { extractPosting, extractPostingDetailed } from '../../../../src/postings/extract-posting.js';
 import { bambooHrProvider } from '../../../../src/postings/providers/bamboohr.js';
+import { expectOneIdentity, fixtureBytes } from './provider-test-kit.js';
 
-const fixture = (name: string) =>
-  readFileSync(resolve(import.meta.dirname, '..', '..', '..', 'fixtures', 'postings', 'bamboohr', name));
+const fixture = (name: string) => fixtureBytes(`bamboohr/${name}`);
 
 describe('BambooHR job links', () => {
   it('maps every way of writing one job to the careers page', () => {
-    const expected = {
-      source: 'bamboohr',
-      tenant: 'flutterwavego',
-      jobId: '1256',
-      canonicalUrl: 'https://flutterwavego.bamboohr.com/careers/1256',
-    };
-    for (const url of [
-      'https://flutterwavego.bamboohr.com/careers/1256',
-      'http://FlutterwaveGo.bamboohr.com/careers/1256/?utm_source=linkedin',
-      'https://flutterwavego.bamboohr.com/careers/1256/detail',
-      'https://flutterwavego.bamboohr.com/careers/1256/apply#form',
-      'https://flutterwavego.bamboohr.com/hiring/jobs/1256',
-      'https://flutterwavego.bamboohr.com/jobs/view.php?id=1256&source=indeed',
-    ]) {
-      expect(canonicalizeJobUrl(url)).toEqual(expected);
-    }
+    expectOneIdentity(
+      [
+        'https://flutterwavego.bamboohr.com/careers/1256',
+        'http://FlutterwaveGo.bamboohr.com/careers/1256/?utm_source=linkedin',
+        'https://flutterwavego.bamboohr.com/careers/1256/detail',
+        'https://flutterwavego.bamboohr.com/careers/1256/apply#form',
+        'https://flutterwavego.bamboohr.com/hiring/jobs/1256',
+        'https://flutterwavego.bamboohr.com/jobs/view.php?id=1256&source=indeed',
+      ],
+      {
+        source: 'bamboohr',
+        tenant: 'flutterwavego',
+        jobId: '1256',
+        canonicalUrl: 'https://flutterwavego.bamboohr.com/careers/1256',
+      },
+    );
   });
 
   it('leaves careers lists and BambooHR’s own sites alone', () => {

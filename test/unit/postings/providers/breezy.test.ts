@@ -1,29 +1,27 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalizeJobUrl } from '../../../../src/postings/canonical-url.js';
 import { extractPosting, extractPostingDetailed } from '../../../../src/postings/extract-posting.js';
 import { breezyProvider } from '../../../../src/postings/providers/breezy.js';
+import { expectOneIdentity, fixtureBytes } from './provider-test-kit.js';
 
-const fixture = (name: string) =>
-  readFileSync(resolve(import.meta.dirname, '..', '..', '..', 'fixtures', 'postings', 'breezy', name));
+const fixture = (name: string) => fixtureBytes(`breezy/${name}`);
 
 describe('Breezy HR job links', () => {
   it('maps the slugged, bare and apply links of one position to its id', () => {
-    const expected = {
-      source: 'breezy',
-      tenant: 'breezy',
-      jobId: '088ac6d52139',
-      canonicalUrl: 'https://breezy.breezy.hr/p/088ac6d52139',
-    };
-    for (const url of [
-      'https://breezy.breezy.hr/p/088ac6d52139-open-position',
-      'https://breezy.breezy.hr/p/088ac6d52139',
-      'http://breezy.breezy.hr/p/088AC6D52139-open-position/apply?source=linkedin',
-      'https://breezy.breezy.hr/p/088ac6d52139-a-renamed-title#details',
-    ]) {
-      expect(canonicalizeJobUrl(url)).toEqual(expected);
-    }
+    expectOneIdentity(
+      [
+        'https://breezy.breezy.hr/p/088ac6d52139-open-position',
+        'https://breezy.breezy.hr/p/088ac6d52139',
+        'http://breezy.breezy.hr/p/088AC6D52139-open-position/apply?source=linkedin',
+        'https://breezy.breezy.hr/p/088ac6d52139-a-renamed-title#details',
+      ],
+      {
+        source: 'breezy',
+        tenant: 'breezy',
+        jobId: '088ac6d52139',
+        canonicalUrl: 'https://breezy.breezy.hr/p/088ac6d52139',
+      },
+    );
   });
 
   it('leaves board home pages and Breezy’s own sites alone', () => {
@@ -74,16 +72,18 @@ describe('Breezy HR position pages (real captures, JSON-LD kept by their source)
   const DRHOUSE = 'https://drhouse-inc.breezy.hr/p/017c1e8fe5bb01';
 
   it('takes fourteen-character position ids as well as twelve', () => {
-    for (const url of [
-      'https://drhouse-inc.breezy.hr/p/017c1e8fe5bb01-physician-ob-gyn-telemedicine-opportunity--drhouse?source=GoogleJobs',
-      'https://drhouse-inc.breezy.hr/p/017c1e8fe5bb01/apply',
-    ])
-      expect(canonicalizeJobUrl(url)).toEqual({
+    expectOneIdentity(
+      [
+        'https://drhouse-inc.breezy.hr/p/017c1e8fe5bb01-physician-ob-gyn-telemedicine-opportunity--drhouse?source=GoogleJobs',
+        'https://drhouse-inc.breezy.hr/p/017c1e8fe5bb01/apply',
+      ],
+      {
         source: 'breezy',
         tenant: 'drhouse-inc',
         jobId: '017c1e8fe5bb01',
         canonicalUrl: DRHOUSE,
-      });
+      },
+    );
   });
 
   it('reads the DrHouse telemedicine page: remote, part-time, hourly pay, three lists', () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalizeJobUrl } from '../../../../src/postings/canonical-url.js';
 import { extractPosting } from '../../../../src/postings/extract-posting.js';
 import { comeetProvider } from '../../../../src/postings/providers/comeet.js';
+import { expectOneIdentity } from './provider-test-kit.js';
 
 const dir = resolve(import.meta.dirname, '..', '..', '..', 'fixtures', 'postings', 'comeet');
 const apiList = readFileSync(resolve(dir, 'wiliot-forward-deployed-engineer-api.json'), 'utf8');
@@ -11,19 +12,20 @@ const PAGE = 'https://www.comeet.com/jobs/wiliot/F6.003/forward-deployed-enginee
 
 describe('Comeet links', () => {
   it('maps every way of writing a hosted position page to one identity', () => {
-    for (const link of [
-      PAGE,
-      'http://comeet.com/jobs/wiliot/F6.003/forward-deployed-engineer/18.767/',
-      'https://www.comeet.co/jobs/Wiliot/f6.003/Forward-Deployed-Engineer/18.767?utm_source=linkedin',
-      'https://www.comeet.com/jobs/wiliot/F6.003/forward-deployed-engineer/18.767#apply',
-    ]) {
-      expect(canonicalizeJobUrl(link)).toEqual({
+    expectOneIdentity(
+      [
+        PAGE,
+        'http://comeet.com/jobs/wiliot/F6.003/forward-deployed-engineer/18.767/',
+        'https://www.comeet.co/jobs/Wiliot/f6.003/Forward-Deployed-Engineer/18.767?utm_source=linkedin',
+        'https://www.comeet.com/jobs/wiliot/F6.003/forward-deployed-engineer/18.767#apply',
+      ],
+      {
         source: 'comeet',
         tenant: 'F6.003',
         jobId: '18.767',
         canonicalUrl: PAGE,
-      });
-    }
+      },
+    );
   });
 
   it('keeps a position’s location suffix: one posting per location', () => {

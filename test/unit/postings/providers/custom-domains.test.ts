@@ -12,6 +12,7 @@ import { leverProvider } from '../../../../src/postings/providers/lever.js';
 import { recruiteeProvider } from '../../../../src/postings/providers/recruitee.js';
 import { workableProvider } from '../../../../src/postings/providers/workable.js';
 import { fixture } from './fixture.js';
+import { expectOneIdentity } from './provider-test-kit.js';
 
 const CAMUS = 'https://www.camus.energy/careers/job-openings?gh_jid=5990198004';
 const camusApi = fixture('greenhouse-custom-domain/camus-infrastructure-software-engineer-api.json');
@@ -24,18 +25,19 @@ function page(body: string): ReturnType<typeof readHtmlPage> {
 
 describe('a Greenhouse job on a company domain (gh_jid)', () => {
   it('is a Greenhouse job without a board token until the page names it', () => {
-    for (const link of [
-      CAMUS,
-      'https://www.camus.energy/careers/job-openings?gh_jid=5990198004&gh_src=linkedin',
-      'https://www.camus.energy/careers/job-openings?utm_source=x&gh_jid=5990198004#apply',
-    ]) {
-      expect(canonicalizeJobUrl(link)).toEqual({
+    expectOneIdentity(
+      [
+        CAMUS,
+        'https://www.camus.energy/careers/job-openings?gh_jid=5990198004&gh_src=linkedin',
+        'https://www.camus.energy/careers/job-openings?utm_source=x&gh_jid=5990198004#apply',
+      ],
+      {
         source: 'greenhouse',
         tenant: null,
         jobId: '5990198004',
         canonicalUrl: CAMUS,
-      });
-    }
+      },
+    );
     expect(greenhouseProvider.apiRequest(canonicalizeJobUrl(CAMUS))).toBeNull();
   });
 

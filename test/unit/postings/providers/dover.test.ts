@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalizeJobUrl } from '../../../../src/postings/canonical-url.js';
 import { extractPosting } from '../../../../src/postings/extract-posting.js';
 import { doverProvider } from '../../../../src/postings/providers/dover.js';
+import { expectOneIdentity } from './provider-test-kit.js';
 
 const dir = resolve(import.meta.dirname, '..', '..', '..', 'fixtures', 'postings', 'dover');
 const jobsList = readFileSync(resolve(dir, 'careers-page-jobs-list.json'), 'utf8');
@@ -12,19 +13,20 @@ const PAGE = `https://app.dover.com/apply/dover/${JOB}`;
 
 describe('Dover links', () => {
   it('maps the apply page, the jobs page and their spellings to one identity', () => {
-    for (const link of [
-      PAGE,
-      `https://app.dover.com/apply/Dover/${JOB.toUpperCase()}/`,
-      `https://app.dover.com/jobs/dover/${JOB}?utm_source=ycombinator`,
-      `http://app.dover.com/apply/dover/${JOB}#top`,
-    ]) {
-      expect(canonicalizeJobUrl(link)).toEqual({
+    expectOneIdentity(
+      [
+        PAGE,
+        `https://app.dover.com/apply/Dover/${JOB.toUpperCase()}/`,
+        `https://app.dover.com/jobs/dover/${JOB}?utm_source=ycombinator`,
+        `http://app.dover.com/apply/dover/${JOB}#top`,
+      ],
+      {
         source: 'dover',
         tenant: 'dover',
         jobId: JOB,
         canonicalUrl: PAGE,
-      });
-    }
+      },
+    );
   });
 
   it('keeps a company name with spaces as one segment', () => {

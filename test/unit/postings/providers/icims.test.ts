@@ -3,26 +3,28 @@ import { canonicalizeJobUrl } from '../../../../src/postings/canonical-url.js';
 import { extractPosting } from '../../../../src/postings/extract-posting.js';
 import { icimsProvider } from '../../../../src/postings/providers/icims.js';
 import { fixture } from './fixture.js';
+import { expectOneIdentity } from './provider-test-kit.js';
 
 const CANONICAL = 'https://careers-gdms.icims.com/jobs/75243/job';
 
 describe('iCIMS links', () => {
   it('maps the job page, its frame, login and candidate pages of one job to one identity', () => {
-    for (const url of [
-      CANONICAL,
-      'https://careers-gdms.icims.com/jobs/75243/sr.-advanced-field-support-specialist-%28ts-sci-clearance-required%29/job',
-      'https://careers-gdms.icims.com/jobs/75243/sr.-advanced-field-support-specialist/job?in_iframe=1&mobile=true',
-      'https://CAREERS-GDMS.icims.com/jobs/75243/sr.-advanced-field-support-specialist/login',
-      'https://careers-gdms.icims.com/jobs/75243/candidate?from=login',
-      'https://careers-gdms.icims.com/jobs/75243',
-    ]) {
-      expect(canonicalizeJobUrl(url)).toEqual({
+    expectOneIdentity(
+      [
+        CANONICAL,
+        'https://careers-gdms.icims.com/jobs/75243/sr.-advanced-field-support-specialist-%28ts-sci-clearance-required%29/job',
+        'https://careers-gdms.icims.com/jobs/75243/sr.-advanced-field-support-specialist/job?in_iframe=1&mobile=true',
+        'https://CAREERS-GDMS.icims.com/jobs/75243/sr.-advanced-field-support-specialist/login',
+        'https://careers-gdms.icims.com/jobs/75243/candidate?from=login',
+        'https://careers-gdms.icims.com/jobs/75243',
+      ],
+      {
         source: 'icims',
         tenant: 'careers-gdms',
         jobId: '75243',
         canonicalUrl: CANONICAL,
-      });
-    }
+      },
+    );
   });
 
   it('accepts other sub-domain prefixes and leaves search pages alone', () => {

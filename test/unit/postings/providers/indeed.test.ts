@@ -3,27 +3,29 @@ import { canonicalizeJobUrl } from '../../../../src/postings/canonical-url.js';
 import { extractPosting } from '../../../../src/postings/extract-posting.js';
 import { indeedProvider } from '../../../../src/postings/providers/indeed.js';
 import { fixture } from './fixture.js';
+import { expectOneIdentity } from './provider-test-kit.js';
 
 const KEY = '54f1f8af68d722d2';
 
 describe('Indeed links', () => {
   it('maps every page that shows one job key on a host to one identity', () => {
-    for (const link of [
-      `https://www.indeed.com/viewjob?jk=${KEY}`,
-      `https://indeed.com/viewjob?jk=${KEY.toUpperCase()}&from=serp&vjs=3`,
-      `https://www.indeed.com/m/viewjob?jk=${KEY}`,
-      `https://m.indeed.com/viewjob?jk=${KEY}`,
-      `https://www.indeed.com/rc/clk?jk=${KEY}&bb=abc&xkcb=SoD3`,
-      `https://www.indeed.com/jobs?q=devops&l=remote&vjk=${KEY}`,
-      `http://www.indeed.com/m/basecamp/viewjob?viewtype=embedded&jk=${KEY}`,
-    ]) {
-      expect(canonicalizeJobUrl(link)).toEqual({
+    expectOneIdentity(
+      [
+        `https://www.indeed.com/viewjob?jk=${KEY}`,
+        `https://indeed.com/viewjob?jk=${KEY.toUpperCase()}&from=serp&vjs=3`,
+        `https://www.indeed.com/m/viewjob?jk=${KEY}`,
+        `https://m.indeed.com/viewjob?jk=${KEY}`,
+        `https://www.indeed.com/rc/clk?jk=${KEY}&bb=abc&xkcb=SoD3`,
+        `https://www.indeed.com/jobs?q=devops&l=remote&vjk=${KEY}`,
+        `http://www.indeed.com/m/basecamp/viewjob?viewtype=embedded&jk=${KEY}`,
+      ],
+      {
         source: 'indeed',
         tenant: 'indeed.com',
         jobId: KEY,
         canonicalUrl: `https://www.indeed.com/viewjob?jk=${KEY}`,
-      });
-    }
+      },
+    );
   });
 
   it('keeps the country host, where the job is listed', () => {

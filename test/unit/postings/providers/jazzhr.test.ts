@@ -4,23 +4,24 @@ import { extractPosting } from '../../../../src/postings/extract-posting.js';
 import { readHtmlPage } from '../../../../src/postings/html/page.js';
 import { jazzHrProvider } from '../../../../src/postings/providers/jazzhr.js';
 import { fixture } from './fixture.js';
+import { expectOneIdentity } from './provider-test-kit.js';
 
 describe('JazzHR job links', () => {
   it('maps the slugged, bare and details links of one job to its board code', () => {
-    const expected = {
-      source: 'jazzhr',
-      tenant: 'navitas',
-      jobId: 'HfjPdG2EEG',
-      canonicalUrl: 'https://navitas.applytojob.com/apply/HfjPdG2EEG',
-    };
-    for (const url of [
-      'https://navitas.applytojob.com/apply/HfjPdG2EEG/262248-AEM-Website-Developer-HyderabadVijayawada',
-      'https://navitas.applytojob.com/apply/HfjPdG2EEG',
-      'http://Navitas.applytojob.com/apply/jobs/details/HfjPdG2EEG?&utm_source=linkedin',
-      'https://navitas.applytojob.com/apply/HfjPdG2EEG/Another-Slug?source=LinkedIn#top',
-    ]) {
-      expect(canonicalizeJobUrl(url)).toEqual(expected);
-    }
+    expectOneIdentity(
+      [
+        'https://navitas.applytojob.com/apply/HfjPdG2EEG/262248-AEM-Website-Developer-HyderabadVijayawada',
+        'https://navitas.applytojob.com/apply/HfjPdG2EEG',
+        'http://Navitas.applytojob.com/apply/jobs/details/HfjPdG2EEG?&utm_source=linkedin',
+        'https://navitas.applytojob.com/apply/HfjPdG2EEG/Another-Slug?source=LinkedIn#top',
+      ],
+      {
+        source: 'jazzhr',
+        tenant: 'navitas',
+        jobId: 'HfjPdG2EEG',
+        canonicalUrl: 'https://navitas.applytojob.com/apply/HfjPdG2EEG',
+      },
+    );
   });
 
   it('keeps the board code’s case: JazzHR codes are case-sensitive', () => {

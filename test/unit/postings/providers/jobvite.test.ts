@@ -3,25 +3,27 @@ import { canonicalizeJobUrl } from '../../../../src/postings/canonical-url.js';
 import { extractPosting } from '../../../../src/postings/extract-posting.js';
 import { jobviteProvider } from '../../../../src/postings/providers/jobvite.js';
 import { fixture } from './fixture.js';
+import { expectOneIdentity } from './provider-test-kit.js';
 
 const CANONICAL = 'https://jobs.jobvite.com/savers/job/oJVFAfwD';
 
 describe('Jobvite links', () => {
   it('maps the job page, the apply page, careers.jobvite.com and the /careers/ form to one identity', () => {
-    for (const url of [
-      CANONICAL,
-      'https://jobs.jobvite.com/savers/job/oJVFAfwD/apply?nl=1&__jvst=Job+Board&__jvsd=Indeed',
-      'https://jobs.jobvite.com/Savers/job/oJVFAfwD/',
-      'https://careers.jobvite.com/savers/job/oJVFAfwD',
-      'http://jobs.jobvite.com/careers/savers/job/oJVFAfwD',
-    ]) {
-      expect(canonicalizeJobUrl(url)).toEqual({
+    expectOneIdentity(
+      [
+        CANONICAL,
+        'https://jobs.jobvite.com/savers/job/oJVFAfwD/apply?nl=1&__jvst=Job+Board&__jvsd=Indeed',
+        'https://jobs.jobvite.com/Savers/job/oJVFAfwD/',
+        'https://careers.jobvite.com/savers/job/oJVFAfwD',
+        'http://jobs.jobvite.com/careers/savers/job/oJVFAfwD',
+      ],
+      {
         source: 'jobvite',
         tenant: 'savers',
         jobId: 'oJVFAfwD',
         canonicalUrl: CANONICAL,
-      });
-    }
+      },
+    );
   });
 
   it('leaves the company’s job list to the generic path', () => {

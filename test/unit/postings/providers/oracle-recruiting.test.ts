@@ -3,27 +3,29 @@ import { canonicalizeJobUrl } from '../../../../src/postings/canonical-url.js';
 import { extractPosting, extractPostingDetailed } from '../../../../src/postings/extract-posting.js';
 import { oracleRecruitingProvider } from '../../../../src/postings/providers/oracle-recruiting.js';
 import { fixture } from './fixture.js';
+import { expectOneIdentity } from './provider-test-kit.js';
 
 const POD = 'https://jpmc.fa.oraclecloud.com';
 const CANONICAL = `${POD}/hcmUI/CandidateExperience/en/sites/CX_1001/job/210711544`;
 
 describe('Oracle Recruiting Cloud links', () => {
   it('maps locale, apply, preview and the REST resource of one requisition to one identity', () => {
-    for (const url of [
-      CANONICAL,
-      `${POD}/hcmUI/CandidateExperience/fr-FR/sites/CX_1001/job/210711544?utm_source=linkedin`,
-      `${POD}/hcmUI/CandidateExperience/sites/CX_1001/job/210711544/`,
-      `${POD}/hcmUI/CandidateExperience/en/sites/CX_1001/job/210711544/apply/email`,
-      `${POD}/hcmUI/CandidateExperience/en/sites/CX_1001/requisitions/preview/210711544`,
-      `${POD}/hcmRestApi/resources/latest/recruitingCEJobRequisitionDetails?expand=all&onlyData=true&finder=ById;Id=%22210711544%22,siteNumber=CX_1001`,
-    ]) {
-      expect(canonicalizeJobUrl(url)).toEqual({
+    expectOneIdentity(
+      [
+        CANONICAL,
+        `${POD}/hcmUI/CandidateExperience/fr-FR/sites/CX_1001/job/210711544?utm_source=linkedin`,
+        `${POD}/hcmUI/CandidateExperience/sites/CX_1001/job/210711544/`,
+        `${POD}/hcmUI/CandidateExperience/en/sites/CX_1001/job/210711544/apply/email`,
+        `${POD}/hcmUI/CandidateExperience/en/sites/CX_1001/requisitions/preview/210711544`,
+        `${POD}/hcmRestApi/resources/latest/recruitingCEJobRequisitionDetails?expand=all&onlyData=true&finder=ById;Id=%22210711544%22,siteNumber=CX_1001`,
+      ],
+      {
         source: 'oracle-recruiting',
         tenant: 'CX_1001',
         jobId: '210711544',
         canonicalUrl: CANONICAL,
-      });
-    }
+      },
+    );
   });
 
   it('recognises a custom domain that fronts Oracle by the candidate-experience path', () => {

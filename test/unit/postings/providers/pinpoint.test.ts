@@ -1,31 +1,29 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalizeJobUrl } from '../../../../src/postings/canonical-url.js';
 import { extractPosting, extractPostingDetailed } from '../../../../src/postings/extract-posting.js';
 import { pinpointProvider } from '../../../../src/postings/providers/pinpoint.js';
+import { expectOneIdentity, fixtureBytes } from './provider-test-kit.js';
 
-const fixture = (name: string) =>
-  readFileSync(resolve(import.meta.dirname, '..', '..', '..', 'fixtures', 'postings', 'pinpoint', name));
+const fixture = (name: string) => fixtureBytes(`pinpoint/${name}`);
 
 const UUID = 'f0bd8a53-6215-4532-b62a-9c8034c77f56';
 
 describe('Pinpoint job links', () => {
   it('maps locale prefixes, the apply form and tracking tags to one posting', () => {
-    const expected = {
-      source: 'pinpoint',
-      tenant: 'woodrodgers',
-      jobId: UUID,
-      canonicalUrl: `https://woodrodgers.pinpointhq.com/en/postings/${UUID}`,
-    };
-    for (const url of [
-      `https://woodrodgers.pinpointhq.com/en/postings/${UUID}`,
-      `https://woodrodgers.pinpointhq.com/de/postings/${UUID.toUpperCase()}?utm_source=linkedin`,
-      `https://woodrodgers.pinpointhq.com/postings/${UUID}/`,
-      `http://woodrodgers.pinpointhq.com/en/postings/${UUID}/applications/new`,
-    ]) {
-      expect(canonicalizeJobUrl(url)).toEqual(expected);
-    }
+    expectOneIdentity(
+      [
+        `https://woodrodgers.pinpointhq.com/en/postings/${UUID}`,
+        `https://woodrodgers.pinpointhq.com/de/postings/${UUID.toUpperCase()}?utm_source=linkedin`,
+        `https://woodrodgers.pinpointhq.com/postings/${UUID}/`,
+        `http://woodrodgers.pinpointhq.com/en/postings/${UUID}/applications/new`,
+      ],
+      {
+        source: 'pinpoint',
+        tenant: 'woodrodgers',
+        jobId: UUID,
+        canonicalUrl: `https://woodrodgers.pinpointhq.com/en/postings/${UUID}`,
+      },
+    );
   });
 
   it('knows a job by its numeric id too', () => {

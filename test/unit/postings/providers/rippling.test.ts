@@ -1,32 +1,30 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalizeJobUrl } from '../../../../src/postings/canonical-url.js';
 import { extractPosting, extractPostingDetailed } from '../../../../src/postings/extract-posting.js';
 import { ripplingProvider } from '../../../../src/postings/providers/rippling.js';
+import { expectOneIdentity, fixtureBytes } from './provider-test-kit.js';
 
-const fixture = (name: string) =>
-  readFileSync(resolve(import.meta.dirname, '..', '..', '..', 'fixtures', 'postings', 'rippling', name));
+const fixture = (name: string) => fixtureBytes(`rippling/${name}`);
 
 const UUID = 'f7008ce4-5157-4ba9-b75b-ed2a6448b579';
 
 describe('Rippling job links', () => {
   it('maps locale prefixes, the apply page and the API URLs to one job', () => {
-    const expected = {
-      source: 'rippling',
-      tenant: 'portside',
-      jobId: UUID,
-      canonicalUrl: `https://ats.rippling.com/portside/jobs/${UUID}`,
-    };
-    for (const url of [
-      `https://ats.rippling.com/portside/jobs/${UUID}`,
-      `https://ats.rippling.com/en-GB/portside/jobs/${UUID}?jobSite=LinkedIn`,
-      `https://ats.rippling.com/portside/jobs/${UUID.toUpperCase()}/apply`,
-      `https://api.rippling.com/platform/api/ats/v1/board/portside/jobs/${UUID}`,
-      `https://ats.rippling.com/api/v2/board/portside/jobs/${UUID}`,
-    ]) {
-      expect(canonicalizeJobUrl(url)).toEqual(expected);
-    }
+    expectOneIdentity(
+      [
+        `https://ats.rippling.com/portside/jobs/${UUID}`,
+        `https://ats.rippling.com/en-GB/portside/jobs/${UUID}?jobSite=LinkedIn`,
+        `https://ats.rippling.com/portside/jobs/${UUID.toUpperCase()}/apply`,
+        `https://api.rippling.com/platform/api/ats/v1/board/portside/jobs/${UUID}`,
+        `https://ats.rippling.com/api/v2/board/portside/jobs/${UUID}`,
+      ],
+      {
+        source: 'rippling',
+        tenant: 'portside',
+        jobId: UUID,
+        canonicalUrl: `https://ats.rippling.com/portside/jobs/${UUID}`,
+      },
+    );
   });
 
   it('leaves board pages alone', () => {

@@ -3,23 +3,25 @@ import { canonicalizeJobUrl } from '../../../../src/postings/canonical-url.js';
 import { extractPosting } from '../../../../src/postings/extract-posting.js';
 import { successFactorsProvider } from '../../../../src/postings/providers/successfactors.js';
 import { fixture } from './fixture.js';
+import { expectOneIdentity } from './provider-test-kit.js';
 
 describe('SuccessFactors links', () => {
   it('maps the hosted career portal and the public job view of one requisition to one identity', () => {
     const canonical = 'https://career5.successfactors.eu/sfcareer/jobreqcareer?jobId=48211&company=AcmeProd';
-    for (const url of [
-      canonical,
-      'https://career5.successfactors.eu/career?company=AcmeProd&career_ns=job_listing&navBarLevel=JOB_SEARCH&career_job_req_id=48211',
-      'https://career5.successfactors.eu/career?career_job_req_id=48211&company=AcmeProd&lang=de_DE',
-      'https://career5.successfactors.eu/sfcareer/jobreqcareer?jobId=48211&company=AcmeProd&username=',
-    ]) {
-      expect(canonicalizeJobUrl(url)).toEqual({
+    expectOneIdentity(
+      [
+        canonical,
+        'https://career5.successfactors.eu/career?company=AcmeProd&career_ns=job_listing&navBarLevel=JOB_SEARCH&career_job_req_id=48211',
+        'https://career5.successfactors.eu/career?career_job_req_id=48211&company=AcmeProd&lang=de_DE',
+        'https://career5.successfactors.eu/sfcareer/jobreqcareer?jobId=48211&company=AcmeProd&username=',
+      ],
+      {
         source: 'successfactors',
         tenant: 'AcmeProd',
         jobId: '48211',
         canonicalUrl: canonical,
-      });
-    }
+      },
+    );
   });
 
   it('leaves Career Site Builder URLs to the generic identity (aggregators share their shape)', () => {

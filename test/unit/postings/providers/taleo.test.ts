@@ -1,25 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalizeJobUrl } from '../../../../src/postings/canonical-url.js';
 import { jsStrings, taleoProvider } from '../../../../src/postings/providers/taleo.js';
+import { expectOneIdentity } from './provider-test-kit.js';
 
 // No real Taleo page was found (see test/fixtures/postings/taleo/SOURCE.md): URL rules only.
 const CANONICAL = 'https://bnpparibasgt.taleo.net/careersection/gt/jobdetail.ftl?job=1044298';
 
 describe('Taleo links', () => {
   it('maps language, time-zone, source tags and the apply page of one job to one identity', () => {
-    for (const url of [
-      CANONICAL,
-      'https://bnpparibasgt.taleo.net/careersection/gt/jobdetail.ftl?job=1044298&lang=fr_FR&src=JB-13160&src=JB-17660',
-      'https://BNPPARIBASGT.taleo.net/careersection/gt/jobdetail.ftl?lang=en&job=1044298&tz=GMT%2B01%3A00',
-      'https://bnpparibasgt.taleo.net/careersection/gt/jobapply.ftl?job=1044298&lang=fr_FR',
-    ]) {
-      expect(canonicalizeJobUrl(url)).toEqual({
+    expectOneIdentity(
+      [
+        CANONICAL,
+        'https://bnpparibasgt.taleo.net/careersection/gt/jobdetail.ftl?job=1044298&lang=fr_FR&src=JB-13160&src=JB-17660',
+        'https://BNPPARIBASGT.taleo.net/careersection/gt/jobdetail.ftl?lang=en&job=1044298&tz=GMT%2B01%3A00',
+        'https://bnpparibasgt.taleo.net/careersection/gt/jobapply.ftl?job=1044298&lang=fr_FR',
+      ],
+      {
         source: 'taleo',
         tenant: 'bnpparibasgt/gt',
         jobId: '1044298',
         canonicalUrl: CANONICAL,
-      });
-    }
+      },
+    );
   });
 
   it('recognises a career section without a section name and one on a custom domain', () => {

@@ -3,27 +3,29 @@ import { canonicalizeJobUrl } from '../../../../src/postings/canonical-url.js';
 import { extractPosting } from '../../../../src/postings/extract-posting.js';
 import { wellfoundProvider } from '../../../../src/postings/providers/wellfound.js';
 import { fixture } from './fixture.js';
+import { expectOneIdentity } from './provider-test-kit.js';
 
 const CANONICAL = 'https://wellfound.com/jobs/2747178';
 
 describe('Wellfound links', () => {
   it('maps the job page, the company’s job page and old AngelList links to one identity', () => {
-    for (const link of [
-      'https://wellfound.com/jobs/2747178-python-developer',
-      'https://wellfound.com/jobs/2747178',
-      'https://www.wellfound.com/jobs/2747178-python-developer/?utm_source=newsletter',
-      'https://wellfound.com/company/tooljet/jobs/2747178-python-developer',
-      'https://angel.co/company/tooljet/jobs/2747178-python-developer',
-      'http://angel.co/jobs/2747178-python-developer#apply',
-      'https://wellfound.com/company/tooljet/jobs?job_listing_slug=2747178-python-developer',
-    ]) {
-      expect(canonicalizeJobUrl(link)).toEqual({
+    expectOneIdentity(
+      [
+        'https://wellfound.com/jobs/2747178-python-developer',
+        'https://wellfound.com/jobs/2747178',
+        'https://www.wellfound.com/jobs/2747178-python-developer/?utm_source=newsletter',
+        'https://wellfound.com/company/tooljet/jobs/2747178-python-developer',
+        'https://angel.co/company/tooljet/jobs/2747178-python-developer',
+        'http://angel.co/jobs/2747178-python-developer#apply',
+        'https://wellfound.com/company/tooljet/jobs?job_listing_slug=2747178-python-developer',
+      ],
+      {
         source: 'wellfound',
         tenant: null,
         jobId: '2747178',
         canonicalUrl: CANONICAL,
-      });
-    }
+      },
+    );
   });
 
   it('leaves search and company pages without a job alone', () => {
