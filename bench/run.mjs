@@ -18,6 +18,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startFakeJobBoard } from '../test/helpers/fake-job-board.mjs';
+import { startFakeSlackApi } from '../test/helpers/fake-slack-api.mjs';
+import { linkSharedEvent } from '../test/helpers/slack-payloads.mjs';
 import { measureExtraction } from './extract.mjs';
 import { readCpuMs, sampleMemory, startApp } from './lib/app-process.mjs';
 import { cpuProbeMs } from './lib/cpu-probe.mjs';
@@ -28,8 +31,6 @@ import {
   referralsWithReferrer,
   referrerPairs,
 } from './lib/db-check.mjs';
-import { startFakeJobBoard } from './lib/fake-job-board.mjs';
-import { startFakeSlackApi } from './lib/fake-slack-api.mjs';
 import { writeReports } from './lib/report.mjs';
 import {
   BOT_TOKEN,
@@ -37,9 +38,9 @@ import {
   commandRequest,
   eventRequest,
   interestSubmissionRequest,
-  linkShared,
   SIGNING_SECRET,
-} from './lib/slack-payloads.mjs';
+  signedHeaders,
+} from './lib/slack-requests.mjs';
 import { summarize } from './lib/stats.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -101,7 +102,6 @@ function startLoadProcess() {
 }
 
 async function send(baseUrl, { body, contentType }) {
-  const { signedHeaders } = await import('./lib/slack-payloads.mjs');
   const response = await fetch(`${baseUrl}/slack/events`, {
     method: 'POST',
     headers: signedHeaders(body, contentType),
@@ -110,6 +110,28 @@ async function send(baseUrl, { body, contentType }) {
   await response.arrayBuffer();
   if (response.status !== 200) throw new Error(`setup request answered ${response.status}`);
 }
+
+/**
+ * The test's fake job board where every /jobs/<slug> is a job page ("Staff Engineer <slug>" at Acme
+ * Robotics, no ETag), every answer after `upstreamMs`: a real board's latency.
+ */
+function startJobBoard() {
+  return startFakeJobBoard({
+    delayMs: settings.upstreamMs,
+    jobAt: (path) => {
+      const slug = /^\/jobs\/([A-Za-z0-9_-]{1,80})$/.exec(path)?.[1];
+      return slug === undefined
+        ? undefined
+        : {
+            title: `Staff Engineer ${slug}`,
+            company: 'Acme Robotics',
+            salary: { min: 180_000, max: 240_000, currency: 'USD' },
+          };
+    },
+  });
+}
+
+const jobUrl = (ctx, slug) => `${ctx.board.origin}/jobs/${slug}`;
 
 /** Waits until the fake Slack API has seen no call for `quietMs` (bounded by `maxMs`). */
 async function waitQuiet(slack, quietMs = 750, maxMs = 60_000) {
@@ -138,7 +160,7 @@ function cardButton(call, url, actionId) {
 
 /** Shares `url` in `channel` and resolves when chat.unfurl for it is recorded: the card and timings. */
 async function shareAndWait(ctx, url, channel = 'C0JOBS') {
-  const event = linkShared({ channel, user: 'U0SHARER', urls: [url] });
+  const event = linkSharedEvent({ channel, user: 'U0SHARER', urls: [url] });
   const unfurled = ctx.slack.waitFor('chat.unfurl', (c) => c.args.unfurls?.[url] !== undefined, 15_000);
   const sentAt = performance.now();
   await send(ctx.app.baseUrl, eventRequest(event));
@@ -156,7 +178,7 @@ async function sharePostings(ctx, label, count) {
   const postings = [];
   for (let i = 0; i < count; i += 5) {
     const batch = Array.from({ length: Math.min(5, count - i) }, (_, j) =>
-      shareAndWait(ctx, ctx.board.url(`${label}-${runId}-${i + j}`)),
+      shareAndWait(ctx, jobUrl(ctx, `${label}-${runId}-${i + j}`)),
     );
     for (const shared of await Promise.all(batch)) {
       if (shared.postingId === undefined) throw new Error('setup: a shared job link got no posting card');
@@ -172,16 +194,16 @@ async function sharePostings(ctx, label, count) {
 async function linkToCard(ctx) {
   const cold = [];
   const cached = [];
-  const urls = Array.from({ length: settings.cards }, (_, i) => ctx.board.url(`card-${runId}-${i}`));
+  const urls = Array.from({ length: settings.cards }, (_, i) => jobUrl(ctx, `card-${runId}-${i}`));
   let fallbacks = 0;
   // One unmeasured share first: the first fetch of a fresh process pays one-off set-up costs.
-  await shareAndWait(ctx, ctx.board.url(`card-warm-${runId}`));
+  await shareAndWait(ctx, jobUrl(ctx, `card-warm-${runId}`));
   for (const url of urls) {
     const shared = await shareAndWait(ctx, url);
     if (shared.postingId === undefined) fallbacks += 1;
     cold.push(shared.ms);
   }
-  const fetchesBefore = ctx.board.requests();
+  const fetchesBefore = ctx.board.requests().length;
   for (const url of urls) {
     const shared = await shareAndWait(ctx, url, 'C0OTHER');
     if (shared.postingId === undefined) fallbacks += 1;
@@ -192,7 +214,7 @@ async function linkToCard(ctx) {
     cold: summarize(cold),
     overhead: summarize(overhead),
     cached: summarize(cached),
-    cachedFetches: ctx.board.requests() - fetchesBefore,
+    cachedFetches: ctx.board.requests().length - fetchesBefore,
     fallbacks,
   };
 }
@@ -206,8 +228,10 @@ function burstRequests(ctx, postings, label, count) {
     const slot = i % 5; // 2 events, 2 clicks, 1 command in every 5
     const posting = postings[i % postings.length];
     if (slot < 2) {
-      const url = ctx.board.url(`${label}-${runId}-${i}`);
-      requests.push(eventRequest(linkShared({ channel: 'C0JOBS', user: `U0ACK${i % 40}`, urls: [url] })));
+      const url = jobUrl(ctx, `${label}-${runId}-${i}`);
+      requests.push(
+        eventRequest(linkSharedEvent({ channel: 'C0JOBS', user: `U0ACK${i % 40}`, urls: [url] })),
+      );
       kinds.push('link_shared');
     } else if (slot < 4) {
       requests.push(
@@ -532,8 +556,9 @@ async function main() {
     log('  SKIPPED: no fixtures at ../shared/fixtures/postings/raw (extraction figure left out)');
 
   const workdir = mkdtempSync(join(tmpdir(), 'vouch-bench-'));
-  const slack = await startFakeSlackApi();
-  const board = await startFakeJobBoard({ delayMs: settings.upstreamMs });
+  // Under load the fake counts calls instead of keeping them, and keeps the app's connections open.
+  const slack = await startFakeSlackApi({ recordCalls: false, keepAliveTimeoutMs: 30_000 });
+  const board = await startJobBoard();
   const load = startLoadProcess();
   const ctx = { workdir, slack, board, load, app: null, databaseUrl: null };
   let sqlite;

@@ -2,7 +2,7 @@
 // Slack requests to the app over real HTTP with real concurrency, so the app's event loop and the
 // load's never share a thread. Every loop is bounded in count and in time.
 import { Agent, request } from 'node:http';
-import { blockActionRequest, signedHeaders } from './slack-payloads.mjs';
+import { blockActionRequest, signedHeaders } from './slack-requests.mjs';
 
 const REQUEST_TIMEOUT_MS = 10_000;
 

@@ -21,6 +21,8 @@ interface SqliteClient {
  *
  * Safe because better-sqlite3 runs each statement to completion synchronously: two uses of one cached
  * statement can never interleave.
+ *
+ * What would let it go: Prisma's adapter reusing prepared statements itself (see README.md).
  */
 export function statementCachingFactory(
   factory: SqlDriverAdapterFactory,

@@ -30,7 +30,9 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 
 /**
  * One HTTP server in both modes: `GET /healthz`, `GET /readyz`, and in HTTP mode `POST /slack/events`
- * (events, interactivity and slash commands).
+ * (events, interactivity and slash commands). Replaces Bolt's built-in server, which could neither
+ * acknowledge on arrival nor hold a burst at the door (bench/findings.md, rounds 1 and 2); small
+ * enough to keep even if Bolt could, since health routes and admission would still be needed.
  */
 export function createHttpServer(deps: HttpServerDeps): Server {
   const { logger, slackListener, isReady, isServing, admit } = deps;

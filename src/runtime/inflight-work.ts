@@ -1,6 +1,11 @@
 /**
  * Tracks work that outlives the HTTP acknowledgement (Bolt listeners keep running after `ack()`),
  * so a graceful stop can wait for it instead of cutting it off mid-write.
+ *
+ * Also the admission door (`below`): with nothing bounding the work behind the acks, PostgreSQL
+ * queries waited for the pool past its timeout and RSS grew to 1–2.3 GB (bench/findings.md, round 1).
+ * The limit is 256 (src/main.ts): 64 filled up with slow link fetches and delayed acks, 96 raised the
+ * burst's ack p99 to 0.45–0.50 s. What would let it go: a durable work queue (issue #12).
  */
 export interface InflightWork {
   track<T>(work: Promise<T>): Promise<T>;

@@ -2,6 +2,8 @@
  * A map that keeps at most `max` entries, dropping the least recently used first; with `ttlMs`, an
  * entry older than that (counted from its `set`) is gone. For the in-process caches that save a
  * query or an API call per click: recent postings, known members, display names, prepared statements.
+ * Why: every click re-read the same postings and members (bench/findings.md, round 3), and five
+ * hand-written caches each re-wrote this eviction. What would let it go: reads cheap enough not to cache.
  */
 export interface RecentMap<K, V> {
   /** The value, or undefined when absent or expired; a hit becomes the most recently used. */

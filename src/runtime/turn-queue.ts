@@ -6,6 +6,10 @@
  *
  * Used before each SQLite statement (better-sqlite3 is synchronous) and before a request acknowledged
  * on arrival is handed to Bolt.
+ *
+ * Why, measured (bench/findings.md, round 2): without it a 200-request burst was read over 0.3–1.1 s
+ * (ack p99 0.31–0.44 s) because work ran between two arrivals. What would let it go: acks that never
+ * wait behind work (an HTTP front acknowledging in another process, or Bolt acking before listeners).
  */
 export interface TurnQueue {
   /** Resolves on a later event-loop turn, after every earlier waiter. */

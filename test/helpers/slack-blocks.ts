@@ -1,4 +1,4 @@
-import type { FakeSlackApi, RecordedCall } from './fake-slack-api.js';
+import type { FakeSlackApi, RecordedCall } from './fake-slack-api.mjs';
 
 /**
  * Pure readers of what the bot sent to the fake Slack API: the Block Kit of a recorded call, its

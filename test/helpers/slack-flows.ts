@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
-import type { RecordedCall } from './fake-slack-api.js';
+import type { RecordedCall } from './fake-slack-api.mjs';
 import { dmChannelOf, postingIdOf, unfurlBlocksOf } from './slack-blocks.js';
-import { blockAction, linkSharedEvent, viewSubmission } from './slack-payloads.js';
+import { blockAction, linkSharedEvent, viewSubmission } from './slack-payloads.mjs';
 import type { SlackResponse } from './slack-requests.js';
 import type { TestApp } from './start-test-app.js';
 

@@ -1,5 +1,6 @@
-import { createHmac } from 'node:crypto';
-import { FAKE_TEAM_ID } from './fake-slack-api.js';
+import { eventEnvelope, signSlackRequest, slashCommand } from './slack-payloads.mjs';
+
+export { signSlackRequest };
 
 export interface SlackResponse {
   status: number;
@@ -38,11 +39,7 @@ export interface SlackRequester {
   interaction(payload: Record<string, unknown>, options?: SendOptions): Promise<SlackResponse>;
 }
 
-let eventCounter = 0;
-
-export function signSlackRequest(signingSecret: string, timestamp: number, body: string): string {
-  return `v0=${createHmac('sha256', signingSecret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
-}
+let responseUrlCounter = 0;
 
 export function createSlackRequester(
   baseUrl: string,
@@ -83,39 +80,18 @@ export function createSlackRequester(
     raw,
     event: (envelope, options) => raw(JSON.stringify(envelope), 'application/json', options),
     async eventCallback(event, options = {}) {
-      eventCounter += 1;
-      const eventId = options.eventId ?? `Ev${Date.now().toString(36).toUpperCase()}${eventCounter}`;
-      const teamId = options.teamId ?? FAKE_TEAM_ID;
-      const envelope = {
-        token: 'legacy-verification-token',
-        team_id: teamId,
-        api_app_id: 'A0VOUCH',
-        event,
-        type: 'event_callback',
-        event_id: eventId,
-        event_time: Math.floor(Date.now() / 1000),
-        authorizations: [{ team_id: teamId, user_id: 'U0VOUCHBOT', is_bot: true, enterprise_id: null }],
-      };
+      const envelope = eventEnvelope(event, options);
       const response = await raw(JSON.stringify(envelope), 'application/json', options);
-      return { ...response, eventId };
+      return { ...response, eventId: envelope.event_id };
     },
     command: (fields, options) =>
       raw(
-        new URLSearchParams({
-          token: 'legacy-verification-token',
-          team_id: FAKE_TEAM_ID,
-          team_domain: 'vouch-test',
-          channel_id: 'C0GENERAL',
-          channel_name: 'general',
-          user_id: 'U0MEMBER1',
-          user_name: 'member1',
-          command: '/vouch',
-          text: '',
-          api_app_id: 'A0VOUCH',
-          response_url: responseUrl(`command-${Date.now()}-${eventCounter++}`),
-          trigger_id: `trigger.${Date.now()}`,
-          ...fields,
-        }).toString(),
+        new URLSearchParams(
+          slashCommand({
+            response_url: responseUrl(`command-${Date.now()}-${responseUrlCounter++}`),
+            ...fields,
+          }),
+        ).toString(),
         'application/x-www-form-urlencoded',
         options,
       ),

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { type Config, loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { type RunningVouch, startVouch } from '../../src/main.js';
-import { type FakeSlackApi, startFakeSlackApi } from './fake-slack-api.js';
+import { type FakeSlackApi, startFakeSlackApi } from './fake-slack-api.mjs';
 import { createSlackRequester, type SlackRequester } from './slack-requests.js';
 import { createTestDatabase, type DatabaseKind } from './test-database.js';
 

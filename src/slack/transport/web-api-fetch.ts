@@ -21,6 +21,8 @@ export interface WebApiFetchOptions {
  * a string, URLSearchParams or byte body; status, headers, text(), json(), arrayBuffer(); `signal`;
  * `redirect: 'error'`. Redirects are not followed (Slack's API and response_url do not redirect). Any
  * other body (file uploads' FormData or streams) goes to the built-in fetch.
+ * What would let it go: a Web API client whose default transport keeps connections alive at that
+ * cost (see README.md; bench/findings.md, round 3).
  */
 export function createWebApiFetch(options: WebApiFetchOptions): typeof fetch {
   const maxSockets = options.maxSockets ?? 64;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { startFakeJobBoard } from '../../helpers/fake-job-board.js';
-import { linkSharedEvent } from '../../helpers/slack-payloads.js';
+import { startFakeJobBoard } from '../../helpers/fake-job-board.mjs';
+import { linkSharedEvent } from '../../helpers/slack-payloads.mjs';
 import { startTestApp } from '../../helpers/start-test-app.js';
 
 describe('a graceful stop', () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeSlackApi, startFakeSlackApi } from '../../helpers/fake-slack-api.js';
+import { type FakeSlackApi, startFakeSlackApi } from '../../helpers/fake-slack-api.mjs';
 import { createSlackRequester } from '../../helpers/slack-requests.js';
 import { freePort, isBuilt, spawnVouch, waitForStatus } from '../../helpers/spawn-vouch.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blockAction, linkSharedEvent, viewSubmission } from '../../helpers/slack-payloads.js';
+import { blockAction, linkSharedEvent, viewSubmission } from '../../helpers/slack-payloads.mjs';
 import { startTestApp, type TestApp } from '../../helpers/start-test-app.js';
 
 describe('the Slack endpoint of the running app (HTTP mode)', () => {

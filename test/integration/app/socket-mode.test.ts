@@ -1,9 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.js';
-import { FAKE_TEAM_ID } from '../../helpers/fake-slack-api.js';
-import { linkSharedEvent } from '../../helpers/slack-payloads.js';
+import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.mjs';
+import { FAKE_TEAM_ID } from '../../helpers/fake-slack-api.mjs';
+import { linkSharedEvent } from '../../helpers/slack-payloads.mjs';
 import { startTestApp, type TestApp } from '../../helpers/start-test-app.js';
 
 /**

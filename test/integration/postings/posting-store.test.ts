@@ -7,7 +7,7 @@ import { createPostingLoader, type PostingLoader } from '../../../src/postings/l
 import { createPostingStore, type PostingStore } from '../../../src/postings/posting-store.js';
 import { createSafeFetch } from '../../../src/postings/safe-fetch.js';
 import { createReferralService } from '../../../src/referrals/referral-service.js';
-import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.js';
+import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.mjs';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../../helpers/test-database.js';
 
 const TEAM = 'T0STORE';

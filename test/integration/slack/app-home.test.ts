@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.js';
+import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.mjs';
 import { actionIdsOf, type Block, viewBlocksOf } from '../../helpers/slack-blocks.js';
 import {
   askVouch,
@@ -8,7 +8,7 @@ import {
   waitForDm,
   waitForHome,
 } from '../../helpers/slack-flows.js';
-import { appHomeOpened, homeAction } from '../../helpers/slack-payloads.js';
+import { appHomeOpened, homeAction } from '../../helpers/slack-payloads.mjs';
 import { startTestApp, type TestApp } from '../../helpers/start-test-app.js';
 import { describeEachDatabase } from '../../helpers/test-database.js';
 

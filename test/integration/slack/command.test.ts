@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.js';
-import type { RecordedCall } from '../../helpers/fake-slack-api.js';
+import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.mjs';
+import type { RecordedCall } from '../../helpers/fake-slack-api.mjs';
 import { actionIdsOf, type Block, blocksOf, channelMessages } from '../../helpers/slack-blocks.js';
 import {
   askVouch,

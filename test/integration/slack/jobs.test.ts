@@ -4,7 +4,7 @@ import { createDatabase, type Database } from '../../../src/db/client.js';
 import { createJobScheduler } from '../../../src/jobs/job-scheduler.js';
 import { createLogger } from '../../../src/logger.js';
 import { type RunningVouch, startVouch } from '../../../src/main.js';
-import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.js';
+import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.mjs';
 import { buttonValue, dmChannelOf, dmsTo } from '../../helpers/slack-blocks.js';
 import {
   askVouch,
@@ -14,7 +14,7 @@ import {
   waitForDm,
   waitForHome,
 } from '../../helpers/slack-flows.js';
-import { blockAction } from '../../helpers/slack-payloads.js';
+import { blockAction } from '../../helpers/slack-payloads.mjs';
 import {
   startTestApp,
   TEST_BOT_TOKEN,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, type Database } from '../../../src/db/client.js';
 import { createLogger } from '../../../src/logger.js';
-import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.js';
+import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.mjs';
 import { buttonsOf, buttonValue, channelMessages, dmChannelOf, dmsTo } from '../../helpers/slack-blocks.js';
 import {
   openInterestModal,
@@ -9,7 +9,7 @@ import {
   submitInterestForm,
   waitForDm,
 } from '../../helpers/slack-flows.js';
-import { blockAction, viewSubmission } from '../../helpers/slack-payloads.js';
+import { blockAction, viewSubmission } from '../../helpers/slack-payloads.mjs';
 import { startTestApp, type TestApp } from '../../helpers/start-test-app.js';
 import { describeEachDatabase } from '../../helpers/test-database.js';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { createDatabase } from '../../../src/db/client.js';
-import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.js';
+import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.mjs';
 import { actionIdsOf, blocksOf, channelPosts } from '../../helpers/slack-blocks.js';
-import { messageShortcut, messageTs } from '../../helpers/slack-payloads.js';
+import { messageShortcut, messageTs } from '../../helpers/slack-payloads.mjs';
 import { startTestApp, type TestApp } from '../../helpers/start-test-app.js';
 import { createRecordingLogger, describeEachDatabase } from '../../helpers/test-database.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { createDatabase, type Database } from '../../../src/db/client.js';
-import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.js';
-import type { RecordedCall } from '../../helpers/fake-slack-api.js';
+import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.mjs';
+import type { RecordedCall } from '../../helpers/fake-slack-api.mjs';
 import { postingIdOf, postsTo } from '../../helpers/slack-blocks.js';
 import {
   expectStillServing,
@@ -10,7 +10,7 @@ import {
   submitInterestForm,
   waitForDm,
 } from '../../helpers/slack-flows.js';
-import { appHomeOpened, channelMessageEvent, messageShortcut } from '../../helpers/slack-payloads.js';
+import { appHomeOpened, channelMessageEvent, messageShortcut } from '../../helpers/slack-payloads.mjs';
 import { startTestApp, type TestApp } from '../../helpers/start-test-app.js';
 import { createRecordingLogger, describeEachDatabase } from '../../helpers/test-database.js';
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.js';
-import type { RecordedCall } from '../../helpers/fake-slack-api.js';
+import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.mjs';
+import type { RecordedCall } from '../../helpers/fake-slack-api.mjs';
 import { blocksOf, postsTo } from '../../helpers/slack-blocks.js';
 import { settle } from '../../helpers/slack-flows.js';
-import { channelMessageEvent, messageTs } from '../../helpers/slack-payloads.js';
+import { channelMessageEvent, messageTs } from '../../helpers/slack-payloads.mjs';
 import { startTestApp, type TestApp } from '../../helpers/start-test-app.js';
 import { describeEachDatabase } from '../../helpers/test-database.js';
 

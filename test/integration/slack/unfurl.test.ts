@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.js';
+import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.mjs';
 import { actionIdsOf, unfurlBlocksOf } from '../../helpers/slack-blocks.js';
 import { settle } from '../../helpers/slack-flows.js';
-import { linkSharedEvent, messageTs } from '../../helpers/slack-payloads.js';
+import { linkSharedEvent, messageTs } from '../../helpers/slack-payloads.mjs';
 import { startTestApp, type TestApp } from '../../helpers/start-test-app.js';
 
 describe('link unfurls', () => {

@@ -1,51 +1,31 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-
-/** One Web API call the bot made, with its arguments parsed (JSON-looking form fields decoded). */
-export interface RecordedCall {
-  method: string;
-  args: Record<string, unknown>;
-  token: string | undefined;
-  at: number;
-}
-
-export type Failure =
-  | { kind: 'rate_limited'; retryAfterSeconds: number }
-  | { kind: 'server_error'; status?: number }
-  | { kind: 'slack_error'; error: string };
-
-type Responder = (args: Record<string, unknown>, call: RecordedCall) => Record<string, unknown>;
-
 /**
  * A local stand-in for the Slack Web API: a real HTTP server that records every call and answers
- * like Slack does. Point the app's SLACK_API_URL at `url`.
+ * like Slack does. Point the app's SLACK_API_URL at `url`. Plain JS so the benchmark (Node without a
+ * TypeScript loader) runs the same fake as the tests; under load it can count calls without keeping
+ * them (`recordCalls: false`). Types: ./fake-slack-api.d.mts.
  */
-export interface FakeSlackApi {
-  url: string;
-  /** A response_url that lands on this fake (recorded as method "response_url", with `path` in args). */
-  responseUrl(id: string): string;
-  calls(method?: string): RecordedCall[];
-  /** Resolves with the first call (already made or future) of `method` that matches `predicate`. */
-  waitFor(
-    method: string,
-    predicate?: (call: RecordedCall) => boolean,
-    timeoutMs?: number,
-  ): Promise<RecordedCall>;
-  /** Makes the next `times` calls of `method` fail this way. */
-  fail(method: string, failure: Failure, times?: number): void;
-  /** Overrides the answer of `method`. */
-  respond(method: string, responder: Responder): void;
-  /** Users that users.info knows (id → profile fields). */
-  addUser(user: { id: string; name?: string; realName?: string; isBot?: boolean; teamId?: string }): void;
-  reset(): void;
-  close(): Promise<void>;
-}
+import { createServer } from 'node:http';
 
 export const FAKE_TEAM_ID = 'T0VOUCH01';
 export const FAKE_BOT_USER_ID = 'U0VOUCHBOT';
 export const FAKE_BOT_ID = 'B0VOUCHBOT';
 
-function decodeValue(value: string): unknown {
+/**
+ * Methods whose default answer does not read the arguments: when calls are not recorded and nobody
+ * waits for them, their bodies are not parsed (the bulk of the benchmark's traffic).
+ */
+const ARGLESS_DEFAULTS = new Set([
+  'response_url',
+  'auth.test',
+  'chat.postEphemeral',
+  'chat.unfurl',
+  'conversations.members',
+  'conversations.history',
+  'conversations.replies',
+]);
+
+/** @param {string} value */
+function decodeValue(value) {
   const first = value.trimStart()[0];
   if (first === '[' || first === '{') {
     try {
@@ -57,40 +37,56 @@ function decodeValue(value: string): unknown {
   return value;
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+/** @param {import('node:http').IncomingMessage} req */
+async function readBody(req) {
+  /** @type {Buffer[]} */
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function parseArgs(body: string, contentType: string | undefined): Record<string, unknown> {
+/**
+ * @param {string} body
+ * @param {string | undefined} contentType
+ * @returns {Record<string, unknown>}
+ */
+function parseArgs(body, contentType) {
   if (body.length === 0) return {};
-  if (contentType?.includes('application/json')) return JSON.parse(body) as Record<string, unknown>;
-  const args: Record<string, unknown> = {};
+  if (contentType?.includes('application/json')) return JSON.parse(body);
+  /** @type {Record<string, unknown>} */
+  const args = {};
   for (const [key, value] of new URLSearchParams(body)) args[key] = decodeValue(value);
   return args;
 }
 
-export async function startFakeSlackApi(): Promise<FakeSlackApi> {
-  let calls: RecordedCall[] = [];
-  let failures = new Map<string, Array<Failure>>();
-  let responders = new Map<string, Responder>();
-  let waiters: Array<{
-    method: string;
-    predicate: (call: RecordedCall) => boolean;
-    resolve: (c: RecordedCall) => void;
-  }> = [];
-  const users = new Map<
-    string,
-    { id: string; name?: string; realName?: string; isBot?: boolean; teamId?: string }
-  >();
+/** @param {import('./fake-slack-api.d.mts').FakeSlackApiOptions} [options] */
+export async function startFakeSlackApi(options = {}) {
+  const { recordCalls = true, keepAliveTimeoutMs } = options;
+  /** @typedef {import('./fake-slack-api.d.mts').RecordedCall} RecordedCall */
+  /** @typedef {import('./fake-slack-api.d.mts').Failure} Failure */
+  /** @typedef {import('./fake-slack-api.d.mts').Responder} Responder */
+  /** @type {RecordedCall[]} */
+  let calls = [];
+  /** @type {Map<string, Failure[]>} */
+  let failures = new Map();
+  /** @type {Map<string, Responder>} */
+  let responders = new Map();
+  /** @type {Array<{ method: string; predicate: (call: RecordedCall) => boolean; resolve: (call: RecordedCall) => void }>} */
+  let waiters = [];
+  /** @type {Map<string, import('./fake-slack-api.d.mts').FakeUser>} */
+  const users = new Map();
+  /** @type {Map<string, number>} */
+  const counts = new Map();
+  let total = 0;
+  let lastCallAt = 0;
   let tsCounter = 0;
   const nextTs = () => {
     tsCounter += 1;
     return `${1_700_000_000 + tsCounter}.${String(tsCounter).padStart(6, '0')}`;
   };
 
-  const defaults: Record<string, Responder> = {
+  /** @type {Record<string, Responder>} */
+  const defaults = {
     response_url: () => ({}),
     'auth.test': () => ({
       url: 'https://vouch-test.slack.com/',
@@ -112,13 +108,13 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       channel: args.channel,
       permalink: `https://vouch-test.slack.com/archives/${String(args.channel)}/p${String(args.message_ts).replace('.', '')}`,
     }),
-    'views.open': (args) => ({ view: { id: `V${nextTs().replace('.', '')}`, ...(args.view as object) } }),
-    'views.push': (args) => ({ view: { id: `V${nextTs().replace('.', '')}`, ...(args.view as object) } }),
-    'views.update': (args) => ({ view: { id: args.view_id ?? 'VUPDATED', ...(args.view as object) } }),
-    'views.publish': (args) => ({ view: { id: `VHOME${String(args.user_id)}`, ...(args.view as object) } }),
+    'views.open': (args) => ({ view: { id: `V${nextTs().replace('.', '')}`, ...args.view } }),
+    'views.push': (args) => ({ view: { id: `V${nextTs().replace('.', '')}`, ...args.view } }),
+    'views.update': (args) => ({ view: { id: args.view_id ?? 'VUPDATED', ...args.view } }),
+    'views.publish': (args) => ({ view: { id: `VHOME${String(args.user_id)}`, ...args.view } }),
     'conversations.open': (args) => {
-      const users = String(args.users ?? args.user ?? '');
-      return { channel: { id: `D${users.replace(/[^A-Z0-9]/g, '').slice(0, 12)}` } };
+      const members = String(args.users ?? args.user ?? '');
+      return { channel: { id: `D${members.replace(/[^A-Z0-9]/g, '').slice(0, 12)}` } };
     },
     'conversations.info': (args) => ({
       channel: { id: args.channel, name: 'general', is_channel: true, is_member: true },
@@ -143,32 +139,54 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     },
   };
 
-  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+  /**
+   * @param {import('node:http').IncomingMessage} req
+   * @param {import('node:http').ServerResponse} res
+   */
+  const handle = async (req, res) => {
     const path = req.url ?? '';
     // Anything outside /api/ is a response_url (see `responseUrl`): recorded as method "response_url".
     const method = path.startsWith('/api/') ? (path.slice(5).split('?')[0] ?? '') : 'response_url';
     const body = await readBody(req);
-    let args: Record<string, unknown>;
-    try {
-      args = parseArgs(body, req.headers['content-type']);
-    } catch {
-      res.writeHead(400).end();
-      return;
+    const at = performance.now();
+    total += 1;
+    lastCallAt = at;
+    counts.set(method, (counts.get(method) ?? 0) + 1);
+    const responder = responders.get(method) ?? defaults[method];
+    const waiting = waiters.some((w) => w.method === method);
+    const needsArgs =
+      recordCalls ||
+      waiting ||
+      failures.has(method) ||
+      responders.has(method) ||
+      !ARGLESS_DEFAULTS.has(method);
+    /** @type {Record<string, unknown>} */
+    let args = {};
+    if (needsArgs) {
+      try {
+        args = parseArgs(body, req.headers['content-type']);
+      } catch {
+        res.writeHead(400).end();
+        return;
+      }
     }
     const authorization = req.headers.authorization;
     if (method === 'response_url') args.path = path;
-    const call: RecordedCall = {
+    /** @type {RecordedCall} */
+    const call = {
       method,
       args,
       token:
         authorization?.replace(/^Bearer /, '') ?? (typeof args.token === 'string' ? args.token : undefined),
-      at: Date.now(),
+      at,
     };
-    calls.push(call);
-    for (const waiter of [...waiters]) {
-      if (waiter.method === method && waiter.predicate(call)) {
-        waiters = waiters.filter((w) => w !== waiter);
-        waiter.resolve(call);
+    if (recordCalls) calls.push(call);
+    if (waiting) {
+      for (const waiter of [...waiters]) {
+        if (waiter.method === method && waiter.predicate(call)) {
+          waiters = waiters.filter((w) => w !== waiter);
+          waiter.resolve(call);
+        }
       }
     }
 
@@ -191,7 +209,6 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       return;
     }
 
-    const responder = responders.get(method) ?? defaults[method];
     const answer =
       responder !== undefined
         ? { ok: true, ...responder(args, call) }
@@ -200,19 +217,27 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     res.end(JSON.stringify(answer));
   };
 
-  const server: Server = createServer((req, res) => {
+  const server = createServer((req, res) => {
     handle(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  if (keepAliveTimeoutMs !== undefined) server.keepAliveTimeout = keepAliveTimeoutMs;
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
 
   return {
     url: `http://127.0.0.1:${port}/api/`,
-    responseUrl: (id) => `http://127.0.0.1:${port}/response/${encodeURIComponent(id)}`,
-    calls: (method) => (method === undefined ? [...calls] : calls.filter((c) => c.method === method)),
+    responseUrl: (/** @type {string} */ id) => `http://127.0.0.1:${port}/response/${encodeURIComponent(id)}`,
+    calls: (/** @type {string | undefined} */ method) =>
+      method === undefined ? [...calls] : calls.filter((c) => c.method === method),
+    stats: () => ({ total, lastCallAt, byMethod: Object.fromEntries(counts) }),
+    /**
+     * @param {string} method
+     * @param {(call: RecordedCall) => boolean} [predicate]
+     * @returns {Promise<RecordedCall>}
+     */
     waitFor(method, predicate = () => true, timeoutMs = 5_000) {
       const existing = calls.find((c) => c.method === method && predicate(c));
       if (existing !== undefined) return Promise.resolve(existing);
@@ -226,22 +251,23 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
             ),
           );
         }, timeoutMs);
-        const done = (call: RecordedCall) => {
+        /** @param {RecordedCall} call */
+        const done = (call) => {
           clearTimeout(timer);
           resolve(call);
         };
         waiters.push({ method, predicate, resolve: done });
       });
     },
-    fail(method, failure, times = 1) {
+    fail(/** @type {string} */ method, /** @type {Failure} */ failure, times = 1) {
       const queue = failures.get(method) ?? [];
       for (let i = 0; i < times; i += 1) queue.push(failure);
       failures.set(method, queue);
     },
-    respond(method, responder) {
+    respond(/** @type {string} */ method, /** @type {Responder} */ responder) {
       responders.set(method, responder);
     },
-    addUser(user) {
+    addUser(/** @type {import('./fake-slack-api.d.mts').FakeUser} */ user) {
       users.set(user.id, user);
     },
     reset() {
@@ -251,8 +277,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       waiters = [];
     },
     close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
+      new Promise((resolve) => {
+        server.close(() => resolve(undefined));
         server.closeAllConnections();
       }),
   };

@@ -1,33 +1,13 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-
-export interface JobPage {
-  title: string;
-  company: string;
-  location?: string;
-  description?: string;
-  salary?: { min: number; max: number; currency: string };
-}
-
-type Route = { status: number; body: string; contentType: string; delayMs?: number; etag?: string };
-
 /**
  * A local job board on 127.0.0.1 (allowed by FETCH_ALLOW_PRIVATE_HOSTS in test apps): serves job pages
  * with schema.org JobPosting JSON-LD, can answer slowly, go away (404/410) or serve non-job pages.
+ * Plain JS so the benchmark (Node without a TypeScript loader) runs the same fake as the tests.
+ * Types: ./fake-job-board.d.mts.
  */
-export interface FakeJobBoard {
-  origin: string;
-  /** Publishes a job page at `path` and returns its URL. */
-  job(path: string, page: JobPage, options?: { delayMs?: number }): string;
-  /** Any response at `path`. */
-  route(path: string, route: Route): string;
-  /** Makes `path` answer `status` (404, 410, 500...) from now on. */
-  remove(path: string, status?: number): void;
-  requests(path?: string): Array<{ path: string; headers: IncomingMessage['headers'] }>;
-  close(): Promise<void>;
-}
+import { createServer } from 'node:http';
 
-export function jobPageHtml(page: JobPage): string {
+/** @param {import('./fake-job-board.d.mts').JobPage} page */
+export function jobPageHtml(page) {
   const description =
     page.description ??
     `<p>We are looking for a ${page.title} to join ${page.company}.</p>
@@ -72,13 +52,26 @@ export function jobPageHtml(page: JobPage): string {
 <body><main><h1>${page.title}</h1>${description}</main></body></html>`;
 }
 
-export async function startFakeJobBoard(): Promise<FakeJobBoard> {
-  const routes = new Map<string, Route>();
-  const seen: Array<{ path: string; headers: IncomingMessage['headers'] }> = [];
-  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+/** @param {import('./fake-job-board.d.mts').FakeJobBoardOptions} [options] */
+export async function startFakeJobBoard(options = {}) {
+  const { delayMs = 0, jobAt } = options;
+  /** @type {Map<string, import('./fake-job-board.d.mts').Route>} */
+  const routes = new Map();
+  /** @type {Array<{ path: string; headers: import('node:http').IncomingHttpHeaders }>} */
+  const seen = [];
+  /** A published route, else the page `jobAt` makes for the path (no ETag: every fetch is a full one). */
+  const routeFor = (path) => {
+    const route = routes.get(path);
+    if (route !== undefined || jobAt === undefined) return route;
+    const page = jobAt(path);
+    return page === undefined
+      ? undefined
+      : { status: 200, body: jobPageHtml(page), contentType: 'text/html; charset=utf-8' };
+  };
+  const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     seen.push({ path, headers: req.headers });
-    const route = routes.get(path);
+    const route = routeFor(path);
     const send = () => {
       if (route === undefined) {
         res.writeHead(404, { 'content-type': 'text/html' }).end('<html><body>Not found</body></html>');
@@ -94,20 +87,22 @@ export async function startFakeJobBoard(): Promise<FakeJobBoard> {
       });
       res.end(route.body);
     };
-    if (route?.delayMs) setTimeout(send, route.delayMs);
+    const wait = route?.delayMs ?? delayMs;
+    if (wait) setTimeout(send, wait);
     else send();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+  const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+  const origin = `http://127.0.0.1:${address.port}`;
   return {
     origin,
-    job(path, page, options = {}) {
+    job(path, page, jobOptions = {}) {
       routes.set(path, {
         status: 200,
         body: jobPageHtml(page),
         contentType: 'text/html; charset=utf-8',
         etag: `"${path.length}-${page.title.length}"`,
-        ...(options.delayMs !== undefined ? { delayMs: options.delayMs } : {}),
+        ...(jobOptions.delayMs !== undefined ? { delayMs: jobOptions.delayMs } : {}),
       });
       return `${origin}${path}`;
     },
@@ -124,8 +119,8 @@ export async function startFakeJobBoard(): Promise<FakeJobBoard> {
     },
     requests: (path) => (path === undefined ? [...seen] : seen.filter((r) => r.path === path)),
     close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
+      new Promise((resolve) => {
+        server.close(() => resolve(undefined));
         server.closeAllConnections();
       }),
   };

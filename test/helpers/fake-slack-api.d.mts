@@ -1,0 +1,69 @@
+// Types of ./fake-slack-api.mjs (plain JS, so the benchmark runs the same fake as the tests).
+
+/** One Web API call the bot made, with its arguments parsed (JSON-looking form fields decoded). */
+export interface RecordedCall {
+  method: string;
+  args: Record<string, unknown>;
+  token: string | undefined;
+  /** performance.now() when the request had fully arrived. */
+  at: number;
+}
+
+export type Failure =
+  | { kind: 'rate_limited'; retryAfterSeconds: number }
+  | { kind: 'server_error'; status?: number }
+  | { kind: 'slack_error'; error: string };
+
+export type Responder = (args: Record<string, unknown>, call: RecordedCall) => Record<string, unknown>;
+
+export interface FakeUser {
+  id: string;
+  name?: string;
+  realName?: string;
+  isBot?: boolean;
+  teamId?: string;
+}
+
+export interface FakeSlackApiOptions {
+  /**
+   * Keep every call for `calls()` (default). Under load pass false: calls are only counted (`stats()`),
+   * and a body is parsed only when an answer, a failure or a waiter needs it.
+   */
+  recordCalls?: boolean;
+  /** The server's keep-alive timeout (Node's default, 5 s, unless given). */
+  keepAliveTimeoutMs?: number;
+}
+
+/**
+ * A local stand-in for the Slack Web API: a real HTTP server that records every call and answers
+ * like Slack does. Point the app's SLACK_API_URL at `url`.
+ */
+export interface FakeSlackApi {
+  url: string;
+  /** A response_url that lands on this fake (recorded as method "response_url", with `path` in args). */
+  responseUrl(id: string): string;
+  /** Recorded calls (none when started with `recordCalls: false`). */
+  calls(method?: string): RecordedCall[];
+  /** Calls so far, in total and per method, and performance.now() of the last one; counted even unrecorded. */
+  stats(): { total: number; lastCallAt: number; byMethod: Record<string, number> };
+  /** Resolves with the first call (already recorded or future) of `method` that matches `predicate`. */
+  waitFor(
+    method: string,
+    predicate?: (call: RecordedCall) => boolean,
+    timeoutMs?: number,
+  ): Promise<RecordedCall>;
+  /** Makes the next `times` calls of `method` fail this way. */
+  fail(method: string, failure: Failure, times?: number): void;
+  /** Overrides the answer of `method`. */
+  respond(method: string, responder: Responder): void;
+  /** Users that users.info knows (id → profile fields). */
+  addUser(user: FakeUser): void;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+export const FAKE_TEAM_ID = 'T0VOUCH01';
+export const FAKE_BOT_USER_ID = 'U0VOUCHBOT';
+export const FAKE_BOT_ID = 'B0VOUCHBOT';
+
+export function startFakeSlackApi(options?: FakeSlackApiOptions): Promise<FakeSlackApi>;
