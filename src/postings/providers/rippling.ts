@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { normalizeEmploymentType } from '../description/employment-type.js';
 import { normalizeWorkplace } from '../description/workplace.js';
 import { type HtmlPage, isRecord, safeJsonParse } from '../html/page.js';
-import type { PostingIdentity } from '../posting-identity.js';
+import { type PostingIdentity, postingIdentity } from '../posting-identity.js';
 import type { Salary } from '../posting-summary.js';
 import { pageIsOn, statedSalary, uniqueStrings } from './shared.js';
 import type { ApiRequest, ParseContext, PostingDraft, Provider } from './types.js';
@@ -16,12 +16,7 @@ const LOCALE = /^[a-z]{2}(?:-[A-Za-z]{2})?$/;
 function canonical(board: string, uuid: string): PostingIdentity {
   const tenant = board.toLowerCase();
   const jobId = uuid.toLowerCase();
-  return {
-    source: 'rippling',
-    tenant,
-    jobId,
-    canonicalUrl: `https://ats.rippling.com/${tenant}/jobs/${jobId}`,
-  };
+  return postingIdentity('rippling', tenant, jobId, `https://ats.rippling.com/${tenant}/jobs/${jobId}`);
 }
 
 const rangeSchema = z
