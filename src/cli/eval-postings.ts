@@ -5,6 +5,11 @@ import { z } from 'zod';
 import { extractPosting } from '../postings/extract-posting.js';
 import { type PostingSummary, postingSummarySchema } from '../postings/posting-summary.js';
 
+/** How many items one of the summary's lists should hold (scored within ±1; null reads as none). */
+const listCount = z.number().nullable();
+/** Phrases a list of the summary must hold, or must not. */
+const phrases = z.array(z.string()).optional();
+
 /**
  * One hand-checked truth file: the shared set's fields, plus (optional, as the repository's
  * long-tail fixtures and `shared-prose.json` give them) the prose checks. A field a truth file does
@@ -24,18 +29,18 @@ export const truthSchema = postingSummarySchema
   .extend({
     url: z.string(),
     source: z.string(),
-    responsibilitiesCount: z.number().nullable(),
-    requiredCount: z.number().nullable(),
-    niceToHaveCount: z.number().nullable(),
+    responsibilitiesCount: listCount,
+    requiredCount: listCount,
+    niceToHaveCount: listCount,
     language: z.string().optional(),
     /** The summary opens with these words of the posting; null: the posting has no sentence about the role. */
     summaryStart: z.string().nullable().optional(),
-    niceToHaveInclude: z.array(z.string()).optional(),
-    requiredExclude: z.array(z.string()).optional(),
-    signalsInclude: z.array(z.string()).optional(),
-    signalsExclude: z.array(z.string()).optional(),
-    emphasizedInclude: z.array(z.string()).optional(),
-    emphasizedExclude: z.array(z.string()).optional(),
+    niceToHaveInclude: phrases,
+    requiredExclude: phrases,
+    signalsInclude: phrases,
+    signalsExclude: phrases,
+    emphasizedInclude: phrases,
+    emphasizedExclude: phrases,
     notes: z.string().optional(),
   });
 export type Truth = z.infer<typeof truthSchema>;
