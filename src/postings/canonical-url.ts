@@ -1,6 +1,7 @@
 import { FetchError } from './fetched-resource.js';
 import { type PostingIdentity, postingIdentity } from './posting-identity.js';
 import { ALL_PROVIDERS } from './providers/registry.js';
+import { segmentMatches } from './providers/shared.js';
 import { isTrackingParam } from './tracking-params.js';
 
 /**
@@ -226,11 +227,9 @@ const workable: Rule = (url) => {
     if (first === 'j' && second && WORKABLE_SHORTCODE.test(second)) return workableApply(null, second);
     const account = first?.toLowerCase();
     if (
-      account &&
-      WORKABLE_ACCOUNT.test(account) &&
+      segmentMatches(account, WORKABLE_ACCOUNT) &&
       second === 'j' &&
-      third &&
-      WORKABLE_SHORTCODE.test(third)
+      segmentMatches(third, WORKABLE_SHORTCODE)
     ) {
       return workableApply(account, third);
     }

@@ -4,7 +4,7 @@ import { normalizeWorkplace } from '../description/workplace.js';
 import { type HtmlPage, isRecord, safeJsonParse } from '../html/page.js';
 import { type PostingIdentity, postingIdentity } from '../posting-identity.js';
 import type { Salary } from '../posting-summary.js';
-import { pageIsOn, statedSalary, uniqueStrings } from './shared.js';
+import { pageIsOn, segmentMatches, statedSalary, uniqueStrings } from './shared.js';
 import type { ApiRequest, ParseContext, PostingDraft, Provider } from './types.js';
 import { emptyDraft, str } from './types.js';
 
@@ -182,14 +182,12 @@ export const ripplingProvider: Provider = {
       const [first, second, third, fourth] = rest;
       if (
         first === 'board' &&
-        second &&
-        BOARD.test(second) &&
+        segmentMatches(second, BOARD) &&
         third === 'jobs' &&
-        fourth &&
-        UUID.test(fourth)
+        segmentMatches(fourth, UUID)
       )
         return canonical(second, fourth);
-      if (first && BOARD.test(first) && second === 'jobs' && third && UUID.test(third))
+      if (segmentMatches(first, BOARD) && second === 'jobs' && segmentMatches(third, UUID))
         return canonical(first, third);
       return null;
     }

@@ -129,6 +129,11 @@ export function statedSalary(min: unknown, max: unknown, currency: unknown, unit
   return salaryOf(moneyNumber(min), moneyNumber(max), currency, periodFromUnit(unit));
 }
 
+/** Whether a path segment is there and matches `pattern` (a job id, a board slug…). */
+export function segmentMatches(segment: string | undefined, pattern: RegExp): segment is string {
+  return segment !== undefined && pattern.test(segment);
+}
+
 /**
  * `identify` for a board that gives each company a sub-domain (`{company}.bamboohr.com`): the URL is
  * not the board's when its host is not, or is one of the board's own service hosts (www, api,
