@@ -3,45 +3,46 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { extractPosting } from '../postings/extract-posting.js';
-import type { PostingSummary } from '../postings/posting-summary.js';
+import { type PostingSummary, postingSummarySchema } from '../postings/posting-summary.js';
+
+/** How many items one of the summary's lists should hold (scored within ±1; null reads as none). */
+const listCount = z.number().nullable();
+/** Phrases a list of the summary must hold, or must not. */
+const phrases = z.array(z.string()).optional();
 
 /**
  * One hand-checked truth file: the shared set's fields, plus (optional, as the repository's
  * long-tail fixtures and `shared-prose.json` give them) the prose checks. A field a truth file does
  * not give is not scored for that posting.
  */
-export const truthSchema = z.object({
-  url: z.string(),
-  source: z.string(),
-  title: z.string().nullable(),
-  company: z.string().nullable(),
-  locations: z.array(z.string()),
-  workplaceType: z.string().nullable(),
-  employmentType: z.string().nullable(),
-  department: z.string().nullable(),
-  salary: z
-    .object({
-      min: z.number().nullable(),
-      max: z.number().nullable(),
-      currency: z.string().nullable(),
-      period: z.string().nullable(),
-    })
-    .nullable(),
-  minYearsExperience: z.number().nullable(),
-  responsibilitiesCount: z.number().nullable(),
-  requiredCount: z.number().nullable(),
-  niceToHaveCount: z.number().nullable(),
-  language: z.string().optional(),
-  /** The summary opens with these words of the posting; null: the posting has no sentence about the role. */
-  summaryStart: z.string().nullable().optional(),
-  niceToHaveInclude: z.array(z.string()).optional(),
-  requiredExclude: z.array(z.string()).optional(),
-  signalsInclude: z.array(z.string()).optional(),
-  signalsExclude: z.array(z.string()).optional(),
-  emphasizedInclude: z.array(z.string()).optional(),
-  emphasizedExclude: z.array(z.string()).optional(),
-  notes: z.string().optional(),
-});
+export const truthSchema = postingSummarySchema
+  .pick({
+    title: true,
+    company: true,
+    locations: true,
+    workplaceType: true,
+    employmentType: true,
+    department: true,
+    salary: true,
+    minYearsExperience: true,
+  })
+  .extend({
+    url: z.string(),
+    source: z.string(),
+    responsibilitiesCount: listCount,
+    requiredCount: listCount,
+    niceToHaveCount: listCount,
+    language: z.string().optional(),
+    /** The summary opens with these words of the posting; null: the posting has no sentence about the role. */
+    summaryStart: z.string().nullable().optional(),
+    niceToHaveInclude: phrases,
+    requiredExclude: phrases,
+    signalsInclude: phrases,
+    signalsExclude: phrases,
+    emphasizedInclude: phrases,
+    emphasizedExclude: phrases,
+    notes: z.string().optional(),
+  });
 export type Truth = z.infer<typeof truthSchema>;
 
 /** Prose checks for postings whose truth file lives elsewhere (the shared set): name → checks. */

@@ -1,6 +1,7 @@
 import { FetchError } from './fetched-resource.js';
-import type { PostingIdentity } from './posting-identity.js';
+import { type PostingIdentity, postingIdentity } from './posting-identity.js';
 import { ALL_PROVIDERS } from './providers/registry.js';
+import { segmentMatches } from './providers/shared.js';
 import { isTrackingParam } from './tracking-params.js';
 
 /**
@@ -75,15 +76,6 @@ function segments(url: URL): string[] {
   return url.pathname.split('/').filter((segment) => segment !== '');
 }
 
-function identity(
-  source: PostingIdentity['source'],
-  tenant: string | null,
-  jobId: string | null,
-  canonicalUrl: string,
-): PostingIdentity {
-  return { source, tenant, jobId, canonicalUrl };
-}
-
 function decodeSegment(segment: string): string | null {
   try {
     return decodeURIComponent(segment);
@@ -101,7 +93,7 @@ const GREENHOUSE_TOKEN = /^[A-Za-z0-9_-]+$/;
 function greenhouseCanonical(tenant: string, jobId: string, eu: boolean): PostingIdentity {
   const host = eu ? 'job-boards.eu.greenhouse.io' : 'job-boards.greenhouse.io';
   const board = tenant.toLowerCase();
-  return identity('greenhouse', board, jobId, `https://${host}/${board}/jobs/${jobId}`);
+  return postingIdentity('greenhouse', board, jobId, `https://${host}/${board}/jobs/${jobId}`);
 }
 
 const greenhouse: Rule = (url) => {
@@ -115,7 +107,12 @@ const greenhouse: Rule = (url) => {
       const tenant = url.searchParams.get('for');
       if (token && DIGITS.test(token)) {
         if (tenant && GREENHOUSE_TOKEN.test(tenant)) return greenhouseCanonical(tenant, token, eu);
-        return identity('greenhouse', null, token, `https://${url.hostname}/embed/job_app?token=${token}`);
+        return postingIdentity(
+          'greenhouse',
+          null,
+          token,
+          `https://${url.hostname}/embed/job_app?token=${token}`,
+        );
       }
       return null;
     }
@@ -147,12 +144,12 @@ const greenhouse: Rule = (url) => {
 function careerSiteIdentity(url: URL): PostingIdentity | null {
   const ghJid = url.searchParams.get('gh_jid');
   if (ghJid && DIGITS.test(ghJid)) {
-    return identity('greenhouse', null, ghJid, `${url.origin}${url.pathname}?gh_jid=${ghJid}`);
+    return postingIdentity('greenhouse', null, ghJid, `${url.origin}${url.pathname}?gh_jid=${ghJid}`);
   }
   const ashbyJid = url.searchParams.get('ashby_jid');
   if (ashbyJid && UUID.test(ashbyJid)) {
     const id = ashbyJid.toLowerCase();
-    return identity('ashby', null, id, `${url.origin}${url.pathname}?ashby_jid=${id}`);
+    return postingIdentity('ashby', null, id, `${url.origin}${url.pathname}?ashby_jid=${id}`);
   }
   return null;
 }
@@ -167,7 +164,7 @@ function leverCanonical(company: string, posting: string, eu: boolean): PostingI
   const tenant = company.toLowerCase();
   const jobId = posting.toLowerCase();
   const host = eu ? 'jobs.eu.lever.co' : 'jobs.lever.co';
-  return identity('lever', tenant, jobId, `https://${host}/${tenant}/${jobId}`);
+  return postingIdentity('lever', tenant, jobId, `https://${host}/${tenant}/${jobId}`);
 }
 
 const lever: Rule = (url) => {
@@ -202,7 +199,12 @@ const ashby: Rule = (url) => {
   const tenant = decodeSegment(org);
   if (!tenant) return null;
   const jobId = posting.toLowerCase();
-  return identity('ashby', tenant, jobId, `https://jobs.ashbyhq.com/${encodeURIComponent(tenant)}/${jobId}`);
+  return postingIdentity(
+    'ashby',
+    tenant,
+    jobId,
+    `https://jobs.ashbyhq.com/${encodeURIComponent(tenant)}/${jobId}`,
+  );
 };
 
 // --- Workable ---------------------------------------------------------------------------------
@@ -214,7 +216,7 @@ const WORKABLE_SERVICE_HOSTS = new Set(['www', 'apply', 'jobs', 'help', 'resourc
 
 function workableApply(account: string | null, shortcode: string): PostingIdentity {
   const path = account ? `${account}/j/${shortcode}` : `j/${shortcode}`;
-  return identity('workable', account, shortcode, `https://apply.workable.com/${path}`);
+  return postingIdentity('workable', account, shortcode, `https://apply.workable.com/${path}`);
 }
 
 const workable: Rule = (url) => {
@@ -225,11 +227,9 @@ const workable: Rule = (url) => {
     if (first === 'j' && second && WORKABLE_SHORTCODE.test(second)) return workableApply(null, second);
     const account = first?.toLowerCase();
     if (
-      account &&
-      WORKABLE_ACCOUNT.test(account) &&
+      segmentMatches(account, WORKABLE_ACCOUNT) &&
       second === 'j' &&
-      third &&
-      WORKABLE_SHORTCODE.test(third)
+      segmentMatches(third, WORKABLE_SHORTCODE)
     ) {
       return workableApply(account, third);
     }
@@ -238,7 +238,7 @@ const workable: Rule = (url) => {
   if (host === 'jobs.workable.com') {
     const [view, id] = segs;
     if (view === 'view' && id && /^[A-Za-z0-9]+$/.test(id)) {
-      return identity('workable', null, id, `https://jobs.workable.com/view/${id}`);
+      return postingIdentity('workable', null, id, `https://jobs.workable.com/view/${id}`);
     }
     return null;
   }
@@ -248,7 +248,7 @@ const workable: Rule = (url) => {
   const [kind, id] = segs;
   if (kind === 'j' && id && WORKABLE_SHORTCODE.test(id)) return workableApply(account, id);
   if (kind === 'jobs' && id && DIGITS.test(id)) {
-    return identity('workable', account, id, `https://${account}.workable.com/jobs/${id}`);
+    return postingIdentity('workable', account, id, `https://${account}.workable.com/jobs/${id}`);
   }
   return null;
 };
@@ -259,7 +259,7 @@ const SMARTRECRUITERS_HOSTS = new Set(['jobs.smartrecruiters.com', 'careers.smar
 const SMARTRECRUITERS_COMPANY = /^[A-Za-z0-9._-]+$/;
 
 function smartRecruitersCanonical(company: string, id: string): PostingIdentity {
-  return identity('smartrecruiters', company, id, `https://jobs.smartrecruiters.com/${company}/${id}`);
+  return postingIdentity('smartrecruiters', company, id, `https://jobs.smartrecruiters.com/${company}/${id}`);
 }
 
 const smartRecruiters: Rule = (url) => {
@@ -291,7 +291,7 @@ const recruitee: Rule = (url) => {
   const [kind, slug] = segments(url);
   if (kind !== 'o' || !slug || !/^[A-Za-z0-9%._-]+$/.test(slug)) return null;
   const jobId = slug.toLowerCase();
-  return identity('recruitee', company, jobId, `https://${company}.recruitee.com/o/${jobId}`);
+  return postingIdentity('recruitee', company, jobId, `https://${company}.recruitee.com/o/${jobId}`);
 };
 
 // --- Workday ----------------------------------------------------------------------------------
@@ -331,7 +331,7 @@ const workday: Rule = (url) => {
     const job = site ? workdayJob(rest) : null;
     if (!site || !job) return null;
     const canonicalUrl = `https://${url.hostname}/${[site, ...job.path].join('/')}`;
-    return identity('workday', `${tenantName}/${site}`, job.jobId, canonicalUrl);
+    return postingIdentity('workday', `${tenantName}/${site}`, job.jobId, canonicalUrl);
   }
   const siteHost = WORKDAY_SITE_HOST.exec(url.hostname);
   if (siteHost) {
@@ -340,7 +340,7 @@ const workday: Rule = (url) => {
     const job = workdayJob(rest);
     if (recruiting !== 'recruiting' || !tenantName || !site || !job) return null;
     const canonicalUrl = `https://${url.hostname}/${['recruiting', tenantName, site, ...job.path].join('/')}`;
-    return identity('workday', `${tenantName.toLowerCase()}/${site}`, job.jobId, canonicalUrl);
+    return postingIdentity('workday', `${tenantName.toLowerCase()}/${site}`, job.jobId, canonicalUrl);
   }
   return null;
 };
@@ -350,7 +350,7 @@ const workday: Rule = (url) => {
 const LINKEDIN_HOST = /^(?:[a-z]{1,3}\.)?linkedin\.com$/; // www., m., country (uk., de.)
 
 function linkedInCanonical(id: string): PostingIdentity {
-  return identity('linkedin', null, id, `https://www.linkedin.com/jobs/view/${id}`);
+  return postingIdentity('linkedin', null, id, `https://www.linkedin.com/jobs/view/${id}`);
 }
 
 const linkedIn: Rule = (url) => {
@@ -391,7 +391,7 @@ function otherIdentity(url: URL): PostingIdentity {
     a === b ? compare(av, bv) : compare(a, b),
   );
   const query = new URLSearchParams(params).toString();
-  return identity('other', null, null, `${url.origin}${path}${query ? `?${query}` : ''}`);
+  return postingIdentity('other', null, null, `${url.origin}${path}${query ? `?${query}` : ''}`);
 }
 
 function compare(a: string, b: string): number {

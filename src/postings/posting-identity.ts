@@ -41,3 +41,13 @@ export interface PostingIdentity {
   /** The one URL every variant of this job maps to. */
   canonicalUrl: string;
 }
+
+/** An identity from its four parts, in the order the type lists them. */
+export function postingIdentity(
+  source: IdentitySource,
+  tenant: string | null,
+  jobId: string | null,
+  canonicalUrl: string,
+): PostingIdentity {
+  return { source, tenant, jobId, canonicalUrl };
+}

@@ -11,6 +11,7 @@ import {
   pageIsOn,
   periodFromUnit,
   salaryOf,
+  titledJobs,
   uniqueStrings,
 } from './shared.js';
 import type { ApiRequest, ParseContext, PostingDraft, Provider } from './types.js';
@@ -120,14 +121,7 @@ export const ashbyProvider: Provider = {
   },
   parseJson(data: unknown, context: ParseContext): PostingDraft | null {
     if (!isRecord(data) || !Array.isArray(data.jobs)) return null;
-    const jobs = data.jobs
-      .slice(0, 5000)
-      .filter(
-        (j) =>
-          isRecord(j) &&
-          typeof j.title === 'string' &&
-          ('jobUrl' in j || 'isListed' in j || 'descriptionPlain' in j),
-      );
+    const jobs = titledJobs(data.jobs, ['jobUrl', 'isListed', 'descriptionPlain']);
     if (jobs.length === 0) return null;
     const wanted = context.identity?.jobId ?? idFromUrl(context.url);
     const organisation = context.identity?.source === 'ashby' ? context.identity.tenant : null;

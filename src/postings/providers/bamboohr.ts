@@ -3,9 +3,9 @@ import { normalizeEmploymentType } from '../description/employment-type.js';
 import { extractSalary } from '../description/salary.js';
 import { normalizeWorkplace } from '../description/workplace.js';
 import { isRecord } from '../html/page.js';
-import type { PostingIdentity } from '../posting-identity.js';
+import { type PostingIdentity, postingIdentity } from '../posting-identity.js';
 import type { WorkplaceType } from '../posting-summary.js';
-import { formatAddress, statedSalary, tenantSubdomain, uniqueStrings } from './shared.js';
+import { formatAddress, identifyOnSubdomain, statedSalary, uniqueStrings } from './shared.js';
 import type { ApiRequest, ParseContext, PostingDraft, Provider } from './types.js';
 import { emptyDraft, str, unlistedDraft } from './types.js';
 
@@ -15,12 +15,7 @@ const SERVICE_HOSTS = new Set(['www', 'api', 'app', 'help', 'marketplace', 'part
 const DIGITS = /^\d+$/;
 
 function canonical(company: string, jobId: string): PostingIdentity {
-  return {
-    source: 'bamboohr',
-    tenant: company,
-    jobId,
-    canonicalUrl: `https://${company}.bamboohr.com/careers/${jobId}`,
-  };
+  return postingIdentity('bamboohr', company, jobId, `https://${company}.bamboohr.com/careers/${jobId}`);
 }
 
 const placeSchema = z
@@ -139,11 +134,7 @@ function draftFromOpening(opening: Opening, company: string | null): PostingDraf
  */
 export const bambooHrProvider: Provider = {
   id: 'bamboohr',
-  identify(url: URL): PostingIdentity | null {
-    const company = tenantSubdomain(url.hostname, HOST, SERVICE_HOSTS);
-    if (!company) return null;
-    const segs = url.pathname.split('/').filter(Boolean);
-    const [first, second, third] = segs;
+  identify: identifyOnSubdomain(HOST, SERVICE_HOSTS, (company, [first, second, third], url) => {
     // /careers/{id}, /careers/{id}/detail, /careers/{id}/apply (the current careers site)
     if (first === 'careers' && second && DIGITS.test(second)) return canonical(company, second);
     // /hiring/jobs/{id} and /jobs/view.php?id={id} (older careers pages)
@@ -154,7 +145,7 @@ export const bambooHrProvider: Provider = {
       if (id && DIGITS.test(id)) return canonical(company, id);
     }
     return null;
-  },
+  }),
   apiRequest(identity: PostingIdentity): ApiRequest | null {
     if (identity.source !== 'bamboohr' || !identity.tenant || !identity.jobId) return null;
     return {

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { normalizeEmploymentType } from '../description/employment-type.js';
 import { extractSalary } from '../description/salary.js';
 import { type HtmlPage, isRecord } from '../html/page.js';
-import type { PostingIdentity } from '../posting-identity.js';
+import { postingIdentity } from '../posting-identity.js';
 import { draftFromJobPosting, findJobPosting } from './json-ld.js';
-import { formatAddress, hostOf, pageIsOn, tenantSubdomain, uniqueStrings } from './shared.js';
+import { formatAddress, hostOf, identifyOnSubdomain, pageIsOn, uniqueStrings } from './shared.js';
 import {
   emptyDraft,
   type ParseContext,
@@ -98,19 +98,11 @@ function draftFromPosition(position: Position, company: string | null): PostingD
  */
 export const breezyProvider: Provider = {
   id: 'breezy',
-  identify(url: URL): PostingIdentity | null {
-    const company = tenantSubdomain(url.hostname, HOST, SERVICE_HOSTS);
-    if (!company) return null;
-    const [kind, slug] = url.pathname.split('/').filter(Boolean);
+  identify: identifyOnSubdomain(HOST, SERVICE_HOSTS, (company, [kind, slug]) => {
     const id = kind === 'p' && slug ? POSITION.exec(slug)?.[1]?.toLowerCase() : undefined;
     if (!id) return null;
-    return {
-      source: 'breezy',
-      tenant: company,
-      jobId: id,
-      canonicalUrl: `https://${company}.breezy.hr/p/${id}`,
-    };
-  },
+    return postingIdentity('breezy', company, id, `https://${company}.breezy.hr/p/${id}`);
+  }),
   apiRequest(): null {
     return null;
   },

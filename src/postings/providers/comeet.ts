@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { normalizeEmploymentType } from '../description/employment-type.js';
 import { normalizeWorkplace } from '../description/workplace.js';
 import { type HtmlPage, isRecord } from '../html/page.js';
-import type { PostingIdentity } from '../posting-identity.js';
+import { type PostingIdentity, postingIdentity } from '../posting-identity.js';
 import { assignedValue, escapeHtmlText, formatAddress, pageIsOn, uniqueStrings } from './shared.js';
 import type { ApiRequest, ParseContext, PostingDraft, Provider } from './types.js';
 import { emptyDraft, str } from './types.js';
@@ -131,12 +131,7 @@ function companySlugOf(context: ParseContext): string | null {
 }
 
 function comeetIdentity(companyUid: string, positionUid: string, canonicalUrl: string): PostingIdentity {
-  return {
-    source: 'comeet',
-    tenant: companyUid.toUpperCase(),
-    jobId: positionUid.toUpperCase(),
-    canonicalUrl,
-  };
+  return postingIdentity('comeet', companyUid.toUpperCase(), positionUid.toUpperCase(), canonicalUrl);
 }
 
 function decode(segment: string): string | null {

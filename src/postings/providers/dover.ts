@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { normalizeEmploymentType } from '../description/employment-type.js';
 import { normalizeWorkplace } from '../description/workplace.js';
 import { isRecord } from '../html/page.js';
-import type { PostingIdentity } from '../posting-identity.js';
+import { type PostingIdentity, postingIdentity } from '../posting-identity.js';
 import type { WorkplaceType } from '../posting-summary.js';
 import { formatAddress, statedSalary, uniqueStrings } from './shared.js';
 import type { ApiRequest, ParseContext, PostingDraft, Provider } from './types.js';
@@ -139,12 +139,12 @@ export const doverProvider: Provider = {
       }
       if (!company || company.length > 200) return null;
       const jobId = third.toLowerCase();
-      return {
-        source: 'dover',
-        tenant: company,
+      return postingIdentity(
+        'dover',
+        company,
         jobId,
-        canonicalUrl: `https://${DOVER_HOST}/apply/${encodeURIComponent(company)}/${jobId}`,
-      };
+        `https://${DOVER_HOST}/apply/${encodeURIComponent(company)}/${jobId}`,
+      );
     }
     // /api/v1/inbound/application-portal-job/{jobId}
     if (
@@ -156,12 +156,12 @@ export const doverProvider: Provider = {
       UUID.test(fifth)
     ) {
       const jobId = fifth.toLowerCase();
-      return {
-        source: 'dover',
-        tenant: null,
+      return postingIdentity(
+        'dover',
+        null,
         jobId,
-        canonicalUrl: `https://${DOVER_HOST}/api/v1/inbound/application-portal-job/${jobId}`,
-      };
+        `https://${DOVER_HOST}/api/v1/inbound/application-portal-job/${jobId}`,
+      );
     }
     return null;
   },

@@ -1,6 +1,6 @@
 import { findFirst, hasClass, visibleText } from '../html/dom.js';
 import { type HtmlPage, isRecord } from '../html/page.js';
-import type { PostingIdentity } from '../posting-identity.js';
+import { type PostingIdentity, postingIdentity } from '../posting-identity.js';
 import { findJobPosting, firstPartyDraft } from './json-ld.js';
 import { hostOf, pageIsOn } from './shared.js';
 import type { ApiRequest, ParseContext, PostingDraft, Provider } from './types.js';
@@ -26,12 +26,7 @@ function fromUrl(url: URL): PostingIdentity | null {
   if (rest.length > 2 || (last !== undefined && rest.length === 2 && !JOB_PAGES.has(last))) return null;
   const host = url.hostname.toLowerCase();
   const tenant = host.slice(0, -'.icims.com'.length);
-  return {
-    source: 'icims',
-    tenant,
-    jobId: segs[1],
-    canonicalUrl: `https://${host}/jobs/${segs[1]}/job`,
-  };
+  return postingIdentity('icims', tenant, segs[1], `https://${host}/jobs/${segs[1]}/job`);
 }
 
 /** iCIMS writes `UNAVAILABLE` for an empty address part (a remote posting's city). */

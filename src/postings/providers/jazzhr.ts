@@ -1,9 +1,9 @@
 import { normalizeEmploymentType } from '../description/employment-type.js';
 import { findFirst, type HtmlElement, hasClass, visibleText } from '../html/dom.js';
 import { type HtmlPage, isRecord } from '../html/page.js';
-import type { PostingIdentity } from '../posting-identity.js';
+import { type PostingIdentity, postingIdentity } from '../posting-identity.js';
 import { draftFromJobPosting, findJobPosting } from './json-ld.js';
-import { hostOf, pageIsOn, tenantSubdomain, uniqueStrings } from './shared.js';
+import { hostOf, identifyOnSubdomain, pageIsOn, uniqueStrings } from './shared.js';
 import { emptyDraft, type ParseContext, type PostingDraft, type Provider, str } from './types.js';
 
 const HOST = /^([a-z0-9-]+)\.applytojob\.com$/;
@@ -14,12 +14,7 @@ const BOARD_CODE = /^[A-Za-z0-9]{6,16}$/;
 const NOT_A_JOB = new Set(['jobs', 'details', 'apply', 'thanks', 'search']);
 
 function canonical(company: string, code: string): PostingIdentity {
-  return {
-    source: 'jazzhr',
-    tenant: company,
-    jobId: code,
-    canonicalUrl: `https://${company}.applytojob.com/apply/${code}`,
-  };
+  return postingIdentity('jazzhr', company, code, `https://${company}.applytojob.com/apply/${code}`);
 }
 
 function byId(root: HtmlElement, ...ids: string[]): HtmlElement | null {
@@ -67,16 +62,13 @@ function organisationName(page: HtmlPage): string | null {
  */
 export const jazzHrProvider: Provider = {
   id: 'jazzhr',
-  identify(url: URL): PostingIdentity | null {
-    const company = tenantSubdomain(url.hostname, HOST, SERVICE_HOSTS);
-    if (!company) return null;
-    const segs = url.pathname.split('/').filter(Boolean);
+  identify: identifyOnSubdomain(HOST, SERVICE_HOSTS, (company, segs) => {
     if (segs[0] !== 'apply') return null;
     // /apply/jobs/details/{code}, /apply/{code}/{slug}, /apply/{code}
     const code = segs[1] === 'jobs' && segs[2] === 'details' ? segs[3] : segs[1];
     if (!code || NOT_A_JOB.has(code.toLowerCase()) || !BOARD_CODE.test(code)) return null;
     return canonical(company, code);
-  },
+  }),
   apiRequest(): null {
     return null;
   },

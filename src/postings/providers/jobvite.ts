@@ -3,7 +3,7 @@ import { classifyHeading } from '../description/sections.js';
 import { htmlToBlocks } from '../html/blocks.js';
 import { findFirst, type HtmlElement, hasClass, visibleText } from '../html/dom.js';
 import type { HtmlPage } from '../html/page.js';
-import type { PostingIdentity } from '../posting-identity.js';
+import { type PostingIdentity, postingIdentity } from '../posting-identity.js';
 import type { WorkplaceType } from '../posting-summary.js';
 import { draftFromJobPosting, findJobPosting } from './json-ld.js';
 import { countryName, pageIsOn, splitLocations, uniqueStrings } from './shared.js';
@@ -26,12 +26,7 @@ function fromUrl(url: URL): PostingIdentity | null {
   if (!company || !COMPANY.test(company) || job !== 'job' || !id || !JOB_ID.test(id)) return null;
   if (more.length > 0 || (extra !== undefined && extra !== 'apply')) return null;
   const tenant = company.toLowerCase();
-  return {
-    source: 'jobvite',
-    tenant,
-    jobId: id,
-    canonicalUrl: `https://jobs.jobvite.com/${tenant}/job/${id}`,
-  };
+  return postingIdentity('jobvite', tenant, id, `https://jobs.jobvite.com/${tenant}/job/${id}`);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { HtmlPage } from '../html/page.js';
-import type { PostingIdentity } from '../posting-identity.js';
+import { type PostingIdentity, postingIdentity } from '../posting-identity.js';
 import { ownBoardPageDraft } from './json-ld.js';
 import type { ParseContext, PostingDraft, Provider } from './types.js';
 
@@ -31,12 +31,7 @@ export const joinProvider: Provider = {
     if (!match?.[1]) return null;
     const tenant = company.toLowerCase();
     const jobSegment = `${match[1]}${(match[2] ?? '').toLowerCase()}`;
-    return {
-      source: 'join',
-      tenant,
-      jobId: match[1],
-      canonicalUrl: `https://join.com/companies/${tenant}/${jobSegment}`,
-    };
+    return postingIdentity('join', tenant, match[1], `https://join.com/companies/${tenant}/${jobSegment}`);
   },
   apiRequest: () => null,
   parseHtml(page: HtmlPage, context: ParseContext): PostingDraft | null {

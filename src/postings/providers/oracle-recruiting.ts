@@ -3,7 +3,7 @@ import { normalizeEmploymentType } from '../description/employment-type.js';
 import { extractSalary } from '../description/salary.js';
 import { normalizeWorkplace } from '../description/workplace.js';
 import { isRecord } from '../html/page.js';
-import type { PostingIdentity } from '../posting-identity.js';
+import { type PostingIdentity, postingIdentity } from '../posting-identity.js';
 import type { WorkplaceType } from '../posting-summary.js';
 import { uniqueStrings } from './shared.js';
 import type { ApiRequest, ParseContext, PostingDraft, Provider } from './types.js';
@@ -21,12 +21,12 @@ const DETAILS_RESOURCE = 'recruitingCEJobRequisitionDetails';
  * every site (the site falls back to its own default language when it has no English text).
  */
 function oracleIdentity(host: string, site: string, jobId: string): PostingIdentity {
-  return {
-    source: 'oracle-recruiting',
-    tenant: site,
+  return postingIdentity(
+    'oracle-recruiting',
+    site,
     jobId,
-    canonicalUrl: `https://${host}/hcmUI/CandidateExperience/en/sites/${site}/job/${jobId}`,
-  };
+    `https://${host}/hcmUI/CandidateExperience/en/sites/${site}/job/${jobId}`,
+  );
 }
 
 /** `/hcmUI/CandidateExperience/{locale}/sites/{site}/job/{id}[/apply/...]` and `/requisitions/preview/{id}`. */

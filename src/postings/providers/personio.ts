@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { hoursFromText, normalizeEmploymentType } from '../description/employment-type.js';
 import { htmlToBlocks } from '../html/blocks.js';
-import type { PostingIdentity } from '../posting-identity.js';
+import { type PostingIdentity, postingIdentity } from '../posting-identity.js';
 import { escapeHtmlText, uniqueStrings } from './shared.js';
 import type { ApiRequest, ParseContext, PostingDraft, Provider } from './types.js';
 import { emptyDraft, str, unlistedDraft } from './types.js';
@@ -12,12 +12,7 @@ const PERSONIO_HOST = /^([a-z0-9][a-z0-9-]*)\.jobs\.personio\.(?:de|com)$/;
 const DIGITS = /^\d+$/;
 
 function personioIdentity(company: string, jobId: string): PostingIdentity {
-  return {
-    source: 'personio',
-    tenant: company,
-    jobId,
-    canonicalUrl: `https://${company}.jobs.personio.de/job/${jobId}`,
-  };
+  return postingIdentity('personio', company, jobId, `https://${company}.jobs.personio.de/job/${jobId}`);
 }
 
 /** One `<position>` of the feed, its fields as text (the XML tree is read into this shape first). */

@@ -2,8 +2,15 @@ import { z } from 'zod';
 import { normalizeEmploymentType } from '../description/employment-type.js';
 import { normalizeWorkplace } from '../description/workplace.js';
 import { isRecord } from '../html/page.js';
-import type { PostingIdentity } from '../posting-identity.js';
-import { formatAddress, hostOf, statedSalary, tenantSubdomain, uniqueStrings } from './shared.js';
+import { type PostingIdentity, postingIdentity } from '../posting-identity.js';
+import {
+  formatAddress,
+  hostOf,
+  identifyOnSubdomain,
+  statedSalary,
+  titledJobs,
+  uniqueStrings,
+} from './shared.js';
 import type { ApiRequest, ParseContext, PostingDraft, Provider } from './types.js';
 import { emptyDraft, str, unlistedDraft } from './types.js';
 
@@ -57,12 +64,7 @@ type PinpointPosting = z.infer<typeof postingSchema>;
 
 function canonical(company: string, jobId: string): PostingIdentity {
   const path = UUID.test(jobId) ? `en/postings/${jobId}` : `jobs/${jobId}`;
-  return {
-    source: 'pinpoint',
-    tenant: company,
-    jobId,
-    canonicalUrl: `https://${company}.pinpointhq.com/${path}`,
-  };
+  return postingIdentity('pinpoint', company, jobId, `https://${company}.pinpointhq.com/${path}`);
 }
 
 /**
@@ -138,10 +140,7 @@ function isWanted(posting: Record<string, unknown>, jobId: string): boolean {
  */
 export const pinpointProvider: Provider = {
   id: 'pinpoint',
-  identify(url: URL): PostingIdentity | null {
-    const company = tenantSubdomain(url.hostname, HOST, SERVICE_HOSTS);
-    if (!company) return null;
-    const segs = url.pathname.split('/').filter(Boolean);
+  identify: identifyOnSubdomain(HOST, SERVICE_HOSTS, (company, segs) => {
     const rest = segs[0] && LOCALE.test(segs[0]) && segs[0] !== 'jobs' ? segs.slice(1) : segs;
     const [kind, id] = rest;
     // /{locale}/postings/{uuid}, /postings/{uuid}, …/applications/new
@@ -149,7 +148,7 @@ export const pinpointProvider: Provider = {
     // /jobs/{id}: the job's numeric id
     if (kind === 'jobs' && id && DIGITS.test(id)) return canonical(company, id);
     return null;
-  },
+  }),
   apiRequest(identity: PostingIdentity): ApiRequest | null {
     if (identity.source !== 'pinpoint' || !identity.tenant || !identity.jobId) return null;
     return {
@@ -159,14 +158,11 @@ export const pinpointProvider: Provider = {
   },
   parseJson(data: unknown, context: ParseContext): PostingDraft | null {
     if (!isRecord(data) || !Array.isArray(data.data)) return null;
-    const postings = data.data
-      .slice(0, 5000)
-      .filter(
-        (p): p is Record<string, unknown> =>
-          isRecord(p) &&
-          typeof p.title === 'string' &&
-          ('key_responsibilities' in p || 'workplace_type' in p || 'compensation_visible' in p),
-      );
+    const postings = titledJobs(data.data, [
+      'key_responsibilities',
+      'workplace_type',
+      'compensation_visible',
+    ]);
     if (postings.length === 0) return null;
     const company = context.identity?.source === 'pinpoint' ? context.identity.tenant : null;
     const wanted = context.identity?.source === 'pinpoint' ? context.identity.jobId : null;

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { normalizeEmploymentType } from '../description/employment-type.js';
 import { normalizeWorkplace } from '../description/workplace.js';
 import { type HtmlPage, isRecord, safeJsonParse } from '../html/page.js';
-import type { PostingIdentity } from '../posting-identity.js';
+import { type PostingIdentity, postingIdentity } from '../posting-identity.js';
 import type { Salary } from '../posting-summary.js';
-import { pageIsOn, statedSalary, uniqueStrings } from './shared.js';
+import { pageIsOn, segmentMatches, statedSalary, uniqueStrings } from './shared.js';
 import type { ApiRequest, ParseContext, PostingDraft, Provider } from './types.js';
 import { emptyDraft, str } from './types.js';
 
@@ -16,12 +16,7 @@ const LOCALE = /^[a-z]{2}(?:-[A-Za-z]{2})?$/;
 function canonical(board: string, uuid: string): PostingIdentity {
   const tenant = board.toLowerCase();
   const jobId = uuid.toLowerCase();
-  return {
-    source: 'rippling',
-    tenant,
-    jobId,
-    canonicalUrl: `https://ats.rippling.com/${tenant}/jobs/${jobId}`,
-  };
+  return postingIdentity('rippling', tenant, jobId, `https://ats.rippling.com/${tenant}/jobs/${jobId}`);
 }
 
 const rangeSchema = z
@@ -187,14 +182,12 @@ export const ripplingProvider: Provider = {
       const [first, second, third, fourth] = rest;
       if (
         first === 'board' &&
-        second &&
-        BOARD.test(second) &&
+        segmentMatches(second, BOARD) &&
         third === 'jobs' &&
-        fourth &&
-        UUID.test(fourth)
+        segmentMatches(fourth, UUID)
       )
         return canonical(second, fourth);
-      if (first && BOARD.test(first) && second === 'jobs' && third && UUID.test(third))
+      if (segmentMatches(first, BOARD) && second === 'jobs' && segmentMatches(third, UUID))
         return canonical(first, third);
       return null;
     }

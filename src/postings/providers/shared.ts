@@ -1,4 +1,5 @@
 import { closingBracket, isRecord } from '../html/page.js';
+import type { PostingIdentity } from '../posting-identity.js';
 import type { Salary, SalaryPeriod } from '../posting-summary.js';
 import { str } from './types.js';
 
@@ -128,17 +129,39 @@ export function statedSalary(min: unknown, max: unknown, currency: unknown, unit
   return salaryOf(moneyNumber(min), moneyNumber(max), currency, periodFromUnit(unit));
 }
 
+/** Whether a path segment is there and matches `pattern` (a job id, a board slug…). */
+export function segmentMatches(segment: string | undefined, pattern: RegExp): segment is string {
+  return segment !== undefined && pattern.test(segment);
+}
+
 /**
- * The company of a board that gives each company a sub-domain (`{company}.bamboohr.com`): null when
- * the host is not the board's or is one of the board's own service hosts (www, api, help…).
+ * `identify` for a board that gives each company a sub-domain (`{company}.bamboohr.com`): the URL is
+ * not the board's when its host is not, or is one of the board's own service hosts (www, api,
+ * help…); otherwise `onPath` reads the job from the company and the path's segments.
  */
-export function tenantSubdomain(
-  hostname: string,
+export function identifyOnSubdomain(
   host: RegExp,
   serviceHosts: ReadonlySet<string>,
-): string | null {
-  const company = host.exec(hostname)?.[1];
-  return company && !serviceHosts.has(company) ? company : null;
+  onPath: (company: string, segs: string[], url: URL) => PostingIdentity | null,
+): (url: URL) => PostingIdentity | null {
+  return (url) => {
+    const company = host.exec(url.hostname)?.[1];
+    if (!company || serviceHosts.has(company)) return null;
+    return onPath(company, url.pathname.split('/').filter(Boolean), url);
+  };
+}
+
+/**
+ * The jobs of a board's list (its first 5000 entries): records with a string `title` and at least
+ * one of the fields only the board's jobs carry (`markers`).
+ */
+export function titledJobs(list: readonly unknown[], markers: readonly string[]): Record<string, unknown>[] {
+  return list
+    .slice(0, 5000)
+    .filter(
+      (entry): entry is Record<string, unknown> =>
+        isRecord(entry) && typeof entry.title === 'string' && markers.some((key) => key in entry),
+    );
 }
 
 /** Plain text made safe inside HTML a provider assembles (a section heading, a list item). */

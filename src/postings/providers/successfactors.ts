@@ -1,7 +1,7 @@
 import { normalizeEmploymentType } from '../description/employment-type.js';
 import { findAll, findFirst, type HtmlElement, visibleText } from '../html/dom.js';
 import type { HtmlPage } from '../html/page.js';
-import type { PostingIdentity } from '../posting-identity.js';
+import { type PostingIdentity, postingIdentity } from '../posting-identity.js';
 import { draftFromJobPosting, findJobPosting } from './json-ld.js';
 import { countryName, hostOf, uniqueStrings } from './shared.js';
 import { emptyDraft, type ParseContext, type PostingDraft, type Provider, str } from './types.js';
@@ -24,12 +24,12 @@ function fromHostedCareer(url: URL): PostingIdentity | null {
   const jobId = url.searchParams.get('career_job_req_id') ?? url.searchParams.get('jobId');
   if (!company || !COMPANY_ID.test(company) || !jobId || !REQ_ID.test(jobId)) return null;
   const host = url.hostname.toLowerCase();
-  return {
-    source: 'successfactors',
-    tenant: company,
+  return postingIdentity(
+    'successfactors',
+    company,
     jobId,
-    canonicalUrl: `https://${host}/sfcareer/jobreqcareer?jobId=${jobId}&company=${encodeURIComponent(company)}`,
-  };
+    `https://${host}/sfcareer/jobreqcareer?jobId=${jobId}&company=${encodeURIComponent(company)}`,
+  );
 }
 
 function byProperty(root: HtmlElement, property: string): HtmlElement | null {

@@ -1,6 +1,6 @@
 import { findFirst, visibleText } from '../html/dom.js';
 import type { HtmlPage } from '../html/page.js';
-import type { PostingIdentity } from '../posting-identity.js';
+import { type PostingIdentity, postingIdentity } from '../posting-identity.js';
 import { draftFromJobPosting, findJobPosting } from './json-ld.js';
 import { emptyDraft, type ParseContext, type PostingDraft, type Provider, str } from './types.js';
 
@@ -25,12 +25,12 @@ function fromUrl(url: URL): PostingIdentity | null {
   const host = url.hostname.toLowerCase();
   const company = host.endsWith('.taleo.net') ? host.split('.')[0] : host;
   const base = section ? `/careersection/${section}` : '/careersection';
-  return {
-    source: 'taleo',
-    tenant: section ? `${company}/${section}` : (company ?? null),
-    jobId: job,
-    canonicalUrl: `https://${host}${base}/jobdetail.ftl?job=${encodeURIComponent(job)}`,
-  };
+  return postingIdentity(
+    'taleo',
+    section ? `${company}/${section}` : (company ?? null),
+    job,
+    `https://${host}${base}/jobdetail.ftl?job=${encodeURIComponent(job)}`,
+  );
 }
 
 const FILL_LIST = "api.fillList('requisitionDescriptionInterface', 'descRequisition', [";

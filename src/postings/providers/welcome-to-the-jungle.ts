@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { normalizeEmploymentType } from '../description/employment-type.js';
 import { type HtmlPage, isRecord } from '../html/page.js';
-import type { PostingIdentity } from '../posting-identity.js';
+import { type PostingIdentity, postingIdentity } from '../posting-identity.js';
 import type { WorkplaceType } from '../posting-summary.js';
 import { draftFromJobPosting, findJobPosting } from './json-ld.js';
 import { countryName, escapeHtmlText, pageIsOn, statedSalary, uniqueStrings } from './shared.js';
@@ -16,12 +16,12 @@ const LOCALE = /^[a-z]{2}(?:-[a-z]{2})?$/i;
 function wttjIdentity(organization: string, job: string): PostingIdentity {
   const tenant = organization.toLowerCase();
   const jobId = job.toLowerCase();
-  return {
-    source: 'welcome-to-the-jungle',
+  return postingIdentity(
+    'welcome-to-the-jungle',
     tenant,
     jobId,
-    canonicalUrl: `https://www.welcometothejungle.com/en/companies/${tenant}/jobs/${jobId}`,
-  };
+    `https://www.welcometothejungle.com/en/companies/${tenant}/jobs/${jobId}`,
+  );
 }
 
 const officeSchema = z

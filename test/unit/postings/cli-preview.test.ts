@@ -18,6 +18,13 @@ function io(overrides: Partial<PreviewIo> = {}) {
   return { io: value, out: () => out.join(''), err: () => err.join('') };
 }
 
+/** `vouch preview <vendor fixture> --url <url>`: asserts it exits 0 and returns what it printed. */
+async function cardText(fixture: string, url: string): Promise<string> {
+  const t = io();
+  expect(await run(['preview', resolve(vendorDir, fixture), '--url', url], t.io)).toBe(0);
+  return t.out();
+}
+
 const SUMMARY_KEYS = [
   'url',
   'canonicalUrl',
@@ -85,18 +92,10 @@ describe('vouch preview', () => {
   });
 
   it('prints a saved API payload as the card text, in the seed’s shape', async () => {
-    const t = io();
-    const code = await run(
-      [
-        'preview',
-        resolve(vendorDir, 'recruitee-offers.json'),
-        '--url',
-        'https://channable.recruitee.com/o/customer-success-manager-benelux-dutch-speaking-3',
-      ],
-      t.io,
+    const text = await cardText(
+      'recruitee-offers.json',
+      'https://channable.recruitee.com/o/customer-success-manager-benelux-dutch-speaking-3',
     );
-    expect(code).toBe(0);
-    const text = t.out();
     expect(text.split('\n')[0]).toBe('Customer Success Manager Benelux - Dutch speaking');
     expect(text).toContain('Channable · Utrecht, Netherlands · Customer Success');
     expect(text).toContain('EUR 3,750–5,250 / month');
@@ -108,18 +107,10 @@ describe('vouch preview', () => {
   });
 
   it('prints a saved LinkedIn job page as the card text (real signed-out capture)', async () => {
-    const t = io();
-    const code = await run(
-      [
-        'preview',
-        resolve(vendorDir, 'linkedin-public-job.html'),
-        '--url',
-        'https://au.linkedin.com/jobs/view/senior-software-engineer-developer-experience-at-heidi-4411867124',
-      ],
-      t.io,
+    const text = await cardText(
+      'linkedin-public-job.html',
+      'https://au.linkedin.com/jobs/view/senior-software-engineer-developer-experience-at-heidi-4411867124',
     );
-    expect(code).toBe(0);
-    const text = t.out();
     expect(text.split('\n')[0]).toBe('Senior Software Engineer - Developer Experience');
     expect(text).toContain('Heidi · Melbourne, Victoria, Australia');
     expect(text).toContain('hybrid · full-time · senior · 3+ years');

@@ -13,9 +13,10 @@ import {
   locationKey,
   misfiledNiceToHave,
 } from '../../../src/cli/eval-postings.js';
+import { sharedRoot } from './shared-set.js';
 
 const repoDir = resolve(import.meta.dirname, '..', '..', 'fixtures', 'postings');
-const sharedDir = resolve(import.meta.dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'postings');
+const sharedDir = resolve(sharedRoot, 'fixtures', 'postings');
 const sharedAvailable = existsSync(resolve(sharedDir, 'truth'));
 if (!sharedAvailable)
   console.warn(`skipping shared posting fixtures: ${sharedDir} is absent (CI has it at ../shared)`);

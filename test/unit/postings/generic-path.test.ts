@@ -15,7 +15,7 @@ import {
 import { extractPosting } from '../../../src/postings/extract-posting.js';
 import { parseHtml } from '../../../src/postings/html/dom.js';
 import { parseJsonLd, readHtmlPage } from '../../../src/postings/html/page.js';
-import type { PostingSummary } from '../../../src/postings/posting-summary.js';
+import type { PostingSummary, Salary } from '../../../src/postings/posting-summary.js';
 
 const fixtures = resolve(import.meta.dirname, '..', '..', 'fixtures', 'postings');
 
@@ -448,6 +448,11 @@ describe('labelled fields', () => {
   });
 });
 
+/** Each line, alone, reads as its salary. */
+function expectSalaries(cases: ReadonlyArray<readonly [line: string, salary: Salary]>): void {
+  for (const [line, salary] of cases) expect(extractSalary([line]), line).toEqual(salary);
+}
+
 describe('salary currency from the posting’s own context', () => {
   it('a bare $ is USD in the US, the local dollar in Canada, Australia, New Zealand, Singapore', () => {
     const line = ['Salary: $120,000 - $140,000 per year'];
@@ -477,24 +482,17 @@ describe('salary currency from the posting’s own context', () => {
         ?.currency,
     ).toBe('CAD');
     expect(extractSalary(['Salary A$120k - A$140k per annum'])?.currency).toBe('AUD');
-    expect(extractSalary(['Salário: R$ 8.000 a R$ 10.000 por mês'])).toEqual({
-      min: 8000,
-      max: 10000,
-      currency: 'BRL',
-      period: 'month',
-    });
-    expect(extractSalary(['Wynagrodzenie: 12 000 - 16 000 zł brutto miesięcznie'])).toEqual({
-      min: 12000,
-      max: 16000,
-      currency: 'PLN',
-      period: 'month',
-    });
-    expect(extractSalary(["Salary: CHF 100'000 - 120'000 per year"])).toEqual({
-      min: 100000,
-      max: 120000,
-      currency: 'CHF',
-      period: 'year',
-    });
+    expectSalaries([
+      ['Salário: R$ 8.000 a R$ 10.000 por mês', { min: 8000, max: 10000, currency: 'BRL', period: 'month' }],
+      [
+        'Wynagrodzenie: 12 000 - 16 000 zł brutto miesięcznie',
+        { min: 12000, max: 16000, currency: 'PLN', period: 'month' },
+      ],
+      [
+        "Salary: CHF 100'000 - 120'000 per year",
+        { min: 100000, max: 120000, currency: 'CHF', period: 'year' },
+      ],
+    ]);
   });
 
   it('kr is SEK, NOK or DKK by country, and no salary where the country is unknown', () => {
@@ -511,58 +509,22 @@ describe('salary currency from the posting’s own context', () => {
   });
 
   it('keeps hourly and monthly pay as such, in several languages', () => {
-    expect(extractSalary(['Pay: $25–30/hour'])).toEqual({
-      min: 25,
-      max: 30,
-      currency: 'USD',
-      period: 'hour',
-    });
-    expect(extractSalary(['Gehalt: €3.500 brutto/Monat'])).toEqual({
-      min: 3500,
-      max: 3500,
-      currency: 'EUR',
-      period: 'month',
-    });
-    expect(extractSalary(['Vergütung: 3.400 € – 4.400 € monatlich'])).toEqual({
-      min: 3400,
-      max: 4400,
-      currency: 'EUR',
-      period: 'month',
-    });
-    expect(extractSalary(['Salaire : 2 500 € par mois'])).toEqual({
-      min: 2500,
-      max: 2500,
-      currency: 'EUR',
-      period: 'month',
-    });
-    expect(extractSalary(['Salario: 30.000 - 36.000 € al año'])).toEqual({
-      min: 30000,
-      max: 36000,
-      currency: 'EUR',
-      period: 'year',
-    });
-    expect(extractSalary(['Stundenlohn: 18,50 € pro Stunde'])).toEqual({
-      min: 18.5,
-      max: 18.5,
-      currency: 'EUR',
-      period: 'hour',
-    });
+    expectSalaries([
+      ['Pay: $25–30/hour', { min: 25, max: 30, currency: 'USD', period: 'hour' }],
+      ['Gehalt: €3.500 brutto/Monat', { min: 3500, max: 3500, currency: 'EUR', period: 'month' }],
+      ['Vergütung: 3.400 € – 4.400 € monatlich', { min: 3400, max: 4400, currency: 'EUR', period: 'month' }],
+      ['Salaire : 2 500 € par mois', { min: 2500, max: 2500, currency: 'EUR', period: 'month' }],
+      ['Salario: 30.000 - 36.000 € al año', { min: 30000, max: 36000, currency: 'EUR', period: 'year' }],
+      ['Stundenlohn: 18,50 € pro Stunde', { min: 18.5, max: 18.5, currency: 'EUR', period: 'hour' }],
+    ]);
     expect(extractSalary(['Compensation: $40,000 – $55,000 / year'])?.period).toBe('year');
   });
 
   it('reads bounds in other languages ("ab", "bis zu", "à partir de")', () => {
-    expect(extractSalary(['Gehalt ab 55.000 € brutto im Jahr'])).toEqual({
-      min: 55000,
-      max: null,
-      currency: 'EUR',
-      period: 'year',
-    });
-    expect(extractSalary(['Gehalt bis zu 70.000 € jährlich'])).toEqual({
-      min: null,
-      max: 70000,
-      currency: 'EUR',
-      period: 'year',
-    });
+    expectSalaries([
+      ['Gehalt ab 55.000 € brutto im Jahr', { min: 55000, max: null, currency: 'EUR', period: 'year' }],
+      ['Gehalt bis zu 70.000 € jährlich', { min: null, max: 70000, currency: 'EUR', period: 'year' }],
+    ]);
   });
 
   it('knows the currency of one country, and not of several', () => {

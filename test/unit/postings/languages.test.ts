@@ -15,6 +15,7 @@ import { extractMinYears, yearsIn } from '../../../src/postings/description/year
 import { extractPosting } from '../../../src/postings/extract-posting.js';
 import { htmlToBlocks } from '../../../src/postings/html/blocks.js';
 import type { PostingDraft } from '../../../src/postings/providers/types.js';
+import { sharedRawDir } from './shared-set.js';
 
 const fixtures = resolve(import.meta.dirname, '..', '..', 'fixtures', 'postings');
 
@@ -436,24 +437,13 @@ describe('a real German posting: Personio’s documented feed example', () => {
   });
 });
 
-const sharedRaw = resolve(
-  import.meta.dirname,
-  '..',
-  '..',
-  '..',
-  '..',
-  'shared',
-  'fixtures',
-  'postings',
-  'raw',
-);
-describe.skipIf(!existsSync(sharedRaw))(
+describe.skipIf(!existsSync(sharedRawDir))(
   'pluses inside an English requirements list (shared Catawiki set)',
   () => {
     const read = (name: string) =>
       extractPosting({
         url: `https://job-boards.greenhouse.io/catawiki/jobs/${name.split(':')[1]}`,
-        body: readFileSync(resolve(sharedRaw, `${name.split(':')[0]}.json`)),
+        body: readFileSync(resolve(sharedRawDir, `${name.split(':')[0]}.json`)),
       });
 
     it('moves "… is a definite plus" and keeps "English is required; Italian is a strong plus"', () => {

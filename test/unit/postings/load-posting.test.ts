@@ -8,6 +8,7 @@ import {
   type SafeFetch,
 } from '../../../src/postings/fetched-resource.js';
 import { createPostingLoader } from '../../../src/postings/load-posting.js';
+import { sharedRawDir } from './shared-set.js';
 
 interface Call {
   url: string;
@@ -162,24 +163,13 @@ describe('createPostingLoader', () => {
   });
 });
 
-const sharedRaw = resolve(
-  import.meta.dirname,
-  '..',
-  '..',
-  '..',
-  '..',
-  'shared',
-  'fixtures',
-  'postings',
-  'raw',
-);
-const haveShared = existsSync(sharedRaw);
-if (!haveShared) console.warn(`skipping loader-over-real-fixtures test: ${sharedRaw} is absent`);
+const haveShared = existsSync(sharedRawDir);
+if (!haveShared) console.warn(`skipping loader-over-real-fixtures test: ${sharedRawDir} is absent`);
 
 describe.skipIf(!haveShared)('createPostingLoader over real fixture bodies', () => {
   it('serves the Greenhouse API body of a real posting', async () => {
     const body = readFileSync(
-      resolve(sharedRaw, 'greenhouse-api-catawiki-senior-product-designer-amsterdam.json'),
+      resolve(sharedRawDir, 'greenhouse-api-catawiki-senior-product-designer-amsterdam.json'),
     );
     const { fetch } = fakeFetch(() => ({ body, contentType: 'application/json' }));
     const result = await createPostingLoader({ fetch, logger: silent }).load(

@@ -2,17 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractPosting } from '../../../src/postings/extract-posting.js';
+import { sharedRoot } from './shared-set.js';
 
-const seedPath = resolve(
-  import.meta.dirname,
-  '..',
-  '..',
-  '..',
-  '..',
-  'shared',
-  'seeds',
-  'pinterest-ml-manager-posting.txt',
-);
+const seedPath = resolve(sharedRoot, 'seeds', 'pinterest-ml-manager-posting.txt');
 const seedAvailable = existsSync(seedPath);
 if (!seedAvailable)
   console.warn(`skipping the seed posting test: ${seedPath} is absent (CI has it at ../shared)`);
