@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { RecordedCall } from './fake-slack-api.js';
-import { dmChannelOf, postingIdOf, unfurlBlocksOf } from './slack-blocks.js';
+import { dmChannelOf, mentions, postingIdOf, textOf, unfurlBlocksOf } from './slack-blocks.js';
 import { blockAction, linkSharedEvent, viewSubmission } from './slack-payloads.js';
 import type { SlackResponse } from './slack-requests.js';
 import type { TestApp } from './start-test-app.js';
@@ -77,7 +77,7 @@ export async function shareJobByCommand(
   expect(response.status).toBe(200);
   const card = await app.slack.waitFor(
     'chat.postMessage',
-    (c) => c.args.channel === input.channel && JSON.stringify(c.args.blocks ?? '').includes(input.url),
+    (c) => c.args.channel === input.channel && mentions(c.args.blocks, input.url),
     10_000,
   );
   return { card, postingId: postingIdOf(card.args.blocks) };
@@ -102,7 +102,7 @@ export async function shareJobByUnfurl(
   await app.requests.eventCallback(event);
   const unfurl = await app.slack.waitFor(
     'chat.unfurl',
-    (c) => JSON.stringify(c.args).includes(input.url),
+    (c) => unfurlBlocksOf(c, input.url).length > 0,
     input.timeoutMs,
   );
   return { unfurl, postingId: postingIdOf(unfurlBlocksOf(unfurl, input.url)), ts: event.message_ts };
@@ -208,7 +208,8 @@ export async function expressInterest(
 
 /**
  * Resolves with the first DM (already sent or to come) the bot posts to `userId`; `matching` is
- * tested on the whole call's arguments (text and blocks), `textMatching` on its text only.
+ * tested on all the DM's text (its fallback text and its blocks' texts, one a line),
+ * `textMatching` on its fallback text only.
  */
 export function waitForDm(
   app: TestApp,
@@ -220,15 +221,15 @@ export function waitForDm(
     'chat.postMessage',
     (c) =>
       c.args.channel === channel &&
-      (options.matching === undefined || options.matching.test(JSON.stringify(c.args))) &&
+      (options.matching === undefined || options.matching.test(textOf(c.args))) &&
       (options.textMatching === undefined || options.textMatching.test(String(c.args.text))),
     options.timeoutMs ?? 10_000,
   );
 }
 
 /**
- * Resolves with the first Home tab (already published or to come) published for `userId`,
- * containing `including` when given.
+ * Resolves with the first Home tab (already published or to come) published for `userId`, with
+ * `including` in one of its strings (a text, or a button value such as a posting id) when given.
  */
 export function waitForHome(
   app: TestApp,
@@ -239,7 +240,7 @@ export function waitForHome(
     'views.publish',
     (c) =>
       c.args.user_id === userId &&
-      (options.including === undefined || JSON.stringify(c.args.view).includes(options.including)),
+      (options.including === undefined || mentions(c.args.view, options.including)),
     options.timeoutMs ?? 10_000,
   );
 }
