@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { createDatabase, type Database } from '../../../src/db/client.js';
 import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.js';
 import type { RecordedCall } from '../../helpers/fake-slack-api.js';
-import { postingIdOf, postsTo } from '../../helpers/slack-blocks.js';
+import { postingIdOf, postsTo, textOf } from '../../helpers/slack-blocks.js';
 import {
   expectStillServing,
   openInterestModal,
@@ -76,7 +76,7 @@ describeEachDatabase('Slack API errors', (kind) => {
     const [first, second] = attempts as [RecordedCall, RecordedCall];
     // Retry-After: 1 was honoured (with a wide margin for a busy machine).
     expect(second.at - first.at).toBeGreaterThanOrEqual(900);
-    expect(JSON.stringify(second.args.blocks)).toContain('Patient Poster');
+    expect(textOf(second.args.blocks)).toContain('Patient Poster');
     await expect.poll(async () => (await sharesIn('C0BUSY')).length, { timeout: 5_000 }).toBe(1);
     await expectStillServing(app);
   });
@@ -98,7 +98,7 @@ describeEachDatabase('Slack API errors', (kind) => {
     await submitInterestForm(app, { user: 'U0FLAKYDM', view, form: { note: 'hi', referrer: 'anyone' } });
 
     const dm = await waitForDm(app, 'U0FLAKYDM', { timeoutMs: 15_000 });
-    expect(JSON.stringify(dm.args.blocks)).toContain('DM Retry Engineer');
+    expect(textOf(dm.args.blocks)).toContain('DM Retry Engineer');
     expect(
       app.slack.calls('conversations.open').filter((c) => c.args.users === 'U0FLAKYDM').length,
     ).toBeGreaterThanOrEqual(2);
