@@ -115,6 +115,15 @@ export function actionIdsOf(blocks: readonly Block[], options: { withAccessories
   ]);
 }
 
+/** The URLs of the link buttons of `blocks` (in actions blocks and section accessories), in order. */
+export function linkUrlsOf(blocks: unknown): string[] {
+  return ((blocks as Block[] | undefined) ?? []).flatMap((b) =>
+    [...(b.type === 'actions' ? (b.elements ?? []) : []), ...(b.accessory ? [b.accessory] : [])].flatMap(
+      (e) => (e.url ? [e.url] : []),
+    ),
+  );
+}
+
 /** Every button of the actions blocks that has both an action id and a value. */
 export function buttonsOf(blocks: unknown): Button[] {
   const out: Button[] = [];

@@ -95,8 +95,3 @@ export function hugeSummary(): PostingSummary {
     signals: bullets('signal'),
   };
 }
-
-/** Every text string of a payload, joined: for "never says X" assertions. */
-export function allText(payload: unknown): string {
-  return JSON.stringify(payload);
-}

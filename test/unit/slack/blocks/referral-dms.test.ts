@@ -16,7 +16,8 @@ import {
   tagDm,
 } from '../../../../src/slack/blocks/referral-dms.js';
 import { cardActionIds, referrerDmActionIds } from '../../../../src/slack/ids.js';
-import { allText, cardInput } from './fixtures.js';
+import { linkUrlsOf, textOf } from '../../../helpers/slack-blocks.js';
+import { cardInput } from './fixtures.js';
 
 const posting: PostingRef = {
   postingId: 'post_1',
@@ -58,7 +59,7 @@ describe('referrerRequestDm', () => {
   });
 
   it('names the candidate and the posting and quotes the note, escaped', () => {
-    const text = allText(dm);
+    const text = textOf(dm);
     expect(text).toContain(
       '<@U0CAND> asked you for a referral for *<https://boards.greenhouse.io/pinterest/jobs/1|ML Manager>* at Pinterest.',
     );
@@ -74,7 +75,7 @@ describe('referrerRequestDm', () => {
       cardActionIds.details,
     ]);
     expect(statusTargets(dm)).toEqual(['referred', 'declined']);
-    expect(allText(dm)).toContain(`"url":"${dmDeepLink('T0TEAM', 'U0CAND')}"`);
+    expect(linkUrlsOf(dm.blocks)).toContain(dmDeepLink('T0TEAM', 'U0CAND'));
     expect(dmDeepLink('T0TEAM', 'U0CAND')).toBe('https://slack.com/app_redirect?team=T0TEAM&channel=U0CAND');
   });
 
@@ -112,7 +113,7 @@ describe('referrerRequestDm', () => {
       teamId: 'T',
       askedAnyone: true,
     });
-    expect(allText(anyone)).toContain('whoever refers first takes it');
+    expect(textOf(anyone)).toContain('whoever refers first takes it');
   });
 });
 
@@ -125,20 +126,20 @@ describe('candidate DMs', () => {
       askedAnyone: false,
       showName: false,
     });
-    expect(allText(dm)).toContain('We asked <@U0REF>.');
-    expect(allText(dm)).toContain('your name is not shown');
+    expect(textOf(dm)).toContain('We asked <@U0REF>.');
+    expect(textOf(dm)).toContain('your name is not shown');
     expect(statusTargets(dm)).toEqual(['withdrawn']);
   });
 
   it('with no referrer yet, says the interest is saved and they will hear back', () => {
     const dm = noReferrerYetDm({ referralId: 'ref_1', posting });
-    expect(allText(dm)).toContain("I'll message you as soon as someone does");
+    expect(textOf(dm)).toContain("I'll message you as soon as someone does");
     expect(statusTargets(dm)).toEqual(['withdrawn']);
   });
 
   it('when a referrer appears, offers to ask them', () => {
     const dm = referrerAppearedDm({ referralId: 'ref_1', posting, referrerUserId: 'U0NEW' });
-    expect(allText(dm)).toContain('<@U0NEW> can refer');
+    expect(textOf(dm)).toContain('<@U0NEW> can refer');
     expect(statusTargets(dm)[0]).toBe('requested');
   });
 });
@@ -159,7 +160,7 @@ describe('statusChangedDm: nobody is left wondering', () => {
   ];
   it.each(cases)('%s → %s by the %s', (from, to, actorRole, wording) => {
     const dm = statusChangedDm({ referral: parties, from, to, actorRole });
-    expect(allText(dm)).toMatch(wording);
+    expect(textOf(dm)).toMatch(wording);
     expect(findLimitViolations(dm, 'message')).toEqual([]);
   });
 
@@ -171,7 +172,7 @@ describe('statusChangedDm: nobody is left wondering', () => {
       actorRole: 'system',
       recipient: 'candidate',
     });
-    expect(allText(toCandidate)).toMatch(
+    expect(textOf(toCandidate)).toMatch(
       /no longer open, so your referral request was closed. Sorry: nothing you did/,
     );
     const toReferrer = statusChangedDm({
@@ -181,7 +182,7 @@ describe('statusChangedDm: nobody is left wondering', () => {
       actorRole: 'system',
       recipient: 'referrer',
     });
-    expect(allText(toReferrer)).toMatch(/<@U0CAND>'s referral request was closed/);
+    expect(textOf(toReferrer)).toMatch(/<@U0CAND>'s referral request was closed/);
     expect(statusTargets(toCandidate)).toEqual([]);
   });
 
@@ -210,7 +211,7 @@ describe('statusChangedDm: nobody is left wondering', () => {
       actorRole: 'referrer',
       note: 'Sorry <!here>',
     });
-    expect(allText(dm)).toContain('Note from <@U0REF>:\\n>Sorry &lt;!here&gt;');
+    expect(textOf(dm)).toContain('Note from <@U0REF>:\n>Sorry &lt;!here&gt;');
   });
 
   it('has wording for every status it can reach', () => {
@@ -233,14 +234,14 @@ describe('statusChangedDm: nobody is left wondering', () => {
 describe('reminderDm', () => {
   it('nudges the referrer of a pending request, with refer / decline', () => {
     const dm = reminderDm({ referral: parties, status: 'requested', days: 7 });
-    expect(allText(dm)).toContain('asked you for a referral for');
-    expect(allText(dm)).toContain('7 days ago');
+    expect(textOf(dm)).toContain('asked you for a referral for');
+    expect(textOf(dm)).toContain('7 days ago');
     expect(dm && statusTargets(dm)).toEqual(['referred', 'declined']);
   });
 
   it('asks the candidate for news after a referral', () => {
     const dm = reminderDm({ referral: parties, status: 'interviewing', days: 1 });
-    expect(allText(dm)).toContain("It's been 1 day since your referral");
+    expect(textOf(dm)).toContain("It's been 1 day since your referral");
     expect(dm && statusTargets(dm)).toEqual(['offer', 'not_selected', 'withdrawn']);
   });
 
@@ -255,7 +256,7 @@ describe('reminderDm', () => {
 describe('tagDm', () => {
   it('a possible referrer gets the card with I can refer, not I’m interested', () => {
     const dm = tagDm({ role: 'referrer', taggedBy: 'U0TAGGER', posting: cardInput() });
-    expect(allText(dm)).toContain('<@U0TAGGER> thought you might be able to refer');
+    expect(textOf(dm)).toContain('<@U0TAGGER> thought you might be able to refer');
     expect(actionIds(dm)).toEqual([
       cardActionIds.iCanRefer,
       cardActionIds.details,
@@ -266,7 +267,7 @@ describe('tagDm', () => {
 
   it('a possible candidate gets I’m interested and a privacy note', () => {
     const dm = tagDm({ role: 'candidate', taggedBy: 'U0TAGGER', posting: cardInput() });
-    expect(allText(dm)).toContain('Only you can see this');
+    expect(textOf(dm)).toContain('Only you can see this');
     expect(actionIds(dm)).toEqual([
       cardActionIds.imInterested,
       cardActionIds.details,
