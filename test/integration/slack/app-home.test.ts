@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.js';
 import {
   actionIdsOf,
@@ -17,7 +17,8 @@ import {
   waitForHome,
 } from '../../helpers/slack-flows.js';
 import { appHomeOpened, homeAction } from '../../helpers/slack-payloads.js';
-import { startTestApp, type TestApp } from '../../helpers/start-test-app.js';
+import type { TestApp } from '../../helpers/start-test-app.js';
+import { useAppForSuite } from '../../helpers/suite-app.js';
 import { describeEachDatabase } from '../../helpers/test-database.js';
 
 const CHANNEL = 'C0HOME';
@@ -60,15 +61,9 @@ async function expressInterestAskingAnyone(
 describeEachDatabase('App Home', (kind) => {
   let app: TestApp;
   let board: FakeJobBoard;
-  beforeAll(async () => {
-    board = await startFakeJobBoard();
-    app = await startTestApp({ database: kind });
+  useAppForSuite({ database: kind, startBoard: startFakeJobBoard }, (started) => {
+    ({ app, board } = started);
   });
-  afterAll(async () => {
-    await app?.stop();
-    await board?.close();
-  });
-  beforeEach(() => app.slack.reset());
 
   it('publishes the Home view when a member opens the Home tab', async () => {
     const blocks = await openHome(app, 'U0NEWBIE');

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.js';
 import type { RecordedCall } from '../../helpers/fake-slack-api.js';
 import {
@@ -20,6 +20,7 @@ import {
   waitForDm,
 } from '../../helpers/slack-flows.js';
 import { startTestApp, type TestApp } from '../../helpers/start-test-app.js';
+import { useAppForSuite } from '../../helpers/suite-app.js';
 import { describeEachDatabase } from '../../helpers/test-database.js';
 
 const CHANNEL = 'C0JOBS';
@@ -77,18 +78,10 @@ async function expressInterestOnCard(
 describeEachDatabase('/vouch', (kind) => {
   let app: TestApp;
   let board: FakeJobBoard;
-  beforeAll(async () => {
-    board = await startFakeJobBoard();
-    app = await startTestApp({ database: kind });
+  useAppForSuite({ database: kind, startBoard: startFakeJobBoard }, (started) => {
+    ({ app, board } = started);
   });
-  afterAll(async () => {
-    await app?.stop();
-    await board?.close();
-  });
-  beforeEach(() => {
-    app.slack.reset();
-    trackPostedTs(app);
-  });
+  beforeEach(() => trackPostedTs(app));
 
   it('answers `help` with the list of subcommands, only to the caller', async () => {
     const answer = await askVouch(app, { text: 'help' });
@@ -326,18 +319,10 @@ describeEachDatabase('/vouch', (kind) => {
 describeEachDatabase('privacy of interest on channel cards', (kind) => {
   let app: TestApp;
   let board: FakeJobBoard;
-  beforeAll(async () => {
-    board = await startFakeJobBoard();
-    app = await startTestApp({ database: kind });
+  useAppForSuite({ database: kind, startBoard: startFakeJobBoard }, (started) => {
+    ({ app, board } = started);
   });
-  afterAll(async () => {
-    await app?.stop();
-    await board?.close();
-  });
-  beforeEach(() => {
-    app.slack.reset();
-    trackPostedTs(app);
-  });
+  beforeEach(() => trackPostedTs(app));
 
   it('never names a candidate in the channel unless they chose to show their name', async () => {
     const url = board.job('/jobs/private', { title: 'Quiet Engineer', company: 'Hushco' });

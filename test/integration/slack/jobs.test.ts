@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config.js';
 import { createDatabase, type Database } from '../../../src/db/client.js';
 import { createJobScheduler } from '../../../src/jobs/job-scheduler.js';
@@ -24,12 +24,8 @@ import {
   waitForHome,
 } from '../../helpers/slack-flows.js';
 import { blockAction } from '../../helpers/slack-payloads.js';
-import {
-  startTestApp,
-  TEST_BOT_TOKEN,
-  TEST_SIGNING_SECRET,
-  type TestApp,
-} from '../../helpers/start-test-app.js';
+import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET, type TestApp } from '../../helpers/start-test-app.js';
+import { useAppForSuite } from '../../helpers/suite-app.js';
 import { createRecordingLogger, describeEachDatabase } from '../../helpers/test-database.js';
 
 const CHANNEL = 'C0JOBSJOB';
@@ -123,20 +119,12 @@ describeEachDatabase('periodic jobs', (kind) => {
     return { ...who, url, postingId, referral };
   }
 
-  beforeAll(async () => {
-    board = await startFakeJobBoard();
-    app = await startTestApp({
-      database: kind,
-      env: { VOUCH_REMINDER_DAYS: '3', VOUCH_LIVENESS_HOURS: '6' },
-    });
+  const env = { VOUCH_REMINDER_DAYS: '3', VOUCH_LIVENESS_HOURS: '6' };
+  useAppForSuite({ database: kind, env, startBoard: startFakeJobBoard }, async (started) => {
+    ({ app, board } = started);
     database = await createDatabase({ url: app.databaseUrl, logger: createRecordingLogger() });
   });
-  afterAll(async () => {
-    await database?.close();
-    await app?.stop();
-    await board?.close();
-  });
-  beforeEach(() => app.slack.reset());
+  afterAll(() => database?.close());
 
   it('reminds the asked referrer once when a request has waited past VOUCH_REMINDER_DAYS', async () => {
     const { referrer, candidate, referral } = await requestedReferral('referrer');

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createDatabase, type Database } from '../../../src/db/client.js';
 import { createLogger } from '../../../src/logger.js';
 import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.js';
@@ -19,7 +19,8 @@ import {
   waitForDm,
 } from '../../helpers/slack-flows.js';
 import { blockAction, viewSubmission } from '../../helpers/slack-payloads.js';
-import { startTestApp, type TestApp } from '../../helpers/start-test-app.js';
+import type { TestApp } from '../../helpers/start-test-app.js';
+import { useAppForSuite } from '../../helpers/suite-app.js';
 import { describeEachDatabase } from '../../helpers/test-database.js';
 
 const SHARER = 'U0SHARER';
@@ -61,17 +62,12 @@ describe('the referral workflow, end to end', () => {
   let app: TestApp;
   let board: FakeJobBoard;
   let db: Database;
-  beforeAll(async () => {
-    board = await startFakeJobBoard();
-    app = await startTestApp();
+  useAppForSuite({ startBoard: startFakeJobBoard, resetSlackBeforeEach: false }, async (started) => {
+    ({ app, board } = started);
     app.slack.addUser({ id: REFERRER, realName: 'Rita Referrer' });
     db = await createDatabase({ url: app.databaseUrl, logger: createLogger('silent') });
   });
-  afterAll(async () => {
-    await db.close();
-    await app.stop();
-    await board.close();
-  });
+  afterAll(() => db?.close());
 
   it('takes a candidate from interested to hired, telling the other party at every step', async () => {
     const { postingId, url, ts } = await shareJob(app, board, '/jobs/flow');
@@ -349,14 +345,12 @@ describe('the referral workflow, end to end', () => {
 describeEachDatabase('50 parallel submissions of the interest form', (kind) => {
   let app: TestApp;
   let board: FakeJobBoard;
-  beforeAll(async () => {
-    board = await startFakeJobBoard();
-    app = await startTestApp({ database: kind });
-  });
-  afterAll(async () => {
-    await app.stop();
-    await board.close();
-  });
+  useAppForSuite(
+    { database: kind, resetSlackBeforeEach: false, startBoard: startFakeJobBoard },
+    (started) => {
+      ({ app, board } = started);
+    },
+  );
 
   it('create exactly one referral for one member and one posting', async () => {
     const { postingId, ts } = await shareJob(app, board, '/jobs/parallel');

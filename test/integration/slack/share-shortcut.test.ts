@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createDatabase } from '../../../src/db/client.js';
 import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.js';
 import {
@@ -9,7 +9,8 @@ import {
   textOf,
 } from '../../helpers/slack-blocks.js';
 import { messageShortcut, messageTs } from '../../helpers/slack-payloads.js';
-import { startTestApp, type TestApp } from '../../helpers/start-test-app.js';
+import type { TestApp } from '../../helpers/start-test-app.js';
+import { useAppForSuite } from '../../helpers/suite-app.js';
 import { createRecordingLogger, describeEachDatabase } from '../../helpers/test-database.js';
 
 const CHANNEL = 'C0SHORTCUT';
@@ -18,15 +19,9 @@ const MEMBER = 'U0SHORTCUTTER';
 describeEachDatabase('message shortcut "Share as job referral"', (kind) => {
   let app: TestApp;
   let board: FakeJobBoard;
-  beforeAll(async () => {
-    board = await startFakeJobBoard();
-    app = await startTestApp({ database: kind });
+  useAppForSuite({ database: kind, startBoard: startFakeJobBoard }, (started) => {
+    ({ app, board } = started);
   });
-  afterAll(async () => {
-    await app?.stop();
-    await board?.close();
-  });
-  beforeEach(() => app.slack.reset());
 
   it("posts the card for the message's first link in that message's thread", async () => {
     const first = board.job('/jobs/shortcut-first', { title: 'Platform Engineer', company: 'Shortcut Labs' });

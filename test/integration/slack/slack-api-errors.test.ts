@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { createDatabase, type Database } from '../../../src/db/client.js';
 import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.js';
 import type { RecordedCall } from '../../helpers/fake-slack-api.js';
@@ -11,7 +11,8 @@ import {
   waitForDm,
 } from '../../helpers/slack-flows.js';
 import { appHomeOpened, channelMessageEvent, messageShortcut } from '../../helpers/slack-payloads.js';
-import { startTestApp, type TestApp } from '../../helpers/start-test-app.js';
+import type { TestApp } from '../../helpers/start-test-app.js';
+import { useAppForSuite } from '../../helpers/suite-app.js';
 import { createRecordingLogger, describeEachDatabase } from '../../helpers/test-database.js';
 
 const SHARER = 'U0ERRSHARER';
@@ -25,17 +26,11 @@ describeEachDatabase('Slack API errors', (kind) => {
     return database.prisma.share.findMany({ where: { channelId: channel } });
   }
 
-  beforeAll(async () => {
-    board = await startFakeJobBoard();
-    app = await startTestApp({ database: kind });
+  useAppForSuite({ database: kind, startBoard: startFakeJobBoard }, async (started) => {
+    ({ app, board } = started);
     database = await createDatabase({ url: app.databaseUrl, logger: createRecordingLogger() });
   });
-  afterAll(async () => {
-    await database?.close();
-    await app?.stop();
-    await board?.close();
-  });
-  beforeEach(() => app.slack.reset());
+  afterAll(() => database?.close());
 
   it('explains not_in_channel on /vouch <url> (invite the bot) and records no share', async () => {
     const url = board.job('/jobs/not-in-channel', { title: 'Outsider Engineer', company: 'Closed Doors' });

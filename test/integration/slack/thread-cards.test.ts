@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.js';
 import type { RecordedCall } from '../../helpers/fake-slack-api.js';
 import { actionIdsOf, blocksOf, postsTo } from '../../helpers/slack-blocks.js';
 import { settle } from '../../helpers/slack-flows.js';
 import { channelMessageEvent, messageTs } from '../../helpers/slack-payloads.js';
-import { startTestApp, type TestApp } from '../../helpers/start-test-app.js';
+import type { TestApp } from '../../helpers/start-test-app.js';
+import { useAppForSuite } from '../../helpers/suite-app.js';
 import { describeEachDatabase } from '../../helpers/test-database.js';
 
 const CHANNEL = 'C0THREADS';
@@ -39,15 +40,9 @@ async function expectNoCardFor(
 describeEachDatabase('thread cards for job links outside the unfurl domains', (kind) => {
   let app: TestApp;
   let board: FakeJobBoard;
-  beforeAll(async () => {
-    board = await startFakeJobBoard();
-    app = await startTestApp({ database: kind });
+  useAppForSuite({ database: kind, startBoard: startFakeJobBoard }, (started) => {
+    ({ app, board } = started);
   });
-  afterAll(async () => {
-    await app?.stop();
-    await board?.close();
-  });
-  beforeEach(() => app.slack.reset());
 
   it('answers a channel message with a job link with the card as a thread reply', async () => {
     const url = board.job('/jobs/thread-1', { title: 'Infrastructure Engineer', company: 'Threadly' });
@@ -157,14 +152,12 @@ describeEachDatabase('thread cards for job links outside the unfurl domains', (k
 describeEachDatabase('thread cards turned off with VOUCH_THREAD_CARDS=false', (kind) => {
   let app: TestApp;
   let board: FakeJobBoard;
-  beforeAll(async () => {
-    board = await startFakeJobBoard();
-    app = await startTestApp({ database: kind, env: { VOUCH_THREAD_CARDS: 'false' } });
-  });
-  afterAll(async () => {
-    await app?.stop();
-    await board?.close();
-  });
+  useAppForSuite(
+    { database: kind, env: { VOUCH_THREAD_CARDS: 'false' }, startBoard: startFakeJobBoard },
+    (started) => {
+      ({ app, board } = started);
+    },
+  );
 
   it('posts no thread card and does not even fetch the link', async () => {
     const url = board.job('/jobs/off', { title: 'Quiet Engineer', company: 'Offco' });

@@ -1,22 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.js';
 import { actionIdsOf, textOf, unfurlBlocksOf } from '../../helpers/slack-blocks.js';
 import { settle } from '../../helpers/slack-flows.js';
 import { linkSharedEvent, messageTs } from '../../helpers/slack-payloads.js';
-import { startTestApp, type TestApp } from '../../helpers/start-test-app.js';
+import type { TestApp } from '../../helpers/start-test-app.js';
+import { useAppForSuite } from '../../helpers/suite-app.js';
 
 describe('link unfurls', () => {
   let app: TestApp;
   let board: FakeJobBoard;
-  beforeAll(async () => {
-    board = await startFakeJobBoard();
-    app = await startTestApp();
+  useAppForSuite({ startBoard: startFakeJobBoard }, (started) => {
+    ({ app, board } = started);
   });
-  afterAll(async () => {
-    await app.stop();
-    await board.close();
-  });
-  beforeEach(() => app.slack.reset());
 
   it('turns a shared job link into one chat.unfurl with the full card', async () => {
     const url = board.job('/jobs/ml-manager', {
