@@ -108,6 +108,15 @@ export async function shareJobByUnfurl(
   return { unfurl, postingId: postingIdOf(unfurlBlocksOf(unfurl, input.url)), ts: event.message_ts };
 }
 
+/** A button click as `blockAction` builds it; the response_url is one of the fake Slack API's unless given. */
+export type ButtonClick = Omit<Parameters<typeof blockAction>[0], 'responseUrl'> & { responseUrl?: string };
+
+/** `click.user` clicks a button (a card's, a DM's, the Home tab's); resolves with Slack's HTTP answer. */
+export function clickButton(app: TestApp, click: ButtonClick): Promise<SlackResponse> {
+  const responseUrl = click.responseUrl ?? app.slack.responseUrl(`${click.actionId}-${click.user}`);
+  return app.requests.interaction(blockAction({ ...click, responseUrl }));
+}
+
 /** Where and how a member clicks "I'm interested" on a card. */
 export interface InterestClick {
   postingId: string;
@@ -115,7 +124,8 @@ export interface InterestClick {
   channel: string;
   /** The card's message ts (a fresh one when not given). */
   messageTs?: string;
-  responseUrl: string;
+  /** The click's response_url (one of the fake Slack API's, named after the user, when not given). */
+  responseUrl?: string;
   /** How long to wait for the modal; 10 s unless given. */
   timeoutMs?: number;
 }
@@ -134,7 +144,7 @@ export async function openInterestModal(
     value: click.postingId,
     channel: click.channel,
     ...(click.messageTs !== undefined ? { messageTs: click.messageTs } : {}),
-    responseUrl: click.responseUrl,
+    responseUrl: click.responseUrl ?? app.slack.responseUrl(`interest-${click.user}`),
   });
   const response = await app.requests.interaction(payload);
   expect(response.status).toBe(200);

@@ -44,16 +44,8 @@ async function expressInterestAskingAnyone(
   postingId: string,
   candidate: string,
 ): Promise<void> {
-  await expressInterest(
-    app,
-    {
-      postingId,
-      user: candidate,
-      channel: CHANNEL,
-      responseUrl: app.slack.responseUrl(`interest-${candidate}`),
-    },
-    { note: 'I built their search stack before', referrer: 'anyone' },
-  );
+  const form = { note: 'I built their search stack before', referrer: 'anyone' };
+  await expressInterest(app, { postingId, user: candidate, channel: CHANNEL }, form);
   // Both Homes are republished last: the submission's work is done.
   for (const user of [candidate, REFERRER]) await waitForHome(app, user, { including: postingId });
 }

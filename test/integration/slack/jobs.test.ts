@@ -39,16 +39,7 @@ async function expressInterestAsking(
   candidate: string,
   ask: string,
 ): Promise<void> {
-  await expressInterest(
-    app,
-    {
-      postingId,
-      user: candidate,
-      channel: CHANNEL,
-      responseUrl: app.slack.responseUrl(`interest-${candidate}`),
-    },
-    { note: 'hi', referrer: ask },
-  );
+  await expressInterest(app, { postingId, user: candidate, channel: CHANNEL }, { note: 'hi', referrer: ask });
   await waitForHome(app, candidate, { including: postingId });
 }
 

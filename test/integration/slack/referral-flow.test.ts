@@ -13,6 +13,7 @@ import {
   unfurlBlocksOf,
 } from '../../helpers/slack-blocks.js';
 import {
+  clickButton,
   openInterestModal,
   shareJobByUnfurl,
   submitInterestForm,
@@ -73,16 +74,13 @@ describe('the referral workflow, end to end', () => {
     const { postingId, url, ts } = await shareJob(app, board, '/jobs/flow');
 
     // A colleague says they can refer: listed on the card, offered the company directory.
-    await app.requests.interaction(
-      blockAction({
-        user: REFERRER,
-        actionId: 'i_can_refer',
-        value: postingId,
-        channel: CHANNEL,
-        messageTs: ts,
-        responseUrl: app.slack.responseUrl('r1'),
-      }),
-    );
+    await clickButton(app, {
+      user: REFERRER,
+      actionId: 'i_can_refer',
+      value: postingId,
+      channel: CHANNEL,
+      messageTs: ts,
+    });
     const prompt = await app.slack.waitFor('chat.postEphemeral', (c) => c.args.user === REFERRER);
     expect(textOf(prompt.args)).toContain('Acme Robotics');
     const refreshed = await app.slack.waitFor('chat.unfurl', (c) =>
@@ -94,15 +92,12 @@ describe('the referral workflow, end to end', () => {
     expect(card).toContain(`Shared by <@${SHARER}>`);
 
     // They accept: remembered for Acme Robotics.
-    await app.requests.interaction(
-      blockAction({
-        user: REFERRER,
-        actionId: 'remember_referrer_company_yes',
-        value: buttonValue(prompt.args.blocks, 'remember_referrer_company_yes', { prefix: true }),
-        channel: CHANNEL,
-        responseUrl: app.slack.responseUrl('remember'),
-      }),
-    );
+    await clickButton(app, {
+      user: REFERRER,
+      actionId: 'remember_referrer_company_yes',
+      value: buttonValue(prompt.args.blocks, 'remember_referrer_company_yes', { prefix: true }),
+      channel: CHANNEL,
+    });
     await app.slack.waitFor('response_url', (c) => textOf(c.args).includes('future Acme Robotics postings'));
     expect(await db.prisma.companyReferrer.count()).toBe(1);
 
@@ -126,15 +121,12 @@ describe('the referral workflow, end to end', () => {
 
     // The candidate cannot mark themselves referred: refused with the reason.
     const markReferred = buttonValue(request.args.blocks, 'mark_referred', { prefix: true });
-    await app.requests.interaction(
-      blockAction({
-        user: CANDIDATE,
-        actionId: 'mark_referred',
-        value: markReferred,
-        channel: 'D0CANDIDATE',
-        responseUrl: app.slack.responseUrl('bad'),
-      }),
-    );
+    await clickButton(app, {
+      user: CANDIDATE,
+      actionId: 'mark_referred',
+      value: markReferred,
+      channel: 'D0CANDIDATE',
+    });
     const refusal = await app.slack.waitFor(
       'chat.postEphemeral',
       (c) => c.args.user === CANDIDATE && /Only/.test(String(c.args.text)),
@@ -142,16 +134,13 @@ describe('the referral workflow, end to end', () => {
     expect(refusal.args.text).toMatch(/Only the referrer can/);
 
     // The referrer refers: the candidate hears it, the DM's buttons are settled.
-    await app.requests.interaction(
-      blockAction({
-        user: REFERRER,
-        actionId: 'mark_referred',
-        value: markReferred,
-        channel: 'D0REFERRER',
-        responseUrl: app.slack.responseUrl('ok'),
-        blocks: request.args.blocks as unknown[],
-      }),
-    );
+    await clickButton(app, {
+      user: REFERRER,
+      actionId: 'mark_referred',
+      value: markReferred,
+      channel: 'D0REFERRER',
+      blocks: request.args.blocks as unknown[],
+    });
     const told = await waitForDm(app, CANDIDATE, { matching: /referred you|referral/i, timeoutMs: 8_000 });
     const update = await app.slack.waitFor('chat.update', (c) => c.args.channel === 'D0REFERRER');
     expect(buttonsOf(update.args.blocks)).toEqual([]);
@@ -160,15 +149,13 @@ describe('the referral workflow, end to end', () => {
     const referral = await db.prisma.referral.findFirstOrThrow({ where: { posting: { id: postingId } } });
     for (const to of ['interviewing', 'offer', 'hired'] as const) {
       const before = dmsTo(app, REFERRER).length;
-      await app.requests.interaction(
-        blockAction({
-          user: CANDIDATE,
-          actionId: `status_update:${to}`,
-          value: JSON.stringify({ referralId: referral.id, to }),
-          channel: dmChannelOf(CANDIDATE),
-          responseUrl: app.slack.responseUrl(to),
-        }),
-      );
+      await clickButton(app, {
+        user: CANDIDATE,
+        actionId: `status_update:${to}`,
+        value: JSON.stringify({ referralId: referral.id, to }),
+        channel: dmChannelOf(CANDIDATE),
+        responseUrl: app.slack.responseUrl(to),
+      });
       await expect.poll(() => dmsTo(app, REFERRER).length, { timeout: 8_000 }).toBe(before + 1);
     }
     const hiredNews = dmsTo(app, REFERRER).at(-1);
@@ -244,45 +231,36 @@ describe('the referral workflow, end to end', () => {
     await submitInterestForm(app, { user: 'U0WAITER', view, form: { note: 'keen' } });
     await waitForDm(app, 'U0WAITER', { matching: /saved/, timeoutMs: 8_000 });
 
-    await app.requests.interaction(
-      blockAction({
-        user: 'U0LATE',
-        actionId: 'i_can_refer',
-        value: postingId,
-        channel: CHANNEL,
-        responseUrl: app.slack.responseUrl('late'),
-      }),
-    );
+    await clickButton(app, {
+      user: 'U0LATE',
+      actionId: 'i_can_refer',
+      value: postingId,
+      channel: CHANNEL,
+    });
     const news = await waitForDm(app, 'U0WAITER', { matching: /Good news/, timeoutMs: 8_000 });
     expect(textOf(news.args)).toContain('<@U0LATE>');
   });
 
   it('opens Details with the whole summary and answers a click on a posting that no longer exists kindly', async () => {
     const { postingId, ts } = await shareJob(app, board, '/jobs/details');
-    await app.requests.interaction(
-      blockAction({
-        user: CANDIDATE,
-        actionId: 'details',
-        value: postingId,
-        channel: CHANNEL,
-        messageTs: ts,
-        responseUrl: app.slack.responseUrl('d'),
-      }),
-    );
+    await clickButton(app, {
+      user: CANDIDATE,
+      actionId: 'details',
+      value: postingId,
+      channel: CHANNEL,
+      messageTs: ts,
+    });
     const details = await app.slack.waitFor('views.open', (c) =>
       textOf(c.args).includes('Engineer /jobs/details'),
     );
     expect(textOf(details.args.view)).toContain('distributed systems');
 
-    await app.requests.interaction(
-      blockAction({
-        user: CANDIDATE,
-        actionId: 'im_interested',
-        value: 'no-such-posting',
-        channel: CHANNEL,
-        responseUrl: app.slack.responseUrl('gone'),
-      }),
-    );
+    await clickButton(app, {
+      user: CANDIDATE,
+      actionId: 'im_interested',
+      value: 'no-such-posting',
+      channel: CHANNEL,
+    });
     const sorry = await app.slack.waitFor('chat.postEphemeral', (c) =>
       /no longer in Vouch/.test(String(c.args.text)),
     );
@@ -291,16 +269,13 @@ describe('the referral workflow, end to end', () => {
 
   it('tags a colleague privately: a DM with the right buttons, nothing in the channel', async () => {
     const { postingId, ts } = await shareJob(app, board, '/jobs/tag');
-    await app.requests.interaction(
-      blockAction({
-        user: SHARER,
-        actionId: 'tag_someone',
-        value: postingId,
-        channel: CHANNEL,
-        messageTs: ts,
-        responseUrl: app.slack.responseUrl('t'),
-      }),
-    );
+    await clickButton(app, {
+      user: SHARER,
+      actionId: 'tag_someone',
+      value: postingId,
+      channel: CHANNEL,
+      messageTs: ts,
+    });
     const opened = await app.slack.waitFor(
       'views.open',
       (c) => (c.args.view as { callback_id?: string }).callback_id === 'tag_submit',
@@ -327,15 +302,13 @@ describe('the referral workflow, end to end', () => {
   it('acknowledges every interactive request within 3 s', async () => {
     const { postingId } = await shareJob(app, board, '/jobs/fast-ack');
     for (const actionId of ['i_can_refer', 'details', 'tag_someone', 'open_posting']) {
-      const response = await app.requests.interaction(
-        blockAction({
-          user: 'U0CLICKER',
-          actionId,
-          value: postingId,
-          channel: CHANNEL,
-          responseUrl: app.slack.responseUrl(actionId),
-        }),
-      );
+      const response = await clickButton(app, {
+        user: 'U0CLICKER',
+        actionId,
+        value: postingId,
+        channel: CHANNEL,
+        responseUrl: app.slack.responseUrl(actionId),
+      });
       expect(response.status).toBe(200);
       expect(response.elapsedMs).toBeLessThan(3_000);
     }
