@@ -20,6 +20,7 @@ import {
   waitForDm,
 } from '../../helpers/slack-flows.js';
 import { blockAction, viewSubmission } from '../../helpers/slack-payloads.js';
+import type { SlackResponse } from '../../helpers/slack-requests.js';
 import type { TestApp } from '../../helpers/start-test-app.js';
 import { useAppForSuite } from '../../helpers/suite-app.js';
 import { describeEachDatabase } from '../../helpers/test-database.js';
@@ -38,6 +39,16 @@ async function shareJob(
   const url = board.job(path, { title: `Engineer ${path}`, company: 'Acme Robotics' });
   const { postingId, ts } = await shareJobByUnfurl(app, { url, channel: CHANNEL, user: SHARER });
   return { postingId, url, ts };
+}
+
+/** `user` clicks `actionId` on the card of a job shared in CHANNEL (`ts`: the card's message, if known). */
+function clickOnCard(
+  app: TestApp,
+  user: string,
+  actionId: string,
+  card: { postingId: string; ts?: string },
+): Promise<SlackResponse> {
+  return clickButton(app, { user, actionId, value: card.postingId, channel: CHANNEL, messageTs: card.ts });
 }
 
 /** "I'm interested" on the card in CHANNEL: acked within 3 s; resolves with the modal's view. */
@@ -74,13 +85,7 @@ describe('the referral workflow, end to end', () => {
     const { postingId, url, ts } = await shareJob(app, board, '/jobs/flow');
 
     // A colleague says they can refer: listed on the card, offered the company directory.
-    await clickButton(app, {
-      user: REFERRER,
-      actionId: 'i_can_refer',
-      value: postingId,
-      channel: CHANNEL,
-      messageTs: ts,
-    });
+    await clickOnCard(app, REFERRER, 'i_can_refer', { postingId, ts });
     const prompt = await app.slack.waitFor('chat.postEphemeral', (c) => c.args.user === REFERRER);
     expect(textOf(prompt.args)).toContain('Acme Robotics');
     const refreshed = await app.slack.waitFor('chat.unfurl', (c) =>
@@ -231,25 +236,14 @@ describe('the referral workflow, end to end', () => {
     await submitInterestForm(app, { user: 'U0WAITER', view, form: { note: 'keen' } });
     await waitForDm(app, 'U0WAITER', { matching: /saved/, timeoutMs: 8_000 });
 
-    await clickButton(app, {
-      user: 'U0LATE',
-      actionId: 'i_can_refer',
-      value: postingId,
-      channel: CHANNEL,
-    });
+    await clickOnCard(app, 'U0LATE', 'i_can_refer', { postingId });
     const news = await waitForDm(app, 'U0WAITER', { matching: /Good news/, timeoutMs: 8_000 });
     expect(textOf(news.args)).toContain('<@U0LATE>');
   });
 
   it('opens Details with the whole summary and answers a click on a posting that no longer exists kindly', async () => {
     const { postingId, ts } = await shareJob(app, board, '/jobs/details');
-    await clickButton(app, {
-      user: CANDIDATE,
-      actionId: 'details',
-      value: postingId,
-      channel: CHANNEL,
-      messageTs: ts,
-    });
+    await clickOnCard(app, CANDIDATE, 'details', { postingId, ts });
     const details = await app.slack.waitFor('views.open', (c) =>
       textOf(c.args).includes('Engineer /jobs/details'),
     );
@@ -269,13 +263,7 @@ describe('the referral workflow, end to end', () => {
 
   it('tags a colleague privately: a DM with the right buttons, nothing in the channel', async () => {
     const { postingId, ts } = await shareJob(app, board, '/jobs/tag');
-    await clickButton(app, {
-      user: SHARER,
-      actionId: 'tag_someone',
-      value: postingId,
-      channel: CHANNEL,
-      messageTs: ts,
-    });
+    await clickOnCard(app, SHARER, 'tag_someone', { postingId, ts });
     const opened = await app.slack.waitFor(
       'views.open',
       (c) => (c.args.view as { callback_id?: string }).callback_id === 'tag_submit',
