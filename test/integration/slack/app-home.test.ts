@@ -16,15 +16,11 @@ import {
   waitForDm,
   waitForHome,
 } from '../../helpers/slack-flows.js';
+import { CANDIDATE, CHANNEL, REFERRER, SHARER } from '../../helpers/slack-members.js';
 import { appHomeOpened, homeAction } from '../../helpers/slack-payloads.js';
 import type { TestApp } from '../../helpers/start-test-app.js';
 import { useAppForSuite } from '../../helpers/suite-app.js';
 import { describeEachDatabase } from '../../helpers/test-database.js';
-
-const CHANNEL = 'C0HOME';
-const SHARER = 'U0HOMESHARER';
-const CANDIDATE = 'U0HOMECAND';
-const REFERRER = 'U0HOMEREF';
 
 /** Opens the Home tab as `user` and returns the view Vouch published. */
 async function openHome(app: TestApp, user: string): Promise<Block[]> {

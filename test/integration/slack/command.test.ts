@@ -19,14 +19,10 @@ import {
   shareJobByCommand,
   waitForDm,
 } from '../../helpers/slack-flows.js';
+import { CANDIDATE, CHANNEL, REFERRER, SHARER } from '../../helpers/slack-members.js';
 import { startTestApp, type TestApp } from '../../helpers/start-test-app.js';
 import { useAppForSuite } from '../../helpers/suite-app.js';
 import { describeEachDatabase } from '../../helpers/test-database.js';
-
-const CHANNEL = 'C0JOBS';
-const SHARER = 'U0SHARER';
-const CANDIDATE = 'U0CANDIDATE7';
-const REFERRER = 'U0REFERRER3';
 
 /** The answer that replaces "Reading that job posting…" once a shared link is done. */
 const isFinalAnswer = (call: RecordedCall) => call.args.replace_original === true;

@@ -19,16 +19,12 @@ import {
   submitInterestForm,
   waitForDm,
 } from '../../helpers/slack-flows.js';
+import { CANDIDATE, CHANNEL, REFERRER, SHARER } from '../../helpers/slack-members.js';
 import { blockAction, viewSubmission } from '../../helpers/slack-payloads.js';
 import type { SlackResponse } from '../../helpers/slack-requests.js';
 import type { TestApp } from '../../helpers/start-test-app.js';
 import { useAppForSuite } from '../../helpers/suite-app.js';
 import { describeEachDatabase } from '../../helpers/test-database.js';
-
-const SHARER = 'U0SHARER';
-const REFERRER = 'U0REFERRER';
-const CANDIDATE = 'U0CANDIDATE';
-const CHANNEL = 'C0JOBS';
 
 /** Posts a fresh job link in CHANNEL as SHARER and waits for its unfurled card. */
 async function shareJob(
