@@ -21,6 +21,7 @@ import { appHomeOpened, homeAction } from '../../helpers/slack-payloads.js';
 import type { TestApp } from '../../helpers/start-test-app.js';
 import { useAppForSuite } from '../../helpers/suite-app.js';
 import { describeEachDatabase } from '../../helpers/test-database.js';
+import { notAJobPage } from '../../helpers/web-pages.js';
 
 /** Opens the Home tab as `user` and returns the view Vouch published. */
 async function openHome(app: TestApp, user: string): Promise<Block[]> {
@@ -177,11 +178,7 @@ describeEachDatabase('App Home', (kind) => {
   });
 
   it('lists only job postings under Recent postings, not other links that were shared', async () => {
-    const page = board.route('/home-blog', {
-      status: 200,
-      contentType: 'text/html',
-      body: '<html><head><title>Company picnic photos</title></head><body><p>Fun.</p></body></html>',
-    });
+    const page = board.route('/home-blog', notAJobPage({ title: 'Company picnic photos', text: 'Fun.' }));
     await app.requests.command({ text: page, user_id: SHARER, channel_id: CHANNEL });
     await app.slack.waitFor('response_url', (c) => c.args.replace_original === true, 10_000);
     const recent = homeSection(await openHome(app, SHARER), 'Recent postings');

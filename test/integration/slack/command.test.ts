@@ -23,6 +23,7 @@ import { CANDIDATE, CHANNEL, REFERRER, SHARER } from '../../helpers/slack-member
 import { startTestApp, type TestApp } from '../../helpers/start-test-app.js';
 import { useAppForSuite } from '../../helpers/suite-app.js';
 import { describeEachDatabase } from '../../helpers/test-database.js';
+import { notAJobPage } from '../../helpers/web-pages.js';
 
 /** The answer that replaces "Reading that job posting…" once a shared link is done. */
 const isFinalAnswer = (call: RecordedCall) => call.args.replace_original === true;
@@ -135,11 +136,10 @@ describeEachDatabase('/vouch', (kind) => {
   });
 
   it('explains a link that is not a job posting and shows a plain card, posting nothing in the channel', async () => {
-    const url = board.route('/about-us', {
-      status: 200,
-      contentType: 'text/html; charset=utf-8',
-      body: '<html><head><title>About Plainco</title><meta name="description" content="We make plain things"></head><body><p>Hello there.</p></body></html>',
-    });
+    const url = board.route(
+      '/about-us',
+      notAJobPage({ title: 'About Plainco', description: 'We make plain things', text: 'Hello there.' }),
+    );
     expect((await askVouch(app, { text: url, user_id: SHARER, channel_id: CHANNEL })).text).toMatch(
       /reading/i,
     );
@@ -234,11 +234,7 @@ describeEachDatabase('/vouch', (kind) => {
   });
 
   it('does not list pages that are not job postings among the open postings', async () => {
-    const notJob = board.route('/careers-blog', {
-      status: 200,
-      contentType: 'text/html',
-      body: '<html><head><title>Our careers blog</title></head><body><p>Stories.</p></body></html>',
-    });
+    const notJob = board.route('/careers-blog', notAJobPage({ title: 'Our careers blog', text: 'Stories.' }));
     await app.requests.command({ text: notJob, user_id: SHARER, channel_id: CHANNEL });
     await app.slack.waitFor('response_url', isFinalAnswer, 10_000);
     const all = (await askVouch(app, { text: 'list' })).blocks;
@@ -292,11 +288,7 @@ describeEachDatabase('/vouch', (kind) => {
     const fresh = await startTestApp({ database: kind });
     try {
       const job = board.job('/jobs/stats-only', { title: 'Counted Engineer', company: 'Countco' });
-      const page = board.route('/stats-blog', {
-        status: 200,
-        contentType: 'text/html',
-        body: '<html><head><title>Not a job</title></head><body><p>Hi.</p></body></html>',
-      });
+      const page = board.route('/stats-blog', notAJobPage({ title: 'Not a job', text: 'Hi.' }));
       await shareJobByCommand(fresh, { url: job, channel: CHANNEL, user: SHARER });
       await fresh.requests.command({ text: page, user_id: SHARER, channel_id: CHANNEL });
       await fresh.slack.waitFor(

@@ -12,6 +12,7 @@ import { messageShortcut, messageTs } from '../../helpers/slack-payloads.js';
 import type { TestApp } from '../../helpers/start-test-app.js';
 import { useAppForSuite } from '../../helpers/suite-app.js';
 import { createRecordingLogger, describeEachDatabase } from '../../helpers/test-database.js';
+import { notAJobPage } from '../../helpers/web-pages.js';
 
 const CHANNEL = 'C0SHORTCUT';
 const MEMBER = 'U0SHORTCUTTER';
@@ -133,11 +134,7 @@ describeEachDatabase('message shortcut "Share as job referral"', (kind) => {
   });
 
   it('explains a link that is not a job posting and posts nothing in the channel', async () => {
-    const page = board.route('/team-photo', {
-      status: 200,
-      contentType: 'text/html',
-      body: '<html><head><title>Our team offsite</title></head><body><p>Fun times.</p></body></html>',
-    });
+    const page = board.route('/team-photo', notAJobPage({ title: 'Our team offsite', text: 'Fun times.' }));
     await app.requests.interaction(
       messageShortcut({
         user: MEMBER,

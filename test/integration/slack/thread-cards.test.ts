@@ -7,6 +7,7 @@ import { channelMessageEvent, messageTs } from '../../helpers/slack-payloads.js'
 import type { TestApp } from '../../helpers/start-test-app.js';
 import { useAppForSuite } from '../../helpers/suite-app.js';
 import { describeEachDatabase } from '../../helpers/test-database.js';
+import { notAJobPage } from '../../helpers/web-pages.js';
 
 const CHANNEL = 'C0THREADS';
 const POSTER = 'U0POSTER';
@@ -114,11 +115,7 @@ describeEachDatabase('thread cards for job links outside the unfurl domains', (k
   });
 
   it('posts nothing for a link that is not a job posting', async () => {
-    const page = board.route('/blog/launch', {
-      status: 200,
-      contentType: 'text/html',
-      body: '<html><head><title>We launched!</title></head><body><p>Big news.</p></body></html>',
-    });
+    const page = board.route('/blog/launch', notAJobPage({ title: 'We launched!', text: 'Big news.' }));
     await expectNoCardFor(
       app,
       board,

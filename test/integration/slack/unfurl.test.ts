@@ -5,6 +5,7 @@ import { settle } from '../../helpers/slack-flows.js';
 import { linkSharedEvent, messageTs } from '../../helpers/slack-payloads.js';
 import type { TestApp } from '../../helpers/start-test-app.js';
 import { useAppForSuite } from '../../helpers/suite-app.js';
+import { notAJobPage } from '../../helpers/web-pages.js';
 
 describe('link unfurls', () => {
   let app: TestApp;
@@ -62,11 +63,10 @@ describe('link unfurls', () => {
 
   it('gives every link of the event a card: jobs the full card, other pages a plain link card', async () => {
     const job = board.job('/jobs/two-links', { title: 'Data Engineer', company: 'Two Links Inc' });
-    const page = board.route('/blog/post', {
-      status: 200,
-      contentType: 'text/html',
-      body: '<html><head><title>Our engineering blog</title><meta name="description" content="How we build things"></head><body><p>Hello</p></body></html>',
-    });
+    const page = board.route(
+      '/blog/post',
+      notAJobPage({ title: 'Our engineering blog', description: 'How we build things', text: 'Hello' }),
+    );
     await app.requests.eventCallback(
       linkSharedEvent({ channel: 'C0JOBS', user: 'U0SHARER', urls: [job, page] }),
     );
