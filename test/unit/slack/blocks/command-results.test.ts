@@ -9,13 +9,9 @@ import {
 } from '../../../../src/slack/blocks/command-results.js';
 import { findLimitViolations } from '../../../../src/slack/blocks/limits.js';
 import { stringsMentioning, textOf } from '../../../helpers/slack-blocks.js';
+import { mlManagerRef } from './fixtures.js';
 
-const posting = {
-  postingId: 'p1',
-  title: 'ML Manager',
-  company: 'Pinterest',
-  url: 'https://example.com/j/1',
-};
+const posting = mlManagerRef;
 
 describe('/vouch results', () => {
   it('help lists every subcommand', () => {

@@ -1,5 +1,6 @@
 import type { PostingSummary } from '../../../../src/postings/posting-summary.js';
 import type { PostingCardInput } from '../../../../src/slack/blocks/posting-card.js';
+import type { PostingRef } from '../../../../src/slack/blocks/posting-format.js';
 
 /**
  * The user's seed posting (/work/shared/seeds/pinterest-ml-manager-posting.txt) as a summary,
@@ -56,6 +57,14 @@ export const pinterestSummary: PostingSummary = {
     'product impact',
     'user experience',
   ],
+};
+
+/** A shared posting as lists (Home, `/vouch list`, `/vouch mine`) name it: id, title, company, link. */
+export const mlManagerRef: PostingRef = {
+  postingId: 'post_1',
+  title: 'ML Manager',
+  company: 'Pinterest',
+  url: 'https://example.com/j/1',
 };
 
 export function cardInput(overrides: Partial<PostingCardInput> = {}): PostingCardInput {

@@ -4,13 +4,9 @@ import { homeView } from '../../../../src/slack/blocks/home-view.js';
 import { findLimitViolations } from '../../../../src/slack/blocks/limits.js';
 import { homeActionIds } from '../../../../src/slack/ids.js';
 import { stringsMentioning, textOf } from '../../../helpers/slack-blocks.js';
+import { mlManagerRef } from './fixtures.js';
 
-const posting = {
-  postingId: 'post_1',
-  title: 'ML Manager',
-  company: 'Pinterest',
-  url: 'https://example.com/j/1',
-};
+const posting = mlManagerRef;
 
 describe('homeView', () => {
   it('tells a new member what to do in every empty section', () => {

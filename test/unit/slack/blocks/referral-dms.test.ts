@@ -12,6 +12,7 @@ import {
   referrerAppearedDm,
   referrerRequestDm,
   reminderDm,
+  type StatusChangedInput,
   statusChangedDm,
   tagDm,
 } from '../../../../src/slack/blocks/referral-dms.js';
@@ -145,6 +146,13 @@ describe('candidate DMs', () => {
 });
 
 describe('statusChangedDm: nobody is left wondering', () => {
+  /** The DM about `parties`' referral moving `from` → `to`, done by `actorRole`. */
+  const changed = (
+    from: StatusChangedInput['from'],
+    to: StatusChangedInput['to'],
+    actorRole: StatusChangedInput['actorRole'],
+    more: Partial<StatusChangedInput> = {},
+  ) => statusChangedDm({ referral: parties, from, to, actorRole, ...more });
   const cases: Array<[ReferralStatus, ReferralStatus, 'candidate' | 'referrer', RegExp]> = [
     ['requested', 'referred', 'referrer', /<@U0REF> referred you/],
     ['requested', 'declined', 'referrer', /can't refer you .* not about you/],
@@ -159,71 +167,37 @@ describe('statusChangedDm: nobody is left wondering', () => {
     ['interested', 'requested', 'candidate', /asked you for a referral/],
   ];
   it.each(cases)('%s → %s by the %s', (from, to, actorRole, wording) => {
-    const dm = statusChangedDm({ referral: parties, from, to, actorRole });
+    const dm = changed(from, to, actorRole);
     expect(textOf(dm)).toMatch(wording);
     expect(findLimitViolations(dm, 'message')).toEqual([]);
   });
 
   it('a closed posting is explained to the candidate and to the referrer', () => {
-    const toCandidate = statusChangedDm({
-      referral: parties,
-      from: 'referred',
-      to: 'closed',
-      actorRole: 'system',
-      recipient: 'candidate',
-    });
+    const toCandidate = changed('referred', 'closed', 'system', { recipient: 'candidate' });
     expect(textOf(toCandidate)).toMatch(
       /no longer open, so your referral request was closed. Sorry: nothing you did/,
     );
-    const toReferrer = statusChangedDm({
-      referral: parties,
-      from: 'referred',
-      to: 'closed',
-      actorRole: 'system',
-      recipient: 'referrer',
-    });
+    const toReferrer = changed('referred', 'closed', 'system', { recipient: 'referrer' });
     expect(textOf(toReferrer)).toMatch(/<@U0CAND>'s referral request was closed/);
     expect(statusTargets(toCandidate)).toEqual([]);
   });
 
   it('gives the recipient the buttons they may press next', () => {
-    const dm = statusChangedDm({
-      referral: parties,
-      from: 'requested',
-      to: 'referred',
-      actorRole: 'referrer',
-    });
+    const dm = changed('requested', 'referred', 'referrer');
     expect(statusTargets(dm)).toEqual(['interviewing', 'not_selected', 'withdrawn']);
-    const buttonsForReferrer = statusChangedDm({
-      referral: parties,
-      from: 'referred',
-      to: 'interviewing',
-      actorRole: 'candidate',
-    });
+    const buttonsForReferrer = changed('referred', 'interviewing', 'candidate');
     expect(statusTargets(buttonsForReferrer)).toEqual(['offer', 'not_selected']);
   });
 
   it("quotes the actor's note, escaped", () => {
-    const dm = statusChangedDm({
-      referral: parties,
-      from: 'requested',
-      to: 'declined',
-      actorRole: 'referrer',
-      note: 'Sorry <!here>',
-    });
+    const dm = changed('requested', 'declined', 'referrer', { note: 'Sorry <!here>' });
     expect(textOf(dm)).toContain('Note from <@U0REF>:\n>Sorry &lt;!here&gt;');
   });
 
   it('has wording for every status it can reach', () => {
     for (const to of referralStatuses) {
       for (const recipient of ['candidate', 'referrer'] as const) {
-        const dm = statusChangedDm({
-          referral: parties,
-          from: 'requested',
-          to,
-          actorRole: 'system',
-          recipient,
-        });
+        const dm = changed('requested', to, 'system', { recipient });
         expect(dm.blocks[0]).toMatchObject({ type: 'section' });
         expect(findLimitViolations(dm, 'message')).toEqual([]);
       }
@@ -254,24 +228,24 @@ describe('reminderDm', () => {
 });
 
 describe('tagDm', () => {
-  it('a possible referrer gets the card with I can refer, not I’m interested', () => {
-    const dm = tagDm({ role: 'referrer', taggedBy: 'U0TAGGER', posting: cardInput() });
-    expect(textOf(dm)).toContain('<@U0TAGGER> thought you might be able to refer');
-    expect(actionIds(dm)).toEqual([
-      cardActionIds.iCanRefer,
-      cardActionIds.details,
-      cardActionIds.openPosting,
-    ]);
+  const cases = [
+    {
+      behaviour: 'a possible referrer gets the card with I can refer, not I’m interested',
+      role: 'referrer',
+      says: '<@U0TAGGER> thought you might be able to refer',
+      button: cardActionIds.iCanRefer,
+    },
+    {
+      behaviour: 'a possible candidate gets I’m interested and a privacy note',
+      role: 'candidate',
+      says: 'Only you can see this',
+      button: cardActionIds.imInterested,
+    },
+  ] as const;
+  it.each(cases)('$behaviour', ({ role, says, button }) => {
+    const dm = tagDm({ role, taggedBy: 'U0TAGGER', posting: cardInput() });
+    expect(textOf(dm)).toContain(says);
+    expect(actionIds(dm)).toEqual([button, cardActionIds.details, cardActionIds.openPosting]);
     expect(findLimitViolations(dm, 'message')).toEqual([]);
-  });
-
-  it('a possible candidate gets I’m interested and a privacy note', () => {
-    const dm = tagDm({ role: 'candidate', taggedBy: 'U0TAGGER', posting: cardInput() });
-    expect(textOf(dm)).toContain('Only you can see this');
-    expect(actionIds(dm)).toEqual([
-      cardActionIds.imInterested,
-      cardActionIds.details,
-      cardActionIds.openPosting,
-    ]);
   });
 });
