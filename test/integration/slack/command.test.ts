@@ -1,4 +1,4 @@
-import { beforeEach, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.js';
 import type { RecordedCall } from '../../helpers/fake-slack-api.js';
 import {
@@ -302,44 +302,37 @@ describeEachDatabase('/vouch', (kind) => {
       await fresh.stop();
     }
   });
-});
 
-describeEachDatabase('privacy of interest on channel cards', (kind) => {
-  let app: TestApp;
-  let board: FakeJobBoard;
-  useAppForSuite({ database: kind, startBoard: startFakeJobBoard }, (started) => {
-    ({ app, board } = started);
-  });
-  beforeEach(() => trackPostedTs(app));
+  describe('privacy of interest on channel cards', () => {
+    it('never names a candidate in the channel unless they chose to show their name', async () => {
+      const url = board.job('/jobs/private', { title: 'Quiet Engineer', company: 'Hushco' });
+      const shared = await shareJobByCommand(app, { url, channel: CHANNEL, user: SHARER });
+      await expressInterestOnCard(app, shared, 'U0SHY0001', { note: 'please keep this quiet' });
+      const refreshed = await app.slack.waitFor(
+        'chat.update',
+        (c) => c.args.channel === CHANNEL && textOf(c.args.blocks).includes('*1* interested'),
+        10_000,
+      );
+      expect(refreshed.args.ts).toBe(tsOf(shared.card));
 
-  it('never names a candidate in the channel unless they chose to show their name', async () => {
-    const url = board.job('/jobs/private', { title: 'Quiet Engineer', company: 'Hushco' });
-    const shared = await shareJobByCommand(app, { url, channel: CHANNEL, user: SHARER });
-    await expressInterestOnCard(app, shared, 'U0SHY0001', { note: 'please keep this quiet' });
-    const refreshed = await app.slack.waitFor(
-      'chat.update',
-      (c) => c.args.channel === CHANNEL && textOf(c.args.blocks).includes('*1* interested'),
-      10_000,
-    );
-    expect(refreshed.args.ts).toBe(tsOf(shared.card));
+      const posted = channelMessages(app);
+      expect(posted.length).toBeGreaterThan(0);
+      for (const call of posted) {
+        expect(stringsMentioning(call.args, 'U0SHY0001')).toEqual([]);
+        expect(stringsMentioning(call.args, 'please keep this quiet')).toEqual([]);
+      }
+    });
 
-    const posted = channelMessages(app);
-    expect(posted.length).toBeGreaterThan(0);
-    for (const call of posted) {
-      expect(stringsMentioning(call.args, 'U0SHY0001')).toEqual([]);
-      expect(stringsMentioning(call.args, 'please keep this quiet')).toEqual([]);
-    }
-  });
-
-  it('names the candidate on the card when they ticked "show my name"', async () => {
-    const url = board.job('/jobs/public', { title: 'Loud Engineer', company: 'Shoutco' });
-    const shared = await shareJobByCommand(app, { url, channel: CHANNEL, user: SHARER });
-    await expressInterestOnCard(app, shared, 'U0PROUD001', { showName: true });
-    const refreshed = await app.slack.waitFor(
-      'chat.update',
-      (c) => c.args.ts === tsOf(shared.card) && textOf(c.args.blocks).includes('<@U0PROUD001>'),
-      10_000,
-    );
-    expect(textOf(refreshed.args.blocks)).toContain('Interested: <@U0PROUD001>');
+    it('names the candidate on the card when they ticked "show my name"', async () => {
+      const url = board.job('/jobs/public', { title: 'Loud Engineer', company: 'Shoutco' });
+      const shared = await shareJobByCommand(app, { url, channel: CHANNEL, user: SHARER });
+      await expressInterestOnCard(app, shared, 'U0PROUD001', { showName: true });
+      const refreshed = await app.slack.waitFor(
+        'chat.update',
+        (c) => c.args.ts === tsOf(shared.card) && textOf(c.args.blocks).includes('<@U0PROUD001>'),
+        10_000,
+      );
+      expect(textOf(refreshed.args.blocks)).toContain('Interested: <@U0PROUD001>');
+    });
   });
 });
