@@ -55,6 +55,16 @@ export async function askVouch(
   return { ...(answer.args as CommandAnswer), response };
 }
 
+/**
+ * `askVouch`, checking the answer is shown only to the caller (ephemeral); resolves with what its
+ * blocks say (`textOf`).
+ */
+export async function askVouchPrivately(app: TestApp, fields: Record<string, string>): Promise<string> {
+  const answer = await askVouch(app, fields);
+  expect(answer.response_type).toBe('ephemeral');
+  return textOf(answer.blocks);
+}
+
 /** A job card the bot posted in a channel, and the posting id its buttons carry. */
 export interface SharedCard {
   card: RecordedCall;

@@ -13,6 +13,7 @@ import {
 } from '../../helpers/slack-blocks.js';
 import {
   askVouch,
+  askVouchPrivately,
   expectStillServing,
   expressInterest,
   type SharedCard,
@@ -81,9 +82,7 @@ describeEachDatabase('/vouch', (kind) => {
   beforeEach(() => trackPostedTs(app));
 
   it('answers `help` with the list of subcommands, only to the caller', async () => {
-    const answer = await askVouch(app, { text: 'help' });
-    expect(answer.response_type).toBe('ephemeral');
-    const text = textOf(answer.blocks);
+    const text = await askVouchPrivately(app, { text: 'help' });
     for (const sub of ['list [company]', 'mine', 'refer-at <company>', 'referrers <company>', 'stats']) {
       expect(text).toContain(sub);
     }
@@ -91,9 +90,7 @@ describeEachDatabase('/vouch', (kind) => {
   });
 
   it('answers text it does not understand with help, echoing that text', async () => {
-    const answer = await askVouch(app, { text: 'frobnicate the widgets' });
-    expect(answer.response_type).toBe('ephemeral');
-    const text = textOf(answer.blocks);
+    const text = await askVouchPrivately(app, { text: 'frobnicate the widgets' });
     expect(text).toContain("didn't understand");
     expect(text).toContain('frobnicate the widgets');
     expect(text).toContain('refer-at <company>');
@@ -270,9 +267,7 @@ describeEachDatabase('/vouch', (kind) => {
       await askVouch(fresh, { text: 'refer-at Statsco', user_id: REFERRER });
       await expressInterestOnCard(fresh, sharedB, 'U0CAND2');
 
-      const answer = await askVouch(fresh, { text: 'stats' });
-      expect(answer.response_type).toBe('ephemeral');
-      const text = textOf(answer.blocks);
+      const text = await askVouchPrivately(fresh, { text: 'stats' });
       expect(text).toContain('*2* open postings');
       expect(text).toContain('*2* referral requests');
       expect(text).toContain('*0* hired');

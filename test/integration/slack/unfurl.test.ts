@@ -99,14 +99,10 @@ describe('link unfurls', () => {
   });
 
   it('acknowledges within 3 s even when the job board is slow, and unfurls when it answers', async () => {
-    const url = board.job(
-      '/jobs/slow',
-      { title: 'Patient Engineer', company: 'Slow Boards' },
-      { delayMs: 2_500 },
-    );
-    const response = await app.requests.eventCallback(
-      linkSharedEvent({ channel: 'C0JOBS', user: 'U0SHARER', urls: [url] }),
-    );
+    const slowPage = { title: 'Patient Engineer', company: 'Slow Boards' };
+    const url = board.job('/jobs/slow', slowPage, { delayMs: 2_500 });
+    const event = linkSharedEvent({ channel: 'C0JOBS', user: 'U0SHARER', urls: [url] });
+    const response = await app.requests.eventCallback(event);
     expect(response.status).toBe(200);
     expect(response.elapsedMs).toBeLessThan(3_000);
     const call = await app.slack.waitFor('chat.unfurl', () => true, 10_000);
