@@ -1,9 +1,10 @@
 import type { FakeSlackApi, RecordedCall } from './fake-slack-api.mjs';
 
 /**
- * Pure readers of what the bot sent to the fake Slack API: the Block Kit of a recorded call, its
- * buttons and action ids, and which recorded messages went to a DM or to a channel. Nothing here
- * talks to the app; see `slack-flows.ts` for the multi-step actions.
+ * Pure readers of what the bot sent to the fake Slack API: the Block Kit of a recorded call, the
+ * text it shows, its buttons and action ids, the sections of a Home tab, and which recorded
+ * messages went to a DM or to a channel. Nothing here talks to the app; see `slack-flows.ts` for
+ * the multi-step actions.
  * @see https://api.slack.com/reference/block-kit/blocks
  */
 
@@ -49,6 +50,61 @@ export function unfurlBlocksOf(call: RecordedCall, url: string): Block[] {
 }
 
 /**
+ * Every `text` string in `value` (a call's arguments, a message, a view, blocks, one block): a
+ * message's fallback text and the text of every Block Kit text object (headers, sections and
+ * their fields, context, button labels, options, input labels), in document order. Not button
+ * values, URLs or ids, which nobody reads.
+ */
+export function textsOf(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(textsOf);
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, v]) =>
+    key === 'text' && typeof v === 'string' ? [v] : textsOf(v),
+  );
+}
+
+/** `textsOf(value)`, one text a line: what a member reads, for "says X" checks. */
+export function textOf(value: unknown): string {
+  return textsOf(value).join('\n');
+}
+
+/** Every string anywhere in `value`: texts, button values, URLs, ids, channels. */
+export function stringsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsIn);
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(stringsIn);
+  return [];
+}
+
+/** Whether any string in `value` (text, value, URL, id) contains `needle`. */
+export function mentions(value: unknown, needle: string): boolean {
+  return stringsIn(value).some((s) => s.includes(needle));
+}
+
+/**
+ * The strings of `value` that contain `needle`, for "never mentions X" checks
+ * (`expect(stringsMentioning(call.args, user)).toEqual([])`); throws when `value` holds no string
+ * at all, so such a check cannot pass on an empty call.
+ */
+export function stringsMentioning(value: unknown, needle: string): string[] {
+  const strings = stringsIn(value);
+  if (strings.length === 0) throw new Error(`no string to look for ${needle} in: ${JSON.stringify(value)}`);
+  return strings.filter((s) => s.includes(needle));
+}
+
+/**
+ * The blocks of a Home tab section: those between its heading (a section `*heading*`) and the next
+ * divider. Throws when the Home tab has no such section.
+ */
+export function homeSection(blocks: readonly Block[], heading: string): Block[] {
+  const start = blocks.findIndex((b) => b.type === 'section' && b.text?.text === `*${heading}*`);
+  if (start < 0) throw new Error(`no "${heading}" section on the Home tab`);
+  const rest = blocks.slice(start + 1);
+  const end = rest.findIndex((b) => b.type === 'divider');
+  return end < 0 ? rest : rest.slice(0, end);
+}
+
+/**
  * The action ids of the elements of every actions block, in order ('' for an element without
  * one). With `withAccessories`, section accessories (e.g. the Home "Remove" buttons) count too.
  */
@@ -57,6 +113,15 @@ export function actionIdsOf(blocks: readonly Block[], options: { withAccessories
     ...(b.type === 'actions' ? (b.elements ?? []).map((e) => e.action_id ?? '') : []),
     ...(options.withAccessories && b.accessory?.action_id ? [b.accessory.action_id] : []),
   ]);
+}
+
+/** The URLs of the link buttons of `blocks` (in actions blocks and section accessories), in order. */
+export function linkUrlsOf(blocks: unknown): string[] {
+  return ((blocks as Block[] | undefined) ?? []).flatMap((b) =>
+    [...(b.type === 'actions' ? (b.elements ?? []) : []), ...(b.accessory ? [b.accessory] : [])].flatMap(
+      (e) => (e.url ? [e.url] : []),
+    ),
+  );
 }
 
 /** Every button of the actions blocks that has both an action id and a value. */

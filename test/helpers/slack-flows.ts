@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { RecordedCall } from './fake-slack-api.mjs';
-import { dmChannelOf, postingIdOf, unfurlBlocksOf } from './slack-blocks.js';
+import { dmChannelOf, mentions, postingIdOf, textOf, unfurlBlocksOf } from './slack-blocks.js';
 import { blockAction, linkSharedEvent, viewSubmission } from './slack-payloads.mjs';
 import type { SlackResponse } from './slack-requests.js';
 import type { TestApp } from './start-test-app.js';
@@ -55,6 +55,16 @@ export async function askVouch(
   return { ...(answer.args as CommandAnswer), response };
 }
 
+/**
+ * `askVouch`, checking the answer is shown only to the caller (ephemeral); resolves with what its
+ * blocks say (`textOf`).
+ */
+export async function askVouchPrivately(app: TestApp, fields: Record<string, string>): Promise<string> {
+  const answer = await askVouch(app, fields);
+  expect(answer.response_type).toBe('ephemeral');
+  return textOf(answer.blocks);
+}
+
 /** A job card the bot posted in a channel, and the posting id its buttons carry. */
 export interface SharedCard {
   card: RecordedCall;
@@ -77,7 +87,7 @@ export async function shareJobByCommand(
   expect(response.status).toBe(200);
   const card = await app.slack.waitFor(
     'chat.postMessage',
-    (c) => c.args.channel === input.channel && JSON.stringify(c.args.blocks ?? '').includes(input.url),
+    (c) => c.args.channel === input.channel && mentions(c.args.blocks, input.url),
     10_000,
   );
   return { card, postingId: postingIdOf(card.args.blocks) };
@@ -102,10 +112,19 @@ export async function shareJobByUnfurl(
   await app.requests.eventCallback(event);
   const unfurl = await app.slack.waitFor(
     'chat.unfurl',
-    (c) => JSON.stringify(c.args).includes(input.url),
+    (c) => unfurlBlocksOf(c, input.url).length > 0,
     input.timeoutMs,
   );
   return { unfurl, postingId: postingIdOf(unfurlBlocksOf(unfurl, input.url)), ts: event.message_ts };
+}
+
+/** A button click as `blockAction` builds it; the response_url is one of the fake Slack API's unless given. */
+export type ButtonClick = Omit<Parameters<typeof blockAction>[0], 'responseUrl'> & { responseUrl?: string };
+
+/** `click.user` clicks a button (a card's, a DM's, the Home tab's); resolves with Slack's HTTP answer. */
+export function clickButton(app: TestApp, click: ButtonClick): Promise<SlackResponse> {
+  const responseUrl = click.responseUrl ?? app.slack.responseUrl(`${click.actionId}-${click.user}`);
+  return app.requests.interaction(blockAction({ ...click, responseUrl }));
 }
 
 /** Where and how a member clicks "I'm interested" on a card. */
@@ -115,7 +134,8 @@ export interface InterestClick {
   channel: string;
   /** The card's message ts (a fresh one when not given). */
   messageTs?: string;
-  responseUrl: string;
+  /** The click's response_url (one of the fake Slack API's, named after the user, when not given). */
+  responseUrl?: string;
   /** How long to wait for the modal; 10 s unless given. */
   timeoutMs?: number;
 }
@@ -134,7 +154,7 @@ export async function openInterestModal(
     value: click.postingId,
     channel: click.channel,
     ...(click.messageTs !== undefined ? { messageTs: click.messageTs } : {}),
-    responseUrl: click.responseUrl,
+    responseUrl: click.responseUrl ?? app.slack.responseUrl(`interest-${click.user}`),
   });
   const response = await app.requests.interaction(payload);
   expect(response.status).toBe(200);
@@ -208,7 +228,8 @@ export async function expressInterest(
 
 /**
  * Resolves with the first DM (already sent or to come) the bot posts to `userId`; `matching` is
- * tested on the whole call's arguments (text and blocks), `textMatching` on its text only.
+ * tested on all the DM's text (its fallback text and its blocks' texts, one a line),
+ * `textMatching` on its fallback text only.
  */
 export function waitForDm(
   app: TestApp,
@@ -220,15 +241,15 @@ export function waitForDm(
     'chat.postMessage',
     (c) =>
       c.args.channel === channel &&
-      (options.matching === undefined || options.matching.test(JSON.stringify(c.args))) &&
+      (options.matching === undefined || options.matching.test(textOf(c.args))) &&
       (options.textMatching === undefined || options.textMatching.test(String(c.args.text))),
     options.timeoutMs ?? 10_000,
   );
 }
 
 /**
- * Resolves with the first Home tab (already published or to come) published for `userId`,
- * containing `including` when given.
+ * Resolves with the first Home tab (already published or to come) published for `userId`, with
+ * `including` in one of its strings (a text, or a button value such as a posting id) when given.
  */
 export function waitForHome(
   app: TestApp,
@@ -239,7 +260,7 @@ export function waitForHome(
     'views.publish',
     (c) =>
       c.args.user_id === userId &&
-      (options.including === undefined || JSON.stringify(c.args.view).includes(options.including)),
+      (options.including === undefined || mentions(c.args.view, options.including)),
     options.timeoutMs ?? 10_000,
   );
 }

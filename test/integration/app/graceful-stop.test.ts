@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startFakeJobBoard } from '../../helpers/fake-job-board.mjs';
+import { textOf } from '../../helpers/slack-blocks.js';
 import { linkSharedEvent } from '../../helpers/slack-payloads.mjs';
 import { startTestApp } from '../../helpers/start-test-app.js';
 
@@ -30,7 +31,7 @@ describe('a graceful stop', () => {
       expect(Date.now() - started).toBeLessThan(10_000);
       const unfurl = app.slack.calls('chat.unfurl');
       expect(unfurl).toHaveLength(1);
-      expect(JSON.stringify(unfurl[0]?.args)).toContain('In-Flight Engineer');
+      expect(textOf(unfurl[0]?.args)).toContain('In-Flight Engineer');
     } finally {
       await app.stop();
       await board.close();

@@ -19,6 +19,14 @@ describe.skipIf(!isBuilt)('npm start (node dist/main.js) as a process', () => {
     rmSync(workdir, { recursive: true, force: true });
   });
 
+  /** A bot token, a signing secret and the fake Slack API, with `more` (which wins). */
+  const slackEnv = (more: Record<string, string>) => ({
+    SLACK_BOT_TOKEN: 'xoxb-1-2-3',
+    SLACK_SIGNING_SECRET: 's',
+    SLACK_API_URL: slack.url,
+    ...more,
+  });
+
   it('without Slack variables exits non-zero within 10 s, naming each missing variable and both modes', async () => {
     const vouch = spawnVouch({}, workdir);
     const { code, afterMs } = await vouch.exited;
@@ -33,15 +41,7 @@ describe.skipIf(!isBuilt)('npm start (node dist/main.js) as a process', () => {
   });
 
   it('with an invalid DATABASE_URL says so in one line and exits non-zero', async () => {
-    const vouch = spawnVouch(
-      {
-        SLACK_BOT_TOKEN: 'xoxb-1-2-3',
-        SLACK_SIGNING_SECRET: 's',
-        SLACK_API_URL: slack.url,
-        DATABASE_URL: 'mysql://x/y',
-      },
-      workdir,
-    );
+    const vouch = spawnVouch(slackEnv({ DATABASE_URL: 'mysql://x/y' }), workdir);
     const { code } = await vouch.exited;
     expect(code).not.toBe(0);
     expect(vouch.stderr()).toMatch(/DATABASE_URL must start with file: \(SQLite\) or postgresql:\/\//);
@@ -49,16 +49,8 @@ describe.skipIf(!isBuilt)('npm start (node dist/main.js) as a process', () => {
 
   it('with an unreachable PostgreSQL prints one clear line, no stack trace, and exits non-zero within 10 s', async () => {
     const closedPort = await freePort();
-    const vouch = spawnVouch(
-      {
-        SLACK_BOT_TOKEN: 'xoxb-1-2-3',
-        SLACK_SIGNING_SECRET: 's',
-        SLACK_API_URL: slack.url,
-        DATABASE_URL: `postgresql://vouch:pw@127.0.0.1:${closedPort}/vouch`,
-        PORT: String(await freePort()),
-      },
-      workdir,
-    );
+    const database = `postgresql://vouch:pw@127.0.0.1:${closedPort}/vouch`;
+    const vouch = spawnVouch(slackEnv({ DATABASE_URL: database, PORT: String(await freePort()) }), workdir);
     const { code, afterMs } = await vouch.exited;
     expect(code).toBe(1);
     expect(afterMs).toBeLessThan(10_000);
@@ -71,14 +63,13 @@ describe.skipIf(!isBuilt)('npm start (node dist/main.js) as a process', () => {
   it('with a configuration serves /healthz within 5 s, answers url_verification, and stops cleanly on SIGTERM', async () => {
     const port = await freePort();
     const vouch = spawnVouch(
-      {
+      slackEnv({
         SLACK_BOT_TOKEN: 'xoxb-process-test',
         SLACK_SIGNING_SECRET: 'process-secret',
-        SLACK_API_URL: slack.url,
         DATABASE_URL: 'file:./data/vouch.db',
         PORT: String(port),
         LOG_LEVEL: 'info',
-      },
+      }),
       workdir,
     );
     try {

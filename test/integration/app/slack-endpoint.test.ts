@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { textOf } from '../../helpers/slack-blocks.js';
 import { blockAction, linkSharedEvent, viewSubmission } from '../../helpers/slack-payloads.mjs';
 import { startTestApp, type TestApp } from '../../helpers/start-test-app.js';
 
@@ -109,7 +110,7 @@ describe('the Slack endpoint of the running app (HTTP mode)', () => {
     }
     // The command's answer arrives through its response_url.
     const answer = await app.slack.waitFor('response_url', (c) => String(c.args.path).includes('command-'));
-    expect(JSON.stringify(answer.args.blocks)).toContain('refer-at <company>');
+    expect(textOf(answer.args.blocks)).toContain('refer-at <company>');
   });
 
   it("returns a modal's validation errors in the HTTP response (only a listener can answer those)", async () => {

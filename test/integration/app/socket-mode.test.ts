@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.mjs';
 import { FAKE_TEAM_ID } from '../../helpers/fake-slack-api.mjs';
+import { textOf } from '../../helpers/slack-blocks.js';
 import { linkSharedEvent } from '../../helpers/slack-payloads.mjs';
 import { startTestApp, type TestApp } from '../../helpers/start-test-app.js';
 
@@ -81,9 +82,7 @@ describe('Socket Mode (SLACK_APP_TOKEN set)', () => {
         },
       }),
     );
-    const unfurl = await app.slack.waitFor('chat.unfurl', (c) =>
-      JSON.stringify(c.args).includes('Socket Engineer'),
-    );
+    const unfurl = await app.slack.waitFor('chat.unfurl', (c) => textOf(c.args).includes('Socket Engineer'));
     expect(unfurl.args.channel).toBe('C0SOCKET');
     expect(acks).toContain('env-1');
   });

@@ -1,6 +1,14 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.mjs';
-import { actionIdsOf, type Block, viewBlocksOf } from '../../helpers/slack-blocks.js';
+import {
+  actionIdsOf,
+  type Block,
+  homeSection,
+  stringsMentioning,
+  textOf,
+  textsOf,
+  viewBlocksOf,
+} from '../../helpers/slack-blocks.js';
 import {
   askVouch,
   expressInterest,
@@ -8,23 +16,12 @@ import {
   waitForDm,
   waitForHome,
 } from '../../helpers/slack-flows.js';
+import { CANDIDATE, CHANNEL, REFERRER, SHARER } from '../../helpers/slack-members.js';
 import { appHomeOpened, homeAction } from '../../helpers/slack-payloads.mjs';
-import { startTestApp, type TestApp } from '../../helpers/start-test-app.js';
+import type { TestApp } from '../../helpers/start-test-app.js';
+import { useAppForSuite } from '../../helpers/suite-app.js';
 import { describeEachDatabase } from '../../helpers/test-database.js';
-
-const CHANNEL = 'C0HOME';
-const SHARER = 'U0HOMESHARER';
-const CANDIDATE = 'U0HOMECAND';
-const REFERRER = 'U0HOMEREF';
-
-/** The blocks between a Home section heading and the next divider. */
-function sectionOf(blocks: readonly Block[], heading: string): Block[] {
-  const start = blocks.findIndex((b) => b.type === 'section' && b.text?.text === `*${heading}*`);
-  if (start < 0) throw new Error(`no "${heading}" section on the Home tab`);
-  const rest = blocks.slice(start + 1);
-  const end = rest.findIndex((b) => b.type === 'divider');
-  return end < 0 ? rest : rest.slice(0, end);
-}
+import { notAJobPage } from '../../helpers/web-pages.js';
 
 /** Opens the Home tab as `user` and returns the view Vouch published. */
 async function openHome(app: TestApp, user: string): Promise<Block[]> {
@@ -44,16 +41,8 @@ async function expressInterestAskingAnyone(
   postingId: string,
   candidate: string,
 ): Promise<void> {
-  await expressInterest(
-    app,
-    {
-      postingId,
-      user: candidate,
-      channel: CHANNEL,
-      responseUrl: app.slack.responseUrl(`interest-${candidate}`),
-    },
-    { note: 'I built their search stack before', referrer: 'anyone' },
-  );
+  const form = { note: 'I built their search stack before', referrer: 'anyone' };
+  await expressInterest(app, { postingId, user: candidate, channel: CHANNEL }, form);
   // Both Homes are republished last: the submission's work is done.
   for (const user of [candidate, REFERRER]) await waitForHome(app, user, { including: postingId });
 }
@@ -61,31 +50,24 @@ async function expressInterestAskingAnyone(
 describeEachDatabase('App Home', (kind) => {
   let app: TestApp;
   let board: FakeJobBoard;
-  beforeAll(async () => {
-    board = await startFakeJobBoard();
-    app = await startTestApp({ database: kind });
+  useAppForSuite({ database: kind, startBoard: startFakeJobBoard }, (started) => {
+    ({ app, board } = started);
   });
-  afterAll(async () => {
-    await app?.stop();
-    await board?.close();
-  });
-  beforeEach(() => app.slack.reset());
 
   it('publishes the Home view when a member opens the Home tab', async () => {
     const blocks = await openHome(app, 'U0NEWBIE');
     const call = app.slack.calls('views.publish')[0];
     expect(call?.args.view).toMatchObject({ type: 'home' });
     expect(blocks[0]).toMatchObject({ type: 'header', text: { text: 'Vouch: job referrals' } });
-    const text = JSON.stringify(blocks);
     for (const heading of [
       'Waiting on you',
       'Your referral requests',
       'Companies you can refer at',
       'Recent postings',
     ]) {
-      expect(text).toContain(heading);
+      expect(textsOf(blocks)).toContain(`*${heading}*`);
     }
-    expect(text).toContain('Nothing is waiting on you');
+    expect(textOf(homeSection(blocks, 'Waiting on you'))).toContain('Nothing is waiting on you');
     expect(blocks.length).toBeLessThanOrEqual(100);
   });
 
@@ -102,29 +84,31 @@ describeEachDatabase('App Home', (kind) => {
     await expressInterestAskingAnyone(app, postingId, CANDIDATE);
 
     const candidateHome = await openHome(app, CANDIDATE);
-    const mine = sectionOf(candidateHome, 'Your referral requests');
-    expect(JSON.stringify(mine)).toContain('Home Screen Engineer');
-    expect(JSON.stringify(mine)).toMatch(/requested/i);
+    const mine = homeSection(candidateHome, 'Your referral requests');
+    expect(textOf(mine)).toContain('Home Screen Engineer');
+    expect(textOf(mine)).toMatch(/requested/i);
     expect(actionIdsOf(mine, { withAccessories: true })).toContain('status_update:withdrawn');
-    expect(JSON.stringify(sectionOf(candidateHome, 'Waiting on you'))).not.toContain('Home Screen Engineer');
+    expect(stringsMentioning(homeSection(candidateHome, 'Waiting on you'), 'Home Screen Engineer')).toEqual(
+      [],
+    );
 
     const referrerHome = await openHome(app, REFERRER);
-    const waiting = sectionOf(referrerHome, 'Waiting on you');
-    const waitingText = JSON.stringify(waiting);
+    const waiting = homeSection(referrerHome, 'Waiting on you');
+    const waitingText = textOf(waiting);
     expect(waitingText).toContain(`<@${CANDIDATE}>`);
     expect(waitingText).toContain('Home Screen Engineer');
     expect(waitingText).toContain('I built their search stack before');
     expect(actionIdsOf(waiting, { withAccessories: true })).toEqual(
       expect.arrayContaining(['status_update:referred', 'status_update:declined']),
     );
-    const companies = sectionOf(referrerHome, 'Companies you can refer at');
-    expect(JSON.stringify(companies)).toContain('Homeco');
-    expect(JSON.stringify(sectionOf(referrerHome, 'Recent postings'))).toContain('Home Screen Engineer');
+    const companies = homeSection(referrerHome, 'Companies you can refer at');
+    expect(textOf(companies)).toContain('Homeco');
+    expect(textOf(homeSection(referrerHome, 'Recent postings'))).toContain('Home Screen Engineer');
   });
 
   it('lets the referrer act from Home: "I referred them" moves the referral and refreshes both Homes', async () => {
     const referrerHome = await openHome(app, REFERRER);
-    const referred = sectionOf(referrerHome, 'Waiting on you')
+    const referred = homeSection(referrerHome, 'Waiting on you')
       .flatMap((b) => b.elements ?? [])
       .find((e) => e.action_id === 'status_update:referred');
     expect(referred?.value).toBeDefined();
@@ -137,10 +121,12 @@ describeEachDatabase('App Home', (kind) => {
       'views.publish',
       (c) =>
         c.args.user_id === CANDIDATE &&
-        /referred/i.test(JSON.stringify(sectionOf(viewBlocksOf(c), 'Your referral requests'))),
+        /referred/i.test(textOf(homeSection(viewBlocksOf(c), 'Your referral requests'))),
       10_000,
     );
-    expect(JSON.stringify(viewBlocksOf(candidateHome))).toContain(`<@${REFERRER}>`);
+    expect(textOf(homeSection(viewBlocksOf(candidateHome), 'Your referral requests'))).toContain(
+      `<@${REFERRER}>`,
+    );
     await waitForHome(app, REFERRER);
     // The candidate hears about it in a DM.
     await waitForDm(app, CANDIDATE);
@@ -150,8 +136,8 @@ describeEachDatabase('App Home', (kind) => {
     const url = board.job('/jobs/home-decline', { title: 'Declined Engineer', company: 'Homeco' });
     const { postingId } = await shareJobByCommand(app, { url, channel: CHANNEL, user: SHARER });
     await expressInterestAskingAnyone(app, postingId, 'U0DECLINED');
-    const waiting = sectionOf(await openHome(app, REFERRER), 'Waiting on you');
-    const row = waiting.findIndex((b) => JSON.stringify(b).includes('<@U0DECLINED>'));
+    const waiting = homeSection(await openHome(app, REFERRER), 'Waiting on you');
+    const row = waiting.findIndex((b) => textOf(b).includes('<@U0DECLINED>'));
     const buttons = waiting[row + 1]?.elements ?? [];
     const declineValue = buttons.find((e) => e.action_id === 'status_update:declined')?.value;
     expect(declineValue).toBeDefined();
@@ -163,11 +149,11 @@ describeEachDatabase('App Home', (kind) => {
     // The candidate is told, kindly.
     await waitForDm(app, 'U0DECLINED');
     const after = await waitForHome(app, REFERRER);
-    const stillWaiting = JSON.stringify(sectionOf(viewBlocksOf(after), 'Waiting on you'));
-    expect(stillWaiting).not.toContain('<@U0DECLINED>');
+    const stillWaiting = homeSection(viewBlocksOf(after), 'Waiting on you');
+    expect(stringsMentioning(stillWaiting, '<@U0DECLINED>')).toEqual([]);
     // Still listed under the candidate's own requests, with its final status.
     const candidateHome = await openHome(app, 'U0DECLINED');
-    expect(JSON.stringify(sectionOf(candidateHome, 'Your referral requests'))).toContain('Declined Engineer');
+    expect(textOf(homeSection(candidateHome, 'Your referral requests'))).toContain('Declined Engineer');
   });
 
   it('removes a company from the directory with the Home "Remove" button', async () => {
@@ -175,7 +161,7 @@ describeEachDatabase('App Home', (kind) => {
     // refer-at republishes the Home itself: let that land before opening the tab.
     await waitForHome(app, 'U0REMOVER');
     const before = await openHome(app, 'U0REMOVER');
-    const remove = sectionOf(before, 'Companies you can refer at').find(
+    const remove = homeSection(before, 'Companies you can refer at').find(
       (b) => b.accessory?.action_id === 'home_remove_company',
     );
     expect(remove?.accessory?.value).toBe('Removable Corp');
@@ -185,23 +171,18 @@ describeEachDatabase('App Home', (kind) => {
       homeAction({ user: 'U0REMOVER', actionId: 'home_remove_company', value: 'Removable Corp' }),
     );
     const after = await waitForHome(app, 'U0REMOVER');
-    expect(JSON.stringify(sectionOf(viewBlocksOf(after), 'Companies you can refer at'))).not.toContain(
-      'Removable Corp',
-    );
+    const companies = homeSection(viewBlocksOf(after), 'Companies you can refer at');
+    expect(stringsMentioning(companies, 'Removable Corp')).toEqual([]);
     const referrers = await askVouch(app, { text: 'referrers Removable Corp', user_id: SHARER });
-    expect(JSON.stringify(referrers.blocks)).not.toContain('U0REMOVER');
+    expect(stringsMentioning(referrers.blocks, 'U0REMOVER')).toEqual([]);
   });
 
   it('lists only job postings under Recent postings, not other links that were shared', async () => {
-    const page = board.route('/home-blog', {
-      status: 200,
-      contentType: 'text/html',
-      body: '<html><head><title>Company picnic photos</title></head><body><p>Fun.</p></body></html>',
-    });
+    const page = board.route('/home-blog', notAJobPage({ title: 'Company picnic photos', text: 'Fun.' }));
     await app.requests.command({ text: page, user_id: SHARER, channel_id: CHANNEL });
     await app.slack.waitFor('response_url', (c) => c.args.replace_original === true, 10_000);
-    const recent = JSON.stringify(sectionOf(await openHome(app, SHARER), 'Recent postings'));
-    expect(recent).not.toContain('Company picnic photos');
-    expect(recent).toContain('Home Screen Engineer');
+    const recent = homeSection(await openHome(app, SHARER), 'Recent postings');
+    expect(stringsMentioning(recent, 'Company picnic photos')).toEqual([]);
+    expect(textOf(recent)).toContain('Home Screen Engineer');
   });
 });

@@ -1,11 +1,20 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config.js';
 import { createDatabase, type Database } from '../../../src/db/client.js';
 import { createJobScheduler } from '../../../src/jobs/job-scheduler.js';
 import { createLogger } from '../../../src/logger.js';
 import { type RunningVouch, startVouch } from '../../../src/main.js';
 import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.mjs';
-import { buttonValue, dmChannelOf, dmsTo } from '../../helpers/slack-blocks.js';
+import {
+  actionIdsOf,
+  blocksOf,
+  buttonsOf,
+  buttonValue,
+  dmChannelOf,
+  dmsTo,
+  mentions,
+  textOf,
+} from '../../helpers/slack-blocks.js';
 import {
   askVouch,
   expressInterest,
@@ -15,12 +24,8 @@ import {
   waitForHome,
 } from '../../helpers/slack-flows.js';
 import { blockAction } from '../../helpers/slack-payloads.mjs';
-import {
-  startTestApp,
-  TEST_BOT_TOKEN,
-  TEST_SIGNING_SECRET,
-  type TestApp,
-} from '../../helpers/start-test-app.js';
+import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET, type TestApp } from '../../helpers/start-test-app.js';
+import { useAppForSuite } from '../../helpers/suite-app.js';
 import { createRecordingLogger, describeEachDatabase } from '../../helpers/test-database.js';
 
 const CHANNEL = 'C0JOBSJOB';
@@ -34,16 +39,7 @@ async function expressInterestAsking(
   candidate: string,
   ask: string,
 ): Promise<void> {
-  await expressInterest(
-    app,
-    {
-      postingId,
-      user: candidate,
-      channel: CHANNEL,
-      responseUrl: app.slack.responseUrl(`interest-${candidate}`),
-    },
-    { note: 'hi', referrer: ask },
-  );
+  await expressInterest(app, { postingId, user: candidate, channel: CHANNEL }, { note: 'hi', referrer: ask });
   await waitForHome(app, candidate, { including: postingId });
 }
 
@@ -106,7 +102,7 @@ describeEachDatabase('periodic jobs', (kind) => {
     // Settled: the card's counts were refreshed after the submission.
     await app.slack.waitFor(
       'chat.update',
-      (c) => c.args.channel === CHANNEL && JSON.stringify(c.args.blocks).includes(`/jobs/${kind}-${counter}`),
+      (c) => c.args.channel === CHANNEL && mentions(c.args.blocks, `/jobs/${kind}-${counter}`),
       10_000,
     );
     const referral = await referralOf(who.candidate);
@@ -114,20 +110,12 @@ describeEachDatabase('periodic jobs', (kind) => {
     return { ...who, url, postingId, referral };
   }
 
-  beforeAll(async () => {
-    board = await startFakeJobBoard();
-    app = await startTestApp({
-      database: kind,
-      env: { VOUCH_REMINDER_DAYS: '3', VOUCH_LIVENESS_HOURS: '6' },
-    });
+  const env = { VOUCH_REMINDER_DAYS: '3', VOUCH_LIVENESS_HOURS: '6' };
+  useAppForSuite({ database: kind, env, startBoard: startFakeJobBoard }, async (started) => {
+    ({ app, board } = started);
     database = await createDatabase({ url: app.databaseUrl, logger: createRecordingLogger() });
   });
-  afterAll(async () => {
-    await database?.close();
-    await app?.stop();
-    await board?.close();
-  });
-  beforeEach(() => app.slack.reset());
+  afterAll(() => database?.close());
 
   it('reminds the asked referrer once when a request has waited past VOUCH_REMINDER_DAYS', async () => {
     const { referrer, candidate, referral } = await requestedReferral('referrer');
@@ -139,10 +127,10 @@ describeEachDatabase('periodic jobs', (kind) => {
     const [reminder, ...more] = dmsTo(app, referrer);
     expect(more).toHaveLength(0);
     expect(String(reminder?.args.text)).toMatch(/^Reminder/);
-    const text = JSON.stringify(reminder?.args.blocks);
+    const text = textOf(reminder?.args.blocks);
     expect(text).toContain(`<@${candidate}> asked you for a referral`);
     expect(text).toContain('4 days ago');
-    expect(text).toContain('status_update:referred');
+    expect(buttonsOf(reminder?.args.blocks).map((b) => b.action_id)).toContain('status_update:referred');
     expect(dmsTo(app, candidate)).toHaveLength(0);
 
     // Once per stage: the next round says nothing.
@@ -168,7 +156,7 @@ describeEachDatabase('periodic jobs', (kind) => {
 
     expect(await app.vouch.jobs.reminders.runOnce()).toBe(1);
     const reminder = await waitForDm(app, referrer);
-    expect(JSON.stringify(reminder.args.blocks)).toContain('asked you for a referral');
+    expect(textOf(reminder.args.blocks)).toContain('asked you for a referral');
   });
 
   it('reminds the candidate at the next stage, once, after the referrer referred them', async () => {
@@ -196,9 +184,8 @@ describeEachDatabase('periodic jobs', (kind) => {
 
     expect(await app.vouch.jobs.reminders.runOnce()).toBe(1);
     const nudge = await waitForDm(app, candidate);
-    const nudgeText = JSON.stringify(nudge.args.blocks);
-    expect(nudgeText).toMatch(/since your referral for .* moved to \*📨 Referred\*/);
-    expect(nudgeText).toContain('status_update:interviewing');
+    expect(textOf(nudge.args.blocks)).toMatch(/since your referral for .* moved to \*📨 Referred\*/);
+    expect(actionIdsOf(blocksOf(nudge))).toContain('status_update:interviewing');
     expect(dmsTo(app, referrer)).toHaveLength(0);
     expect(await app.vouch.jobs.reminders.runOnce()).toBe(0);
   });
@@ -254,16 +241,17 @@ describeEachDatabase('periodic jobs', (kind) => {
 
     const toCandidate = await waitForDm(app, candidate);
     const toReferrer = await waitForDm(app, referrer);
-    expect(JSON.stringify(toCandidate.args.blocks)).toMatch(
-      /no longer open, so your referral request was closed/,
-    );
-    expect(JSON.stringify(toReferrer.args.blocks)).toMatch(
+    expect(textOf(toCandidate.args.blocks)).toMatch(/no longer open, so your referral request was closed/);
+    expect(textOf(toReferrer.args.blocks)).toMatch(
       new RegExp(`<@${candidate}>'s referral request was closed`),
     );
     // The card in the channel is re-rendered without its buttons for new interest.
     await app.slack.waitFor(
       'chat.update',
-      (c) => c.args.channel === CHANNEL && !JSON.stringify(c.args.blocks).includes('im_interested'),
+      (c) =>
+        c.args.channel === CHANNEL &&
+        blocksOf(c).length > 0 &&
+        !actionIdsOf(blocksOf(c), { withAccessories: true }).includes('im_interested'),
       10_000,
     );
     // A closed posting is not checked again.
@@ -278,7 +266,7 @@ describeEachDatabase('periodic jobs', (kind) => {
 
     expect((await app.vouch.jobs.liveness.runOnce()).closed).toBeGreaterThanOrEqual(1);
     const toReferrer = await waitForDm(app, referrer);
-    expect(JSON.stringify(toReferrer.args.blocks)).toContain(`<@${candidate}>`);
+    expect(textOf(toReferrer.args.blocks)).toContain(`<@${candidate}>`);
     await waitForDm(app, candidate);
   });
 
@@ -290,11 +278,11 @@ describeEachDatabase('periodic jobs', (kind) => {
     app.slack.reset();
     await app.vouch.jobs.liveness.runOnce();
     const card = await app.slack.waitFor('chat.update', (c) => c.args.channel === CHANNEL, 10_000);
-    const blocks = card.args.blocks as Array<{ type: string; text?: { text?: string } }>;
+    const blocks = blocksOf(card);
     expect(blocks[0]).toMatchObject({ type: 'header', text: { text: title } });
-    expect(JSON.stringify(blocks)).toContain('This posting is closed');
+    expect(textOf(blocks)).toContain('This posting is closed');
     const dm = await waitForDm(app, candidate);
-    expect(JSON.stringify(dm.args.blocks)).toContain(title);
+    expect(textOf(dm.args.blocks)).toContain(title);
   });
 
   it('leaves a posting that is still listed open, and does not check it again before VOUCH_LIVENESS_HOURS', async () => {

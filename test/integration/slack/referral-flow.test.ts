@@ -1,22 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createDatabase, type Database } from '../../../src/db/client.js';
 import { createLogger } from '../../../src/logger.js';
 import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.mjs';
-import { buttonsOf, buttonValue, channelMessages, dmChannelOf, dmsTo } from '../../helpers/slack-blocks.js';
 import {
+  buttonsOf,
+  buttonValue,
+  channelMessages,
+  dmChannelOf,
+  dmsTo,
+  stringsMentioning,
+  textOf,
+  unfurlBlocksOf,
+} from '../../helpers/slack-blocks.js';
+import {
+  clickButton,
   openInterestModal,
   shareJobByUnfurl,
   submitInterestForm,
   waitForDm,
 } from '../../helpers/slack-flows.js';
+import { CANDIDATE, CHANNEL, REFERRER, SHARER } from '../../helpers/slack-members.js';
 import { blockAction, viewSubmission } from '../../helpers/slack-payloads.mjs';
-import { startTestApp, type TestApp } from '../../helpers/start-test-app.js';
+import type { SlackResponse } from '../../helpers/slack-requests.js';
+import type { TestApp } from '../../helpers/start-test-app.js';
+import { useAppForSuite } from '../../helpers/suite-app.js';
 import { describeEachDatabase } from '../../helpers/test-database.js';
-
-const SHARER = 'U0SHARER';
-const REFERRER = 'U0REFERRER';
-const CANDIDATE = 'U0CANDIDATE';
-const CHANNEL = 'C0JOBS';
 
 /** Posts a fresh job link in CHANNEL as SHARER and waits for its unfurled card. */
 async function shareJob(
@@ -27,6 +35,16 @@ async function shareJob(
   const url = board.job(path, { title: `Engineer ${path}`, company: 'Acme Robotics' });
   const { postingId, ts } = await shareJobByUnfurl(app, { url, channel: CHANNEL, user: SHARER });
   return { postingId, url, ts };
+}
+
+/** `user` clicks `actionId` on the card of a job shared in CHANNEL (`ts`: the card's message, if known). */
+function clickOnCard(
+  app: TestApp,
+  user: string,
+  actionId: string,
+  card: { postingId: string; ts?: string },
+): Promise<SlackResponse> {
+  return clickButton(app, { user, actionId, value: card.postingId, channel: CHANNEL, messageTs: card.ts });
 }
 
 /** "I'm interested" on the card in CHANNEL: acked within 3 s; resolves with the modal's view. */
@@ -52,59 +70,41 @@ describe('the referral workflow, end to end', () => {
   let app: TestApp;
   let board: FakeJobBoard;
   let db: Database;
-  beforeAll(async () => {
-    board = await startFakeJobBoard();
-    app = await startTestApp();
+  useAppForSuite({ startBoard: startFakeJobBoard, resetSlackBeforeEach: false }, async (started) => {
+    ({ app, board } = started);
     app.slack.addUser({ id: REFERRER, realName: 'Rita Referrer' });
     db = await createDatabase({ url: app.databaseUrl, logger: createLogger('silent') });
   });
-  afterAll(async () => {
-    await db.close();
-    await app.stop();
-    await board.close();
-  });
+  afterAll(() => db?.close());
 
   it('takes a candidate from interested to hired, telling the other party at every step', async () => {
     const { postingId, url, ts } = await shareJob(app, board, '/jobs/flow');
 
     // A colleague says they can refer: listed on the card, offered the company directory.
-    await app.requests.interaction(
-      blockAction({
-        user: REFERRER,
-        actionId: 'i_can_refer',
-        value: postingId,
-        channel: CHANNEL,
-        messageTs: ts,
-        responseUrl: app.slack.responseUrl('r1'),
-      }),
-    );
+    await clickOnCard(app, REFERRER, 'i_can_refer', { postingId, ts });
     const prompt = await app.slack.waitFor('chat.postEphemeral', (c) => c.args.user === REFERRER);
-    expect(JSON.stringify(prompt.args)).toContain('Acme Robotics');
+    expect(textOf(prompt.args)).toContain('Acme Robotics');
     const refreshed = await app.slack.waitFor('chat.unfurl', (c) =>
-      JSON.stringify(c.args).includes(`<@${REFERRER}>`),
+      textOf(unfurlBlocksOf(c, url)).includes(`<@${REFERRER}>`),
     );
-    expect(JSON.stringify(refreshed.args)).toContain('1* can refer');
+    const card = textOf(unfurlBlocksOf(refreshed, url));
+    expect(card).toContain('1* can refer');
     // The refreshed copy still names who shared it.
-    expect(JSON.stringify(refreshed.args)).toContain(`Shared by <@${SHARER}>`);
+    expect(card).toContain(`Shared by <@${SHARER}>`);
 
     // They accept: remembered for Acme Robotics.
-    await app.requests.interaction(
-      blockAction({
-        user: REFERRER,
-        actionId: 'remember_referrer_company_yes',
-        value: buttonValue(prompt.args.blocks, 'remember_referrer_company_yes', { prefix: true }),
-        channel: CHANNEL,
-        responseUrl: app.slack.responseUrl('remember'),
-      }),
-    );
-    await app.slack.waitFor('response_url', (c) =>
-      JSON.stringify(c.args).includes('future Acme Robotics postings'),
-    );
+    await clickButton(app, {
+      user: REFERRER,
+      actionId: 'remember_referrer_company_yes',
+      value: buttonValue(prompt.args.blocks, 'remember_referrer_company_yes', { prefix: true }),
+      channel: CHANNEL,
+    });
+    await app.slack.waitFor('response_url', (c) => textOf(c.args).includes('future Acme Robotics postings'));
     expect(await db.prisma.companyReferrer.count()).toBe(1);
 
     // The candidate is interested: the modal offers the referrer by name; they ask them privately.
     const view = await openInterestModalOnCard(app, postingId, CANDIDATE, ts);
-    expect(JSON.stringify(view)).toContain('Rita Referrer');
+    expect(textOf(view)).toContain('Rita Referrer');
     const submitted = await submitInterestForm(app, {
       user: CANDIDATE,
       view,
@@ -115,22 +115,19 @@ describe('the referral workflow, end to end', () => {
       matching: /asked you for a referral/,
       timeoutMs: 8_000,
     });
-    expect(JSON.stringify(request.args)).toContain('I shipped recsys at scale');
-    expect(JSON.stringify(request.args)).toContain(`<@${CANDIDATE}>`);
+    expect(textOf(request.args)).toContain('I shipped recsys at scale');
+    expect(textOf(request.args)).toContain(`<@${CANDIDATE}>`);
     await waitForDm(app, CANDIDATE, { matching: /We asked/, timeoutMs: 8_000 });
-    await app.slack.waitFor('chat.unfurl', (c) => JSON.stringify(c.args).includes('1* interested'));
+    await app.slack.waitFor('chat.unfurl', (c) => textOf(unfurlBlocksOf(c, url)).includes('1* interested'));
 
     // The candidate cannot mark themselves referred: refused with the reason.
     const markReferred = buttonValue(request.args.blocks, 'mark_referred', { prefix: true });
-    await app.requests.interaction(
-      blockAction({
-        user: CANDIDATE,
-        actionId: 'mark_referred',
-        value: markReferred,
-        channel: 'D0CANDIDATE',
-        responseUrl: app.slack.responseUrl('bad'),
-      }),
-    );
+    await clickButton(app, {
+      user: CANDIDATE,
+      actionId: 'mark_referred',
+      value: markReferred,
+      channel: 'D0CANDIDATE',
+    });
     const refusal = await app.slack.waitFor(
       'chat.postEphemeral',
       (c) => c.args.user === CANDIDATE && /Only/.test(String(c.args.text)),
@@ -138,16 +135,13 @@ describe('the referral workflow, end to end', () => {
     expect(refusal.args.text).toMatch(/Only the referrer can/);
 
     // The referrer refers: the candidate hears it, the DM's buttons are settled.
-    await app.requests.interaction(
-      blockAction({
-        user: REFERRER,
-        actionId: 'mark_referred',
-        value: markReferred,
-        channel: 'D0REFERRER',
-        responseUrl: app.slack.responseUrl('ok'),
-        blocks: request.args.blocks as unknown[],
-      }),
-    );
+    await clickButton(app, {
+      user: REFERRER,
+      actionId: 'mark_referred',
+      value: markReferred,
+      channel: 'D0REFERRER',
+      blocks: request.args.blocks as unknown[],
+    });
     const told = await waitForDm(app, CANDIDATE, { matching: /referred you|referral/i, timeoutMs: 8_000 });
     const update = await app.slack.waitFor('chat.update', (c) => c.args.channel === 'D0REFERRER');
     expect(buttonsOf(update.args.blocks)).toEqual([]);
@@ -156,19 +150,17 @@ describe('the referral workflow, end to end', () => {
     const referral = await db.prisma.referral.findFirstOrThrow({ where: { posting: { id: postingId } } });
     for (const to of ['interviewing', 'offer', 'hired'] as const) {
       const before = dmsTo(app, REFERRER).length;
-      await app.requests.interaction(
-        blockAction({
-          user: CANDIDATE,
-          actionId: `status_update:${to}`,
-          value: JSON.stringify({ referralId: referral.id, to }),
-          channel: dmChannelOf(CANDIDATE),
-          responseUrl: app.slack.responseUrl(to),
-        }),
-      );
+      await clickButton(app, {
+        user: CANDIDATE,
+        actionId: `status_update:${to}`,
+        value: JSON.stringify({ referralId: referral.id, to }),
+        channel: dmChannelOf(CANDIDATE),
+        responseUrl: app.slack.responseUrl(to),
+      });
       await expect.poll(() => dmsTo(app, REFERRER).length, { timeout: 8_000 }).toBe(before + 1);
     }
     const hiredNews = dmsTo(app, REFERRER).at(-1);
-    expect(JSON.stringify(hiredNews?.args)).toMatch(/hired|got the job/i);
+    expect(textOf(hiredNews?.args)).toMatch(/hired|got the job/i);
     const events = await db.prisma.referralEvent.findMany({
       where: { referralId: referral.id },
       orderBy: { createdAt: 'asc' },
@@ -186,7 +178,7 @@ describe('the referral workflow, end to end', () => {
 
     // Nobody in the channel ever learned who was interested.
     for (const call of channelMessages(app, { withComposerUnfurls: true }))
-      expect(JSON.stringify(call.args)).not.toContain(CANDIDATE);
+      expect(stringsMentioning(call.args, CANDIDATE)).toEqual([]);
     expect(url).toContain('/jobs/flow');
   });
 
@@ -228,7 +220,7 @@ describe('the referral workflow, end to end', () => {
     const { postingId, ts } = await shareJob(app, board, '/jobs/named');
     const view = await openInterestModalOnCard(app, postingId, 'U0PROUD', ts);
     await submitInterestForm(app, { user: 'U0PROUD', view, form: { showName: true } });
-    await app.slack.waitFor('chat.unfurl', (c) => JSON.stringify(c.args).includes('<@U0PROUD>'));
+    await app.slack.waitFor('chat.unfurl', (c) => textOf(c.args).includes('<@U0PROUD>'));
   });
 
   it('tells a candidate nobody can refer yet, and tells them again when someone can', async () => {
@@ -236,49 +228,29 @@ describe('the referral workflow, end to end', () => {
     const { postingId, ts } = await shareJobByUnfurl(app, { url, channel: CHANNEL, user: SHARER });
 
     const view = await openInterestModalOnCard(app, postingId, 'U0WAITER', ts);
-    expect(JSON.stringify(view)).toContain('Nobody has said they can refer');
+    expect(textOf(view)).toContain('Nobody has said they can refer');
     await submitInterestForm(app, { user: 'U0WAITER', view, form: { note: 'keen' } });
     await waitForDm(app, 'U0WAITER', { matching: /saved/, timeoutMs: 8_000 });
 
-    await app.requests.interaction(
-      blockAction({
-        user: 'U0LATE',
-        actionId: 'i_can_refer',
-        value: postingId,
-        channel: CHANNEL,
-        responseUrl: app.slack.responseUrl('late'),
-      }),
-    );
+    await clickOnCard(app, 'U0LATE', 'i_can_refer', { postingId });
     const news = await waitForDm(app, 'U0WAITER', { matching: /Good news/, timeoutMs: 8_000 });
-    expect(JSON.stringify(news.args)).toContain('<@U0LATE>');
+    expect(textOf(news.args)).toContain('<@U0LATE>');
   });
 
   it('opens Details with the whole summary and answers a click on a posting that no longer exists kindly', async () => {
     const { postingId, ts } = await shareJob(app, board, '/jobs/details');
-    await app.requests.interaction(
-      blockAction({
-        user: CANDIDATE,
-        actionId: 'details',
-        value: postingId,
-        channel: CHANNEL,
-        messageTs: ts,
-        responseUrl: app.slack.responseUrl('d'),
-      }),
-    );
+    await clickOnCard(app, CANDIDATE, 'details', { postingId, ts });
     const details = await app.slack.waitFor('views.open', (c) =>
-      JSON.stringify(c.args).includes('Engineer /jobs/details'),
+      textOf(c.args).includes('Engineer /jobs/details'),
     );
-    expect(JSON.stringify(details.args.view)).toContain('distributed systems');
+    expect(textOf(details.args.view)).toContain('distributed systems');
 
-    await app.requests.interaction(
-      blockAction({
-        user: CANDIDATE,
-        actionId: 'im_interested',
-        value: 'no-such-posting',
-        channel: CHANNEL,
-        responseUrl: app.slack.responseUrl('gone'),
-      }),
-    );
+    await clickButton(app, {
+      user: CANDIDATE,
+      actionId: 'im_interested',
+      value: 'no-such-posting',
+      channel: CHANNEL,
+    });
     const sorry = await app.slack.waitFor('chat.postEphemeral', (c) =>
       /no longer in Vouch/.test(String(c.args.text)),
     );
@@ -287,16 +259,7 @@ describe('the referral workflow, end to end', () => {
 
   it('tags a colleague privately: a DM with the right buttons, nothing in the channel', async () => {
     const { postingId, ts } = await shareJob(app, board, '/jobs/tag');
-    await app.requests.interaction(
-      blockAction({
-        user: SHARER,
-        actionId: 'tag_someone',
-        value: postingId,
-        channel: CHANNEL,
-        messageTs: ts,
-        responseUrl: app.slack.responseUrl('t'),
-      }),
-    );
+    await clickOnCard(app, SHARER, 'tag_someone', { postingId, ts });
     const opened = await app.slack.waitFor(
       'views.open',
       (c) => (c.args.view as { callback_id?: string }).callback_id === 'tag_submit',
@@ -323,15 +286,13 @@ describe('the referral workflow, end to end', () => {
   it('acknowledges every interactive request within 3 s', async () => {
     const { postingId } = await shareJob(app, board, '/jobs/fast-ack');
     for (const actionId of ['i_can_refer', 'details', 'tag_someone', 'open_posting']) {
-      const response = await app.requests.interaction(
-        blockAction({
-          user: 'U0CLICKER',
-          actionId,
-          value: postingId,
-          channel: CHANNEL,
-          responseUrl: app.slack.responseUrl(actionId),
-        }),
-      );
+      const response = await clickButton(app, {
+        user: 'U0CLICKER',
+        actionId,
+        value: postingId,
+        channel: CHANNEL,
+        responseUrl: app.slack.responseUrl(actionId),
+      });
       expect(response.status).toBe(200);
       expect(response.elapsedMs).toBeLessThan(3_000);
     }
@@ -341,14 +302,12 @@ describe('the referral workflow, end to end', () => {
 describeEachDatabase('50 parallel submissions of the interest form', (kind) => {
   let app: TestApp;
   let board: FakeJobBoard;
-  beforeAll(async () => {
-    board = await startFakeJobBoard();
-    app = await startTestApp({ database: kind });
-  });
-  afterAll(async () => {
-    await app.stop();
-    await board.close();
-  });
+  useAppForSuite(
+    { database: kind, resetSlackBeforeEach: false, startBoard: startFakeJobBoard },
+    (started) => {
+      ({ app, board } = started);
+    },
+  );
 
   it('create exactly one referral for one member and one posting', async () => {
     const { postingId, ts } = await shareJob(app, board, '/jobs/parallel');

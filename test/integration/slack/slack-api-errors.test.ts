@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { createDatabase, type Database } from '../../../src/db/client.js';
 import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.mjs';
 import type { RecordedCall } from '../../helpers/fake-slack-api.mjs';
-import { postingIdOf, postsTo } from '../../helpers/slack-blocks.js';
+import { postingIdOf, postsTo, textOf } from '../../helpers/slack-blocks.js';
 import {
   expectStillServing,
   openInterestModal,
@@ -11,7 +11,8 @@ import {
   waitForDm,
 } from '../../helpers/slack-flows.js';
 import { appHomeOpened, channelMessageEvent, messageShortcut } from '../../helpers/slack-payloads.mjs';
-import { startTestApp, type TestApp } from '../../helpers/start-test-app.js';
+import type { TestApp } from '../../helpers/start-test-app.js';
+import { useAppForSuite } from '../../helpers/suite-app.js';
 import { createRecordingLogger, describeEachDatabase } from '../../helpers/test-database.js';
 
 const SHARER = 'U0ERRSHARER';
@@ -25,17 +26,11 @@ describeEachDatabase('Slack API errors', (kind) => {
     return database.prisma.share.findMany({ where: { channelId: channel } });
   }
 
-  beforeAll(async () => {
-    board = await startFakeJobBoard();
-    app = await startTestApp({ database: kind });
+  useAppForSuite({ database: kind, startBoard: startFakeJobBoard }, async (started) => {
+    ({ app, board } = started);
     database = await createDatabase({ url: app.databaseUrl, logger: createRecordingLogger() });
   });
-  afterAll(async () => {
-    await database?.close();
-    await app?.stop();
-    await board?.close();
-  });
-  beforeEach(() => app.slack.reset());
+  afterAll(() => database?.close());
 
   it('explains not_in_channel on /vouch <url> (invite the bot) and records no share', async () => {
     const url = board.job('/jobs/not-in-channel', { title: 'Outsider Engineer', company: 'Closed Doors' });
@@ -76,7 +71,7 @@ describeEachDatabase('Slack API errors', (kind) => {
     const [first, second] = attempts as [RecordedCall, RecordedCall];
     // Retry-After: 1 was honoured (with a wide margin for a busy machine).
     expect(second.at - first.at).toBeGreaterThanOrEqual(900);
-    expect(JSON.stringify(second.args.blocks)).toContain('Patient Poster');
+    expect(textOf(second.args.blocks)).toContain('Patient Poster');
     await expect.poll(async () => (await sharesIn('C0BUSY')).length, { timeout: 5_000 }).toBe(1);
     await expectStillServing(app);
   });
@@ -98,7 +93,7 @@ describeEachDatabase('Slack API errors', (kind) => {
     await submitInterestForm(app, { user: 'U0FLAKYDM', view, form: { note: 'hi', referrer: 'anyone' } });
 
     const dm = await waitForDm(app, 'U0FLAKYDM', { timeoutMs: 15_000 });
-    expect(JSON.stringify(dm.args.blocks)).toContain('DM Retry Engineer');
+    expect(textOf(dm.args.blocks)).toContain('DM Retry Engineer');
     expect(
       app.slack.calls('conversations.open').filter((c) => c.args.users === 'U0FLAKYDM').length,
     ).toBeGreaterThanOrEqual(2);

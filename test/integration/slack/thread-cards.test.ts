@@ -1,11 +1,13 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.mjs';
 import type { RecordedCall } from '../../helpers/fake-slack-api.mjs';
-import { blocksOf, postsTo } from '../../helpers/slack-blocks.js';
+import { actionIdsOf, blocksOf, postsTo } from '../../helpers/slack-blocks.js';
 import { settle } from '../../helpers/slack-flows.js';
 import { channelMessageEvent, messageTs } from '../../helpers/slack-payloads.mjs';
-import { startTestApp, type TestApp } from '../../helpers/start-test-app.js';
+import type { TestApp } from '../../helpers/start-test-app.js';
+import { useAppForSuite } from '../../helpers/suite-app.js';
 import { describeEachDatabase } from '../../helpers/test-database.js';
+import { notAJobPage } from '../../helpers/web-pages.js';
 
 const CHANNEL = 'C0THREADS';
 const POSTER = 'U0POSTER';
@@ -39,15 +41,9 @@ async function expectNoCardFor(
 describeEachDatabase('thread cards for job links outside the unfurl domains', (kind) => {
   let app: TestApp;
   let board: FakeJobBoard;
-  beforeAll(async () => {
-    board = await startFakeJobBoard();
-    app = await startTestApp({ database: kind });
+  useAppForSuite({ database: kind, startBoard: startFakeJobBoard }, (started) => {
+    ({ app, board } = started);
   });
-  afterAll(async () => {
-    await app?.stop();
-    await board?.close();
-  });
-  beforeEach(() => app.slack.reset());
 
   it('answers a channel message with a job link with the card as a thread reply', async () => {
     const url = board.job('/jobs/thread-1', { title: 'Infrastructure Engineer', company: 'Threadly' });
@@ -59,7 +55,7 @@ describeEachDatabase('thread cards for job links outside the unfurl domains', (k
     expect(card.args.thread_ts).toBe(message.ts);
     const blocks = blocksOf(card);
     expect(blocks[0]).toMatchObject({ type: 'header', text: { text: 'Infrastructure Engineer' } });
-    expect(JSON.stringify(blocks)).toContain('im_interested');
+    expect(actionIdsOf(blocks)).toContain('im_interested');
     expect(card.args.unfurl_links).toBe('false');
   });
 
@@ -119,11 +115,7 @@ describeEachDatabase('thread cards for job links outside the unfurl domains', (k
   });
 
   it('posts nothing for a link that is not a job posting', async () => {
-    const page = board.route('/blog/launch', {
-      status: 200,
-      contentType: 'text/html',
-      body: '<html><head><title>We launched!</title></head><body><p>Big news.</p></body></html>',
-    });
+    const page = board.route('/blog/launch', notAJobPage({ title: 'We launched!', text: 'Big news.' }));
     await expectNoCardFor(
       app,
       board,
@@ -157,14 +149,12 @@ describeEachDatabase('thread cards for job links outside the unfurl domains', (k
 describeEachDatabase('thread cards turned off with VOUCH_THREAD_CARDS=false', (kind) => {
   let app: TestApp;
   let board: FakeJobBoard;
-  beforeAll(async () => {
-    board = await startFakeJobBoard();
-    app = await startTestApp({ database: kind, env: { VOUCH_THREAD_CARDS: 'false' } });
-  });
-  afterAll(async () => {
-    await app?.stop();
-    await board?.close();
-  });
+  useAppForSuite(
+    { database: kind, env: { VOUCH_THREAD_CARDS: 'false' }, startBoard: startFakeJobBoard },
+    (started) => {
+      ({ app, board } = started);
+    },
+  );
 
   it('posts no thread card and does not even fetch the link', async () => {
     const url = board.job('/jobs/off', { title: 'Quiet Engineer', company: 'Offco' });

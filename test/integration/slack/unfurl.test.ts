@@ -1,22 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.mjs';
-import { actionIdsOf, unfurlBlocksOf } from '../../helpers/slack-blocks.js';
+import { actionIdsOf, textOf, unfurlBlocksOf } from '../../helpers/slack-blocks.js';
 import { settle } from '../../helpers/slack-flows.js';
 import { linkSharedEvent, messageTs } from '../../helpers/slack-payloads.mjs';
-import { startTestApp, type TestApp } from '../../helpers/start-test-app.js';
+import type { TestApp } from '../../helpers/start-test-app.js';
+import { useAppForSuite } from '../../helpers/suite-app.js';
+import { notAJobPage } from '../../helpers/web-pages.js';
 
 describe('link unfurls', () => {
   let app: TestApp;
   let board: FakeJobBoard;
-  beforeAll(async () => {
-    board = await startFakeJobBoard();
-    app = await startTestApp();
+  useAppForSuite({ startBoard: startFakeJobBoard }, (started) => {
+    ({ app, board } = started);
   });
-  afterAll(async () => {
-    await app.stop();
-    await board.close();
-  });
-  beforeEach(() => app.slack.reset());
 
   it('turns a shared job link into one chat.unfurl with the full card', async () => {
     const url = board.job('/jobs/ml-manager', {
@@ -35,7 +31,7 @@ describe('link unfurls', () => {
       type: 'header',
       text: { text: 'Manager II, Machine Learning Engineering' },
     });
-    const text = JSON.stringify(blocks);
+    const text = textOf(blocks);
     expect(text).toContain('Pinboard');
     expect(text).toMatch(/\$180k.{1,3}\$?220k/);
     expect(text).toContain('0* can refer');
@@ -62,23 +58,22 @@ describe('link unfurls', () => {
     const call = await app.slack.waitFor('chat.unfurl');
     expect(call.args).toMatchObject({ unfurl_id: 'C-UNFURL-1', source: 'composer' });
     expect(call.args.channel).toBeUndefined();
-    expect(JSON.stringify(unfurlBlocksOf(call, url))).toContain('Staff Engineer');
+    expect(textOf(unfurlBlocksOf(call, url))).toContain('Staff Engineer');
   });
 
   it('gives every link of the event a card: jobs the full card, other pages a plain link card', async () => {
     const job = board.job('/jobs/two-links', { title: 'Data Engineer', company: 'Two Links Inc' });
-    const page = board.route('/blog/post', {
-      status: 200,
-      contentType: 'text/html',
-      body: '<html><head><title>Our engineering blog</title><meta name="description" content="How we build things"></head><body><p>Hello</p></body></html>',
-    });
+    const page = board.route(
+      '/blog/post',
+      notAJobPage({ title: 'Our engineering blog', description: 'How we build things', text: 'Hello' }),
+    );
     await app.requests.eventCallback(
       linkSharedEvent({ channel: 'C0JOBS', user: 'U0SHARER', urls: [job, page] }),
     );
     const call = await app.slack.waitFor('chat.unfurl');
     expect(actionIdsOf(unfurlBlocksOf(call, job))).toContain('im_interested');
     const plain = unfurlBlocksOf(call, page);
-    expect(JSON.stringify(plain)).toContain('Our engineering blog');
+    expect(textOf(plain)).toContain('Our engineering blog');
     expect(actionIdsOf(plain)).toEqual([]);
   });
 
@@ -88,7 +83,7 @@ describe('link unfurls', () => {
       linkSharedEvent({ channel: 'C0JOBS', user: 'U0SHARER', urls: [refused] }),
     );
     const call = await app.slack.waitFor('chat.unfurl');
-    expect(JSON.stringify(unfurlBlocksOf(call, refused))).toContain('10.255.255.1');
+    expect(textOf(unfurlBlocksOf(call, refused))).toContain('10.255.255.1');
     expect((await fetch(`${app.baseUrl}/healthz`)).status).toBe(200);
   });
 
@@ -104,18 +99,17 @@ describe('link unfurls', () => {
   });
 
   it('acknowledges within 3 s even when the job board is slow, and unfurls when it answers', async () => {
-    const url = board.job(
-      '/jobs/slow',
-      { title: 'Patient Engineer', company: 'Slow Boards' },
-      { delayMs: 2_500 },
-    );
-    const response = await app.requests.eventCallback(
-      linkSharedEvent({ channel: 'C0JOBS', user: 'U0SHARER', urls: [url] }),
-    );
+    const slowPage = { title: 'Patient Engineer', company: 'Slow Boards' };
+    const url = board.job('/jobs/slow', slowPage, { delayMs: 2_500 });
+    const event = linkSharedEvent({ channel: 'C0JOBS', user: 'U0SHARER', urls: [url] });
+    const response = await app.requests.eventCallback(event);
     expect(response.status).toBe(200);
     expect(response.elapsedMs).toBeLessThan(3_000);
     const call = await app.slack.waitFor('chat.unfurl', () => true, 10_000);
-    expect(JSON.stringify(call.args)).toContain('Patient Engineer');
+    expect(unfurlBlocksOf(call, url)[0]).toMatchObject({
+      type: 'header',
+      text: { text: 'Patient Engineer' },
+    });
   });
 
   it('unfurls a cached posting within 3 s of the event, without asking the job board again', async () => {

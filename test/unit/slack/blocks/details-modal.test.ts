@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { detailsModal } from '../../../../src/slack/blocks/details-modal.js';
 import { findLimitViolations } from '../../../../src/slack/blocks/limits.js';
 import { detailsModalIds } from '../../../../src/slack/ids.js';
-import { allText, pinterestSummary } from './fixtures.js';
+import { stringsMentioning, textOf } from '../../../helpers/slack-blocks.js';
+import { pinterestSummary } from './fixtures.js';
 
 describe('detailsModal', () => {
   const modal = detailsModal(pinterestSummary, { postingId: 'post_1' });
-  const text = allText(modal);
+  const text = textOf(modal);
 
   it('is a modal within limits, titled by the company', () => {
     expect(modal).toMatchObject({
@@ -19,10 +20,10 @@ describe('detailsModal', () => {
   });
 
   it('shows every responsibility, numbered, and every requirement and nice-to-have', () => {
-    expect(text).toContain("*What you'd do*\\n1. Be responsible");
+    expect(text).toContain("*What you'd do*\n1. Be responsible");
     expect(text).toContain('5. Provide visibility to senior leadership');
     for (const r of pinterestSummary.requirements) expect(text).toContain(r);
-    expect(text).toContain('*Nice to have*\\n• Natural language processing');
+    expect(text).toContain('*Nice to have*\n• Natural language processing');
     expect(text).toContain('*What the posting emphasised*');
     expect(text).toContain('*Other signals*');
   });
@@ -40,10 +41,10 @@ describe('detailsModal', () => {
   });
 
   it('states visa sponsorship only when the posting does', () => {
-    expect(text).not.toContain('Visa sponsorship');
+    expect(stringsMentioning(modal, 'Visa sponsorship')).toEqual([]);
     expect(
-      allText(detailsModal({ ...pinterestSummary, visaSponsorship: false }, { postingId: 'p' })),
-    ).toContain('*Visa sponsorship*\\nNot offered');
+      textOf(detailsModal({ ...pinterestSummary, visaSponsorship: false }, { postingId: 'p' })),
+    ).toContain('*Visa sponsorship*\nNot offered');
   });
 
   it('spreads a long list over several sections instead of cutting it', () => {
@@ -52,9 +53,8 @@ describe('detailsModal', () => {
       responsibilities: Array.from({ length: 15 }, (_, i) => `Task ${i} ${'x'.repeat(400)}`),
     };
     const m = detailsModal(long, { postingId: 'p' });
-    const all = allText(m);
-    expect(all.includes('15. Task 14')).toBe(true);
-    expect(all.includes('Cut to fit Slack')).toBe(false);
+    expect(textOf(m)).toContain('15. Task 14');
+    expect(stringsMentioning(m, 'Cut to fit Slack')).toEqual([]);
     const continued = m.blocks.filter((b) => b.type === 'section' && b.text?.text.match(/^\d+\. Task/));
     expect(continued.length).toBeGreaterThan(0);
     expect(findLimitViolations(m, 'modal')).toEqual([]);
@@ -62,7 +62,7 @@ describe('detailsModal', () => {
 
   it('ends with a link to the posting and says nothing was cut when nothing was', () => {
     expect(modal.blocks.at(-1)).toMatchObject({ type: 'actions', elements: [{ url: pinterestSummary.url }] });
-    expect(text).not.toContain('Cut to fit Slack');
+    expect(stringsMentioning(modal, 'Cut to fit Slack')).toEqual([]);
   });
 
   it('shows a useful line for a posting that says almost nothing', () => {
@@ -81,6 +81,6 @@ describe('detailsModal', () => {
       emphasized: [],
       signals: [],
     };
-    expect(allText(detailsModal(bare, { postingId: 'p' }))).toContain("didn't say much more than its title");
+    expect(textOf(detailsModal(bare, { postingId: 'p' }))).toContain("didn't say much more than its title");
   });
 });

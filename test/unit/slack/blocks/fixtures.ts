@@ -1,5 +1,6 @@
 import type { PostingSummary } from '../../../../src/postings/posting-summary.js';
 import type { PostingCardInput } from '../../../../src/slack/blocks/posting-card.js';
+import type { PostingRef } from '../../../../src/slack/blocks/posting-format.js';
 
 /**
  * The user's seed posting (/work/shared/seeds/pinterest-ml-manager-posting.txt) as a summary,
@@ -58,6 +59,14 @@ export const pinterestSummary: PostingSummary = {
   ],
 };
 
+/** A shared posting as lists (Home, `/vouch list`, `/vouch mine`) name it: id, title, company, link. */
+export const mlManagerRef: PostingRef = {
+  postingId: 'post_1',
+  title: 'ML Manager',
+  company: 'Pinterest',
+  url: 'https://example.com/j/1',
+};
+
 export function cardInput(overrides: Partial<PostingCardInput> = {}): PostingCardInput {
   return {
     summary: pinterestSummary,
@@ -94,9 +103,4 @@ export function hugeSummary(): PostingSummary {
     emphasized: bullets('emph'),
     signals: bullets('signal'),
   };
-}
-
-/** Every text string of a payload, joined: for "never says X" assertions. */
-export function allText(payload: unknown): string {
-  return JSON.stringify(payload);
 }

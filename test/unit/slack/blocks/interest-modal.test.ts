@@ -3,7 +3,7 @@ import { interestModal, readInterestSubmission } from '../../../../src/slack/blo
 import { findLimitViolations } from '../../../../src/slack/blocks/limits.js';
 import { parseViewMetadata } from '../../../../src/slack/blocks/view-metadata.js';
 import { interestModalIds as ids } from '../../../../src/slack/ids.js';
-import { allText } from './fixtures.js';
+import { stringsMentioning, textOf } from '../../../helpers/slack-blocks.js';
 
 const base = { postingId: 'post_1', title: 'ML Manager', company: 'Pinterest' };
 
@@ -54,7 +54,7 @@ describe('interestModal', () => {
   it('with no referrer yet, says we will tell the candidate and shows no select', () => {
     const none = interestModal({ ...base, referrers: [] });
     expect(none.blocks.some((b) => b.type === 'input' && b.block_id === ids.referrerBlock)).toBe(false);
-    expect(allText(none)).toContain('DM you as soon as someone can');
+    expect(textOf(none)).toContain('DM you as soon as someone can');
     expect(none.submit?.text).toBe('Save my interest');
   });
 
@@ -64,9 +64,8 @@ describe('interestModal', () => {
   });
 
   it('escapes the title', () => {
-    expect(allText(interestModal({ ...base, title: '<!channel>', referrers: [] }))).not.toContain(
-      '<!channel>',
-    );
+    const modal = interestModal({ ...base, title: '<!channel>', referrers: [] });
+    expect(stringsMentioning(modal, '<!channel>')).toEqual([]);
   });
 });
 

@@ -4,7 +4,8 @@ import { findLimitViolations } from '../../../../src/slack/blocks/limits.js';
 import { cardText, plainLinkCard, postingCard } from '../../../../src/slack/blocks/posting-card.js';
 import { factsLine, formatSalary, isLimitedSource } from '../../../../src/slack/blocks/posting-format.js';
 import { cardActionIds } from '../../../../src/slack/ids.js';
-import { allText, cardInput, pinterestSummary } from './fixtures.js';
+import { stringsIn, stringsMentioning, textOf } from '../../../helpers/slack-blocks.js';
+import { cardInput, pinterestSummary } from './fixtures.js';
 
 function buttons(blocks: KnownBlock[]) {
   const row = blocks.find((b) => b.type === 'actions');
@@ -89,22 +90,21 @@ describe('postingCard: privacy', () => {
     const card = postingCard(
       cardInput({ counts: { referrers: 0, interested: 5 }, referrers: [], companyReferrers: [] }),
     );
-    const text = allText(card);
-    expect(text).toContain('👀 *5* interested');
-    expect(text).not.toMatch(/Interested:/);
-    expect(text.match(/<@/g)).toEqual(['<@']); // only the sharer
+    expect(textOf(card)).toContain('👀 *5* interested');
+    expect(stringsMentioning(card, 'Interested:')).toEqual([]);
+    expect(stringsIn(card).flatMap((s) => s.match(/<@/g) ?? [])).toEqual(['<@']); // only the sharer
   });
 
   it('names those who chose to show their name', () => {
     const card = postingCard(cardInput({ namedCandidates: [{ userId: 'U0CAND1' }] }));
-    expect(allText(card)).toContain('Interested: <@U0CAND1>');
+    expect(textOf(card)).toContain('Interested: <@U0CAND1>');
   });
 });
 
 describe('postingCard: closed, limited and minimal postings', () => {
   it('says a closed posting is closed and offers no interest (nor refer/tag) button', () => {
     const card = postingCard(cardInput({ closed: true }));
-    expect(allText(card)).toContain('This posting is closed');
+    expect(textOf(card)).toContain('This posting is closed');
     expect(buttons(card.blocks).map((b) => b.action_id)).toEqual([
       cardActionIds.details,
       cardActionIds.openPosting,
@@ -112,8 +112,8 @@ describe('postingCard: closed, limited and minimal postings', () => {
   });
 
   it('says when the source (LinkedIn) shows limited details', () => {
-    expect(allText(postingCard(cardInput({ limitedSource: true })))).toContain('limited details');
-    expect(allText(postingCard(cardInput()))).not.toContain('limited details');
+    expect(textOf(postingCard(cardInput({ limitedSource: true })))).toContain('limited details');
+    expect(stringsMentioning(postingCard(cardInput()), 'limited details')).toEqual([]);
   });
 
   it('calls a LinkedIn posting limited only when its page hid the description', () => {
@@ -148,7 +148,7 @@ describe('postingCard: closed, limited and minimal postings', () => {
   it('drops the link button for a URL that is not http(s), keeping the others', () => {
     const card = postingCard(cardInput({ summary: { ...pinterestSummary, url: 'javascript:alert(1)' } }));
     expect(buttons(card.blocks).map((b) => b.action_id)).not.toContain(cardActionIds.openPosting);
-    expect(allText(card)).not.toContain('javascript:');
+    expect(stringsMentioning(card, 'javascript:')).toEqual([]);
   });
 });
 
@@ -160,18 +160,17 @@ describe('postingCard: user text cannot inject mrkdwn', () => {
         sharerNote: 'ping <!channel> and <https://evil.example|click>',
       }),
     );
-    const text = allText(card);
-    expect(text).not.toContain('<!channel>');
-    expect(text).not.toContain('<!here>');
-    expect(text).not.toContain('<@U0EVIL>');
-    expect(text).not.toContain('<https://evil.example');
+    for (const injected of ['<!channel>', '<!here>', '<@U0EVIL>', '<https://evil.example']) {
+      expect(stringsMentioning(card, injected)).toEqual([]);
+    }
+    const text = textOf(card);
     expect(text).toContain('A&amp;B &lt;!here&gt;');
     expect(text).toContain('&lt;!channel&gt;');
   });
 
   it('shows a malformed user id inertly instead of as a mention', () => {
     const card = postingCard(cardInput({ sharedBy: '!channel' }));
-    expect(allText(card)).not.toContain('<@!channel>');
+    expect(stringsMentioning(card, '<@!channel>')).toEqual([]);
   });
 });
 
@@ -232,7 +231,7 @@ describe('plainLinkCard', () => {
 
   it('falls back to the URL as the title', () => {
     const card = plainLinkCard({ url: 'https://example.com/x', title: null, description: null });
-    expect(allText(card)).toContain('<https://example.com/x|https://example.com/x>');
+    expect(textOf(card)).toContain('<https://example.com/x|https://example.com/x>');
     expect(findLimitViolations(card, 'message')).toEqual([]);
   });
 });

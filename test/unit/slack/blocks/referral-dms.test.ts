@@ -12,11 +12,13 @@ import {
   referrerAppearedDm,
   referrerRequestDm,
   reminderDm,
+  type StatusChangedInput,
   statusChangedDm,
   tagDm,
 } from '../../../../src/slack/blocks/referral-dms.js';
 import { cardActionIds, referrerDmActionIds } from '../../../../src/slack/ids.js';
-import { allText, cardInput } from './fixtures.js';
+import { linkUrlsOf, textOf } from '../../../helpers/slack-blocks.js';
+import { cardInput } from './fixtures.js';
 
 const posting: PostingRef = {
   postingId: 'post_1',
@@ -58,7 +60,7 @@ describe('referrerRequestDm', () => {
   });
 
   it('names the candidate and the posting and quotes the note, escaped', () => {
-    const text = allText(dm);
+    const text = textOf(dm);
     expect(text).toContain(
       '<@U0CAND> asked you for a referral for *<https://boards.greenhouse.io/pinterest/jobs/1|ML Manager>* at Pinterest.',
     );
@@ -74,7 +76,7 @@ describe('referrerRequestDm', () => {
       cardActionIds.details,
     ]);
     expect(statusTargets(dm)).toEqual(['referred', 'declined']);
-    expect(allText(dm)).toContain(`"url":"${dmDeepLink('T0TEAM', 'U0CAND')}"`);
+    expect(linkUrlsOf(dm.blocks)).toContain(dmDeepLink('T0TEAM', 'U0CAND'));
     expect(dmDeepLink('T0TEAM', 'U0CAND')).toBe('https://slack.com/app_redirect?team=T0TEAM&channel=U0CAND');
   });
 
@@ -112,7 +114,7 @@ describe('referrerRequestDm', () => {
       teamId: 'T',
       askedAnyone: true,
     });
-    expect(allText(anyone)).toContain('whoever refers first takes it');
+    expect(textOf(anyone)).toContain('whoever refers first takes it');
   });
 });
 
@@ -125,25 +127,32 @@ describe('candidate DMs', () => {
       askedAnyone: false,
       showName: false,
     });
-    expect(allText(dm)).toContain('We asked <@U0REF>.');
-    expect(allText(dm)).toContain('your name is not shown');
+    expect(textOf(dm)).toContain('We asked <@U0REF>.');
+    expect(textOf(dm)).toContain('your name is not shown');
     expect(statusTargets(dm)).toEqual(['withdrawn']);
   });
 
   it('with no referrer yet, says the interest is saved and they will hear back', () => {
     const dm = noReferrerYetDm({ referralId: 'ref_1', posting });
-    expect(allText(dm)).toContain("I'll message you as soon as someone does");
+    expect(textOf(dm)).toContain("I'll message you as soon as someone does");
     expect(statusTargets(dm)).toEqual(['withdrawn']);
   });
 
   it('when a referrer appears, offers to ask them', () => {
     const dm = referrerAppearedDm({ referralId: 'ref_1', posting, referrerUserId: 'U0NEW' });
-    expect(allText(dm)).toContain('<@U0NEW> can refer');
+    expect(textOf(dm)).toContain('<@U0NEW> can refer');
     expect(statusTargets(dm)[0]).toBe('requested');
   });
 });
 
 describe('statusChangedDm: nobody is left wondering', () => {
+  /** The DM about `parties`' referral moving `from` → `to`, done by `actorRole`. */
+  const changed = (
+    from: StatusChangedInput['from'],
+    to: StatusChangedInput['to'],
+    actorRole: StatusChangedInput['actorRole'],
+    more: Partial<StatusChangedInput> = {},
+  ) => statusChangedDm({ referral: parties, from, to, actorRole, ...more });
   const cases: Array<[ReferralStatus, ReferralStatus, 'candidate' | 'referrer', RegExp]> = [
     ['requested', 'referred', 'referrer', /<@U0REF> referred you/],
     ['requested', 'declined', 'referrer', /can't refer you .* not about you/],
@@ -158,71 +167,37 @@ describe('statusChangedDm: nobody is left wondering', () => {
     ['interested', 'requested', 'candidate', /asked you for a referral/],
   ];
   it.each(cases)('%s → %s by the %s', (from, to, actorRole, wording) => {
-    const dm = statusChangedDm({ referral: parties, from, to, actorRole });
-    expect(allText(dm)).toMatch(wording);
+    const dm = changed(from, to, actorRole);
+    expect(textOf(dm)).toMatch(wording);
     expect(findLimitViolations(dm, 'message')).toEqual([]);
   });
 
   it('a closed posting is explained to the candidate and to the referrer', () => {
-    const toCandidate = statusChangedDm({
-      referral: parties,
-      from: 'referred',
-      to: 'closed',
-      actorRole: 'system',
-      recipient: 'candidate',
-    });
-    expect(allText(toCandidate)).toMatch(
+    const toCandidate = changed('referred', 'closed', 'system', { recipient: 'candidate' });
+    expect(textOf(toCandidate)).toMatch(
       /no longer open, so your referral request was closed. Sorry: nothing you did/,
     );
-    const toReferrer = statusChangedDm({
-      referral: parties,
-      from: 'referred',
-      to: 'closed',
-      actorRole: 'system',
-      recipient: 'referrer',
-    });
-    expect(allText(toReferrer)).toMatch(/<@U0CAND>'s referral request was closed/);
+    const toReferrer = changed('referred', 'closed', 'system', { recipient: 'referrer' });
+    expect(textOf(toReferrer)).toMatch(/<@U0CAND>'s referral request was closed/);
     expect(statusTargets(toCandidate)).toEqual([]);
   });
 
   it('gives the recipient the buttons they may press next', () => {
-    const dm = statusChangedDm({
-      referral: parties,
-      from: 'requested',
-      to: 'referred',
-      actorRole: 'referrer',
-    });
+    const dm = changed('requested', 'referred', 'referrer');
     expect(statusTargets(dm)).toEqual(['interviewing', 'not_selected', 'withdrawn']);
-    const buttonsForReferrer = statusChangedDm({
-      referral: parties,
-      from: 'referred',
-      to: 'interviewing',
-      actorRole: 'candidate',
-    });
+    const buttonsForReferrer = changed('referred', 'interviewing', 'candidate');
     expect(statusTargets(buttonsForReferrer)).toEqual(['offer', 'not_selected']);
   });
 
   it("quotes the actor's note, escaped", () => {
-    const dm = statusChangedDm({
-      referral: parties,
-      from: 'requested',
-      to: 'declined',
-      actorRole: 'referrer',
-      note: 'Sorry <!here>',
-    });
-    expect(allText(dm)).toContain('Note from <@U0REF>:\\n>Sorry &lt;!here&gt;');
+    const dm = changed('requested', 'declined', 'referrer', { note: 'Sorry <!here>' });
+    expect(textOf(dm)).toContain('Note from <@U0REF>:\n>Sorry &lt;!here&gt;');
   });
 
   it('has wording for every status it can reach', () => {
     for (const to of referralStatuses) {
       for (const recipient of ['candidate', 'referrer'] as const) {
-        const dm = statusChangedDm({
-          referral: parties,
-          from: 'requested',
-          to,
-          actorRole: 'system',
-          recipient,
-        });
+        const dm = changed('requested', to, 'system', { recipient });
         expect(dm.blocks[0]).toMatchObject({ type: 'section' });
         expect(findLimitViolations(dm, 'message')).toEqual([]);
       }
@@ -233,14 +208,14 @@ describe('statusChangedDm: nobody is left wondering', () => {
 describe('reminderDm', () => {
   it('nudges the referrer of a pending request, with refer / decline', () => {
     const dm = reminderDm({ referral: parties, status: 'requested', days: 7 });
-    expect(allText(dm)).toContain('asked you for a referral for');
-    expect(allText(dm)).toContain('7 days ago');
+    expect(textOf(dm)).toContain('asked you for a referral for');
+    expect(textOf(dm)).toContain('7 days ago');
     expect(dm && statusTargets(dm)).toEqual(['referred', 'declined']);
   });
 
   it('asks the candidate for news after a referral', () => {
     const dm = reminderDm({ referral: parties, status: 'interviewing', days: 1 });
-    expect(allText(dm)).toContain("It's been 1 day since your referral");
+    expect(textOf(dm)).toContain("It's been 1 day since your referral");
     expect(dm && statusTargets(dm)).toEqual(['offer', 'not_selected', 'withdrawn']);
   });
 
@@ -253,24 +228,24 @@ describe('reminderDm', () => {
 });
 
 describe('tagDm', () => {
-  it('a possible referrer gets the card with I can refer, not I’m interested', () => {
-    const dm = tagDm({ role: 'referrer', taggedBy: 'U0TAGGER', posting: cardInput() });
-    expect(allText(dm)).toContain('<@U0TAGGER> thought you might be able to refer');
-    expect(actionIds(dm)).toEqual([
-      cardActionIds.iCanRefer,
-      cardActionIds.details,
-      cardActionIds.openPosting,
-    ]);
+  const cases = [
+    {
+      behaviour: 'a possible referrer gets the card with I can refer, not I’m interested',
+      role: 'referrer',
+      says: '<@U0TAGGER> thought you might be able to refer',
+      button: cardActionIds.iCanRefer,
+    },
+    {
+      behaviour: 'a possible candidate gets I’m interested and a privacy note',
+      role: 'candidate',
+      says: 'Only you can see this',
+      button: cardActionIds.imInterested,
+    },
+  ] as const;
+  it.each(cases)('$behaviour', ({ role, says, button }) => {
+    const dm = tagDm({ role, taggedBy: 'U0TAGGER', posting: cardInput() });
+    expect(textOf(dm)).toContain(says);
+    expect(actionIds(dm)).toEqual([button, cardActionIds.details, cardActionIds.openPosting]);
     expect(findLimitViolations(dm, 'message')).toEqual([]);
-  });
-
-  it('a possible candidate gets I’m interested and a privacy note', () => {
-    const dm = tagDm({ role: 'candidate', taggedBy: 'U0TAGGER', posting: cardInput() });
-    expect(allText(dm)).toContain('Only you can see this');
-    expect(actionIds(dm)).toEqual([
-      cardActionIds.imInterested,
-      cardActionIds.details,
-      cardActionIds.openPosting,
-    ]);
   });
 });

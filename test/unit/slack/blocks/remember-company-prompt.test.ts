@@ -3,6 +3,7 @@ import { parseRememberCompany } from '../../../../src/slack/blocks/action-values
 import { findLimitViolations } from '../../../../src/slack/blocks/limits.js';
 import { rememberCompanyPrompt } from '../../../../src/slack/blocks/remember-company-prompt.js';
 import { rememberCompanyActionIds } from '../../../../src/slack/ids.js';
+import { stringsMentioning } from '../../../helpers/slack-blocks.js';
 
 describe('rememberCompanyPrompt', () => {
   it('asks Yes / No, both buttons carrying the company and posting', () => {
@@ -26,7 +27,7 @@ describe('rememberCompanyPrompt', () => {
   it('escapes the company name in the mrkdwn it shows (button values are not rendered)', () => {
     const prompt = rememberCompanyPrompt({ company: '<!channel> Inc', postingId: 'p1' });
     const shown = prompt.blocks.filter((b) => b.type !== 'actions');
-    expect(JSON.stringify(shown)).not.toContain('<!channel>');
+    expect(stringsMentioning(shown, '<!channel>')).toEqual([]);
     expect(prompt.text).not.toContain('<!channel>');
   });
 });

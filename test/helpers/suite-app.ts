@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { startTestApp, type TestApp, type TestAppOptions } from './start-test-app.js';
+
+/** What `useAppForSuite` started for a describe block. */
+export interface SuiteApp<Board> {
+  app: TestApp;
+  board: Board;
+}
+
+/** How a describe block wants its app: `startTestApp` options, plus its job board and hooks. */
+export interface SuiteAppOptions<Board> extends TestAppOptions {
+  /** Starts the local job board the suite's links point at (e.g. `startFakeJobBoard`). */
+  startBoard: () => Promise<Board>;
+  /** Forget the fake Slack API's calls, failures and responders before each test (the default). */
+  resetSlackBeforeEach?: boolean;
+}
+
+/**
+ * The setup every Slack flow suite shares: in the enclosing describe block, starts a job board and
+ * the real app once (before all its tests), hands both to `started` (which may prepare more, such
+ * as a database client), clears the fake Slack API before each test, and stops the app and the
+ * board after the block. Hooks a suite registers after this call run before these on the way
+ * out, so a client it opened in `started` is closed before the app stops.
+ */
+export function useAppForSuite<Board extends { close(): Promise<void> }>(
+  options: SuiteAppOptions<Board>,
+  started: (suite: SuiteApp<Board>) => void | Promise<void>,
+): void {
+  const { startBoard, resetSlackBeforeEach = true, ...appOptions } = options;
+  let board: Board | undefined;
+  let app: TestApp | undefined;
+  beforeAll(async () => {
+    board = await startBoard();
+    app = await startTestApp(appOptions);
+    await started({ app, board });
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await board?.close();
+  });
+  if (resetSlackBeforeEach) beforeEach(() => app?.slack.reset());
+}
