@@ -8,8 +8,8 @@ import type { ReferralStatus } from '../referrals/records.js';
  * erasure they ask for (or Slack tells us about), a workspace's erasure when the app is removed,
  * and the retention of closed referrals' notes.
  *
- * Adding a table that holds a member's data means one line in each of `exportMember` (a section of
- * the export) and `eraseMember` (what happens to their rows), both marked "one line per table".
+ * Adding a table that holds a member's data means one query and one section in `exportMember` and
+ * one statement in `eraseMember` (what happens to their rows), where each says "one line per table".
  */
 
 /**
