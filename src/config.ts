@@ -20,6 +20,7 @@ const HELP: Record<string, string> = {
   VOUCH_THREAD_CARDS: 'true or false',
   VOUCH_REMINDER_DAYS: 'a whole number of days, e.g. 7',
   VOUCH_LIVENESS_HOURS: 'a whole number of hours, e.g. 24',
+  VOUCH_NOTE_RETENTION_DAYS: 'a whole number of days, e.g. 180',
 };
 
 const emptyToUndefined = (value: unknown) =>
@@ -110,6 +111,7 @@ const envSchema = z.object({
   VOUCH_THREAD_CARDS: booleanFlag(true),
   VOUCH_REMINDER_DAYS: positiveInt(7, 365),
   VOUCH_LIVENESS_HOURS: positiveInt(24, 24 * 30),
+  VOUCH_NOTE_RETENTION_DAYS: positiveInt(180, 3650),
 });
 
 export type SlackMode = { kind: 'socket'; appToken: string } | { kind: 'http'; signingSecret: string };
@@ -130,6 +132,8 @@ export interface Config {
   threadCards: boolean;
   reminderDays: number;
   livenessHours: number;
+  /** Notes of referrals closed longer ago than this are erased. */
+  noteRetentionDays: number;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -180,6 +184,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       threadCards: data.VOUCH_THREAD_CARDS,
       reminderDays: data.VOUCH_REMINDER_DAYS,
       livenessHours: data.VOUCH_LIVENESS_HOURS,
+      noteRetentionDays: data.VOUCH_NOTE_RETENTION_DAYS,
     },
   };
 }

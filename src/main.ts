@@ -6,11 +6,13 @@ import { createEventLedger } from './deliveries/event-ledger.js';
 import { StartupError, VouchError } from './errors.js';
 import { createJobScheduler, type JobScheduler } from './jobs/job-scheduler.js';
 import { createLivenessJob } from './jobs/liveness-job.js';
+import { createNoteRetentionJob } from './jobs/note-retention-job.js';
 import { createRemindersJob } from './jobs/reminders-job.js';
 import { createLogger, type Logger } from './logger.js';
 import { createPostingLoader } from './postings/load-posting.js';
 import { createPostingStore } from './postings/posting-store.js';
 import { createSafeFetch } from './postings/safe-fetch.js';
+import { createMemberData } from './privacy/member-data.js';
 import { createReferralService } from './referrals/referral-service.js';
 import { closeServer, createHttpServer, listen } from './runtime/http-server.js';
 import { createInflightWork } from './runtime/inflight-work.js';
@@ -20,6 +22,7 @@ import { createSlackApp } from './slack/create-slack-app.js';
 import { buildFeatures } from './slack/features/index.js';
 import { createCardSharer } from './slack/features/share/card-sharer.js';
 import { createCardPublisher } from './slack/support/card-publisher.js';
+import { createFileSender } from './slack/support/file-sender.js';
 import { createHomePublisher } from './slack/support/home-publisher.js';
 import { createNotifier } from './slack/support/notifier.js';
 import { createReferralNotices } from './slack/support/referral-notices.js';
@@ -49,6 +52,7 @@ export interface RunningVouch {
   jobs: {
     reminders: { runOnce(): Promise<number> };
     liveness: { runOnce(): Promise<{ checked: number; closed: number }> };
+    noteRetention: { runOnce(): Promise<number> };
     scheduler: JobScheduler;
   };
 }
@@ -80,6 +84,11 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
     const postings = createPostingStore({ db: prisma, loader, referrals, logger });
     const ledger = createEventLedger(prisma);
     const shares = createShareStore(prisma);
+    const memberData = createMemberData({
+      db: prisma,
+      provider: db.provider,
+      logger: logger.child({ component: 'privacy' }),
+    });
 
     const inflight = createInflightWork();
     const slack = createSlackApp({ config, logger, inflight, turns });
@@ -102,6 +111,8 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
         notices,
         shares,
         shareCard,
+        memberData,
+        files: createFileSender(client, logger),
       }),
     );
 
@@ -120,6 +131,11 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
       cards,
       logger,
       livenessHours: config.livenessHours,
+    });
+    const noteRetention = createNoteRetentionJob({
+      memberData,
+      logger,
+      retentionDays: config.noteRetentionDays,
     });
     const pruneLedger = {
       name: 'event-ledger-prune',
@@ -146,13 +162,13 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
       );
     });
     await slack.connect();
-    scheduler.start([reminders, liveness, pruneLedger]);
+    scheduler.start([reminders, liveness, noteRetention, pruneLedger]);
     logger.info({ port, mode: config.slack.mode.kind, database: db.provider }, 'Vouch is running');
 
     let stopping: Promise<void> | undefined;
     return {
       port,
-      jobs: { reminders, liveness, scheduler },
+      jobs: { reminders, liveness, noteRetention, scheduler },
       stop() {
         stopping ??= (async () => {
           serving = false;

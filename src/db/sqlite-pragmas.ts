@@ -8,8 +8,11 @@ import { onEachConnection } from './each-connection.js';
  * which took a click's write from ≈ 270 µs to ≈ 30 µs on the benchmark machine. A crash of Vouch
  * loses nothing; a power loss or kernel crash can lose the last moments of commits, never consistency
  * (https://www.sqlite.org/pragma.html#pragma_synchronous).
+ * `secure_delete = ON` overwrites deleted content with zeros, so an erased member's notes cannot be
+ * read back from the file (src/privacy/member-data.ts also checkpoints the WAL after an erasure)
+ * (https://www.sqlite.org/pragma.html#pragma_secure_delete).
  */
-export const APP_SQLITE_PRAGMAS = ['synchronous = NORMAL'] as const;
+export const APP_SQLITE_PRAGMAS = ['synchronous = NORMAL', 'secure_delete = ON'] as const;
 
 interface PragmaClient {
   pragma(source: string): unknown;

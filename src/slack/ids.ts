@@ -88,5 +88,11 @@ export const homeActionIds = {
   postingDetails: 'home_posting_details',
 } as const;
 
+/** Data rights (`/vouch forget-me`). */
+export const privacyActionIds = {
+  /** The red button of the forget-me prompt (it asks for a confirmation first). `value` is unused. */
+  eraseEverything: 'privacy_erase_everything',
+} as const;
+
 /** Every action_id that is a plain link (url button): listeners only ack them. */
 export const linkActionIds = [cardActionIds.openPosting, referrerDmActionIds.openDm] as const;

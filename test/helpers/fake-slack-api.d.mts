@@ -24,6 +24,16 @@ export interface FakeUser {
   teamId?: string;
 }
 
+/** A file the bot uploaded through files.uploadV2 (getUploadURLExternal → upload → completeUploadExternal). */
+export interface UploadedFile {
+  id: string;
+  filename: string;
+  /** The length the bot announced in files.getUploadURLExternal. */
+  length: number;
+  /** What reached the upload URL; null until it did. */
+  bytes: Buffer | null;
+}
+
 export interface FakeSlackApiOptions {
   /**
    * Keep every call for `calls()` (default). Under load pass false: calls are only counted (`stats()`),
@@ -56,6 +66,8 @@ export interface FakeSlackApi {
   fail(method: string, failure: Failure, times?: number): void;
   /** Overrides the answer of `method`. */
   respond(method: string, responder: Responder): void;
+  /** Files whose bytes reached their upload URL, in upload-URL order (cleared by `reset`). */
+  uploads(): Array<UploadedFile & { bytes: Buffer }>;
   /** Users that users.info knows (id → profile fields). */
   addUser(user: FakeUser): void;
   reset(): void;

@@ -38,11 +38,32 @@ function decodeValue(value) {
 }
 
 /** @param {import('node:http').IncomingMessage} req */
-async function readBody(req) {
+async function readBytes(req) {
   /** @type {Buffer[]} */
   const chunks = [];
   for await (const chunk of req) chunks.push(chunk);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+/** @param {import('node:http').IncomingMessage} req */
+async function readBody(req) {
+  return (await readBytes(req)).toString('utf8');
+}
+
+/**
+ * The file in an upload to an upload_url: the Web API client sends it as multipart/form-data (one
+ * file part), or as the raw body.
+ * @param {Buffer} body
+ * @param {string | undefined} contentType
+ * @returns {Promise<Buffer>}
+ */
+async function uploadedBytes(body, contentType) {
+  if (!contentType?.startsWith('multipart/form-data')) return body;
+  const form = await new Response(body, { headers: { 'content-type': contentType } }).formData();
+  for (const [, value] of form) {
+    if (typeof value !== 'string') return Buffer.from(await value.arrayBuffer());
+  }
+  return Buffer.alloc(0);
 }
 
 /**
@@ -77,6 +98,9 @@ export async function startFakeSlackApi(options = {}) {
   const users = new Map();
   /** @type {Map<string, number>} */
   const counts = new Map();
+  /** @type {Map<string, import('./fake-slack-api.d.mts').UploadedFile>} */
+  let files = new Map();
+  let port = 0;
   let total = 0;
   let lastCallAt = 0;
   let tsCounter = 0;
@@ -123,6 +147,21 @@ export async function startFakeSlackApi(options = {}) {
     'conversations.members': () => ({ members: [], response_metadata: { next_cursor: '' } }),
     'conversations.history': () => ({ messages: [], has_more: false }),
     'conversations.replies': () => ({ messages: [], has_more: false }),
+    // files.uploadV2, step 1: an upload URL on this fake for each file.
+    'files.getUploadURLExternal': (args) => {
+      const id = `F${nextTs().replace('.', '')}`;
+      files.set(id, { id, filename: String(args.filename), length: Number(args.length), bytes: null });
+      return { file_id: id, upload_url: `http://127.0.0.1:${port}/upload/${id}` };
+    },
+    // Step 3: the uploaded files are shared (in `channel_id`, with `initial_comment`).
+    'files.completeUploadExternal': (args) => {
+      const listed = /** @type {Array<{ id: string; title?: string }>} */ (
+        Array.isArray(args.files) ? args.files : []
+      );
+      return {
+        files: listed.map((file) => ({ id: file.id, title: file.title, name: files.get(file.id)?.filename })),
+      };
+    },
     'users.info': (args) => {
       const id = String(args.user);
       const user = users.get(id) ?? { id };
@@ -145,6 +184,20 @@ export async function startFakeSlackApi(options = {}) {
    */
   const handle = async (req, res) => {
     const path = req.url ?? '';
+    // files.uploadV2, step 2: the bytes, sent to the upload_url of step 1.
+    const upload = /^\/upload\/([^/?]+)/.exec(path);
+    if (upload !== null) {
+      const file = files.get(decodeURIComponent(upload[1] ?? ''));
+      const bytes = await uploadedBytes(await readBytes(req), req.headers['content-type']);
+      if (file === undefined) {
+        res.writeHead(404).end();
+        return;
+      }
+      file.bytes = bytes;
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end(`OK - ${bytes.length}`);
+      return;
+    }
     // Anything outside /api/ is a response_url (see `responseUrl`): recorded as method "response_url".
     const method = path.startsWith('/api/') ? (path.slice(5).split('?')[0] ?? '') : 'response_url';
     const body = await readBody(req);
@@ -225,7 +278,7 @@ export async function startFakeSlackApi(options = {}) {
   });
   if (keepAliveTimeoutMs !== undefined) server.keepAliveTimeout = keepAliveTimeoutMs;
   await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
-  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+  port = /** @type {import('node:net').AddressInfo} */ (server.address()).port;
 
   return {
     url: `http://127.0.0.1:${port}/api/`,
@@ -267,6 +320,7 @@ export async function startFakeSlackApi(options = {}) {
     respond(/** @type {string} */ method, /** @type {Responder} */ responder) {
       responders.set(method, responder);
     },
+    uploads: () => [...files.values()].filter((file) => file.bytes !== null),
     addUser(/** @type {import('./fake-slack-api.d.mts').FakeUser} */ user) {
       users.set(user.id, user);
     },
@@ -275,6 +329,7 @@ export async function startFakeSlackApi(options = {}) {
       failures = new Map();
       responders = new Map();
       waiters = [];
+      files = new Map();
     },
     close: () =>
       new Promise((resolve) => {

@@ -81,6 +81,16 @@ describe('configuration', () => {
     expect(loadConfig({ ...httpEnv, VOUCH_REMINDER_DAYS: '0' }).ok).toBe(false);
   });
 
+  it("keeps closed referrals' notes 180 days unless VOUCH_NOTE_RETENTION_DAYS says otherwise", () => {
+    const fallback = loadConfig(httpEnv);
+    expect(fallback.ok && fallback.config.noteRetentionDays).toBe(180);
+    const set = loadConfig({ ...httpEnv, VOUCH_NOTE_RETENTION_DAYS: '30' });
+    expect(set.ok && set.config.noteRetentionDays).toBe(30);
+    const wrong = loadConfig({ ...httpEnv, VOUCH_NOTE_RETENTION_DAYS: 'forever' });
+    expect(wrong.ok).toBe(false);
+    if (!wrong.ok) expect(wrong.problems.join('\n')).toContain('VOUCH_NOTE_RETENTION_DAYS must be a number');
+  });
+
   it('formats problems as readable lines, not a validation dump', () => {
     const text = formatConfigProblems(['A is missing: get it', 'B must be a number: like 3']);
     expect(text).toContain('Vouch cannot start: 2 configuration problems.');

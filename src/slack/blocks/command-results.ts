@@ -1,6 +1,14 @@
 import { type ReferralStatus, referralStatuses, statusLabel } from '../../referrals/status-machine.js';
-import { slashCommand } from '../ids.js';
-import { context, header, type KnownBlock, type SlackMessage, section } from './block-kit.js';
+import { privacyActionIds, slashCommand } from '../ids.js';
+import {
+  actions,
+  button,
+  context,
+  header,
+  type KnownBlock,
+  type SlackMessage,
+  section,
+} from './block-kit.js';
 import type { CandidateReferralRow, RecentPostingRow, ReferrerReferralRow } from './home-view.js';
 import { fitBlocks, oneLine, slackLimits, truncate } from './limits.js';
 import { escapeMrkdwn, mention, mentionList } from './mrkdwn.js';
@@ -28,6 +36,9 @@ export function helpText(options: { unknownText?: string } = {}): SlackMessage {
     `\`${c} refer-at remove <company>\`: stop referring there`,
     `\`${c} referrers <company>\`: who can refer at a company`,
     `\`${c} stats\`: postings, referrals and hires`,
+    `\`${c} privacy\`: who sees what`,
+    `\`${c} export\`: get a file of everything Vouch holds about you`,
+    `\`${c} forget-me\`: erase everything Vouch holds about you`,
   ];
   const blocks: KnownBlock[] = [];
   if (options.unknownText?.trim()) {
@@ -167,4 +178,78 @@ export function statsResult(input: StatsInput): SlackMessage {
       ...(byStatus.length > 0 ? [section(byStatus.join('\n'))] : []),
     ],
   };
+}
+
+/** `/vouch privacy`: who sees what, in plain words, and what the member can do about their data. */
+export function privacyResult(input: { noteRetentionDays: number }): SlackMessage {
+  const seen = [
+    "*Your interest is private.* When you press *I'm interested*, the card in the channel shows a count, not your name, unless you tick *show my name*.",
+    '*Asking anyone who can refer:* the people who can refer at that company are told "Someone in #channel is interested in this role at your company", without your name or your note. You see who offers to refer, and you choose whom to accept.',
+    '*Your name and your note* reach only a referrer you accepted, or the referrer you picked yourself.',
+    `*Referrers are public:* anyone here can see who can refer at a company (on the cards, and with \`${c} referrers <company>\`).`,
+    '*Links you share* appear in the channel with your name and your note, like any message.',
+    'The people who run Vouch for this workspace can read its database.',
+  ];
+  const yours = [
+    `\`${c} export\`: I send you a file (JSON) of everything Vouch holds about you.`,
+    `\`${c} forget-me\`: erases it, after you confirm. Referrals you made for others stay on their history as "a former member", without your name or your words.`,
+    `Notes on a referral are erased ${input.noteRetentionDays} days after it closed.`,
+    'If your Slack account is deactivated, or Vouch is removed from the workspace, the same erasure happens on its own.',
+  ];
+  return {
+    text: 'Vouch: who sees what',
+    blocks: [
+      header('Who sees what in Vouch'),
+      section(seen.map((line) => `• ${line}`).join('\n')),
+      section(`*Your data*\n${yours.map((line) => `• ${line}`).join('\n')}`),
+    ],
+  };
+}
+
+/** The answer to `/vouch export`: the file is on its way, or there is nothing to send. */
+export function exportResult(outcome: 'sent' | 'nothing' | 'failed'): SlackMessage {
+  const text =
+    outcome === 'sent'
+      ? '📦 I sent you a DM with a file of everything Vouch holds about you.'
+      : outcome === 'nothing'
+        ? 'Vouch holds nothing about you.'
+        : "I couldn't send you the file. Please try again in a moment.";
+  return { text, blocks: [section(text)] };
+}
+
+/** `/vouch forget-me`: what will go, and a red button that asks once more. */
+export function forgetMePrompt(): SlackMessage {
+  const text =
+    '*Erase everything Vouch holds about you?*\n' +
+    'Your referral requests and notes, the companies and postings you can refer for, your tags, and your name on links you shared. ' +
+    'Referrals you made for others stay on their history as "a former member", without your words. ' +
+    `This cannot be undone; \`${c} export\` first if you want a copy.`;
+  return {
+    text: 'Erase everything Vouch holds about you?',
+    blocks: [
+      section(text),
+      ...actions([
+        button({
+          actionId: privacyActionIds.eraseEverything,
+          text: 'Erase everything',
+          value: 'erase',
+          style: 'danger',
+          confirm: {
+            title: 'Erase everything?',
+            text: 'Vouch will erase everything it holds about you. This cannot be undone.',
+            confirm: 'Erase everything',
+            deny: 'Keep my data',
+          },
+        }),
+      ]),
+    ],
+  };
+}
+
+/** After the erase button: done (or there was nothing to erase). */
+export function erasedResult(erased: boolean): SlackMessage {
+  const text = erased
+    ? '🧹 Done: Vouch has erased everything it held about you.'
+    : 'Vouch held nothing about you: there was nothing to erase.';
+  return { text, blocks: [section(text)] };
 }

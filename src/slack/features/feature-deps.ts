@@ -2,9 +2,11 @@ import type { Config } from '../../config.js';
 import type { EventLedger } from '../../deliveries/event-ledger.js';
 import type { Logger } from '../../logger.js';
 import type { PostingStore } from '../../postings/posting-store.js';
+import type { MemberData } from '../../privacy/member-data.js';
 import type { ReferralService } from '../../referrals/referral-service.js';
 import type { ShareStore } from '../../shares/share-store.js';
 import type { CardPublisher } from '../support/card-publisher.js';
+import type { FileSender } from '../support/file-sender.js';
 import type { HomePublisher } from '../support/home-publisher.js';
 import type { Notifier } from '../support/notifier.js';
 import type { ReferralNotices } from '../support/referral-notices.js';
@@ -27,4 +29,7 @@ export interface FeatureDeps {
   notices: ReferralNotices;
   shares: ShareStore;
   shareCard: CardSharer;
+  /** Export and erasure of a member's data (src/privacy). */
+  memberData: MemberData;
+  files: FileSender;
 }

@@ -5,6 +5,7 @@ import { details } from './details/index.js';
 import type { FeatureDeps } from './feature-deps.js';
 import { home } from './home/index.js';
 import { interest } from './interest/index.js';
+import { privacy } from './privacy/index.js';
 import { refer } from './refer/index.js';
 import { share } from './share/index.js';
 import { status } from './status/index.js';
@@ -25,5 +26,6 @@ export function buildFeatures(deps: FeatureDeps): SlackFeature[] {
     details(deps),
     status(deps),
     home(deps),
+    privacy(deps),
   ];
 }

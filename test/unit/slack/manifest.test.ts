@@ -7,6 +7,7 @@ import {
   cardActionIds,
   homeActionIds,
   interestModalIds,
+  privacyActionIds,
   referrerDmActionIds,
   rememberCompanyActionIds,
   statusUpdateActionPattern,
@@ -111,6 +112,7 @@ describe('ids.ts and the registered listeners', () => {
       ...Object.values(referrerDmActionIds),
       ...Object.values(rememberCompanyActionIds),
       ...Object.values(homeActionIds),
+      ...Object.values(privacyActionIds),
       `${statusUpdateActionPrefix}:referred`,
     ];
     expect(ids.filter((id) => !answers(id))).toEqual([]);
@@ -122,6 +124,7 @@ describe('ids.ts and the registered listeners', () => {
       ...Object.values(referrerDmActionIds),
       ...Object.values(rememberCompanyActionIds),
       ...Object.values(homeActionIds),
+      ...Object.values(privacyActionIds),
       statusUpdateActionPattern,
     ]);
     expect(registered.actions.filter((a) => !known.has(a))).toEqual([]);

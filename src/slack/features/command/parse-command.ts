@@ -14,6 +14,9 @@ export type VouchCommand =
   | { kind: 'referAtRemove'; company: string }
   | { kind: 'referrers'; company: string }
   | { kind: 'stats' }
+  | { kind: 'privacy' }
+  | { kind: 'export' }
+  | { kind: 'forgetMe' }
   | { kind: 'unknown'; text: string };
 
 /** A Slack-formatted link `<url>` / `<url|label>` to an http(s) URL. */
@@ -94,6 +97,11 @@ const subcommands = new Set([
   'refer_at',
   'referrers',
   'stats',
+  'privacy',
+  'export',
+  'forget-me',
+  'forgetme',
+  'forget_me',
 ]);
 
 /** Parses the text after `/vouch`. Never throws: anything unclear is `unknown` (answered with help). */
@@ -112,6 +120,14 @@ export function parseVouchCommand(text: string): VouchCommand {
         return args.length === 0 ? { kind: 'mine' } : { kind: 'unknown', text: trimmed };
       case 'stats':
         return args.length === 0 ? { kind: 'stats' } : { kind: 'unknown', text: trimmed };
+      case 'privacy':
+        return args.length === 0 ? { kind: 'privacy' } : { kind: 'unknown', text: trimmed };
+      case 'export':
+        return args.length === 0 ? { kind: 'export' } : { kind: 'unknown', text: trimmed };
+      case 'forget-me':
+      case 'forgetme':
+      case 'forget_me':
+        return args.length === 0 ? { kind: 'forgetMe' } : { kind: 'unknown', text: trimmed };
       case 'list': {
         const company = companyArg(args);
         return { kind: 'list', company: company || null };

@@ -1,8 +1,10 @@
 import type { SlashCommand } from '@slack/bolt';
 import {
+  forgetMePrompt,
   helpText,
   listResult,
   mineResult,
+  privacyResult,
   referAtResult,
   referrersResult,
   statsResult,
@@ -11,6 +13,7 @@ import type { Message } from '../../support/notifier.js';
 import { candidateRow, postingRow, referrerRow } from '../../support/posting-ref.js';
 import type { FeatureDeps } from '../feature-deps.js';
 import { type CommandListener, domainErrorMessage } from '../listener-kit.js';
+import { sendExport } from '../privacy/send-export.js';
 import { shareOutcomeMessage } from '../share/share-outcome-message.js';
 import { parseVouchCommand, unhandledCommand } from './parse-command.js';
 
@@ -19,7 +22,10 @@ import { parseVouchCommand, unhandledCommand } from './parse-command.js';
  * directory, stats. Answers are ephemeral; only a shared card is posted in the channel.
  */
 export function onVouchCommand(
-  deps: Pick<FeatureDeps, 'referrals' | 'cards' | 'home' | 'notices' | 'logger' | 'shareCard'>,
+  deps: Pick<
+    FeatureDeps,
+    'referrals' | 'cards' | 'home' | 'notices' | 'logger' | 'shareCard' | 'config' | 'memberData' | 'files'
+  >,
 ): CommandListener {
   const { referrals, cards, home, notices, logger, shareCard } = deps;
   return async ({ command, ack, respond }) => {
@@ -129,6 +135,12 @@ export function onVouchCommand(
             }),
           );
         }
+        case 'privacy':
+          return reply(privacyResult({ noteRetentionDays: deps.config.noteRetentionDays }));
+        case 'export':
+          return reply(await sendExport(deps, { teamId, userId: command.user_id }));
+        case 'forgetMe':
+          return reply(forgetMePrompt());
         default:
           // A subcommand the parser knows and nobody answers fails to compile here.
           return unhandledCommand(parsed);

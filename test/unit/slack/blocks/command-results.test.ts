@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  erasedResult,
+  exportResult,
+  forgetMePrompt,
   helpText,
   listResult,
   mineResult,
+  privacyResult,
   referAtResult,
   referrersResult,
   statsResult,
@@ -104,5 +108,35 @@ describe('/vouch results', () => {
       referrerUserId: null,
     }));
     expect(findLimitViolations(mineResult({ asCandidate: rows, asReferrer: [] }), 'message')).toEqual([]);
+  });
+});
+
+describe('/vouch data rights', () => {
+  it('privacy says who sees what and names the retention, within Slack limits', () => {
+    const message = privacyResult({ noteRetentionDays: 90 });
+    const text = allText(message);
+    expect(text).toContain('Your interest is private');
+    expect(text).toContain('erased 90 days after it closed');
+    expect(findLimitViolations(message, 'message')).toEqual([]);
+  });
+
+  it('forget-me offers one red button that asks for a confirmation, within Slack limits', () => {
+    const message = forgetMePrompt();
+    const buttons = message.blocks.flatMap((b) => (b.type === 'actions' ? b.elements : []));
+    expect(buttons).toEqual([
+      expect.objectContaining({
+        action_id: 'privacy_erase_everything',
+        style: 'danger',
+        confirm: expect.any(Object),
+      }),
+    ]);
+    expect(findLimitViolations(message, 'message')).toEqual([]);
+  });
+
+  it('answers export and erasure in a sentence', () => {
+    expect(exportResult('sent').text).toMatch(/DM/);
+    expect(exportResult('nothing').text).toMatch(/nothing/);
+    expect(erasedResult(true).text).toMatch(/erased everything/);
+    expect(erasedResult(false).text).toMatch(/nothing to erase/);
   });
 });

@@ -39,6 +39,22 @@ describe('parseVouchCommand', () => {
     expect(parseVouchCommand(text)).toEqual({ kind: 'unknown', text: text.trim() });
   });
 
+  it.each<[string, VouchCommand]>([
+    ['privacy', { kind: 'privacy' }],
+    ['export', { kind: 'export' }],
+    ['forget-me', { kind: 'forgetMe' }],
+    ['Forget_Me', { kind: 'forgetMe' }],
+  ])('data rights: %j → %j', (text, expected) => {
+    expect(parseVouchCommand(text)).toEqual(expected);
+  });
+
+  it.each(['export everything', 'forget-me now', 'privacy please'])(
+    'a data-rights word with more after it %j is unknown: nothing is erased by accident',
+    (text) => {
+      expect(parseVouchCommand(text)).toEqual({ kind: 'unknown', text });
+    },
+  );
+
   describe('sharing a link', () => {
     it('accepts a bare URL with no note', () => {
       expect(parseVouchCommand(job)).toEqual({ kind: 'share', url: job, note: null });

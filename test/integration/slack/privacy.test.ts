@@ -1,0 +1,406 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createDatabase, type Database } from '../../../src/db/client.js';
+import { createLogger } from '../../../src/logger.js';
+import { FORMER_MEMBER_SLACK_ID, type MemberExport } from '../../../src/privacy/member-data.js';
+import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.mjs';
+import { FAKE_TEAM_ID } from '../../helpers/fake-slack-api.mjs';
+import { buttonValue, dmChannelOf } from '../../helpers/slack-blocks.js';
+import { askVouch, expressInterest, shareJobByCommand, waitForDm } from '../../helpers/slack-flows.js';
+import { blockAction, viewSubmission } from '../../helpers/slack-payloads.mjs';
+import { startTestApp, type TestApp } from '../../helpers/start-test-app.js';
+import { type DatabaseKind, describeEachDatabase } from '../../helpers/test-database.js';
+
+const CHANNEL = 'C0PRIVACY';
+const DAY = 86_400_000;
+
+/**
+ * Everything the database holds, as text to search: on SQLite the bytes of the database file and of
+ * its write-ahead log (what a stolen disk would give), on PostgreSQL every row of every table.
+ */
+async function storedText(kind: DatabaseKind, url: string, db: Database): Promise<string> {
+  if (kind === 'sqlite') {
+    const file = url.replace(/^file:/, '');
+    return [file, `${file}-wal`]
+      .map((path) => (existsSync(path) ? readFileSync(path).toString('latin1') : ''))
+      .join('\n');
+  }
+  const tables = await db.prisma.$queryRawUnsafe<Array<{ table_name: string }>>(
+    "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'",
+  );
+  const texts = await Promise.all(
+    tables.map(async ({ table_name }) => {
+      const rows = await db.prisma.$queryRawUnsafe<Array<{ text: string | null }>>(
+        `SELECT string_agg(row_to_json(t)::text, E'\\n') AS text FROM "${table_name}" t`,
+      );
+      return rows[0]?.text ?? '';
+    }),
+  );
+  return texts.join('\n');
+}
+
+describeEachDatabase('data rights', (kind) => {
+  let app: TestApp;
+  let board: FakeJobBoard;
+  let db: Database;
+  let counter = 0;
+
+  beforeAll(async () => {
+    board = await startFakeJobBoard();
+    app = await startTestApp({ database: kind });
+    db = await createDatabase({ url: app.databaseUrl, logger: createLogger('silent') });
+  });
+  afterAll(async () => {
+    await db?.close();
+    await app?.stop();
+    await board?.close();
+  });
+  beforeEach(() => app.slack.reset());
+
+  /**
+   * A member with every kind of data Vouch holds, next to other people's: they refer at Globex (and
+   * said "I can refer" on its posting), shared an Acme posting with a note, asked the Acme referrer
+   * for a referral with a private note, referred a colleague who asked them (with that colleague's
+   * own private note), and tagged a friend.
+   */
+  async function memberWithEverything() {
+    counter += 1;
+    const n = `${counter}${kind === 'sqlite' ? 'S' : 'P'}`;
+    const who = {
+      member: `U0MEM${n}`,
+      referrer: `U0REF${n}`,
+      colleague: `U0COL${n}`,
+      friend: `U0FRI${n}`,
+      acme: `Acme ${n}`,
+      globex: `Globex ${n}`,
+      shareNote: `share-note-zq${n}`,
+      memberNote: `member-note-xv${n}`,
+      colleagueNote: `colleague-note-kw${n}`,
+    };
+    await askVouch(app, { text: `refer-at ${who.acme}`, user_id: who.referrer });
+    await askVouch(app, { text: `refer-at ${who.globex}`, user_id: who.member });
+    const acme = await shareJobByCommand(app, {
+      url: board.job(`/jobs/acme-${n}`, { title: `Acme Engineer ${n}`, company: who.acme }),
+      channel: CHANNEL,
+      user: who.member,
+      note: who.shareNote,
+    });
+    const globex = await shareJobByCommand(app, {
+      url: board.job(`/jobs/globex-${n}`, { title: `Globex Designer ${n}`, company: who.globex }),
+      channel: CHANNEL,
+      user: who.referrer,
+    });
+
+    // "I can refer" on the Globex posting.
+    await app.requests.interaction(
+      blockAction({
+        user: who.member,
+        actionId: 'i_can_refer',
+        value: globex.postingId,
+        channel: CHANNEL,
+        responseUrl: app.slack.responseUrl(`refer-${n}`),
+      }),
+    );
+    await expect
+      .poll(() => db.prisma.postingReferrer.count({ where: { postingId: globex.postingId } }), {
+        timeout: 10_000,
+      })
+      .toBe(1);
+
+    // Their own request, to the Acme referrer, with a private note.
+    await expressInterest(
+      app,
+      {
+        postingId: acme.postingId,
+        user: who.member,
+        channel: CHANNEL,
+        responseUrl: app.slack.responseUrl(`interest-${n}`),
+      },
+      { note: who.memberNote, referrer: who.referrer },
+    );
+    await waitForDm(app, who.referrer, { matching: /asked you for a referral/ });
+
+    // A colleague asks them at Globex; they refer the colleague.
+    await expressInterest(
+      app,
+      {
+        postingId: globex.postingId,
+        user: who.colleague,
+        channel: CHANNEL,
+        responseUrl: app.slack.responseUrl(`colleague-${n}`),
+      },
+      { note: who.colleagueNote, referrer: who.member },
+    );
+    const asked = await waitForDm(app, who.member, { matching: /asked you for a referral/ });
+    await app.requests.interaction(
+      blockAction({
+        user: who.member,
+        actionId: 'mark_referred',
+        value: buttonValue(asked.args.blocks, 'mark_referred', { prefix: true }),
+        channel: dmChannelOf(who.member),
+        responseUrl: app.slack.responseUrl(`referred-${n}`),
+      }),
+    );
+    await expect
+      .poll(
+        async () =>
+          (
+            await db.prisma.referral.findFirst({
+              where: { candidate: { slackUserId: who.colleague } },
+            })
+          )?.status,
+        { timeout: 10_000 },
+      )
+      .toBe('referred');
+
+    // They tag a friend on the Globex posting.
+    await app.requests.interaction(
+      blockAction({
+        user: who.member,
+        actionId: 'tag_someone',
+        value: globex.postingId,
+        channel: CHANNEL,
+        responseUrl: app.slack.responseUrl(`tag-${n}`),
+      }),
+    );
+    const tagModal = await app.slack.waitFor(
+      'views.open',
+      (c) => (c.args.view as { callback_id?: string }).callback_id === 'tag_submit',
+      10_000,
+    );
+    await app.requests.interaction(
+      viewSubmission({
+        user: who.member,
+        view: tagModal.args.view as Record<string, unknown>,
+        values: {
+          tag_user: { user: { type: 'users_select', selected_user: who.friend } },
+          tag_role: { role: { type: 'radio_buttons', selected_option: { value: 'candidate' } } },
+        },
+      }),
+    );
+    await waitForDm(app, who.friend, { matching: /might be interested/ });
+    app.slack.reset();
+    return { ...who, acmePostingId: acme.postingId, globexPostingId: globex.postingId };
+  }
+
+  async function exportOf(member: string): Promise<{ data: MemberExport; raw: string }> {
+    const answer = await askVouch(app, { text: 'export', user_id: member });
+    expect(answer.response_type).toBe('ephemeral');
+    expect(String(answer.text)).toMatch(/sent you a DM with a file/);
+    const completed = await app.slack.waitFor('files.completeUploadExternal', () => true, 10_000);
+    expect(completed.args.channel_id).toBe(dmChannelOf(member));
+    const [file, ...more] = app.slack.uploads();
+    expect(more).toHaveLength(0);
+    expect(file?.filename).toMatch(/^vouch-export-\d{4}-\d{2}-\d{2}\.json$/);
+    const raw = file?.bytes.toString('utf8') ?? '';
+    return { data: JSON.parse(raw) as MemberExport, raw };
+  }
+
+  it('explains in plain words who sees what, and lists the data-rights commands in help', async () => {
+    const answer = await askVouch(app, { text: 'privacy', user_id: 'U0CURIOUS' });
+    expect(answer.response_type).toBe('ephemeral');
+    const text = JSON.stringify(answer.blocks);
+    expect(text).toContain('Your interest is private');
+    expect(text).toContain('without your name or your note');
+    expect(text).toContain('Referrers are public');
+    expect(text).toContain('/vouch export');
+    expect(text).toContain('/vouch forget-me');
+    expect(text).toContain('erased 180 days after it closed');
+    const help = JSON.stringify((await askVouch(app, { text: 'help' })).blocks);
+    for (const sub of ['privacy', 'export', 'forget-me']) expect(help).toContain(`/vouch ${sub}`);
+  });
+
+  it('exports everything about the member as a JSON file in their DM, and nothing of anyone else', async () => {
+    const who = await memberWithEverything();
+    const { data, raw } = await exportOf(who.member);
+
+    expect(data.member).toMatchObject({ workspaceId: FAKE_TEAM_ID, slackUserId: who.member });
+    expect(data.companiesYouReferAt.map((c) => c.company)).toEqual([who.globex]);
+    expect(data.postingsYouCanReferFor.map((p) => p.posting.company)).toEqual([who.globex]);
+    expect(data.referralsYouAskedFor).toHaveLength(1);
+    expect(data.referralsYouAskedFor[0]).toMatchObject({
+      posting: { company: who.acme },
+      status: 'requested',
+      yourNote: who.memberNote,
+      referrerSlackUserId: who.referrer,
+    });
+    expect(data.referralsYouAskedFor[0]?.history.map((h) => h.to)).toEqual(['interested', 'requested']);
+    expect(data.referralsYouReferred).toHaveLength(1);
+    expect(data.referralsYouReferred[0]).toMatchObject({
+      posting: { company: who.globex },
+      status: 'referred',
+    });
+    expect(data.referralsYouReferred[0]?.yourUpdates.map((u) => u.to)).toEqual(['referred']);
+    expect(data.postingsYouShared).toEqual([
+      expect.objectContaining({
+        posting: expect.objectContaining({ company: who.acme }),
+        note: who.shareNote,
+      }),
+    ]);
+    expect(data.tagsYouGave).toEqual([expect.objectContaining({ role: 'candidate' })]);
+
+    // The colleague's interest is theirs: not their name, not their note; nor the tagged friend.
+    expect(raw).not.toContain(who.colleague);
+    expect(raw).not.toContain(who.colleagueNote);
+    expect(raw).not.toContain(who.friend);
+  });
+
+  it('answers an export for a member it has never seen without creating them', async () => {
+    const answer = await askVouch(app, { text: 'export', user_id: 'U0STRANGER' });
+    expect(String(answer.text)).toMatch(/holds nothing about you/);
+    expect(app.slack.uploads()).toHaveLength(0);
+    expect(await db.prisma.member.count({ where: { slackUserId: 'U0STRANGER' } })).toBe(0);
+  });
+
+  it('forget-me asks first, then erases: nothing of the member is left in the database, others keep a coherent history', async () => {
+    const who = await memberWithEverything();
+
+    const prompt = await askVouch(app, { text: 'forget-me', user_id: who.member });
+    expect(prompt.response_type).toBe('ephemeral');
+    const erase = (prompt.blocks as Array<{ type: string; elements?: Array<Record<string, unknown>> }>)
+      .flatMap((block) => (block.type === 'actions' ? (block.elements ?? []) : []))
+      .find((element) => element.action_id === 'privacy_erase_everything');
+    expect(erase).toMatchObject({ style: 'danger', confirm: { confirm: { text: 'Erase everything' } } });
+    // Asking erased nothing yet.
+    expect(await db.prisma.member.count({ where: { slackUserId: who.member } })).toBe(1);
+
+    await app.requests.interaction(
+      blockAction({
+        user: who.member,
+        actionId: 'privacy_erase_everything',
+        value: 'erase',
+        channel: CHANNEL,
+        responseUrl: app.slack.responseUrl(`erase-${who.member}`),
+        blocks: prompt.blocks,
+      }),
+    );
+    const done = await app.slack.waitFor(
+      'response_url',
+      (c) => c.args.path === `/response/${encodeURIComponent(`erase-${who.member}`)}`,
+      10_000,
+    );
+    expect(done.args).toMatchObject({ replace_original: true });
+    expect(String(done.args.text)).toMatch(/erased everything/);
+
+    // The colleague's referral stays, referred by "a former member", without the member's words.
+    const colleagues = await db.prisma.referral.findFirst({
+      where: { candidate: { slackUserId: who.colleague } },
+      include: { referrer: true, events: { include: { actor: true } } },
+    });
+    expect(colleagues?.status).toBe('referred');
+    expect(colleagues?.candidateNote).toBe(who.colleagueNote);
+    expect(colleagues?.referrer?.slackUserId).toBe(FORMER_MEMBER_SLACK_ID);
+    expect(colleagues?.referrerRelationship).toBeNull();
+    expect(colleagues?.events.find((e) => e.toStatus === 'referred')?.actor?.slackUserId).toBe(
+      FORMER_MEMBER_SLACK_ID,
+    );
+    // Their own request is gone; the posting they shared stays, without their name or note.
+    expect(await db.prisma.referral.count({ where: { postingId: who.acmePostingId } })).toBe(0);
+    const shares = await db.prisma.share.findMany({ where: { postingId: who.acmePostingId } });
+    expect(shares.length).toBeGreaterThan(0);
+    expect(shares.every((s) => s.sharedById === null && s.note === null)).toBe(true);
+    expect(await db.prisma.member.count({ where: { slackUserId: who.member } })).toBe(0);
+
+    // Nothing of them can be read back from the database (on SQLite: the file and its WAL).
+    const stored = await storedText(kind, app.databaseUrl, db);
+    expect(stored).toContain(who.colleagueNote); // the search does see what is there
+    expect(stored).not.toContain(who.member);
+    expect(stored).not.toContain(who.memberNote);
+    expect(stored).not.toContain(who.shareNote);
+
+    // The cards that listed them are drawn again.
+    await app.slack.waitFor(
+      'chat.update',
+      (c) => c.args.channel === CHANNEL && JSON.stringify(c.args.blocks).includes(`/jobs/globex-`),
+      10_000,
+    );
+  });
+
+  it("erases a member whose Slack account was deactivated (user_change with deleted: true), and nobody else's", async () => {
+    const who = await memberWithEverything();
+    await app.requests.eventCallback({
+      type: 'user_change',
+      user: { id: who.referrer, team_id: FAKE_TEAM_ID, name: 'still-here', deleted: false },
+      event_ts: '1700000000.000100',
+    });
+    await app.requests.eventCallback({
+      type: 'user_change',
+      user: { id: who.member, team_id: FAKE_TEAM_ID, name: 'gone', deleted: true },
+      event_ts: '1700000000.000200',
+    });
+    await expect
+      .poll(() => db.prisma.member.count({ where: { slackUserId: who.member } }), { timeout: 10_000 })
+      .toBe(0);
+    expect(await db.prisma.member.count({ where: { slackUserId: who.referrer } })).toBe(1);
+    expect(await storedText(kind, app.databaseUrl, db)).not.toContain(who.memberNote);
+  });
+
+  describe('when Vouch leaves a workspace', () => {
+    /** A workspace of its own with a referrer in it. */
+    async function otherWorkspace(teamId: string) {
+      await askVouch(app, { text: 'refer-at Initech', user_id: 'U0INITECH', team_id: teamId });
+      expect(await db.prisma.member.count({ where: { workspaceId: teamId } })).toBe(1);
+    }
+
+    it('erases the workspace on app_uninstalled, leaving other workspaces alone', async () => {
+      await otherWorkspace('T0GONE1');
+      const before = await db.prisma.member.count({ where: { workspaceId: FAKE_TEAM_ID } });
+      await app.requests.eventCallback({ type: 'app_uninstalled' }, { teamId: 'T0GONE1' });
+      await expect
+        .poll(() => db.prisma.workspace.count({ where: { id: 'T0GONE1' } }), { timeout: 10_000 })
+        .toBe(0);
+      expect(await db.prisma.member.count({ where: { workspaceId: 'T0GONE1' } })).toBe(0);
+      expect(await db.prisma.company.count({ where: { workspaceId: 'T0GONE1' } })).toBe(0);
+      expect(await db.prisma.member.count({ where: { workspaceId: FAKE_TEAM_ID } })).toBe(before);
+    });
+
+    it("erases the workspace when the bot's token is revoked, not for users' tokens", async () => {
+      await otherWorkspace('T0GONE2');
+      await app.requests.eventCallback(
+        { type: 'tokens_revoked', tokens: { oauth: ['U0INITECH'] } },
+        { teamId: 'T0GONE2' },
+      );
+      await app.requests.eventCallback(
+        { type: 'tokens_revoked', tokens: { bot: ['U0VOUCHBOT'] } },
+        { teamId: 'T0GONE2' },
+      );
+      await expect
+        .poll(() => db.prisma.workspace.count({ where: { id: 'T0GONE2' } }), { timeout: 10_000 })
+        .toBe(0);
+    });
+  });
+
+  it('erases the notes of referrals closed longer ago than VOUCH_NOTE_RETENTION_DAYS, and only those', async () => {
+    const who = await memberWithEverything();
+    const mine = await db.prisma.referral.findFirstOrThrow({
+      where: { candidate: { slackUserId: who.member } },
+    });
+    const colleagues = await db.prisma.referral.findFirstOrThrow({
+      where: { candidate: { slackUserId: who.colleague } },
+    });
+    // The member's request closed 200 days ago; the colleague's is still open after 400 days.
+    await db.prisma.referral.update({
+      where: { id: mine.id },
+      data: { status: 'withdrawn', statusChangedAt: new Date(Date.now() - 200 * DAY) },
+    });
+    await db.prisma.referral.update({
+      where: { id: colleagues.id },
+      data: { statusChangedAt: new Date(Date.now() - 400 * DAY) },
+    });
+
+    expect(await app.vouch.jobs.noteRetention.runOnce()).toBeGreaterThan(0);
+    const expired = await db.prisma.referral.findUniqueOrThrow({
+      where: { id: mine.id },
+      include: { events: true },
+    });
+    expect(expired.candidateNote).toBeNull();
+    expect(expired.events.map((e) => e.note)).toEqual(expired.events.map(() => null));
+    expect(expired.events.length).toBeGreaterThan(0); // the history itself stays
+    const open = await db.prisma.referral.findUniqueOrThrow({ where: { id: colleagues.id } });
+    expect(open.candidateNote).toBe(who.colleagueNote);
+    expect(await storedText(kind, app.databaseUrl, db)).not.toContain(who.memberNote);
+
+    // A second round finds nothing more to erase.
+    expect(await app.vouch.jobs.noteRetention.runOnce()).toBe(0);
+  });
+});
