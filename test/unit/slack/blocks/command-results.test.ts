@@ -114,7 +114,7 @@ describe('/vouch results', () => {
 describe('/vouch data rights', () => {
   it('privacy says who sees what and names the retention, within Slack limits', () => {
     const message = privacyResult({ noteRetentionDays: 90 });
-    const text = allText(message);
+    const text = textOf(message);
     expect(text).toContain('Your interest is private');
     expect(text).toContain('erased 90 days after it closed');
     expect(findLimitViolations(message, 'message')).toEqual([]);
