@@ -3,6 +3,7 @@ import { isUniqueViolation } from '../db/unique-violation.js';
 import type { Posting } from '../generated/sqlite/client.js';
 import type { Logger } from '../logger.js';
 import type { ReferralService } from '../referrals/referral-service.js';
+import { cleanTextDeep } from '../text/clean-text.js';
 import { canonicalizeJobUrl } from './canonical-url.js';
 import { identityOf } from './extract-posting.js';
 import type { LoadResult, PostingLoader } from './load-posting.js';
@@ -87,7 +88,8 @@ export function createPostingStore(deps: PostingStoreDeps) {
   ): Promise<Posting> {
     const at = now();
     const identity = canonicalizeJobUrl(url);
-    const summary = result.summary;
+    // Page text without NUL and other control characters: PostgreSQL refuses NUL, even in jsonb.
+    const summary = cleanTextDeep(result.summary);
     const company =
       summary.company !== null ? await referrals.ensureCompany(workspaceId, summary.company) : null;
     const gone = result.status === 'closed';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type ReferralStatus, referralStatusSchema } from '../../referrals/status-machine.js';
+import { cleanText } from '../../text/clean-text.js';
 import { statusUpdateActionPrefix } from '../ids.js';
 import { slackLimits } from './limits.js';
 
@@ -85,8 +86,10 @@ export function encodeRememberCompany(value: RememberCompanyValue): string {
   return JSON.stringify({ company: value.company, postingId: value.postingId });
 }
 
+/** The company and posting of a "remember me" answer; the name (from the payload) cleaned. */
 export function parseRememberCompany(raw: string | undefined | null): RememberCompanyValue | null {
-  return parseJson(rememberCompanyValueSchema, raw);
+  const value = parseJson(rememberCompanyValueSchema, raw);
+  return value === null ? null : { ...value, company: cleanText(value.company) };
 }
 
 /** The action_id of the button moving a referral to `to`. */

@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { cleanText } from '../../text/clean-text.js';
 import { slackLimits as L, oneLine, truncate, truncateMrkdwn } from './limits.js';
 import { safeHttpUrl } from './mrkdwn.js';
 
@@ -24,8 +25,9 @@ export interface SlackMessage {
   blocks: KnownBlock[];
 }
 
+/** Plain text (Slack shows it as is, no escaping needed): cleaned, on one line, cut to `max`. */
 export function plainText(text: string, max: number): types.PlainTextElement {
-  return { type: 'plain_text', text: truncate(oneLine(text), max) || ' ', emoji: true };
+  return { type: 'plain_text', text: truncate(oneLine(cleanText(text)), max) || ' ', emoji: true };
 }
 
 export function header(text: string): types.HeaderBlock {

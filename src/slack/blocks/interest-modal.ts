@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { cleanText } from '../../text/clean-text.js';
 import { interestModalIds as ids } from '../ids.js';
+import { isSlackUserId } from '../slack-ids.js';
 import {
   context,
   type KnownBlock,
@@ -130,8 +132,9 @@ export interface InterestSubmission {
 }
 
 /**
- * Reads `view.state.values` of a submitted interest modal. Null when the payload is not shaped
- * like our modal (then the listener answers with a friendly error, it does not guess).
+ * Reads `view.state.values` of a submitted interest modal: the note without control characters.
+ * Null when the payload is not shaped like our modal, a chosen referrer included (then the
+ * listener answers with a friendly error, it does not guess).
  */
 export function readInterestSubmission(values: unknown): InterestSubmission | null {
   const state = stateSchema.safeParse(values);
@@ -141,7 +144,8 @@ export function readInterestSubmission(values: unknown): InterestSubmission | nu
   const noteRaw = get(ids.noteBlock, ids.noteInput);
   const note = noteRaw === undefined ? null : textInputSchema.safeParse(noteRaw);
   if (note && !note.success) return null;
-  const noteText = note?.data?.value?.trim().slice(0, interestNoteMaxLength) || null;
+  // Cleaned after the cut, which may split a surrogate pair.
+  const noteText = cleanText((note?.data?.value ?? '').trim().slice(0, interestNoteMaxLength)).trim() || null;
 
   let referrer: ReferrerChoice = { kind: 'none' };
   const selectRaw = get(ids.referrerBlock, ids.referrerSelect);
@@ -149,6 +153,7 @@ export function readInterestSubmission(values: unknown): InterestSubmission | nu
     const select = selectSchema.safeParse(selectRaw);
     if (!select.success) return null;
     const value = select.data.selected_option?.value;
+    if (value && value !== ids.anyoneOption && !isSlackUserId(value)) return null;
     referrer = !value || value === ids.anyoneOption ? { kind: 'anyone' } : { kind: 'member', userId: value };
   }
 

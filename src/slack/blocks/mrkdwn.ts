@@ -1,21 +1,28 @@
+import { cleanText } from '../../text/clean-text.js';
+import { isSlackUserId } from '../slack-ids.js';
+
 /**
- * Building mrkdwn from user text safely. Slack parses `<…>` as links, mentions and `<!channel>`,
- * and `&` as an escape: anything a member typed goes through `escapeMrkdwn` so a note cannot ping
- * a channel or fake a link.
+ * Building mrkdwn from text Vouch did not write, safely: the one escaping path. Slack parses `<…>`
+ * as links, mentions and `<!channel>`, and `&` as an escape: anything from a job page, a member or
+ * a payload goes through `escapeMrkdwn` (or `link` / `quote`, which use it) so it cannot ping a
+ * channel or fake a link; the only `<…>` in Vouch's mrkdwn are the ones built here, `mention` from
+ * an id of Slack's shape and `link` from an http(s) URL. Plain text needs no escaping (Slack shows
+ * it as is); `plainText` in block-kit.ts cleans and cuts it.
  *
  * @see https://docs.slack.dev/messaging/formatting-message-text#escaping
  */
 
-/** Escapes the three characters Slack treats as control characters in mrkdwn. */
+/**
+ * Escapes the three characters Slack treats as control characters in mrkdwn, and drops control
+ * characters (text stored before they were removed at the edge still shows clean).
+ */
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return cleanText(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-const slackUserId = /^[UW][A-Z0-9]{2,20}$/;
-
-/** `<@U123>` for a real-looking Slack user id; anything else is shown inert. */
+/** `<@U123>` for an id of Slack's shape (`slack-ids.ts`); anything else is shown inert. */
 export function mention(userId: string): string {
-  return slackUserId.test(userId) ? `<@${userId}>` : escapeMrkdwn(`@${userId}`);
+  return isSlackUserId(userId) ? `<@${userId}>` : escapeMrkdwn(`@${userId}`);
 }
 
 /** Mentions, comma-joined, with "and N more" past `max`. */
@@ -44,8 +51,10 @@ export function link(url: string | null | undefined, label: string): string {
   const safeLabel = escapeMrkdwn(label.replace(/\|/g, '¦'));
   const safeUrl = safeHttpUrl(url);
   if (!safeUrl) return safeLabel;
-  // `<`, `>`, `|` are never raw in a parsed URL's href; `&` must be escaped like any text.
-  return `<${escapeMrkdwn(safeUrl)}|${safeLabel}>`;
+  // `<` and `>` are never raw in a parsed URL's href, but `|` is (`https://x/a|Verify account`
+  // would end the URL early and put its own words in the label): encoded, it opens the same page.
+  // `&` must be escaped like any text.
+  return `<${escapeMrkdwn(safeUrl.replace(/\|/g, '%7C'))}|${safeLabel}>`;
 }
 
 /** User text as a block quote (every line prefixed), escaped. */

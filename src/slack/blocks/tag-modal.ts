@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { tagModalIds as ids } from '../ids.js';
+import { slackUserIdSchema } from '../slack-ids.js';
 import { context, type ModalView, option, plainText, section, viewText } from './block-kit.js';
 import { slackLimits, truncate } from './limits.js';
 import { escapeMrkdwn } from './mrkdwn.js';
@@ -66,13 +67,16 @@ export interface TagSubmission {
 }
 
 const submissionSchema = z.object({
-  [ids.userBlock]: z.object({ [ids.userSelect]: z.object({ selected_user: z.string().min(1) }) }),
+  [ids.userBlock]: z.object({ [ids.userSelect]: z.object({ selected_user: slackUserIdSchema }) }),
   [ids.roleBlock]: z.object({
     [ids.roleRadio]: z.object({ selected_option: z.object({ value: tagRoleSchema }) }),
   }),
 });
 
-/** Reads `view.state.values` of a submitted tag modal; null when incomplete or not ours. */
+/**
+ * Reads `view.state.values` of a submitted tag modal; null when incomplete, not ours, or when the
+ * selected user is not shaped like a Slack user id.
+ */
 export function readTagSubmission(values: unknown): TagSubmission | null {
   const parsed = submissionSchema.safeParse(values);
   if (!parsed.success) return null;

@@ -14,7 +14,14 @@ import type {
 import { z } from 'zod';
 import type { Logger } from '../../logger.js';
 import { ReferralError, type ReferralErrorCode } from '../../referrals/referral-service.js';
+import { cleanText } from '../../text/clean-text.js';
 import { parseViewMetadata, type ViewMetadata } from '../blocks/view-metadata.js';
+import {
+  slackChannelIdSchema,
+  slackIdOrUndefined,
+  slackTeamIdSchema,
+  slackUserIdSchema,
+} from '../slack-ids.js';
 import type { Message, Notifier } from '../support/notifier.js';
 
 /**
@@ -30,9 +37,9 @@ export type EventListener<E extends string> = Middleware<SlackEventMiddlewareArg
 export type ShortcutListener = Middleware<SlackShortcutMiddlewareArgs<MessageShortcut>>;
 
 const clickSchema = z.object({
-  team: z.object({ id: z.string() }).nullish(),
-  user: z.object({ id: z.string(), team_id: z.string().optional() }),
-  channel: z.object({ id: z.string() }).nullish(),
+  team: z.object({ id: slackTeamIdSchema }).nullish(),
+  user: z.object({ id: slackUserIdSchema, team_id: slackTeamIdSchema.optional() }),
+  channel: z.object({ id: slackChannelIdSchema }).nullish(),
   container: z
     .object({ message_ts: z.string().optional(), thread_ts: z.string().optional() })
     .passthrough()
@@ -51,8 +58,9 @@ export interface Click {
 }
 
 /**
- * The parts of a block_actions payload our listeners use, validated; null for a malformed one. The
- * value is a button's `value` or a select's chosen option.
+ * The parts of a block_actions payload our listeners use, validated (ids by their Slack shape);
+ * null for a malformed one. The value is a button's `value` or a select's chosen option, without
+ * control characters.
  */
 export function readClick(body: unknown, action: unknown): Click | null {
   const parsed = clickSchema.safeParse(body);
@@ -70,16 +78,16 @@ export function readClick(body: unknown, action: unknown): Click | null {
     channel: parsed.data.channel?.id,
     messageTs: parsed.data.container?.message_ts,
     triggerId: parsed.data.trigger_id,
-    value,
+    value: cleanText(value),
   };
 }
 
 const submitterSchema = z.object({
-  user: z.object({ id: z.string(), team_id: z.string().optional() }),
-  team: z.object({ id: z.string() }).nullish(),
+  user: z.object({ id: slackUserIdSchema, team_id: slackTeamIdSchema.optional() }),
+  team: z.object({ id: slackTeamIdSchema }).nullish(),
 });
 
-/** Who submitted a modal; null for a malformed payload. */
+/** Who submitted a modal; null for a malformed payload (an id not of Slack's shape included). */
 export function readSubmitter(body: unknown): { teamId: string; userId: string } | null {
   const parsed = submitterSchema.safeParse(body);
   if (!parsed.success) return null;
@@ -115,9 +123,9 @@ export function keepOpenWithError(
   return ack({ response_action: 'errors', errors: { [blockId]: message } });
 }
 
-/** The team of an Events API envelope. */
+/** The team of an Events API envelope; undefined when missing or not shaped like a team id. */
 export function eventTeam(body: unknown): string | undefined {
-  return (body as { team_id?: string }).team_id;
+  return slackIdOrUndefined(slackTeamIdSchema, (body as { team_id?: unknown }).team_id);
 }
 
 /** What the member reads for each domain error: written here, once, in the member's words. */

@@ -1,4 +1,5 @@
 import type { SlashCommand } from '@slack/bolt';
+import { cleanText } from '../../../text/clean-text.js';
 import {
   forgetMePrompt,
   helpText,
@@ -9,6 +10,7 @@ import {
   referrersResult,
   statsResult,
 } from '../../blocks/command-results.js';
+import { slackChannelIdSchema, slackTeamIdSchema, slackUserIdSchema } from '../../slack-ids.js';
 import type { Message } from '../../support/notifier.js';
 import { candidateRow, postingRow, referrerRow } from '../../support/posting-ref.js';
 import type { FeatureDeps } from '../feature-deps.js';
@@ -32,7 +34,15 @@ export function onVouchCommand(
     // Acknowledged at once (in HTTP mode on arrival, before this runs): every answer goes to the
     // command's response_url, so a slow database or job board never risks Slack's 3 s.
     await ack();
-    const parsed = parseVouchCommand(command.text ?? '');
+    if (
+      !slackTeamIdSchema.safeParse(command.team_id).success ||
+      !slackUserIdSchema.safeParse(command.user_id).success ||
+      !slackChannelIdSchema.safeParse(command.channel_id).success
+    ) {
+      logger.warn('malformed /vouch command ignored');
+      return;
+    }
+    const parsed = parseVouchCommand(cleanText(command.text ?? ''));
     const teamId = command.team_id;
     /** The asking member's id. */
     const member = async () => (await referrals.ensureMember(teamId, command.user_id)).id;

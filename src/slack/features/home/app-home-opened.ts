@@ -1,3 +1,4 @@
+import { isSlackUserId } from '../../slack-ids.js';
 import type { FeatureDeps } from '../feature-deps.js';
 import { type EventListener, eventTeam } from '../listener-kit.js';
 
@@ -7,7 +8,7 @@ export function onAppHomeOpened(deps: Pick<FeatureDeps, 'home'>): EventListener<
   return async ({ event, body }) => {
     if (event.tab !== 'home') return;
     const teamId = eventTeam(body);
-    if (teamId === undefined) return;
+    if (teamId === undefined || !isSlackUserId(event.user)) return;
     await home.publish(teamId, event.user);
   };
 }

@@ -1,5 +1,6 @@
 import type { BlockAction } from '@slack/bolt';
 import { parseRememberCompany } from '../../blocks/action-values.js';
+import { escapeMrkdwn } from '../../blocks/mrkdwn.js';
 import type { FeatureDeps } from '../feature-deps.js';
 import { type ActionListener, onClick } from '../listener-kit.js';
 
@@ -19,7 +20,8 @@ export function onRememberCompany(
     if (remember) {
       const member = await referrals.ensureMember(click.teamId, click.userId);
       const { company } = await referrals.rememberCompanyReferrer(click.teamId, value.company, member.id);
-      text = `✅ Done: future ${company.displayName} postings will list you, and \`/vouch referrers ${company.displayName}\` finds you.`;
+      const name = escapeMrkdwn(company.displayName);
+      text = `✅ Done: future ${name} postings will list you, and \`/vouch referrers ${name}\` finds you.`;
       await notices.referrerAppearedAtCompany(company.id, click.userId);
       await home.publish(click.teamId, click.userId);
     }

@@ -2,12 +2,13 @@ import type { KnownBlock } from '@slack/types';
 import { z } from 'zod';
 import { isJobLike } from '../../../postings/posting-store.js';
 import type { ShareStore } from '../../../shares/share-store.js';
+import { slackChannelIdSchema, slackUserIdSchema } from '../../slack-ids.js';
 import type { FeatureDeps } from '../feature-deps.js';
 import { type EventListener, eventTeam } from '../listener-kit.js';
 
 const linkSharedSchema = z.object({
-  channel: z.string(),
-  user: z.string().optional(),
+  channel: slackChannelIdSchema,
+  user: slackUserIdSchema.optional(),
   message_ts: z.string(),
   thread_ts: z.string().optional(),
   unfurl_id: z.string().optional(),

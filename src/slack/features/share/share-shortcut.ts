@@ -1,3 +1,9 @@
+import {
+  slackChannelIdSchema,
+  slackIdOrUndefined,
+  slackTeamIdSchema,
+  slackUserIdSchema,
+} from '../../slack-ids.js';
 import { linksInMessage } from '../../support/message-links.js';
 import type { FeatureDeps } from '../feature-deps.js';
 import type { ShortcutListener } from '../listener-kit.js';
@@ -13,17 +19,18 @@ export function onShareShortcut(
   const { notifier, cards, logger, shareCard } = deps;
   return async ({ ack, shortcut }) => {
     await ack();
-    const teamId = shortcut.team?.id ?? shortcut.user.team_id;
-    const channel = shortcut.channel?.id;
+    const teamId = slackIdOrUndefined(slackTeamIdSchema, shortcut.team?.id ?? shortcut.user.team_id);
+    const channel = slackIdOrUndefined(slackChannelIdSchema, shortcut.channel?.id);
+    const userId = slackIdOrUndefined(slackUserIdSchema, shortcut.user.id);
     const text = typeof shortcut.message?.text === 'string' ? shortcut.message.text : '';
     const messageTs = shortcut.message?.ts ?? shortcut.message_ts;
-    if (teamId === undefined || channel === undefined || messageTs === undefined) {
+    if (teamId === undefined || channel === undefined || userId === undefined || messageTs === undefined) {
       logger.warn('malformed message shortcut ignored');
       return;
     }
     const [url] = linksInMessage(text);
     if (url === undefined) {
-      await notifier.ephemeral(channel, shortcut.user.id, {
+      await notifier.ephemeral(channel, userId, {
         text: 'That message has no link to share. Try it on a message with a job link.',
       });
       return;
@@ -31,7 +38,7 @@ export function onShareShortcut(
     const outcome = await shareCard({
       teamId,
       channel,
-      userId: shortcut.user.id,
+      userId,
       url,
       note: null,
       source: 'shortcut',

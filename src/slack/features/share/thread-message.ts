@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { canonicalizeJobUrl } from '../../../postings/canonical-url.js';
+import { slackChannelIdSchema, slackUserIdSchema } from '../../slack-ids.js';
 import { isUnfurlDomain, linksInMessage } from '../../support/message-links.js';
 import type { FeatureDeps } from '../feature-deps.js';
 import { type EventListener, eventTeam } from '../listener-kit.js';
 
 const messageSchema = z.object({
-  channel: z.string(),
-  user: z.string(),
+  channel: slackChannelIdSchema,
+  user: slackUserIdSchema,
   ts: z.string(),
   text: z.string().max(40_000),
   thread_ts: z.string().optional(),

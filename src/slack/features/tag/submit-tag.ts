@@ -1,3 +1,4 @@
+import { mention } from '../../blocks/mrkdwn.js';
 import { tagDm } from '../../blocks/referral-dms.js';
 import { readTagSubmission } from '../../blocks/tag-modal.js';
 import { tagModalIds } from '../../ids.js';
@@ -40,7 +41,7 @@ export function onTagSubmitted(deps: Pick<FeatureDeps, 'referrals' | 'notifier' 
       });
       if (!created) {
         await notifier.dm(who.userId, {
-          text: `<@${submission.userId}> was already told about this job.`,
+          text: `${mention(submission.userId)} was already told about this job.`,
         });
         return;
       }
@@ -51,7 +52,7 @@ export function onTagSubmitted(deps: Pick<FeatureDeps, 'referrals' | 'notifier' 
         tagDm({ role: submission.role, taggedBy: who.userId, posting: input }),
       );
       await notifier.dm(who.userId, {
-        text: `Sent <@${submission.userId}> a private message about this job. Nothing was posted in the channel.`,
+        text: `Sent ${mention(submission.userId)} a private message about this job. Nothing was posted in the channel.`,
       });
     } catch (error) {
       await replyToDomainError(error, (message) => notifier.dm(who.userId, message));
