@@ -36,6 +36,7 @@ export function helpText(options: { unknownText?: string } = {}): SlackMessage {
     `\`${c} refer-at remove <company>\`: stop referring there`,
     `\`${c} referrers <company>\`: who can refer at a company`,
     `\`${c} stats\`: postings, referrals and hires`,
+    `\`${c} version\`: which Vouch this is`,
     `\`${c} privacy\`: who sees what`,
     `\`${c} export\`: get a file of everything Vouch holds about you`,
     `\`${c} forget-me\`: erase everything Vouch holds about you`,
@@ -156,6 +157,12 @@ export interface StatsInput {
   referralsByStatus: Partial<Record<ReferralStatus, number>>;
   /** Members who can refer somewhere. */
   referrers?: number;
+}
+
+/** `/vouch version`: the running Vouch and Node, for a bug report. */
+export function versionResult(input: { version: string; node: string }): SlackMessage {
+  const line = `Vouch ${input.version} on Node ${input.node}`;
+  return { text: escapeMrkdwn(line), blocks: [section(`ℹ️ ${escapeMrkdwn(line)}`)] };
 }
 
 /** `/vouch stats`: postings, referrals by status, hires. */

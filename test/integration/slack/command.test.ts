@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.mjs';
 import type { RecordedCall } from '../../helpers/fake-slack-api.mjs';
@@ -252,6 +253,12 @@ describeEachDatabase('/vouch', (kind) => {
     const asReferrer = textOf((await askVouch(app, { text: 'mine', user_id: REFERRER })).blocks);
     expect(asReferrer).toContain(`<@${CANDIDATE}>`);
     expect(asReferrer).toContain('Backend Engineer');
+  });
+
+  it('names the running version in `version`', async () => {
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    const text = await askVouchPrivately(app, { text: 'version' });
+    expect(text).toContain(`Vouch ${version} on Node ${process.version}`);
   });
 
   it('counts postings and referrals by status in `stats`', async () => {

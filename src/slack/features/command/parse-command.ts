@@ -17,6 +17,7 @@ export type VouchCommand =
   | { kind: 'privacy' }
   | { kind: 'export' }
   | { kind: 'forgetMe' }
+  | { kind: 'version' }
   | { kind: 'unknown'; text: string };
 
 /** A Slack-formatted link `<url>` / `<url|label>` to an http(s) URL. */
@@ -102,6 +103,7 @@ const subcommands = new Set([
   'forget-me',
   'forgetme',
   'forget_me',
+  'version',
 ]);
 
 /** Parses the text after `/vouch`. Never throws: anything unclear is `unknown` (answered with help). */
@@ -120,6 +122,8 @@ export function parseVouchCommand(text: string): VouchCommand {
         return args.length === 0 ? { kind: 'mine' } : { kind: 'unknown', text: trimmed };
       case 'stats':
         return args.length === 0 ? { kind: 'stats' } : { kind: 'unknown', text: trimmed };
+      case 'version':
+        return args.length === 0 ? { kind: 'version' } : { kind: 'unknown', text: trimmed };
       case 'privacy':
         return args.length === 0 ? { kind: 'privacy' } : { kind: 'unknown', text: trimmed };
       case 'export':

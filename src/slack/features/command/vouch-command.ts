@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type { SlashCommand } from '@slack/bolt';
 import { cleanText } from '../../../text/clean-text.js';
 import {
@@ -9,6 +10,7 @@ import {
   referAtResult,
   referrersResult,
   statsResult,
+  versionResult,
 } from '../../blocks/command-results.js';
 import { slackChannelIdSchema, slackTeamIdSchema, slackUserIdSchema } from '../../slack-ids.js';
 import type { Message } from '../../support/notifier.js';
@@ -18,6 +20,10 @@ import { type CommandListener, domainErrorMessage } from '../listener-kit.js';
 import { sendExport } from '../privacy/send-export.js';
 import { shareOutcomeMessage } from '../share/share-outcome-message.js';
 import { parseVouchCommand, unhandledCommand } from './parse-command.js';
+
+/** This build's version, from package.json (four folders up, in src/ and in dist/ alike). */
+const vouchVersion = (createRequire(import.meta.url)('../../../../package.json') as { version: string })
+  .version;
 
 /**
  * `/vouch`: share any job link as a card, list open postings, my referrals, the who-can-refer
@@ -145,6 +151,8 @@ export function onVouchCommand(
             }),
           );
         }
+        case 'version':
+          return reply(versionResult({ version: vouchVersion, node: process.version }));
         case 'privacy':
           return reply(privacyResult({ noteRetentionDays: deps.config.noteRetentionDays }));
         case 'export':

@@ -15,6 +15,8 @@ describe('parseVouchCommand', () => {
     ['HELP', { kind: 'help' }],
     ['mine', { kind: 'mine' }],
     ['stats', { kind: 'stats' }],
+    ['version', { kind: 'version' }],
+    ['VERSION', { kind: 'version' }],
     ['list', { kind: 'list', company: null }],
     ['list   Pinterest', { kind: 'list', company: 'Pinterest' }],
     ['list Jane Street', { kind: 'list', company: 'Jane Street' }],
@@ -33,6 +35,7 @@ describe('parseVouchCommand', () => {
     'referrers',
     'mine please',
     'stats now',
+    'version please',
     'hello there',
     'ftp://x.com/job',
   ])('unclear input %j is unknown (answered with help)', (text) => {
