@@ -88,6 +88,7 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
       db: prisma,
       provider: db.provider,
       logger: logger.child({ component: 'privacy' }),
+      caches: referrals,
     });
 
     const inflight = createInflightWork();

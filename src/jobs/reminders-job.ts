@@ -10,7 +10,7 @@ import type { PeriodicJob } from './job-scheduler.js';
 
 export interface RemindersJobDeps {
   db: Db;
-  referrals: Pick<ReferralService, 'getReferral' | 'referrersFor'>;
+  referrals: Pick<ReferralService, 'getReferral'>;
   notifier: Notifier;
   logger: Logger;
   reminderDays: number;
@@ -23,23 +23,17 @@ const BATCH = 200;
 /**
  * Nudges whoever owes the next step of a referral unchanged for `reminderDays`, once per stage:
  * the Reminder row (primary key referral + status) is written before the DM, so two replicas or two
- * runs can never both send it. A request sent to "anyone who can refer" has no referrer yet: every
- * member who can refer for it is nudged.
+ * runs can never both send it. A request sent to "anyone who can refer" names the candidate only to
+ * the referrer they accepted: until then nobody is nudged with it (the invitations stay anonymous).
  */
 export function createRemindersJob(deps: RemindersJobDeps): PeriodicJob & { runOnce(): Promise<number> } {
   const { db, referrals, notifier, logger, reminderDays } = deps;
   const now = deps.now ?? (() => new Date());
 
   /** Slack user ids to nudge; empty when nobody can act yet. */
-  async function recipientsOf(
-    referral: ReferralWithPeople,
-    owner: 'candidate' | 'referrer',
-  ): Promise<string[]> {
+  function recipientsOf(referral: ReferralWithPeople, owner: 'candidate' | 'referrer'): string[] {
     if (owner === 'candidate') return [referral.candidate.slackUserId];
-    if (referral.referrer !== null) return [referral.referrer.slackUserId];
-    if (!referral.askAnyone) return [];
-    const able = await referrals.referrersFor(referral.posting);
-    return able.filter((member) => member.id !== referral.candidateId).map((member) => member.slackUserId);
+    return referral.referrer !== null ? [referral.referrer.slackUserId] : [];
   }
 
   async function runOnce(): Promise<number> {
@@ -64,7 +58,7 @@ export function createRemindersJob(deps: RemindersJobDeps): PeriodicJob & { runO
           status,
           days: daysBetween(referral.statusChangedAt, at),
         });
-        const recipients = await recipientsOf(referral, owner);
+        const recipients = recipientsOf(referral, owner);
         if (message === null || recipients.length === 0) continue;
         try {
           await db.reminder.create({ data: { referralId: row.id, status, sentAt: at } });

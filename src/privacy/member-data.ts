@@ -37,6 +37,8 @@ export interface MemberDataDeps {
   /** SQLite: the WAL is checkpointed after an erasure so the old pages leave the file. */
   provider: DatabaseProvider;
   logger: Pick<Logger, 'info' | 'warn'>;
+  /** Rows kept in memory elsewhere (the referral service's member cache) that an erasure ends. */
+  caches?: { forgetMember(memberId: string): void; forgetWorkspace(workspaceId: string): void };
   now?: () => Date;
 }
 
@@ -81,6 +83,8 @@ export interface MemberExport {
   /** Tags they gave or received: the posting and the role, not the other person. */
   tagsYouGave: Array<{ posting: ExportedPosting; role: string; at: string }>;
   tagsYouReceived: Array<{ posting: ExportedPosting; role: string; at: string }>;
+  /** Open requests that reached the member anonymously, and their answer (never who asked). */
+  requestsYouWereOffered: Array<{ posting: ExportedPosting; yourAnswer: string; at: string }>;
 }
 
 export interface ErasureOutcome {
@@ -138,7 +142,7 @@ export function createMemberData(deps: MemberDataDeps) {
       if (member === null) return null;
       const memberId = member.id;
       // One line per table that holds a member's data.
-      const [companies, postingReferrers, asCandidate, asReferrer, shares, tagsGiven, tagsReceived] =
+      const [companies, postingReferrers, asCandidate, asReferrer, shares, tagsGiven, tagsReceived, offers] =
         await Promise.all([
           db.companyReferrer.findMany({
             where: { memberId },
@@ -180,6 +184,11 @@ export function createMemberData(deps: MemberDataDeps) {
           db.tag.findMany({
             where: { taggedMemberId: memberId },
             include: { posting: { select: postingSelect } },
+            orderBy: { createdAt: 'asc' },
+          }),
+          db.referralOffer.findMany({
+            where: { referrerId: memberId },
+            include: { referral: { select: { posting: { select: postingSelect } } } },
             orderBy: { createdAt: 'asc' },
           }),
         ]);
@@ -246,6 +255,12 @@ export function createMemberData(deps: MemberDataDeps) {
           role: tag.role,
           at: tag.createdAt.toISOString(),
         })),
+        // Open requests that reached you anonymously, and your answer: never who asked.
+        requestsYouWereOffered: offers.map((offer) => ({
+          posting: exportedPosting(offer.referral.posting),
+          yourAnswer: offer.status,
+          at: offer.createdAt.toISOString(),
+        })),
       };
     },
 
@@ -295,6 +310,7 @@ export function createMemberData(deps: MemberDataDeps) {
           where: { actorId: memberId },
           data: { actorId: former.id, note: null },
         });
+        await tx.referralOffer.deleteMany({ where: { referrerId: memberId } });
         await tx.companyReferrer.deleteMany({ where: { memberId } });
         await tx.postingReferrer.deleteMany({ where: { memberId } });
         await tx.tag.deleteMany({ where: { OR: [{ taggedById: memberId }, { taggedMemberId: memberId }] } });
@@ -312,6 +328,7 @@ export function createMemberData(deps: MemberDataDeps) {
           ]),
         ];
       }, TRANSACTION_OPTIONS);
+      deps.caches?.forgetMember(memberId);
       await scrubFreedPages();
       logger.info({ workspaceId }, 'member erased');
       return { erased: true, postingIds };
@@ -324,6 +341,7 @@ export function createMemberData(deps: MemberDataDeps) {
     async eraseWorkspace(workspaceId: string): Promise<{ erased: boolean }> {
       const { count } = await db.workspace.deleteMany({ where: { id: workspaceId } });
       if (count === 0) return { erased: false };
+      deps.caches?.forgetWorkspace(workspaceId);
       await scrubFreedPages();
       logger.info({ workspaceId }, 'workspace erased');
       return { erased: true };

@@ -1,10 +1,11 @@
 import type { Db } from '../db/client.js';
 import { insertedOnce, isUniqueViolation } from '../db/unique-violation.js';
 import { VouchError } from '../errors.js';
-import type { Company, Member, Posting, Referral, ReferralStatus } from '../generated/sqlite/client.js';
 import { type PostingSummary, storedSummary } from '../postings/posting-summary.js';
 import { createRecentMap, type RecentMap } from '../runtime/recent-map.js';
+import { may, type ReferralAction, type Standing, standingOf, type Verdict } from './authorization.js';
 import { displayCompanyName, normalizeCompanyName } from './company-names.js';
+import type { Company, Member, Posting, Referral, ReferralOffer, ReferralStatus } from './records.js';
 import { type ActorRole, isOpen, openStatuses, transition } from './status-machine.js';
 
 export interface ReferralServiceDeps {
@@ -16,8 +17,31 @@ export interface ReferralServiceDeps {
 export type StatusActor = { kind: 'member'; memberId: string } | { kind: 'system' };
 
 export type StatusChange =
-  | { ok: true; referral: ReferralWithPeople; from: ReferralStatus; to: ReferralStatus; role: ActorRole }
+  | {
+      ok: true;
+      referral: ReferralWithPeople;
+      from: ReferralStatus;
+      to: ReferralStatus;
+      role: ActorRole;
+      /** Referrers newly told, anonymously, about the request (the candidate asked anyone). */
+      invited: Member[];
+      /** A referrer of an open request stepped out; the request goes on for the others (from = to). */
+      offerOnly: boolean;
+    }
   | { ok: false; reason: string };
+
+/** An open request as one referrer sees it before the candidate accepts them: no name, no note. */
+export interface Invitation {
+  offerId: string;
+  referralId: string;
+  status: 'invited' | 'offered';
+  posting: Posting;
+  /** Where the candidate pressed "I'm interested". */
+  channelId: string | null;
+}
+
+/** A referrer's offer, as the candidate sees it. */
+export type OfferWithReferrer = ReferralOffer & { referrer: Member };
 
 export type ReferralWithPeople = Referral & { candidate: Member; referrer: Member | null; posting: Posting };
 
@@ -34,9 +58,16 @@ export interface InterestInput {
   postingId: string;
   candidateId: string;
   note: string | null;
-  /** A member id, `anyone`, or null when nobody can refer yet. */
+  /**
+   * A member id (a named referrer, who sees the name and note), `anyone` (the `invite`d referrers
+   * are told anonymously and may offer), or null when nobody can refer yet.
+   */
   ask: string | 'anyone' | null;
+  /** With `anyone`: the referrers to invite. */
+  invite?: readonly string[];
   showName: boolean;
+  /** The channel of the card the candidate pressed "I'm interested" on. */
+  channelId?: string | null;
 }
 
 /** What a domain error can be; `src/slack/features/listener-kit.ts` maps each to a member's message. */
@@ -249,13 +280,131 @@ export function createReferralService(deps: ReferralServiceDeps) {
     return atCompany !== null;
   }
 
+  async function ownOffer(referralId: string, memberId: string): Promise<ReferralOffer | null> {
+    return db.referralOffer.findUnique({
+      where: { referralId_referrerId: { referralId, referrerId: memberId } },
+    });
+  }
+
+  /** Where the member stands on the referral, read from the database (never from a payload). */
+  async function standingOn(referral: Referral, memberId: string): Promise<Standing> {
+    const offer =
+      memberId === referral.candidateId || memberId === referral.referrerId
+        ? null
+        : await ownOffer(referral.id, memberId);
+    return standingOf(referral, offer, memberId);
+  }
+
+  /** The one question every action asks: may this member do this to this referral? */
+  async function authorize(referral: Referral, memberId: string, action: ReferralAction): Promise<Verdict> {
+    return may(await standingOn(referral, memberId), action, referral);
+  }
+
+  /**
+   * Invites referrers to an open request, anonymously: one offer row each (the unique key makes a
+   * repeat a no-op). Returns the members newly invited.
+   */
+  async function invite(referral: Referral, memberIds: readonly string[]): Promise<Member[]> {
+    const fresh: string[] = [];
+    for (const referrerId of new Set(memberIds)) {
+      if (referrerId === referral.candidateId) continue;
+      if (
+        await insertedOnce(() => db.referralOffer.create({ data: { referralId: referral.id, referrerId } }))
+      ) {
+        fresh.push(referrerId);
+      }
+    }
+    return membersIn(fresh);
+  }
+
+  /** Members who can refer for a posting: on the posting first, then the company directory. */
+  async function referrersFor(posting: Posting): Promise<Member[]> {
+    const [onPosting, atCompany] = await Promise.all([
+      db.postingReferrer.findMany({ where: { postingId: posting.id }, select: { memberId: true } }),
+      posting.companyId === null
+        ? Promise.resolve([])
+        : db.companyReferrer.findMany({
+            where: { companyId: posting.companyId },
+            select: { memberId: true },
+          }),
+    ]);
+    const ids = [...new Set([...onPosting, ...atCompany].map((row) => row.memberId))];
+    return membersIn(ids);
+  }
+
+  /**
+   * A referrer of an open request declines: their offer ends; when no offer is left alive the request
+   * itself ends as declined (the candidate is told), else it goes on for the others.
+   */
+  async function declineOffer(referral: ReferralWithPeople, memberId: string): Promise<StatusChange> {
+    const at = now();
+    const ended = await db.$transaction(async (tx) => {
+      await tx.referralOffer.updateMany({
+        where: { referralId: referral.id, referrerId: memberId },
+        data: { status: 'declined' },
+      });
+      if (referral.referrerId === memberId) {
+        const other = await tx.referralOffer.findFirst({
+          where: { referralId: referral.id, status: 'accepted', referrerId: { not: memberId } },
+          orderBy: { updatedAt: 'asc' },
+        });
+        await tx.referral.update({
+          where: { id: referral.id },
+          data: { referrerId: other?.referrerId ?? null },
+        });
+      }
+      const alive = await tx.referralOffer.count({
+        where: { referralId: referral.id, status: { in: ['invited', 'offered', 'accepted'] } },
+      });
+      if (alive > 0) return false;
+      const { count } = await tx.referral.updateMany({
+        where: { id: referral.id, status: referral.status },
+        data: { status: 'declined', statusChangedAt: at },
+      });
+      if (count === 0) return false;
+      await tx.referralEvent.create({
+        data: {
+          referralId: referral.id,
+          actorId: memberId,
+          fromStatus: referral.status,
+          toStatus: 'declined',
+          createdAt: at,
+        },
+      });
+      return true;
+    }, TRANSACTION_OPTIONS);
+    return {
+      ok: true,
+      referral: await getReferral(referral.id),
+      from: referral.status,
+      to: ended ? 'declined' : referral.status,
+      role: 'referrer',
+      invited: [],
+      offerOnly: !ended,
+    };
+  }
+
   return {
+    authorize,
+    /** An erased member: their rows leave the caches (a return later starts as a new member). */
+    forgetMember(memberId: string): void {
+      const member = membersById.get(memberId);
+      membersById.delete(memberId);
+      if (member !== undefined) knownMembers.delete(`${member.workspaceId}:${member.slackUserId}`);
+    },
+    /** An erased workspace: nothing of it stays cached (rare: every cached member is dropped). */
+    forgetWorkspace(workspaceId: string): void {
+      knownWorkspaces.delete(workspaceId);
+      knownMembers.clear();
+      membersById.clear();
+    },
     ensureWorkspace,
     ensureMember,
     ensureCompany,
     findCompany,
     getReferral,
     canReferFor,
+    referrersFor,
 
     getPosting,
     postingChanged,
@@ -307,21 +456,6 @@ export function createReferralService(deps: ReferralServiceDeps) {
         companyReferrers: directory,
         counts: { referrers: referrers.length + directory.length, interested: interest.length },
       };
-    },
-
-    /** Members who can refer for a posting: on the posting first, then the company directory. */
-    async referrersFor(posting: Posting): Promise<Member[]> {
-      const [onPosting, atCompany] = await Promise.all([
-        db.postingReferrer.findMany({ where: { postingId: posting.id }, select: { memberId: true } }),
-        posting.companyId === null
-          ? Promise.resolve([])
-          : db.companyReferrer.findMany({
-              where: { companyId: posting.companyId },
-              select: { memberId: true },
-            }),
-      ]);
-      const ids = [...new Set([...onPosting, ...atCompany].map((row) => row.memberId))];
-      return membersIn(ids);
     },
 
     /**
@@ -394,7 +528,9 @@ export function createReferralService(deps: ReferralServiceDeps) {
      * "I'm interested": one referral per posting and candidate, enforced by the database. A repeated
      * submission returns the existing referral (`created: false`) with the note and name choice updated.
      */
-    async expressInterest(input: InterestInput): Promise<{ referral: ReferralWithPeople; created: boolean }> {
+    async expressInterest(
+      input: InterestInput,
+    ): Promise<{ referral: ReferralWithPeople; created: boolean; invited: Member[] }> {
       const askMember = input.ask !== null && input.ask !== 'anyone' ? input.ask : null;
       const status: ReferralStatus = input.ask === null ? 'interested' : 'requested';
       const at = now();
@@ -405,6 +541,7 @@ export function createReferralService(deps: ReferralServiceDeps) {
             candidateId: input.candidateId,
             referrerId: askMember,
             askAnyone: input.ask === 'anyone',
+            channelId: input.channelId ?? null,
             status,
             candidateNote: input.note,
             showName: input.showName,
@@ -432,8 +569,9 @@ export function createReferralService(deps: ReferralServiceDeps) {
             },
           },
         });
+        const invited = input.ask === 'anyone' ? await invite(referral, input.invite ?? []) : [];
         const [withRelations] = await withPeople([referral]);
-        return { referral: withRelations as ReferralWithPeople, created: true };
+        return { referral: withRelations as ReferralWithPeople, created: true, invited };
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
         const existing = await db.referral.findUnique({
@@ -444,7 +582,7 @@ export function createReferralService(deps: ReferralServiceDeps) {
           where: { id: existing.id },
           data: { showName: input.showName, ...(input.note ? { candidateNote: input.note } : {}) },
         });
-        return { referral: await getReferral(existing.id), created: false };
+        return { referral: await getReferral(existing.id), created: false, invited: [] };
       }
     },
 
@@ -460,41 +598,41 @@ export function createReferralService(deps: ReferralServiceDeps) {
       note?: string | null;
     }): Promise<StatusChange> {
       const referral = await getReferral(input.referralId);
-      let role: ActorRole;
-      let claimReferrer: string | null = null;
-      if (input.actor.kind === 'system') {
-        role = 'system';
-      } else if (input.actor.memberId === referral.candidateId) {
-        role = 'candidate';
-      } else if (input.actor.memberId === referral.referrerId) {
-        role = 'referrer';
-      } else if (
-        (referral.referrerId === null || referral.askAnyone) &&
-        (await canReferFor(referral.posting, input.actor.memberId))
-      ) {
-        role = 'referrer';
-        claimReferrer = input.actor.memberId;
+      let role: ActorRole = 'system';
+      if (input.actor.kind === 'member') {
+        const verdict = await authorize(referral, input.actor.memberId, {
+          kind: 'change_status',
+          to: input.to,
+        });
+        if (!verdict.ok) return verdict;
+        if (verdict.viaOffer) return declineOffer(referral, input.actor.memberId);
+        role = verdict.role;
       } else {
-        return { ok: false, reason: 'Only the candidate and their referrer can update this referral.' };
+        const edge = transition(referral.status, input.to, role);
+        if (!edge.ok) return edge;
       }
-      const verdict = transition(referral.status, input.to, role);
-      if (!verdict.ok) return verdict;
       const from = referral.status;
       const at = now();
+      const actorId = input.actor.kind === 'member' ? input.actor.memberId : null;
+      // The candidate asking while nobody was named turns the interest into an open request; the
+      // referrer who refers an open request takes it.
+      const opensRequest = role === 'candidate' && input.to === 'requested' && referral.referrerId === null;
+      const takes = role === 'referrer' && input.to === 'referred' && actorId !== null;
       const updated = await db.$transaction(async (tx) => {
         const { count } = await tx.referral.updateMany({
           where: { id: referral.id, status: from },
           data: {
             status: input.to,
             statusChangedAt: at,
-            ...(claimReferrer !== null ? { referrerId: claimReferrer, askAnyone: false } : {}),
+            ...(opensRequest ? { askAnyone: true } : {}),
+            ...(takes ? { referrerId: actorId } : {}),
           },
         });
         if (count === 0) return false;
         await tx.referralEvent.create({
           data: {
             referralId: referral.id,
-            actorId: input.actor.kind === 'member' ? input.actor.memberId : null,
+            actorId,
             fromStatus: from,
             toStatus: input.to,
             note: input.note ?? null,
@@ -507,7 +645,145 @@ export function createReferralService(deps: ReferralServiceDeps) {
       if (!updated) {
         return { ok: false, reason: 'Someone else updated this referral a moment ago. Please look again.' };
       }
-      return { ok: true, referral: await getReferral(referral.id), from, to: input.to, role };
+      const invited = opensRequest
+        ? await invite(
+            referral,
+            (await referrersFor(referral.posting)).map((m) => m.id),
+          )
+        : [];
+      return {
+        ok: true,
+        referral: await getReferral(referral.id),
+        from,
+        to: input.to,
+        role,
+        invited,
+        offerOnly: false,
+      };
+    },
+
+    /**
+     * "Offer to refer" on an anonymous request: the candidate is asked whether to accept. Only a
+     * referrer the request reached may offer, once.
+     */
+    async offerToRefer(
+      referralId: string,
+      memberId: string,
+    ): Promise<{ ok: true; referral: ReferralWithPeople; offerId: string } | { ok: false; reason: string }> {
+      const referral = await getReferral(referralId);
+      const verdict = await authorize(referral, memberId, { kind: 'offer' });
+      if (!verdict.ok) return verdict;
+      const { count } = await db.referralOffer.updateMany({
+        where: { referralId, referrerId: memberId, status: 'invited' },
+        data: { status: 'offered' },
+      });
+      if (count === 0) return { ok: false, reason: 'You already answered this request.' };
+      const offer = await ownOffer(referralId, memberId);
+      return { ok: true, referral, offerId: offer?.id ?? '' };
+    },
+
+    /**
+     * The candidate accepts an offer: from now on that referrer sees the name and the note. The first
+     * accepted referrer becomes the referral's referrer (the one reminders and status changes name).
+     */
+    async acceptOffer(
+      offerId: string,
+      memberId: string,
+    ): Promise<{ ok: true; referral: ReferralWithPeople; referrer: Member } | { ok: false; reason: string }> {
+      const offer = await db.referralOffer.findUnique({ where: { id: offerId } });
+      if (offer === null) throw new ReferralError('referral_not_found', `no offer ${offerId}`);
+      const referral = await getReferral(offer.referralId);
+      const verdict = await authorize(referral, memberId, { kind: 'accept_offer' });
+      if (!verdict.ok) return verdict;
+      const accepted = await db.$transaction(async (tx) => {
+        const { count } = await tx.referralOffer.updateMany({
+          where: { id: offerId, status: 'offered' },
+          data: { status: 'accepted' },
+        });
+        if (count === 0) return false;
+        await tx.referral.updateMany({
+          where: { id: referral.id, referrerId: null },
+          data: { referrerId: offer.referrerId },
+        });
+        return true;
+      }, TRANSACTION_OPTIONS);
+      if (!accepted) return { ok: false, reason: 'That offer is no longer open.' };
+      const [referrer] = await membersIn([offer.referrerId]);
+      if (referrer === undefined) throw new Error(`offer ${offerId} names a missing member`);
+      return { ok: true, referral: await getReferral(referral.id), referrer };
+    },
+
+    /** Offers made on a referral (offered or accepted), with who made them: what the candidate sees. */
+    async offersOn(referralId: string): Promise<OfferWithReferrer[]> {
+      const offers = await db.referralOffer.findMany({
+        where: { referralId, status: { in: ['offered', 'accepted'] } },
+        orderBy: { updatedAt: 'asc' },
+      });
+      const members = new Map((await membersIn(offers.map((o) => o.referrerId))).map((m) => [m.id, m]));
+      return offers.flatMap((offer) => {
+        const referrer = members.get(offer.referrerId);
+        return referrer === undefined ? [] : [{ ...offer, referrer }];
+      });
+    },
+
+    /**
+     * A referrer who registered after an open request was made is invited to it the same anonymous
+     * way. Returns each request newly reached, for the invitation DM.
+     */
+    async inviteLateReferrer(
+      memberId: string,
+      where: { postingId: string } | { companyId: string },
+    ): Promise<ReferralWithPeople[]> {
+      const open = await db.referral.findMany({
+        where: {
+          askAnyone: true,
+          status: 'requested',
+          candidateId: { not: memberId },
+          offers: { none: { referrerId: memberId } },
+          posting:
+            'postingId' in where ? { id: where.postingId } : { companyId: where.companyId, status: 'open' },
+        },
+        take: 200,
+      });
+      const reached: Referral[] = [];
+      for (const referral of open) {
+        if ((await invite(referral, [memberId])).length > 0) reached.push(referral);
+      }
+      return withPeople(reached);
+    },
+
+    /** Open requests that reached this member anonymously and wait on their answer. */
+    async invitationsFor(memberId: string): Promise<Invitation[]> {
+      const offers = await db.referralOffer.findMany({
+        where: {
+          referrerId: memberId,
+          status: { in: ['invited', 'offered'] },
+          referral: { status: 'requested' },
+        },
+        include: { referral: true },
+        orderBy: { createdAt: 'desc' },
+        take: 50,
+      });
+      const postings = new Map<string, Posting>();
+      await fillFromRecent(
+        postings,
+        offers.map((o) => o.referral.postingId),
+        recentPostings,
+        (missing) => db.posting.findMany({ where: { id: { in: missing } } }),
+      );
+      return offers.flatMap((offer) => {
+        const posting = postings.get(offer.referral.postingId);
+        if (posting === undefined || offer.status === 'accepted' || offer.status === 'declined') return [];
+        return [
+          {
+            offerId: offer.id,
+            referralId: offer.referralId,
+            status: offer.status,
+            posting,
+            channelId: offer.referral.channelId,
+          },
+        ];
+      });
     },
 
     /** Tags a colleague on a posting; a repeated tag (same person, same role) is not sent twice. */
@@ -525,11 +801,15 @@ export function createReferralService(deps: ReferralServiceDeps) {
       referrerMemberId: string,
       relationship: string,
     ): Promise<boolean> {
-      const { count } = await db.referral.updateMany({
-        where: { id: referralId, OR: [{ referrerId: referrerMemberId }, { referrerId: null }] },
+      const referral = await db.referral.findUnique({ where: { id: referralId } });
+      if (referral === null) return false;
+      const verdict = await authorize(referral, referrerMemberId, { kind: 'set_relationship' });
+      if (!verdict.ok) return false;
+      await db.referral.update({
+        where: { id: referralId },
         data: { referrerRelationship: relationship.slice(0, 200) },
       });
-      return count > 0;
+      return true;
     },
 
     /** Referrals still waiting for anyone who can refer, on a posting or at a company's open postings. */
@@ -559,26 +839,18 @@ export function createReferralService(deps: ReferralServiceDeps) {
       );
     },
 
-    /** Open referrals where this member is the referrer, or one of the referrers asked ("anyone"). */
+    /**
+     * Referrals where this member is the referrer: named by the candidate, or accepted by them. An open
+     * request that only reached them anonymously is an invitation (`invitationsFor`), never listed here.
+     */
     async referralsAsReferrer(memberId: string): Promise<ReferralWithPeople[]> {
-      const [postingIds, companyIds] = await Promise.all([
-        db.postingReferrer.findMany({ where: { memberId }, select: { postingId: true } }),
-        db.companyReferrer.findMany({ where: { memberId }, select: { companyId: true } }),
-      ]);
       return withPeople(
         await db.referral.findMany({
           where: {
             candidateId: { not: memberId },
             OR: [
               { referrerId: memberId },
-              {
-                askAnyone: true,
-                status: { in: OPEN_STATUSES },
-                OR: [
-                  { postingId: { in: postingIds.map((row) => row.postingId) } },
-                  { posting: { companyId: { in: companyIds.map((row) => row.companyId) } } },
-                ],
-              },
+              { offers: { some: { referrerId: memberId, status: 'accepted' } } },
             ],
           },
           orderBy: { updatedAt: 'desc' },

@@ -11,6 +11,7 @@ export interface RecentMap<K, V> {
   /** Stores (or replaces) the value, fresh and most recently used. */
   set(key: K, value: V): void;
   delete(key: K): void;
+  clear(): void;
   readonly size: number;
 }
 
@@ -41,6 +42,9 @@ export function createRecentMap<K, V>(options: RecentMapOptions): RecentMap<K, V
     },
     delete(key) {
       entries.delete(key);
+    },
+    clear() {
+      entries.clear();
     },
     get size() {
       return entries.size;

@@ -66,6 +66,14 @@ export const referrerDmActionIds = {
   relationship: 'referrer_relationship',
 } as const;
 
+/** An open request ("anyone who can refer") on its way: anonymous until the candidate accepts. */
+export const offerActionIds = {
+  /** In the anonymous invitation to a referrer. `value` = referralId (a handle, not a permission). */
+  offer: 'offer_to_refer',
+  /** In the candidate's DM about an offer. `value` = the offer id. */
+  accept: 'accept_offer',
+} as const;
+
 /**
  * Status buttons wherever they appear (DMs, App Home). Each button's action_id is
  * `status_update:<to>` because action_ids must be unique within one actions block; match them

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { RecordedCall } from './fake-slack-api.mjs';
-import { dmChannelOf, mentions, postingIdOf, textOf, unfurlBlocksOf } from './slack-blocks.js';
+import { buttonValue, dmChannelOf, mentions, postingIdOf, textOf, unfurlBlocksOf } from './slack-blocks.js';
 import { blockAction, linkSharedEvent, viewSubmission } from './slack-payloads.mjs';
 import type { SlackResponse } from './slack-requests.js';
 import type { TestApp } from './start-test-app.js';
@@ -263,4 +263,45 @@ export function waitForHome(
       (options.including === undefined || mentions(c.args.view, options.including)),
     options.timeoutMs ?? 10_000,
   );
+}
+
+/**
+ * Double opt-in, the referrer's half: waits for the anonymous invitation `referrer` got for the job
+ * titled `title` and presses "Offer to refer" in it; resolves with the invitation DM.
+ */
+export async function offerToRefer(app: TestApp, referrer: string, title: string): Promise<RecordedCall> {
+  const invitation = await waitForDm(app, referrer, {
+    matching: new RegExp(`is interested in .*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+  });
+  const referralId = buttonValue(invitation.args.blocks, 'offer_to_refer');
+  await clickButton(app, {
+    user: referrer,
+    actionId: 'offer_to_refer',
+    value: referralId,
+    channel: dmChannelOf(referrer),
+  });
+  return invitation;
+}
+
+/**
+ * Double opt-in, whole: `referrer` offers on the invitation, `candidate` accepts the offer; resolves
+ * with the request DM the referrer then gets (the candidate's name and note).
+ */
+export async function offerAndAccept(
+  app: TestApp,
+  input: { referrer: string; candidate: string; title: string },
+): Promise<RecordedCall> {
+  await offerToRefer(app, input.referrer, input.title);
+  const offer = await waitForDm(app, input.candidate, {
+    matching: new RegExp(`<@${input.referrer}> offered to refer you`),
+  });
+  await clickButton(app, {
+    user: input.candidate,
+    actionId: 'accept_offer',
+    value: buttonValue(offer.args.blocks, 'accept_offer'),
+    channel: dmChannelOf(input.candidate),
+  });
+  return waitForDm(app, input.referrer, {
+    matching: new RegExp(`<@${input.candidate}> is looking for a referral`),
+  });
 }

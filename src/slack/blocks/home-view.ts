@@ -1,5 +1,6 @@
 import { type ReferralStatus, statusLabel } from '../../referrals/status-machine.js';
-import { homeActionIds } from '../ids.js';
+import { homeActionIds, offerActionIds } from '../ids.js';
+import { encodeStatusUpdate, statusActionId } from './action-values.js';
 import {
   actions,
   button,
@@ -36,6 +37,14 @@ export interface ReferrerReferralRow {
   daysSinceChange?: number;
 }
 
+/** An open request that reached me anonymously: what and where, never who. */
+export interface InvitationRow {
+  referralId: string;
+  status: 'invited' | 'offered';
+  posting: PostingRef;
+  channelId: string | null;
+}
+
 export interface RecentPostingRow extends PostingRef {
   counts?: { referrers: number; interested: number };
   closed?: boolean;
@@ -44,6 +53,8 @@ export interface RecentPostingRow extends PostingRef {
 export interface HomeViewInput {
   asCandidate: readonly CandidateReferralRow[];
   waitingOnMe: readonly ReferrerReferralRow[];
+  /** Open requests that reached me anonymously. */
+  invitations?: readonly InvitationRow[];
   /** Companies I can refer at. */
   companies: readonly string[];
   recentPostings: readonly RecentPostingRow[];
@@ -52,7 +63,6 @@ export interface HomeViewInput {
 /** Titles are cut shorter here than on the card: the Home tab lists many. */
 const titleCap = 80;
 
-/** Rows per section: four sections of these stay under the 100 blocks of a Home tab. */
 /** What an empty section says instead: how to fill it. */
 const emptyLists = {
   candidate:
@@ -64,6 +74,7 @@ const emptyLists = {
     "You'll be listed on that company's postings.",
 };
 
+/** Rows per section: four sections of these stay under the 100 blocks of a Home tab. */
 const rowCaps = { candidate: 12, referrer: 12, companies: 10, postings: 8 } as const;
 
 function ago(days: number | undefined): string | null {
@@ -105,13 +116,45 @@ function candidateRows(rows: readonly CandidateReferralRow[]): KnownBlock[] {
   });
 }
 
-function referrerRows(rows: readonly ReferrerReferralRow[]): KnownBlock[] {
-  if (rows.length === 0) return [context(emptyLists.referrer)];
-  return referralRows(rows, 'referrer', (row) => {
-    const bits = [statusLabel(row.status), ago(row.daysSinceChange)].filter(Boolean);
-    const note = row.note?.trim() ? `\n${quote(truncate(oneLine(row.note), 200))}` : '';
-    return `${mention(row.candidateUserId)} for ${postingLinkLine(row.posting, titleCap)}\n${bits.join(' · ')}${note}`;
+function invitationRows(rows: readonly InvitationRow[]): KnownBlock[] {
+  return rows.slice(0, rowCaps.referrer).flatMap((row): KnownBlock[] => {
+    const where =
+      row.channelId !== null && /^[CG][A-Z0-9]{2,}$/.test(row.channelId) ? ` in <#${row.channelId}>` : '';
+    const line = section(`🙋 Someone${where} is interested in ${postingLinkLine(row.posting, titleCap)}`);
+    if (row.status === 'offered')
+      return [line, context('You offered to refer: they decide whether to accept.')];
+    return [
+      line,
+      ...actions([
+        button({
+          actionId: offerActionIds.offer,
+          text: 'Offer to refer',
+          style: 'primary',
+          value: row.referralId,
+        }),
+        button({
+          actionId: statusActionId('declined'),
+          text: 'Not this time',
+          value: encodeStatusUpdate({ referralId: row.referralId, to: 'declined' }),
+        }),
+      ]),
+    ];
   });
+}
+
+function referrerRows(
+  rows: readonly ReferrerReferralRow[],
+  invitations: readonly InvitationRow[],
+): KnownBlock[] {
+  if (rows.length === 0 && invitations.length === 0) return [context(emptyLists.referrer)];
+  return [
+    ...invitationRows(invitations),
+    ...referralRows(rows, 'referrer', (row) => {
+      const bits = [statusLabel(row.status), ago(row.daysSinceChange)].filter(Boolean);
+      const note = row.note?.trim() ? `\n${quote(truncate(oneLine(row.note), 200))}` : '';
+      return `${mention(row.candidateUserId)} for ${postingLinkLine(row.posting, titleCap)}\n${bits.join(' · ')}${note}`;
+    }),
+  ];
 }
 
 function companyRows(companies: readonly string[]): KnownBlock[] {
@@ -171,7 +214,7 @@ export function homeView(input: HomeViewInput): HomeView {
     context('Share a job link in any channel, or `/vouch <link>`. Type `/vouch help` for everything else.'),
     ...(
       [
-        ['Waiting on you', referrerRows(input.waitingOnMe)],
+        ['Waiting on you', referrerRows(input.waitingOnMe, input.invitations ?? [])],
         ['Your referral requests', candidateRows(input.asCandidate)],
         ['Companies you can refer at', companyRows(input.companies)],
         ['Recent postings', postingRows(input.recentPostings)],

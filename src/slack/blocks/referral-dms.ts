@@ -153,7 +153,7 @@ export interface CandidateConfirmationInput {
 export function candidateConfirmationDm(input: CandidateConfirmationInput): SlackMessage {
   const posting = postingLinkLine(input.posting);
   const asked = input.askedAnyone
-    ? `We asked everyone who can refer there (${mentionList(input.askedReferrerUserIds)}).`
+    ? `Vouch told ${plural(input.askedReferrerUserIds.length, 'person', 'people')} who can refer there that someone is interested, without your name or your note. When one of them offers, you choose whether to accept.`
     : `We asked ${mentionList(input.askedReferrerUserIds)}.`;
   const privacy = input.showName
     ? 'Your name is shown on the card, as you chose.'

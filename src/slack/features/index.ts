@@ -5,6 +5,7 @@ import { details } from './details/index.js';
 import type { FeatureDeps } from './feature-deps.js';
 import { home } from './home/index.js';
 import { interest } from './interest/index.js';
+import { offers } from './offers/index.js';
 import { privacy } from './privacy/index.js';
 import { refer } from './refer/index.js';
 import { share } from './share/index.js';
@@ -22,6 +23,7 @@ export function buildFeatures(deps: FeatureDeps): SlackFeature[] {
     command(deps),
     refer(deps),
     interest(deps),
+    offers(deps),
     tag(deps),
     details(deps),
     status(deps),

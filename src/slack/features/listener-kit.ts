@@ -102,6 +102,14 @@ export interface Submission<Form> {
   who: { teamId: string; userId: string };
 }
 
+const cardLocationSchema = z.object({ channel: z.string().optional(), ts: z.string().optional() });
+
+/** Where the card a modal was opened from lives (its `private_metadata` context); empty when unknown. */
+export function cardLocation(context: unknown): { channel?: string; ts?: string } {
+  const parsed = cardLocationSchema.safeParse(context);
+  return parsed.success ? parsed.data : {};
+}
+
 /** Reads a submission with the modal's own form reader; null when any part is unreadable. */
 export function readSubmission<Form>(
   body: unknown,

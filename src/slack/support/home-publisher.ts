@@ -5,7 +5,7 @@ import { isOpen } from '../../referrals/status-machine.js';
 import { homeView } from '../blocks/home-view.js';
 import { slackErrorCode } from '../slack-error.js';
 import { coalesceByKey } from './coalesce-by-key.js';
-import { candidateRow, postingRow, referrerRow } from './posting-ref.js';
+import { candidateRow, postingRow, referrerRow, refOf } from './posting-ref.js';
 
 export interface HomePublisherDeps {
   referrals: ReferralService;
@@ -23,9 +23,10 @@ export function createHomePublisher(client: WebClient, deps: HomePublisherDeps) 
   const now = deps.now ?? (() => new Date());
   async function publishOnce(teamId: string, slackUserId: string): Promise<void> {
     const member = await referrals.ensureMember(teamId, slackUserId);
-    const [asCandidate, asReferrer, companies, recent] = await Promise.all([
+    const [asCandidate, asReferrer, invitations, companies, recent] = await Promise.all([
       referrals.referralsAsCandidate(member.id),
       referrals.referralsAsReferrer(member.id),
+      referrals.invitationsFor(member.id),
       referrals.companiesOf(member.id),
       referrals.recentPostings(teamId, { limit: 8 }),
     ]);
@@ -35,6 +36,12 @@ export function createHomePublisher(client: WebClient, deps: HomePublisherDeps) 
       // Only what can still move: a declined, hired or closed request waits on nobody
       // (`/vouch mine` keeps the whole history).
       waitingOnMe: asReferrer.filter((r) => isOpen(r.status)).map((r) => referrerRow(r, at)),
+      invitations: invitations.map((i) => ({
+        referralId: i.referralId,
+        status: i.status,
+        posting: refOf(i.posting),
+        channelId: i.channelId,
+      })),
       companies: companies.map((c) => c.displayName),
       recentPostings: recent.map(postingRow),
     });

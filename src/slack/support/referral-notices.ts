@@ -1,14 +1,17 @@
 import type { Logger } from '../../logger.js';
+import type { Member } from '../../referrals/records.js';
 import type { ReferralService, ReferralWithPeople } from '../../referrals/referral-service.js';
 import type { ActorRole, ReferralStatus } from '../../referrals/status-machine.js';
+import { invitationDm } from '../blocks/offer-dms.js';
 import { referrerAppearedDm, statusChangedDm } from '../blocks/referral-dms.js';
 import type { CardPublisher } from './card-publisher.js';
 import type { HomePublisher } from './home-publisher.js';
 import type { Notifier } from './notifier.js';
+import { eachPaced, FAN_OUT_CONCURRENCY } from './paced.js';
 import { partiesOf, refOf } from './posting-ref.js';
 
 export interface ReferralNoticesDeps {
-  referrals: Pick<ReferralService, 'waitingForReferrer' | 'referrersFor'>;
+  referrals: Pick<ReferralService, 'waitingForReferrer' | 'inviteLateReferrer' | 'offersOn'>;
   notifier: Notifier;
   home: HomePublisher;
   cards: CardPublisher;
@@ -36,12 +39,54 @@ export function createReferralNotices(deps: ReferralNoticesDeps) {
     );
   }
 
+  /**
+   * Referrers reached by an open request hear that someone is interested, never who: one DM each,
+   * at Slack's pace, and their App Home shows the invitation.
+   */
+  async function invited(referral: ReferralWithPeople, members: readonly Member[]): Promise<void> {
+    const message = invitationDm({
+      referralId: referral.id,
+      posting: refOf(referral.posting),
+      channelId: referral.channelId,
+    });
+    await eachPaced(members, FAN_OUT_CONCURRENCY, async (member) => {
+      await notifier.dm(member.slackUserId, message);
+      await home.publish(member.workspaceId, member.slackUserId);
+    });
+  }
+
+  /** A new referrer: waiting candidates hear of them; open requests reach them anonymously. */
+  async function referrerAppearedWhere(
+    where: { postingId: string } | { companyId: string },
+    referrer: { memberId: string; slackUserId: string },
+  ): Promise<void> {
+    await tellWaiting(await referrals.waitingForReferrer(where), referrer.slackUserId);
+    const reached = await referrals.inviteLateReferrer(referrer.memberId, where);
+    for (const referral of reached) {
+      await notifier.dm(
+        referrer.slackUserId,
+        invitationDm({
+          referralId: referral.id,
+          posting: refOf(referral.posting),
+          channelId: referral.channelId,
+        }),
+      );
+    }
+  }
+
   return {
-    async referrerAppeared(postingId: string, referrerUserId: string): Promise<void> {
-      await tellWaiting(await referrals.waitingForReferrer({ postingId }), referrerUserId);
+    invited,
+    async referrerAppeared(
+      postingId: string,
+      referrer: { memberId: string; slackUserId: string },
+    ): Promise<void> {
+      await referrerAppearedWhere({ postingId }, referrer);
     },
-    async referrerAppearedAtCompany(companyId: string, referrerUserId: string): Promise<void> {
-      await tellWaiting(await referrals.waitingForReferrer({ companyId }), referrerUserId);
+    async referrerAppearedAtCompany(
+      companyId: string,
+      referrer: { memberId: string; slackUserId: string },
+    ): Promise<void> {
+      await referrerAppearedWhere({ companyId }, referrer);
     },
 
     async statusChanged(change: {
@@ -50,8 +95,17 @@ export function createReferralNotices(deps: ReferralNoticesDeps) {
       to: ReferralStatus;
       role: ActorRole;
       note?: string | null;
+      invited?: readonly Member[];
+      offerOnly?: boolean;
     }): Promise<void> {
       const { referral } = change;
+      if (change.invited !== undefined && change.invited.length > 0) await invited(referral, change.invited);
+      if (change.offerOnly === true) {
+        await cards
+          .refresh(referral.posting)
+          .catch((error: unknown) => logger.warn({ err: error }, 'card refresh failed'));
+        return;
+      }
       const parties = partiesOf(referral);
       const recipients: Array<'candidate' | 'referrer'> =
         change.role === 'system'
@@ -60,16 +114,15 @@ export function createReferralNotices(deps: ReferralNoticesDeps) {
             ? ['referrer']
             : ['candidate'];
       const teamId = referral.candidate.workspaceId;
-      // A request sent to "anyone who can refer" has no single referrer yet: everyone who was asked
-      // hears how it ended, so nobody keeps it on their list.
-      const referrerUserIds =
-        parties.referrerUserId !== null
-          ? [parties.referrerUserId]
-          : referral.askAnyone
-            ? (await referrals.referrersFor(referral.posting))
-                .map((member) => member.slackUserId)
-                .filter((id) => id !== parties.candidateUserId)
-            : [];
+      // Only the referrers the candidate named or accepted know who this is: they hear how it went.
+      // Referrers an open request reached anonymously hear nothing; their invitation just goes away.
+      const accepted = referral.askAnyone ? await referrals.offersOn(referral.id) : [];
+      const referrerUserIds = [
+        ...new Set([
+          ...(parties.referrerUserId !== null ? [parties.referrerUserId] : []),
+          ...accepted.filter((o) => o.status === 'accepted').map((o) => o.referrer.slackUserId),
+        ]),
+      ];
       await Promise.all(
         recipients.flatMap((recipient) => {
           const userIds = recipient === 'candidate' ? [parties.candidateUserId] : referrerUserIds;

@@ -12,6 +12,7 @@ import {
 import {
   askVouch,
   expressInterest,
+  offerAndAccept,
   shareJobByCommand,
   waitForDm,
   waitForHome,
@@ -44,7 +45,8 @@ async function expressInterestAskingAnyone(
   const form = { note: 'I built their search stack before', referrer: 'anyone' };
   await expressInterest(app, { postingId, user: candidate, channel: CHANNEL }, form);
   // Both Homes are republished last: the submission's work is done.
-  for (const user of [candidate, REFERRER]) await waitForHome(app, user, { including: postingId });
+  await waitForHome(app, candidate, { including: postingId });
+  await waitForHome(app, REFERRER, { including: 'Someone' });
 }
 
 describeEachDatabase('App Home', (kind) => {
@@ -77,7 +79,7 @@ describeEachDatabase('App Home', (kind) => {
     expect(app.slack.calls('views.publish').map((c) => c.args.user_id)).toEqual(['U0CONTROL']);
   });
 
-  it("lists the candidate's referral and the request waiting on the referrer, with its buttons", async () => {
+  it("lists the candidate's request, and shows the referrer an anonymous invitation until the candidate accepts", async () => {
     await askVouch(app, { text: 'refer-at Homeco', user_id: REFERRER });
     const url = board.job('/jobs/home-1', { title: 'Home Screen Engineer', company: 'Homeco' });
     const { postingId } = await shareJobByCommand(app, { url, channel: CHANNEL, user: SHARER });
@@ -92,6 +94,19 @@ describeEachDatabase('App Home', (kind) => {
       [],
     );
 
+    // Before the candidate accepts: what and where, never who, never the note.
+    const invited = homeSection(await openHome(app, REFERRER), 'Waiting on you');
+    expect(textOf(invited)).toContain('Home Screen Engineer');
+    expect(textOf(invited)).toContain(`Someone in <#${CHANNEL}> is interested`);
+    expect(stringsMentioning(invited, CANDIDATE)).toEqual([]);
+    expect(stringsMentioning(invited, 'I built their search stack before')).toEqual([]);
+    expect(actionIdsOf(invited, { withAccessories: true })).toEqual([
+      'offer_to_refer',
+      'status_update:declined',
+    ]);
+
+    // The referrer offers, the candidate accepts: now the referrer sees who, and the note.
+    await offerAndAccept(app, { referrer: REFERRER, candidate: CANDIDATE, title: 'Home Screen Engineer' });
     const referrerHome = await openHome(app, REFERRER);
     const waiting = homeSection(referrerHome, 'Waiting on you');
     const waitingText = textOf(waiting);
@@ -132,12 +147,12 @@ describeEachDatabase('App Home', (kind) => {
     await waitForDm(app, CANDIDATE);
   });
 
-  it('drops a request from "Waiting on you" once the referrer declined it', async () => {
+  it('ends a request the only invited referrer declined: the candidate is told, the invitation goes', async () => {
     const url = board.job('/jobs/home-decline', { title: 'Declined Engineer', company: 'Homeco' });
     const { postingId } = await shareJobByCommand(app, { url, channel: CHANNEL, user: SHARER });
     await expressInterestAskingAnyone(app, postingId, 'U0DECLINED');
     const waiting = homeSection(await openHome(app, REFERRER), 'Waiting on you');
-    const row = waiting.findIndex((b) => textOf(b).includes('<@U0DECLINED>'));
+    const row = waiting.findIndex((b) => textOf(b).includes('Declined Engineer'));
     const buttons = waiting[row + 1]?.elements ?? [];
     const declineValue = buttons.find((e) => e.action_id === 'status_update:declined')?.value;
     expect(declineValue).toBeDefined();
@@ -150,10 +165,11 @@ describeEachDatabase('App Home', (kind) => {
     await waitForDm(app, 'U0DECLINED');
     const after = await waitForHome(app, REFERRER);
     const stillWaiting = homeSection(viewBlocksOf(after), 'Waiting on you');
-    expect(stringsMentioning(stillWaiting, '<@U0DECLINED>')).toEqual([]);
+    expect(stringsMentioning(stillWaiting, 'Declined Engineer')).toEqual([]);
     // Still listed under the candidate's own requests, with its final status.
     const candidateHome = await openHome(app, 'U0DECLINED');
     expect(textOf(homeSection(candidateHome, 'Your referral requests'))).toContain('Declined Engineer');
+    expect(textOf(homeSection(candidateHome, 'Your referral requests'))).toMatch(/declined/i);
   });
 
   it('removes a company from the directory with the Home "Remove" button', async () => {

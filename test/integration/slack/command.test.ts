@@ -17,6 +17,7 @@ import {
   askVouchPrivately,
   expectStillServing,
   expressInterest,
+  offerAndAccept,
   type SharedCard,
   shareJobByCommand,
   waitForDm,
@@ -250,6 +251,12 @@ describeEachDatabase('/vouch', (kind) => {
     expect(asCandidate).toContain('Backend Engineer');
     expect(asCandidate).toMatch(/requested/i);
 
+    // The request reached the referrer anonymously: `mine` does not name the candidate to them…
+    const beforeAccepting = textOf((await askVouch(app, { text: 'mine', user_id: REFERRER })).blocks);
+    expect(beforeAccepting).not.toContain(CANDIDATE);
+
+    // …until the candidate accepts their offer.
+    await offerAndAccept(app, { referrer: REFERRER, candidate: CANDIDATE, title: 'Backend Engineer' });
     const asReferrer = textOf((await askVouch(app, { text: 'mine', user_id: REFERRER })).blocks);
     expect(asReferrer).toContain(`<@${CANDIDATE}>`);
     expect(asReferrer).toContain('Backend Engineer');

@@ -13,11 +13,13 @@ import {
   dmChannelOf,
   dmsTo,
   mentions,
+  stringsMentioning,
   textOf,
 } from '../../helpers/slack-blocks.js';
 import {
   askVouch,
   expressInterest,
+  offerAndAccept,
   settle,
   shareJobByCommand,
   waitForDm,
@@ -148,15 +150,22 @@ describeEachDatabase('periodic jobs', (kind) => {
     expect(dmsTo(app, referrer)).toHaveLength(0);
   });
 
-  it('reminds the referrers a request to "anyone who can refer" went to', async () => {
-    const { referrer, referral } = await requestedReferral('anyone');
+  it('reminds nobody by name of an open request until the candidate accepts a referrer, then that referrer', async () => {
+    const { referrer, candidate, referral } = await requestedReferral('anyone');
     expect(referral.askAnyone).toBe(true);
     await backdate(referral.id, 5);
-    app.slack.reset();
+    const invitationsOnly = dmsTo(app, referrer).length;
 
+    // Only invited: a reminder would name the candidate, so there is none.
+    expect(await app.vouch.jobs.reminders.runOnce()).toBe(0);
+    expect(dmsTo(app, referrer)).toHaveLength(invitationsOnly);
+
+    await offerAndAccept(app, { referrer, candidate, title: `Engineer ${counter}` });
+    await backdate(referral.id, 5);
+    app.slack.reset();
     expect(await app.vouch.jobs.reminders.runOnce()).toBe(1);
     const reminder = await waitForDm(app, referrer);
-    expect(textOf(reminder.args.blocks)).toContain('asked you for a referral');
+    expect(textOf(reminder.args.blocks)).toContain(`<@${candidate}> asked you for a referral`);
   });
 
   it('reminds the candidate at the next stage, once, after the referrer referred them', async () => {
@@ -258,8 +267,20 @@ describeEachDatabase('periodic jobs', (kind) => {
     expect((await app.vouch.jobs.liveness.runOnce()).checked).toBe(0);
   });
 
-  it('tells the referrers a request to "anyone" went to when its posting closes', async () => {
+  it('closes an open request with its posting: the candidate hears, a referrer only invited is not told who it was', async () => {
     const { referrer, candidate, url, postingId } = await requestedReferral('anyone');
+    board.remove(new URL(url).pathname, 410);
+    await checkedLongAgo(postingId);
+    app.slack.reset();
+
+    expect((await app.vouch.jobs.liveness.runOnce()).closed).toBeGreaterThanOrEqual(1);
+    await waitForDm(app, candidate);
+    expect(dmsTo(app, referrer).flatMap((dm) => stringsMentioning(dm.args, candidate))).toEqual([]);
+  });
+
+  it('tells the referrer the candidate accepted when the posting of an open request closes', async () => {
+    const { referrer, candidate, url, postingId } = await requestedReferral('anyone');
+    await offerAndAccept(app, { referrer, candidate, title: `Engineer ${counter}` });
     board.remove(new URL(url).pathname, 410);
     await checkedLongAgo(postingId);
     app.slack.reset();

@@ -7,6 +7,7 @@ import {
   cardActionIds,
   homeActionIds,
   interestModalIds,
+  offerActionIds,
   privacyActionIds,
   referrerDmActionIds,
   rememberCompanyActionIds,
@@ -112,6 +113,7 @@ describe('ids.ts and the registered listeners', () => {
       ...Object.values(referrerDmActionIds),
       ...Object.values(rememberCompanyActionIds),
       ...Object.values(homeActionIds),
+      ...Object.values(offerActionIds),
       ...Object.values(privacyActionIds),
       `${statusUpdateActionPrefix}:referred`,
     ];
@@ -124,6 +126,7 @@ describe('ids.ts and the registered listeners', () => {
       ...Object.values(referrerDmActionIds),
       ...Object.values(rememberCompanyActionIds),
       ...Object.values(homeActionIds),
+      ...Object.values(offerActionIds),
       ...Object.values(privacyActionIds),
       statusUpdateActionPattern,
     ]);

@@ -114,7 +114,10 @@ export function onVouchCommand(
           const { company, added } = await referrals.rememberCompanyReferrer(teamId, parsed.company, asker);
           await reply(referAtResult({ company: company.displayName, removed: false, changed: added }));
           if (added) {
-            await notices.referrerAppearedAtCompany(company.id, command.user_id);
+            await notices.referrerAppearedAtCompany(company.id, {
+              memberId: asker,
+              slackUserId: command.user_id,
+            });
             await home.publish(teamId, command.user_id);
           }
           return;

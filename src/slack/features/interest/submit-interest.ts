@@ -5,16 +5,22 @@ import { candidateConfirmationDm, noReferrerYetDm, referrerRequestDm } from '../
 import { interestModalIds } from '../../ids.js';
 import { refOf } from '../../support/posting-ref.js';
 import type { FeatureDeps } from '../feature-deps.js';
-import { keepOpenWithError, readSubmission, replyToDomainError, type ViewListener } from '../listener-kit.js';
+import {
+  cardLocation,
+  keepOpenWithError,
+  readSubmission,
+  replyToDomainError,
+  type ViewListener,
+} from '../listener-kit.js';
 
 /**
  * The interest form's submission: creates the referral, asks the referrer(s), confirms to the
  * candidate. It acknowledges first: the modal closes at once and the rest happens after.
  */
 export function onInterestSubmitted(
-  deps: Pick<FeatureDeps, 'referrals' | 'notifier' | 'cards' | 'home' | 'logger'>,
+  deps: Pick<FeatureDeps, 'referrals' | 'notifier' | 'cards' | 'home' | 'notices' | 'logger'>,
 ): ViewListener {
-  const { referrals, notifier, cards, home, logger } = deps;
+  const { referrals, notifier, cards, home, notices, logger } = deps;
   return async ({ ack, body, view }) => {
     const read = readSubmission(body, view, readInterestSubmission);
     if (read === null) {
@@ -52,12 +58,14 @@ export function onInterestSubmitted(
         asked = available;
         ask = 'anyone';
       }
-      const { referral, created } = await referrals.expressInterest({
+      const { referral, created, invited } = await referrals.expressInterest({
         postingId: posting.id,
         candidateId: candidate.id,
         note: submission.note,
         ask,
+        invite: ask === 'anyone' ? asked.map((m) => m.id) : [],
         showName: submission.showName,
+        channelId: cardLocation(meta.context).channel ?? null,
       });
       const ref = refOf(posting);
       if (!created) {
@@ -70,21 +78,21 @@ export function onInterestSubmitted(
           noReferrerYetDm({ referralId: referral.id, posting: ref, showName: submission.showName }),
         );
       } else {
-        await Promise.all(
-          asked.map((referrer) =>
-            notifier.dm(
-              referrer.slackUserId,
-              referrerRequestDm({
-                referralId: referral.id,
-                candidateUserId: who.userId,
-                posting: ref,
-                note: submission.note,
-                teamId: who.teamId,
-                askedAnyone: ask === 'anyone',
-              }),
-            ),
-          ),
-        );
+        if (ask === 'anyone') {
+          // Double opt-in: the referrers hear that someone is interested, not who.
+          await notices.invited(referral, invited);
+        } else {
+          await notifier.dm(
+            asked[0]?.slackUserId ?? '',
+            referrerRequestDm({
+              referralId: referral.id,
+              candidateUserId: who.userId,
+              posting: ref,
+              note: submission.note,
+              teamId: who.teamId,
+            }),
+          );
+        }
         await notifier.dm(
           who.userId,
           candidateConfirmationDm({
@@ -99,7 +107,7 @@ export function onInterestSubmitted(
       await Promise.all([
         cards.refresh(posting),
         home.publish(who.teamId, who.userId),
-        ...asked.map((m) => home.publish(who.teamId, m.slackUserId)),
+        ...(ask !== 'anyone' ? asked.map((m) => home.publish(who.teamId, m.slackUserId)) : []),
       ]);
     } catch (error) {
       await replyToDomainError(error, (message) => notifier.dm(who.userId, message));

@@ -36,7 +36,7 @@ export function onICanRefer(
             ? rememberCompanyPrompt({ company, postingId: posting.id })
             : { text: '🙌 Thanks! You are listed as someone who can refer for this job.' },
         );
-        await notices.referrerAppeared(posting.id, click.userId);
+        await notices.referrerAppeared(posting.id, { memberId: member.id, slackUserId: click.userId });
       } else {
         await notifier.ephemeral(click.channel, click.userId, {
           text: 'Okay, you are no longer listed as a referrer for this job.',

@@ -22,7 +22,7 @@ export function onRememberCompany(
       const { company } = await referrals.rememberCompanyReferrer(click.teamId, value.company, member.id);
       const name = escapeMrkdwn(company.displayName);
       text = `✅ Done: future ${name} postings will list you, and \`/vouch referrers ${name}\` finds you.`;
-      await notices.referrerAppearedAtCompany(company.id, click.userId);
+      await notices.referrerAppearedAtCompany(company.id, { memberId: member.id, slackUserId: click.userId });
       await home.publish(click.teamId, click.userId);
     }
     await respond({ replace_original: true, response_type: 'ephemeral', text }).catch(() =>

@@ -19,9 +19,9 @@ function settledBlocks(original: unknown, line: string): KnownBlock[] {
  * The clicked message loses its buttons; the other party hears of the change.
  */
 export function onStatusButton(
-  deps: Pick<FeatureDeps, 'referrals' | 'notifier' | 'notices' | 'logger'>,
+  deps: Pick<FeatureDeps, 'referrals' | 'notifier' | 'notices' | 'home' | 'logger'>,
 ): ActionListener<BlockAction> {
-  const { referrals, notifier, notices, logger } = deps;
+  const { referrals, notifier, notices, home, logger } = deps;
   return onClick(deps, 'status button', async (click, { body, client }) => {
     const update = parseStatusUpdate(click.value);
     if (update === null) return logger.warn('malformed status button ignored');
@@ -35,19 +35,21 @@ export function onStatusButton(
       await notifier.ephemeral(click.channel, click.userId, { text: `⚠️ ${change.reason}` });
       return;
     }
+    const done = change.offerOnly
+      ? "👋 Okay: you're out of this request. Nobody is told who declined."
+      : `✅ You marked this *${escapeMrkdwn(statusLabel(change.to))}*.`;
     if (click.channel !== undefined && click.messageTs !== undefined && body.container?.type === 'message') {
       await client.chat
         .update({
           channel: click.channel,
           ts: click.messageTs,
-          text: `Marked as ${statusLabel(change.to)}`,
-          blocks: settledBlocks(
-            body.message?.blocks,
-            `✅ You marked this *${escapeMrkdwn(statusLabel(change.to))}*.`,
-          ),
+          text: change.offerOnly ? 'You declined this request.' : `Marked as ${statusLabel(change.to)}`,
+          blocks: settledBlocks(body.message?.blocks, done),
         })
         .catch((error: unknown) => logger.info({ err: error }, 'could not update the clicked message'));
     }
     await notices.statusChanged(change);
+    // The clicker's own Home (an invited referrer is not one of the parties notices tell).
+    await home.publish(click.teamId, click.userId);
   });
 }
