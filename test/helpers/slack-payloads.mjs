@@ -16,6 +16,11 @@ const next = () => {
 };
 const processTag = process.pid.toString(36);
 
+/** A click's `action_ts`: like Slack's (seconds.microseconds), and never the same twice. */
+function actionTs() {
+  return `${Math.floor(Date.now() / 1000)}.${String(next()).padStart(6, '0')}`;
+}
+
 export function messageTs() {
   return `${1_700_100_000 + next()}.${String(process.pid % 1_000_000).padStart(6, '0')}`;
 }
@@ -119,7 +124,7 @@ export function blockAction(input) {
           action_id: input.actionId,
           block_id: 'b1',
           selected_option: { value: input.value, text: { type: 'plain_text', text: 'x' } },
-          action_ts: `${Date.now() / 1000}`,
+          action_ts: actionTs(),
         }
       : {
           type: 'button',
@@ -127,7 +132,7 @@ export function blockAction(input) {
           block_id: 'b1',
           value: input.value,
           text: { type: 'plain_text', text: 'x' },
-          action_ts: `${Date.now() / 1000}`,
+          action_ts: actionTs(),
         };
   return {
     type: 'block_actions',
@@ -166,7 +171,13 @@ export function homeAction(input) {
     team: { id: FAKE_TEAM_ID, domain: 'vouch-test' },
     view: { id: 'VHOME', type: 'home' },
     actions: [
-      { type: 'button', action_id: input.actionId, block_id: 'b1', value: input.value, action_ts: '1' },
+      {
+        type: 'button',
+        action_id: input.actionId,
+        block_id: 'b1',
+        value: input.value,
+        action_ts: actionTs(),
+      },
     ],
   };
 }

@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import type { FeatureDeps } from '../feature-deps.js';
+
+/**
+ * What makes one interaction itself, so that the same one delivered again is known: a click by its
+ * user, action and `action_ts`; a modal submission by its view and what was filled in (a corrected
+ * resubmission after an error is a new one); a slash command or shortcut by its `trigger_id`.
+ * Hashed: the ledger keeps no user id. Null for anything else.
+ */
+export function interactionKey(body: Record<string, unknown>): string | null {
+  let parts: unknown[] | null = null;
+  const type = body.type;
+  if (type === 'block_actions') {
+    const [action] = Array.isArray(body.actions) ? (body.actions as Array<Record<string, unknown>>) : [];
+    const user = (body.user as { id?: unknown } | undefined)?.id;
+    if (action !== undefined && typeof action.action_ts === 'string') {
+      parts = ['action', user, action.action_id, action.action_ts];
+    }
+  } else if (type === 'view_submission') {
+    const view = body.view as { id?: unknown; state?: { values?: unknown } } | undefined;
+    if (typeof view?.id === 'string') parts = ['view', view.id, JSON.stringify(view.state?.values ?? null)];
+  } else if ((type === 'shortcut' || type === 'message_action') && typeof body.trigger_id === 'string') {
+    parts = ['shortcut', body.trigger_id];
+  } else if (typeof body.command === 'string' && typeof body.trigger_id === 'string') {
+    parts = ['command', body.trigger_id];
+  }
+  if (parts === null) return null;
+  return `interaction:${createHash('sha256').update(JSON.stringify(parts)).digest('hex')}`;
+}
+
+/**
+ * Drops an interaction Slack (or anyone replaying a signed request, which Slack's scheme allows
+ * within five minutes) delivers again: the same "I can refer" body twice must not list and then
+ * un-list the member, and one modal submission retried a hundred times gives one referral and one
+ * DM to each person. The key is recorded in the database first (the event ledger), so this holds
+ * across replicas and restarts. A dropped request is still acknowledged (empty), once.
+ */
+export function dropRepeatedInteractions(
+  deps: Pick<FeatureDeps, 'ledger' | 'logger'>,
+): Middleware<AnyMiddlewareArgs> {
+  return async (args) => {
+    const key = interactionKey(args.body as Record<string, unknown>);
+    if (key !== null && !(await deps.ledger.firstTime(key))) {
+      deps.logger.info({ type: (args.body as { type?: unknown }).type }, 'repeated interaction ignored');
+      const ack = (args as { ack?: () => Promise<void> }).ack;
+      if (ack !== undefined) await ack();
+      return;
+    }
+    await args.next();
+  };
+}
