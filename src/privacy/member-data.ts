@@ -100,6 +100,12 @@ const postingSelect = {
   company: { select: { displayName: true } },
 } as const;
 
+/** Rows naming a posting, as an export lists them: with the posting, oldest first. */
+const withPostingOldestFirst = {
+  include: { posting: { select: postingSelect } },
+  orderBy: { createdAt: 'asc' },
+} as const;
+
 function exportedPosting(posting: {
   url: string;
   title: string | null;
@@ -151,8 +157,7 @@ export function createMemberData(deps: MemberDataDeps) {
           }),
           db.postingReferrer.findMany({
             where: { memberId },
-            include: { posting: { select: postingSelect } },
-            orderBy: { createdAt: 'asc' },
+            ...withPostingOldestFirst,
           }),
           db.referral.findMany({
             where: { candidateId: memberId },
@@ -173,18 +178,15 @@ export function createMemberData(deps: MemberDataDeps) {
           }),
           db.share.findMany({
             where: { sharedById: memberId },
-            include: { posting: { select: postingSelect } },
-            orderBy: { createdAt: 'asc' },
+            ...withPostingOldestFirst,
           }),
           db.tag.findMany({
             where: { taggedById: memberId },
-            include: { posting: { select: postingSelect } },
-            orderBy: { createdAt: 'asc' },
+            ...withPostingOldestFirst,
           }),
           db.tag.findMany({
             where: { taggedMemberId: memberId },
-            include: { posting: { select: postingSelect } },
-            orderBy: { createdAt: 'asc' },
+            ...withPostingOldestFirst,
           }),
           db.referralOffer.findMany({
             where: { referrerId: memberId },

@@ -10,3 +10,15 @@ export interface SlackFeature {
   scopes: readonly string[];
   register(app: SlackListeners): void;
 }
+
+/**
+ * A capability's one register function, written as what it is: its name, its bot scopes, and which id
+ * reaches which listener. `features/<name>/index.ts` exports one of these.
+ */
+export function defineFeature<Deps>(
+  name: string,
+  scopes: readonly string[],
+  register: (app: SlackListeners, deps: Deps) => void,
+): (deps: Deps) => SlackFeature {
+  return (deps) => ({ name, scopes, register: (app) => register(app, deps) });
+}

@@ -60,9 +60,7 @@ describe('features/', () => {
   it('gives each capability one register function in its index.ts', () => {
     for (const folder of capabilityFolders) {
       const index = readFileSync(join(FEATURES, folder, 'index.ts'), 'utf8');
-      expect(index.match(/^export function \w+\(deps: FeatureDeps\): SlackFeature/gm), folder).toHaveLength(
-        1,
-      );
+      expect(index.match(/^export const \w+ = defineFeature<FeatureDeps>\(/gm), folder).toHaveLength(1);
     }
   });
 });

@@ -1,5 +1,5 @@
 import { slashCommand } from '../../ids.js';
-import type { SlackFeature } from '../../slack-feature.js';
+import { defineFeature } from '../../slack-feature.js';
 import type { FeatureDeps } from '../feature-deps.js';
 import { onVouchCommand } from './vouch-command.js';
 
@@ -7,12 +7,10 @@ import { onVouchCommand } from './vouch-command.js';
  * `/vouch`: share any job link as a card, list open postings, my referrals, the who-can-refer
  * directory, stats. `parse-command.ts` turns the text into a command; `vouch-command.ts` answers it.
  */
-export function command(deps: FeatureDeps): SlackFeature {
-  return {
-    name: 'command',
-    scopes: ['commands', 'chat:write', 'chat:write.public'],
-    register(app) {
-      app.command(slashCommand, onVouchCommand(deps));
-    },
-  };
-}
+export const command = defineFeature<FeatureDeps>(
+  'command',
+  ['commands', 'chat:write', 'chat:write.public'],
+  (app, deps) => {
+    app.command(slashCommand, onVouchCommand(deps));
+  },
+);

@@ -1,5 +1,5 @@
 import { cardActionIds, homeActionIds, linkActionIds } from '../../ids.js';
-import type { SlackFeature } from '../../slack-feature.js';
+import { defineFeature } from '../../slack-feature.js';
 import type { FeatureDeps } from '../feature-deps.js';
 import type { ActionListener } from '../listener-kit.js';
 import { onDetails } from './open-details.js';
@@ -10,15 +10,9 @@ const acknowledgeOnly: ActionListener = async ({ ack }) => {
 };
 
 /** Reading a posting: the Details modal, and the card's link buttons. */
-export function details(deps: FeatureDeps): SlackFeature {
-  return {
-    name: 'details',
-    scopes: [],
-    register(app) {
-      const openDetails = onDetails(deps);
-      app.action(cardActionIds.details, openDetails);
-      app.action(homeActionIds.postingDetails, openDetails);
-      for (const actionId of linkActionIds) app.action(actionId, acknowledgeOnly);
-    },
-  };
-}
+export const details = defineFeature<FeatureDeps>('details', [], (app, deps) => {
+  const openDetails = onDetails(deps);
+  app.action(cardActionIds.details, openDetails);
+  app.action(homeActionIds.postingDetails, openDetails);
+  for (const actionId of linkActionIds) app.action(actionId, acknowledgeOnly);
+});

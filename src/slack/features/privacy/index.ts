@@ -1,5 +1,5 @@
 import { privacyActionIds } from '../../ids.js';
-import type { SlackFeature } from '../../slack-feature.js';
+import { defineFeature } from '../../slack-feature.js';
 import type { FeatureDeps } from '../feature-deps.js';
 import { onAppUninstalled } from './app-uninstalled.js';
 import { onEraseEverything } from './erase-everything.js';
@@ -11,15 +11,13 @@ import { onUserChange } from './user-deactivated.js';
  * `/vouch privacy`, `export` and `forget-me` are answered by the command (`send-export.ts` here sends
  * the file, with `files:write`).
  */
-export function privacy(deps: FeatureDeps): SlackFeature {
-  return {
-    name: 'privacy',
-    scopes: ['files:write', 'im:write', 'users:read'],
-    register(app) {
-      app.action(privacyActionIds.eraseEverything, onEraseEverything(deps));
-      app.event('user_change', onUserChange(deps));
-      app.event('app_uninstalled', onAppUninstalled(deps));
-      app.event('tokens_revoked', onTokensRevoked(deps));
-    },
-  };
-}
+export const privacy = defineFeature<FeatureDeps>(
+  'privacy',
+  ['files:write', 'im:write', 'users:read'],
+  (app, deps) => {
+    app.action(privacyActionIds.eraseEverything, onEraseEverything(deps));
+    app.event('user_change', onUserChange(deps));
+    app.event('app_uninstalled', onAppUninstalled(deps));
+    app.event('tokens_revoked', onTokensRevoked(deps));
+  },
+);

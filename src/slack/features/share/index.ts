@@ -1,5 +1,5 @@
 import { shortcutIds } from '../../ids.js';
-import type { SlackFeature } from '../../slack-feature.js';
+import { defineFeature } from '../../slack-feature.js';
 import type { FeatureDeps } from '../feature-deps.js';
 import { onLinkShared } from './link-shared.js';
 import { onShareShortcut } from './share-shortcut.js';
@@ -9,14 +9,12 @@ import { onThreadMessage } from './thread-message.js';
  * Sharing a job link: unfurls of the unfurl domains, thread cards for other job links, and the
  * "Share as job referral" message shortcut. `/vouch <url>` shares through the same `card-sharer.ts`.
  */
-export function share(deps: FeatureDeps): SlackFeature {
-  return {
-    name: 'share',
-    scopes: ['links:read', 'links:write', 'channels:history', 'groups:history', 'chat:write'],
-    register(app) {
-      app.event('link_shared', onLinkShared(deps));
-      app.event('message', onThreadMessage(deps));
-      app.shortcut(shortcutIds.shareAsReferral, onShareShortcut(deps));
-    },
-  };
-}
+export const share = defineFeature<FeatureDeps>(
+  'share',
+  ['links:read', 'links:write', 'channels:history', 'groups:history', 'chat:write'],
+  (app, deps) => {
+    app.event('link_shared', onLinkShared(deps));
+    app.event('message', onThreadMessage(deps));
+    app.shortcut(shortcutIds.shareAsReferral, onShareShortcut(deps));
+  },
+);

@@ -5,7 +5,7 @@ import { parseStatusUpdate } from '../../blocks/action-values.js';
 import { context } from '../../blocks/block-kit.js';
 import { escapeMrkdwn } from '../../blocks/mrkdwn.js';
 import type { FeatureDeps } from '../feature-deps.js';
-import { type ActionListener, onClick } from '../listener-kit.js';
+import { type ActionListener, onClick, refusedPrivately } from '../listener-kit.js';
 
 /** Removes the buttons of a handled message and says what happened, so nobody clicks twice. */
 function settledBlocks(original: unknown, line: string): KnownBlock[] {
@@ -31,10 +31,7 @@ export function onStatusButton(
       actor: { kind: 'member', memberId: member.id },
       to: update.to,
     });
-    if (!change.ok) {
-      await notifier.ephemeral(click.channel, click.userId, { text: `⚠️ ${change.reason}` });
-      return;
-    }
+    if (!change.ok) return void (await refusedPrivately(notifier, click, change));
     const done = change.offerOnly
       ? "👋 Okay: you're out of this request. Nobody is told who declined."
       : `✅ You marked this *${escapeMrkdwn(statusLabel(change.to))}*.`;

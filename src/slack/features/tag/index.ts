@@ -1,17 +1,15 @@
 import { cardActionIds, tagModalIds } from '../../ids.js';
-import type { SlackFeature } from '../../slack-feature.js';
+import { defineFeature } from '../../slack-feature.js';
 import type { FeatureDeps } from '../feature-deps.js';
 import { onTagSomeone } from './open-tag-modal.js';
 import { onTagSubmitted } from './submit-tag.js';
 
 /** "Tag someone": tell a colleague about a job (as a possible referrer or candidate), privately. */
-export function tag(deps: FeatureDeps): SlackFeature {
-  return {
-    name: 'tag',
-    scopes: ['chat:write', 'im:write', 'users:read'],
-    register(app) {
-      app.action(cardActionIds.tagSomeone, onTagSomeone(deps));
-      app.view(tagModalIds.callbackId, onTagSubmitted(deps));
-    },
-  };
-}
+export const tag = defineFeature<FeatureDeps>(
+  'tag',
+  ['chat:write', 'im:write', 'users:read'],
+  (app, deps) => {
+    app.action(cardActionIds.tagSomeone, onTagSomeone(deps));
+    app.view(tagModalIds.callbackId, onTagSubmitted(deps));
+  },
+);
