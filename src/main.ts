@@ -10,6 +10,7 @@ import { createNoteRetentionJob } from './jobs/note-retention-job.js';
 import { createRemindersJob } from './jobs/reminders-job.js';
 import { createLogger, type Logger } from './logger.js';
 import { createPostingLoader } from './postings/load-posting.js';
+import { createPostingRows } from './postings/posting-rows.js';
 import { createPostingStore } from './postings/posting-store.js';
 import { createSafeFetch } from './postings/safe-fetch.js';
 import { createMemberData } from './privacy/member-data.js';
@@ -74,14 +75,21 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
     if (applied.length > 0) logger.info({ applied }, 'database migrations applied');
 
     const prisma = db.prisma;
-    const referrals = createReferralService({ db: prisma });
+    const postingRows = createPostingRows(prisma);
+    const referrals = createReferralService({ db: prisma, postingRows });
     const safeFetch = createSafeFetch({
       allowPrivateHosts: config.fetchAllowPrivateHosts,
       userAgent: USER_AGENT,
       logger: logger.child({ component: 'fetch' }),
     });
     const loader = createPostingLoader({ fetch: safeFetch, logger: logger.child({ component: 'postings' }) });
-    const postings = createPostingStore({ db: prisma, loader, referrals, logger });
+    const postings = createPostingStore({
+      db: prisma,
+      loader,
+      directory: referrals,
+      rows: postingRows,
+      logger,
+    });
     const ledger = createEventLedger(prisma);
     const shares = createShareStore(prisma);
     const memberData = createMemberData({

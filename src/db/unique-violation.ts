@@ -19,3 +19,17 @@ export async function insertedOnce(insert: () => Promise<unknown>): Promise<bool
     throw error;
   }
 }
+
+/**
+ * Runs an upsert again when a concurrent one inserted the same row first: an upsert is a read then a
+ * write, so two at once can both try to insert; the loser's unique violation means the row now exists.
+ */
+export async function retryOnConflict<T>(write: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await write();
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= attempts) throw error;
+    }
+  }
+}

@@ -2,18 +2,31 @@ import type { Db } from '../db/client.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
 import type { Posting } from '../generated/sqlite/client.js';
 import type { Logger } from '../logger.js';
-import type { ReferralService } from '../referrals/referral-service.js';
 import { cleanTextDeep } from '../text/clean-text.js';
 import { canonicalizeJobUrl } from './canonical-url.js';
 import { identityOf } from './extract-posting.js';
 import type { LoadResult, PostingLoader } from './load-posting.js';
 import type { PostingIdentity } from './posting-identity.js';
+import type { PostingRows } from './posting-rows.js';
 import { type PostingSummary, storedSummary } from './posting-summary.js';
+
+/**
+ * What the posting store needs from whoever keeps workspaces and companies (the referral domain's
+ * members and company directory, in main.ts): declared here, so postings depend on no other domain.
+ */
+export interface PostingDirectory {
+  /** Makes sure the workspace row exists before a posting refers to it. */
+  ensureWorkspace(workspaceId: string): Promise<void>;
+  /** The company of a name, created when new; null when the name normalises to nothing. */
+  ensureCompany(workspaceId: string, name: string): Promise<{ id: string } | null>;
+}
 
 export interface PostingStoreDeps {
   db: Db;
   loader: PostingLoader;
-  referrals: Pick<ReferralService, 'ensureWorkspace' | 'ensureCompany' | 'postingChanged'>;
+  directory: PostingDirectory;
+  /** The recent posting rows the read side serves clicks from, told of every write. */
+  rows?: Pick<PostingRows, 'changed'>;
   logger: Logger;
   now?: () => Date;
   /** A cached summary younger than this is served without asking the job board. */
@@ -50,10 +63,10 @@ export function isJobLike(summary: PostingSummary): boolean {
  * posting the board reports gone (404/410, delisted) is marked closed.
  */
 export function createPostingStore(deps: PostingStoreDeps) {
-  const { db, loader, referrals, logger } = deps;
-  /** Every posting write goes through here, so the referral service's recent rows stay current. */
+  const { db, loader, directory, logger } = deps;
+  /** Every posting write goes through here, so the recent posting rows stay current. */
   const changed = (posting: Posting): Posting => {
-    referrals.postingChanged(posting);
+    deps.rows?.changed(posting);
     return posting;
   };
   const now = deps.now ?? (() => new Date());
@@ -91,7 +104,7 @@ export function createPostingStore(deps: PostingStoreDeps) {
     // Page text without NUL and other control characters: PostgreSQL refuses NUL, even in jsonb.
     const summary = cleanTextDeep(result.summary);
     const company =
-      summary.company !== null ? await referrals.ensureCompany(workspaceId, summary.company) : null;
+      summary.company !== null ? await directory.ensureCompany(workspaceId, summary.company) : null;
     const gone = result.status === 'closed';
     const failed = result.status === 'failed';
     // A failure, or a "gone" answer without content, must not erase the last good card.
@@ -189,7 +202,7 @@ export function createPostingStore(deps: PostingStoreDeps) {
     url: string,
     identity: PostingIdentity | null,
   ): Promise<ResolvedPosting> {
-    await referrals.ensureWorkspace(workspaceId);
+    await directory.ensureWorkspace(workspaceId);
     const existing = await findExisting(workspaceId, identity ?? canonicalizeJobUrl(url));
     const cached = existing !== null ? storedSummary(existing.summary) : null;
     const fresh =

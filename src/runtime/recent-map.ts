@@ -51,3 +51,26 @@ export function createRecentMap<K, V>(options: RecentMapOptions): RecentMap<K, V
     },
   };
 }
+
+/**
+ * Puts the rows for `ids` into `found`: those `recent` holds, then the rest from one `load`, which
+ * also refreshes `recent`. (Taken at once, so nothing expires between the look-up and the use.)
+ */
+export async function fillFromRecent<Row extends { id: string }>(
+  found: Map<string, Row>,
+  ids: readonly string[],
+  recent: RecentMap<string, Row>,
+  load: (missing: string[]) => Promise<Row[]>,
+): Promise<void> {
+  const missing: string[] = [];
+  for (const id of new Set(ids)) {
+    const row = recent.get(id);
+    if (row === undefined) missing.push(id);
+    else found.set(id, row);
+  }
+  if (missing.length === 0) return;
+  for (const row of await load(missing)) {
+    recent.set(row.id, row);
+    found.set(row.id, row);
+  }
+}

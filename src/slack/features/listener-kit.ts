@@ -13,7 +13,7 @@ import type {
 } from '@slack/bolt';
 import { z } from 'zod';
 import type { Logger } from '../../logger.js';
-import { ReferralError, type ReferralErrorCode } from '../../referrals/referral-service.js';
+import { ReferralError, type ReferralErrorCode } from '../../referrals/referral-error.js';
 import { cleanText } from '../../text/clean-text.js';
 import { parseViewMetadata, type ViewMetadata } from '../blocks/view-metadata.js';
 import {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../src/logger.js';
 import { extractPosting } from '../../../src/postings/extract-posting.js';
 import { createPostingLoader, type PostingLoader } from '../../../src/postings/load-posting.js';
+import { createPostingRows } from '../../../src/postings/posting-rows.js';
 import { createPostingStore, type PostingStore } from '../../../src/postings/posting-store.js';
 import { createSafeFetch } from '../../../src/postings/safe-fetch.js';
 import { createReferralService } from '../../../src/referrals/referral-service.js';
@@ -25,11 +26,13 @@ describeEachDatabase('the posting cache', (kind) => {
     clock = new Date('2026-11-28T10:00:00Z');
     const logger = createLogger('silent');
     const fetch = createSafeFetch({ allowPrivateHosts: ['127.0.0.1'], userAgent: 'VouchTest/1' });
-    referrals = createReferralService({ db: database.db.prisma });
+    const postingRows = createPostingRows(database.db.prisma);
+    referrals = createReferralService({ db: database.db.prisma, postingRows });
     store = createPostingStore({
       db: database.db.prisma,
       loader: createPostingLoader({ fetch, logger }),
-      referrals,
+      directory: referrals,
+      rows: postingRows,
       logger,
       now: () => clock,
       freshForMs: 60 * 60 * 1000,
@@ -155,7 +158,7 @@ describeEachDatabase('the posting cache and a board that writes one job two ways
     store = createPostingStore({
       db: database.db.prisma,
       loader,
-      referrals: createReferralService({ db: database.db.prisma }),
+      directory: createReferralService({ db: database.db.prisma }),
       logger,
     });
   });
@@ -224,7 +227,7 @@ describe('the posting cache with a refused link', () => {
           fetch: createSafeFetch({ allowPrivateHosts: [], userAgent: 'VouchTest/1' }),
           logger,
         }),
-        referrals: createReferralService({ db: database.db.prisma }),
+        directory: createReferralService({ db: database.db.prisma }),
         logger,
       });
       const resolved = await store.resolve(TEAM, 'http://127.0.0.1:9/jobs/secret');

@@ -1,0 +1,406 @@
+import type { Db } from '../db/client.js';
+import { insertedOnce, isUniqueViolation } from '../db/unique-violation.js';
+import { may, type ReferralAction, type Standing, standingOf, type Verdict } from './authorization.js';
+import type { CompanyDirectory } from './company-directory.js';
+import type { Members } from './members.js';
+import type { Member, Referral, ReferralOffer, ReferralStatus } from './records.js';
+import { ReferralError } from './referral-error.js';
+import type { ReferralReadModels, ReferralWithPeople } from './referral-read-models.js';
+import { type ActorRole, isOpen, transition } from './status-machine.js';
+
+/** Who asked for the change; `system` is Vouch itself (posting closed). */
+export type StatusActor = { kind: 'member'; memberId: string } | { kind: 'system' };
+
+export type StatusChange =
+  | {
+      ok: true;
+      referral: ReferralWithPeople;
+      from: ReferralStatus;
+      to: ReferralStatus;
+      role: ActorRole;
+      /** Referrers newly told, anonymously, about the request (the candidate asked anyone). */
+      invited: Member[];
+      /** A referrer of an open request stepped out; the request goes on for the others (from = to). */
+      offerOnly: boolean;
+    }
+  | { ok: false; reason: string };
+
+export interface InterestInput {
+  postingId: string;
+  candidateId: string;
+  note: string | null;
+  /**
+   * A member id (a named referrer, who sees the name and note), `anyone` (the `invite`d referrers
+   * are told anonymously and may offer), or null when nobody can refer yet.
+   */
+  ask: string | 'anyone' | null;
+  /** With `anyone`: the referrers to invite. */
+  invite?: readonly string[];
+  showName: boolean;
+  /** The channel of the card the candidate pressed "I'm interested" on. */
+  channelId?: string | null;
+}
+
+export interface ReferralLifecycleDeps {
+  db: Db;
+  now?: () => Date;
+  members: Pick<Members, 'membersIn'>;
+  directory: Pick<CompanyDirectory, 'referrersFor'>;
+  readModels: Pick<ReferralReadModels, 'getReferral' | 'withPeople'>;
+}
+
+/** Prisma's defaults (2 s wait, 5 s run) fail status changes during bursts on a busy pool. */
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
+
+/** What the loser of two status changes made at the same moment is told. */
+export const CONCURRENT_UPDATE_REASON = 'Someone else updated this referral a moment ago. Please look again.';
+
+/**
+ * The request/offer lifecycle: interest, requests, offers and their acceptance, status changes, tags
+ * and the referrer's relationship. Every action asks `authorize` (authorization.ts decides from
+ * database rows) and every status change asks the state machine; a write only succeeds if the row is
+ * still what the decision was made from, so two people acting at once cannot both win.
+ */
+export function createReferralLifecycle(deps: ReferralLifecycleDeps) {
+  const { db, members, directory, readModels } = deps;
+  const { getReferral, withPeople } = readModels;
+  const now = deps.now ?? (() => new Date());
+
+  async function ownOffer(referralId: string, memberId: string): Promise<ReferralOffer | null> {
+    return db.referralOffer.findUnique({
+      where: { referralId_referrerId: { referralId, referrerId: memberId } },
+    });
+  }
+
+  /** Where the member stands on the referral, read from the database (never from a payload). */
+  async function standingOn(referral: Referral, memberId: string): Promise<Standing> {
+    const offer =
+      memberId === referral.candidateId || memberId === referral.referrerId
+        ? null
+        : await ownOffer(referral.id, memberId);
+    return standingOf(referral, offer, memberId);
+  }
+
+  /** The one question every action asks: may this member do this to this referral? */
+  async function authorize(referral: Referral, memberId: string, action: ReferralAction): Promise<Verdict> {
+    return may(await standingOn(referral, memberId), action, referral);
+  }
+
+  /**
+   * Invites referrers to an open request, anonymously: one offer row each (the unique key makes a
+   * repeat a no-op). Returns the members newly invited.
+   */
+  async function invite(referral: Referral, memberIds: readonly string[]): Promise<Member[]> {
+    const fresh: string[] = [];
+    for (const referrerId of new Set(memberIds)) {
+      if (referrerId === referral.candidateId) continue;
+      if (
+        await insertedOnce(() => db.referralOffer.create({ data: { referralId: referral.id, referrerId } }))
+      ) {
+        fresh.push(referrerId);
+      }
+    }
+    return members.membersIn(fresh);
+  }
+
+  /**
+   * A referrer of an open request declines: their offer ends; when no offer is left alive the request
+   * itself ends as declined (the candidate is told), else it goes on for the others.
+   */
+  async function declineOffer(referral: ReferralWithPeople, memberId: string): Promise<StatusChange> {
+    const at = now();
+    const ended = await db.$transaction(async (tx) => {
+      await tx.referralOffer.updateMany({
+        where: { referralId: referral.id, referrerId: memberId },
+        data: { status: 'declined' },
+      });
+      if (referral.referrerId === memberId) {
+        const other = await tx.referralOffer.findFirst({
+          where: { referralId: referral.id, status: 'accepted', referrerId: { not: memberId } },
+          orderBy: { updatedAt: 'asc' },
+        });
+        await tx.referral.update({
+          where: { id: referral.id },
+          data: { referrerId: other?.referrerId ?? null },
+        });
+      }
+      const alive = await tx.referralOffer.count({
+        where: { referralId: referral.id, status: { in: ['invited', 'offered', 'accepted'] } },
+      });
+      if (alive > 0) return false;
+      const { count } = await tx.referral.updateMany({
+        where: { id: referral.id, status: referral.status },
+        data: { status: 'declined', statusChangedAt: at },
+      });
+      if (count === 0) return false;
+      await tx.referralEvent.create({
+        data: {
+          referralId: referral.id,
+          actorId: memberId,
+          fromStatus: referral.status,
+          toStatus: 'declined',
+          createdAt: at,
+        },
+      });
+      return true;
+    }, TRANSACTION_OPTIONS);
+    return {
+      ok: true,
+      referral: await getReferral(referral.id),
+      from: referral.status,
+      to: ended ? 'declined' : referral.status,
+      role: 'referrer',
+      invited: [],
+      offerOnly: !ended,
+    };
+  }
+
+  return {
+    authorize,
+
+    /**
+     * "I'm interested": one referral per posting and candidate, enforced by the database. A repeated
+     * submission returns the existing referral (`created: false`) with the note and name choice updated.
+     */
+    async expressInterest(
+      input: InterestInput,
+    ): Promise<{ referral: ReferralWithPeople; created: boolean; invited: Member[] }> {
+      const askMember = input.ask !== null && input.ask !== 'anyone' ? input.ask : null;
+      const status: ReferralStatus = input.ask === null ? 'interested' : 'requested';
+      const at = now();
+      try {
+        const referral = await db.referral.create({
+          data: {
+            postingId: input.postingId,
+            candidateId: input.candidateId,
+            referrerId: askMember,
+            askAnyone: input.ask === 'anyone',
+            channelId: input.channelId ?? null,
+            status,
+            candidateNote: input.note,
+            showName: input.showName,
+            statusChangedAt: at,
+            events: {
+              create: [
+                {
+                  actorId: input.candidateId,
+                  fromStatus: null,
+                  toStatus: 'interested',
+                  note: input.note,
+                  createdAt: at,
+                },
+                ...(status === 'requested'
+                  ? [
+                      {
+                        actorId: input.candidateId,
+                        fromStatus: 'interested' as const,
+                        toStatus: 'requested' as const,
+                        createdAt: at,
+                      },
+                    ]
+                  : []),
+              ],
+            },
+          },
+        });
+        const invited = input.ask === 'anyone' ? await invite(referral, input.invite ?? []) : [];
+        const [withRelations] = await withPeople([referral]);
+        return { referral: withRelations as ReferralWithPeople, created: true, invited };
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        const existing = await db.referral.findUnique({
+          where: { postingId_candidateId: { postingId: input.postingId, candidateId: input.candidateId } },
+        });
+        if (existing === null) throw error;
+        await db.referral.update({
+          where: { id: existing.id },
+          data: { showName: input.showName, ...(input.note ? { candidateNote: input.note } : {}) },
+        });
+        return { referral: await getReferral(existing.id), created: false, invited: [] };
+      }
+    },
+
+    /**
+     * Moves a referral through the pipeline. The role is derived from who the actor is; the state
+     * machine decides; the write only succeeds if the status is still the one we decided from
+     * (two people clicking at once cannot both win), and the event is written in the same transaction.
+     */
+    async changeStatus(input: {
+      referralId: string;
+      actor: StatusActor;
+      to: ReferralStatus;
+      note?: string | null;
+    }): Promise<StatusChange> {
+      const referral = await getReferral(input.referralId);
+      let role: ActorRole = 'system';
+      if (input.actor.kind === 'member') {
+        const verdict = await authorize(referral, input.actor.memberId, {
+          kind: 'change_status',
+          to: input.to,
+        });
+        if (!verdict.ok) return verdict;
+        if (verdict.viaOffer) return declineOffer(referral, input.actor.memberId);
+        role = verdict.role;
+      } else {
+        const edge = transition(referral.status, input.to, role);
+        if (!edge.ok) return edge;
+      }
+      const from = referral.status;
+      const at = now();
+      const actorId = input.actor.kind === 'member' ? input.actor.memberId : null;
+      // The candidate asking while nobody was named turns the interest into an open request; the
+      // referrer who refers an open request takes it.
+      const opensRequest = role === 'candidate' && input.to === 'requested' && referral.referrerId === null;
+      const takes = role === 'referrer' && input.to === 'referred' && actorId !== null;
+      const updated = await db.$transaction(async (tx) => {
+        const { count } = await tx.referral.updateMany({
+          where: { id: referral.id, status: from },
+          data: {
+            status: input.to,
+            statusChangedAt: at,
+            ...(opensRequest ? { askAnyone: true } : {}),
+            ...(takes ? { referrerId: actorId } : {}),
+          },
+        });
+        if (count === 0) return false;
+        await tx.referralEvent.create({
+          data: {
+            referralId: referral.id,
+            actorId,
+            fromStatus: from,
+            toStatus: input.to,
+            note: input.note ?? null,
+            createdAt: at,
+          },
+        });
+        return true;
+        // Under a burst of clicks a transaction may wait for a connection; queue, do not fail.
+      }, TRANSACTION_OPTIONS);
+      if (!updated) {
+        return { ok: false, reason: CONCURRENT_UPDATE_REASON };
+      }
+      const invited = opensRequest
+        ? await invite(
+            referral,
+            (await directory.referrersFor(referral.posting)).map((m) => m.id),
+          )
+        : [];
+      return {
+        ok: true,
+        referral: await getReferral(referral.id),
+        from,
+        to: input.to,
+        role,
+        invited,
+        offerOnly: false,
+      };
+    },
+
+    /**
+     * "Offer to refer" on an anonymous request: the candidate is asked whether to accept. Only a
+     * referrer the request reached may offer, once.
+     */
+    async offerToRefer(
+      referralId: string,
+      memberId: string,
+    ): Promise<{ ok: true; referral: ReferralWithPeople; offerId: string } | { ok: false; reason: string }> {
+      const referral = await getReferral(referralId);
+      const verdict = await authorize(referral, memberId, { kind: 'offer' });
+      if (!verdict.ok) return verdict;
+      const { count } = await db.referralOffer.updateMany({
+        where: { referralId, referrerId: memberId, status: 'invited' },
+        data: { status: 'offered' },
+      });
+      if (count === 0) return { ok: false, reason: 'You already answered this request.' };
+      const offer = await ownOffer(referralId, memberId);
+      return { ok: true, referral, offerId: offer?.id ?? '' };
+    },
+
+    /**
+     * The candidate accepts an offer: from now on that referrer sees the name and the note. The first
+     * accepted referrer becomes the referral's referrer (the one reminders and status changes name).
+     */
+    async acceptOffer(
+      offerId: string,
+      memberId: string,
+    ): Promise<{ ok: true; referral: ReferralWithPeople; referrer: Member } | { ok: false; reason: string }> {
+      const offer = await db.referralOffer.findUnique({ where: { id: offerId } });
+      if (offer === null) throw new ReferralError('referral_not_found', `no offer ${offerId}`);
+      const referral = await getReferral(offer.referralId);
+      const verdict = await authorize(referral, memberId, { kind: 'accept_offer' });
+      if (!verdict.ok) return verdict;
+      const accepted = await db.$transaction(async (tx) => {
+        const { count } = await tx.referralOffer.updateMany({
+          where: { id: offerId, status: 'offered' },
+          data: { status: 'accepted' },
+        });
+        if (count === 0) return false;
+        await tx.referral.updateMany({
+          where: { id: referral.id, referrerId: null },
+          data: { referrerId: offer.referrerId },
+        });
+        return true;
+      }, TRANSACTION_OPTIONS);
+      if (!accepted) return { ok: false, reason: 'That offer is no longer open.' };
+      const [referrer] = await members.membersIn([offer.referrerId]);
+      if (referrer === undefined) throw new Error(`offer ${offerId} names a missing member`);
+      return { ok: true, referral: await getReferral(referral.id), referrer };
+    },
+
+    /**
+     * A referrer who registered after an open request was made is invited to it the same anonymous
+     * way. Returns each request newly reached, for the invitation DM.
+     */
+    async inviteLateReferrer(
+      memberId: string,
+      where: { postingId: string } | { companyId: string },
+    ): Promise<ReferralWithPeople[]> {
+      const open = await db.referral.findMany({
+        where: {
+          askAnyone: true,
+          status: 'requested',
+          candidateId: { not: memberId },
+          offers: { none: { referrerId: memberId } },
+          posting:
+            'postingId' in where ? { id: where.postingId } : { companyId: where.companyId, status: 'open' },
+        },
+        take: 200,
+      });
+      const reached: Referral[] = [];
+      for (const referral of open) {
+        if ((await invite(referral, [memberId])).length > 0) reached.push(referral);
+      }
+      return withPeople(reached);
+    },
+
+    /** Tags a colleague on a posting; a repeated tag (same person, same role) is not sent twice. */
+    async tag(input: {
+      postingId: string;
+      taggedMemberId: string;
+      taggedById: string;
+      role: 'referrer' | 'candidate';
+    }): Promise<{ created: boolean }> {
+      return { created: await insertedOnce(() => db.tag.create({ data: input })) };
+    },
+
+    async setRelationship(
+      referralId: string,
+      referrerMemberId: string,
+      relationship: string,
+    ): Promise<boolean> {
+      const referral = await db.referral.findUnique({ where: { id: referralId } });
+      if (referral === null) return false;
+      const verdict = await authorize(referral, referrerMemberId, { kind: 'set_relationship' });
+      if (!verdict.ok) return false;
+      await db.referral.update({
+        where: { id: referralId },
+        data: { referrerRelationship: relationship.slice(0, 200) },
+      });
+      return true;
+    },
+
+    isOpen,
+  };
+}
+
+export type ReferralLifecycle = ReturnType<typeof createReferralLifecycle>;

@@ -1,0 +1,266 @@
+import type { Db } from '../db/client.js';
+import type { PostingRows } from '../postings/posting-rows.js';
+import { type PostingSummary, storedSummary } from '../postings/posting-summary.js';
+import type { CompanyDirectory } from './company-directory.js';
+import type { Members } from './members.js';
+import type { Member, Posting, Referral, ReferralOffer, ReferralStatus } from './records.js';
+import { ReferralError } from './referral-error.js';
+import { openStatuses } from './status-machine.js';
+
+export type ReferralWithPeople = Referral & { candidate: Member; referrer: Member | null; posting: Posting };
+
+/** An open request as one referrer sees it before the candidate accepts them: no name, no note. */
+export interface Invitation {
+  offerId: string;
+  referralId: string;
+  status: 'invited' | 'offered';
+  posting: Posting;
+  /** Where the candidate pressed "I'm interested". */
+  channelId: string | null;
+}
+
+/** A referrer's offer, as the candidate sees it. */
+export type OfferWithReferrer = ReferralOffer & { referrer: Member };
+
+export interface CardState {
+  posting: Posting;
+  summary: PostingSummary | null;
+  referrers: Member[];
+  namedCandidates: Member[];
+  companyReferrers: Member[];
+  counts: { referrers: number; interested: number };
+}
+
+export interface ReferralReadModelDeps {
+  db: Db;
+  members: Pick<Members, 'membersIn' | 'memberRows'>;
+  postingRows: Pick<PostingRows, 'find' | 'byId'>;
+  directory: Pick<CompanyDirectory, 'findCompany'>;
+}
+
+const OPEN_STATUSES: ReferralStatus[] = [...openStatuses];
+
+/** What the surfaces read: a posting for a click, a card's state, a member's lists, the stats. */
+export function createReferralReadModels(deps: ReferralReadModelDeps) {
+  const { db, members, postingRows, directory } = deps;
+
+  async function getPosting(postingId: string): Promise<Posting> {
+    const posting = await postingRows.find(postingId);
+    if (posting === null) throw new ReferralError('posting_not_found', `no posting ${postingId}`);
+    return posting;
+  }
+
+  /**
+   * The candidate, referrer and posting of each referral, from the recent rows where possible and
+   * with one query per kind for the rest (Prisma's `include` costs three queries per load, one of
+   * them `IN (NULL)` when nobody refers yet).
+   */
+  async function withPeople(referrals: Referral[]): Promise<ReferralWithPeople[]> {
+    if (referrals.length === 0) return [];
+    const [people, postings] = await Promise.all([
+      members.memberRows(
+        referrals.flatMap((r) => (r.referrerId === null ? [r.candidateId] : [r.candidateId, r.referrerId])),
+      ),
+      postingRows.byId(referrals.map((r) => r.postingId)),
+    ]);
+    return referrals.map((referral) => {
+      const candidate = people.get(referral.candidateId);
+      const referrer = referral.referrerId === null ? null : (people.get(referral.referrerId) ?? null);
+      const posting = postings.get(referral.postingId);
+      if (candidate === undefined || posting === undefined)
+        throw new Error(`referral ${referral.id} refers to a missing member or posting`);
+      return { ...referral, candidate, referrer, posting };
+    });
+  }
+
+  async function getReferral(referralId: string): Promise<ReferralWithPeople> {
+    const referral = await db.referral.findUnique({ where: { id: referralId } });
+    if (referral === null) throw new ReferralError('referral_not_found', `no referral ${referralId}`);
+    const [withRelations] = await withPeople([referral]);
+    return withRelations as ReferralWithPeople;
+  }
+
+  return {
+    getPosting,
+    getReferral,
+    withPeople,
+
+    /** Everything a card shows: counts, public referrers, candidates who chose to be named. */
+    async cardState(postingId: string): Promise<CardState> {
+      const posting = await getPosting(postingId);
+      const [postingReferrers, interest, companyReferrers] = await Promise.all([
+        db.postingReferrer.findMany({
+          where: { postingId },
+          select: { memberId: true },
+          orderBy: { createdAt: 'asc' },
+        }),
+        // Every live interest in one read: the card counts them all and names those who opted in.
+        db.referral.findMany({
+          where: { postingId, status: { notIn: ['withdrawn'] } },
+          select: { candidateId: true, showName: true },
+          orderBy: { createdAt: 'asc' },
+        }),
+        posting.companyId === null
+          ? Promise.resolve([])
+          : db.companyReferrer.findMany({
+              where: { companyId: posting.companyId },
+              select: { memberId: true },
+              orderBy: { createdAt: 'asc' },
+            }),
+      ]);
+      const referrerIds = postingReferrers.map((row) => row.memberId);
+      const onPosting = new Set(referrerIds);
+      const directoryIds = companyReferrers.map((row) => row.memberId).filter((id) => !onPosting.has(id));
+      const candidateIds = interest.filter((row) => row.showName).map((row) => row.candidateId);
+      const people = new Map(
+        (await members.membersIn([...referrerIds, ...directoryIds, ...candidateIds])).map((m) => [m.id, m]),
+      );
+      const pick = (ids: string[]) => ids.flatMap((id) => people.get(id) ?? []);
+      const referrers = pick(referrerIds);
+      const listed = pick(directoryIds);
+      return {
+        posting,
+        summary: storedSummary(posting.summary),
+        referrers,
+        namedCandidates: pick(candidateIds),
+        companyReferrers: listed,
+        counts: { referrers: referrers.length + listed.length, interested: interest.length },
+      };
+    },
+
+    /** Offers made on a referral (offered or accepted), with who made them: what the candidate sees. */
+    async offersOn(referralId: string): Promise<OfferWithReferrer[]> {
+      const offers = await db.referralOffer.findMany({
+        where: { referralId, status: { in: ['offered', 'accepted'] } },
+        orderBy: { updatedAt: 'asc' },
+      });
+      const people = new Map(
+        (await members.membersIn(offers.map((o) => o.referrerId))).map((m) => [m.id, m]),
+      );
+      return offers.flatMap((offer) => {
+        const referrer = people.get(offer.referrerId);
+        return referrer === undefined ? [] : [{ ...offer, referrer }];
+      });
+    },
+
+    /** Open requests that reached this member anonymously and wait on their answer. */
+    async invitationsFor(memberId: string): Promise<Invitation[]> {
+      const offers = await db.referralOffer.findMany({
+        where: {
+          referrerId: memberId,
+          status: { in: ['invited', 'offered'] },
+          referral: { status: 'requested' },
+        },
+        include: { referral: true },
+        orderBy: { createdAt: 'desc' },
+        take: 50,
+      });
+      const postings = await postingRows.byId(offers.map((o) => o.referral.postingId));
+      return offers.flatMap((offer) => {
+        const posting = postings.get(offer.referral.postingId);
+        if (posting === undefined || offer.status === 'accepted' || offer.status === 'declined') return [];
+        return [
+          {
+            offerId: offer.id,
+            referralId: offer.referralId,
+            status: offer.status,
+            posting,
+            channelId: offer.referral.channelId,
+          },
+        ];
+      });
+    },
+
+    /** Referrals still waiting for anyone who can refer, on a posting or at a company's open postings. */
+    async waitingForReferrer(
+      where: { postingId: string } | { companyId: string },
+    ): Promise<ReferralWithPeople[]> {
+      return withPeople(
+        await db.referral.findMany({
+          where: {
+            status: 'interested',
+            referrerId: null,
+            posting:
+              'postingId' in where ? { id: where.postingId } : { companyId: where.companyId, status: 'open' },
+          },
+          take: 200,
+        }),
+      );
+    },
+
+    async referralsAsCandidate(memberId: string): Promise<ReferralWithPeople[]> {
+      return withPeople(
+        await db.referral.findMany({
+          where: { candidateId: memberId },
+          orderBy: { updatedAt: 'desc' },
+          take: 50,
+        }),
+      );
+    },
+
+    /**
+     * Referrals where this member is the referrer: named by the candidate, or accepted by them. An open
+     * request that only reached them anonymously is an invitation (`invitationsFor`), never listed here.
+     */
+    async referralsAsReferrer(memberId: string): Promise<ReferralWithPeople[]> {
+      return withPeople(
+        await db.referral.findMany({
+          where: {
+            candidateId: { not: memberId },
+            OR: [
+              { referrerId: memberId },
+              { offers: { some: { referrerId: memberId, status: 'accepted' } } },
+            ],
+          },
+          orderBy: { updatedAt: 'desc' },
+          take: 50,
+        }),
+      );
+    },
+
+    async recentPostings(
+      workspaceId: string,
+      options: { company?: string; limit?: number } = {},
+    ): Promise<Posting[]> {
+      let companyId: string | undefined;
+      if (options.company !== undefined) {
+        const company = await directory.findCompany(workspaceId, options.company);
+        if (company === null) return [];
+        companyId = company.id;
+      }
+      return db.posting.findMany({
+        where: {
+          workspaceId,
+          isJob: true,
+          status: 'open',
+          ...(companyId !== undefined ? { companyId } : {}),
+        },
+        orderBy: { createdAt: 'desc' },
+        take: options.limit ?? 10,
+      });
+    },
+
+    async stats(workspaceId: string) {
+      const [postings, openPostings, byStatus, referrers] = await Promise.all([
+        db.posting.count({ where: { workspaceId, isJob: true } }),
+        db.posting.count({ where: { workspaceId, isJob: true, status: 'open' } }),
+        db.referral.groupBy({ by: ['status'], where: { posting: { workspaceId } }, _count: { _all: true } }),
+        db.companyReferrer.count({ where: { company: { workspaceId } } }),
+      ]);
+      const referrals: Partial<Record<ReferralStatus, number>> = {};
+      for (const row of byStatus) referrals[row.status] = row._count._all;
+      return { postings, openPostings, referrals, hires: referrals.hired ?? 0, companyReferrers: referrers };
+    },
+
+    /** Open referrals of a posting (to close them when the posting is gone). */
+    async openReferralsOf(postingId: string): Promise<ReferralWithPeople[]> {
+      return withPeople(
+        await db.referral.findMany({
+          where: { postingId, status: { in: OPEN_STATUSES } },
+        }),
+      );
+    },
+  };
+}
+
+export type ReferralReadModels = ReturnType<typeof createReferralReadModels>;
