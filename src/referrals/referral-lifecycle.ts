@@ -109,7 +109,7 @@ export function createReferralLifecycle(deps: ReferralLifecycleDeps) {
    */
   async function declineOffer(referral: ReferralWithPeople, memberId: string): Promise<StatusChange> {
     const at = now();
-    const ended = await db.$transaction(async (tx) => {
+    await db.$transaction(async (tx) => {
       await tx.referralOffer.updateMany({
         where: { referralId: referral.id, referrerId: memberId },
         data: { status: 'declined' },
@@ -124,6 +124,11 @@ export function createReferralLifecycle(deps: ReferralLifecycleDeps) {
           data: { referrerId: other?.referrerId ?? null },
         });
       }
+    }, TRANSACTION_OPTIONS);
+    // Counted only after the decline is committed: when the last two referrers decline at once, each
+    // transaction on PostgreSQL would see the other's offer still alive and neither would end the
+    // request. Counted afterwards, the later of the two sees none alive; the status guard lets one end it.
+    const ended = await db.$transaction(async (tx) => {
       const alive = await tx.referralOffer.count({
         where: { referralId: referral.id, status: { in: ['invited', 'offered', 'accepted'] } },
       });

@@ -373,4 +373,20 @@ describeEachDatabase('the referral lifecycle, on the database', (kind) => {
       [bob.id, 'offered'],
     ]);
   });
+
+  it('ends the request once when its last two referrers decline at once', async () => {
+    const { referral } = await daveAsks('anyone');
+    const decline = (memberId: string) =>
+      referrals.changeStatus({
+        referralId: referral.id,
+        actor: { kind: 'member', memberId },
+        to: 'declined',
+      });
+    const met = meet(2);
+    const results = await Promise.all([decline(bob.id), decline(carol.id)]);
+    await met;
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect((await referrals.getReferral(referral.id)).status).toBe('declined');
+    expect((await eventsOf(referral.id)).filter((e) => e.toStatus === 'declined')).toHaveLength(1);
+  });
 });
