@@ -14,7 +14,7 @@ import { createPostingRows } from './postings/posting-rows.js';
 import { createPostingStore } from './postings/posting-store.js';
 import { createSafeFetch } from './postings/safe-fetch.js';
 import { createMemberData } from './privacy/member-data.js';
-import { createReferralService } from './referrals/referral-service.js';
+import { composeReferralService, createReferralParts } from './referrals/referral-service.js';
 import { closeServer, createHttpServer, listen } from './runtime/http-server.js';
 import { createInflightWork } from './runtime/inflight-work.js';
 import { createTurnQueue } from './runtime/turn-queue.js';
@@ -76,7 +76,9 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
 
     const prisma = db.prisma;
     const postingRows = createPostingRows(prisma);
-    const referrals = createReferralService({ db: prisma, postingRows });
+    const parts = createReferralParts({ db: prisma, postingRows });
+    // Consumers of one part get that part; those using several take the composition.
+    const referrals = composeReferralService(parts);
     const safeFetch = createSafeFetch({
       allowPrivateHosts: config.fetchAllowPrivateHosts,
       userAgent: USER_AGENT,
@@ -86,7 +88,10 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
     const postings = createPostingStore({
       db: prisma,
       loader,
-      directory: referrals,
+      directory: {
+        ensureWorkspace: parts.members.ensureWorkspace,
+        ensureCompany: parts.directory.ensureCompany,
+      },
       rows: postingRows,
       logger,
     });
@@ -96,7 +101,7 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
       db: prisma,
       provider: db.provider,
       logger: logger.child({ component: 'privacy' }),
-      caches: referrals,
+      caches: parts.members,
     });
 
     const inflight = createInflightWork();
@@ -106,7 +111,13 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
     const cards = createCardPublisher(client, { shares, referrals, logger });
     const home = createHomePublisher(client, { referrals, logger });
     const notices = createReferralNotices({ notifier, home, cards, logger, referrals });
-    const shareCard = createCardSharer(client, { shares, referrals, postings, cards, logger });
+    const shareCard = createCardSharer(client, {
+      shares,
+      referrals: parts.members,
+      postings,
+      cards,
+      logger,
+    });
     slack.register(
       buildFeatures({
         config,
@@ -128,7 +139,7 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
     const scheduler = createJobScheduler({ db: prisma, logger });
     const reminders = createRemindersJob({
       db: prisma,
-      referrals,
+      referrals: parts.readModels,
       notifier,
       logger,
       reminderDays: config.reminderDays,

@@ -29,12 +29,8 @@ export interface ReferralServiceDeps {
   postingRows?: PostingRows;
 }
 
-/**
- * The referral domain as one object: members, the company directory, the request/offer lifecycle
- * and the read models, built on one database and one set of caches. A thin composition kept so the
- * Slack features and jobs can go on taking a `Pick<ReferralService, …>`; each part stands alone.
- */
-export function createReferralService(deps: ReferralServiceDeps) {
+/** The four parts of the referral domain, built on one database and one set of caches. */
+export function createReferralParts(deps: ReferralServiceDeps) {
   const { db } = deps;
   const postingRows = deps.postingRows ?? createPostingRows(db);
   const members = createMembers({ db });
@@ -47,7 +43,23 @@ export function createReferralService(deps: ReferralServiceDeps) {
     directory,
     readModels,
   });
-  return { ...members, ...directory, ...readModels, ...lifecycle };
+  return { members, directory, readModels, lifecycle };
+}
+
+export type ReferralParts = ReturnType<typeof createReferralParts>;
+
+/**
+ * The referral domain as one object: members, the company directory, the request/offer lifecycle
+ * and the read models. A thin composition kept so the Slack features and jobs that use several parts
+ * can go on taking a `Pick<ReferralService, …>`; a consumer of one part is given that part.
+ */
+export function composeReferralService(parts: ReferralParts) {
+  return { ...parts.members, ...parts.directory, ...parts.readModels, ...parts.lifecycle };
+}
+
+/** `composeReferralService(createReferralParts(deps))`. */
+export function createReferralService(deps: ReferralServiceDeps) {
+  return composeReferralService(createReferralParts(deps));
 }
 
 export type ReferralService = ReturnType<typeof createReferralService>;
