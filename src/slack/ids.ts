@@ -102,5 +102,18 @@ export const privacyActionIds = {
   eraseEverything: 'privacy_erase_everything',
 } as const;
 
+/**
+ * Buttons whose click only opens a modal or a link: doing it twice changes nothing, so a repeated
+ * delivery needs no ledger entry (every other click gets one: `features/deliveries/`).
+ */
+export const readOnlyActionIds: ReadonlySet<string> = new Set([
+  cardActionIds.details,
+  cardActionIds.imInterested,
+  cardActionIds.tagSomeone,
+  cardActionIds.openPosting,
+  homeActionIds.postingDetails,
+  referrerDmActionIds.openDm,
+]);
+
 /** Every action_id that is a plain link (url button): listeners only ack them. */
 export const linkActionIds = [cardActionIds.openPosting, referrerDmActionIds.openDm] as const;

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import { readOnlyActionIds } from '../../ids.js';
 import type { FeatureDeps } from '../feature-deps.js';
 
 /**
  * What makes one interaction itself, so that the same one delivered again is known: a click by its
  * user, action and `action_ts`; a modal submission by its view and what was filled in (a corrected
  * resubmission after an error is a new one); a slash command or shortcut by its `trigger_id`.
- * Hashed: the ledger keeps no user id. Null for anything else.
+ * Hashed: the ledger keeps no user id. Null for anything else, and for a click that only opens a
+ * modal or a link (`readOnlyActionIds`: twice is harmless, and it spares a database write).
  */
 export function interactionKey(body: Record<string, unknown>): string | null {
   let parts: unknown[] | null = null;
@@ -14,7 +16,8 @@ export function interactionKey(body: Record<string, unknown>): string | null {
   if (type === 'block_actions') {
     const [action] = Array.isArray(body.actions) ? (body.actions as Array<Record<string, unknown>>) : [];
     const user = (body.user as { id?: unknown } | undefined)?.id;
-    if (action !== undefined && typeof action.action_ts === 'string') {
+    const readOnly = typeof action?.action_id === 'string' && readOnlyActionIds.has(action.action_id);
+    if (action !== undefined && typeof action.action_ts === 'string' && !readOnly) {
       parts = ['action', user, action.action_id, action.action_ts];
     }
   } else if (type === 'view_submission') {

@@ -32,6 +32,11 @@ describe('what makes an interaction itself', () => {
     );
   });
 
+  it('skips clicks that only open a modal or a link (twice is harmless)', () => {
+    const details = { ...click('1.2'), actions: [{ action_id: 'details', value: 'p1', action_ts: '1.2' }] };
+    expect(interactionKey(details)).toBeNull();
+  });
+
   it('keeps no user id in what the ledger stores', () => {
     expect(interactionKey(click('1.1'))).not.toContain('U0SOMEONE');
   });
