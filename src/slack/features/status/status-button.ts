@@ -35,7 +35,16 @@ export function onStatusButton(
     const done = change.offerOnly
       ? "👋 Okay: you're out of this request. Nobody is told who declined."
       : `✅ You marked this *${escapeMrkdwn(statusLabel(change.to))}*.`;
-    if (click.channel !== undefined && click.messageTs !== undefined && body.container?.type === 'message') {
+    // The clicked message is rewritten from the blocks the payload carries: only in a DM with the
+    // clicker (`D…`), where nobody else can read what a crafted payload would put there. Status
+    // buttons live in DMs and on the Home tab, never in a channel.
+    const inOwnDm = click.channel?.startsWith('D') === true;
+    if (
+      inOwnDm &&
+      click.channel !== undefined &&
+      click.messageTs !== undefined &&
+      body.container?.type === 'message'
+    ) {
       await client.chat
         .update({
           channel: click.channel,

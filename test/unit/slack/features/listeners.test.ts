@@ -146,6 +146,56 @@ describe('a status button', () => {
   });
 });
 
+describe('a status button that moved the referral', () => {
+  function changed() {
+    const t = setUp();
+    const referrals = {
+      ensureMember: async () => ({ id: 'm1' }),
+      changeStatus: async () => ({ ok: true, to: 'referred', offerOnly: false, referral: {}, invited: [] }),
+    };
+    const notices = { statusChanged: async () => undefined };
+    const home = { publish: async () => undefined };
+    t.router.action(statusUpdateActionPattern, onStatusButton({ ...t, referrals, notices, home } as never));
+    return t;
+  }
+  const crafted = [
+    { type: 'section', text: { type: 'mrkdwn', text: '<https://evil.example|Verify account>' } },
+  ];
+
+  it('settles the clicked message in the clicker’s own DM', async () => {
+    const t = changed();
+    const value = encodeStatusUpdate({ referralId: 'r1', to: 'referred' });
+    await t.receiver.send(
+      blockAction({
+        user: 'U0CLICKER',
+        actionId: 'status_update:referred',
+        value,
+        channel: 'D0CLICKER',
+        messageTs: '1.1',
+        responseUrl: `${slack.url}/respond`,
+      }),
+    );
+    expect(slack.calls('chat.update').map((c) => c.args.channel)).toEqual(['D0CLICKER']);
+  });
+
+  it('never rewrites a message in a channel from the blocks a payload carries', async () => {
+    const t = changed();
+    const value = encodeStatusUpdate({ referralId: 'r1', to: 'referred' });
+    await t.receiver.send(
+      blockAction({
+        user: 'U0CLICKER',
+        actionId: 'status_update:referred',
+        value,
+        channel: 'C0PUBLIC',
+        messageTs: '1.1',
+        blocks: crafted,
+        responseUrl: `${slack.url}/respond`,
+      }),
+    );
+    expect(slack.calls('chat.update')).toEqual([]);
+  });
+});
+
 describe('the tag form’s submission', () => {
   const tagView = { callback_id: tagModalIds.callbackId, private_metadata: encodeViewMetadata('p1') };
   const values = (user: string) => ({
