@@ -1,5 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { WebClient } from '@slack/web-api';
 import { type Config, formatConfigProblems, loadConfig, readEnvironment } from './config.js';
 import { createDatabase } from './db/client.js';
 import { createEventLedger } from './deliveries/event-ledger.js';
@@ -8,7 +9,7 @@ import { createJobScheduler, type JobScheduler } from './jobs/job-scheduler.js';
 import { createLivenessJob } from './jobs/liveness-job.js';
 import { createNoteRetentionJob } from './jobs/note-retention-job.js';
 import { createRemindersJob } from './jobs/reminders-job.js';
-import { createLogger, type Logger } from './logger.js';
+import { createLogger, type Logger, toBoltLogger } from './logger.js';
 import { createPostingLoader } from './postings/load-posting.js';
 import { createPostingRows } from './postings/posting-rows.js';
 import { createPostingStore } from './postings/posting-store.js';
@@ -19,7 +20,7 @@ import { closeServer, createHttpServer, listen } from './runtime/http-server.js'
 import { createInflightWork } from './runtime/inflight-work.js';
 import { createTurnQueue } from './runtime/turn-queue.js';
 import { createShareStore } from './shares/share-store.js';
-import { createSlackApp } from './slack/create-slack-app.js';
+import { createSlackApp, webClientOptions } from './slack/create-slack-app.js';
 import { buildFeatures } from './slack/features/index.js';
 import { createCardSharer } from './slack/features/share/card-sharer.js';
 import { createCardPublisher } from './slack/support/card-publisher.js';
@@ -105,7 +106,11 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
     });
 
     const inflight = createInflightWork();
-    const slack = createSlackApp({ config, logger, inflight, turns });
+    const identity = await verifyBotToken(
+      new WebClient(config.slack.botToken, { ...webClientOptions(config), logger: toBoltLogger(logger) }),
+      logger,
+    );
+    const slack = createSlackApp({ config, logger, inflight, turns, identity });
     const client = slack.app.client;
     const notifier = createNotifier(client, logger);
     const cards = createCardPublisher(client, { shares, referrals, logger });
@@ -164,8 +169,6 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
         await ledger.prune(24 * 60 * 60 * 1000);
       },
     };
-
-    await verifyBotToken(client, logger);
 
     let serving = true;
     const server = createHttpServer({

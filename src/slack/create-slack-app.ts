@@ -15,6 +15,25 @@ export interface SlackAppDeps {
   logger: Logger;
   inflight: InflightWork;
   turns: TurnQueue;
+  /** The bot's ids from Vouch's own token check (`verify-bot-token.ts`); null when Slack was unreachable. */
+  identity: BotIdentity | null;
+}
+
+/** Who the bot is, as `auth.test` says. */
+export interface BotIdentity {
+  botId: string;
+  botUserId: string;
+}
+
+/** The Web API client options every client of Vouch's uses (the app's, and the start-up check's). */
+export function webClientOptions(config: Config) {
+  return {
+    slackApiUrl: config.slack.apiUrl,
+    // Rate limits wait for Retry-After; other failures retry briefly: a user is waiting.
+    retryConfig: { retries: 3, factor: 2, minTimeout: 250, maxTimeout: 2000, randomize: true },
+    // Each call's time limit lives in the fetch (the client's own would add a timer per call).
+    fetch: createWebApiFetch({ timeoutMs: 10_000 }),
+  };
 }
 
 export interface SlackApp {
@@ -34,7 +53,7 @@ export interface SlackApp {
  * so shutdown can finish it.
  */
 export function createSlackApp(deps: SlackAppDeps): SlackApp {
-  const { config, logger, inflight, turns } = deps;
+  const { config, logger, inflight, turns, identity } = deps;
   const boltLogger = toBoltLogger(logger);
   const mode = config.slack.mode;
   const receiver =
@@ -50,18 +69,17 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
 
   const app = new App({
     token: config.slack.botToken,
+    // Bolt's own check runs auth.test in this constructor and, on a rejected token, leaves an
+    // unhandled rejection that kills the process with a stack trace: Vouch checks the token itself
+    // first (a readable message) and hands Bolt the answer.
+    tokenVerificationEnabled: false,
+    ...(identity !== null ? identity : {}),
     receiver,
     logger: boltLogger,
     extendedErrorHandler: true,
     // No conversation store: nothing reads it, and its lookup fails (with a stack trace) per request.
     convoStore: false,
-    clientOptions: {
-      slackApiUrl: config.slack.apiUrl,
-      // Rate limits wait for Retry-After; other failures retry briefly: a user is waiting.
-      retryConfig: { retries: 3, factor: 2, minTimeout: 250, maxTimeout: 2000, randomize: true },
-      // Each call's time limit lives in the fetch (the client's own would add a timer per call).
-      fetch: createWebApiFetch({ timeoutMs: 10_000 }),
-    },
+    clientOptions: webClientOptions(config),
   });
 
   // HTTP mode: the receiver tracks each request from its arrival (work waiting for its turn included).

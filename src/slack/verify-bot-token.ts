@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import { StartupError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import type { BotIdentity } from './create-slack-app.js';
 import { slackErrorCode } from './slack-error.js';
 
 /** Slack errors that mean the token itself is wrong, not that Slack is briefly unreachable. */
@@ -15,17 +16,21 @@ const FATAL_AUTH_ERRORS = new Set([
 ]);
 
 /**
- * Checks SLACK_BOT_TOKEN with `auth.test` before serving, so a wrong token is one clear line at
- * start instead of failures on every click. A network problem only warns: Slack may be back soon.
+ * Checks SLACK_BOT_TOKEN with `auth.test` before Bolt is built, so a wrong token is one clear
+ * paragraph at start instead of a stack trace (or failures on every click); returns the bot's ids
+ * for Bolt. A network problem only warns: Slack may be back soon (Bolt then asks auth.test itself).
  * @see https://api.slack.com/methods/auth.test
  */
-export async function verifyBotToken(client: WebClient, logger: Logger): Promise<void> {
+export async function verifyBotToken(client: WebClient, logger: Logger): Promise<BotIdentity | null> {
   try {
     const result = await client.auth.test();
     logger.info(
       { team: result.team, teamId: result.team_id, botUserId: result.user_id },
       'bot token accepted',
     );
+    return result.bot_id !== undefined && result.user_id !== undefined
+      ? { botId: result.bot_id, botUserId: result.user_id }
+      : null;
   } catch (error) {
     const slackError = slackErrorCode(error);
     if (slackError !== null && FATAL_AUTH_ERRORS.has(slackError)) {
@@ -35,6 +40,10 @@ export async function verifyBotToken(client: WebClient, logger: Logger): Promise
         { cause: error },
       );
     }
-    logger.warn({ err: error }, 'could not verify the bot token with Slack; continuing');
+    logger.warn(
+      { slackError: slackError ?? undefined },
+      'could not verify the bot token with Slack; continuing',
+    );
+    return null;
   }
 }

@@ -60,6 +60,24 @@ describe.skipIf(!isBuilt)('npm start (node dist/main.js) as a process', () => {
     expect(vouch.stderr()).not.toContain('pw@');
   });
 
+  it('with a bot token Slack rejects explains it in one paragraph and exits non-zero, with no stack trace', async () => {
+    slack.fail('auth.test', { kind: 'slack_error', error: 'invalid_auth' }, 10);
+    const vouch = spawnVouch(
+      slackEnv({ DATABASE_URL: 'file:./data/rejected.db', PORT: String(await freePort()) }),
+      workdir,
+    );
+    const { code, afterMs } = await vouch.exited;
+    slack.reset();
+    expect(code).toBe(1);
+    expect(afterMs).toBeLessThan(10_000);
+    const stderr = vouch.stderr();
+    expect(stderr).toContain('SLACK_BOT_TOKEN');
+    expect(stderr).toContain('invalid_auth');
+    expect(stderr).toContain('Bot User OAuth Token');
+    expect(stderr).not.toMatch(/WebAPIPlatformError|\n\s+at /);
+    expect(vouch.stdout()).not.toMatch(/WebAPIPlatformError|"stack"/);
+  });
+
   it('with a configuration serves /healthz within 5 s, answers url_verification, and stops cleanly on SIGTERM', async () => {
     const port = await freePort();
     const vouch = spawnVouch(
