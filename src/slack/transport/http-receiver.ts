@@ -10,6 +10,7 @@ import {
 import type { Logger } from '../../logger.js';
 import type { InflightWork } from '../../runtime/inflight-work.js';
 import type { TurnQueue } from '../../runtime/turn-queue.js';
+import { envelopeProblem } from './envelope.js';
 
 /*
  * Replaces Bolt's HTTPReceiver (it still uses Bolt's request helpers, `HTTPModuleFunctions`).
@@ -138,6 +139,11 @@ export function createHttpReceiver(deps: HttpReceiverDeps): HttpReceiver {
       return http.buildNoBodyResponse(res, 400);
     }
     if (body.type === 'url_verification') return http.buildUrlVerificationResponse(res, body);
+    const missing = envelopeProblem(body);
+    if (missing !== null) {
+      logger.warn({ requestType: body.type, missing }, 'Slack request refused: malformed payload');
+      return http.buildNoBodyResponse(res, 400);
+    }
     if (app === undefined) {
       logger.error('Slack request arrived before the receiver was initialised');
       return http.buildNoBodyResponse(res, 503);
