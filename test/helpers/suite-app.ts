@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { createDatabase, type Database } from '../../src/db/client.js';
+import { createLogger } from '../../src/logger.js';
 import { startTestApp, type TestApp, type TestAppOptions } from './start-test-app.js';
 
 /** What `useAppForSuite` started for a describe block. */
@@ -39,4 +41,20 @@ export function useAppForSuite<Board extends { close(): Promise<void> }>(
     await board?.close();
   });
   if (resetSlackBeforeEach) beforeEach(() => app?.slack.reset());
+}
+
+/**
+ * `useAppForSuite` with a database client of the suite's own on the app's database (to read what the
+ * app wrote), closed before the app stops.
+ */
+export function useAppAndDatabaseForSuite<Board extends { close(): Promise<void> }>(
+  options: SuiteAppOptions<Board>,
+  started: (suite: SuiteApp<Board> & { db: Database }) => void,
+): void {
+  let db: Database | undefined;
+  useAppForSuite(options, async (suite) => {
+    db = await createDatabase({ url: suite.app.databaseUrl, logger: createLogger('silent') });
+    started({ ...suite, db });
+  });
+  afterAll(() => db?.close());
 }

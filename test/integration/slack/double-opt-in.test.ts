@@ -1,6 +1,5 @@
-import { afterAll, expect, it } from 'vitest';
-import { createDatabase, type Database } from '../../../src/db/client.js';
-import { createLogger } from '../../../src/logger.js';
+import { expect, it } from 'vitest';
+import type { Database } from '../../../src/db/client.js';
 import { encodeRelationship, encodeStatusUpdate } from '../../../src/slack/blocks/action-values.js';
 import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.mjs';
 import type { RecordedCall } from '../../helpers/fake-slack-api.mjs';
@@ -17,7 +16,7 @@ import {
 } from '../../helpers/slack-flows.js';
 import { appHomeOpened } from '../../helpers/slack-payloads.mjs';
 import type { TestApp } from '../../helpers/start-test-app.js';
-import { useAppForSuite } from '../../helpers/suite-app.js';
+import { useAppAndDatabaseForSuite } from '../../helpers/suite-app.js';
 import { describeEachDatabase } from '../../helpers/test-database.js';
 
 /**
@@ -38,11 +37,9 @@ describeEachDatabase('double opt-in and authorization', (kind) => {
   let board: FakeJobBoard;
   let db: Database;
   let counter = 0;
-  useAppForSuite({ database: kind, startBoard: startFakeJobBoard }, async (started) => {
-    ({ app, board } = started);
-    db = await createDatabase({ url: app.databaseUrl, logger: createLogger('silent') });
+  useAppAndDatabaseForSuite({ database: kind, startBoard: startFakeJobBoard }, (started) => {
+    ({ app, board, db } = started);
   });
-  afterAll(() => db?.close());
 
   /** A fresh company with Bob as its referrer, a posting there, and Dave asking anyone, with a note. */
   async function daveAsksAnyone(extraReferrers: string[] = []) {

@@ -1,6 +1,5 @@
-import { afterAll, expect, it } from 'vitest';
-import { createDatabase, type Database } from '../../../src/db/client.js';
-import { createLogger } from '../../../src/logger.js';
+import { expect, it } from 'vitest';
+import type { Database } from '../../../src/db/client.js';
 import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.mjs';
 import { dmsTo } from '../../helpers/slack-blocks.js';
 import {
@@ -13,7 +12,7 @@ import {
 } from '../../helpers/slack-flows.js';
 import { blockAction, viewSubmission } from '../../helpers/slack-payloads.mjs';
 import type { TestApp } from '../../helpers/start-test-app.js';
-import { useAppForSuite } from '../../helpers/suite-app.js';
+import { useAppAndDatabaseForSuite } from '../../helpers/suite-app.js';
 import { describeEachDatabase } from '../../helpers/test-database.js';
 
 /**
@@ -29,11 +28,9 @@ describeEachDatabase('repeated interactions', (kind) => {
   let board: FakeJobBoard;
   let db: Database;
   let counter = 0;
-  useAppForSuite({ database: kind, startBoard: startFakeJobBoard }, async (started) => {
-    ({ app, board } = started);
-    db = await createDatabase({ url: app.databaseUrl, logger: createLogger('silent') });
+  useAppAndDatabaseForSuite({ database: kind, startBoard: startFakeJobBoard }, (started) => {
+    ({ app, board, db } = started);
   });
-  afterAll(() => db?.close());
 
   async function freshPosting(company: string) {
     counter += 1;

@@ -1,26 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importsOf, sourceFiles } from '../../helpers/source-files.js';
 
 const POSTINGS = 'src/postings';
 const REFERRALS = resolve('src/referrals');
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return path.endsWith('.ts') ? [path] : [];
-  });
-}
-
-/** The module specifiers a file imports (static imports, re-exports and dynamic imports). */
-function importsOf(path: string): string[] {
-  const text = readFileSync(path, 'utf8');
-  return [
-    ...[...text.matchAll(/^(?:import|export)[^;]*?from '([^']+)'/gms)].map((m) => m[1] ?? ''),
-    ...[...text.matchAll(/import\(\s*'([^']+)'\s*\)/g)].map((m) => m[1] ?? ''),
-  ];
-}
 
 describe('the postings code', () => {
   it('depends on no referral code: what it needs of workspaces and companies it declares itself', () => {

@@ -3,23 +3,10 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FeatureDeps } from '../../../src/slack/features/feature-deps.js';
 import { buildFeatures } from '../../../src/slack/features/index.js';
+import { importsOf, sourceFiles } from '../../helpers/source-files.js';
 
 const SLACK = 'src/slack';
 const FEATURES = join(SLACK, 'features');
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return path.endsWith('.ts') ? [path] : [];
-  });
-}
-
-/** The module specifiers a file imports (static imports and re-exports). */
-function importsOf(path: string): string[] {
-  const text = readFileSync(path, 'utf8');
-  return [...text.matchAll(/^(?:import|export)[^;]*?from '([^']+)'/gms)].map((m) => m[1] ?? '');
-}
 
 const capabilityFolders = readdirSync(FEATURES).filter((name) =>
   statSync(join(FEATURES, name)).isDirectory(),

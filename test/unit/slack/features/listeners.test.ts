@@ -162,37 +162,29 @@ describe('a status button that moved the referral', () => {
     { type: 'section', text: { type: 'mrkdwn', text: '<https://evil.example|Verify account>' } },
   ];
 
-  it('settles the clicked message in the clicker’s own DM', async () => {
+  /** A "referred" status click on a message in `channel` that carries `blocks`; the chat.update calls. */
+  async function clickIn(channel: string, blocks?: unknown[]) {
     const t = changed();
-    const value = encodeStatusUpdate({ referralId: 'r1', to: 'referred' });
     await t.receiver.send(
       blockAction({
         user: 'U0CLICKER',
         actionId: 'status_update:referred',
-        value,
-        channel: 'D0CLICKER',
+        value: encodeStatusUpdate({ referralId: 'r1', to: 'referred' }),
+        channel,
         messageTs: '1.1',
+        ...(blocks !== undefined ? { blocks } : {}),
         responseUrl: `${slack.url}/respond`,
       }),
     );
-    expect(slack.calls('chat.update').map((c) => c.args.channel)).toEqual(['D0CLICKER']);
+    return slack.calls('chat.update');
+  }
+
+  it('settles the clicked message in the clicker’s own DM', async () => {
+    expect((await clickIn('D0CLICKER')).map((c) => c.args.channel)).toEqual(['D0CLICKER']);
   });
 
   it('never rewrites a message in a channel from the blocks a payload carries', async () => {
-    const t = changed();
-    const value = encodeStatusUpdate({ referralId: 'r1', to: 'referred' });
-    await t.receiver.send(
-      blockAction({
-        user: 'U0CLICKER',
-        actionId: 'status_update:referred',
-        value,
-        channel: 'C0PUBLIC',
-        messageTs: '1.1',
-        blocks: crafted,
-        responseUrl: `${slack.url}/respond`,
-      }),
-    );
-    expect(slack.calls('chat.update')).toEqual([]);
+    expect(await clickIn('C0PUBLIC', crafted)).toEqual([]);
   });
 });
 
