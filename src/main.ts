@@ -28,7 +28,7 @@ import { createFileSender } from './slack/support/file-sender.js';
 import { createHomePublisher } from './slack/support/home-publisher.js';
 import { createNotifier } from './slack/support/notifier.js';
 import { createReferralNotices } from './slack/support/referral-notices.js';
-import { verifyBotToken } from './slack/verify-bot-token.js';
+import { createBotTokenCheck } from './slack/verify-bot-token.js';
 
 /** How long a graceful stop waits for in-flight work before closing the database anyway. */
 const DRAIN_TIMEOUT_MS = 7_000;
@@ -106,10 +106,11 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
     });
 
     const inflight = createInflightWork();
-    const identity = await verifyBotToken(
+    const tokenCheck = createBotTokenCheck(
       new WebClient(config.slack.botToken, { ...webClientOptions(config), logger: toBoltLogger(logger) }),
       logger,
     );
+    const identity = await tokenCheck.start();
     const slack = createSlackApp({ config, logger, inflight, turns, identity });
     const client = slack.app.client;
     const notifier = createNotifier(client, logger);
@@ -174,7 +175,8 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
     const server = createHttpServer({
       logger,
       slackListener: slack.httpListener,
-      isReady: () => db.ping(),
+      notReadyBecause: async () =>
+        tokenCheck.problem() ?? ((await db.ping()) ? null : 'database unavailable'),
       isServing: () => serving,
       admit: () => inflight.below(MAX_INFLIGHT_WORK, ADMISSION_WAIT_MS),
     });
@@ -201,6 +203,7 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
             slack.disconnect().catch(() => undefined),
             scheduler.stop(),
           ]);
+          tokenCheck.stop();
           const drained = await inflight.drain(DRAIN_TIMEOUT_MS);
           if (!drained) logger.warn({ inflight: inflight.size }, 'stopping with work still in flight');
           await db.close();

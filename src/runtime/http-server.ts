@@ -12,8 +12,8 @@ export interface HttpServerDeps {
   logger: Logger;
   /** Bolt's request listener in HTTP mode; absent in Socket Mode (only health routes are served). */
   slackListener?: RequestListener;
-  /** True when the database answers. */
-  isReady: () => Promise<boolean>;
+  /** Null when ready to work (the database answers, Slack accepted the token); else why not. */
+  notReadyBecause: () => Promise<string | null>;
   /** Becomes false when shutdown starts: health turns 503 so load balancers stop sending work. */
   isServing: () => boolean;
   /** Resolves when a Slack request may be handed to Bolt (admission control); immediate if absent. */
@@ -35,7 +35,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
  * enough to keep even if Bolt could, since health routes and admission would still be needed.
  */
 export function createHttpServer(deps: HttpServerDeps): Server {
-  const { logger, slackListener, isReady, isServing, admit } = deps;
+  const { logger, slackListener, notReadyBecause, isServing, admit } = deps;
   return createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
     if (req.method === 'GET' && path === '/healthz') {
@@ -47,8 +47,8 @@ export function createHttpServer(deps: HttpServerDeps): Server {
         sendJson(res, 503, { status: 'stopping' });
         return;
       }
-      isReady().then(
-        (ready) => sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'database unavailable' }),
+      notReadyBecause().then(
+        (problem) => sendJson(res, problem === null ? 200 : 503, { status: problem ?? 'ready' }),
         (error: unknown) => {
           logger.warn({ err: error }, 'readiness check failed');
           sendJson(res, 503, { status: 'database unavailable' });

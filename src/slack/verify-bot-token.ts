@@ -47,3 +47,58 @@ export async function verifyBotToken(client: WebClient, logger: Logger): Promise
     return null;
   }
 }
+
+/** Waits between re-checks while Slack is unreachable at start: 2 s, doubling, at most a minute. */
+const RECHECK_MS = { first: 2_000, max: 60_000 };
+
+/**
+ * The bot token check as a running state. `start()` checks once: a rejected token throws the
+ * start-up error; Slack unreachable resolves null and keeps re-checking in the background (logged
+ * once per attempt) until Slack answers. `problem()` is what `/readyz` reports meanwhile.
+ */
+export function createBotTokenCheck(client: WebClient, logger: Logger) {
+  let problem: string | null = 'Slack has not confirmed the bot token yet';
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+
+  async function recheck(waitMs: number): Promise<void> {
+    if (stopped) return;
+    try {
+      const identity = await verifyBotToken(client, logger);
+      if (identity !== null) {
+        problem = null;
+        logger.info('Slack reachable again: bot token confirmed');
+        return;
+      }
+    } catch (error) {
+      // Slack answered at last, and rejected the token: say so loudly; never ready.
+      problem = 'Slack rejected SLACK_BOT_TOKEN';
+      logger.error({ err: error }, (error as Error).message);
+      return;
+    }
+    const next = Math.min(waitMs * 2, RECHECK_MS.max);
+    timer = setTimeout(() => void recheck(next), next);
+    timer.unref();
+  }
+
+  return {
+    async start(): Promise<BotIdentity | null> {
+      const identity = await verifyBotToken(client, logger);
+      if (identity !== null) {
+        problem = null;
+        return identity;
+      }
+      problem = 'Slack is unreachable: the bot token is not confirmed yet';
+      timer = setTimeout(() => void recheck(RECHECK_MS.first), RECHECK_MS.first);
+      timer.unref();
+      return null;
+    },
+    problem(): string | null {
+      return problem;
+    },
+    stop(): void {
+      stopped = true;
+      if (timer !== undefined) clearTimeout(timer);
+    },
+  };
+}

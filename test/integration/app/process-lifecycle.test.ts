@@ -78,6 +78,31 @@ describe.skipIf(!isBuilt)('npm start (node dist/main.js) as a process', () => {
     expect(vouch.stdout()).not.toMatch(/WebAPIPlatformError|"stack"/);
   });
 
+  it('with Slack unreachable at start serves /healthz, reports not ready on /readyz, and turns ready once Slack answers', async () => {
+    // Every auth.test of the first check fails (the client's own retries included); the re-check works.
+    slack.fail('auth.test', { kind: 'server_error', status: 503 }, 4);
+    const port = await freePort();
+    const vouch = spawnVouch(
+      slackEnv({ DATABASE_URL: 'file:./data/unreachable.db', PORT: String(port), LOG_LEVEL: 'info' }),
+      workdir,
+    );
+    try {
+      await waitForStatus(`http://127.0.0.1:${port}/healthz`, 200, 15_000);
+      const notReady = await fetch(`http://127.0.0.1:${port}/readyz`);
+      expect(notReady.status).toBe(503);
+      expect(await notReady.json()).toEqual({
+        status: 'Slack is unreachable: the bot token is not confirmed yet',
+      });
+      await waitForStatus(`http://127.0.0.1:${port}/readyz`, 200, 15_000);
+      expect(vouch.stdout()).toContain('bot token confirmed');
+      expect(vouch.stdout()).not.toMatch(/"level":50/);
+    } finally {
+      vouch.child.kill('SIGTERM');
+      slack.reset();
+    }
+    expect((await vouch.exited).code).toBe(0);
+  });
+
   it('with a configuration serves /healthz within 5 s, answers url_verification, and stops cleanly on SIGTERM', async () => {
     const port = await freePort();
     const vouch = spawnVouch(
