@@ -1,14 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createDatabase, type Database } from '../../../src/db/client.js';
-import { createLogger } from '../../../src/logger.js';
+import { describe, expect, it } from 'vitest';
+import type { Database } from '../../../src/db/client.js';
 import { FORMER_MEMBER_SLACK_ID, type MemberExport } from '../../../src/privacy/member-data.js';
 import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.mjs';
 import { FAKE_TEAM_ID } from '../../helpers/fake-slack-api.mjs';
 import { buttonValue, dmChannelOf } from '../../helpers/slack-blocks.js';
 import { askVouch, expressInterest, shareJobByCommand, waitForDm } from '../../helpers/slack-flows.js';
 import { blockAction, viewSubmission } from '../../helpers/slack-payloads.mjs';
-import { startTestApp, type TestApp } from '../../helpers/start-test-app.js';
+import type { TestApp } from '../../helpers/start-test-app.js';
+import { useAppAndDatabaseForSuite } from '../../helpers/suite-app.js';
 import { type DatabaseKind, describeEachDatabase } from '../../helpers/test-database.js';
 
 const CHANNEL = 'C0PRIVACY';
@@ -45,17 +45,9 @@ describeEachDatabase('data rights', (kind) => {
   let db: Database;
   let counter = 0;
 
-  beforeAll(async () => {
-    board = await startFakeJobBoard();
-    app = await startTestApp({ database: kind });
-    db = await createDatabase({ url: app.databaseUrl, logger: createLogger('silent') });
+  useAppAndDatabaseForSuite({ database: kind, startBoard: startFakeJobBoard }, (started) => {
+    ({ app, board, db } = started);
   });
-  afterAll(async () => {
-    await db?.close();
-    await app?.stop();
-    await board?.close();
-  });
-  beforeEach(() => app.slack.reset());
 
   /**
    * A member with every kind of data Vouch holds, next to other people's: they refer at Globex (and

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createDatabase, type Database } from '../../../src/db/client.js';
-import { createLogger } from '../../../src/logger.js';
+import { expect, it } from 'vitest';
+import type { Database } from '../../../src/db/client.js';
 import { type FakeJobBoard, jobPageHtml, startFakeJobBoard } from '../../helpers/fake-job-board.mjs';
 import { buttonValue } from '../../helpers/slack-blocks.js';
 import {
@@ -12,7 +11,8 @@ import {
   waitForDm,
 } from '../../helpers/slack-flows.js';
 import { blockAction, viewSubmission } from '../../helpers/slack-payloads.mjs';
-import { startTestApp, type TestApp } from '../../helpers/start-test-app.js';
+import type { TestApp } from '../../helpers/start-test-app.js';
+import { useAppAndDatabaseForSuite } from '../../helpers/suite-app.js';
 import { describeEachDatabase } from '../../helpers/test-database.js';
 
 /**
@@ -51,16 +51,12 @@ describeEachDatabase('untrusted text', (kind) => {
   let app: TestApp;
   let board: FakeJobBoard;
   let db: Database;
-  beforeAll(async () => {
-    board = await startFakeJobBoard();
-    app = await startTestApp({ database: kind });
-    db = await createDatabase({ url: app.databaseUrl, logger: createLogger('silent') });
-  });
-  afterAll(async () => {
-    await db?.close();
-    await app?.stop();
-    await board?.close();
-  });
+  useAppAndDatabaseForSuite(
+    { database: kind, startBoard: startFakeJobBoard, resetSlackBeforeEach: false },
+    (started) => {
+      ({ app, board, db } = started);
+    },
+  );
 
   it('shows a job page’s company name as text in the "remember me" reply, never as a live link', async () => {
     const company = 'Acme <https://evil.example/phish|Verify account>';
