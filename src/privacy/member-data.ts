@@ -2,6 +2,7 @@ import type { Db } from '../db/client.js';
 import type { DatabaseProvider } from '../db/database-url.js';
 import type { Logger } from '../logger.js';
 import type { ReferralStatus } from '../referrals/records.js';
+import { FORMER_MEMBER_SLACK_ID } from './former-member.js';
 
 /**
  * What Vouch holds about one member, and how it goes away: the export a member downloads, the
@@ -16,7 +17,6 @@ import type { ReferralStatus } from '../referrals/records.js';
  * The Member row that stands in for every erased member in other people's referrals ("referred by a
  * former member"). One per workspace, never a Slack user id: Slack ids start with U or W.
  */
-export const FORMER_MEMBER_SLACK_ID = 'former-member';
 
 /** Referral statuses after which nothing more happens: their notes are kept only for the retention. */
 export const closedStatuses = [

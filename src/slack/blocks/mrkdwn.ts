@@ -1,3 +1,4 @@
+import { FORMER_MEMBER_SLACK_ID } from '../../privacy/former-member.js';
 import { cleanText } from '../../text/clean-text.js';
 import { isSlackUserId } from '../slack-ids.js';
 
@@ -22,6 +23,7 @@ export function escapeMrkdwn(text: string): string {
 
 /** `<@U123>` for an id of Slack's shape (`slack-ids.ts`); anything else is shown inert. */
 export function mention(userId: string): string {
+  if (userId === FORMER_MEMBER_SLACK_ID) return '_a former member_';
   return isSlackUserId(userId) ? `<@${userId}>` : escapeMrkdwn(`@${userId}`);
 }
 

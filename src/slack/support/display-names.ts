@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import { createRecentMap } from '../../runtime/recent-map.js';
+import { cleanText } from '../../text/clean-text.js';
 
 export interface DisplayNamesOptions {
   /** How long a looked-up name is reused; a renamed member shows the new name after this. */
@@ -22,7 +23,9 @@ export function createDisplayNames(options: DisplayNamesOptions = {}) {
     if (hit !== undefined) return hit;
     try {
       const { user } = await client.users.info({ user: userId });
-      const name = user?.profile?.display_name || user?.real_name || user?.name || null;
+      const raw = user?.profile?.display_name || user?.real_name || user?.name || null;
+      // A name is text from outside like any other: no control characters reach the database.
+      const name = raw === null ? null : cleanText(raw) || null;
       known.set(userId, name);
       return name;
     } catch {

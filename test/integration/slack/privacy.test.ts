@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/db/client.js';
-import { FORMER_MEMBER_SLACK_ID, type MemberExport } from '../../../src/privacy/member-data.js';
+import { FORMER_MEMBER_SLACK_ID } from '../../../src/privacy/former-member.js';
+import type { MemberExport } from '../../../src/privacy/member-data.js';
 import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.mjs';
 import { FAKE_TEAM_ID } from '../../helpers/fake-slack-api.mjs';
 import { buttonValue, dmChannelOf } from '../../helpers/slack-blocks.js';

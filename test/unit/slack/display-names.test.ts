@@ -26,6 +26,12 @@ describe('display names', () => {
     expect(slack.calls()).toBe(1);
   });
 
+  it('keeps no control characters of a name (it is stored on the member row)', async () => {
+    const displayName = createDisplayNames();
+    const slack = client({ U2: 'Ri\u0000ta\u0007' });
+    expect(await displayName(slack.client, 'U2')).toBe('Rita');
+  });
+
   it('asks again after the time to live', async () => {
     const displayName = createDisplayNames({ ttlMs: 0 });
     const slack = client({ U1: 'Rita' });
