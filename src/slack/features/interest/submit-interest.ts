@@ -7,6 +7,7 @@ import { refOf } from '../../support/posting-ref.js';
 import type { FeatureDeps } from '../feature-deps.js';
 import {
   cardLocation,
+  domainErrorMessage,
   keepOpenWithError,
   readSubmission,
   replyToDomainError,
@@ -33,16 +34,36 @@ export function onInterestSubmitted(
       return;
     }
     const { meta, form: submission, who } = read;
-    await ack();
+    // Written before the modal closes: if the write fails the member still sees the form, with why.
+    let saved: Awaited<ReturnType<typeof record>>;
     try {
+      saved = await record();
+    } catch (error) {
+      const expected = domainErrorMessage(error);
+      if (expected === null) logger.warn({ err: error }, 'interest not saved: the form stays open');
+      await keepOpenWithError(
+        ack,
+        interestModalIds.noteBlock,
+        expected ??
+          'Vouch could not save this just now. Your note is still here: please try again in a moment.',
+      );
+      return;
+    }
+    if (saved === null) {
+      await keepOpenWithError(
+        ack,
+        interestModalIds.noteBlock,
+        '🔒 This posting closed in the meantime, so Vouch is not taking interest in it.',
+      );
+      return;
+    }
+    await ack();
+
+    /** The referral, written; null when the posting closed meanwhile. */
+    async function record() {
       const candidate = await referrals.ensureMember(who.teamId, who.userId);
       const posting = await referrals.getPosting(meta.postingId);
-      if (posting.status === 'closed') {
-        await notifier.dm(who.userId, {
-          text: '🔒 That posting closed in the meantime, so Vouch did not record your interest.',
-        });
-        return;
-      }
+      if (posting.status === 'closed') return null;
       const available = (await referrals.referrersFor(posting)).filter((m) => m.id !== candidate.id);
       let asked: Member[] = [];
       let ask: string | 'anyone' | null = null;
@@ -58,7 +79,7 @@ export function onInterestSubmitted(
         asked = available;
         ask = 'anyone';
       }
-      const { referral, created, invited } = await referrals.expressInterest({
+      const written = await referrals.expressInterest({
         postingId: posting.id,
         candidateId: candidate.id,
         note: submission.note,
@@ -67,6 +88,11 @@ export function onInterestSubmitted(
         showName: submission.showName,
         channelId: cardLocation(meta.context).channel ?? null,
       });
+      return { ...written, posting, asked, ask };
+    }
+
+    const { referral, created, invited, posting, asked, ask } = saved;
+    try {
       const ref = refOf(posting);
       if (!created) {
         await notifier.dm(who.userId, {

@@ -3,14 +3,21 @@ import { ReferralError } from '../../../../src/referrals/referral-service.js';
 import { encodeStatusUpdate } from '../../../../src/slack/blocks/action-values.js';
 import { encodeViewMetadata } from '../../../../src/slack/blocks/view-metadata.js';
 import { onDetails } from '../../../../src/slack/features/details/open-details.js';
+import { onInterestSubmitted } from '../../../../src/slack/features/interest/submit-interest.js';
 import { onICanRefer } from '../../../../src/slack/features/refer/i-can-refer.js';
 import { onStatusButton } from '../../../../src/slack/features/status/status-button.js';
 import { onTagSubmitted } from '../../../../src/slack/features/tag/submit-tag.js';
-import { cardActionIds, statusUpdateActionPattern, tagModalIds } from '../../../../src/slack/ids.js';
+import {
+  cardActionIds,
+  interestModalIds,
+  statusUpdateActionPattern,
+  tagModalIds,
+} from '../../../../src/slack/ids.js';
 import type { Message } from '../../../../src/slack/support/notifier.js';
 import { createListenerRouter } from '../../../../src/slack/transport/listener-router.js';
 import { createAppWithFakeReceiver } from '../../../helpers/fake-receiver.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../../../helpers/fake-slack-api.mjs';
+import { interestFormValues } from '../../../helpers/slack-flows.js';
 import { blockAction, viewSubmission } from '../../../helpers/slack-payloads.mjs';
 
 /**
@@ -185,6 +192,67 @@ describe('a status button that moved the referral', () => {
 
   it('never rewrites a message in a channel from the blocks a payload carries', async () => {
     expect(await clickIn('C0PUBLIC', crafted)).toEqual([]);
+  });
+});
+
+describe('the interest form’s submission', () => {
+  const interestView = {
+    callback_id: interestModalIds.callbackId,
+    private_metadata: encodeViewMetadata('p1', { channel: 'C0JOBS', ts: '1.1' }),
+  };
+  const values = interestFormValues({ note: 'my note', referrer: 'anyone' });
+
+  function submitWith(referrals: Record<string, unknown>) {
+    const t = setUp();
+    const noCall = async () => {
+      throw new Error('must not be called');
+    };
+    t.router.view(
+      interestModalIds.callbackId,
+      onInterestSubmitted({
+        ...t,
+        referrals,
+        cards: { refresh: noCall },
+        home: { publish: noCall },
+        notices: {},
+      } as never),
+    );
+    return t.receiver.send(viewSubmission({ user: 'U0CANDIDATE', view: interestView, values }));
+  }
+  const readable = {
+    ensureMember: async () => ({ id: 'm1' }),
+    getPosting: async () => ({ id: 'p1', status: 'open', summary: null, title: 'Engineer' }),
+    referrersFor: async () => [],
+  };
+
+  it('keeps the form open, with the note, when the referral cannot be written (the database is down)', async () => {
+    const delivery = await submitWith({
+      ...readable,
+      expressInterest: async () => {
+        throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
+      },
+    });
+    expect(delivery.ackResponse).toEqual({
+      response_action: 'errors',
+      errors: {
+        [interestModalIds.noteBlock]:
+          'Vouch could not save this just now. Your note is still here: please try again in a moment.',
+      },
+    });
+  });
+
+  it('keeps the form open and says so when the posting closed in the meantime', async () => {
+    const delivery = await submitWith({
+      ...readable,
+      getPosting: async () => ({ id: 'p1', status: 'closed', summary: null, title: 'Engineer' }),
+    });
+    expect(delivery.ackResponse).toEqual({
+      response_action: 'errors',
+      errors: {
+        [interestModalIds.noteBlock]:
+          '🔒 This posting closed in the meantime, so Vouch is not taking interest in it.',
+      },
+    });
   });
 });
 
