@@ -259,21 +259,17 @@ describeEachDatabase('the referral lifecycle, on the database', (kind) => {
     expect(await eventsOf(referral.id)).toHaveLength(2);
   });
 
+  /** Bob marks the referral referred while Dave withdraws it: two changes at the same moment. */
+  function bobRefersWhileDaveWithdraws(referralId: string) {
+    const change = (memberId: string, to: 'referred' | 'withdrawn') =>
+      referrals.changeStatus({ referralId, actor: { kind: 'member', memberId }, to });
+    return Promise.all([change(bob.id, 'referred'), change(dave.id, 'withdrawn')]);
+  }
+
   it('lets exactly one of two status changes decided from the same status win; the other is told', async () => {
     const { referral } = await daveAsks(bob.id);
     const met = meet(2);
-    const results = await Promise.all([
-      referrals.changeStatus({
-        referralId: referral.id,
-        actor: { kind: 'member', memberId: bob.id },
-        to: 'referred',
-      }),
-      referrals.changeStatus({
-        referralId: referral.id,
-        actor: { kind: 'member', memberId: dave.id },
-        to: 'withdrawn',
-      }),
-    ]);
+    const results = await bobRefersWhileDaveWithdraws(referral.id);
     await met;
     const winners = results.filter((r) => r.ok);
     const losers = results.filter((r) => !r.ok);
@@ -308,18 +304,7 @@ describeEachDatabase('the referral lifecycle, on the database', (kind) => {
   it('keeps one winner per round when status changes race unforced, round after round', async () => {
     for (let round = 0; round < 8; round += 1) {
       const { referral } = await daveAsks(bob.id);
-      const results = await Promise.all([
-        referrals.changeStatus({
-          referralId: referral.id,
-          actor: { kind: 'member', memberId: bob.id },
-          to: 'referred',
-        }),
-        referrals.changeStatus({
-          referralId: referral.id,
-          actor: { kind: 'member', memberId: dave.id },
-          to: 'withdrawn',
-        }),
-      ]);
+      const results = await bobRefersWhileDaveWithdraws(referral.id);
       expect(results.filter((r) => r.ok)).toHaveLength(1);
       expect(await eventsOf(referral.id)).toHaveLength(3);
     }
