@@ -48,19 +48,6 @@ export function createCompanyDirectory(deps: CompanyDirectoryDeps) {
     ensureCompany,
     findCompany,
 
-    /** Is this member someone who can refer for the posting (on the posting or at its company)? */
-    async canReferFor(posting: Posting, memberId: string): Promise<boolean> {
-      const onPosting = await db.postingReferrer.findUnique({
-        where: { postingId_memberId: { postingId: posting.id, memberId } },
-      });
-      if (onPosting !== null) return true;
-      if (posting.companyId === null) return false;
-      const atCompany = await db.companyReferrer.findUnique({
-        where: { companyId_memberId: { companyId: posting.companyId, memberId } },
-      });
-      return atCompany !== null;
-    },
-
     /** Members who can refer for a posting: on the posting first, then the company directory. */
     async referrersFor(posting: Posting): Promise<Member[]> {
       const [onPosting, atCompany] = await Promise.all([
@@ -85,12 +72,6 @@ export function createCompanyDirectory(deps: CompanyDirectoryDeps) {
       if (removed.count > 0) return { isReferrer: false };
       await insertedOnce(() => db.postingReferrer.create({ data: { postingId, memberId } }));
       return { isReferrer: true };
-    },
-
-    async addPostingReferrer(postingId: string, memberId: string): Promise<{ added: boolean }> {
-      return {
-        added: await insertedOnce(() => db.postingReferrer.create({ data: { postingId, memberId } })),
-      };
     },
 
     /** Adds the member to the "who can refer at <company>" directory. */

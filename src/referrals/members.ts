@@ -72,10 +72,6 @@ export function createMembers(deps: { db: Db }) {
 
     memberRows,
 
-    async getMemberBySlackId(workspaceId: string, slackUserId: string): Promise<Member | null> {
-      return db.member.findUnique({ where: { workspaceId_slackUserId: { workspaceId, slackUserId } } });
-    },
-
     /** An erased member: their rows leave the caches (a return later starts as a new member). */
     forgetMember(memberId: string): void {
       const member = membersById.get(memberId);
