@@ -12,7 +12,7 @@ import {
   section,
 } from './block-kit.js';
 import { fitBlocks, oneLine, slackLimits, truncate } from './limits.js';
-import { escapeMrkdwn, mention, plural, quote } from './mrkdwn.js';
+import { escapeMrkdwn, inChannel, mention, plural, quote } from './mrkdwn.js';
 import type { PostingRef } from './posting-format.js';
 import { postingLinkLine } from './posting-format.js';
 import { statusButtons } from './status-buttons.js';
@@ -118,9 +118,9 @@ function candidateRows(rows: readonly CandidateReferralRow[]): KnownBlock[] {
 
 function invitationRows(rows: readonly InvitationRow[]): KnownBlock[] {
   return rows.slice(0, rowCaps.referrer).flatMap((row): KnownBlock[] => {
-    const where =
-      row.channelId !== null && /^[CG][A-Z0-9]{2,}$/.test(row.channelId) ? ` in <#${row.channelId}>` : '';
-    const line = section(`🙋 Someone${where} is interested in ${postingLinkLine(row.posting, titleCap)}`);
+    const line = section(
+      `🙋 Someone${inChannel(row.channelId)} is interested in ${postingLinkLine(row.posting, titleCap)}`,
+    );
     if (row.status === 'offered')
       return [line, context('You offered to refer: they decide whether to accept.')];
     return [

@@ -1,6 +1,6 @@
 import { FORMER_MEMBER_SLACK_ID } from '../../privacy/former-member.js';
 import { cleanText } from '../../text/clean-text.js';
-import { isSlackUserId } from '../slack-ids.js';
+import { isSlackUserId, slackChannelIdSchema } from '../slack-ids.js';
 
 /**
  * Building mrkdwn from text Vouch did not write, safely: the one escaping path. Slack parses `<…>`
@@ -25,6 +25,16 @@ export function escapeMrkdwn(text: string): string {
 export function mention(userId: string): string {
   if (userId === FORMER_MEMBER_SLACK_ID) return '_a former member_';
   return isSlackUserId(userId) ? `<@${userId}>` : escapeMrkdwn(`@${userId}`);
+}
+
+/**
+ * " in <#C…>" for the channel (public or private) where something happened, for Slack to render as
+ * its name; empty for a DM (`D…`: naming it tells nothing) or anything not shaped like a channel.
+ */
+export function inChannel(channelId: string | null): string {
+  return channelId !== null && !channelId.startsWith('D') && slackChannelIdSchema.safeParse(channelId).success
+    ? ` in <#${channelId}>`
+    : '';
 }
 
 /** Mentions, comma-joined, with "and N more" past `max`. */

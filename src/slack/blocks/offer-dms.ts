@@ -1,21 +1,8 @@
 import { offerActionIds, referrerDmActionIds } from '../ids.js';
 import { encodeStatusUpdate } from './action-values.js';
 import { actions, button, context, type SlackMessage, section } from './block-kit.js';
-import { truncate } from './limits.js';
-import { escapeMrkdwn, mention } from './mrkdwn.js';
-import { displayTitle, type PostingRef, postingLinkLine } from './posting-format.js';
-
-/** A channel id Slack renders as a link (`<#C…>`); anything else is left out. */
-const slackChannelId = /^[CGD][A-Z0-9]{2,}$/;
-
-function channelPhrase(channelId: string | null): string {
-  return channelId !== null && slackChannelId.test(channelId) ? ` in <#${channelId}>` : '';
-}
-
-function plainTitle(posting: PostingRef): string {
-  const title = truncate(displayTitle(posting), 120);
-  return posting.company && posting.title ? `${title} at ${truncate(posting.company, 60)}` : title;
-}
+import { escapeMrkdwn, inChannel, mention } from './mrkdwn.js';
+import { type PostingRef, plainTitle, postingLinkLine } from './posting-format.js';
 
 /**
  * The anonymous invitation a referrer gets when a candidate asks anyone who can refer: what and
@@ -30,7 +17,7 @@ export function invitationDm(input: {
     text: escapeMrkdwn(`Someone is interested in ${plainTitle(input.posting)}`),
     blocks: [
       section(
-        `🙋 Someone${channelPhrase(input.channelId)} is interested in ${postingLinkLine(input.posting)}, ` +
+        `🙋 Someone${inChannel(input.channelId)} is interested in ${postingLinkLine(input.posting)}, ` +
           'and you said you can refer there.',
       ),
       ...actions([

@@ -26,6 +26,12 @@ export function displayTitle(posting: { title: string | null; company: string | 
   return posting.company ? `Job at ${oneLine(posting.company)}` : 'Job posting';
 }
 
+/** "Title at Company" as plain words (a message's fallback text), both kept short. */
+export function plainTitle(posting: PostingRef): string {
+  const title = truncate(displayTitle(posting), 120);
+  return posting.company && posting.title ? `${title} at ${truncate(posting.company, 60)}` : title;
+}
+
 /** mrkdwn "*<url|Title>* at Company", escaped, title kept short. */
 export function postingLinkLine(posting: PostingRef, maxTitle = 150): string {
   const title = `*${link(posting.url, truncate(displayTitle(posting), maxTitle))}*`;

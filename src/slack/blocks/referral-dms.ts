@@ -26,7 +26,7 @@ import {
 import { slackLimits, truncate } from './limits.js';
 import { escapeMrkdwn, mention, mentionList, plural, quote } from './mrkdwn.js';
 import { type PostingCardInput, postingCardBlocks } from './posting-card.js';
-import { displayTitle, type PostingRef, postingLinkLine } from './posting-format.js';
+import { displayTitle, type PostingRef, plainTitle, postingLinkLine } from './posting-format.js';
 import { statusButtons } from './status-buttons.js';
 import type { TagRole } from './tag-modal.js';
 
@@ -50,11 +50,6 @@ const noteCap = 1500;
 function noteBlock(label: string, note: string | null | undefined): KnownBlock[] {
   const text = note?.trim();
   return text ? [section(`${label}\n${quote(truncate(text, noteCap))}`)] : [];
-}
-
-function plainTitle(posting: PostingRef): string {
-  const title = truncate(displayTitle(posting), 120);
-  return posting.company && posting.title ? `${title} at ${truncate(posting.company, 60)}` : title;
 }
 
 /**
