@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { interactionKey } from '../../../../src/slack/features/deliveries/drop-repeated-interactions.js';
+import { deliveryKey, interactionKey } from '../../../../src/slack/features/deliveries/delivery-key.js';
 
 const click = (actionTs: string) => ({
   type: 'block_actions',
@@ -39,6 +39,11 @@ describe('what makes an interaction itself', () => {
 
   it('keeps no user id in what the ledger stores', () => {
     expect(interactionKey(click('1.1'))).not.toContain('U0SOMEONE');
+  });
+
+  it('keys an event by its event_id, so a retry of it meets the first', () => {
+    expect(deliveryKey({ type: 'event_callback', event_id: 'Ev1' })).toBe('event:Ev1');
+    expect(deliveryKey(click('1.3'))).toBe(interactionKey(click('1.3')));
   });
 
   it('is null for events (they have their own event_id) and for clicks without action_ts', () => {

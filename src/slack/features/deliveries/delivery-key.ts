@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import { readOnlyActionIds } from '../../ids.js';
-import type { FeatureDeps } from '../feature-deps.js';
 
 /**
  * What makes one interaction itself, so that the same one delivered again is known: a click by its
@@ -33,23 +31,12 @@ export function interactionKey(body: Record<string, unknown>): string | null {
 }
 
 /**
- * Drops an interaction Slack (or anyone replaying a signed request, which Slack's scheme allows
- * within five minutes) delivers again: the same "I can refer" body twice must not list and then
- * un-list the member, and one modal submission retried a hundred times gives one referral and one
- * DM to each person. The key is recorded in the database first (the event ledger), so this holds
- * across replicas and restarts. A dropped request is still acknowledged (empty), once.
+ * The ledger key of one delivery: an Events API event by its `event_id` (Slack's retries with
+ * X-Slack-Retry-Num carry the same one), an interaction by `interactionKey`; null for anything
+ * that needs no de-duplication.
  */
-export function dropRepeatedInteractions(
-  deps: Pick<FeatureDeps, 'ledger' | 'logger'>,
-): Middleware<AnyMiddlewareArgs> {
-  return async (args) => {
-    const key = interactionKey(args.body as Record<string, unknown>);
-    if (key !== null && !(await deps.ledger.firstTime(key))) {
-      deps.logger.info({ type: (args.body as { type?: unknown }).type }, 'repeated interaction ignored');
-      const ack = (args as { ack?: () => Promise<void> }).ack;
-      if (ack !== undefined) await ack();
-      return;
-    }
-    await args.next();
-  };
+export function deliveryKey(body: Record<string, unknown>): string | null {
+  if (body.type === 'event_callback')
+    return typeof body.event_id === 'string' ? `event:${body.event_id}` : null;
+  return interactionKey(body);
 }

@@ -1,0 +1,34 @@
+import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import type { FeatureDeps } from '../feature-deps.js';
+import { deliveryKey } from './delivery-key.js';
+
+/**
+ * Drops a delivery Vouch has handled before, before any listener runs: an event Slack re-delivers
+ * (it retries when an ack was slow or lost), and an interaction delivered again (a client retry, or
+ * a replay of the same signed request, which Slack's scheme allows within five minutes): the same
+ * "I can refer" twice must not list and then un-list the member, and one modal submission retried a
+ * hundred times gives one referral and one DM to each person. The key is recorded in the database
+ * first (the event ledger), so this holds across restarts and replicas.
+ *
+ * In HTTP mode the receiver (`transport/http-receiver.ts`) has already answered Slack on arrival
+ * (a modal submission excepted: a dropped one is acknowledged empty here, once); in Socket Mode Bolt
+ * acknowledges an event envelope itself as processing starts.
+ * @see https://api.slack.com/apis/events-api#retries
+ */
+export function dropRepeats(deps: Pick<FeatureDeps, 'ledger' | 'logger'>): Middleware<AnyMiddlewareArgs> {
+  return async (args) => {
+    const body = args.body as Record<string, unknown>;
+    const key = deliveryKey(body);
+    if (key === null || (await deps.ledger.firstTime(key))) return args.next();
+    if (body.type === 'event_callback') {
+      deps.logger.info(
+        { eventId: body.event_id, retryNum: args.context.retryNum },
+        're-delivered event ignored',
+      );
+      return;
+    }
+    deps.logger.info({ type: body.type }, 'repeated interaction ignored');
+    const ack = (args as { ack?: () => Promise<void> }).ack;
+    if (ack !== undefined) await ack();
+  };
+}
