@@ -188,16 +188,11 @@ export function onClick<A extends BlockAction = BlockAction>(
   };
 }
 
-/**
- * Tells the clicker why the domain refused (a state-machine or authorization verdict), privately;
- * true when it did, so the listener stops there.
- */
-export async function refusedPrivately(
+/** Tells the clicker, privately, why the domain refused (a state-machine or authorization verdict). */
+export async function refusePrivately(
   notifier: Pick<Notifier, 'ephemeral'>,
   click: Click,
-  verdict: { ok: true } | { ok: false; reason: string },
-): Promise<boolean> {
-  if (verdict.ok) return false;
-  await notifier.ephemeral(click.channel, click.userId, { text: `⚠️ ${verdict.reason}` });
-  return true;
+  refusal: { reason: string },
+): Promise<void> {
+  await notifier.ephemeral(click.channel, click.userId, { text: `⚠️ ${refusal.reason}` });
 }

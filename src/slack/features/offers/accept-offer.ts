@@ -3,7 +3,7 @@ import { offerAcceptedMessage } from '../../blocks/offer-dms.js';
 import { referrerRequestDm } from '../../blocks/referral-dms.js';
 import { refOf } from '../../support/posting-ref.js';
 import type { FeatureDeps } from '../feature-deps.js';
-import { type ActionListener, onClick, refusedPrivately } from '../listener-kit.js';
+import { type ActionListener, onClick, refusePrivately } from '../listener-kit.js';
 
 /**
  * The candidate accepts a referrer's offer: only now does that referrer get the request with the
@@ -16,7 +16,7 @@ export function onAcceptOffer(
   return onClick(deps, 'Accept offer click', async (click, { respond }) => {
     const member = await referrals.ensureMember(click.teamId, click.userId);
     const result = await referrals.acceptOffer(click.value, member.id);
-    if (!result.ok) return void (await refusedPrivately(notifier, click, result));
+    if (!result.ok) return refusePrivately(notifier, click, result);
     const { referral, referrer } = result;
     const posting = refOf(referral.posting);
     await notifier.dm(

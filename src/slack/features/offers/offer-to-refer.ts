@@ -2,7 +2,7 @@ import type { BlockAction } from '@slack/bolt';
 import { offerReceivedDm, offerSentMessage } from '../../blocks/offer-dms.js';
 import { refOf } from '../../support/posting-ref.js';
 import type { FeatureDeps } from '../feature-deps.js';
-import { type ActionListener, onClick, refusedPrivately } from '../listener-kit.js';
+import { type ActionListener, onClick, refusePrivately } from '../listener-kit.js';
 
 /**
  * "Offer to refer" in an anonymous invitation: the candidate hears who offered and decides. The
@@ -16,7 +16,7 @@ export function onOfferToRefer(
   return onClick(deps, 'Offer to refer click', async (click, { respond }) => {
     const member = await referrals.ensureMember(click.teamId, click.userId);
     const result = await referrals.offerToRefer(click.value, member.id);
-    if (!result.ok) return void (await refusedPrivately(notifier, click, result));
+    if (!result.ok) return refusePrivately(notifier, click, result);
     const posting = refOf(result.referral.posting);
     await notifier.dm(
       result.referral.candidate.slackUserId,

@@ -5,7 +5,7 @@ import { parseStatusUpdate } from '../../blocks/action-values.js';
 import { context } from '../../blocks/block-kit.js';
 import { escapeMrkdwn } from '../../blocks/mrkdwn.js';
 import type { FeatureDeps } from '../feature-deps.js';
-import { type ActionListener, onClick, refusedPrivately } from '../listener-kit.js';
+import { type ActionListener, onClick, refusePrivately } from '../listener-kit.js';
 
 /** Removes the buttons of a handled message and says what happened, so nobody clicks twice. */
 function settledBlocks(original: unknown, line: string): KnownBlock[] {
@@ -31,7 +31,7 @@ export function onStatusButton(
       actor: { kind: 'member', memberId: member.id },
       to: update.to,
     });
-    if (!change.ok) return void (await refusedPrivately(notifier, click, change));
+    if (!change.ok) return refusePrivately(notifier, click, change);
     const done = change.offerOnly
       ? "👋 Okay: you're out of this request. Nobody is told who declined."
       : `✅ You marked this *${escapeMrkdwn(statusLabel(change.to))}*.`;
