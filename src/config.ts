@@ -21,6 +21,7 @@ const HELP: Record<string, string> = {
   VOUCH_REMINDER_DAYS: 'a whole number of days, e.g. 7',
   VOUCH_LIVENESS_HOURS: 'a whole number of hours, e.g. 24',
   VOUCH_NOTE_RETENTION_DAYS: 'a whole number of days, e.g. 180',
+  VOUCH_WORK_LEASE_SECONDS: 'a whole number of seconds, e.g. 30',
 };
 
 const emptyToUndefined = (value: unknown) =>
@@ -112,6 +113,7 @@ const envSchema = z.object({
   VOUCH_REMINDER_DAYS: positiveInt(7, 365),
   VOUCH_LIVENESS_HOURS: positiveInt(24, 24 * 30),
   VOUCH_NOTE_RETENTION_DAYS: positiveInt(180, 3650),
+  VOUCH_WORK_LEASE_SECONDS: positiveInt(30, 3600),
 });
 
 export type SlackMode = { kind: 'socket'; appToken: string } | { kind: 'http'; signingSecret: string };
@@ -134,6 +136,11 @@ export interface Config {
   livenessHours: number;
   /** Notes of referrals closed longer ago than this are erased. */
   noteRetentionDays: number;
+  /**
+   * How long a claimed job is held before another worker may take it (src/work/): after a crash,
+   * acknowledged work resumes within this time. Renewed while the work runs.
+   */
+  workLeaseMs: number;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -185,6 +192,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       reminderDays: data.VOUCH_REMINDER_DAYS,
       livenessHours: data.VOUCH_LIVENESS_HOURS,
       noteRetentionDays: data.VOUCH_NOTE_RETENTION_DAYS,
+      workLeaseMs: data.VOUCH_WORK_LEASE_SECONDS * 1000,
     },
   };
 }

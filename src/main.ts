@@ -29,6 +29,7 @@ import { createHomePublisher } from './slack/support/home-publisher.js';
 import { createNotifier } from './slack/support/notifier.js';
 import { createReferralNotices } from './slack/support/referral-notices.js';
 import { createBotTokenCheck } from './slack/verify-bot-token.js';
+import { createWorkQueue, type WorkQueue } from './work/work-queue.js';
 
 /** How long a graceful stop waits for in-flight work before closing the database anyway. */
 const DRAIN_TIMEOUT_MS = 7_000;
@@ -57,6 +58,8 @@ export interface RunningVouch {
     noteRetention: { runOnce(): Promise<number> };
     scheduler: JobScheduler;
   };
+  /** The durable work queue (src/work/). */
+  work: WorkQueue;
 }
 
 /**
@@ -111,7 +114,12 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
       logger,
     );
     const identity = await tokenCheck.start();
-    const slack = createSlackApp({ config, logger, inflight, turns, identity });
+    const work = createWorkQueue({
+      db: prisma,
+      logger: logger.child({ component: 'work' }),
+      leaseMs: config.workLeaseMs,
+    });
+    const slack = createSlackApp({ config, logger, inflight, turns, identity, work });
     const client = slack.app.client;
     const notifier = createNotifier(client, logger);
     const cards = createCardPublisher(client, { shares, referrals, logger });
@@ -168,6 +176,8 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
       everyMs: 6 * 60 * 60 * 1000,
       run: async () => {
         await ledger.prune(24 * 60 * 60 * 1000);
+        // A finished job's key catches repeats for a day (Slack stops re-delivering within an hour).
+        await work.prune(24 * 60 * 60 * 1000);
       },
     };
 
@@ -179,6 +189,7 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
         tokenCheck.problem() ?? ((await db.ping()) ? null : 'database unavailable'),
       isServing: () => serving,
       admit: () => inflight.below(MAX_INFLIGHT_WORK, ADMISSION_WAIT_MS),
+      workStats: () => work.stats(),
     });
     const port = await listen(server, config.port).catch((error: unknown) => {
       throw new StartupError(
@@ -187,6 +198,8 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
       );
     });
     await slack.connect();
+    // Jobs left by a process that died are claimed again once their lease runs out.
+    work.start();
     scheduler.start([reminders, liveness, noteRetention, pruneLedger]);
     logger.info({ port, mode: config.slack.mode.kind, database: db.provider }, 'Vouch is running');
 
@@ -194,6 +207,7 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
     return {
       port,
       jobs: { reminders, liveness, noteRetention, scheduler },
+      work,
       stop() {
         stopping ??= (async () => {
           serving = false;
@@ -204,8 +218,13 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
             scheduler.stop(),
           ]);
           tokenCheck.stop();
-          const drained = await inflight.drain(DRAIN_TIMEOUT_MS);
+          const [drained, finished] = await Promise.all([
+            inflight.drain(DRAIN_TIMEOUT_MS),
+            work.stop(DRAIN_TIMEOUT_MS),
+          ]);
           if (!drained) logger.warn({ inflight: inflight.size }, 'stopping with work still in flight');
+          // Unfinished jobs keep their lease and are claimed again after it (here after a restart, or elsewhere).
+          if (!finished) logger.warn({ jobs: work.runningHere }, 'stopping with jobs still running');
           await db.close();
           logger.info('stopped');
         })();

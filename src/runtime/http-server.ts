@@ -18,6 +18,8 @@ export interface HttpServerDeps {
   isServing: () => boolean;
   /** Resolves when a Slack request may be handed to Bolt (admission control); immediate if absent. */
   admit?: () => Promise<void>;
+  /** The work queue's backlog, reported on /readyz (a backlog alone does not make Vouch unready). */
+  workStats?: () => Promise<{ backlog: number; oldestAgeMs: number; failed: number }>;
 }
 
 const SLACK_PATH = '/slack/events';
@@ -35,7 +37,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
  * enough to keep even if Bolt could, since health routes and admission would still be needed.
  */
 export function createHttpServer(deps: HttpServerDeps): Server {
-  const { logger, slackListener, notReadyBecause, isServing, admit } = deps;
+  const { logger, slackListener, notReadyBecause, isServing, admit, workStats } = deps;
   return createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
     if (req.method === 'GET' && path === '/healthz') {
@@ -47,8 +49,12 @@ export function createHttpServer(deps: HttpServerDeps): Server {
         sendJson(res, 503, { status: 'stopping' });
         return;
       }
-      notReadyBecause().then(
-        (problem) => sendJson(res, problem === null ? 200 : 503, { status: problem ?? 'ready' }),
+      readiness(notReadyBecause, workStats).then(
+        ({ problem, work }) =>
+          sendJson(res, problem === null ? 200 : 503, {
+            status: problem ?? 'ready',
+            ...(work !== undefined ? { work } : {}),
+          }),
         (error: unknown) => {
           logger.warn({ err: error }, 'readiness check failed');
           sendJson(res, 503, { status: 'database unavailable' });
@@ -68,6 +74,24 @@ export function createHttpServer(deps: HttpServerDeps): Server {
     }
     sendJson(res, 404, { error: 'not found' });
   });
+}
+
+/** The readiness answer: why not ready (or null), and the queue's backlog when it can be read. */
+async function readiness(
+  notReadyBecause: HttpServerDeps['notReadyBecause'],
+  workStats: HttpServerDeps['workStats'],
+): Promise<{ problem: string | null; work?: { backlog: number; oldestAgeSeconds: number; failed: number } }> {
+  const problem = await notReadyBecause();
+  if (problem !== null || workStats === undefined) return { problem };
+  const stats = await workStats();
+  return {
+    problem,
+    work: {
+      backlog: stats.backlog,
+      oldestAgeSeconds: Math.round(stats.oldestAgeMs / 1000),
+      failed: stats.failed,
+    },
+  };
 }
 
 /** Listens and resolves with the bound port (useful with port 0). */

@@ -5,7 +5,9 @@ import type { Config } from '../config.js';
 import { type Logger, toBoltLogger } from '../logger.js';
 import type { InflightWork } from '../runtime/inflight-work.js';
 import type { TurnQueue } from '../runtime/turn-queue.js';
+import type { WorkQueue } from '../work/work-queue.js';
 import type { SlackFeature } from './slack-feature.js';
+import { deliveryAttemptOf, runEventJob, SLACK_EVENT_JOB } from './transport/durable-events.js';
 import { createHttpReceiver } from './transport/http-receiver.js';
 import { createListenerRouter } from './transport/listener-router.js';
 import { createWebApiFetch } from './transport/web-api-fetch.js';
@@ -17,6 +19,8 @@ export interface SlackAppDeps {
   turns: TurnQueue;
   /** The bot's ids from Vouch's own token check (`verify-bot-token.ts`); null when Slack was unreachable. */
   identity: BotIdentity | null;
+  /** HTTP mode writes events here before acknowledging them and runs them as jobs. */
+  work?: Pick<WorkQueue, 'accept' | 'handle'>;
 }
 
 /** Who the bot is, as `auth.test` says. */
@@ -53,7 +57,7 @@ export interface SlackApp {
  * so shutdown can finish it.
  */
 export function createSlackApp(deps: SlackAppDeps): SlackApp {
-  const { config, logger, inflight, turns, identity } = deps;
+  const { config, logger, inflight, turns, identity, work } = deps;
   const boltLogger = toBoltLogger(logger);
   const mode = config.slack.mode;
   const receiver =
@@ -65,7 +69,13 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
           installerOptions: { clientOptions: { slackApiUrl: config.slack.apiUrl } },
         })
       : // Acknowledge first, work after: Slack gives 3 s and job boards can be slow.
-        createHttpReceiver({ signingSecret: mode.signingSecret, logger, turns, inflight });
+        createHttpReceiver({
+          signingSecret: mode.signingSecret,
+          logger,
+          turns,
+          inflight,
+          ...(work !== undefined ? { intake: work } : {}),
+        });
 
   const app = new App({
     token: config.slack.botToken,
@@ -98,10 +108,14 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
         requestType: request?.type ?? (request?.command !== undefined ? 'command' : undefined),
         eventType: request?.event?.type,
         command: request?.command,
+        deliveryAttempt: deliveryAttemptOf(context) ?? undefined,
       },
       'unhandled error in a Slack listener',
     );
+    // A delivery from the work queue fails its job, which is retried with backoff.
+    if (deliveryAttemptOf(context) !== null) throw error.original ?? error;
   });
+  if (work !== undefined) work.handle(SLACK_EVENT_JOB, runEventJob(app, turns));
 
   return {
     app,

@@ -10,6 +10,8 @@ import {
 import type { Logger } from '../../logger.js';
 import type { InflightWork } from '../../runtime/inflight-work.js';
 import type { TurnQueue } from '../../runtime/turn-queue.js';
+import type { WorkQueue } from '../../work/work-queue.js';
+import { eventJob } from './durable-events.js';
 import { envelopeProblem } from './envelope.js';
 
 /*
@@ -36,6 +38,11 @@ export interface HttpReceiverDeps {
   inflight: InflightWork;
   /** How long a listener may take to answer a request only it can answer (Slack gives up at 3 s). */
   answerTimeoutMs?: number;
+  /**
+   * Where an event is written as a job before Slack gets its 200 (`durable-events.ts`): acknowledged
+   * means recorded, and a re-delivery finds the job. Without it events run from memory only.
+   */
+  intake?: Pick<WorkQueue, 'accept'>;
 }
 
 export interface HttpReceiver extends Receiver {
@@ -107,7 +114,7 @@ export function needsListenerAnswer(body: Record<string, unknown>): boolean {
  * or the Web API.
  */
 export function createHttpReceiver(deps: HttpReceiverDeps): HttpReceiver {
-  const { signingSecret, logger, turns, inflight } = deps;
+  const { signingSecret, logger, turns, inflight, intake } = deps;
   const answerTimeoutMs = deps.answerTimeoutMs ?? 2_500;
   let app: App | undefined;
 
@@ -154,6 +161,25 @@ export function createHttpReceiver(deps: HttpReceiverDeps): HttpReceiver {
       retryReason: http.extractRetryReasonFromHTTPRequest(req),
     };
     const target = app;
+    if (intake !== undefined && body.type === 'event_callback' && !needsListenerAnswer(body)) {
+      let accepted: Awaited<ReturnType<typeof intake.accept>>;
+      try {
+        accepted = await intake.accept(eventJob(body, retry));
+      } catch (error) {
+        // Not recorded, so not acknowledged: Slack delivers it again (up to three times, with backoff).
+        logger.warn(
+          { err: error, eventId: body.event_id },
+          'event not recorded: asking Slack to send it again',
+        );
+        return http.buildNoBodyResponse(res, 503);
+      }
+      http.buildNoBodyResponse(res, 200);
+      if (accepted === null) {
+        logger.info({ eventId: body.event_id, ...retry }, 're-delivered event ignored: its work is recorded');
+        return;
+      }
+      return inflight.track(accepted.run());
+    }
     if (!needsListenerAnswer(body)) {
       http.buildNoBodyResponse(res, 200);
       const ack: AckFn<unknown> = async (response) => {

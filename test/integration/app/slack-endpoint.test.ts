@@ -152,11 +152,14 @@ describe('the Slack endpoint of the running app (HTTP mode)', () => {
     expect((await fetch(`${app.baseUrl}/healthz`)).status).toBe(200);
   });
 
-  it('reports health and readiness', async () => {
+  it('reports health and readiness, with the work queue backlog', async () => {
     expect((await fetch(`${app.baseUrl}/healthz`)).status).toBe(200);
     const ready = await fetch(`${app.baseUrl}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready' });
+    expect(await ready.json()).toEqual({
+      status: 'ready',
+      work: { backlog: expect.any(Number), oldestAgeSeconds: expect.any(Number), failed: 0 },
+    });
     expect((await fetch(`${app.baseUrl}/nope`)).status).toBe(404);
   });
 

@@ -1,4 +1,5 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import { deliveryAttemptOf } from '../../transport/durable-events.js';
 import type { FeatureDeps } from '../feature-deps.js';
 import { deliveryKey } from './delivery-key.js';
 
@@ -18,6 +19,8 @@ import { deliveryKey } from './delivery-key.js';
 export function dropRepeats(deps: Pick<FeatureDeps, 'ledger' | 'logger'>): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
     const body = args.body as Record<string, unknown>;
+    // A delivery from the work queue was de-duplicated by its job's key before it was acknowledged.
+    if (deliveryAttemptOf(args.context) !== null) return args.next();
     const key = deliveryKey(body);
     if (key === null || (await deps.ledger.firstTime(key))) return args.next();
     if (body.type === 'event_callback') {

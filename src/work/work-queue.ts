@@ -1,0 +1,331 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../db/client.js';
+import { isUniqueViolation } from '../db/unique-violation.js';
+import type { Logger } from '../logger.js';
+import { describeJobError, retryDecision } from './retry-policy.js';
+
+/** One piece of work to do, named by what makes it itself. */
+export interface JobSpec {
+  kind: string;
+  /** Unique across all jobs: a second job with the same key is not written (a repeat). */
+  key: string;
+  payload: unknown;
+  runAfter?: Date;
+}
+
+/** What a handler is told about the job it runs. */
+export interface RunningJob {
+  id: string;
+  key: string;
+  /** 1 on the first run; more means an earlier attempt failed or its worker died mid-way. */
+  attempts: number;
+}
+
+export type JobHandler = (payload: unknown, job: RunningJob) => Promise<void>;
+
+/** The database, or a transaction of it: where a job is written decides what it commits with. */
+export type JobWriter = Pick<Db, 'job'>;
+
+/**
+ * Writes a job with (inside `writer`'s transaction when it is one) the state change that causes it:
+ * the transactional outbox. A job whose key exists is a repeat; callers inside a transaction write
+ * keys that cannot collide (ids of rows the same transaction creates), so the insert never aborts it.
+ */
+export async function addJob(writer: JobWriter, spec: JobSpec): Promise<void> {
+  await writer.job.create({
+    data: {
+      kind: spec.kind,
+      key: spec.key,
+      payload: spec.payload as object,
+      ...(spec.runAfter !== undefined ? { runAfter: spec.runAfter } : {}),
+    },
+  });
+}
+
+export interface WorkQueueDeps {
+  db: Db;
+  logger: Logger;
+  /** A claimed job is held this long; renewed every third of it while it runs. */
+  leaseMs: number;
+  /** Jobs run at once by this process. */
+  concurrency?: number;
+  maxAttempts?: number;
+  /** How often idle workers look for due jobs (new jobs written here wake them at once). */
+  pollMs?: number;
+  /** Identifies this process in `Job.holder`. */
+  holder?: string;
+  now?: () => Date;
+}
+
+export interface QueueStats {
+  /** Jobs waiting or running. */
+  backlog: number;
+  /** Age of the oldest waiting or running job, ms (0 when none). */
+  oldestAgeMs: number;
+  failed: number;
+}
+
+export interface JobRow {
+  id: string;
+  kind: string;
+  key: string;
+  state: string;
+  attempts: number;
+  runAfter: Date;
+  holder: string | null;
+  leaseUntil: Date | null;
+  lastError: string | null;
+  createdAt: Date;
+}
+
+/**
+ * The durable work queue (README in this folder): jobs live in the `Job` table of Vouch's own
+ * database, so work acknowledged to Slack survives a crash and any replica can finish it.
+ *
+ * A worker claims a due job with one conditional UPDATE (pending and due, or running with a lease
+ * that ran out because its worker died), keeps the lease alive while the handler runs, and marks the
+ * job done, or pending again with backoff, or failed with its last error kept for `vouch queue`.
+ * Delivery is at least once: handlers make their Slack side effects idempotent.
+ */
+export function createWorkQueue(deps: WorkQueueDeps) {
+  const { db, logger, leaseMs } = deps;
+  const concurrency = deps.concurrency ?? 64;
+  const maxAttempts = deps.maxAttempts ?? 8;
+  const pollMs = deps.pollMs ?? 1_000;
+  const holder = deps.holder ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
+  const now = deps.now ?? (() => new Date());
+  const handlers = new Map<string, JobHandler>();
+  const running = new Set<Promise<void>>();
+  let timer: NodeJS.Timeout | undefined;
+  let polling: Promise<void> | null = null;
+  let pollAgain = false;
+  let stopped = true;
+
+  const leaseFrom = (at: Date) => new Date(at.getTime() + leaseMs);
+  /** Due to run: waiting and due, or running under a lease that ran out (its worker died). */
+  const claimable = (at: Date) => ({
+    OR: [
+      { state: 'pending' as const, runAfter: { lte: at } },
+      { state: 'running' as const, leaseUntil: { lt: at } },
+    ],
+  });
+
+  async function claim(id: string): Promise<boolean> {
+    const at = now();
+    const { count } = await db.job.updateMany({
+      where: { id, ...claimable(at) },
+      data: { state: 'running', holder, leaseUntil: leaseFrom(at), attempts: { increment: 1 } },
+    });
+    return count === 1;
+  }
+
+  async function finish(job: RunningJob, kind: string, error: unknown): Promise<void> {
+    const mine = { id: job.id, holder, state: 'running' as const };
+    if (error === undefined) {
+      const { count } = await db.job.updateMany({
+        where: mine,
+        data: { state: 'done', holder: null, leaseUntil: null, lastError: null },
+      });
+      if (count === 0) logger.warn({ jobId: job.id, kind }, 'job finished after its lease was taken over');
+      return;
+    }
+    const decision = retryDecision(error, job.attempts, maxAttempts);
+    const lastError = describeJobError(error);
+    if (decision === null) {
+      await db.job.updateMany({
+        where: mine,
+        data: { state: 'failed', holder: null, leaseUntil: null, lastError },
+      });
+      logger.error({ jobId: job.id, kind, attempts: job.attempts, lastError }, 'job failed for good');
+      return;
+    }
+    await db.job.updateMany({
+      where: mine,
+      data: {
+        state: 'pending',
+        holder: null,
+        leaseUntil: null,
+        lastError,
+        runAfter: new Date(now().getTime() + decision.retryInMs),
+      },
+    });
+    logger.warn(
+      { jobId: job.id, kind, attempts: job.attempts, retryInMs: decision.retryInMs, lastError },
+      'job failed; will retry',
+    );
+  }
+
+  /** Runs a job this process holds, renewing its lease until the handler settles. */
+  function run(job: RunningJob, kind: string, payload: unknown): Promise<void> {
+    const handler = handlers.get(kind);
+    const renew = setInterval(
+      () => {
+        void db.job
+          .updateMany({ where: { id: job.id, holder }, data: { leaseUntil: leaseFrom(now()) } })
+          .catch((error: unknown) => logger.warn({ err: error, jobId: job.id }, 'could not renew a lease'));
+      },
+      Math.max(250, Math.floor(leaseMs / 3)),
+    );
+    renew.unref();
+    const work = (async () => {
+      let failure: unknown;
+      try {
+        if (handler === undefined) throw new Error(`no handler for job kind "${kind}"`);
+        await handler(payload, job);
+      } catch (error) {
+        failure = error ?? new Error('job failed');
+      } finally {
+        clearInterval(renew);
+      }
+      await finish(job, kind, failure).catch((error: unknown) =>
+        // The lease runs out and the job is claimed again: at least once.
+        logger.warn({ err: error, jobId: job.id, kind }, 'could not record how a job ended'),
+      );
+    })();
+    running.add(work);
+    void work.finally(() => {
+      running.delete(work);
+      if (!stopped) wake();
+    });
+    return work;
+  }
+
+  async function pollOnce(): Promise<void> {
+    while (!stopped && running.size < concurrency) {
+      const due = await db.job.findMany({
+        where: claimable(now()),
+        orderBy: { runAfter: 'asc' },
+        take: concurrency - running.size,
+        select: { id: true, key: true, kind: true, payload: true, attempts: true },
+      });
+      if (due.length === 0) return;
+      let claimed = 0;
+      for (const row of due) {
+        if (stopped || running.size >= concurrency) break;
+        if (!(await claim(row.id))) continue;
+        claimed += 1;
+        void run({ id: row.id, key: row.key, attempts: row.attempts + 1 }, row.kind, row.payload);
+      }
+      if (claimed === 0) return;
+    }
+  }
+
+  /** Looks for due jobs now (once at a time; a call during a poll asks for one more round). */
+  function wake(): void {
+    if (stopped) return;
+    if (polling !== null) {
+      pollAgain = true;
+      return;
+    }
+    polling = pollOnce()
+      .catch((error: unknown) => logger.warn({ err: error }, 'could not look for due jobs'))
+      .finally(() => {
+        polling = null;
+        if (pollAgain) {
+          pollAgain = false;
+          wake();
+        }
+      });
+  }
+
+  return {
+    holder,
+    /** Registers the handler of one kind of job (before `start`). */
+    handle(kind: string, handler: JobHandler): void {
+      handlers.set(kind, handler);
+    },
+    /** Writes a job for any worker (this one is woken at once). false when its key exists. */
+    async add(spec: JobSpec): Promise<boolean> {
+      try {
+        await addJob(db, spec);
+      } catch (error) {
+        if (isUniqueViolation(error)) return false;
+        throw error;
+      }
+      wake();
+      return true;
+    },
+    /**
+     * Writes a job already claimed by this process and runs it here at once when a slot is free
+     * (`run`), or leaves it waiting for the next free worker: the caller acknowledges Slack only
+     * after this resolves. Null when its key exists (a repeat: nothing written, nothing to run).
+     */
+    async accept(spec: JobSpec): Promise<{ id: string; run: () => Promise<void> } | null> {
+      const runHere = !stopped && running.size < concurrency;
+      const at = now();
+      let id: string;
+      try {
+        ({ id } = await db.job.create({
+          data: {
+            kind: spec.kind,
+            key: spec.key,
+            payload: spec.payload as object,
+            ...(runHere ? { state: 'running', holder, leaseUntil: leaseFrom(at), attempts: 1 } : {}),
+          },
+          select: { id: true },
+        }));
+      } catch (error) {
+        if (isUniqueViolation(error)) return null;
+        throw error;
+      }
+      if (!runHere) {
+        wake();
+        return { id, run: async () => undefined };
+      }
+      return { id, run: () => run({ id, key: spec.key, attempts: 1 }, spec.kind, spec.payload) };
+    },
+    /** Looks for due jobs now and then every `pollMs`. */
+    start(): void {
+      stopped = false;
+      timer = setInterval(wake, pollMs);
+      timer.unref();
+      wake();
+    },
+    /**
+     * Stops claiming and waits up to `timeoutMs` for running jobs; a job still running then keeps its
+     * lease and is claimed again once the lease runs out. true when everything finished.
+     */
+    async stop(timeoutMs: number): Promise<boolean> {
+      stopped = true;
+      clearInterval(timer);
+      let wait: NodeJS.Timeout | undefined;
+      const finished = await Promise.race([
+        Promise.all([polling, ...running]).then(() => true),
+        new Promise<boolean>((resolve) => {
+          wait = setTimeout(() => resolve(false), timeoutMs);
+        }),
+      ]);
+      clearTimeout(wait);
+      return finished;
+    },
+    /** Jobs running in this process now. */
+    get runningHere(): number {
+      return running.size;
+    },
+    async stats(): Promise<QueueStats> {
+      const [backlog, failed, oldest] = await Promise.all([
+        db.job.count({ where: { state: { in: ['pending', 'running'] } } }),
+        db.job.count({ where: { state: 'failed' } }),
+        db.job.findFirst({
+          where: { state: { in: ['pending', 'running'] } },
+          orderBy: { createdAt: 'asc' },
+          select: { createdAt: true },
+        }),
+      ]);
+      return {
+        backlog,
+        failed,
+        oldestAgeMs: oldest === null ? 0 : Math.max(0, now().getTime() - oldest.createdAt.getTime()),
+      };
+    },
+    /** Drops finished jobs older than `olderThanMs` (their keys stop catching repeats then). */
+    async prune(olderThanMs: number): Promise<number> {
+      const { count } = await db.job.deleteMany({
+        where: { state: 'done', updatedAt: { lt: new Date(now().getTime() - olderThanMs) } },
+      });
+      return count;
+    },
+  };
+}
+
+export type WorkQueue = ReturnType<typeof createWorkQueue>;

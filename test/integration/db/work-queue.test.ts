@@ -1,0 +1,210 @@
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import type { Db } from '../../../src/db/client.js';
+import { createLogger } from '../../../src/logger.js';
+import { createQueueAdmin } from '../../../src/work/queue-admin.js';
+import { PermanentJobError } from '../../../src/work/retry-policy.js';
+import { addJob, createWorkQueue, type RunningJob } from '../../../src/work/work-queue.js';
+import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../../helpers/test-database.js';
+
+const logger = createLogger('silent');
+
+/** Resolves when `check` holds, polling; fails after `timeoutMs` (a hang detector, not a timing). */
+async function eventually(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const started = Date.now();
+  while (!(await check())) {
+    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describeEachDatabase('the durable work queue', (kind) => {
+  let test: TestDatabase;
+  let db: Db;
+  beforeAll(async () => {
+    test = await createTestDatabase(kind);
+    db = test.db.prisma;
+  });
+  afterAll(() => test.cleanup());
+  beforeEach(async () => {
+    await db.job.deleteMany({});
+  });
+
+  const stateOf = async (key: string) => (await db.job.findUnique({ where: { key } }))?.state;
+
+  it('runs a job once and marks it done; a second job with the same key is not written', async () => {
+    const queue = createWorkQueue({ db, logger, leaseMs: 5_000, pollMs: 50 });
+    const seen: unknown[] = [];
+    queue.handle('note', async (payload) => {
+      seen.push(payload);
+    });
+    queue.start();
+    expect(await queue.add({ kind: 'note', key: 'note:1', payload: { n: 1 } })).toBe(true);
+    expect(await queue.add({ kind: 'note', key: 'note:1', payload: { n: 2 } })).toBe(false);
+    await eventually(async () => (await stateOf('note:1')) === 'done');
+    await queue.stop(5_000);
+    expect(seen).toEqual([{ n: 1 }]);
+  });
+
+  it('writes a job in the same transaction as the change that causes it: a rollback leaves neither', async () => {
+    await expect(
+      db.$transaction(async (tx) => {
+        await tx.workspace.create({ data: { id: 'TROLLBACK' } });
+        await addJob(tx, { kind: 'note', key: 'after:TROLLBACK', payload: {} });
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    expect(await db.job.count()).toBe(0);
+    expect(await db.workspace.count({ where: { id: 'TROLLBACK' } })).toBe(0);
+  });
+
+  it('retries a failing job with backoff and keeps the last error; gives up after its attempts', async () => {
+    const queue = createWorkQueue({ db, logger, leaseMs: 5_000, pollMs: 20, maxAttempts: 3 });
+    let calls = 0;
+    queue.handle('flaky', async () => {
+      calls += 1;
+      throw new Error(`board down (${calls})`);
+    });
+    await queue.add({ kind: 'flaky', key: 'flaky:1', payload: {} });
+    // Backoff waits a second and then two: let the clock run by making the retries due at once.
+    queue.start();
+    for (let attempt = 1; attempt < 3; attempt += 1) {
+      await eventually(async () => calls === attempt);
+      await eventually(async () => (await stateOf('flaky:1')) === 'pending');
+      const row = await db.job.findUniqueOrThrow({ where: { key: 'flaky:1' } });
+      expect(row.runAfter.getTime()).toBeGreaterThan(Date.now() + 200);
+      await db.job.update({ where: { key: 'flaky:1' }, data: { runAfter: new Date() } });
+    }
+    await eventually(async () => (await stateOf('flaky:1')) === 'failed');
+    await queue.stop(5_000);
+    const failed = await db.job.findUniqueOrThrow({ where: { key: 'flaky:1' } });
+    expect(failed).toMatchObject({ attempts: 3, lastError: 'Error: board down (3)', holder: null });
+    expect(calls).toBe(3);
+  });
+
+  it('fails at once on a permanent error or a refusal from Slack, without retrying', async () => {
+    const queue = createWorkQueue({ db, logger, leaseMs: 5_000, pollMs: 20 });
+    queue.handle('refused', async () => {
+      throw Object.assign(new Error('An API error occurred: channel_not_found'), {
+        code: 'slack_webapi_platform_error',
+        data: { ok: false, error: 'channel_not_found' },
+      });
+    });
+    queue.handle('permanent', async () => {
+      throw new PermanentJobError('nothing to do it with');
+    });
+    queue.start();
+    await queue.add({ kind: 'refused', key: 'refused:1', payload: {} });
+    await queue.add({ kind: 'permanent', key: 'permanent:1', payload: {} });
+    await eventually(async () => (await db.job.count({ where: { state: 'failed' } })) === 2);
+    await queue.stop(5_000);
+    const rows = await db.job.findMany({ orderBy: { key: 'asc' } });
+    expect(rows.map((r) => [r.key, r.attempts, r.lastError])).toEqual([
+      ['permanent:1', 1, 'PermanentJobError: nothing to do it with'],
+      ['refused:1', 1, 'channel_not_found'],
+    ]);
+  });
+
+  it('claims a job again once the lease of a worker that died runs out, and only one worker wins it', async () => {
+    // A worker that "died": it holds the job under a lease that has run out.
+    await db.job.create({
+      data: {
+        kind: 'note',
+        key: 'orphan:1',
+        payload: {},
+        state: 'running',
+        holder: 'dead-worker',
+        attempts: 1,
+        leaseUntil: new Date(Date.now() - 1),
+      },
+    });
+    const runs: RunningJob[] = [];
+    const workers = Array.from({ length: 4 }, (_, i) =>
+      createWorkQueue({ db, logger, leaseMs: 5_000, pollMs: 10, holder: `worker-${i}` }),
+    );
+    for (const worker of workers) {
+      worker.handle('note', async (_payload, job) => {
+        runs.push(job);
+      });
+      worker.start();
+    }
+    await eventually(async () => (await stateOf('orphan:1')) === 'done');
+    await Promise.all(workers.map((w) => w.stop(5_000)));
+    expect(runs).toHaveLength(1);
+    expect(runs[0]?.attempts).toBe(2);
+  });
+
+  it('leaves a job running under a live lease alone, renewing it while the handler runs', async () => {
+    const queue = createWorkQueue({ db, logger, leaseMs: 300, pollMs: 10, holder: 'slow' });
+    const rival = createWorkQueue({ db, logger, leaseMs: 300, pollMs: 10, holder: 'rival' });
+    let release: () => void = () => undefined;
+    const slow = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let runs = 0;
+    for (const worker of [queue, rival]) {
+      worker.handle('slow', async () => {
+        runs += 1;
+        await slow;
+      });
+    }
+    queue.start();
+    await queue.add({ kind: 'slow', key: 'slow:1', payload: {} });
+    await eventually(async () => runs === 1);
+    rival.start();
+    // Three lease lengths: without renewal the rival would have taken it over.
+    await new Promise((r) => setTimeout(r, 900));
+    release();
+    await eventually(async () => (await stateOf('slow:1')) === 'done');
+    await Promise.all([queue.stop(5_000), rival.stop(5_000)]);
+    expect(runs).toBe(1);
+  });
+
+  it('accepts a job already held by this process, and reports backlog and failures', async () => {
+    const queue = createWorkQueue({ db, logger, leaseMs: 5_000, pollMs: 1_000 });
+    const ran: string[] = [];
+    queue.handle('held', async (_payload, job) => {
+      ran.push(job.key);
+    });
+    queue.start();
+    const accepted = await queue.accept({ kind: 'held', key: 'held:1', payload: {} });
+    expect(await queue.accept({ kind: 'held', key: 'held:1', payload: {} })).toBeNull();
+    expect(await stateOf('held:1')).toBe('running');
+    await accepted?.run();
+    expect(ran).toEqual(['held:1']);
+    expect(await stateOf('held:1')).toBe('done');
+
+    await db.job.create({ data: { kind: 'x', key: 'failed:1', payload: {}, state: 'failed' } });
+    await db.job.create({
+      data: { kind: 'x', key: 'waiting:1', payload: {}, runAfter: new Date(Date.now() + 60_000) },
+    });
+    const stats = await queue.stats();
+    await queue.stop(5_000);
+    expect(stats).toMatchObject({ backlog: 1, failed: 1 });
+  });
+
+  it('lets an operator list failed and stuck jobs, send failed ones round again, and drop them', async () => {
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    await db.job.create({
+      data: { kind: 'dm', key: 'f:1', payload: {}, state: 'failed', attempts: 8, lastError: 'boom' },
+    });
+    await db.job.create({ data: { kind: 'dm', key: 'f:2', payload: {}, state: 'failed', attempts: 8 } });
+    await db.job.create({ data: { kind: 'dm', key: 'stuck:1', payload: {}, createdAt: hourAgo } });
+    await db.job.create({ data: { kind: 'dm', key: 'fresh:1', payload: {} } });
+    const admin = createQueueAdmin(db);
+    expect((await admin.problems(5 * 60_000)).map((j) => j.key).sort()).toEqual(['f:1', 'f:2', 'stuck:1']);
+    expect(await admin.counts()).toMatchObject({ failed: 2, pending: 2 });
+
+    const one = await db.job.findUniqueOrThrow({ where: { key: 'f:1' } });
+    expect(await admin.retry(one.id)).toBe(1);
+    expect(await db.job.findUniqueOrThrow({ where: { key: 'f:1' } })).toMatchObject({
+      state: 'pending',
+      attempts: 0,
+    });
+    expect(await admin.drop('failed')).toBe(1);
+    expect(await db.job.count({ where: { key: 'f:2' } })).toBe(0);
+    // A running job is not dropped from under its worker.
+    await db.job.update({ where: { key: 'fresh:1' }, data: { state: 'running', holder: 'w' } });
+    const running = await db.job.findUniqueOrThrow({ where: { key: 'fresh:1' } });
+    expect(await admin.drop(running.id)).toBe(0);
+  });
+});
