@@ -21,6 +21,7 @@ import { createInflightWork } from './runtime/inflight-work.js';
 import { createTurnQueue } from './runtime/turn-queue.js';
 import { createShareStore } from './shares/share-store.js';
 import { createSlackApp, webClientOptions } from './slack/create-slack-app.js';
+import { registerEffectHandlers } from './slack/effects/effect-handlers.js';
 import { buildFeatures } from './slack/features/index.js';
 import { createCardSharer } from './slack/features/share/card-sharer.js';
 import { createCardPublisher } from './slack/support/card-publisher.js';
@@ -132,6 +133,7 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
       cards,
       logger,
     });
+    registerEffectHandlers(work, { client, home, cards });
     slack.register(
       buildFeatures({
         config,
@@ -147,6 +149,7 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
         shareCard,
         memberData,
         files: createFileSender(client, logger),
+        work,
       }),
     );
 

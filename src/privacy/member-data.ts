@@ -321,6 +321,13 @@ export function createMemberData(deps: MemberDataDeps) {
           data: { sharedById: null, note: null },
         });
         await tx.member.delete({ where: { id: memberId } });
+        // Work not done yet that is for or about the member (a DM to them, a request naming them).
+        const unfinished = await tx.job.findMany({
+          where: { state: { in: ['pending', 'running', 'failed'] } },
+          select: { id: true, payload: true },
+        });
+        const theirs = unfinished.filter((job) => JSON.stringify(job.payload).includes(slackUserId));
+        await tx.job.deleteMany({ where: { id: { in: theirs.map((job) => job.id) } } });
 
         return [
           ...new Set([

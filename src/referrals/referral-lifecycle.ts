@@ -41,6 +41,12 @@ export interface InterestInput {
   channelId?: string | null;
 }
 
+/**
+ * Work that must commit with a change, or not at all (the follow-up jobs of the transactional
+ * outbox, `src/work/`): called inside the change's transaction, with that transaction.
+ */
+export type WithinTransaction<T> = (tx: Pick<Db, 'job'>, written: T) => Promise<void>;
+
 export interface ReferralLifecycleDeps {
   db: Db;
   now?: () => Date;
@@ -169,58 +175,88 @@ export function createReferralLifecycle(deps: ReferralLifecycleDeps) {
      */
     async expressInterest(
       input: InterestInput,
+      within?: WithinTransaction<{
+        referralId: string;
+        created: boolean;
+        invited: readonly string[];
+        status: ReferralStatus;
+      }>,
     ): Promise<{ referral: ReferralWithPeople; created: boolean; invited: Member[] }> {
       const askMember = input.ask !== null && input.ask !== 'anyone' ? input.ask : null;
       const status: ReferralStatus = input.ask === null ? 'interested' : 'requested';
       const at = now();
+      // A new referral: one offer row per invited referrer (none can exist yet for a new id).
+      const inviteIds =
+        input.ask === 'anyone'
+          ? [...new Set(input.invite ?? [])].filter((id) => id !== input.candidateId)
+          : [];
       try {
-        const referral = await db.referral.create({
-          data: {
-            postingId: input.postingId,
-            candidateId: input.candidateId,
-            referrerId: askMember,
-            askAnyone: input.ask === 'anyone',
-            channelId: input.channelId ?? null,
-            status,
-            candidateNote: input.note,
-            showName: input.showName,
-            statusChangedAt: at,
-            events: {
-              create: [
-                {
-                  actorId: input.candidateId,
-                  fromStatus: null,
-                  toStatus: 'interested',
-                  note: input.note,
-                  createdAt: at,
-                },
-                ...(status === 'requested'
-                  ? [
-                      {
-                        actorId: input.candidateId,
-                        fromStatus: 'interested' as const,
-                        toStatus: 'requested' as const,
-                        createdAt: at,
-                      },
-                    ]
-                  : []),
-              ],
+        const referral = await db.$transaction(async (tx) => {
+          const created = await tx.referral.create({
+            data: {
+              postingId: input.postingId,
+              candidateId: input.candidateId,
+              referrerId: askMember,
+              askAnyone: input.ask === 'anyone',
+              channelId: input.channelId ?? null,
+              status,
+              candidateNote: input.note,
+              showName: input.showName,
+              statusChangedAt: at,
+              events: {
+                create: [
+                  {
+                    actorId: input.candidateId,
+                    fromStatus: null,
+                    toStatus: 'interested',
+                    note: input.note,
+                    createdAt: at,
+                  },
+                  ...(status === 'requested'
+                    ? [
+                        {
+                          actorId: input.candidateId,
+                          fromStatus: 'interested' as const,
+                          toStatus: 'requested' as const,
+                          createdAt: at,
+                        },
+                      ]
+                    : []),
+                ],
+              },
             },
-          },
-        });
-        const invited = input.ask === 'anyone' ? await invite(referral, input.invite ?? []) : [];
-        const [withRelations] = await withPeople([referral]);
-        return { referral: withRelations as ReferralWithPeople, created: true, invited };
+          });
+          if (inviteIds.length > 0) {
+            await tx.referralOffer.createMany({
+              data: inviteIds.map((referrerId) => ({ referralId: created.id, referrerId })),
+            });
+          }
+          await within?.(tx, { referralId: created.id, created: true, invited: inviteIds, status });
+          return created;
+        }, TRANSACTION_OPTIONS);
+        const [withRelations, invited] = await Promise.all([
+          withPeople([referral]),
+          members.membersIn(inviteIds),
+        ]);
+        return { referral: withRelations[0] as ReferralWithPeople, created: true, invited };
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
         const existing = await db.referral.findUnique({
           where: { postingId_candidateId: { postingId: input.postingId, candidateId: input.candidateId } },
         });
         if (existing === null) throw error;
-        await db.referral.update({
-          where: { id: existing.id },
-          data: { showName: input.showName, ...(input.note ? { candidateNote: input.note } : {}) },
-        });
+        await db.$transaction(async (tx) => {
+          await tx.referral.update({
+            where: { id: existing.id },
+            data: { showName: input.showName, ...(input.note ? { candidateNote: input.note } : {}) },
+          });
+          await within?.(tx, {
+            referralId: existing.id,
+            created: false,
+            invited: [],
+            status: existing.status,
+          });
+        }, TRANSACTION_OPTIONS);
         return { referral: await getReferral(existing.id), created: false, invited: [] };
       }
     },

@@ -51,9 +51,14 @@ export function createShareStore(db: Db) {
   return {
     /**
      * Claims a card's place before it is posted: the id of the new row, or null when this delivery
-     * already has its card (only the winner of a race posts).
+     * already has its card (only the winner of a race posts). `takeOverUnposted`: a delivery run
+     * again after a crash (its job's key keeps any other run away) takes back its own claim when no
+     * card was recorded for it.
      */
-    async claimCard(claim: CardShareClaim): Promise<string | null> {
+    async claimCard(
+      claim: CardShareClaim,
+      options: { takeOverUnposted?: boolean } = {},
+    ): Promise<string | null> {
       try {
         const row = await db.share.create({
           data: {
@@ -72,8 +77,14 @@ export function createShareStore(db: Db) {
         });
         return row.id;
       } catch (error) {
-        if (isUniqueViolation(error)) return null;
-        throw error;
+        if (!isUniqueViolation(error)) throw error;
+        if (options.takeOverUnposted !== true) return null;
+        // The same delivery run again after its process died: its claim has no card yet.
+        const left = await db.share.findUnique({
+          where: { dedupeKey: shareDedupeKey(claim) },
+          select: { id: true, cardTs: true },
+        });
+        return left !== null && left.cardTs === null ? left.id : null;
       }
     },
 

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Db } from '../db/client.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
 import type { Logger } from '../logger.js';
@@ -16,6 +16,7 @@ export interface JobSpec {
 /** What a handler is told about the job it runs. */
 export interface RunningJob {
   id: string;
+  /** The stored (hashed) key: stable across attempts, so a side effect can be marked with it. */
   key: string;
   /** 1 on the first run; more means an earlier attempt failed or its worker died mid-way. */
   attempts: number;
@@ -31,11 +32,23 @@ export type JobWriter = Pick<Db, 'job'>;
  * the transactional outbox. A job whose key exists is a repeat; callers inside a transaction write
  * keys that cannot collide (ids of rows the same transaction creates), so the insert never aborts it.
  */
-export async function addJob(writer: JobWriter, spec: JobSpec): Promise<void> {
+export async function addJob(writer: JobWriter, ...specs: JobSpec[]): Promise<void> {
+  for (const spec of specs) await addOne(writer, spec);
+}
+
+/**
+ * The stored form of a job's key: a hash, so that keys naming members (`…:dm:<user>`) keep no
+ * personal data once the job is done (a done job keeps only its key, for a day, to catch repeats).
+ */
+export function storedJobKey(key: string): string {
+  return createHash('sha256').update(key).digest('base64url');
+}
+
+async function addOne(writer: JobWriter, spec: JobSpec): Promise<void> {
   await writer.job.create({
     data: {
       kind: spec.kind,
-      key: spec.key,
+      key: storedJobKey(spec.key),
       payload: spec.payload as object,
       ...(spec.runAfter !== undefined ? { runAfter: spec.runAfter } : {}),
     },
@@ -124,7 +137,8 @@ export function createWorkQueue(deps: WorkQueueDeps) {
     if (error === undefined) {
       const { count } = await db.job.updateMany({
         where: mine,
-        data: { state: 'done', holder: null, leaseUntil: null, lastError: null },
+        // Its payload (who, what was said) is no longer needed: only the key stays, to catch repeats.
+        data: { state: 'done', holder: null, leaseUntil: null, lastError: null, payload: {} },
       });
       if (count === 0) logger.warn({ jobId: job.id, kind }, 'job finished after its lease was taken over');
       return;
@@ -237,7 +251,7 @@ export function createWorkQueue(deps: WorkQueueDeps) {
     /** Writes a job for any worker (this one is woken at once). false when its key exists. */
     async add(spec: JobSpec): Promise<boolean> {
       try {
-        await addJob(db, spec);
+        await addOne(db, spec);
       } catch (error) {
         if (isUniqueViolation(error)) return false;
         throw error;
@@ -258,7 +272,7 @@ export function createWorkQueue(deps: WorkQueueDeps) {
         ({ id } = await db.job.create({
           data: {
             kind: spec.kind,
-            key: spec.key,
+            key: storedJobKey(spec.key),
             payload: spec.payload as object,
             ...(runHere ? { state: 'running', holder, leaseUntil: leaseFrom(at), attempts: 1 } : {}),
           },
@@ -272,8 +286,13 @@ export function createWorkQueue(deps: WorkQueueDeps) {
         wake();
         return { id, run: async () => undefined };
       }
-      return { id, run: () => run({ id, key: spec.key, attempts: 1 }, spec.kind, spec.payload) };
+      return {
+        id,
+        run: () => run({ id, key: storedJobKey(spec.key), attempts: 1 }, spec.kind, spec.payload),
+      };
     },
+    /** Looks for due jobs now: after a transaction wrote some (`addJob`), so they start at once. */
+    wake,
     /** Looks for due jobs now and then every `pollMs`. */
     start(): void {
       stopped = false;

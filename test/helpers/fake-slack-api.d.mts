@@ -66,6 +66,11 @@ export interface FakeSlackApi {
   fail(method: string, failure: Failure, times?: number): void;
   /** Overrides the answer of `method`. */
   respond(method: string, responder: Responder): void;
+  /**
+   * Holds back the answers of `method` for `ms` (0 ends it): the call takes effect on arrival
+   * (a message is in the channel's history), its answer comes late.
+   */
+  hold(method: string, ms: number): void;
   /** Files whose bytes reached their upload URL, in upload-URL order (cleared by `reset`). */
   uploads(): Array<UploadedFile & { bytes: Buffer }>;
   /** Users that users.info knows (id → profile fields). */

@@ -100,6 +100,10 @@ export async function startFakeSlackApi(options = {}) {
   const counts = new Map();
   /** @type {Map<string, import('./fake-slack-api.d.mts').UploadedFile>} */
   let files = new Map();
+  /** @type {Map<string, Array<Record<string, unknown>>>} messages chat.postMessage put in each channel */
+  let history = new Map();
+  /** @type {Map<string, number>} how long each method's answers are held back */
+  let holds = new Map();
   let port = 0;
   let total = 0;
   let lastCallAt = 0;
@@ -122,7 +126,12 @@ export async function startFakeSlackApi(options = {}) {
     }),
     'chat.postMessage': (args) => {
       const ts = nextTs();
-      return { channel: args.channel, ts, message: { ...args, ts, type: 'message', bot_id: FAKE_BOT_ID } };
+      const message = { ...args, ts, type: 'message', bot_id: FAKE_BOT_ID };
+      if (recordCalls) {
+        const channel = String(args.channel);
+        history.set(channel, [...(history.get(channel) ?? []), message]);
+      }
+      return { channel: args.channel, ts, message };
     },
     'chat.postEphemeral': () => ({ message_ts: nextTs() }),
     'chat.update': (args) => ({ channel: args.channel, ts: args.ts, text: args.text }),
@@ -145,7 +154,18 @@ export async function startFakeSlackApi(options = {}) {
     }),
     'conversations.join': (args) => ({ channel: { id: args.channel } }),
     'conversations.members': () => ({ members: [], response_metadata: { next_cursor: '' } }),
-    'conversations.history': () => ({ messages: [], has_more: false }),
+    // What the bot posted in the channel, newest first; metadata only when asked for, as Slack does.
+    'conversations.history': (args) => {
+      const limit = Number(args.limit ?? 100);
+      const posted = [...(history.get(String(args.channel)) ?? [])].reverse().slice(0, limit);
+      const withMetadata = args.include_all_metadata === true || args.include_all_metadata === 'true';
+      return {
+        messages: posted.map(({ metadata, ...rest }) =>
+          withMetadata && metadata ? { ...rest, metadata } : rest,
+        ),
+        has_more: false,
+      };
+    },
     'conversations.replies': () => ({ messages: [], has_more: false }),
     // files.uploadV2, step 1: an upload URL on this fake for each file.
     'files.getUploadURLExternal': (args) => {
@@ -266,6 +286,9 @@ export async function startFakeSlackApi(options = {}) {
       responder !== undefined
         ? { ok: true, ...responder(args, call) }
         : { ok: false, error: 'unknown_method' };
+    // Done on Slack's side, the answer still on its way (a slow network, or a caller about to die).
+    const hold = holds.get(method);
+    if (hold !== undefined) await new Promise((resolve) => setTimeout(resolve, hold));
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(answer));
   };
@@ -320,6 +343,10 @@ export async function startFakeSlackApi(options = {}) {
     respond(/** @type {string} */ method, /** @type {Responder} */ responder) {
       responders.set(method, responder);
     },
+    hold(/** @type {string} */ method, /** @type {number} */ ms) {
+      if (ms > 0) holds.set(method, ms);
+      else holds.delete(method);
+    },
     uploads: () => [...files.values()].filter((file) => file.bytes !== null),
     addUser(/** @type {import('./fake-slack-api.d.mts').FakeUser} */ user) {
       users.set(user.id, user);
@@ -330,6 +357,8 @@ export async function startFakeSlackApi(options = {}) {
       responders = new Map();
       waiters = [];
       files = new Map();
+      history = new Map();
+      holds = new Map();
     },
     close: () =>
       new Promise((resolve) => {

@@ -11,6 +11,9 @@ import type { TestApp } from './start-test-app.js';
  * Each step goes through real HTTP to the app and waits on the fake Slack API for its effect.
  */
 
+/** What a flow needs of a running app: where to send Slack's requests and the fake Slack API it calls. */
+export type SlackSide = Pick<TestApp, 'requests' | 'slack'>;
+
 /** Waits `ms` so that anything the app would still do has had every chance to happen. */
 export function settle(ms = 500): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -76,7 +79,7 @@ export interface SharedCard {
  * with the card the bot posted there (the first chat.postMessage to `channel` that names `url`).
  */
 export async function shareJobByCommand(
-  app: TestApp,
+  app: SlackSide,
   input: { url: string; channel: string; user: string; note?: string },
 ): Promise<SharedCard> {
   const response = await app.requests.command({
@@ -105,7 +108,7 @@ export interface UnfurledCard {
  * carries it. `timeoutMs` defaults to the fake Slack API's own wait.
  */
 export async function shareJobByUnfurl(
-  app: TestApp,
+  app: SlackSide,
   input: { url: string; channel: string; user: string; timeoutMs?: number },
 ): Promise<UnfurledCard> {
   const event = linkSharedEvent({ channel: input.channel, user: input.user, urls: [input.url] });
@@ -122,7 +125,7 @@ export async function shareJobByUnfurl(
 export type ButtonClick = Omit<Parameters<typeof blockAction>[0], 'responseUrl'> & { responseUrl?: string };
 
 /** `click.user` clicks a button (a card's, a DM's, the Home tab's); resolves with Slack's HTTP answer. */
-export function clickButton(app: TestApp, click: ButtonClick): Promise<SlackResponse> {
+export function clickButton(app: SlackSide, click: ButtonClick): Promise<SlackResponse> {
   const responseUrl = click.responseUrl ?? app.slack.responseUrl(`${click.actionId}-${click.user}`);
   return app.requests.interaction(blockAction({ ...click, responseUrl }));
 }
@@ -145,7 +148,7 @@ export interface InterestClick {
  * opened for that very click (matched by trigger_id) and the click's HTTP answer.
  */
 export async function openInterestModal(
-  app: TestApp,
+  app: SlackSide,
   click: InterestClick,
 ): Promise<{ view: Record<string, unknown>; response: SlackResponse }> {
   const payload = blockAction({
@@ -203,7 +206,7 @@ export function interestFormValues(form: InterestForm): Record<string, unknown> 
 
 /** Submits the interest modal `view` as `user` with `form`; resolves with Slack's HTTP answer. */
 export function submitInterestForm(
-  app: TestApp,
+  app: SlackSide,
   input: { user: string; view: Record<string, unknown>; form: InterestForm },
 ): Promise<SlackResponse> {
   return app.requests.interaction(
@@ -216,7 +219,7 @@ export function submitInterestForm(
  * carries on after the submission: wait for the effect the test relies on.
  */
 export async function expressInterest(
-  app: TestApp,
+  app: SlackSide,
   click: InterestClick,
   form: InterestForm,
 ): Promise<{ view: Record<string, unknown> }> {
@@ -232,7 +235,7 @@ export async function expressInterest(
  * `textMatching` on its fallback text only.
  */
 export function waitForDm(
-  app: TestApp,
+  app: SlackSide,
   userId: string,
   options: { matching?: RegExp; textMatching?: RegExp; timeoutMs?: number } = {},
 ): Promise<RecordedCall> {
@@ -252,7 +255,7 @@ export function waitForDm(
  * `including` in one of its strings (a text, or a button value such as a posting id) when given.
  */
 export function waitForHome(
-  app: TestApp,
+  app: SlackSide,
   userId: string,
   options: { including?: string; timeoutMs?: number } = {},
 ): Promise<RecordedCall> {

@@ -5,6 +5,7 @@ import type { PostingStore } from '../../postings/posting-store.js';
 import type { MemberData } from '../../privacy/member-data.js';
 import type { ReferralService } from '../../referrals/referral-service.js';
 import type { ShareStore } from '../../shares/share-store.js';
+import type { WorkQueue } from '../../work/work-queue.js';
 import type { CardPublisher } from '../support/card-publisher.js';
 import type { FileSender } from '../support/file-sender.js';
 import type { HomePublisher } from '../support/home-publisher.js';
@@ -32,4 +33,6 @@ export interface FeatureDeps {
   /** Export and erasure of a member's data (src/privacy). */
   memberData: MemberData;
   files: FileSender;
+  /** Wakes the work queue after a transaction wrote follow-up jobs (`addJob`, src/work/). */
+  work: Pick<WorkQueue, 'wake'>;
 }

@@ -4,6 +4,14 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.mjs';
 import { type FakeSlackApi, startFakeSlackApi } from '../../helpers/fake-slack-api.mjs';
+import { dmChannelOf } from '../../helpers/slack-blocks.js';
+import {
+  clickButton,
+  openInterestModal,
+  type SlackSide,
+  shareJobByCommand,
+  submitInterestForm,
+} from '../../helpers/slack-flows.js';
 import { linkSharedEvent } from '../../helpers/slack-payloads.mjs';
 import { createSlackRequester, type SlackRequester } from '../../helpers/slack-requests.js';
 import {
@@ -54,7 +62,7 @@ describeEachDatabase('acknowledged work survives a SIGKILL of the process', (kin
   });
 
   /** `npm start` as a child process on the shared database; resolves once it is ready. */
-  async function startVouch(): Promise<{ vouch: SpawnedVouch; requests: SlackRequester }> {
+  async function startVouch(): Promise<{ vouch: SpawnedVouch; requests: SlackRequester; side: SlackSide }> {
     const port = await freePort();
     const vouch = spawnVouch(
       {
@@ -72,7 +80,7 @@ describeEachDatabase('acknowledged work survives a SIGKILL of the process', (kin
     running.push(vouch);
     await waitForStatus(`http://127.0.0.1:${port}/readyz`, 200, 20_000);
     const requests = createSlackRequester(`http://127.0.0.1:${port}`, SIGNING_SECRET, slack.responseUrl);
-    return { vouch, requests };
+    return { vouch, requests, side: { requests, slack } };
   }
 
   async function kill(vouch: SpawnedVouch): Promise<void> {
@@ -110,5 +118,112 @@ describeEachDatabase('acknowledged work survives a SIGKILL of the process', (kin
       expect(slack.calls('chat.unfurl').filter((c) => c.args.ts === shared.message_ts)).toHaveLength(1);
     },
     60_000,
+  );
+
+  /** DMs the bot posted to `user` (the fake keeps every chat.postMessage it answered or held). */
+  const dmsTo = (user: string) =>
+    slack.calls('chat.postMessage').filter((c) => c.args.channel === dmChannelOf(user));
+
+  /** A posting shared by command, with `referrer` listed as able to refer; returns its id. */
+  async function postingWithReferrer(side: SlackSide, slug: string, referrer: string): Promise<string> {
+    const url = board.job(`/jobs/${slug}`, { title: `Engineer ${slug}`, company: `Co ${slug}` });
+    const { postingId } = await shareJobByCommand(side, { url, channel: 'C0CRASH', user: 'U0SHARER' });
+    await clickButton(side, {
+      user: referrer,
+      actionId: 'i_can_refer',
+      value: postingId,
+      channel: 'C0CRASH',
+    });
+    await slack.waitFor('chat.postEphemeral', (c) => c.args.user === referrer);
+    return postingId;
+  }
+
+  it.skipIf(!isBuilt)(
+    'DMs being sent when the process dies reach each person once after a restart, without any re-delivery',
+    async () => {
+      const first = await startVouch();
+      const [candidate, referrer] = ['U0CRCAND1', 'U0CRREF1'];
+      const postingId = await postingWithReferrer(first.side, 'crash-dm', referrer);
+      const { view } = await openInterestModal(first.side, {
+        postingId,
+        user: candidate,
+        channel: 'C0CRASH',
+      });
+      // Slack takes the DMs in, and its answers never make it back: the process dies first.
+      slack.hold('chat.postMessage', 60_000);
+      const submitted = await submitInterestForm(first.side, {
+        user: candidate,
+        view,
+        form: { note: 'I know the stack', referrer },
+      });
+      expect(submitted.status).toBe(200);
+      await eventually(
+        () =>
+          dmsTo(candidate).length > 0 &&
+          dmsTo(referrer).some((c) => JSON.stringify(c.args.blocks).includes(candidate)),
+        'both DMs to reach Slack',
+      );
+      await kill(first.vouch);
+      slack.hold('chat.postMessage', 0);
+
+      await startVouch();
+      // The restarted process claims the jobs once their lease runs out, finds each DM in its
+      // conversation (its job key is in the message metadata) and does not post it again.
+      await new Promise((r) => setTimeout(r, 4_000));
+      const requests = dmsTo(referrer).filter((c) => String(c.args.text).includes('Engineer crash-dm'));
+      expect(requests.filter((c) => JSON.stringify(c.args.blocks).includes(candidate))).toHaveLength(1);
+      expect(dmsTo(candidate)).toHaveLength(1);
+    },
+    60_000,
+  );
+
+  it.skipIf(!isBuilt)(
+    'a process killed at any moment of an interest submission leaves the referral and all its DMs, or neither',
+    async () => {
+      const outcomes: string[] = [];
+      // The last round kills right after the answer: the one moment known to follow the write.
+      const moments: Array<number | 'answered'> = [0, 15, 40, 80, 150, 'answered'];
+      for (const [round, killAfterMs] of moments.entries()) {
+        const vouch = await startVouch();
+        const [candidate, referrer] = [`U0CRCAND${round}X`, `U0CRREF${round}X`];
+        const postingId = await postingWithReferrer(vouch.side, `crash-write-${round}`, referrer);
+        const { view } = await openInterestModal(vouch.side, {
+          postingId,
+          user: candidate,
+          channel: 'C0CRASH',
+        });
+        const submission = submitInterestForm(vouch.side, {
+          user: candidate,
+          view,
+          form: { note: 'hi', referrer },
+        }).then(
+          (r) => r.status,
+          () => 'no answer',
+        );
+        if (killAfterMs === 'answered') await submission;
+        else await new Promise((r) => setTimeout(r, killAfterMs));
+        await kill(vouch.vouch);
+        const answered = await submission;
+
+        await startVouch();
+        await new Promise((r) => setTimeout(r, 3_000));
+        const toCandidate = dmsTo(candidate).length;
+        const toReferrer = dmsTo(referrer).filter((c) =>
+          JSON.stringify(c.args.blocks).includes(candidate),
+        ).length;
+        outcomes.push(
+          `${killAfterMs}${killAfterMs === 'answered' ? '' : ' ms'}: answered ${answered}, DMs ${toCandidate}/${toReferrer}`,
+        );
+        // All or nothing, and an acknowledged submission is never lost.
+        expect([`${toCandidate}/${toReferrer}`]).toContain(toCandidate === 0 ? '0/0' : '1/1');
+        if (answered === 200) expect(toCandidate).toBe(1);
+        for (const process of running.splice(0)) {
+          process.child.kill('SIGKILL');
+          await process.exited;
+        }
+      }
+      console.info(`interest submission killed mid-way [${kind}]: ${outcomes.join('; ')}`);
+    },
+    180_000,
   );
 });

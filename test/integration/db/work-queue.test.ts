@@ -3,7 +3,7 @@ import type { Db } from '../../../src/db/client.js';
 import { createLogger } from '../../../src/logger.js';
 import { createQueueAdmin } from '../../../src/work/queue-admin.js';
 import { PermanentJobError } from '../../../src/work/retry-policy.js';
-import { addJob, createWorkQueue, type RunningJob } from '../../../src/work/work-queue.js';
+import { addJob, createWorkQueue, type RunningJob, storedJobKey } from '../../../src/work/work-queue.js';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../../helpers/test-database.js';
 
 const logger = createLogger('silent');
@@ -29,7 +29,9 @@ describeEachDatabase('the durable work queue', (kind) => {
     await db.job.deleteMany({});
   });
 
-  const stateOf = async (key: string) => (await db.job.findUnique({ where: { key } }))?.state;
+  /** The state of the job the queue wrote for `key` (or of a row a test wrote with that raw key). */
+  const stateOf = async (key: string) =>
+    (await db.job.findFirst({ where: { key: { in: [key, storedJobKey(key)] } } }))?.state;
 
   it('runs a job once and marks it done; a second job with the same key is not written', async () => {
     const queue = createWorkQueue({ db, logger, leaseMs: 5_000, pollMs: 50 });
@@ -43,6 +45,10 @@ describeEachDatabase('the durable work queue', (kind) => {
     await eventually(async () => (await stateOf('note:1')) === 'done');
     await queue.stop(5_000);
     expect(seen).toEqual([{ n: 1 }]);
+    // A done job keeps only its hashed key (to catch repeats), not what it carried.
+    const done = await db.job.findFirstOrThrow({ where: { kind: 'note' } });
+    expect(done.key).not.toContain('note:1');
+    expect(done.payload).toEqual({});
   });
 
   it('writes a job in the same transaction as the change that causes it: a rollback leaves neither', async () => {
@@ -70,13 +76,13 @@ describeEachDatabase('the durable work queue', (kind) => {
     for (let attempt = 1; attempt < 3; attempt += 1) {
       await eventually(async () => calls === attempt);
       await eventually(async () => (await stateOf('flaky:1')) === 'pending');
-      const row = await db.job.findUniqueOrThrow({ where: { key: 'flaky:1' } });
+      const row = await db.job.findUniqueOrThrow({ where: { key: storedJobKey('flaky:1') } });
       expect(row.runAfter.getTime()).toBeGreaterThan(Date.now() + 200);
-      await db.job.update({ where: { key: 'flaky:1' }, data: { runAfter: new Date() } });
+      await db.job.update({ where: { key: storedJobKey('flaky:1') }, data: { runAfter: new Date() } });
     }
     await eventually(async () => (await stateOf('flaky:1')) === 'failed');
     await queue.stop(5_000);
-    const failed = await db.job.findUniqueOrThrow({ where: { key: 'flaky:1' } });
+    const failed = await db.job.findUniqueOrThrow({ where: { key: storedJobKey('flaky:1') } });
     expect(failed).toMatchObject({ attempts: 3, lastError: 'Error: board down (3)', holder: null });
     expect(calls).toBe(3);
   });
@@ -97,10 +103,10 @@ describeEachDatabase('the durable work queue', (kind) => {
     await queue.add({ kind: 'permanent', key: 'permanent:1', payload: {} });
     await eventually(async () => (await db.job.count({ where: { state: 'failed' } })) === 2);
     await queue.stop(5_000);
-    const rows = await db.job.findMany({ orderBy: { key: 'asc' } });
-    expect(rows.map((r) => [r.key, r.attempts, r.lastError])).toEqual([
-      ['permanent:1', 1, 'PermanentJobError: nothing to do it with'],
-      ['refused:1', 1, 'channel_not_found'],
+    const rows = await db.job.findMany({ orderBy: { kind: 'asc' } });
+    expect(rows.map((r) => [r.kind, r.attempts, r.lastError])).toEqual([
+      ['permanent', 1, 'PermanentJobError: nothing to do it with'],
+      ['refused', 1, 'channel_not_found'],
     ]);
   });
 
@@ -170,7 +176,7 @@ describeEachDatabase('the durable work queue', (kind) => {
     expect(await queue.accept({ kind: 'held', key: 'held:1', payload: {} })).toBeNull();
     expect(await stateOf('held:1')).toBe('running');
     await accepted?.run();
-    expect(ran).toEqual(['held:1']);
+    expect(ran).toEqual([storedJobKey('held:1')]);
     expect(await stateOf('held:1')).toBe('done');
 
     await db.job.create({ data: { kind: 'x', key: 'failed:1', payload: {}, state: 'failed' } });

@@ -1,27 +1,117 @@
+import { randomUUID } from 'node:crypto';
 import type { Member } from '../../../referrals/records.js';
 import { statusLabel } from '../../../referrals/status-machine.js';
+import { addJob, type JobSpec } from '../../../work/work-queue.js';
 import { readInterestSubmission } from '../../blocks/interest-modal.js';
+import { invitationDm } from '../../blocks/offer-dms.js';
 import { candidateConfirmationDm, noReferrerYetDm, referrerRequestDm } from '../../blocks/referral-dms.js';
+import { cardRefreshJob, dmJob, homeJob } from '../../effects/effect-jobs.js';
 import { interestModalIds } from '../../ids.js';
 import { refOf } from '../../support/posting-ref.js';
+import { interactionKey } from '../deliveries/delivery-key.js';
 import type { FeatureDeps } from '../feature-deps.js';
 import {
   cardLocation,
   domainErrorMessage,
   keepOpenWithError,
   readSubmission,
-  replyToDomainError,
   type ViewListener,
 } from '../listener-kit.js';
 
+type Submission = NonNullable<ReturnType<typeof readInterestSubmission>>;
+
+/** What one interest submission owes people, as jobs written with the referral (one transaction). */
+export function interestFollowUps(input: {
+  referralId: string;
+  created: boolean;
+  /** The submission's own key: a changed note sent twice is told twice, a retry once. */
+  submissionKey: string;
+  teamId: string;
+  candidateUserId: string;
+  submission: Submission;
+  posting: Parameters<typeof refOf>[0] & { id: string };
+  /** The named referrer, or the referrers invited anonymously; empty when nobody can refer yet. */
+  asked: readonly Member[];
+  ask: string | 'anyone' | null;
+  channelId: string | null;
+  status: string;
+}): JobSpec[] {
+  const { referralId, teamId, candidateUserId, submission, asked, ask } = input;
+  const posting = refOf(input.posting);
+  const key = (what: string) => `interest:${referralId}:${what}`;
+  const jobs: JobSpec[] = [];
+  if (!input.created) {
+    jobs.push(
+      dmJob(key(`again:${input.submissionKey}`), candidateUserId, {
+        text: `You already told Vouch you're interested in this job (status: ${input.status}). Your note and name choice are updated.`,
+      }),
+    );
+    return jobs;
+  }
+  if (ask === null) {
+    jobs.push(
+      dmJob(
+        key(`dm:${candidateUserId}`),
+        candidateUserId,
+        noReferrerYetDm({ referralId, posting, showName: submission.showName }),
+      ),
+    );
+  } else {
+    if (ask === 'anyone') {
+      // Double opt-in: the referrers hear that someone is interested, not who.
+      const invitation = invitationDm({ referralId, posting, channelId: input.channelId });
+      for (const member of asked) {
+        jobs.push(dmJob(key(`invite:${member.slackUserId}`), member.slackUserId, invitation));
+        jobs.push(homeJob(key(`home:${member.slackUserId}`), teamId, member.slackUserId));
+      }
+    } else {
+      const referrer = asked[0];
+      if (referrer !== undefined) {
+        jobs.push(
+          dmJob(
+            key(`dm:${referrer.slackUserId}`),
+            referrer.slackUserId,
+            referrerRequestDm({
+              referralId,
+              candidateUserId,
+              posting,
+              note: submission.note,
+              teamId,
+            }),
+          ),
+          homeJob(key(`home:${referrer.slackUserId}`), teamId, referrer.slackUserId),
+        );
+      }
+    }
+    jobs.push(
+      dmJob(
+        key(`dm:${candidateUserId}`),
+        candidateUserId,
+        candidateConfirmationDm({
+          referralId,
+          posting,
+          askedReferrerUserIds: asked.map((m) => m.slackUserId),
+          askedAnyone: ask === 'anyone',
+          showName: submission.showName,
+        }),
+      ),
+    );
+  }
+  jobs.push(
+    cardRefreshJob(key('card'), input.posting.id),
+    homeJob(key(`home:${candidateUserId}`), teamId, candidateUserId),
+  );
+  return jobs;
+}
+
 /**
- * The interest form's submission: creates the referral, asks the referrer(s), confirms to the
- * candidate. It acknowledges first: the modal closes at once and the rest happens after.
+ * The interest form's submission: the referral and everything it owes people (DMs to the referrer(s)
+ * and the candidate, the card's counts, App Homes) are written in one transaction before the modal
+ * closes, as jobs of the work queue: if the write fails the form stays open with why, and once it
+ * is written a crash cannot lose a DM.
  */
-export function onInterestSubmitted(
-  deps: Pick<FeatureDeps, 'referrals' | 'notifier' | 'cards' | 'home' | 'notices' | 'logger'>,
-): ViewListener {
-  const { referrals, notifier, cards, home, notices, logger } = deps;
+export function onInterestSubmitted(deps: Pick<FeatureDeps, 'referrals' | 'work' | 'logger'>): ViewListener {
+  const { referrals, work, logger } = deps;
   return async ({ ack, body, view }) => {
     const read = readSubmission(body, view, readInterestSubmission);
     if (read === null) {
@@ -34,8 +124,7 @@ export function onInterestSubmitted(
       return;
     }
     const { meta, form: submission, who } = read;
-    // Written before the modal closes: if the write fails the member still sees the form, with why.
-    let saved: Awaited<ReturnType<typeof record>>;
+    let saved: boolean;
     try {
       saved = await record();
     } catch (error) {
@@ -49,7 +138,7 @@ export function onInterestSubmitted(
       );
       return;
     }
-    if (saved === null) {
+    if (!saved) {
       await keepOpenWithError(
         ack,
         interestModalIds.noteBlock,
@@ -58,12 +147,13 @@ export function onInterestSubmitted(
       return;
     }
     await ack();
+    work.wake();
 
-    /** The referral, written; null when the posting closed meanwhile. */
-    async function record() {
+    /** The referral and its follow-up jobs, written together; false when the posting closed meanwhile. */
+    async function record(): Promise<boolean> {
       const candidate = await referrals.ensureMember(who.teamId, who.userId);
       const posting = await referrals.getPosting(meta.postingId);
-      if (posting.status === 'closed') return null;
+      if (posting.status === 'closed') return false;
       const available = (await referrals.referrersFor(posting)).filter((m) => m.id !== candidate.id);
       let asked: Member[] = [];
       let ask: string | 'anyone' | null = null;
@@ -79,64 +169,37 @@ export function onInterestSubmitted(
         asked = available;
         ask = 'anyone';
       }
-      const written = await referrals.expressInterest({
-        postingId: posting.id,
-        candidateId: candidate.id,
-        note: submission.note,
-        ask,
-        invite: ask === 'anyone' ? asked.map((m) => m.id) : [],
-        showName: submission.showName,
-        channelId: cardLocation(meta.context).channel ?? null,
-      });
-      return { ...written, posting, asked, ask };
-    }
-
-    const { referral, created, invited, posting, asked, ask } = saved;
-    try {
-      const ref = refOf(posting);
-      if (!created) {
-        await notifier.dm(who.userId, {
-          text: `You already told Vouch you're interested in this job (status: ${statusLabel(referral.status)}). Your note and name choice are updated.`,
-        });
-      } else if (ask === null) {
-        await notifier.dm(
-          who.userId,
-          noReferrerYetDm({ referralId: referral.id, posting: ref, showName: submission.showName }),
-        );
-      } else {
-        if (ask === 'anyone') {
-          // Double opt-in: the referrers hear that someone is interested, not who.
-          await notices.invited(referral, invited);
-        } else {
-          await notifier.dm(
-            asked[0]?.slackUserId ?? '',
-            referrerRequestDm({
-              referralId: referral.id,
-              candidateUserId: who.userId,
-              posting: ref,
-              note: submission.note,
+      const channelId = cardLocation(meta.context).channel ?? null;
+      await referrals.expressInterest(
+        {
+          postingId: posting.id,
+          candidateId: candidate.id,
+          note: submission.note,
+          ask,
+          invite: ask === 'anyone' ? asked.map((m) => m.id) : [],
+          showName: submission.showName,
+          channelId,
+        },
+        async (tx, written) => {
+          await addJob(
+            tx,
+            ...interestFollowUps({
+              referralId: written.referralId,
+              created: written.created,
+              submissionKey: interactionKey(body as unknown as Record<string, unknown>) ?? randomUUID(),
               teamId: who.teamId,
+              candidateUserId: who.userId,
+              submission,
+              posting,
+              asked: ask === 'anyone' ? asked.filter((m) => written.invited.includes(m.id)) : asked,
+              ask,
+              channelId,
+              status: statusLabel(written.status),
             }),
           );
-        }
-        await notifier.dm(
-          who.userId,
-          candidateConfirmationDm({
-            referralId: referral.id,
-            posting: ref,
-            askedReferrerUserIds: asked.map((m) => m.slackUserId),
-            askedAnyone: ask === 'anyone',
-            showName: submission.showName,
-          }),
-        );
-      }
-      await Promise.all([
-        cards.refresh(posting),
-        home.publish(who.teamId, who.userId),
-        ...(ask !== 'anyone' ? asked.map((m) => home.publish(who.teamId, m.slackUserId)) : []),
-      ]);
-    } catch (error) {
-      await replyToDomainError(error, (message) => notifier.dm(who.userId, message));
+        },
+      );
+      return true;
     }
   };
 }

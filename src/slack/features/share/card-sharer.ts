@@ -19,6 +19,11 @@ export interface ShareRequest {
   threadTs?: string;
   /** What makes this share unique (message ts, or the command's trigger id). */
   anchor: string;
+  /**
+   * This delivery ran before and its process died (a job run again): a claim it left without a card
+   * is taken over instead of counting as "already shared".
+   */
+  resumeClaim?: boolean;
 }
 
 export type ShareOutcome =
@@ -66,16 +71,19 @@ export function createCardSharer(client: WebClient, deps: CardSharerDeps) {
     // Claim the share before posting: a re-delivered event, the same message under a second event id
     // or a double-clicked shortcut all meet the share store's de-duplication rule, and only the
     // winner posts.
-    const claimId = await shares.claimCard({
-      postingId: resolved.posting.id,
-      channelId: request.channel,
-      anchor: request.anchor,
-      source: request.source,
-      threadTs: request.threadTs ?? null,
-      url: request.url,
-      sharedById: member.id,
-      note: request.note,
-    });
+    const claimId = await shares.claimCard(
+      {
+        postingId: resolved.posting.id,
+        channelId: request.channel,
+        anchor: request.anchor,
+        source: request.source,
+        threadTs: request.threadTs ?? null,
+        url: request.url,
+        sharedById: member.id,
+        note: request.note,
+      },
+      { takeOverUnposted: request.resumeClaim === true },
+    );
     if (claimId === null) {
       logger.info(
         { channel: request.channel, postingId: resolved.posting.id },

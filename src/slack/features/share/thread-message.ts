@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { canonicalizeJobUrl } from '../../../postings/canonical-url.js';
 import { slackChannelIdSchema, slackUserIdSchema } from '../../slack-ids.js';
 import { isUnfurlDomain, linksInMessage } from '../../support/message-links.js';
+import { deliveryAttemptOf } from '../../transport/durable-events.js';
 import type { FeatureDeps } from '../feature-deps.js';
 import { type EventListener, eventTeam } from '../listener-kit.js';
 
@@ -24,8 +25,10 @@ export function onThreadMessage(
   deps: Pick<FeatureDeps, 'config' | 'logger' | 'shareCard'>,
 ): EventListener<'message'> {
   const { config, logger, shareCard } = deps;
-  return async ({ event, body }) => {
+  return async ({ event, body, context }) => {
     if (!config.threadCards) return;
+    // A run after a crash takes over the card this delivery claimed and may not have posted.
+    const resumed = (deliveryAttemptOf(context) ?? 1) > 1;
     const parsed = messageSchema.safeParse(event);
     const teamId = eventTeam(body);
     if (!parsed.success || teamId === undefined) return;
@@ -48,6 +51,7 @@ export function onThreadMessage(
         source: 'thread',
         threadTs: message.thread_ts ?? message.ts,
         anchor: message.ts,
+        ...(resumed ? { resumeClaim: true } : {}),
       });
       if (outcome.kind !== 'posted' && known) {
         logger.info({ url, outcome: outcome.kind }, 'no thread card for a job-board link');
