@@ -1,9 +1,13 @@
 import type { Db } from '../db/client.js';
-import { insertedOnce, retryOnConflict } from '../db/unique-violation.js';
+import { insertedOnce, isUniqueViolation, retryOnConflict } from '../db/unique-violation.js';
+import type { WithinTransaction } from '../db/within-transaction.js';
 import { displayCompanyName, normalizeCompanyName } from './company-names.js';
 import type { Members } from './members.js';
 import type { Company, Member, Posting } from './records.js';
 import { ReferralError } from './referral-error.js';
+
+/** Prisma's defaults (2 s wait, 5 s run) fail writes during bursts on a busy pool. */
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
 
 export interface CompanyDirectoryDeps {
   db: Db;
@@ -67,11 +71,23 @@ export function createCompanyDirectory(deps: CompanyDirectoryDeps) {
      * "I can refer" toggles: on → the member is listed on this posting's card; off → removed.
      * Idempotent under double clicks: create races end in the unique constraint.
      */
-    async toggleReferrer(postingId: string, memberId: string): Promise<{ isReferrer: boolean }> {
-      const removed = await db.postingReferrer.deleteMany({ where: { postingId, memberId } });
-      if (removed.count > 0) return { isReferrer: false };
-      await insertedOnce(() => db.postingReferrer.create({ data: { postingId, memberId } }));
-      return { isReferrer: true };
+    async toggleReferrer(
+      postingId: string,
+      memberId: string,
+      within?: WithinTransaction,
+    ): Promise<{ isReferrer: boolean }> {
+      try {
+        return await db.$transaction(async (tx) => {
+          const removed = await tx.postingReferrer.deleteMany({ where: { postingId, memberId } });
+          if (removed.count === 0) await tx.postingReferrer.create({ data: { postingId, memberId } });
+          await within?.(tx, undefined);
+          return { isReferrer: removed.count === 0 };
+        }, TRANSACTION_OPTIONS);
+      } catch (error) {
+        // A twin click listed them a moment earlier: listed is what both asked for.
+        if (isUniqueViolation(error)) return { isReferrer: true };
+        throw error;
+      }
     },
 
     /** Adds the member to the "who can refer at <company>" directory. */

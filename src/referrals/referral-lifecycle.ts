@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.js';
 import { insertedOnce, isUniqueViolation } from '../db/unique-violation.js';
+import type { WithinTransaction } from '../db/within-transaction.js';
 import { may, type ReferralAction, type Standing, standingOf, type Verdict } from './authorization.js';
 import type { CompanyDirectory } from './company-directory.js';
 import type { Members } from './members.js';
@@ -40,12 +41,6 @@ export interface InterestInput {
   /** The channel of the card the candidate pressed "I'm interested" on. */
   channelId?: string | null;
 }
-
-/**
- * Work that must commit with a change, or not at all (the follow-up jobs of the transactional
- * outbox, `src/work/`): called inside the change's transaction, with that transaction.
- */
-export type WithinTransaction<T> = (tx: Pick<Db, 'job'>, written: T) => Promise<void>;
 
 export interface ReferralLifecycleDeps {
   db: Db;
@@ -113,7 +108,11 @@ export function createReferralLifecycle(deps: ReferralLifecycleDeps) {
    * A referrer of an open request declines: their offer ends; when no offer is left alive the request
    * itself ends as declined (the candidate is told), else it goes on for the others.
    */
-  async function declineOffer(referral: ReferralWithPeople, memberId: string): Promise<StatusChange> {
+  async function declineOffer(
+    referral: ReferralWithPeople,
+    memberId: string,
+    within?: WithinTransaction,
+  ): Promise<StatusChange> {
     const at = now();
     await db.$transaction(async (tx) => {
       await tx.referralOffer.updateMany({
@@ -130,6 +129,7 @@ export function createReferralLifecycle(deps: ReferralLifecycleDeps) {
           data: { referrerId: other?.referrerId ?? null },
         });
       }
+      await within?.(tx, undefined);
     }, TRANSACTION_OPTIONS);
     // Counted only after the decline is committed: when the last two referrers decline at once, each
     // transaction on PostgreSQL would see the other's offer still alive and neither would end the
@@ -266,12 +266,15 @@ export function createReferralLifecycle(deps: ReferralLifecycleDeps) {
      * machine decides; the write only succeeds if the status is still the one we decided from
      * (two people clicking at once cannot both win), and the event is written in the same transaction.
      */
-    async changeStatus(input: {
-      referralId: string;
-      actor: StatusActor;
-      to: ReferralStatus;
-      note?: string | null;
-    }): Promise<StatusChange> {
+    async changeStatus(
+      input: {
+        referralId: string;
+        actor: StatusActor;
+        to: ReferralStatus;
+        note?: string | null;
+      },
+      within?: WithinTransaction,
+    ): Promise<StatusChange> {
       const referral = await getReferral(input.referralId);
       let role: ActorRole = 'system';
       if (input.actor.kind === 'member') {
@@ -280,7 +283,7 @@ export function createReferralLifecycle(deps: ReferralLifecycleDeps) {
           to: input.to,
         });
         if (!verdict.ok) return verdict;
-        if (verdict.viaOffer) return declineOffer(referral, input.actor.memberId);
+        if (verdict.viaOffer) return declineOffer(referral, input.actor.memberId, within);
         role = verdict.role;
       } else {
         const edge = transition(referral.status, input.to, role);
@@ -314,6 +317,7 @@ export function createReferralLifecycle(deps: ReferralLifecycleDeps) {
             createdAt: at,
           },
         });
+        await within?.(tx, undefined);
         return true;
         // Under a burst of clicks a transaction may wait for a connection; queue, do not fail.
       }, TRANSACTION_OPTIONS);
@@ -344,15 +348,21 @@ export function createReferralLifecycle(deps: ReferralLifecycleDeps) {
     async offerToRefer(
       referralId: string,
       memberId: string,
+      within?: WithinTransaction,
     ): Promise<{ ok: true; referral: ReferralWithPeople; offerId: string } | { ok: false; reason: string }> {
       const referral = await getReferral(referralId);
       const verdict = await authorize(referral, memberId, { kind: 'offer' });
       if (!verdict.ok) return verdict;
-      const { count } = await db.referralOffer.updateMany({
-        where: { referralId, referrerId: memberId, status: 'invited' },
-        data: { status: 'offered' },
-      });
-      if (count === 0) return { ok: false, reason: 'You already answered this request.' };
+      const offered = await db.$transaction(async (tx) => {
+        const { count } = await tx.referralOffer.updateMany({
+          where: { referralId, referrerId: memberId, status: 'invited' },
+          data: { status: 'offered' },
+        });
+        if (count === 0) return false;
+        await within?.(tx, undefined);
+        return true;
+      }, TRANSACTION_OPTIONS);
+      if (!offered) return { ok: false, reason: 'You already answered this request.' };
       const offer = await ownOffer(referralId, memberId);
       return { ok: true, referral, offerId: offer?.id ?? '' };
     },
@@ -364,6 +374,7 @@ export function createReferralLifecycle(deps: ReferralLifecycleDeps) {
     async acceptOffer(
       offerId: string,
       memberId: string,
+      within?: WithinTransaction,
     ): Promise<{ ok: true; referral: ReferralWithPeople; referrer: Member } | { ok: false; reason: string }> {
       const offer = await db.referralOffer.findUnique({ where: { id: offerId } });
       if (offer === null) throw new ReferralError('referral_not_found', `no offer ${offerId}`);
@@ -380,6 +391,7 @@ export function createReferralLifecycle(deps: ReferralLifecycleDeps) {
           where: { id: referral.id, referrerId: null },
           data: { referrerId: offer.referrerId },
         });
+        await within?.(tx, undefined);
         return true;
       }, TRANSACTION_OPTIONS);
       if (!accepted) return { ok: false, reason: 'That offer is no longer open.' };

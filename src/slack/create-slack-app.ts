@@ -7,7 +7,12 @@ import type { InflightWork } from '../runtime/inflight-work.js';
 import type { TurnQueue } from '../runtime/turn-queue.js';
 import type { WorkQueue } from '../work/work-queue.js';
 import type { SlackFeature } from './slack-feature.js';
-import { deliveryAttemptOf, runEventJob, SLACK_EVENT_JOB } from './transport/durable-events.js';
+import {
+  DeliveryAlreadyDone,
+  deliveryAttemptOf,
+  runDeliveryJob,
+  SLACK_DELIVERY_JOB,
+} from './transport/durable-deliveries.js';
 import { createHttpReceiver } from './transport/http-receiver.js';
 import { createListenerRouter } from './transport/listener-router.js';
 import { createWebApiFetch } from './transport/web-api-fetch.js';
@@ -99,6 +104,10 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     });
 
   app.error(async ({ error, context, body }: ExtendedErrorHandlerArgs) => {
+    if ((error.original ?? error) instanceof DeliveryAlreadyDone) {
+      logger.info({ teamId: context?.teamId }, 'a twin run had already handled this delivery');
+      return;
+    }
     const request = body as { type?: string; event?: { type?: string }; command?: string } | undefined;
     logger.error(
       {
@@ -115,7 +124,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     // A delivery from the work queue fails its job, which is retried with backoff.
     if (deliveryAttemptOf(context) !== null) throw error.original ?? error;
   });
-  if (work !== undefined) work.handle(SLACK_EVENT_JOB, runEventJob(app, turns));
+  if (work !== undefined) work.handle(SLACK_DELIVERY_JOB, runDeliveryJob(app, turns));
 
   return {
     app,

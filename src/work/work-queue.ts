@@ -113,6 +113,8 @@ export function createWorkQueue(deps: WorkQueueDeps) {
   let polling: Promise<void> | null = null;
   let pollAgain = false;
   let stopped = true;
+  /** Slots promised to jobs `accept` is writing: they start running once written. */
+  let reserved = 0;
 
   const leaseFrom = (at: Date) => new Date(at.getTime() + leaseMs);
   /** Due to run: waiting and due, or running under a lease that ran out (its worker died). */
@@ -140,7 +142,12 @@ export function createWorkQueue(deps: WorkQueueDeps) {
         // Its payload (who, what was said) is no longer needed: only the key stays, to catch repeats.
         data: { state: 'done', holder: null, leaseUntil: null, lastError: null, payload: {} },
       });
-      if (count === 0) logger.warn({ jobId: job.id, kind }, 'job finished after its lease was taken over');
+      if (count === 0) {
+        // Done already when the handler's own transaction marked it (`completeDeliveryWithin`).
+        const current = await db.job.findUnique({ where: { id: job.id }, select: { state: true } });
+        if (current?.state !== 'done')
+          logger.warn({ jobId: job.id, kind }, 'job finished after its lease was taken over');
+      }
       return;
     }
     const decision = retryDecision(error, job.attempts, maxAttempts);
@@ -205,17 +212,17 @@ export function createWorkQueue(deps: WorkQueueDeps) {
   }
 
   async function pollOnce(): Promise<void> {
-    while (!stopped && running.size < concurrency) {
+    while (!stopped && running.size + reserved < concurrency) {
       const due = await db.job.findMany({
         where: claimable(now()),
         orderBy: { runAfter: 'asc' },
-        take: concurrency - running.size,
+        take: concurrency - running.size - reserved,
         select: { id: true, key: true, kind: true, payload: true, attempts: true },
       });
       if (due.length === 0) return;
       let claimed = 0;
       for (const row of due) {
-        if (stopped || running.size >= concurrency) break;
+        if (stopped || running.size + reserved >= concurrency) break;
         if (!(await claim(row.id))) continue;
         claimed += 1;
         void run({ id: row.id, key: row.key, attempts: row.attempts + 1 }, row.kind, row.payload);
@@ -242,6 +249,37 @@ export function createWorkQueue(deps: WorkQueueDeps) {
       });
   }
 
+  /** `accept`'s insert: held by this process and run here when `runHere`, else left waiting. */
+  async function acceptInto(
+    spec: JobSpec,
+    runHere: boolean,
+  ): Promise<{ id: string; run: () => Promise<void> } | null> {
+    const at = now();
+    let id: string;
+    try {
+      ({ id } = await db.job.create({
+        data: {
+          kind: spec.kind,
+          key: storedJobKey(spec.key),
+          payload: spec.payload as object,
+          ...(runHere ? { state: 'running', holder, leaseUntil: leaseFrom(at), attempts: 1 } : {}),
+        },
+        select: { id: true },
+      }));
+    } catch (error) {
+      if (isUniqueViolation(error)) return null;
+      throw error;
+    }
+    if (!runHere) {
+      wake();
+      return { id, run: async () => undefined };
+    }
+    return {
+      id,
+      run: () => run({ id, key: storedJobKey(spec.key), attempts: 1 }, spec.kind, spec.payload),
+    };
+  }
+
   return {
     holder,
     /** Registers the handler of one kind of job (before `start`). */
@@ -265,30 +303,33 @@ export function createWorkQueue(deps: WorkQueueDeps) {
      * after this resolves. Null when its key exists (a repeat: nothing written, nothing to run).
      */
     async accept(spec: JobSpec): Promise<{ id: string; run: () => Promise<void> } | null> {
-      const runHere = !stopped && running.size < concurrency;
-      const at = now();
-      let id: string;
+      // The slot is taken now, before the insert is awaited: concurrent deliveries each see it.
+      const runHere = !stopped && running.size + reserved < concurrency;
+      if (!runHere) return acceptInto(spec, false);
+      reserved += 1;
+      let accepted: Awaited<ReturnType<typeof acceptInto>>;
       try {
-        ({ id } = await db.job.create({
-          data: {
-            kind: spec.kind,
-            key: storedJobKey(spec.key),
-            payload: spec.payload as object,
-            ...(runHere ? { state: 'running', holder, leaseUntil: leaseFrom(at), attempts: 1 } : {}),
-          },
-          select: { id: true },
-        }));
+        accepted = await acceptInto(spec, true);
       } catch (error) {
-        if (isUniqueViolation(error)) return null;
+        reserved -= 1;
         throw error;
       }
-      if (!runHere) {
-        wake();
-        return { id, run: async () => undefined };
+      if (accepted === null) {
+        reserved -= 1;
+        return null;
       }
+      // Held until the caller starts it (after its acknowledgement), when `running` counts it.
+      let started = false;
+      const { id, run: start } = accepted;
       return {
         id,
-        run: () => run({ id, key: storedJobKey(spec.key), attempts: 1 }, spec.kind, spec.payload),
+        run: () => {
+          if (!started) {
+            started = true;
+            reserved -= 1;
+          }
+          return start();
+        },
       };
     },
     /** Looks for due jobs now: after a transaction wrote some (`addJob`), so they start at once. */

@@ -11,7 +11,7 @@ import type { Logger } from '../../logger.js';
 import type { InflightWork } from '../../runtime/inflight-work.js';
 import type { TurnQueue } from '../../runtime/turn-queue.js';
 import type { WorkQueue } from '../../work/work-queue.js';
-import { eventJob } from './durable-events.js';
+import { deliveryJob } from './durable-deliveries.js';
 import { envelopeProblem } from './envelope.js';
 
 /*
@@ -161,21 +161,25 @@ export function createHttpReceiver(deps: HttpReceiverDeps): HttpReceiver {
       retryReason: http.extractRetryReasonFromHTTPRequest(req),
     };
     const target = app;
-    if (intake !== undefined && body.type === 'event_callback' && !needsListenerAnswer(body)) {
+    const job = intake !== undefined && !needsListenerAnswer(body) ? deliveryJob(body, retry) : null;
+    if (intake !== undefined && job !== null) {
       let accepted: Awaited<ReturnType<typeof intake.accept>>;
       try {
-        accepted = await intake.accept(eventJob(body, retry));
+        accepted = await intake.accept(job);
       } catch (error) {
-        // Not recorded, so not acknowledged: Slack delivers it again (up to three times, with backoff).
-        logger.warn(
-          { err: error, eventId: body.event_id },
-          'event not recorded: asking Slack to send it again',
-        );
+        // Not recorded, so not acknowledged: Slack re-delivers an event (up to three times, with
+        // backoff) and shows the member of a click or command that it failed.
+        logger.warn({ err: error, requestType: body.type }, 'delivery not recorded: not acknowledged');
         return http.buildNoBodyResponse(res, 503);
       }
       http.buildNoBodyResponse(res, 200);
       if (accepted === null) {
-        logger.info({ eventId: body.event_id, ...retry }, 're-delivered event ignored: its work is recorded');
+        if (body.type === 'event_callback')
+          logger.info(
+            { eventId: body.event_id, ...retry },
+            're-delivered event ignored: its work is recorded',
+          );
+        else logger.info({ requestType: body.type }, 'repeated interaction ignored');
         return;
       }
       return inflight.track(accepted.run());

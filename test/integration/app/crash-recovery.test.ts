@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { createDatabase } from '../../../src/db/client.js';
 import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.mjs';
 import { type FakeSlackApi, startFakeSlackApi } from '../../helpers/fake-slack-api.mjs';
 import { dmChannelOf } from '../../helpers/slack-blocks.js';
@@ -22,6 +23,8 @@ import {
   waitForStatus,
 } from '../../helpers/spawn-vouch.js';
 import { createEmptyTestDatabase, describeEachDatabase } from '../../helpers/test-database.js';
+
+const quietDbLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 const SIGNING_SECRET = 'crash-secret';
 /** Short, so that work a killed process held is claimed again within a second or two. */
@@ -226,4 +229,70 @@ describeEachDatabase('acknowledged work survives a SIGKILL of the process', (kin
     },
     180_000,
   );
+
+  it.skipIf(!isBuilt)(
+    'an "I can refer" click acknowledged before a crash takes effect once: not lost before its write, not toggled twice after it',
+    async () => {
+      const first = await startVouch();
+      const url = board.job('/jobs/crash-click', { title: 'Engineer crash-click', company: 'Clickco' });
+      const { postingId } = await shareJobByCommand(first.side, {
+        url,
+        channel: 'C0CRASH',
+        user: 'U0SHARER',
+      });
+      const referrers = () => prismaCount(postingId);
+
+      // Killed before its write: the click waits on Slack (users.info) when the process dies.
+      slack.hold('users.info', 60_000);
+      const before = await clickButton(first.side, {
+        user: 'U0CLICK1',
+        actionId: 'i_can_refer',
+        value: postingId,
+        channel: 'C0CRASH',
+      });
+      expect(before.status).toBe(200);
+      await slack.waitFor('users.info', (c) => c.args.user === 'U0CLICK1');
+      await kill(first.vouch);
+      slack.hold('users.info', 0);
+      expect(await referrers()).toBe(0);
+
+      // Killed after its write: the click waits on Slack (its private "thanks") when the process dies.
+      const second = await startVouch();
+      await eventually(
+        () => slack.calls('chat.postEphemeral').some((c) => c.args.user === 'U0CLICK1'),
+        'the first click to take effect',
+      );
+      expect(await referrers()).toBe(1);
+      slack.hold('chat.postEphemeral', 60_000);
+      await clickButton(second.side, {
+        user: 'U0CLICK2',
+        actionId: 'i_can_refer',
+        value: postingId,
+        channel: 'C0CRASH',
+      });
+      await eventually(
+        () => slack.calls('chat.postEphemeral').some((c) => c.args.user === 'U0CLICK2'),
+        'the second click to write',
+      );
+      await kill(second.vouch);
+      slack.hold('chat.postEphemeral', 0);
+
+      await startVouch();
+      await new Promise((r) => setTimeout(r, 3_000));
+      // Both listed, once each: the first click ran again and took effect, the second did not run again.
+      expect(await referrers()).toBe(2);
+    },
+    60_000,
+  );
+
+  /** Members listed as able to refer on a posting, read from the database the processes share. */
+  async function prismaCount(postingId: string): Promise<number> {
+    const database = await createDatabase({ url: databaseUrl(), logger: quietDbLogger });
+    try {
+      return await database.prisma.postingReferrer.count({ where: { postingId } });
+    } finally {
+      await database.close();
+    }
+  }
+  const databaseUrl = () => database.url;
 });

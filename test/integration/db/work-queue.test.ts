@@ -213,4 +213,18 @@ describeEachDatabase('the durable work queue', (kind) => {
     const running = await db.job.findUniqueOrThrow({ where: { key: 'fresh:1' } });
     expect(await admin.drop(running.id)).toBe(0);
   });
+
+  it('holds at most its concurrency of accepted jobs at once; the rest wait in the table', async () => {
+    const queue = createWorkQueue({ db, logger, leaseMs: 5_000, pollMs: 60_000, concurrency: 4 });
+    queue.handle('burst', async () => undefined);
+    queue.start();
+    const accepted = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => queue.accept({ kind: 'burst', key: `burst:${i}`, payload: {} })),
+    );
+    expect(await db.job.count({ where: { kind: 'burst', state: 'running' } })).toBe(4);
+    expect(await db.job.count({ where: { kind: 'burst', state: 'pending' } })).toBe(16);
+    await Promise.all(accepted.map((a) => a?.run()));
+    await eventually(async () => (await db.job.count({ where: { kind: 'burst', state: 'done' } })) === 20);
+    await queue.stop(5_000);
+  });
 });

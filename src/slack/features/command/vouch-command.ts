@@ -15,6 +15,7 @@ import {
 import { slackChannelIdSchema, slackTeamIdSchema, slackUserIdSchema } from '../../slack-ids.js';
 import type { Message } from '../../support/notifier.js';
 import { candidateRow, postingRow, referrerRow } from '../../support/posting-ref.js';
+import { deliveryAttemptOf } from '../../transport/durable-deliveries.js';
 import type { FeatureDeps } from '../feature-deps.js';
 import { type CommandListener, domainErrorMessage } from '../listener-kit.js';
 import { sendExport } from '../privacy/send-export.js';
@@ -36,7 +37,9 @@ export function onVouchCommand(
   >,
 ): CommandListener {
   const { referrals, cards, home, notices, logger, shareCard } = deps;
-  return async ({ command, ack, respond }) => {
+  return async ({ command, ack, respond, context }) => {
+    // A run again after a crash takes over the card its first run claimed and may not have posted.
+    const resumed = (deliveryAttemptOf(context) ?? 1) > 1;
     // Acknowledged at once (in HTTP mode on arrival, before this runs): every answer goes to the
     // command's response_url, so a slow database or job board never risks Slack's 3 s.
     await ack();
@@ -177,6 +180,7 @@ export function onVouchCommand(
         note,
         source: 'command',
         anchor: cmd.trigger_id,
+        ...(resumed ? { resumeClaim: true } : {}),
       });
       const message = shareOutcomeMessage(outcome, cards) ?? {
         text: '✅ Shared. People can now say they can refer or are interested.',

@@ -1,5 +1,5 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
-import { deliveryAttemptOf } from '../../transport/durable-events.js';
+import { deliveryAttemptOf } from '../../transport/durable-deliveries.js';
 import type { FeatureDeps } from '../feature-deps.js';
 import { deliveryKey } from './delivery-key.js';
 

@@ -2,6 +2,7 @@ import type { BlockAction } from '@slack/bolt';
 import { offerAcceptedMessage } from '../../blocks/offer-dms.js';
 import { referrerRequestDm } from '../../blocks/referral-dms.js';
 import { refOf } from '../../support/posting-ref.js';
+import { completeDeliveryWithin } from '../../transport/durable-deliveries.js';
 import type { FeatureDeps } from '../feature-deps.js';
 import { type ActionListener, onClick, refusePrivately } from '../listener-kit.js';
 
@@ -13,9 +14,11 @@ export function onAcceptOffer(
   deps: Pick<FeatureDeps, 'referrals' | 'notifier' | 'home' | 'logger'>,
 ): ActionListener<BlockAction> {
   const { referrals, notifier, home } = deps;
-  return onClick(deps, 'Accept offer click', async (click, { respond }) => {
+  return onClick(deps, 'Accept offer click', async (click, { respond, context }) => {
     const member = await referrals.ensureMember(click.teamId, click.userId);
-    const result = await referrals.acceptOffer(click.value, member.id);
+    const result = await referrals.acceptOffer(click.value, member.id, (tx) =>
+      completeDeliveryWithin(tx, context),
+    );
     if (!result.ok) return refusePrivately(notifier, click, result);
     const { referral, referrer } = result;
     const posting = refOf(referral.posting);

@@ -3,6 +3,7 @@ import { storedSummary } from '../../../postings/posting-summary.js';
 import { rememberCompanyPrompt } from '../../blocks/remember-company-prompt.js';
 import { createDisplayNames } from '../../support/display-names.js';
 import { serialByKey } from '../../support/serial-by-key.js';
+import { completeDeliveryWithin } from '../../transport/durable-deliveries.js';
 import type { FeatureDeps } from '../feature-deps.js';
 import { type ActionListener, onClick } from '../listener-kit.js';
 
@@ -18,7 +19,7 @@ export function onICanRefer(
   const displayName = createDisplayNames();
   const oneToggleAtATime = serialByKey();
 
-  return onClick(deps, 'I can refer click', (click, { client }) =>
+  return onClick(deps, 'I can refer click', (click, { client, context }) =>
     oneToggleAtATime(`${click.value}:${click.teamId}:${click.userId}`, async () => {
       const posting = await referrals.getPosting(click.value);
       const member = await referrals.ensureMember(
@@ -26,7 +27,11 @@ export function onICanRefer(
         click.userId,
         await displayName(client, click.userId),
       );
-      const { isReferrer } = await referrals.toggleReferrer(posting.id, member.id);
+      // The toggle and "this click is handled" commit together: a run again after a crash cannot
+      // toggle a second time.
+      const { isReferrer } = await referrals.toggleReferrer(posting.id, member.id, (tx) =>
+        completeDeliveryWithin(tx, context),
+      );
       const company = storedSummary(posting.summary)?.company;
       if (isReferrer) {
         await notifier.ephemeral(

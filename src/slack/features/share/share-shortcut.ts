@@ -5,6 +5,7 @@ import {
   slackUserIdSchema,
 } from '../../slack-ids.js';
 import { linksInMessage } from '../../support/message-links.js';
+import { deliveryAttemptOf } from '../../transport/durable-deliveries.js';
 import type { FeatureDeps } from '../feature-deps.js';
 import type { ShortcutListener } from '../listener-kit.js';
 import { shareOutcomeMessage } from './share-outcome-message.js';
@@ -17,8 +18,10 @@ export function onShareShortcut(
   deps: Pick<FeatureDeps, 'notifier' | 'cards' | 'logger' | 'shareCard'>,
 ): ShortcutListener {
   const { notifier, cards, logger, shareCard } = deps;
-  return async ({ ack, shortcut }) => {
+  return async ({ ack, shortcut, context }) => {
     await ack();
+    // A run again after a crash takes over the card its first run claimed and may not have posted.
+    const resumed = (deliveryAttemptOf(context) ?? 1) > 1;
     const teamId = slackIdOrUndefined(slackTeamIdSchema, shortcut.team?.id ?? shortcut.user.team_id);
     const channel = slackIdOrUndefined(slackChannelIdSchema, shortcut.channel?.id);
     const userId = slackIdOrUndefined(slackUserIdSchema, shortcut.user.id);
@@ -44,6 +47,7 @@ export function onShareShortcut(
       source: 'shortcut',
       threadTs: shortcut.message?.thread_ts ?? messageTs,
       anchor: messageTs,
+      ...(resumed ? { resumeClaim: true } : {}),
     });
     const message = shareOutcomeMessage(outcome, cards);
     if (message !== null) await notifier.ephemeral(channel, shortcut.user.id, message);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { canonicalizeJobUrl } from '../../../postings/canonical-url.js';
 import { slackChannelIdSchema, slackUserIdSchema } from '../../slack-ids.js';
 import { isUnfurlDomain, linksInMessage } from '../../support/message-links.js';
-import { deliveryAttemptOf } from '../../transport/durable-events.js';
+import { deliveryAttemptOf } from '../../transport/durable-deliveries.js';
 import type { FeatureDeps } from '../feature-deps.js';
 import { type EventListener, eventTeam } from '../listener-kit.js';
 

@@ -4,6 +4,7 @@ import { statusLabel } from '../../../referrals/status-machine.js';
 import { parseStatusUpdate } from '../../blocks/action-values.js';
 import { context } from '../../blocks/block-kit.js';
 import { escapeMrkdwn } from '../../blocks/mrkdwn.js';
+import { completeDeliveryWithin } from '../../transport/durable-deliveries.js';
 import type { FeatureDeps } from '../feature-deps.js';
 import { type ActionListener, onClick, refusePrivately } from '../listener-kit.js';
 
@@ -22,15 +23,14 @@ export function onStatusButton(
   deps: Pick<FeatureDeps, 'referrals' | 'notifier' | 'notices' | 'home' | 'logger'>,
 ): ActionListener<BlockAction> {
   const { referrals, notifier, notices, home, logger } = deps;
-  return onClick(deps, 'status button', async (click, { body, client }) => {
+  return onClick(deps, 'status button', async (click, { body, client, context }) => {
     const update = parseStatusUpdate(click.value);
     if (update === null) return logger.warn('malformed status button ignored');
     const member = await referrals.ensureMember(click.teamId, click.userId);
-    const change = await referrals.changeStatus({
-      referralId: update.referralId,
-      actor: { kind: 'member', memberId: member.id },
-      to: update.to,
-    });
+    const change = await referrals.changeStatus(
+      { referralId: update.referralId, actor: { kind: 'member', memberId: member.id }, to: update.to },
+      (tx) => completeDeliveryWithin(tx, context),
+    );
     if (!change.ok) return refusePrivately(notifier, click, change);
     const done = change.offerOnly
       ? "👋 Okay: you're out of this request. Nobody is told who declined."

@@ -1,0 +1,112 @@
+import type { App } from '@slack/bolt';
+import { z } from 'zod';
+import type { TurnQueue } from '../../runtime/turn-queue.js';
+import type { JobHandler, JobSpec, JobWriter } from '../../work/work-queue.js';
+import { deliveryKey } from '../features/deliveries/delivery-key.js';
+
+/**
+ * The job kind of a Slack delivery written before its acknowledgement: an Events API event, a click,
+ * a slash command or a shortcut. (A modal submission is answered by its listener after its write.)
+ */
+export const SLACK_DELIVERY_JOB = 'slack-delivery';
+
+const deliveryJobSchema = z.object({
+  body: z.record(z.string(), z.unknown()),
+  retryNum: z.number().int().optional(),
+  retryReason: z.string().optional(),
+});
+
+/**
+ * A delivery as a job, or null for one that needs no durability (a click that only opens a modal or
+ * a link: its trigger would have expired by a re-run, and it changes nothing). The key is the
+ * delivery's own (`delivery-key.ts`): Slack re-delivering an event (after a slow ack, or a crash)
+ * or a client repeating a click finds the job instead of starting a second one.
+ */
+export function deliveryJob(
+  body: Record<string, unknown>,
+  retry: { retryNum?: number | undefined; retryReason?: string | undefined },
+): JobSpec | null {
+  const key = deliveryKey(body);
+  if (key === null) return null;
+  return {
+    kind: SLACK_DELIVERY_JOB,
+    key,
+    payload: {
+      body: withoutNul(body),
+      ...(retry.retryNum !== undefined ? { retryNum: retry.retryNum } : {}),
+      ...(retry.retryReason !== undefined ? { retryReason: retry.retryReason } : {}),
+    },
+  };
+}
+
+/**
+ * The body with NUL characters removed from its strings: PostgreSQL's JSON refuses them (a crafted
+ * command text carries one), and listeners strip them anyway (`cleanText`).
+ */
+function withoutNul<T>(value: T): T {
+  if (typeof value === 'string')
+    return (value.includes('\u0000') ? value.replaceAll('\u0000', '') : value) as T;
+  if (Array.isArray(value)) return value.map(withoutNul) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutNul(v)])) as T;
+  }
+  return value;
+}
+
+/** What a listener finds in `context` for a delivery that came through the work queue. */
+export interface DurableDeliveryContext {
+  /** 1 on the first run; more when an earlier run failed or its process died mid-way. */
+  deliveryAttempt: number;
+  /** The delivery's job: a listener's state change marks it done in its own transaction. */
+  deliveryJobId: string;
+}
+
+/**
+ * Runs a delivery job through Bolt's listeners, as the receiver would have (a turn later, no ack to
+ * give: Slack had its 200 when the job was written). A listener's error reaches `app.error` and is
+ * rethrown there, so the job is retried with backoff.
+ */
+export function runDeliveryJob(app: App, turns: TurnQueue): JobHandler {
+  return async (payload, job) => {
+    const { body, retryNum, retryReason } = deliveryJobSchema.parse(payload);
+    await turns.next();
+    const context: DurableDeliveryContext = { deliveryAttempt: job.attempts, deliveryJobId: job.id };
+    await app.processEvent({
+      body,
+      ack: async () => undefined,
+      ...(retryNum !== undefined ? { retryNum } : {}),
+      ...(retryReason !== undefined ? { retryReason } : {}),
+      customProperties: { ...context },
+    });
+  };
+}
+
+/** The attempt of a delivery from the work queue (see `DurableDeliveryContext`); null otherwise. */
+export function deliveryAttemptOf(context: Record<string, unknown> | undefined): number | null {
+  const attempt = context?.deliveryAttempt;
+  return typeof attempt === 'number' ? attempt : null;
+}
+
+/** A run of a delivery whose change an earlier run (alive after all, or a twin) already committed. */
+export class DeliveryAlreadyDone extends Error {
+  override readonly name = 'DeliveryAlreadyDone';
+}
+
+/**
+ * Marks the delivery done inside the transaction of the change it makes, so the change and "this
+ * delivery is handled" commit together: a run after a crash before the commit makes the change; a
+ * run after it never starts (the job is done), and a twin run meanwhile fails here and rolls back.
+ * Nothing to do for a delivery that did not come through the queue.
+ */
+export async function completeDeliveryWithin(
+  tx: JobWriter,
+  context: Record<string, unknown> | undefined,
+): Promise<void> {
+  const id = context?.deliveryJobId;
+  if (typeof id !== 'string') return;
+  const { count } = await tx.job.updateMany({
+    where: { id, state: 'running' },
+    data: { state: 'done', payload: {}, holder: null, leaseUntil: null },
+  });
+  if (count === 0) throw new DeliveryAlreadyDone(`delivery ${id} was already handled`);
+}
