@@ -1,5 +1,5 @@
 // `npm run bench`: builds (npm script), then measures in one run on one machine the five figures of
-// issue #5, prints the table and writes bench/results.md and the README's bench section.
+// issue #5 and the two of issue #12 (6: sustained load, 7: crash recovery), prints the table and writes bench/results.md and the README's bench section.
 //
 // Processes: this one hosts the fake Slack Web API and the slow local job board and times link → card;
 // the app is `node dist/main.js` in its own process (HTTP mode, fresh database in a temp folder);
@@ -12,7 +12,11 @@
 // BENCH_BURSTS (figure 2's bursts of 200, default 5), BENCH_CPU_PROF=<dir> (run the app with --cpu-prof, profiles land in <dir>),
 // BENCH_APP_ARGS="<node args>" (extra node arguments for the app, e.g. an --import preload that
 // counts SQL statements), BENCH_ONLY=<figures> (comma list of extract, cards, acks, sqlite, postgres: measure just those, print
-// them as JSON and write no report; for profiling one figure at a time).
+// them as JSON and write no report; for profiling one figure at a time), BENCH_SUSTAINED_SECONDS (figure 6's
+// closed loop, default 20), BENCH_SUSTAINED_CONCURRENCY (its requests in flight, default 200),
+// BENCH_RECOVERY_EVENTS (figure 7's backlog, default 300), BENCH_RECOVERY_LEASE_SECONDS (its
+// VOUCH_WORK_LEASE_SECONDS, default 5). BENCH_ONLY also takes sustained and recovery (figures 6 and 7,
+// on SQLite and, unless BENCH_POSTGRES=off, PostgreSQL).
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -27,15 +31,16 @@ import { cpuProbeMs } from './lib/cpu-probe.mjs';
 import {
   createPostgresDatabase,
   duplicateReport,
+  jobStates,
   openDb,
   referralsWithReferrer,
   referrerPairs,
 } from './lib/db-check.mjs';
+import { mixedRequest } from './lib/mix.mjs';
 import { writeReports } from './lib/report.mjs';
 import {
   BOT_TOKEN,
   blockActionRequest,
-  commandRequest,
   eventRequest,
   interestSubmissionRequest,
   SIGNING_SECRET,
@@ -57,6 +62,10 @@ const settings = {
   upstreamMs: num('BENCH_UPSTREAM_MS', 300),
   burst: 200,
   bursts: Math.round(num('BENCH_BURSTS', 5)),
+  sustainedSeconds: num('BENCH_SUSTAINED_SECONDS', 20),
+  sustainedConcurrency: Math.round(num('BENCH_SUSTAINED_CONCURRENCY', 200)),
+  recoveryEvents: Math.round(num('BENCH_RECOVERY_EVENTS', 300)),
+  recoveryLeaseSeconds: Math.round(num('BENCH_RECOVERY_LEASE_SECONDS', 5)),
   postgresUrl:
     process.env.BENCH_POSTGRES === 'off'
       ? null
@@ -219,42 +228,24 @@ async function linkToCard(ctx) {
   };
 }
 
+/** The shared request mix (lib/mix.mjs) with new links under `label`: figure 2's bursts, figure 6's load. */
+function mixFor(ctx, postings, label) {
+  return {
+    boardOrigin: ctx.board.origin,
+    responseUrlBase: ctx.slack.responseUrl(''),
+    postings,
+    label: `${label}-${runId}`,
+  };
+}
+
 function burstRequests(ctx, postings, label, count) {
-  const commands = ['list', 'mine', 'stats', 'referrers Acme Robotics', 'help'];
-  const actions = ['i_can_refer', 'details', 'im_interested'];
+  const mix = mixFor(ctx, postings, label);
   const requests = [];
   const kinds = [];
   for (let i = 0; i < count; i += 1) {
-    const slot = i % 5; // 2 events, 2 clicks, 1 command in every 5
-    const posting = postings[i % postings.length];
-    if (slot < 2) {
-      const url = jobUrl(ctx, `${label}-${runId}-${i}`);
-      requests.push(
-        eventRequest(linkSharedEvent({ channel: 'C0JOBS', user: `U0ACK${i % 40}`, urls: [url] })),
-      );
-      kinds.push('link_shared');
-    } else if (slot < 4) {
-      requests.push(
-        blockActionRequest({
-          user: `U0ACK${i % 40}`,
-          actionId: actions[i % actions.length],
-          value: posting.id,
-          channel: posting.channel,
-          ts: posting.ts,
-          responseUrl: ctx.slack.responseUrl(`${label}${i}`),
-        }),
-      );
-      kinds.push('block_actions');
-    } else {
-      requests.push(
-        commandRequest({
-          user: `U0ACK${i % 40}`,
-          text: commands[i % commands.length],
-          responseUrl: ctx.slack.responseUrl(`${label}${i}`),
-        }),
-      );
-      kinds.push('command');
-    }
+    const { request, kind } = mixedRequest(i, mix);
+    requests.push(request);
+    kinds.push(kind);
   }
   return { requests, kinds };
 }
@@ -453,7 +444,7 @@ function appEnv(ctx, databaseUrl) {
   };
 }
 
-function launch(ctx, databaseUrl, tag) {
+function launch(ctx, databaseUrl, tag, extraEnv = {}) {
   const extraArgs = settings.cpuProfDir
     ? [
         '--cpu-prof',
@@ -462,7 +453,12 @@ function launch(ctx, databaseUrl, tag) {
       ]
     : [];
   extraArgs.push(...settings.appArgs);
-  return startApp({ repoRoot, cwd: ctx.workdir, env: appEnv(ctx, databaseUrl), extraArgs });
+  return startApp({
+    repoRoot,
+    cwd: ctx.workdir,
+    env: { ...appEnv(ctx, databaseUrl), ...extraEnv },
+    extraArgs,
+  });
 }
 
 async function sqliteRun(ctx) {
@@ -537,6 +533,371 @@ async function postgresRun(ctx) {
 }
 
 // ------------------------------------------------------------------------------------------------
+// Figures 6 (sustained load) and 7 (crash recovery): each on a fresh database and a fresh app process,
+// on SQLite and, when the run has a PostgreSQL server, on PostgreSQL.
+
+/**
+ * Records every chat.unfurl the fake Slack API receives, by the message ts it names: arrival times in
+ * wall-clock ms (performance.timeOrigin-based, comparable with the load process's). `stop()` takes the
+ * responder away again (the fake's reset), so the other figures' fake parses nothing extra.
+ */
+function trackUnfurls(slack) {
+  const byTs = new Map();
+  let total = 0;
+  slack.respond('chat.unfurl', (args, call) => {
+    total += 1;
+    const ts = String(args.ts ?? args.unfurl_id ?? '');
+    const at = performance.timeOrigin + call.at;
+    const list = byTs.get(ts);
+    if (list === undefined) byTs.set(ts, [at]);
+    else list.push(at);
+    return {};
+  });
+  return { byTs, total: () => total, stop: () => slack.reset() };
+}
+
+/** GET /readyz: its status code and body ({ status, work: { backlog, oldestAgeSeconds, failed } }). */
+async function readyz(baseUrl) {
+  try {
+    const response = await fetch(`${baseUrl}/readyz`);
+    const body = await response.json().catch(() => ({}));
+    return { code: response.status, ...body };
+  } catch (error) {
+    return { code: 0, error: error.message };
+  }
+}
+
+/** Polls /readyz until the work backlog reads 0 (bounded by `maxMs`). */
+async function waitBacklogDrained(app, maxMs) {
+  const started = performance.now();
+  let last;
+  while (performance.now() - started < maxMs) {
+    const answer = await readyz(app.baseUrl);
+    if (answer.work !== undefined) {
+      last = answer.work;
+      if (answer.work.backlog === 0) return { drained: true, ms: performance.now() - started, last };
+    }
+    await sleep(100);
+  }
+  return { drained: false, ms: performance.now() - started, last };
+}
+
+/** Runs `fn(databaseUrl)` on a fresh SQLite file or a fresh PostgreSQL database (dropped after). */
+async function onFreshDatabase(ctx, kind, name, fn) {
+  if (kind === 'sqlite') return fn(`file:${join(ctx.workdir, `${name}.db`)}`);
+  if (settings.postgresUrl === null) return { skipped: 'BENCH_POSTGRES=off' };
+  let database;
+  try {
+    database = await createPostgresDatabase(settings.postgresUrl);
+  } catch (error) {
+    return {
+      skipped: `no PostgreSQL at ${settings.postgresUrl.replace(/:[^:@/]+@/, ':***@')} (${error.message})`,
+    };
+  }
+  try {
+    return await fn(database.url);
+  } finally {
+    await database.drop().catch((error) => log(`  (could not drop the bench database: ${error.message})`));
+  }
+}
+
+/**
+ * Reads the Job table every `everyMs` from outside the app: the most jobs seen running at once (the
+ * queue runs 64 per process) and the largest backlog (pending + running).
+ */
+async function sampleJobs(databaseUrl, everyMs = 250) {
+  const db = await openDb(databaseUrl);
+  let maxRunning = 0;
+  let maxBacklog = 0;
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    jobStates(db)
+      .then((states) => {
+        maxRunning = Math.max(maxRunning, states.running);
+        maxBacklog = Math.max(maxBacklog, states.running + states.pending);
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        busy = false;
+      });
+  }, everyMs);
+  return {
+    async stop() {
+      clearInterval(timer);
+      const final = await jobStates(db).catch(() => null);
+      await db.close();
+      return { maxRunning, maxBacklog, final };
+    },
+  };
+}
+
+const dbName = (kind) => (kind === 'sqlite' ? 'SQLite' : 'PostgreSQL');
+
+/** Per event of `events` ({ ts, ackedAt, ok }): its first card, how many cards it got. */
+function cardsOf(events, unfurls) {
+  const acked = events.filter((e) => e.ok);
+  const cardMs = [];
+  let missing = 0;
+  let duplicated = 0;
+  let extraCalls = 0;
+  let lastCardAt = Number.NEGATIVE_INFINITY;
+  for (const event of acked) {
+    const arrivals = unfurls.byTs.get(event.ts);
+    if (arrivals === undefined) {
+      missing += 1;
+      continue;
+    }
+    if (arrivals.length > 1) {
+      duplicated += 1;
+      extraCalls += arrivals.length - 1;
+    }
+    if (event.ackedAt !== undefined) cardMs.push(arrivals[0] - event.ackedAt);
+    lastCardAt = Math.max(lastCardAt, arrivals[0]);
+  }
+  return { acked: acked.length, cardMs, missing, duplicated, extraCalls, lastCardAt };
+}
+
+/** The first few events with more than one card: how long after the first the others came. */
+function duplicateDetails(events, unfurls, max = 5) {
+  const out = [];
+  for (const event of events) {
+    const arrivals = unfurls.byTs.get(event.ts);
+    if (arrivals === undefined || arrivals.length < 2) continue;
+    out.push({
+      ts: event.ts,
+      cards: arrivals.length,
+      laterByMs: arrivals.slice(1).map((at) => at - arrivals[0]),
+    });
+    if (out.length >= max) break;
+  }
+  return out;
+}
+
+/** p99 of the ack latencies in consecutive windows of `windowMs` (by when each request ended). */
+function windowP99s(latencies, endedAt, windowMs) {
+  const windows = [];
+  latencies.forEach((value, i) => {
+    const w = Math.floor(endedAt[i] / windowMs);
+    if (windows[w] === undefined) windows[w] = [];
+    windows[w].push(value);
+  });
+  return Array.from(windows, (values) => (values === undefined ? Number.NaN : summarize(values).p99));
+}
+
+/**
+ * Figure 6: `sustainedConcurrency` requests of figure 2's mix always in flight (a closed loop) for
+ * `sustainedSeconds`; ack latency, requests/s, peak RSS, ack → card of the link_shared events, the
+ * backlog /readyz reports when the load stops and how long it takes to reach 0.
+ */
+async function sustainedLoad(ctx, kind) {
+  return onFreshDatabase(ctx, kind, 'sustained', async (databaseUrl) => {
+    log(
+      `· sustained load on ${dbName(kind)}: ${settings.sustainedConcurrency} in flight for ${settings.sustainedSeconds} s…`,
+    );
+    const unfurls = trackUnfurls(ctx.slack);
+    const app = await launch(ctx, databaseUrl, `sustained-${kind}`);
+    ctx.app = app;
+    try {
+      const postings = await sharePostings(ctx, `sus${kind}`, 6);
+      const warm = burstRequests(ctx, postings, `suswarm${kind}`, 30);
+      await ctx.load.run({ kind: 'burst', baseUrl: app.baseUrl, requests: warm.requests, concurrency: 4 });
+      await waitQuiet(ctx.slack);
+      const before = app.memory();
+      const errorsBefore = app.errorLines().length;
+      const memory = sampleMemory(app.pid);
+      const jobs = await sampleJobs(databaseUrl);
+      const cpuBefore = readCpuMs(app.pid);
+      const result = await ctx.load.run({
+        kind: 'sustained',
+        baseUrl: app.baseUrl,
+        seconds: settings.sustainedSeconds,
+        concurrency: settings.sustainedConcurrency,
+        maxRequests: settings.sustainedSeconds * 5_000,
+        // A label of its own: links under the setup postings' label would be theirs (cached, and
+        // re-unfurled by every "I can refer" click on them).
+        mix: mixFor(ctx, postings, `susload${kind}`),
+      });
+      const loadEndedAt = performance.now();
+      const loadPeak = memory.peek();
+      const cpuLoadMs = readCpuMs(app.pid) - cpuBefore;
+      const atEnd = await readyz(app.baseUrl);
+      const drain = await waitBacklogDrained(app, 300_000);
+      // A card can reach Slack just after its job reads done elsewhere: wait for the fake to go quiet.
+      await waitQuiet(ctx.slack, 1_000, 30_000);
+      const peak = memory.stop();
+      const jobCounts = await jobs.stop();
+      const cards = cardsOf(result.events, unfurls);
+      const byKind = {};
+      for (const k of new Set(result.kinds))
+        byKind[k] = summarize(result.latencies.filter((_, i) => result.kinds[i] === k));
+      const counts = Object.fromEntries(
+        Object.keys(byKind).map((k) => [k, result.kinds.filter((x) => x === k).length]),
+      );
+      const answered = result.latencies.length;
+      const exit = await app.stop();
+      return {
+        seconds: settings.sustainedSeconds,
+        concurrency: settings.sustainedConcurrency,
+        upstreamMs: settings.upstreamMs,
+        answered,
+        requestsPerSecond: answered / (result.wallMs / 1000),
+        latency: summarize(result.latencies),
+        windowP99s: windowP99s(result.latencies, result.endedAt, 5_000),
+        byKind,
+        counts,
+        failures: result.failures,
+        non200: Object.values(result.failures).reduce((a, b) => a + b, 0),
+        rssBeforeMb: before.rssMb,
+        peakDuringLoadMb: loadPeak,
+        peak,
+        appCpuShare: cpuLoadMs / result.wallMs,
+        cpuMsPerRequest: cpuLoadMs / answered,
+        backlogAtEnd: atEnd.work ?? null,
+        readyzAtEnd: atEnd.code,
+        drain: { drained: drain.drained, ms: drain.ms, last: drain.last },
+        events: cards.acked,
+        cardsDuringLoad: result.events.filter(
+          (e) => unfurls.byTs.get(e.ts)?.[0] <= performance.timeOrigin + loadEndedAt,
+        ).length,
+        ackToCard: summarize(cards.cardMs),
+        overBoard: summarize(cards.cardMs.map((v) => v - settings.upstreamMs)),
+        missingCards: cards.missing,
+        duplicatedCards: cards.duplicated,
+        lastCardAfterLoadMs: Math.max(0, cards.lastCardAt - (performance.timeOrigin + loadEndedAt)),
+        duplicates: duplicateDetails(result.events, unfurls),
+        jobs: jobCounts,
+        warnings: app.warnings(),
+        errorLines: app.errorLines().slice(errorsBefore, errorsBefore + 5),
+        errorLineCount: app.errorLines().length - errorsBefore,
+        exit,
+      };
+    } finally {
+      unfurls.stop();
+      await app.stop().catch(() => undefined);
+    }
+  });
+}
+
+/**
+ * Figure 7: `recoveryEvents` link_shared events against the slow job board, SIGKILL as soon as the
+ * last one is acknowledged, a new process on the same database; both with
+ * VOUCH_WORK_LEASE_SECONDS=`recoveryLeaseSeconds` (a lease is written by the process that claims a
+ * job, so the killed process's setting decides when its jobs can be taken over). Every acknowledged
+ * event must get exactly one chat.unfurl.
+ */
+async function crashRecovery(ctx, kind) {
+  return onFreshDatabase(ctx, kind, 'recovery', async (databaseUrl) => {
+    const lease = settings.recoveryLeaseSeconds;
+    log(
+      `· crash recovery on ${dbName(kind)}: ${settings.recoveryEvents} events, SIGKILL, restart (lease ${lease} s)…`,
+    );
+    const env = { VOUCH_WORK_LEASE_SECONDS: String(lease) };
+    const unfurls = trackUnfurls(ctx.slack);
+    let second;
+    const first = await launch(ctx, databaseUrl, `recovery-${kind}-1`, env);
+    ctx.app = first;
+    try {
+      const events = Array.from({ length: settings.recoveryEvents }, (_, i) =>
+        linkSharedEvent({
+          channel: 'C0JOBS',
+          user: `U0RC${i % 40}`,
+          urls: [jobUrl(ctx, `rec${kind}-${runId}-${i}`)],
+        }),
+      );
+      const boardFetchesAtStart = ctx.board.requests().length;
+      const sent = await ctx.load.run({
+        kind: 'burst',
+        baseUrl: first.baseUrl,
+        requests: events.map((event) => eventRequest(event)),
+        concurrency: 50,
+      });
+      const ackedEvents = events.map((event, i) => ({
+        ts: event.message_ts,
+        ok: sent.results[i].status === 200,
+      }));
+      const boardFetchesBefore = ctx.board.requests().length;
+      await first.kill();
+      const killedAt = performance.now();
+      const statesDb = await openDb(databaseUrl);
+      const jobsAtKill = await jobStates(statesDb).finally(() => statesDb.close());
+      const beforeKill = cardsOf(ackedEvents, unfurls);
+      const callsBeforeKill = unfurls.total();
+      const cardedBeforeKill = new Set(ackedEvents.filter((e) => unfurls.byTs.has(e.ts)).map((e) => e.ts));
+
+      second = await launch(ctx, databaseUrl, `recovery-${kind}-2`, env);
+      ctx.app = second;
+      const spawnedWall = performance.timeOrigin + second.spawnedAt;
+      let ready = await readyz(second.baseUrl);
+      while (ready.code !== 200 && performance.now() - second.spawnedAt < 30_000) {
+        await sleep(20);
+        ready = await readyz(second.baseUrl);
+      }
+      const readyMs = performance.now() - second.spawnedAt;
+      const deadline = performance.now() + lease * 1000 + 120_000;
+      let backlogZeroMs = null;
+      let allCardsSeenMs = null;
+      while (performance.now() < deadline && (backlogZeroMs === null || allCardsSeenMs === null)) {
+        if (allCardsSeenMs === null && cardsOf(ackedEvents, unfurls).missing === 0)
+          allCardsSeenMs = performance.now() - second.spawnedAt;
+        if (backlogZeroMs === null) {
+          const answer = await readyz(second.baseUrl);
+          if (answer.work?.backlog === 0) backlogZeroMs = performance.now() - second.spawnedAt;
+        }
+        await sleep(50);
+      }
+      // Late repeats: a job run twice would show up here as a second card.
+      await waitQuiet(ctx.slack, 2_000, 30_000);
+      const after = cardsOf(ackedEvents, unfurls);
+      const finalReady = await readyz(second.baseUrl);
+      const rerunOfCarded = [...cardedBeforeKill].filter((ts) => unfurls.byTs.get(ts).length > 1).length;
+      const restartArrivals = ackedEvents
+        .filter((e) => !cardedBeforeKill.has(e.ts) && unfurls.byTs.has(e.ts))
+        .map((e) => unfurls.byTs.get(e.ts)[0] - spawnedWall);
+      const exit = await second.stop();
+      return {
+        leaseSeconds: lease,
+        events: settings.recoveryEvents,
+        acked: beforeKill.acked,
+        notAcked: settings.recoveryEvents - beforeKill.acked,
+        ackWallMs: sent.wallMs,
+        unfurledBeforeKill: cardedBeforeKill.size,
+        unfurlCallsBeforeKill: callsBeforeKill,
+        boardFetchesBeforeKill: boardFetchesBefore - boardFetchesAtStart,
+        jobsAtKill,
+        restartAfterKillMs: second.spawnedAt - killedAt,
+        healthyMs: second.healthyAfterMs,
+        readyMs,
+        readyCode: ready.code,
+        backlogAtReady: ready.work ?? null,
+        allCardsMs: after.missing === 0 ? Math.max(0, after.lastCardAt - spawnedWall) : null,
+        allCardsSeenMs,
+        backlogZeroMs,
+        firstCardAfterRestartMs: restartArrivals.length > 0 ? Math.min(...restartArrivals) : null,
+        cardsAfterRestartWithinLease: restartArrivals.filter((ms) => ms < lease * 1000).length,
+        cardsAfterRestart: restartArrivals.length,
+        missing: after.missing,
+        duplicated: after.duplicated,
+        extraCalls: after.extraCalls,
+        duplicatesOfCardsSentBeforeKill: rerunOfCarded,
+        restartCardTimes: summarize(restartArrivals),
+        duplicates: duplicateDetails(ackedEvents, unfurls),
+        failedJobs: finalReady.work?.failed ?? null,
+        warningsBeforeKill: first.warnings(),
+        warningsAfterRestart: second.warnings(),
+        errorLines: [...first.errorLines(), ...second.errorLines()].slice(0, 5),
+        exit,
+      };
+    } finally {
+      unfurls.stop();
+      await first.kill().catch(() => undefined);
+      await second?.stop().catch(() => undefined);
+    }
+  });
+}
+
+// ------------------------------------------------------------------------------------------------
 
 async function main() {
   const startedAt = new Date();
@@ -563,9 +924,21 @@ async function main() {
   const ctx = { workdir, slack, board, load, app: null, databaseUrl: null };
   let sqlite;
   let postgres;
+  let sustained;
+  let recovery;
   try {
     sqlite = await sqliteRun(ctx);
     postgres = await postgresRun(ctx);
+    if (wants('sustained'))
+      sustained = {
+        sqlite: await sustainedLoad(ctx, 'sqlite'),
+        postgres: await sustainedLoad(ctx, 'postgres'),
+      };
+    if (wants('recovery'))
+      recovery = {
+        sqlite: await crashRecovery(ctx, 'sqlite'),
+        postgres: await crashRecovery(ctx, 'postgres'),
+      };
   } finally {
     await ctx.app?.stop().catch(() => undefined);
     load.stop();
@@ -582,7 +955,13 @@ async function main() {
       };
     log(
       JSON.stringify(
-        { extraction: extraction?.summary ?? extraction, sqlite: brief(sqlite), postgres: brief(postgres) },
+        {
+          extraction: extraction?.summary ?? extraction,
+          sqlite: brief(sqlite),
+          postgres: brief(postgres),
+          sustained,
+          recovery,
+        },
         null,
         2,
       ),
@@ -600,6 +979,8 @@ async function main() {
     extraction,
     sqlite,
     postgres,
+    sustained,
+    recovery,
   };
   // The measurements behind results.md: `npm run bench:report` renders them again (after an edit of
   // findings.md) without measuring anew.

@@ -43,6 +43,8 @@ export async function startApp({ repoRoot, cwd, env, extraArgs = [], timeoutMs =
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const errorLines = [];
+  /** Warning messages (pino level 40) and how often each was logged. */
+  const warnings = new Map();
   let lines = 0;
   let stderr = '';
   let partial = '';
@@ -53,10 +55,15 @@ export async function startApp({ repoRoot, cwd, env, extraArgs = [], timeoutMs =
     for (const line of parts) {
       if (line.trim() === '') continue;
       lines += 1;
-      // pino levels: 50 error, 60 fatal. Cheap prefilter before parsing.
-      if (!/"level":(5|6)\d/.test(line)) continue;
+      // pino levels: 40 warn, 50 error, 60 fatal. Cheap prefilter before parsing.
+      if (!/"level":(4|5|6)\d/.test(line)) continue;
       try {
         const entry = JSON.parse(line);
+        if (entry.level < 50) {
+          const msg = String(entry.msg ?? '');
+          warnings.set(msg, (warnings.get(msg) ?? 0) + 1);
+          continue;
+        }
         if (entry.level >= 50 && errorLines.length < 50) errorLines.push(line.slice(0, 600));
         else if (entry.level >= 50) errorLines.push('…');
       } catch {
@@ -98,11 +105,21 @@ export async function startApp({ repoRoot, cwd, env, extraArgs = [], timeoutMs =
   return {
     pid: child.pid,
     baseUrl,
+    /** When the process was spawned (this process's performance.now()). */
+    spawnedAt: started,
     healthyAfterMs,
     memory: () => readMemory(child.pid),
     errorLines: () => [...errorLines],
+    /** Warning-level log messages so far, with counts. */
+    warnings: () => Object.fromEntries(warnings),
     logLines: () => lines,
     stderr: () => stderr,
+    /** SIGKILL (a crash: nothing drains, nothing is released); resolves once the process is gone. */
+    async kill() {
+      if (exitedEarly !== null) return exitedEarly;
+      child.kill('SIGKILL');
+      return exited;
+    },
     /** SIGTERM (graceful: drains in-flight work), SIGKILL after `graceMs`. */
     async stop(graceMs = 12_000) {
       if (exitedEarly !== null) return exitedEarly;
@@ -115,7 +132,6 @@ export async function startApp({ repoRoot, cwd, env, extraArgs = [], timeoutMs =
   };
 }
 
-/** Samples the RSS of `pid` every `everyMs` until stopped; returns the peak seen. */
 /** CPU time (user + system) a process has used so far, in ms, from /proc; NaN where unavailable. */
 export function readCpuMs(pid) {
   try {
@@ -127,6 +143,7 @@ export function readCpuMs(pid) {
   }
 }
 
+/** Samples the RSS of `pid` every `everyMs` until stopped; returns the peak seen. */
 export function sampleMemory(pid, everyMs = 100) {
   let peak = 0;
   const timer = setInterval(() => {
@@ -134,6 +151,8 @@ export function sampleMemory(pid, everyMs = 100) {
     if (rssMb > peak) peak = rssMb;
   }, everyMs);
   return {
+    /** The peak sampled so far (MB), sampling on. */
+    peek: () => peak,
     stop() {
       clearInterval(timer);
       const { rssMb, hwmMb } = readMemory(pid);

@@ -76,3 +76,11 @@ export async function createPostgresDatabase(adminUrl) {
   url.pathname = `/${name}`;
   return { url: url.href, drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
 }
+
+/** How many jobs of the work queue are in each state ({ pending, running, done, failed }). */
+export async function jobStates(db) {
+  const states = { pending: 0, running: 0, done: 0, failed: 0 };
+  for (const row of await db.rows(`SELECT "state" AS s, COUNT(*) AS n FROM "Job" GROUP BY "state"`))
+    states[row.s] = Number(row.n);
+  return states;
+}

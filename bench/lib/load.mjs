@@ -2,6 +2,7 @@
 // Slack requests to the app over real HTTP with real concurrency, so the app's event loop and the
 // load's never share a thread. Every loop is bounded in count and in time.
 import { Agent, request } from 'node:http';
+import { mixedRequest } from './mix.mjs';
 import { blockActionRequest, signedHeaders } from './slack-requests.mjs';
 
 const REQUEST_TIMEOUT_MS = 10_000;
@@ -159,7 +160,49 @@ async function clicks({ baseUrl, seconds, concurrency, maxClicks, plan, response
   return { sent, wallMs, byKind, latencies, failures, toggles };
 }
 
-const handlers = { burst, clicks };
+/**
+ * A closed loop: `concurrency` requests of the shared mix (lib/mix.mjs) always outstanding, each one
+ * sent as soon as one is answered, for `seconds` (and at most `maxRequests`). Per request: kind,
+ * latency and when it ended (ms from the start); per event: its message ts and when its ack arrived
+ * (wall-clock ms, performance.timeOrigin-based, comparable with the orchestrator's clock), so the
+ * orchestrator can time ack → chat.unfurl.
+ */
+async function sustained({ baseUrl, seconds, concurrency, maxRequests, mix }) {
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  const url = `${baseUrl}/slack/events`;
+  const kinds = [];
+  const latencies = [];
+  const endedAt = [];
+  const events = [];
+  const failures = {};
+  let next = 0;
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < deadline && next < maxRequests) {
+        const index = next++;
+        const { request, kind, ts } = mixedRequest(index, mix);
+        const result = await post(agent, url, request);
+        const end = performance.now();
+        kinds.push(kind);
+        latencies.push(result.ms);
+        endedAt.push(end - started);
+        if (result.status !== 200) {
+          const key = result.status === 0 ? `no response (${result.error})` : `HTTP ${result.status}`;
+          failures[key] = (failures[key] ?? 0) + 1;
+        }
+        if (ts !== undefined)
+          events.push({ ts, ackedAt: performance.timeOrigin + end, ok: result.status === 200 });
+      }
+    }),
+  );
+  const wallMs = performance.now() - started;
+  agent.destroy();
+  return { sent: next, wallMs, kinds, latencies, endedAt, events, failures };
+}
+
+const handlers = { burst, clicks, sustained };
 
 process.on('message', async (message) => {
   try {

@@ -26,6 +26,65 @@ function throughputRow(name, run, target) {
   return [`4. Throughput, ${name}`, value, target ?? 'zero errors, zero duplicates', verdict(ok)];
 }
 
+const seconds = (value) => (Number.isFinite(value) ? `${(value / 1000).toFixed(1)} s` : 'n/a');
+const DATABASES = [
+  ['sqlite', 'SQLite'],
+  ['postgres', 'PostgreSQL'],
+];
+
+/** Figure 6's summary rows: ack latency and peak RSS against the targets, then cards and backlog. */
+function sustainedRows(sustained) {
+  if (sustained === undefined) return [];
+  const rows = [];
+  for (const [key, name] of DATABASES) {
+    const r = sustained[key];
+    if (r === undefined || r.skipped) {
+      rows.push([`6. Sustained load, ${name}`, `skipped: ${r?.skipped ?? 'not run'}`, '—', '—']);
+      continue;
+    }
+    const l = r.latency;
+    rows.push([
+      `6. Sustained load, ${r.concurrency} in flight for ${r.seconds} s, ${name}: ack p50 / p95 / p99 / max`,
+      `${ms(l.p50)} / ${ms(l.p95)} / ${ms(l.p99)} / ${ms(l.max)} at ${rate(r.requestsPerSecond)} (${r.answered} requests, ${r.non200} non-200)`,
+      'p99 < 100 ms',
+      verdict(l.p99 < 100 && r.non200 === 0),
+    ]);
+    rows.push([
+      `6. Peak RSS under sustained load, ${name}`,
+      `${mb(r.peak.sampledPeakMb)} (${mb(r.rssBeforeMb)} before the load)`,
+      '<= 250 MB',
+      verdict(r.peak.sampledPeakMb <= 250),
+    ]);
+    rows.push([
+      `6. Sustained load, ${name}: link_shared ack → card, p50 / p99 (minus the board's ${r.upstreamMs ?? 300} ms)`,
+      `${pair(r.ackToCard)} (${pair(r.overBoard)}); backlog ${r.backlogAtEnd?.backlog ?? 'n/a'} when the load stopped, 0 after ${seconds(r.drain.ms)}${r.drain.drained ? '' : ' (not drained)'}; ${r.missingCards} missing, ${r.duplicatedCards} duplicated cards`,
+      '—',
+      '—',
+    ]);
+  }
+  return rows;
+}
+
+/** Figure 7's summary rows: one per database. */
+function recoveryRows(recovery) {
+  if (recovery === undefined) return [];
+  const rows = [];
+  for (const [key, name] of DATABASES) {
+    const r = recovery[key];
+    if (r === undefined || r.skipped) {
+      rows.push([`7. Crash recovery, ${name}`, `skipped: ${r?.skipped ?? 'not run'}`, '—', '—']);
+      continue;
+    }
+    rows.push([
+      `7. Crash recovery, ${name} (SIGKILL, restart, VOUCH_WORK_LEASE_SECONDS=${r.leaseSeconds})`,
+      `${r.acked} events acked, ${r.unfurledBeforeKill} carded before the kill; restart → ready ${seconds(r.readyMs)}, → every card ${seconds(r.allCardsMs)}, → backlog 0 ${seconds(r.backlogZeroMs)}; ${r.missing} missing, ${r.duplicated} duplicated`,
+      'every acked event carded exactly once',
+      verdict(r.missing === 0 && r.duplicated === 0),
+    ]);
+  }
+  return rows;
+}
+
 /** "5 bursts of 200 concurrent" (runs before BENCH_BURSTS had one burst and no `bursts` list). */
 const burstLabel = (a) =>
   a.bursts ? `${a.bursts.length} bursts of ${a.burstSize} concurrent` : `${a.all.count} concurrent`;
@@ -37,7 +96,7 @@ function burstP99s(a) {
 }
 
 /** The summary rows: [figure, result, target, verdict]. */
-function summaryRows({ extraction, sqlite, postgres }) {
+function summaryRows({ extraction, sqlite, postgres, sustained, recovery }) {
   const rows = [];
   if (extraction === null) {
     rows.push(['1. Extraction', 'skipped: no fixtures at ../shared/fixtures/postings/raw', '—', '—']);
@@ -107,6 +166,7 @@ function summaryRows({ extraction, sqlite, postgres }) {
     '<= 2 s',
     verdict(f.startMs <= 2000),
   ]);
+  rows.push(...sustainedRows(sustained), ...recoveryRows(recovery));
   return rows;
 }
 
@@ -248,6 +308,106 @@ function details({ extraction, sqlite, postgres, settings }) {
   return out.join('\n');
 }
 
+/** Figures 6 and 7 in detail. */
+function newFigureDetails({ sustained, recovery, settings }) {
+  const out = [];
+  const runs = (figure) =>
+    DATABASES.map(([key, name]) => [name, figure?.[key]]).filter(([, r]) => r !== undefined && !r.skipped);
+  if (sustained !== undefined) {
+    const first = runs(sustained)[0]?.[1];
+    out.push('### 6. Sustained load', '');
+    out.push(
+      `A closed loop from the load process: ${first?.concurrency ?? settings.sustainedConcurrency} requests always outstanding (each answered one is replaced at once by the next), for ${first?.seconds ?? settings.sustainedSeconds} s, on keep-alive connections, with figure 2's mix (2 \`link_shared\` events for new job links on the board that answers after ${settings.upstreamMs} ms, 2 clicks on 6 cards shared first, 1 \`/vouch\` command in every 5). A fresh database and app process per database, after a warm-up of 30 requests. In a closed loop the mean latency is the number in flight divided by the rate (Little's law), so the ack latency shows how fast the app works through the mix, not a queue in front of it. Ack → card: from the event's 200 arriving at the load process to its \`chat.unfurl\` at the fake Slack API. The backlog is /readyz's \`work.backlog\` (jobs pending or running), read when the load stopped and then every 100 ms until 0. App CPU per request: the app's CPU time during the load window over the requests answered in it. "Jobs running at most": the most \`Job\` rows seen in state running (read every 250 ms from outside; the queue runs 64 per process).`,
+      '',
+    );
+    const rows = runs(sustained).map(([name, r]) => [
+      name,
+      `${rate(r.requestsPerSecond)}`,
+      `${ms(r.latency.p50)} / ${ms(r.latency.p95)} / ${ms(r.latency.p99)} / ${ms(r.latency.max)}`,
+      Object.entries(r.byKind)
+        .map(([k, v]) => `${k} ${ms(v.p99)}`)
+        .join(', '),
+      r.windowP99s.map((v) => ms(v)).join(', '),
+      Number.isFinite(r.cpuMsPerRequest)
+        ? `${r.cpuMsPerRequest.toFixed(2)} ms (${r.appCpuShare.toFixed(2)} cores)`
+        : 'n/a',
+      `${mb(r.peak.sampledPeakMb)} (before ${mb(r.rssBeforeMb)})`,
+      `${r.events} events, ${r.cardsDuringLoad} carded during the load; ${pair(r.ackToCard)}, max ${ms(r.ackToCard.max)}`,
+      `${r.backlogAtEnd?.backlog ?? 'n/a'} → 0 in ${seconds(r.drain.ms)}; last card ${seconds(r.lastCardAfterLoadMs)} after the load`,
+      `${r.jobs.maxRunning} running, ${r.jobs.maxBacklog} backlog`,
+      `${r.missingCards} / ${r.duplicatedCards}`,
+      `${r.non200} / ${r.errorLineCount}`,
+    ]);
+    out.push(
+      markdownTable(
+        [
+          'database',
+          'requests/s',
+          'ack p50 / p95 / p99 / max',
+          'ack p99 by kind',
+          'ack p99 per 5 s',
+          'app CPU per request',
+          'peak RSS',
+          'link_shared ack → card p50 / p99',
+          'backlog at the end',
+          'jobs at most',
+          'cards missing / duplicated',
+          'non-200 / error logs',
+        ],
+        rows,
+      ),
+      '',
+    );
+    for (const [name, r] of runs(sustained)) {
+      const warnings = Object.entries(r.warnings ?? {});
+      if (warnings.length > 0)
+        out.push(`- ${name}: warnings logged: ${warnings.map(([m, n]) => `"${m}" × ${n}`).join(', ')}.`);
+      for (const line of r.errorLines)
+        out.push(`- ${name}: error log: \`${line.replace(/`/g, "'").slice(0, 300)}\``);
+    }
+    out.push('');
+  }
+  if (recovery !== undefined) {
+    const first = runs(recovery)[0]?.[1];
+    out.push('### 7. Crash recovery', '');
+    out.push(
+      `${first?.events ?? settings.recoveryEvents} \`link_shared\` events for new links on the board that answers after ${settings.upstreamMs} ms, sent 50 at a time; as soon as the last one is acknowledged the app is SIGKILLed and a new process started on the same database. Both processes run with VOUCH_WORK_LEASE_SECONDS=${first?.leaseSeconds ?? settings.recoveryLeaseSeconds}: a job's lease is written by the process that claims it, so the killed process's setting decides when its jobs can be taken over. Cards are counted per message ts at the fake Slack API until it has been quiet for 2 s after the backlog read 0: "missing" = an acknowledged event with no \`chat.unfurl\`, "duplicated" = one with more than one. Job states are read from the database right after the kill.`,
+      '',
+    );
+    const rows = runs(recovery).map(([name, r]) => [
+      name,
+      `${r.acked} (${r.notAcked} not) in ${seconds(r.ackWallMs)}`,
+      `${r.unfurledBeforeKill}`,
+      `${r.jobsAtKill.running} running, ${r.jobsAtKill.pending} pending, ${r.jobsAtKill.done} done`,
+      `${seconds(r.healthyMs)} / ${seconds(r.readyMs)} (backlog ${r.backlogAtReady?.backlog ?? 'n/a'})`,
+      `${seconds(r.firstCardAfterRestartMs)}; ${r.cardsAfterRestartWithinLease} of ${r.cardsAfterRestart} within the lease`,
+      seconds(r.allCardsMs),
+      seconds(r.backlogZeroMs),
+      `${r.missing} / ${r.duplicated}${r.duplicatesOfCardsSentBeforeKill ? ` (${r.duplicatesOfCardsSentBeforeKill} re-sent after a card before the kill)` : ''}`,
+      `${r.failedJobs ?? 'n/a'}`,
+    ]);
+    out.push(
+      markdownTable(
+        [
+          'database',
+          'events acked',
+          'carded before the kill',
+          'jobs at the kill',
+          'restart → healthy / ready',
+          'restart → first card',
+          'restart → every card',
+          'restart → backlog 0',
+          'missing / duplicated',
+          'failed jobs',
+        ],
+        rows,
+      ),
+      '',
+    );
+  }
+  return out.join('\n');
+}
+
 /** Writes results.md and the README section; returns the summary table for the console. */
 export function writeReports(input) {
   const { repoRoot, startedAt, finishedAt, loadStart, loadEnd, probe, settings } = input;
@@ -259,6 +419,9 @@ export function writeReports(input) {
   const env = [
     settings.seconds !== 30 ? `BENCH_SECONDS=${settings.seconds}` : null,
     settings.concurrency !== 48 ? `BENCH_CONCURRENCY=${settings.concurrency}` : null,
+    settings.sustainedSeconds !== undefined && settings.sustainedSeconds !== 20
+      ? `BENCH_SUSTAINED_SECONDS=${settings.sustainedSeconds}`
+      : null,
   ].filter(Boolean);
   const command = `${env.length ? `${env.join(' ')} ` : ''}npm run bench`;
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cores} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${type()} ${release()}`;
@@ -291,6 +454,7 @@ export function writeReports(input) {
     '## Details',
     '',
     details(input),
+    newFigureDetails(input),
     ...(findings ? ['## Profiling notes', '', findings.replace(/^# .*\n+/, ''), ''] : []),
   ].join('\n');
   writeFileSync(join(repoRoot, 'bench/results.md'), results);

@@ -7,7 +7,7 @@ export function percentile(sorted, p) {
   return sorted[index];
 }
 
-/** median, p99, max, mean, total and count of a list of numbers. */
+/** median, p95, p99, max, mean, total and count of a list of numbers. */
 export function summarize(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const total = values.reduce((a, b) => a + b, 0);
@@ -15,6 +15,7 @@ export function summarize(values) {
     count: values.length,
     median: percentile(sorted, 50),
     p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
     p99: percentile(sorted, 99),
     max: sorted.at(-1) ?? Number.NaN,
     mean: values.length > 0 ? total / values.length : Number.NaN,
