@@ -427,13 +427,26 @@ export function createReferralLifecycle(deps: ReferralLifecycleDeps) {
     },
 
     /** Tags a colleague on a posting; a repeated tag (same person, same role) is not sent twice. */
-    async tag(input: {
-      postingId: string;
-      taggedMemberId: string;
-      taggedById: string;
-      role: 'referrer' | 'candidate';
-    }): Promise<{ created: boolean }> {
-      return { created: await insertedOnce(() => db.tag.create({ data: input })) };
+    async tag(
+      input: {
+        postingId: string;
+        taggedMemberId: string;
+        taggedById: string;
+        role: 'referrer' | 'candidate';
+      },
+      within?: WithinTransaction<{ tagId: string }>,
+    ): Promise<{ created: boolean }> {
+      try {
+        await db.$transaction(async (tx) => {
+          const row = await tx.tag.create({ data: input, select: { id: true } });
+          await within?.(tx, { tagId: row.id });
+        }, TRANSACTION_OPTIONS);
+        return { created: true };
+      } catch (error) {
+        // The same colleague, posting and role: told already.
+        if (isUniqueViolation(error)) return { created: false };
+        throw error;
+      }
     },
 
     async setRelationship(

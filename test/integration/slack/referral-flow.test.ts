@@ -15,6 +15,7 @@ import {
 import {
   clickButton,
   openInterestModal,
+  settle,
   shareJobByUnfurl,
   submitInterestForm,
   waitForDm,
@@ -281,6 +282,39 @@ describe('the referral workflow, end to end', () => {
     expect(ids).not.toContain('i_can_refer');
     await waitForDm(app, SHARER, { matching: /private message/, timeoutMs: 8_000 });
     expect(channelMessages(app, { withComposerUnfurls: true }).length).toBe(before);
+  });
+
+  it('keeps the tag form open, saying so, when the colleague was already told about this job', async () => {
+    const { postingId, ts } = await shareJob(app, board, '/jobs/tag-twice');
+    const tagOnce = async () => {
+      await clickOnCard(app, SHARER, 'tag_someone', { postingId, ts });
+      const opened = await app.slack.waitFor(
+        'views.open',
+        (c) =>
+          (c.args.view as { callback_id?: string }).callback_id === 'tag_submit' &&
+          !answered.has(String(c.args.trigger_id)),
+      );
+      answered.add(String(opened.args.trigger_id));
+      return app.requests.interaction(
+        viewSubmission({
+          user: SHARER,
+          view: { ...(opened.args.view as Record<string, unknown>), id: `VTAG${answered.size}` },
+          values: {
+            tag_user: { user: { type: 'users_select', selected_user: 'U0TWICE' } },
+            tag_role: { role: { type: 'radio_buttons', selected_option: { value: 'referrer' } } },
+          },
+        }),
+      );
+    };
+    const answered = new Set<string>();
+    expect((await tagOnce()).status).toBe(200);
+    await waitForDm(app, 'U0TWICE', { matching: /might be able to refer/ });
+    expect((await tagOnce()).json).toEqual({
+      response_action: 'errors',
+      errors: { tag_user: 'They were already told about this job.' },
+    });
+    await settle(300);
+    expect(dmsTo(app, 'U0TWICE')).toHaveLength(1);
   });
 
   it('acknowledges every interactive request within 3 s', async () => {

@@ -288,7 +288,7 @@ describe('the tag form’s submission', () => {
     });
   });
 
-  it('refuses a bot, privately, without recording a tag', async () => {
+  it('refuses a bot by keeping the form open with why, without recording a tag', async () => {
     const t = setUp();
     slack.addUser({ id: 'U0ROBOT', isBot: true });
     const referrals = {
@@ -300,14 +300,10 @@ describe('the tag form’s submission', () => {
     const delivery = await t.receiver.send(
       viewSubmission({ user: 'U0TAGGER', view: tagView, values: values('U0ROBOT') }),
     );
-    expect(delivery.acked).toBe(true);
-    expect(delivery.ackResponse).toBeUndefined();
-    expect(t.said).toEqual([
-      {
-        userId: 'U0TAGGER',
-        how: 'dm',
-        message: { text: 'That account cannot be tagged (it is a bot or deactivated).' },
-      },
-    ]);
+    expect(delivery.ackResponse).toEqual({
+      response_action: 'errors',
+      errors: { [tagModalIds.userBlock]: 'That account cannot be tagged (it is a bot or deactivated).' },
+    });
+    expect(t.said).toEqual([]);
   });
 });
