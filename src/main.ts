@@ -22,6 +22,7 @@ import { createTurnQueue } from './runtime/turn-queue.js';
 import { createShareStore } from './shares/share-store.js';
 import { createSlackApp, webClientOptions } from './slack/create-slack-app.js';
 import { registerEffectHandlers } from './slack/effects/effect-handlers.js';
+import { registerNoticeHandlers } from './slack/effects/notice-jobs.js';
 import { buildFeatures } from './slack/features/index.js';
 import { createCardSharer } from './slack/features/share/card-sharer.js';
 import { createCardPublisher } from './slack/support/card-publisher.js';
@@ -134,6 +135,7 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
       logger,
     });
     registerEffectHandlers(work, { client, home, cards });
+    registerNoticeHandlers(work, { referrals, notifier, home, cards, logger });
     slack.register(
       buildFeatures({
         config,
@@ -164,7 +166,6 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
     const liveness = createLivenessJob({
       postings,
       referrals,
-      notices,
       cards,
       logger,
       livenessHours: config.livenessHours,

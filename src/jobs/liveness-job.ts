@@ -1,14 +1,14 @@
 import type { Logger } from '../logger.js';
 import type { PostingStore } from '../postings/posting-store.js';
 import type { ReferralService } from '../referrals/referral-service.js';
+import { statusNoticeJob } from '../slack/effects/notice-jobs.js';
 import type { CardPublisher } from '../slack/support/card-publisher.js';
-import type { ReferralNotices } from '../slack/support/referral-notices.js';
+import { addJob } from '../work/work-queue.js';
 import type { PeriodicJob } from './job-scheduler.js';
 
 export interface LivenessJobDeps {
   postings: Pick<PostingStore, 'dueForCheck' | 'recheck'>;
   referrals: Pick<ReferralService, 'openReferralsOf' | 'changeStatus'>;
-  notices: Pick<ReferralNotices, 'statusChanged'>;
   cards: Pick<CardPublisher, 'refresh'>;
   logger: Logger;
   livenessHours: number;
@@ -21,7 +21,7 @@ export interface LivenessJobDeps {
 export function createLivenessJob(
   deps: LivenessJobDeps,
 ): PeriodicJob & { runOnce(): Promise<{ checked: number; closed: number }> } {
-  const { postings, referrals, notices, cards, logger, livenessHours } = deps;
+  const { postings, referrals, cards, logger, livenessHours } = deps;
   const periodMs = livenessHours * 60 * 60 * 1000;
   async function runOnce() {
     const due = await postings.dueForCheck(periodMs, 100);
@@ -32,12 +32,11 @@ export function createLivenessJob(
         if (!result.closedNow) continue;
         closed += 1;
         for (const referral of await referrals.openReferralsOf(posting.id)) {
-          const change = await referrals.changeStatus({
-            referralId: referral.id,
-            actor: { kind: 'system' },
-            to: 'closed',
-          });
-          if (change.ok) await notices.statusChanged(change);
+          // Closed, and both parties' notices queued, in one transaction.
+          await referrals.changeStatus(
+            { referralId: referral.id, actor: { kind: 'system' }, to: 'closed' },
+            (tx, written) => addJob(tx, statusNoticeJob(written)),
+          );
         }
         await cards.refresh(posting);
       } catch (error) {

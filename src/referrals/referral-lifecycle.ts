@@ -26,6 +26,19 @@ export type StatusChange =
     }
   | { ok: false; reason: string };
 
+/** What a status change wrote, as its transaction's `within` sees it (before the commit). */
+export interface StatusWritten {
+  referralId: string;
+  from: ReferralStatus;
+  to: ReferralStatus;
+  role: ActorRole;
+  note: string | null;
+  /** A referrer of an open request stepped out; the request goes on for the others. */
+  offerOnly: boolean;
+  /** Referrers this change invited, anonymously (the candidate turned interest into an open request). */
+  invitedIds: string[];
+}
+
 export interface InterestInput {
   postingId: string;
   candidateId: string;
@@ -111,7 +124,7 @@ export function createReferralLifecycle(deps: ReferralLifecycleDeps) {
   async function declineOffer(
     referral: ReferralWithPeople,
     memberId: string,
-    within?: WithinTransaction,
+    within?: WithinTransaction<StatusWritten>,
   ): Promise<StatusChange> {
     const at = now();
     await db.$transaction(async (tx) => {
@@ -129,7 +142,6 @@ export function createReferralLifecycle(deps: ReferralLifecycleDeps) {
           data: { referrerId: other?.referrerId ?? null },
         });
       }
-      await within?.(tx, undefined);
     }, TRANSACTION_OPTIONS);
     // Counted only after the decline is committed: when the last two referrers decline at once, each
     // transaction on PostgreSQL would see the other's offer still alive and neither would end the
@@ -138,22 +150,35 @@ export function createReferralLifecycle(deps: ReferralLifecycleDeps) {
       const alive = await tx.referralOffer.count({
         where: { referralId: referral.id, status: { in: ['invited', 'offered', 'accepted'] } },
       });
-      if (alive > 0) return false;
-      const { count } = await tx.referral.updateMany({
-        where: { id: referral.id, status: referral.status },
-        data: { status: 'declined', statusChangedAt: at },
+      let endsNow = false;
+      if (alive === 0) {
+        const { count } = await tx.referral.updateMany({
+          where: { id: referral.id, status: referral.status },
+          data: { status: 'declined', statusChangedAt: at },
+        });
+        endsNow = count === 1;
+      }
+      if (endsNow) {
+        await tx.referralEvent.create({
+          data: {
+            referralId: referral.id,
+            actorId: memberId,
+            fromStatus: referral.status,
+            toStatus: 'declined',
+            createdAt: at,
+          },
+        });
+      }
+      await within?.(tx, {
+        referralId: referral.id,
+        from: referral.status,
+        to: endsNow ? 'declined' : referral.status,
+        role: 'referrer',
+        note: null,
+        offerOnly: !endsNow,
+        invitedIds: [],
       });
-      if (count === 0) return false;
-      await tx.referralEvent.create({
-        data: {
-          referralId: referral.id,
-          actorId: memberId,
-          fromStatus: referral.status,
-          toStatus: 'declined',
-          createdAt: at,
-        },
-      });
-      return true;
+      return endsNow;
     }, TRANSACTION_OPTIONS);
     return {
       ok: true,
@@ -273,7 +298,7 @@ export function createReferralLifecycle(deps: ReferralLifecycleDeps) {
         to: ReferralStatus;
         note?: string | null;
       },
-      within?: WithinTransaction,
+      within?: WithinTransaction<StatusWritten>,
     ): Promise<StatusChange> {
       const referral = await getReferral(input.referralId);
       let role: ActorRole = 'system';
@@ -296,6 +321,13 @@ export function createReferralLifecycle(deps: ReferralLifecycleDeps) {
       // referrer who refers an open request takes it.
       const opensRequest = role === 'candidate' && input.to === 'requested' && referral.referrerId === null;
       const takes = role === 'referrer' && input.to === 'referred' && actorId !== null;
+      // Read before the transaction (a read outside it would wait for it on SQLite's one connection).
+      const canRefer = opensRequest
+        ? (await directory.referrersFor(referral.posting))
+            .map((m) => m.id)
+            .filter((id) => id !== referral.candidateId)
+        : [];
+      let invitedIds: string[] = [];
       const updated = await db.$transaction(async (tx) => {
         const { count } = await tx.referral.updateMany({
           where: { id: referral.id, status: from },
@@ -317,19 +349,36 @@ export function createReferralLifecycle(deps: ReferralLifecycleDeps) {
             createdAt: at,
           },
         });
-        await within?.(tx, undefined);
+        if (canRefer.length > 0) {
+          // The open request reaches every referrer not already asked, with the change or not at all.
+          const asked = await tx.referralOffer.findMany({
+            where: { referralId: referral.id },
+            select: { referrerId: true },
+          });
+          const already = new Set(asked.map((o) => o.referrerId));
+          invitedIds = [...new Set(canRefer)].filter((id) => !already.has(id));
+          if (invitedIds.length > 0) {
+            await tx.referralOffer.createMany({
+              data: invitedIds.map((referrerId) => ({ referralId: referral.id, referrerId })),
+            });
+          }
+        }
+        await within?.(tx, {
+          referralId: referral.id,
+          from,
+          to: input.to,
+          role,
+          note: input.note ?? null,
+          offerOnly: false,
+          invitedIds,
+        });
         return true;
         // Under a burst of clicks a transaction may wait for a connection; queue, do not fail.
       }, TRANSACTION_OPTIONS);
       if (!updated) {
         return { ok: false, reason: CONCURRENT_UPDATE_REASON };
       }
-      const invited = opensRequest
-        ? await invite(
-            referral,
-            (await directory.referrersFor(referral.posting)).map((m) => m.id),
-          )
-        : [];
+      const invited = await members.membersIn(invitedIds);
       return {
         ok: true,
         referral: await getReferral(referral.id),
@@ -348,23 +397,24 @@ export function createReferralLifecycle(deps: ReferralLifecycleDeps) {
     async offerToRefer(
       referralId: string,
       memberId: string,
-      within?: WithinTransaction,
+      within?: WithinTransaction<{ referral: ReferralWithPeople; offerId: string }>,
     ): Promise<{ ok: true; referral: ReferralWithPeople; offerId: string } | { ok: false; reason: string }> {
       const referral = await getReferral(referralId);
       const verdict = await authorize(referral, memberId, { kind: 'offer' });
       if (!verdict.ok) return verdict;
+      const own = await ownOffer(referralId, memberId);
+      const offerId = own?.id ?? '';
       const offered = await db.$transaction(async (tx) => {
         const { count } = await tx.referralOffer.updateMany({
           where: { referralId, referrerId: memberId, status: 'invited' },
           data: { status: 'offered' },
         });
         if (count === 0) return false;
-        await within?.(tx, undefined);
+        await within?.(tx, { referral, offerId });
         return true;
       }, TRANSACTION_OPTIONS);
       if (!offered) return { ok: false, reason: 'You already answered this request.' };
-      const offer = await ownOffer(referralId, memberId);
-      return { ok: true, referral, offerId: offer?.id ?? '' };
+      return { ok: true, referral, offerId };
     },
 
     /**
@@ -374,13 +424,15 @@ export function createReferralLifecycle(deps: ReferralLifecycleDeps) {
     async acceptOffer(
       offerId: string,
       memberId: string,
-      within?: WithinTransaction,
+      within?: WithinTransaction<{ referral: ReferralWithPeople; referrer: Member }>,
     ): Promise<{ ok: true; referral: ReferralWithPeople; referrer: Member } | { ok: false; reason: string }> {
       const offer = await db.referralOffer.findUnique({ where: { id: offerId } });
       if (offer === null) throw new ReferralError('referral_not_found', `no offer ${offerId}`);
       const referral = await getReferral(offer.referralId);
       const verdict = await authorize(referral, memberId, { kind: 'accept_offer' });
       if (!verdict.ok) return verdict;
+      const [referrer] = await members.membersIn([offer.referrerId]);
+      if (referrer === undefined) throw new Error(`offer ${offerId} names a missing member`);
       const accepted = await db.$transaction(async (tx) => {
         const { count } = await tx.referralOffer.updateMany({
           where: { id: offerId, status: 'offered' },
@@ -391,12 +443,10 @@ export function createReferralLifecycle(deps: ReferralLifecycleDeps) {
           where: { id: referral.id, referrerId: null },
           data: { referrerId: offer.referrerId },
         });
-        await within?.(tx, undefined);
+        await within?.(tx, { referral, referrer });
         return true;
       }, TRANSACTION_OPTIONS);
       if (!accepted) return { ok: false, reason: 'That offer is no longer open.' };
-      const [referrer] = await members.membersIn([offer.referrerId]);
-      if (referrer === undefined) throw new Error(`offer ${offerId} names a missing member`);
       return { ok: true, referral: await getReferral(referral.id), referrer };
     },
 

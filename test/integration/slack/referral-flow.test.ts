@@ -292,6 +292,7 @@ describe('the referral workflow, end to end', () => {
         'views.open',
         (c) =>
           (c.args.view as { callback_id?: string }).callback_id === 'tag_submit' &&
+          JSON.stringify(c.args.view).includes(postingId) &&
           !answered.has(String(c.args.trigger_id)),
       );
       answered.add(String(opened.args.trigger_id));

@@ -1,6 +1,8 @@
 import type { BlockAction } from '@slack/bolt';
+import { addJob } from '../../../work/work-queue.js';
 import { offerAcceptedMessage } from '../../blocks/offer-dms.js';
 import { referrerRequestDm } from '../../blocks/referral-dms.js';
+import { dmJob, homeJob } from '../../effects/effect-jobs.js';
 import { refOf } from '../../support/posting-ref.js';
 import { completeDeliveryWithin } from '../../transport/durable-deliveries.js';
 import type { FeatureDeps } from '../feature-deps.js';
@@ -11,35 +13,38 @@ import { type ActionListener, onClick, refusePrivately } from '../listener-kit.j
  * candidate's name and note (the same DM a named referrer gets).
  */
 export function onAcceptOffer(
-  deps: Pick<FeatureDeps, 'referrals' | 'notifier' | 'home' | 'logger'>,
+  deps: Pick<FeatureDeps, 'referrals' | 'notifier' | 'work' | 'logger'>,
 ): ActionListener<BlockAction> {
-  const { referrals, notifier, home } = deps;
+  const { referrals, notifier, work } = deps;
   return onClick(deps, 'Accept offer click', async (click, { respond, context }) => {
     const member = await referrals.ensureMember(click.teamId, click.userId);
-    const result = await referrals.acceptOffer(click.value, member.id, (tx) =>
-      completeDeliveryWithin(tx, context),
-    );
+    // The acceptance, "this click is handled" and the referrer's request DM commit together.
+    const result = await referrals.acceptOffer(click.value, member.id, async (tx, { referral, referrer }) => {
+      await completeDeliveryWithin(tx, context);
+      const key = `accept:${click.value}`;
+      await addJob(
+        tx,
+        dmJob(
+          `${key}:dm`,
+          referrer.slackUserId,
+          referrerRequestDm({
+            referralId: referral.id,
+            candidateUserId: referral.candidate.slackUserId,
+            posting: refOf(referral.posting),
+            note: referral.candidateNote,
+            teamId: click.teamId,
+            askedAnyone: true,
+          }),
+        ),
+        homeJob(`${key}:home:${click.userId}`, click.teamId, click.userId),
+        homeJob(`${key}:home:${referrer.slackUserId}`, click.teamId, referrer.slackUserId),
+      );
+    });
     if (!result.ok) return refusePrivately(notifier, click, result);
-    const { referral, referrer } = result;
-    const posting = refOf(referral.posting);
-    await notifier.dm(
-      referrer.slackUserId,
-      referrerRequestDm({
-        referralId: referral.id,
-        candidateUserId: referral.candidate.slackUserId,
-        posting,
-        note: referral.candidateNote,
-        teamId: click.teamId,
-        askedAnyone: true,
-      }),
-    );
-    const accepted = offerAcceptedMessage(referrer.slackUserId, posting);
+    work.wake();
+    const accepted = offerAcceptedMessage(result.referrer.slackUserId, refOf(result.referral.posting));
     await respond({ replace_original: true, text: accepted.text, blocks: accepted.blocks }).catch(() =>
       notifier.ephemeral(click.channel, click.userId, accepted),
     );
-    await Promise.all([
-      home.publish(click.teamId, click.userId),
-      home.publish(click.teamId, referrer.slackUserId),
-    ]);
   });
 }

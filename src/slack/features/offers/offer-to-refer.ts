@@ -1,5 +1,7 @@
 import type { BlockAction } from '@slack/bolt';
+import { addJob } from '../../../work/work-queue.js';
 import { offerReceivedDm, offerSentMessage } from '../../blocks/offer-dms.js';
+import { dmJob, homeJob } from '../../effects/effect-jobs.js';
 import { refOf } from '../../support/posting-ref.js';
 import { completeDeliveryWithin } from '../../transport/durable-deliveries.js';
 import type { FeatureDeps } from '../feature-deps.js';
@@ -11,27 +13,31 @@ import { type ActionListener, onClick, refusePrivately } from '../listener-kit.j
  * clicker may offer is the database's answer (`referrals.offerToRefer` asks the authorization module).
  */
 export function onOfferToRefer(
-  deps: Pick<FeatureDeps, 'referrals' | 'notifier' | 'home' | 'logger'>,
+  deps: Pick<FeatureDeps, 'referrals' | 'notifier' | 'work' | 'logger'>,
 ): ActionListener<BlockAction> {
-  const { referrals, notifier, home } = deps;
+  const { referrals, notifier, work } = deps;
   return onClick(deps, 'Offer to refer click', async (click, { respond, context }) => {
     const member = await referrals.ensureMember(click.teamId, click.userId);
-    const result = await referrals.offerToRefer(click.value, member.id, (tx) =>
-      completeDeliveryWithin(tx, context),
-    );
+    // The offer, "this click is handled" and the candidate's DM commit together.
+    const result = await referrals.offerToRefer(click.value, member.id, async (tx, { referral, offerId }) => {
+      await completeDeliveryWithin(tx, context);
+      const candidate = referral.candidate.slackUserId;
+      await addJob(
+        tx,
+        dmJob(
+          `offer:${offerId}:dm`,
+          candidate,
+          offerReceivedDm({ offerId, referrerUserId: click.userId, posting: refOf(referral.posting) }),
+        ),
+        homeJob(`offer:${offerId}:home:${click.userId}`, click.teamId, click.userId),
+        homeJob(`offer:${offerId}:home:${candidate}`, click.teamId, candidate),
+      );
+    });
     if (!result.ok) return refusePrivately(notifier, click, result);
-    const posting = refOf(result.referral.posting);
-    await notifier.dm(
-      result.referral.candidate.slackUserId,
-      offerReceivedDm({ offerId: result.offerId, referrerUserId: click.userId, posting }),
-    );
-    const sent = offerSentMessage(posting);
+    work.wake();
+    const sent = offerSentMessage(refOf(result.referral.posting));
     await respond({ replace_original: true, text: sent.text, blocks: sent.blocks }).catch(() =>
       notifier.ephemeral(click.channel, click.userId, sent),
     );
-    await Promise.all([
-      home.publish(click.teamId, click.userId),
-      home.publish(click.teamId, result.referral.candidate.slackUserId),
-    ]);
   });
 }

@@ -1,9 +1,11 @@
 import type { BlockAction } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import { statusLabel } from '../../../referrals/status-machine.js';
+import { addJob } from '../../../work/work-queue.js';
 import { parseStatusUpdate } from '../../blocks/action-values.js';
 import { context } from '../../blocks/block-kit.js';
 import { escapeMrkdwn } from '../../blocks/mrkdwn.js';
+import { statusNoticeJob } from '../../effects/notice-jobs.js';
 import { completeDeliveryWithin } from '../../transport/durable-deliveries.js';
 import type { FeatureDeps } from '../feature-deps.js';
 import { type ActionListener, onClick, refusePrivately } from '../listener-kit.js';
@@ -20,16 +22,21 @@ function settledBlocks(original: unknown, line: string): KnownBlock[] {
  * The clicked message loses its buttons; the other party hears of the change.
  */
 export function onStatusButton(
-  deps: Pick<FeatureDeps, 'referrals' | 'notifier' | 'notices' | 'home' | 'logger'>,
+  deps: Pick<FeatureDeps, 'referrals' | 'notifier' | 'work' | 'logger'>,
 ): ActionListener<BlockAction> {
-  const { referrals, notifier, notices, home, logger } = deps;
+  const { referrals, notifier, work, logger } = deps;
   return onClick(deps, 'status button', async (click, { body, client, context }) => {
     const update = parseStatusUpdate(click.value);
     if (update === null) return logger.warn('malformed status button ignored');
     const member = await referrals.ensureMember(click.teamId, click.userId);
+    // The change, "this click is handled" and "everyone concerned will be told" commit together.
     const change = await referrals.changeStatus(
       { referralId: update.referralId, actor: { kind: 'member', memberId: member.id }, to: update.to },
-      (tx) => completeDeliveryWithin(tx, context),
+      async (tx, written) => {
+        await completeDeliveryWithin(tx, context);
+        // The clicker's own Home too (an invited referrer is not one of the parties notices tell).
+        await addJob(tx, statusNoticeJob(written, { teamId: click.teamId, userId: click.userId }));
+      },
     );
     if (!change.ok) return refusePrivately(notifier, click, change);
     const done = change.offerOnly
@@ -54,8 +61,6 @@ export function onStatusButton(
         })
         .catch((error: unknown) => logger.info({ err: error }, 'could not update the clicked message'));
     }
-    await notices.statusChanged(change);
-    // The clicker's own Home (an invited referrer is not one of the parties notices tell).
-    await home.publish(click.teamId, click.userId);
+    work.wake();
   });
 }

@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { Logger } from '../../logger.js';
+import { ReferralError } from '../../referrals/referral-error.js';
+import type { StatusWritten } from '../../referrals/referral-lifecycle.js';
+import type { ReferralService } from '../../referrals/referral-service.js';
+import type { JobSpec, WorkQueue } from '../../work/work-queue.js';
+import type { CardPublisher } from '../support/card-publisher.js';
+import type { HomePublisher } from '../support/home-publisher.js';
+import type { Notifier } from '../support/notifier.js';
+import { createReferralNotices } from '../support/referral-notices.js';
+import { dmJob } from './effect-jobs.js';
+
+/** The job that tells everyone concerned about a status change (`referral-notices.ts`). */
+export const STATUS_NOTICE_JOB = 'slack-status-notice';
+
+const statusNoticeSchema = z.object({
+  referralId: z.string(),
+  from: z.string(),
+  to: z.string(),
+  role: z.enum(['candidate', 'referrer', 'system']),
+  note: z.string().nullable(),
+  offerOnly: z.boolean(),
+  invitedIds: z.array(z.string()),
+  /** A member whose App Home also changes (the clicker, who may be none of the parties). */
+  alsoHome: z.object({ teamId: z.string(), userId: z.string() }).optional(),
+});
+
+/**
+ * A status change's notices as one job, written in the change's own transaction (`within`): the
+ * change and "everyone will be told" commit together.
+ */
+export function statusNoticeJob(
+  written: StatusWritten,
+  alsoHome?: { teamId: string; userId: string },
+): JobSpec {
+  return {
+    kind: STATUS_NOTICE_JOB,
+    key: `status:${written.referralId}:${randomUUID()}`,
+    payload: { ...written, ...(alsoHome !== undefined ? { alsoHome } : {}) },
+  };
+}
+
+/**
+ * A notifier whose DMs become jobs keyed by `keyPrefix`, the recipient and their count so far: a
+ * notice job run again after a crash writes the same keys, so nobody is told twice. Ephemerals
+ * (seen once, by one person, at once) go straight out.
+ */
+export function queueingNotifier(
+  queue: Pick<WorkQueue, 'add'>,
+  direct: Notifier,
+  keyPrefix: string,
+): Notifier {
+  const sent = new Map<string, number>();
+  return {
+    async dm(userId, message) {
+      const n = (sent.get(userId) ?? 0) + 1;
+      sent.set(userId, n);
+      await queue.add(dmJob(`${keyPrefix}:dm:${userId}:${n}`, userId, message));
+      return null;
+    },
+    ephemeral: direct.ephemeral,
+  };
+}
+
+export interface NoticeHandlerDeps {
+  referrals: Pick<
+    ReferralService,
+    'getReferral' | 'membersIn' | 'waitingForReferrer' | 'inviteLateReferrer' | 'offersOn'
+  >;
+  notifier: Notifier;
+  home: HomePublisher;
+  cards: CardPublisher;
+  logger: Logger;
+}
+
+/** Runs status notices from the queue: the DMs they send become keyed DM jobs. */
+export function registerNoticeHandlers(
+  queue: Pick<WorkQueue, 'handle' | 'add'>,
+  deps: NoticeHandlerDeps,
+): void {
+  queue.handle(STATUS_NOTICE_JOB, async (payload, job) => {
+    const notice = statusNoticeSchema.parse(payload);
+    let referral: Awaited<ReturnType<typeof deps.referrals.getReferral>>;
+    try {
+      referral = await deps.referrals.getReferral(notice.referralId);
+    } catch (error) {
+      // Erased meanwhile (forget-me, uninstall): nobody is left to tell.
+      if (error instanceof ReferralError && error.code === 'referral_not_found') return;
+      throw error;
+    }
+    const notices = createReferralNotices({
+      ...deps,
+      notifier: queueingNotifier(queue, deps.notifier, job.key),
+    });
+    await notices.statusChanged({
+      referral,
+      from: notice.from as StatusWritten['from'],
+      to: notice.to as StatusWritten['to'],
+      role: notice.role,
+      note: notice.note,
+      invited: await deps.referrals.membersIn(notice.invitedIds),
+      offerOnly: notice.offerOnly,
+    });
+    if (notice.alsoHome !== undefined)
+      await deps.home.publish(notice.alsoHome.teamId, notice.alsoHome.userId);
+  });
+}
