@@ -220,13 +220,15 @@ export function createWorkQueue(deps: WorkQueueDeps) {
         select: { id: true, key: true, kind: true, payload: true, attempts: true },
       });
       if (due.length === 0) return;
+      // Claimed side by side: one UPDATE each, not one round trip after another (the drain after a
+      // restart waited on them in turn, bench/findings.md round 7).
+      const won = await Promise.all(due.map((row) => (stopped ? false : claim(row.id))));
       let claimed = 0;
-      for (const row of due) {
-        if (stopped || running.size + reserved >= concurrency) break;
-        if (!(await claim(row.id))) continue;
+      due.forEach((row, i) => {
+        if (!won[i]) return;
         claimed += 1;
         void run({ id: row.id, key: row.key, attempts: row.attempts + 1 }, row.kind, row.payload);
-      }
+      });
       if (claimed === 0) return;
     }
   }
