@@ -120,6 +120,7 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
       db: prisma,
       logger: logger.child({ component: 'work' }),
       leaseMs: config.workLeaseMs,
+      urgently: turns.urgently,
     });
     const slack = createSlackApp({ config, logger, inflight, turns, identity, work });
     const client = slack.app.client;

@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
 /**
  * Work that is not an acknowledgement takes turns: one waiter is let through per event-loop turn, in
  * arrival order. Between two turns the event loop polls its sockets, so a Slack request that arrives
@@ -12,8 +14,16 @@
  * wait behind work (an HTTP front acknowledging in another process, or Bolt acking before listeners).
  */
 export interface TurnQueue {
-  /** Resolves on a later event-loop turn, after every earlier waiter. */
+  /**
+   * Resolves on a later event-loop turn, after every earlier waiter; inside `urgently`, before every
+   * waiter that is not urgent.
+   */
   next(): Promise<void>;
+  /**
+   * Runs `work` with its turns ahead of everything else: the writes an acknowledgement waits for
+   * (a delivery's job, written before Slack's 200) must not queue behind the work of earlier requests.
+   */
+  urgently<T>(work: () => Promise<T>): Promise<T>;
   /** Waiters not yet let through. */
   readonly waiting: number;
 }
@@ -22,9 +32,17 @@ export function createTurnQueue(): TurnQueue {
   const waiters: Array<() => void> = [];
   let head = 0;
   let scheduled = false;
+  const urgent: Array<() => void> = [];
+  const inUrgentWork = new AsyncLocalStorage<true>();
 
   const release = () => {
     scheduled = false;
+    const first = urgent.shift();
+    if (first !== undefined) {
+      if (urgent.length > 0 || head < waiters.length) schedule();
+      first();
+      return;
+    }
     const wake = waiters[head];
     if (wake === undefined) return;
     waiters[head] = noop;
@@ -48,12 +66,16 @@ export function createTurnQueue(): TurnQueue {
   return {
     next() {
       return new Promise<void>((resolve) => {
-        waiters.push(resolve);
+        if (inUrgentWork.getStore() === true) urgent.push(resolve);
+        else waiters.push(resolve);
         schedule();
       });
     },
+    urgently(work) {
+      return inUrgentWork.run(true, work);
+    },
     get waiting() {
-      return waiters.length - head;
+      return waiters.length - head + urgent.length;
     },
   };
 }

@@ -67,6 +67,8 @@ export interface WorkQueueDeps {
   pollMs?: number;
   /** Identifies this process in `Job.holder`. */
   holder?: string;
+  /** Runs the inserts an acknowledgement waits for (`accept`) ahead of other database work. */
+  urgently?: <T>(work: () => Promise<T>) => Promise<T>;
   now?: () => Date;
 }
 
@@ -107,6 +109,7 @@ export function createWorkQueue(deps: WorkQueueDeps) {
   const pollMs = deps.pollMs ?? 1_000;
   const holder = deps.holder ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
   const now = deps.now ?? (() => new Date());
+  const urgently = deps.urgently ?? (<T>(work: () => Promise<T>) => work());
   const handlers = new Map<string, JobHandler>();
   const running = new Set<Promise<void>>();
   let timer: NodeJS.Timeout | undefined;
@@ -251,27 +254,79 @@ export function createWorkQueue(deps: WorkQueueDeps) {
       });
   }
 
-  /** `accept`'s insert: held by this process and run here when `runHere`, else left waiting. */
+  /** One delivery waiting for the next batched insert. */
+  interface PendingInsert {
+    spec: JobSpec;
+    runHere: boolean;
+    done: (id: string | null) => void;
+    fail: (error: unknown) => void;
+  }
+  let batch: PendingInsert[] = [];
+
+  /** The row `accept` writes: held by this process (and run here) when `runHere`, else left waiting. */
+  function acceptedRow(spec: JobSpec, runHere: boolean, at: Date) {
+    return {
+      kind: spec.kind,
+      key: storedJobKey(spec.key),
+      payload: spec.payload as object,
+      ...(runHere ? { state: 'running' as const, holder, leaseUntil: leaseFrom(at), attempts: 1 } : {}),
+    };
+  }
+
+  /** Inserts one row; null when its key exists. */
+  async function insertOne(item: PendingInsert, at: Date): Promise<void> {
+    try {
+      const row = await db.job.create({
+        data: acceptedRow(item.spec, item.runHere, at),
+        select: { id: true },
+      });
+      item.done(row.id);
+    } catch (error) {
+      if (isUniqueViolation(error)) item.done(null);
+      else item.fail(error);
+    }
+  }
+
+  /**
+   * Writes every delivery that arrived in the same turn with one INSERT: in a burst, one statement
+   * (and one turn of the database) for many acknowledgements instead of one each. A batch holding a
+   * repeat (a key that exists, or twice in the batch) is written row by row to tell which.
+   */
+  async function flushBatch(): Promise<void> {
+    const items = batch;
+    batch = [];
+    const at = now();
+    if (items.length === 1) return insertOne(items[0] as PendingInsert, at);
+    const keys = new Set(items.map((item) => item.spec.key));
+    if (keys.size === items.length) {
+      try {
+        const rows = await db.job.createManyAndReturn({
+          data: items.map((item) => acceptedRow(item.spec, item.runHere, at)),
+          select: { id: true, key: true },
+        });
+        const ids = new Map(rows.map((row) => [row.key, row.id]));
+        for (const item of items) item.done(ids.get(storedJobKey(item.spec.key)) ?? null);
+        return;
+      } catch (error) {
+        if (!isUniqueViolation(error)) {
+          for (const item of items) item.fail(error);
+          return;
+        }
+      }
+    }
+    for (const item of items) await insertOne(item, at);
+  }
+
+  /** `accept`'s insert, batched with the others of this turn. */
   async function acceptInto(
     spec: JobSpec,
     runHere: boolean,
   ): Promise<{ id: string; run: () => Promise<void> } | null> {
-    const at = now();
-    let id: string;
-    try {
-      ({ id } = await db.job.create({
-        data: {
-          kind: spec.kind,
-          key: storedJobKey(spec.key),
-          payload: spec.payload as object,
-          ...(runHere ? { state: 'running', holder, leaseUntil: leaseFrom(at), attempts: 1 } : {}),
-        },
-        select: { id: true },
-      }));
-    } catch (error) {
-      if (isUniqueViolation(error)) return null;
-      throw error;
-    }
+    const id = await new Promise<string | null>((done, fail) => {
+      batch.push({ spec, runHere, done, fail });
+      if (batch.length === 1) setImmediate(() => void urgently(flushBatch));
+    });
+    if (id === null) return null;
     if (!runHere) {
       wake();
       return { id, run: async () => undefined };

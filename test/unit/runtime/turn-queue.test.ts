@@ -35,4 +35,16 @@ describe('turn queue', () => {
     await Promise.all(Array.from({ length: count }, (_, n) => turns.next().then(() => order.push(n))));
     expect(order).toEqual(Array.from({ length: count }, (_, n) => n));
   });
+
+  it('lets turns taken inside urgently() through before every other waiter', async () => {
+    const turns = createTurnQueue();
+    const order: string[] = [];
+    const work = [1, 2, 3].map((n) => turns.next().then(() => order.push(`work ${n}`)));
+    const ack = turns.urgently(async () => {
+      await turns.next();
+      order.push('ack write');
+    });
+    await Promise.all([...work, ack]);
+    expect(order).toEqual(['ack write', 'work 1', 'work 2', 'work 3']);
+  });
 });

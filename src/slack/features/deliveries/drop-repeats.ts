@@ -22,7 +22,17 @@ export function dropRepeats(deps: Pick<FeatureDeps, 'ledger' | 'logger'>): Middl
     // A delivery from the work queue was de-duplicated by its job's key before it was acknowledged.
     if (deliveryAttemptOf(args.context) !== null) return args.next();
     const key = deliveryKey(body);
-    if (key === null || (await deps.ledger.firstTime(key))) return args.next();
+    if (key === null) return args.next();
+    let first: boolean;
+    try {
+      first = await deps.ledger.firstTime(key);
+    } catch (error) {
+      // The database is away: the listener's own write meets the same fault and says so (a form
+      // stays open with why), instead of the request ending here in silence.
+      deps.logger.warn({ err: error, type: body.type }, 'delivery ledger unavailable: handing the request on');
+      return args.next();
+    }
+    if (first) return args.next();
     if (body.type === 'event_callback') {
       deps.logger.info(
         { eventId: body.event_id, retryNum: args.context.retryNum },
