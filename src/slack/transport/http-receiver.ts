@@ -107,7 +107,8 @@ export function needsListenerAnswer(body: Record<string, unknown>): boolean {
  * Bolt's receiver for HTTP mode, built from Bolt's own request functions (body limit, body parsing,
  * ssl_check and url_verification responses) and the signature check above, with one difference: a request that needs no
  * answer from a listener (events, button clicks, slash commands, shortcuts) is acknowledged with an
- * empty 200 as soon as its signature checks out, and reaches the listeners a turn later. So a burst
+ * empty 200 as soon as its signature checks out and, with an `intake`, its job is written
+ * (`durable-deliveries.ts`: acknowledged means recorded), and reaches the listeners a turn later. So a burst
  * of hundreds of requests is acknowledged before any of their work starts, instead of each ack
  * waiting behind the listener middleware of the requests before it. Listeners still call `ack()`
  * (a no-op here; the same code runs in Socket Mode) and send what they have to say with `respond()`
