@@ -501,16 +501,10 @@ async function sqliteRun(ctx) {
 }
 
 async function postgresRun(ctx) {
-  if (settings.postgresUrl === null) return { skipped: 'BENCH_POSTGRES=off' };
-  if (!wants('postgres')) return { skipped: 'BENCH_ONLY' };
-  let database;
-  try {
-    database = await createPostgresDatabase(settings.postgresUrl);
-  } catch (error) {
-    return {
-      skipped: `no PostgreSQL at ${settings.postgresUrl.replace(/:[^:@/]+@/, ':***@')} (${error.message})`,
-    };
-  }
+  if (settings.postgresUrl !== null && !wants('postgres')) return { skipped: 'BENCH_ONLY' };
+  const fresh = await freshPostgres();
+  if (fresh.skipped !== undefined) return fresh;
+  const { database } = fresh;
   try {
     log('· PostgreSQL: start (fresh database, migrations)…');
     ctx.app = await launch(ctx, database.url, 'postgres');
@@ -582,18 +576,24 @@ async function waitBacklogDrained(app, maxMs) {
   return { drained: false, ms: performance.now() - started, last };
 }
 
-/** Runs `fn(databaseUrl)` on a fresh SQLite file or a fresh PostgreSQL database (dropped after). */
-async function onFreshDatabase(ctx, kind, name, fn) {
-  if (kind === 'sqlite') return fn(`file:${join(ctx.workdir, `${name}.db`)}`);
+/** A fresh PostgreSQL database (`{ database }`), or why there is none (`{ skipped }`). */
+async function freshPostgres() {
   if (settings.postgresUrl === null) return { skipped: 'BENCH_POSTGRES=off' };
-  let database;
   try {
-    database = await createPostgresDatabase(settings.postgresUrl);
+    return { database: await createPostgresDatabase(settings.postgresUrl) };
   } catch (error) {
     return {
       skipped: `no PostgreSQL at ${settings.postgresUrl.replace(/:[^:@/]+@/, ':***@')} (${error.message})`,
     };
   }
+}
+
+/** Runs `fn(databaseUrl)` on a fresh SQLite file or a fresh PostgreSQL database (dropped after). */
+async function onFreshDatabase(ctx, kind, name, fn) {
+  if (kind === 'sqlite') return fn(`file:${join(ctx.workdir, `${name}.db`)}`);
+  const fresh = await freshPostgres();
+  if (fresh.skipped !== undefined) return fresh;
+  const { database } = fresh;
   try {
     return await fn(database.url);
   } finally {

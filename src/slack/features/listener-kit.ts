@@ -131,6 +131,22 @@ export function keepOpenWithError(
   return ack({ response_action: 'errors', errors: { [blockId]: message } });
 }
 
+/**
+ * A form whose write failed stays open with why: an expected domain error's own message, else
+ * `fallback` (with a warning: the database or a bug, not the member).
+ */
+export function keepOpenAfterFailedWrite(
+  ack: Parameters<typeof keepOpenWithError>[0],
+  blockId: string,
+  error: unknown,
+  options: { logger: Logger; what: string; fallback: string },
+): Promise<void> {
+  const expected = domainErrorMessage(error);
+  if (expected === null)
+    options.logger.warn({ err: error }, `${options.what} not saved: the form stays open`);
+  return keepOpenWithError(ack, blockId, expected ?? options.fallback);
+}
+
 /** The team of an Events API envelope; undefined when missing or not shaped like a team id. */
 export function eventTeam(body: unknown): string | undefined {
   return slackIdOrUndefined(slackTeamIdSchema, (body as { team_id?: unknown }).team_id);

@@ -29,7 +29,10 @@ export function dropRepeats(deps: Pick<FeatureDeps, 'ledger' | 'logger'>): Middl
     } catch (error) {
       // The database is away: the listener's own write meets the same fault and says so (a form
       // stays open with why), instead of the request ending here in silence.
-      deps.logger.warn({ err: error, type: body.type }, 'delivery ledger unavailable: handing the request on');
+      deps.logger.warn(
+        { err: error, type: body.type },
+        'delivery ledger unavailable: handing the request on',
+      );
       return args.next();
     }
     if (first) return args.next();

@@ -12,7 +12,7 @@ import { interactionKey } from '../deliveries/delivery-key.js';
 import type { FeatureDeps } from '../feature-deps.js';
 import {
   cardLocation,
-  domainErrorMessage,
+  keepOpenAfterFailedWrite,
   keepOpenWithError,
   readSubmission,
   type ViewListener,
@@ -128,15 +128,12 @@ export function onInterestSubmitted(deps: Pick<FeatureDeps, 'referrals' | 'work'
     try {
       saved = await record();
     } catch (error) {
-      const expected = domainErrorMessage(error);
-      if (expected === null) logger.warn({ err: error }, 'interest not saved: the form stays open');
-      await keepOpenWithError(
-        ack,
-        interestModalIds.noteBlock,
-        expected ??
+      return keepOpenAfterFailedWrite(ack, interestModalIds.noteBlock, error, {
+        logger,
+        what: 'interest',
+        fallback:
           'Vouch could not save this just now. Your note is still here: please try again in a moment.',
-      );
-      return;
+      });
     }
     if (!saved) {
       await keepOpenWithError(

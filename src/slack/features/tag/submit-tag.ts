@@ -5,7 +5,12 @@ import { readTagSubmission } from '../../blocks/tag-modal.js';
 import { dmJob } from '../../effects/effect-jobs.js';
 import { tagModalIds } from '../../ids.js';
 import type { FeatureDeps } from '../feature-deps.js';
-import { domainErrorMessage, keepOpenWithError, readSubmission, type ViewListener } from '../listener-kit.js';
+import {
+  keepOpenAfterFailedWrite,
+  keepOpenWithError,
+  readSubmission,
+  type ViewListener,
+} from '../listener-kit.js';
 
 /**
  * The "Tag someone" form's submission: a private DM to the tagged colleague, nothing in the channel.
@@ -36,13 +41,11 @@ export function onTagSubmitted(
     try {
       outcome = await record(info?.user?.real_name ?? null);
     } catch (error) {
-      const expected = domainErrorMessage(error);
-      if (expected === null) logger.warn({ err: error }, 'tag not saved: the form stays open');
-      return keepOpenWithError(
-        ack,
-        tagModalIds.userBlock,
-        expected ?? 'Vouch could not save this just now. Please try again in a moment.',
-      );
+      return keepOpenAfterFailedWrite(ack, tagModalIds.userBlock, error, {
+        logger,
+        what: 'tag',
+        fallback: 'Vouch could not save this just now. Please try again in a moment.',
+      });
     }
     if (outcome === 'already') {
       return keepOpenWithError(ack, tagModalIds.userBlock, 'They were already told about this job.');
