@@ -52,7 +52,12 @@ describe.skipIf(!TEST_POSTGRES_URL)('a database outage [postgresql]', () => {
   it('tells the member an interest submission was not saved, leaves nothing half-done, and resumes queued work once the database is back', async () => {
     const url = board.job('/jobs/outage', { title: 'Outage Engineer', company: 'Downco' });
     const { postingId } = await shareJobByCommand(app, { url, channel: 'C0OUTAGE', user: 'U0OUTSHARE' });
-    await clickButton(app, { user: 'U0OUTREF', actionId: 'i_can_refer', value: postingId, channel: 'C0OUTAGE' });
+    await clickButton(app, {
+      user: 'U0OUTREF',
+      actionId: 'i_can_refer',
+      value: postingId,
+      channel: 'C0OUTAGE',
+    });
     await app.slack.waitFor('chat.postEphemeral', (c) => c.args.user === 'U0OUTREF');
     const { view } = await openInterestModal(app, { postingId, user: 'U0OUTCAND', channel: 'C0OUTAGE' });
     // Work already queued, due while the database is away.
