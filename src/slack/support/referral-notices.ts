@@ -75,7 +75,6 @@ export function createReferralNotices(deps: ReferralNoticesDeps) {
   }
 
   return {
-    invited,
     async referrerAppeared(
       postingId: string,
       referrer: { memberId: string; slackUserId: string },
