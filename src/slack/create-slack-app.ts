@@ -24,7 +24,7 @@ export interface SlackAppDeps {
   turns: TurnQueue;
   /** The bot's ids from Vouch's own token check (`verify-bot-token.ts`); null when Slack was unreachable. */
   identity: BotIdentity | null;
-  /** HTTP mode writes events here before acknowledging them and runs them as jobs. */
+  /** HTTP mode writes deliveries here before acknowledging them and runs them as jobs. */
   work?: Pick<WorkQueue, 'accept' | 'handle'>;
 }
 

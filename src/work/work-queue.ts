@@ -44,15 +44,34 @@ export function storedJobKey(key: string): string {
   return createHash('sha256').update(key).digest('base64url');
 }
 
+/** The row of a job: waiting for any worker, or (`held`) already claimed by one. */
+function jobRow(spec: JobSpec, held?: { holder: string; leaseUntil: Date }) {
+  return {
+    kind: spec.kind,
+    key: storedJobKey(spec.key),
+    payload: spec.payload as object,
+    ...(spec.runAfter !== undefined ? { runAfter: spec.runAfter } : {}),
+    ...(held !== undefined ? { state: 'running' as const, attempts: 1, ...held } : {}),
+  };
+}
+
 async function addOne(writer: JobWriter, spec: JobSpec): Promise<void> {
-  await writer.job.create({
-    data: {
-      kind: spec.kind,
-      key: storedJobKey(spec.key),
-      payload: spec.payload as object,
-      ...(spec.runAfter !== undefined ? { runAfter: spec.runAfter } : {}),
-    },
-  });
+  await writer.job.create({ data: jobRow(spec) });
+}
+
+/**
+ * What "done" writes: the payload (who, what was said) is no longer needed; the key stays, to catch
+ * repeats, and the holder, to say who finished it.
+ */
+const DONE = { state: 'done' as const, leaseUntil: null, lastError: null, payload: {} };
+
+/**
+ * Marks a running job done inside `writer`'s transaction, so that the change a handler makes and
+ * "this job is done" commit together. false when it was not running (done already by a twin run).
+ */
+export async function completeJobWithin(writer: JobWriter, id: string): Promise<boolean> {
+  const { count } = await writer.job.updateMany({ where: { id, state: 'running' }, data: DONE });
+  return count === 1;
 }
 
 export interface WorkQueueDeps {
@@ -141,16 +160,11 @@ export function createWorkQueue(deps: WorkQueueDeps) {
     const mine = { id: job.id, holder, state: 'running' as const };
     if (error === undefined) {
       const { count } = await db.job.updateMany({
-        where: mine,
-        // Its payload (who, what was said) is no longer needed: only the key stays, to catch repeats.
-        data: { state: 'done', holder: null, leaseUntil: null, lastError: null, payload: {} },
+        // Done already, and still ours, when the handler's own transaction marked it (`completeJobWithin`).
+        where: { ...mine, state: { in: ['running', 'done'] } },
+        data: DONE,
       });
-      if (count === 0) {
-        // Done already when the handler's own transaction marked it (`completeDeliveryWithin`).
-        const current = await db.job.findUnique({ where: { id: job.id }, select: { state: true } });
-        if (current?.state !== 'done')
-          logger.warn({ jobId: job.id, kind }, 'job finished after its lease was taken over');
-      }
+      if (count === 0) logger.warn({ jobId: job.id, kind }, 'job finished after its lease was taken over');
       return;
     }
     const decision = retryDecision(error, job.attempts, maxAttempts);
@@ -254,33 +268,18 @@ export function createWorkQueue(deps: WorkQueueDeps) {
       });
   }
 
-  /** One delivery waiting for the next batched insert. */
+  /** One delivery's row waiting for the next batched insert. */
   interface PendingInsert {
-    spec: JobSpec;
-    runHere: boolean;
+    row: ReturnType<typeof jobRow>;
     done: (id: string | null) => void;
     fail: (error: unknown) => void;
   }
   let batch: PendingInsert[] = [];
 
-  /** The row `accept` writes: held by this process (and run here) when `runHere`, else left waiting. */
-  function acceptedRow(spec: JobSpec, runHere: boolean, at: Date) {
-    return {
-      kind: spec.kind,
-      key: storedJobKey(spec.key),
-      payload: spec.payload as object,
-      ...(runHere ? { state: 'running' as const, holder, leaseUntil: leaseFrom(at), attempts: 1 } : {}),
-    };
-  }
-
   /** Inserts one row; null when its key exists. */
-  async function insertOne(item: PendingInsert, at: Date): Promise<void> {
+  async function insertOne(item: PendingInsert): Promise<void> {
     try {
-      const row = await db.job.create({
-        data: acceptedRow(item.spec, item.runHere, at),
-        select: { id: true },
-      });
-      item.done(row.id);
+      item.done((await db.job.create({ data: item.row, select: { id: true } })).id);
     } catch (error) {
       if (isUniqueViolation(error)) item.done(null);
       else item.fail(error);
@@ -295,17 +294,15 @@ export function createWorkQueue(deps: WorkQueueDeps) {
   async function flushBatch(): Promise<void> {
     const items = batch;
     batch = [];
-    const at = now();
-    if (items.length === 1) return insertOne(items[0] as PendingInsert, at);
-    const keys = new Set(items.map((item) => item.spec.key));
-    if (keys.size === items.length) {
+    if (items.length === 1) return insertOne(items[0] as PendingInsert);
+    if (new Set(items.map((item) => item.row.key)).size === items.length) {
       try {
         const rows = await db.job.createManyAndReturn({
-          data: items.map((item) => acceptedRow(item.spec, item.runHere, at)),
+          data: items.map((item) => item.row),
           select: { id: true, key: true },
         });
         const ids = new Map(rows.map((row) => [row.key, row.id]));
-        for (const item of items) item.done(ids.get(storedJobKey(item.spec.key)) ?? null);
+        for (const item of items) item.done(ids.get(item.row.key) ?? null);
         return;
       } catch (error) {
         if (!isUniqueViolation(error)) {
@@ -314,27 +311,15 @@ export function createWorkQueue(deps: WorkQueueDeps) {
         }
       }
     }
-    for (const item of items) await insertOne(item, at);
+    for (const item of items) await insertOne(item);
   }
 
-  /** `accept`'s insert, batched with the others of this turn. */
-  async function acceptInto(
-    spec: JobSpec,
-    runHere: boolean,
-  ): Promise<{ id: string; run: () => Promise<void> } | null> {
-    const id = await new Promise<string | null>((done, fail) => {
-      batch.push({ spec, runHere, done, fail });
+  /** Writes `row` with the others of this turn; its id, or null when its key exists. */
+  function insertBatched(row: PendingInsert['row']): Promise<string | null> {
+    return new Promise((done, fail) => {
+      batch.push({ row, done, fail });
       if (batch.length === 1) setImmediate(() => void urgently(flushBatch));
     });
-    if (id === null) return null;
-    if (!runHere) {
-      wake();
-      return { id, run: async () => undefined };
-    }
-    return {
-      id,
-      run: () => run({ id, key: storedJobKey(spec.key), attempts: 1 }, spec.kind, spec.payload),
-    };
   }
 
   return {
@@ -362,22 +347,23 @@ export function createWorkQueue(deps: WorkQueueDeps) {
     async accept(spec: JobSpec): Promise<{ id: string; run: () => Promise<void> } | null> {
       // The slot is taken now, before the insert is awaited: concurrent deliveries each see it.
       const runHere = !stopped && running.size + reserved < concurrency;
-      if (!runHere) return acceptInto(spec, false);
-      reserved += 1;
-      let accepted: Awaited<ReturnType<typeof acceptInto>>;
+      if (runHere) reserved += 1;
+      const row = jobRow(spec, runHere ? { holder, leaseUntil: leaseFrom(now()) } : undefined);
+      let id: string | null;
       try {
-        accepted = await acceptInto(spec, true);
+        id = await insertBatched(row);
       } catch (error) {
-        reserved -= 1;
+        if (runHere) reserved -= 1;
         throw error;
       }
-      if (accepted === null) {
-        reserved -= 1;
-        return null;
+      if (id === null || !runHere) {
+        if (runHere) reserved -= 1;
+        else if (id !== null) wake();
+        return id === null ? null : { id, run: async () => undefined };
       }
       // Held until the caller starts it (after its acknowledgement), when `running` counts it.
+      const job = { id, key: row.key, attempts: 1 };
       let started = false;
-      const { id, run: start } = accepted;
       return {
         id,
         run: () => {
@@ -385,7 +371,7 @@ export function createWorkQueue(deps: WorkQueueDeps) {
             started = true;
             reserved -= 1;
           }
-          return start();
+          return run(job, spec.kind, spec.payload);
         },
       };
     },

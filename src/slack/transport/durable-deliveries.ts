@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import type { TurnQueue } from '../../runtime/turn-queue.js';
-import type { JobHandler, JobSpec, JobWriter } from '../../work/work-queue.js';
+import { completeJobWithin, type JobHandler, type JobSpec, type JobWriter } from '../../work/work-queue.js';
 import { deliveryKey } from '../features/deliveries/delivery-key.js';
 
 /**
@@ -87,6 +87,11 @@ export function deliveryAttemptOf(context: Record<string, unknown> | undefined):
   return typeof attempt === 'number' ? attempt : null;
 }
 
+/** True for a delivery from the work queue run again (an earlier run failed or its process died). */
+export function isRerun(context: Record<string, unknown> | undefined): boolean {
+  return (deliveryAttemptOf(context) ?? 1) > 1;
+}
+
 /** A run of a delivery whose change an earlier run (alive after all, or a twin) already committed. */
 export class DeliveryAlreadyDone extends Error {
   override readonly name = 'DeliveryAlreadyDone';
@@ -104,9 +109,5 @@ export async function completeDeliveryWithin(
 ): Promise<void> {
   const id = context?.deliveryJobId;
   if (typeof id !== 'string') return;
-  const { count } = await tx.job.updateMany({
-    where: { id, state: 'running' },
-    data: { state: 'done', payload: {}, holder: null, leaseUntil: null },
-  });
-  if (count === 0) throw new DeliveryAlreadyDone(`delivery ${id} was already handled`);
+  if (!(await completeJobWithin(tx, id))) throw new DeliveryAlreadyDone(`delivery ${id} was already handled`);
 }

@@ -39,8 +39,8 @@ export interface HttpReceiverDeps {
   /** How long a listener may take to answer a request only it can answer (Slack gives up at 3 s). */
   answerTimeoutMs?: number;
   /**
-   * Where an event is written as a job before Slack gets its 200 (`durable-events.ts`): acknowledged
-   * means recorded, and a re-delivery finds the job. Without it events run from memory only.
+   * Where a delivery is written as a job before Slack gets its 200 (`durable-deliveries.ts`):
+   * acknowledged means recorded, and a repeat finds the job. Without it deliveries run from memory.
    */
   intake?: Pick<WorkQueue, 'accept'>;
 }

@@ -15,7 +15,7 @@ import {
 import { slackChannelIdSchema, slackTeamIdSchema, slackUserIdSchema } from '../../slack-ids.js';
 import type { Message } from '../../support/notifier.js';
 import { candidateRow, postingRow, referrerRow } from '../../support/posting-ref.js';
-import { deliveryAttemptOf } from '../../transport/durable-deliveries.js';
+import { isRerun } from '../../transport/durable-deliveries.js';
 import type { FeatureDeps } from '../feature-deps.js';
 import { type CommandListener, domainErrorMessage } from '../listener-kit.js';
 import { sendExport } from '../privacy/send-export.js';
@@ -39,7 +39,7 @@ export function onVouchCommand(
   const { referrals, cards, home, notices, logger, shareCard } = deps;
   return async ({ command, ack, respond, context }) => {
     // A run again after a crash takes over the card its first run claimed and may not have posted.
-    const resumed = (deliveryAttemptOf(context) ?? 1) > 1;
+    const resumed = isRerun(context);
     // Acknowledged at once (in HTTP mode on arrival, before this runs): every answer goes to the
     // command's response_url, so a slow database or job board never risks Slack's 3 s.
     await ack();

@@ -5,7 +5,7 @@ import {
   slackUserIdSchema,
 } from '../../slack-ids.js';
 import { linksInMessage } from '../../support/message-links.js';
-import { deliveryAttemptOf } from '../../transport/durable-deliveries.js';
+import { isRerun } from '../../transport/durable-deliveries.js';
 import type { FeatureDeps } from '../feature-deps.js';
 import type { ShortcutListener } from '../listener-kit.js';
 import { shareOutcomeMessage } from './share-outcome-message.js';
@@ -21,7 +21,7 @@ export function onShareShortcut(
   return async ({ ack, shortcut, context }) => {
     await ack();
     // A run again after a crash takes over the card its first run claimed and may not have posted.
-    const resumed = (deliveryAttemptOf(context) ?? 1) > 1;
+    const resumed = isRerun(context);
     const teamId = slackIdOrUndefined(slackTeamIdSchema, shortcut.team?.id ?? shortcut.user.team_id);
     const channel = slackIdOrUndefined(slackChannelIdSchema, shortcut.channel?.id);
     const userId = slackIdOrUndefined(slackUserIdSchema, shortcut.user.id);

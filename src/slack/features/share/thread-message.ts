@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { canonicalizeJobUrl } from '../../../postings/canonical-url.js';
 import { slackChannelIdSchema, slackUserIdSchema } from '../../slack-ids.js';
 import { isUnfurlDomain, linksInMessage } from '../../support/message-links.js';
-import { deliveryAttemptOf } from '../../transport/durable-deliveries.js';
+import { isRerun } from '../../transport/durable-deliveries.js';
 import type { FeatureDeps } from '../feature-deps.js';
 import { type EventListener, eventTeam } from '../listener-kit.js';
 
@@ -28,7 +28,7 @@ export function onThreadMessage(
   return async ({ event, body, context }) => {
     if (!config.threadCards) return;
     // A run after a crash takes over the card this delivery claimed and may not have posted.
-    const resumed = (deliveryAttemptOf(context) ?? 1) > 1;
+    const resumed = isRerun(context);
     const parsed = messageSchema.safeParse(event);
     const teamId = eventTeam(body);
     if (!parsed.success || teamId === undefined) return;
