@@ -1,13 +1,10 @@
 import type { Db } from '../db/client.js';
 import { insertedOnce, isUniqueViolation, retryOnConflict } from '../db/unique-violation.js';
-import type { WithinTransaction } from '../db/within-transaction.js';
+import { BURST_TRANSACTION_OPTIONS, type WithinTransaction } from '../db/within-transaction.js';
 import { displayCompanyName, normalizeCompanyName } from './company-names.js';
 import type { Members } from './members.js';
 import type { Company, Member, Posting } from './records.js';
 import { ReferralError } from './referral-error.js';
-
-/** Prisma's defaults (2 s wait, 5 s run) fail writes during bursts on a busy pool. */
-const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
 
 export interface CompanyDirectoryDeps {
   db: Db;
@@ -82,7 +79,7 @@ export function createCompanyDirectory(deps: CompanyDirectoryDeps) {
           if (removed.count === 0) await tx.postingReferrer.create({ data: { postingId, memberId } });
           await within?.(tx, undefined);
           return { isReferrer: removed.count === 0 };
-        }, TRANSACTION_OPTIONS);
+        }, BURST_TRANSACTION_OPTIONS);
       } catch (error) {
         // A twin click listed them a moment earlier: listed is what both asked for.
         if (isUniqueViolation(error)) return { isReferrer: true };

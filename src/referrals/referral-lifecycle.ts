@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.js';
 import { insertedOnce, isUniqueViolation } from '../db/unique-violation.js';
-import type { WithinTransaction } from '../db/within-transaction.js';
+import { BURST_TRANSACTION_OPTIONS, type WithinTransaction } from '../db/within-transaction.js';
 import { may, type ReferralAction, type Standing, standingOf, type Verdict } from './authorization.js';
 import type { CompanyDirectory } from './company-directory.js';
 import type { Members } from './members.js';
@@ -62,9 +62,6 @@ export interface ReferralLifecycleDeps {
   directory: Pick<CompanyDirectory, 'referrersFor'>;
   readModels: Pick<ReferralReadModels, 'getReferral' | 'withPeople'>;
 }
-
-/** Prisma's defaults (2 s wait, 5 s run) fail status changes during bursts on a busy pool. */
-const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
 
 /** What the loser of two status changes made at the same moment is told. */
 export const CONCURRENT_UPDATE_REASON = 'Someone else updated this referral a moment ago. Please look again.';
@@ -142,7 +139,7 @@ export function createReferralLifecycle(deps: ReferralLifecycleDeps) {
           data: { referrerId: other?.referrerId ?? null },
         });
       }
-    }, TRANSACTION_OPTIONS);
+    }, BURST_TRANSACTION_OPTIONS);
     // Counted only after the decline is committed: when the last two referrers decline at once, each
     // transaction on PostgreSQL would see the other's offer still alive and neither would end the
     // request. Counted afterwards, the later of the two sees none alive; the status guard lets one end it.
@@ -179,7 +176,7 @@ export function createReferralLifecycle(deps: ReferralLifecycleDeps) {
         invitedIds: [],
       });
       return endsNow;
-    }, TRANSACTION_OPTIONS);
+    }, BURST_TRANSACTION_OPTIONS);
     return {
       ok: true,
       referral: await getReferral(referral.id),
@@ -258,7 +255,7 @@ export function createReferralLifecycle(deps: ReferralLifecycleDeps) {
           }
           await within?.(tx, { referralId: created.id, created: true, invited: inviteIds, status });
           return created;
-        }, TRANSACTION_OPTIONS);
+        }, BURST_TRANSACTION_OPTIONS);
         const [withRelations, invited] = await Promise.all([
           withPeople([referral]),
           members.membersIn(inviteIds),
@@ -281,7 +278,7 @@ export function createReferralLifecycle(deps: ReferralLifecycleDeps) {
             invited: [],
             status: existing.status,
           });
-        }, TRANSACTION_OPTIONS);
+        }, BURST_TRANSACTION_OPTIONS);
         return { referral: await getReferral(existing.id), created: false, invited: [] };
       }
     },
@@ -374,7 +371,7 @@ export function createReferralLifecycle(deps: ReferralLifecycleDeps) {
         });
         return true;
         // Under a burst of clicks a transaction may wait for a connection; queue, do not fail.
-      }, TRANSACTION_OPTIONS);
+      }, BURST_TRANSACTION_OPTIONS);
       if (!updated) {
         return { ok: false, reason: CONCURRENT_UPDATE_REASON };
       }
@@ -412,7 +409,7 @@ export function createReferralLifecycle(deps: ReferralLifecycleDeps) {
         if (count === 0) return false;
         await within?.(tx, { referral, offerId });
         return true;
-      }, TRANSACTION_OPTIONS);
+      }, BURST_TRANSACTION_OPTIONS);
       if (!offered) return { ok: false, reason: 'You already answered this request.' };
       return { ok: true, referral, offerId };
     },
@@ -445,7 +442,7 @@ export function createReferralLifecycle(deps: ReferralLifecycleDeps) {
         });
         await within?.(tx, { referral, referrer });
         return true;
-      }, TRANSACTION_OPTIONS);
+      }, BURST_TRANSACTION_OPTIONS);
       if (!accepted) return { ok: false, reason: 'That offer is no longer open.' };
       return { ok: true, referral: await getReferral(referral.id), referrer };
     },
@@ -490,7 +487,7 @@ export function createReferralLifecycle(deps: ReferralLifecycleDeps) {
         await db.$transaction(async (tx) => {
           const row = await tx.tag.create({ data: input, select: { id: true } });
           await within?.(tx, { tagId: row.id });
-        }, TRANSACTION_OPTIONS);
+        }, BURST_TRANSACTION_OPTIONS);
         return { created: true };
       } catch (error) {
         // The same colleague, posting and role: told already.
