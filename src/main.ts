@@ -16,9 +16,11 @@ import { createPostingStore } from './postings/posting-store.js';
 import { createSafeFetch } from './postings/safe-fetch.js';
 import { createMemberData } from './privacy/member-data.js';
 import { composeReferralService, createReferralParts } from './referrals/referral-service.js';
+import { createAckGauge } from './runtime/ack-gauge.js';
 import { closeServer, createHttpServer, listen } from './runtime/http-server.js';
 import { createInflightWork } from './runtime/inflight-work.js';
 import { createTurnQueue } from './runtime/turn-queue.js';
+import { useBaselineWasmCompiler } from './runtime/wasm-compiler.js';
 import { createShareStore } from './shares/share-store.js';
 import { createSlackApp, webClientOptions } from './slack/create-slack-app.js';
 import { registerEffectHandlers } from './slack/effects/effect-handlers.js';
@@ -111,6 +113,7 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
     });
 
     const inflight = createInflightWork();
+    const acks = createAckGauge();
     const tokenCheck = createBotTokenCheck(
       new WebClient(config.slack.botToken, { ...webClientOptions(config), logger: toBoltLogger(logger) }),
       logger,
@@ -118,7 +121,9 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
     const identity = await tokenCheck.start();
     const work = createWorkQueue({
       db: prisma,
+      provider: db.provider,
       logger: logger.child({ component: 'work' }),
+      acksWaiting: () => acks.waiting,
       leaseMs: config.workLeaseMs,
       urgently: turns.urgently,
     });
@@ -194,6 +199,7 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
         tokenCheck.problem() ?? ((await db.ping()) ? null : 'database unavailable'),
       isServing: () => serving,
       admit: () => inflight.below(MAX_INFLIGHT_WORK, ADMISSION_WAIT_MS),
+      acks,
       workStats: () => work.stats(),
     });
     const port = await listen(server, config.port).catch((error: unknown) => {
@@ -244,6 +250,7 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
 
 /** `npm start`: validate configuration, start, stop cleanly on SIGTERM/SIGINT. */
 export async function main(): Promise<void> {
+  useBaselineWasmCompiler();
   const result = loadConfig(readEnvironment());
   if (!result.ok) {
     process.stderr.write(`${formatConfigProblems(result.problems)}\n`);

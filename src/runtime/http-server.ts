@@ -7,6 +7,7 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../logger.js';
+import type { AckGauge } from './ack-gauge.js';
 
 export interface HttpServerDeps {
   logger: Logger;
@@ -18,6 +19,8 @@ export interface HttpServerDeps {
   isServing: () => boolean;
   /** Resolves when a Slack request may be handed to Bolt (admission control); immediate if absent. */
   admit?: () => Promise<void>;
+  /** Counts Slack requests from arrival to answer (the work queue yields to them). */
+  acks?: AckGauge;
   /** The work queue's backlog, reported on /readyz (a backlog alone does not make Vouch unready). */
   workStats?: () => Promise<{ backlog: number; oldestAgeMs: number; failed: number }>;
 }
@@ -37,7 +40,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
  * enough to keep even if Bolt could, since health routes and admission would still be needed.
  */
 export function createHttpServer(deps: HttpServerDeps): Server {
-  const { logger, slackListener, notReadyBecause, isServing, admit, workStats } = deps;
+  const { logger, slackListener, notReadyBecause, isServing, admit, workStats, acks } = deps;
   return createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
     if (req.method === 'GET' && path === '/healthz') {
@@ -68,6 +71,7 @@ export function createHttpServer(deps: HttpServerDeps): Server {
         sendJson(res, 503, { error: 'shutting down' });
         return;
       }
+      acks?.arrived(res);
       if (admit === undefined) slackListener(req, res);
       else void admit().then(() => slackListener(req, res));
       return;

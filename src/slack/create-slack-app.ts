@@ -1,5 +1,5 @@
 import type { RequestListener } from 'node:http';
-import { App, SocketModeReceiver } from '@slack/bolt';
+import { App } from '@slack/bolt';
 import type { ExtendedErrorHandlerArgs } from '@slack/bolt/dist/App.js';
 import type { Config } from '../config.js';
 import { type Logger, toBoltLogger } from '../logger.js';
@@ -15,6 +15,7 @@ import {
 } from './transport/durable-deliveries.js';
 import { createHttpReceiver } from './transport/http-receiver.js';
 import { createListenerRouter } from './transport/listener-router.js';
+import { createSocketReceiver } from './transport/socket-receiver.js';
 import { createWebApiFetch } from './transport/web-api-fetch.js';
 
 export interface SlackAppDeps {
@@ -67,11 +68,15 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const mode = config.slack.mode;
   const receiver =
     mode.kind === 'socket'
-      ? new SocketModeReceiver({
+      ? // Written as a job before the envelope is acknowledged (transport/socket-receiver.ts).
+        createSocketReceiver({
           appToken: mode.appToken,
-          logger: boltLogger,
           // apps.connections.open must go to the same Web API as everything else (GovSlack, tests).
-          installerOptions: { clientOptions: { slackApiUrl: config.slack.apiUrl } },
+          slackApiUrl: config.slack.apiUrl,
+          logger,
+          clientLogger: boltLogger,
+          inflight,
+          ...(work !== undefined ? { intake: work } : {}),
         })
       : // Acknowledge first, work after: Slack gives 3 s and job boards can be slow.
         createHttpReceiver({
@@ -96,12 +101,6 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     convoStore: false,
     clientOptions: webClientOptions(config),
   });
-
-  // HTTP mode: the receiver tracks each request from its arrival (work waiting for its turn included).
-  if (receiver instanceof SocketModeReceiver)
-    app.use(async ({ next }) => {
-      await inflight.track(next());
-    });
 
   app.error(async ({ error, context, body }: ExtendedErrorHandlerArgs) => {
     if ((error.original ?? error) instanceof DeliveryAlreadyDone) {
@@ -128,12 +127,12 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
 
   return {
     app,
-    httpListener: receiver instanceof SocketModeReceiver ? undefined : receiver.requestListener,
+    httpListener: 'requestListener' in receiver ? receiver.requestListener : undefined,
     async connect() {
-      if (receiver instanceof SocketModeReceiver) await receiver.start();
+      if (!('requestListener' in receiver)) await receiver.start();
     },
     async disconnect() {
-      if (receiver instanceof SocketModeReceiver) await receiver.stop();
+      if (!('requestListener' in receiver)) await receiver.stop();
     },
     register(features) {
       const listeners = createListenerRouter(app);

@@ -1,7 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Db } from '../db/client.js';
+import type { DatabaseProvider } from '../db/database-url.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
 import type { Logger } from '../logger.js';
+import { insertJobRows, type NewJobRow } from './job-insert.js';
 import { describeJobError, retryDecision } from './retry-policy.js';
 
 /** One piece of work to do, named by what makes it itself. */
@@ -44,19 +46,15 @@ export function storedJobKey(key: string): string {
   return createHash('sha256').update(key).digest('base64url');
 }
 
-/** The row of a job: waiting for any worker, or (`held`) already claimed by one. */
-function jobRow(spec: JobSpec, held?: { holder: string; leaseUntil: Date }) {
-  return {
-    kind: spec.kind,
-    key: storedJobKey(spec.key),
-    payload: spec.payload as object,
-    ...(spec.runAfter !== undefined ? { runAfter: spec.runAfter } : {}),
-    ...(held !== undefined ? { state: 'running' as const, attempts: 1, ...held } : {}),
-  };
-}
-
 async function addOne(writer: JobWriter, spec: JobSpec): Promise<void> {
-  await writer.job.create({ data: jobRow(spec) });
+  await writer.job.create({
+    data: {
+      kind: spec.kind,
+      key: storedJobKey(spec.key),
+      payload: spec.payload as object,
+      ...(spec.runAfter !== undefined ? { runAfter: spec.runAfter } : {}),
+    },
+  });
 }
 
 /**
@@ -76,6 +74,8 @@ export async function completeJobWithin(writer: JobWriter, id: string): Promise<
 
 export interface WorkQueueDeps {
   db: Db;
+  /** Which SQL the acknowledgement path's insert is written in (`job-insert.ts`). */
+  provider: DatabaseProvider;
   logger: Logger;
   /** A claimed job is held this long; renewed every third of it while it runs. */
   leaseMs: number;
@@ -86,6 +86,15 @@ export interface WorkQueueDeps {
   pollMs?: number;
   /** Identifies this process in `Job.holder`. */
   holder?: string;
+  /**
+   * Slack requests waiting for their acknowledgement. While there are any, no more than
+   * `concurrencyUnderLoad` jobs run here: the acknowledgements get the event loop and the backlog
+   * waits in the table (a sustained load would otherwise share the loop between acks and up to
+   * `concurrency` jobs). Absent: always `concurrency`.
+   */
+  acksWaiting?: () => number;
+  /** Jobs run at once while acknowledgements wait (default 4: work still moves during a flood). */
+  concurrencyUnderLoad?: number;
   /** Runs the inserts an acknowledgement waits for (`accept`) ahead of other database work. */
   urgently?: <T>(work: () => Promise<T>) => Promise<T>;
   now?: () => Date;
@@ -122,8 +131,12 @@ export interface JobRow {
  * Delivery is at least once: handlers make their Slack side effects idempotent.
  */
 export function createWorkQueue(deps: WorkQueueDeps) {
-  const { db, logger, leaseMs } = deps;
-  const concurrency = deps.concurrency ?? 64;
+  const { db, provider, logger, leaseMs } = deps;
+  const fullConcurrency = deps.concurrency ?? 64;
+  const underLoad = Math.min(fullConcurrency, deps.concurrencyUnderLoad ?? 4);
+  const acksWaiting = deps.acksWaiting ?? (() => 0);
+  /** How many jobs may run here now (fewer while acknowledgements wait). */
+  const capacity = () => (acksWaiting() > 0 ? underLoad : fullConcurrency);
   const maxAttempts = deps.maxAttempts ?? 8;
   const pollMs = deps.pollMs ?? 1_000;
   const holder = deps.holder ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
@@ -229,11 +242,13 @@ export function createWorkQueue(deps: WorkQueueDeps) {
   }
 
   async function pollOnce(): Promise<void> {
-    while (!stopped && running.size + reserved < concurrency) {
+    while (!stopped) {
+      const room = capacity() - running.size - reserved;
+      if (room <= 0) return;
       const due = await db.job.findMany({
         where: claimable(now()),
         orderBy: { runAfter: 'asc' },
-        take: concurrency - running.size - reserved,
+        take: room,
         select: { id: true, key: true, kind: true, payload: true, attempts: true },
       });
       if (due.length === 0) return;
@@ -270,52 +285,42 @@ export function createWorkQueue(deps: WorkQueueDeps) {
 
   /** One delivery's row waiting for the next batched insert. */
   interface PendingInsert {
-    row: ReturnType<typeof jobRow>;
+    row: NewJobRow;
     done: (id: string | null) => void;
     fail: (error: unknown) => void;
   }
   let batch: PendingInsert[] = [];
 
-  /** Inserts one row; null when its key exists. */
-  async function insertOne(item: PendingInsert): Promise<void> {
-    try {
-      item.done((await db.job.create({ data: item.row, select: { id: true } })).id);
-    } catch (error) {
-      if (isUniqueViolation(error)) item.done(null);
-      else item.fail(error);
-    }
-  }
-
   /**
-   * Writes every delivery that arrived in the same turn with one INSERT: in a burst, one statement
-   * (and one turn of the database) for many acknowledgements instead of one each. A batch holding a
-   * repeat (a key that exists, or twice in the batch) is written row by row to tell which.
+   * Writes every delivery that arrived in the same turn with one INSERT (`job-insert.ts`): in a
+   * burst, one statement (and one turn of the database) for many acknowledgements instead of one
+   * each. A key that exists, or comes twice in the batch, is a repeat: only its first row is written.
    */
   async function flushBatch(): Promise<void> {
     const items = batch;
     batch = [];
-    if (items.length === 1) return insertOne(items[0] as PendingInsert);
-    if (new Set(items.map((item) => item.row.key)).size === items.length) {
-      try {
-        const rows = await db.job.createManyAndReturn({
-          data: items.map((item) => item.row),
-          select: { id: true, key: true },
-        });
-        const ids = new Map(rows.map((row) => [row.key, row.id]));
-        for (const item of items) item.done(ids.get(item.row.key) ?? null);
-        return;
-      } catch (error) {
-        if (!isUniqueViolation(error)) {
-          for (const item of items) item.fail(error);
-          return;
-        }
-      }
+    let written: Map<string, string>;
+    try {
+      written = await insertJobRows(
+        db,
+        provider,
+        items.map((item) => item.row),
+        now(),
+      );
+    } catch (error) {
+      for (const item of items) item.fail(error);
+      return;
     }
-    for (const item of items) await insertOne(item);
+    for (const item of items) {
+      const id = written.get(item.row.key) ?? null;
+      // A key twice in one batch: the first delivery is the one written, the second a repeat.
+      if (id !== null) written.delete(item.row.key);
+      item.done(id);
+    }
   }
 
   /** Writes `row` with the others of this turn; its id, or null when its key exists. */
-  function insertBatched(row: PendingInsert['row']): Promise<string | null> {
+  function insertBatched(row: NewJobRow): Promise<string | null> {
     return new Promise((done, fail) => {
       batch.push({ row, done, fail });
       if (batch.length === 1) setImmediate(() => void urgently(flushBatch));
@@ -346,9 +351,18 @@ export function createWorkQueue(deps: WorkQueueDeps) {
      */
     async accept(spec: JobSpec): Promise<{ id: string; run: () => Promise<void> } | null> {
       // The slot is taken now, before the insert is awaited: concurrent deliveries each see it.
-      const runHere = !stopped && running.size + reserved < concurrency;
+      const runHere = !stopped && running.size + reserved < capacity();
       if (runHere) reserved += 1;
-      const row = jobRow(spec, runHere ? { holder, leaseUntil: leaseFrom(now()) } : undefined);
+      const at = now();
+      const row: NewJobRow = {
+        kind: spec.kind,
+        key: storedJobKey(spec.key),
+        payloadJson: JSON.stringify(spec.payload),
+        runAfter: spec.runAfter ?? at,
+        ...(runHere
+          ? { state: 'running', attempts: 1, holder, leaseUntil: leaseFrom(at) }
+          : { state: 'pending', attempts: 0, holder: null, leaseUntil: null }),
+      };
       let id: string | null;
       try {
         id = await insertBatched(row);

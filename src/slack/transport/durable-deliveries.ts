@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import { type App, type BufferedIncomingMessage, HTTPModuleFunctions as http } from '@slack/bolt';
 import { z } from 'zod';
 import type { TurnQueue } from '../../runtime/turn-queue.js';
 import { completeJobWithin, type JobHandler, type JobSpec, type JobWriter } from '../../work/work-queue.js';
@@ -10,38 +10,67 @@ import { deliveryKey } from '../features/deliveries/delivery-key.js';
  */
 export const SLACK_DELIVERY_JOB = 'slack-delivery';
 
-const deliveryJobSchema = z.object({
-  body: z.record(z.string(), z.unknown()),
+const retryFields = {
   retryNum: z.number().int().optional(),
   retryReason: z.string().optional(),
-});
+};
+const deliveryJobSchema = z.union([
+  // The request as Slack sent it: its text and content type, parsed again when the job runs.
+  z.object({ raw: z.string(), contentType: z.string().optional(), ...retryFields }),
+  // Jobs written before the raw form (a backlog left by an older version): the parsed body.
+  z.object({ body: z.record(z.string(), z.unknown()), ...retryFields }),
+]);
+
+/** A request as the receiver read it: the parsed body (for the key) and what Slack sent. */
+export interface ReceivedDelivery {
+  body: Record<string, unknown>;
+  /** The request's body as text, exactly as signed. */
+  raw: string;
+  contentType: string | undefined;
+}
 
 /**
  * A delivery as a job, or null for one that needs no durability (a click that only opens a modal or
  * a link: its trigger would have expired by a re-run, and it changes nothing). The key is the
  * delivery's own (`delivery-key.ts`): Slack re-delivering an event (after a slow ack, or a crash)
  * or a client repeating a click finds the job instead of starting a second one.
+ *
+ * The payload keeps the request's text, not the parsed body: written before the acknowledgement,
+ * one string costs a fraction of walking and serialising the whole object (bench/findings.md,
+ * round 8); the job parses it again when it runs. NUL characters are left out (PostgreSQL's JSON
+ * refuses them; a crafted command text carries one).
  */
 export function deliveryJob(
-  body: Record<string, unknown>,
+  delivery: ReceivedDelivery,
   retry: { retryNum?: number | undefined; retryReason?: string | undefined },
 ): JobSpec | null {
-  const key = deliveryKey(body);
+  const key = deliveryKey(delivery.body);
   if (key === null) return null;
   return {
     kind: SLACK_DELIVERY_JOB,
     key,
     payload: {
-      body: withoutNul(body),
+      raw: delivery.raw.includes('\u0000') ? delivery.raw.replaceAll('\u0000', '') : delivery.raw,
+      ...(delivery.contentType !== undefined ? { contentType: delivery.contentType } : {}),
       ...(retry.retryNum !== undefined ? { retryNum: retry.retryNum } : {}),
       ...(retry.retryReason !== undefined ? { retryReason: retry.retryReason } : {}),
     },
   };
 }
 
+/** The body of a stored delivery, parsed as the receiver parsed it (Bolt's own parser). */
+function storedBody(payload: z.infer<typeof deliveryJobSchema>): Record<string, unknown> {
+  if ('body' in payload) return payload.body;
+  const request = {
+    rawBody: Buffer.from(payload.raw),
+    headers: { 'content-type': payload.contentType },
+  } as unknown as BufferedIncomingMessage;
+  return http.parseHTTPRequestBody(request) as Record<string, unknown>;
+}
+
 /**
- * The body with NUL characters removed from its strings: PostgreSQL's JSON refuses them (a crafted
- * command text carries one), and listeners strip them anyway (`cleanText`).
+ * The body with NUL characters removed from its strings (escaped in JSON, or percent-encoded in a
+ * form, they survive the raw text): listeners and storage never see one.
  */
 function withoutNul<T>(value: T): T {
   if (typeof value === 'string')
@@ -68,7 +97,9 @@ export interface DurableDeliveryContext {
  */
 export function runDeliveryJob(app: App, turns: TurnQueue): JobHandler {
   return async (payload, job) => {
-    const { body, retryNum, retryReason } = deliveryJobSchema.parse(payload);
+    const stored = deliveryJobSchema.parse(payload);
+    const { retryNum, retryReason } = stored;
+    const body = withoutNul(storedBody(stored));
     await turns.next();
     const context: DurableDeliveryContext = { deliveryAttempt: job.attempts, deliveryJobId: job.id };
     await app.processEvent({

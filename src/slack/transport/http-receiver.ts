@@ -162,7 +162,10 @@ export function createHttpReceiver(deps: HttpReceiverDeps): HttpReceiver {
       retryReason: http.extractRetryReasonFromHTTPRequest(req),
     };
     const target = app;
-    const job = intake !== undefined && !needsListenerAnswer(body) ? deliveryJob(body, retry) : null;
+    const job =
+      intake !== undefined && !needsListenerAnswer(body)
+        ? deliveryJob({ body, raw: text, contentType: req.headers['content-type'] }, retry)
+        : null;
     if (intake !== undefined && job !== null) {
       let accepted: Awaited<ReturnType<typeof intake.accept>>;
       try {

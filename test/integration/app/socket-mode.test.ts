@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { storedJobKey } from '../../../src/work/work-queue.js';
 import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.mjs';
 import { FAKE_TEAM_ID } from '../../helpers/fake-slack-api.mjs';
 import { textOf } from '../../helpers/slack-blocks.js';
@@ -18,6 +20,10 @@ describe('Socket Mode (SLACK_APP_TOKEN set)', () => {
   let app: TestApp;
   let board: FakeJobBoard;
   const acks: string[] = [];
+  /** What the Job table held for an envelope's event at the moment its ack reached the gateway. */
+  const jobAtAck = new Map<string, string | null>();
+  /** Envelope id → the delivery key whose job row to look for when its ack arrives. */
+  const watched = new Map<string, string>();
 
   beforeAll(async () => {
     board = await startFakeJobBoard();
@@ -28,7 +34,11 @@ describe('Socket Mode (SLACK_APP_TOKEN set)', () => {
       gateway.on('connection', (ws) => {
         ws.on('message', (data) => {
           const message = JSON.parse(String(data)) as { envelope_id?: string };
-          if (message.envelope_id) acks.push(message.envelope_id);
+          if (!message.envelope_id) return;
+          acks.push(message.envelope_id);
+          const key = watched.get(message.envelope_id);
+          // Read synchronously, before the app runs another line: was it written before the ack?
+          if (key !== undefined) jobAtAck.set(message.envelope_id, jobState(key));
         });
         ws.send(
           JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0VOUCH' } }),
@@ -41,6 +51,18 @@ describe('Socket Mode (SLACK_APP_TOKEN set)', () => {
       configureSlack: (slack) => slack.respond('apps.connections.open', () => ({ url: wsUrl })),
     });
   });
+  /** The state of the job for a delivery key, read through a connection of the test's own. */
+  function jobState(deliveryKey: string): string | null {
+    const file = new Database(app.databaseUrl.replace(/^file:/, ''), { readonly: true });
+    try {
+      const row = file.prepare('SELECT state FROM "Job" WHERE key = ?').get(storedJobKey(deliveryKey)) as
+        | { state: string }
+        | undefined;
+      return row?.state ?? null;
+    } finally {
+      file.close();
+    }
+  }
   afterAll(async () => {
     await app.stop();
     await new Promise((resolve) => gateway.close(resolve));
@@ -85,5 +107,44 @@ describe('Socket Mode (SLACK_APP_TOKEN set)', () => {
     const unfurl = await app.slack.waitFor('chat.unfurl', (c) => textOf(c.args).includes('Socket Engineer'));
     expect(unfurl.args.channel).toBe('C0SOCKET');
     expect(acks).toContain('env-1');
+  });
+
+  it('writes an event as a job before acknowledging its envelope, and ignores the same event sent again', async () => {
+    const ws = await socket;
+    const url = board.job('/jobs/socket-durable', {
+      title: 'Durable Socket Engineer',
+      company: 'Realtime Co',
+    });
+    const envelope = (envelopeId: string, retryAttempt: number) =>
+      JSON.stringify({
+        envelope_id: envelopeId,
+        type: 'events_api',
+        accepts_response_payload: false,
+        retry_attempt: retryAttempt,
+        retry_reason: retryAttempt > 0 ? 'timeout' : '',
+        payload: {
+          type: 'event_callback',
+          team_id: FAKE_TEAM_ID,
+          api_app_id: 'A0VOUCH',
+          event_id: 'EvSOCKET2',
+          event_time: Math.floor(Date.now() / 1000),
+          event: linkSharedEvent({ channel: 'C0SOCKET', user: 'U0SOCK', urls: [url] }),
+          authorizations: [{ team_id: FAKE_TEAM_ID, user_id: 'U0VOUCHBOT', is_bot: true }],
+        },
+      });
+    watched.set('env-2', 'event:EvSOCKET2');
+    ws.send(envelope('env-2', 0));
+    await app.slack.waitFor('chat.unfurl', (c) => textOf(c.args).includes('Durable Socket Engineer'));
+    // Acknowledged means recorded: the job was there (held by this process) when the ack left.
+    expect(jobAtAck.get('env-2')).toBe('running');
+
+    ws.send(envelope('env-3', 1));
+    await vi.waitFor(() => expect(acks).toContain('env-3'));
+    await new Promise((r) => setTimeout(r, 300));
+    const unfurls = app.slack
+      .calls('chat.unfurl')
+      .filter((c) => textOf(c.args).includes('Durable Socket Engineer'));
+    expect(unfurls).toHaveLength(1);
+    expect(app.logs.some((line) => line.msg === 'repeated delivery ignored')).toBe(true);
   });
 });

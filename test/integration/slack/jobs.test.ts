@@ -188,6 +188,9 @@ describeEachDatabase('periodic jobs', (kind) => {
     );
     await expect.poll(async () => (await referralOf(candidate)).status, { timeout: 10_000 }).toBe('referred');
     await waitForHome(app, candidate);
+    // The status notice reaches the candidate from its own job: let it land before the reset, so the
+    // DM read below is the reminder, not this one arriving late.
+    await waitForDm(app, candidate, { matching: /referred you for/ });
     await backdate(referral.id, 4);
     app.slack.reset();
 

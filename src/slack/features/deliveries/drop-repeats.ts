@@ -11,9 +11,10 @@ import { deliveryKey } from './delivery-key.js';
  * hundred times gives one referral and one DM to each person. The key is recorded in the database
  * first (the event ledger), so this holds across restarts and replicas.
  *
- * In HTTP mode the receiver (`transport/http-receiver.ts`) has already answered Slack on arrival
- * (a modal submission excepted: a dropped one is acknowledged empty here, once); in Socket Mode Bolt
- * acknowledges an event envelope itself as processing starts.
+ * Deliveries the receivers wrote as jobs before acknowledging them (`transport/durable-deliveries.ts`,
+ * HTTP and Socket Mode) were de-duplicated by the job's key and pass through; what reaches this
+ * ledger is what is not written as a job: modal submissions (a dropped one is acknowledged empty
+ * here, once) and clicks that only open a form.
  * @see https://api.slack.com/apis/events-api#retries
  */
 export function dropRepeats(deps: Pick<FeatureDeps, 'ledger' | 'logger'>): Middleware<AnyMiddlewareArgs> {

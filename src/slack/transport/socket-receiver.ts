@@ -1,0 +1,131 @@
+import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
+import { SocketModeClient } from '@slack/socket-mode';
+import type { Logger } from '../../logger.js';
+import type { InflightWork } from '../../runtime/inflight-work.js';
+import type { WorkQueue } from '../../work/work-queue.js';
+import { deliveryJob } from './durable-deliveries.js';
+import { envelopeProblem } from './envelope.js';
+import { needsListenerAnswer } from './http-receiver.js';
+
+/*
+ * Replaces Bolt's SocketModeReceiver (it keeps Bolt's Socket Mode client, `@slack/socket-mode`).
+ * Why: Bolt's receiver hands an envelope to the listeners and acknowledges it when a listener calls
+ * `ack()`, so an acknowledged event lives only in memory; a process that dies after the ack loses
+ * it, and Slack does not send it again. This receiver writes the delivery as a job first and
+ * acknowledges only once it is written, as the HTTP receiver does (`durable-deliveries.ts`).
+ * What would let it go: Bolt acknowledging through a hook the app controls (write, then ack).
+ */
+
+export interface SocketReceiverDeps {
+  appToken: string;
+  /** Where apps.connections.open is called (the same Web API as everything else). */
+  slackApiUrl: string;
+  logger: Logger;
+  /** Bolt's logger, for the Socket Mode client's own lines. */
+  clientLogger: NonNullable<ConstructorParameters<typeof SocketModeClient>[0]>['logger'];
+  inflight: InflightWork;
+  /** Where a delivery is written before its ack; without it deliveries run from memory. */
+  intake?: Pick<WorkQueue, 'accept'>;
+}
+
+/** What the Socket Mode client emits for every envelope (`slack_event`). */
+interface Envelope {
+  ack: (response?: Record<string, unknown>) => Promise<void>;
+  body: unknown;
+  retry_num?: number;
+  retry_reason?: string;
+}
+
+export interface SocketReceiver extends Receiver {
+  /** Opens the WebSocket (apps.connections.open with the app-level token). */
+  start(): Promise<unknown>;
+  stop(): Promise<void>;
+}
+
+export function createSocketReceiver(deps: SocketReceiverDeps): SocketReceiver {
+  const { logger, inflight, intake } = deps;
+  const client = new SocketModeClient({
+    appToken: deps.appToken,
+    ...(deps.clientLogger !== undefined ? { logger: deps.clientLogger } : {}),
+    clientOptions: { slackApiUrl: deps.slackApiUrl },
+  });
+  let app: App | undefined;
+
+  async function handle(envelope: Envelope): Promise<void> {
+    const body = envelope.body as Record<string, unknown> | undefined;
+    if (typeof body !== 'object' || body === null) {
+      logger.warn('Socket Mode envelope without a payload: acknowledged and ignored');
+      return envelope.ack();
+    }
+    const missing = envelopeProblem(body);
+    if (missing !== null) {
+      // Slack expects every envelope acknowledged; one without what Bolt reads is not Slack's.
+      logger.warn({ requestType: body.type, missing }, 'Socket Mode envelope ignored: malformed payload');
+      return envelope.ack();
+    }
+    if (app === undefined) {
+      logger.error('Socket Mode envelope arrived before the receiver was initialised');
+      return;
+    }
+    const retry = {
+      ...(envelope.retry_num !== undefined ? { retryNum: envelope.retry_num } : {}),
+      ...(envelope.retry_reason !== undefined ? { retryReason: envelope.retry_reason } : {}),
+    };
+    const job =
+      intake !== undefined && !needsListenerAnswer(body)
+        ? deliveryJob({ body, raw: JSON.stringify(body), contentType: 'application/json' }, retry)
+        : null;
+    if (intake !== undefined && job !== null) {
+      let accepted: Awaited<ReturnType<typeof intake.accept>>;
+      try {
+        accepted = await intake.accept(job);
+      } catch (error) {
+        // Not recorded, so not acknowledged: Slack sends the envelope again.
+        logger.warn({ err: error, requestType: body.type }, 'delivery not recorded: not acknowledged');
+        return;
+      }
+      await envelope.ack();
+      if (accepted === null) {
+        logger.info(
+          { requestType: body.type, eventId: body.event_id, ...retry },
+          'repeated delivery ignored',
+        );
+        return;
+      }
+      await inflight.track(accepted.run());
+      return;
+    }
+    // A modal submission (its ack can carry form errors), or a click that only opens a modal: the
+    // listener acknowledges, as with Bolt's receiver; one no listener answers is acknowledged after.
+    let acked = false;
+    const event: ReceiverEvent = {
+      body,
+      ...retry,
+      ack: async (response) => {
+        if (acked) return;
+        acked = true;
+        await envelope.ack(response as Record<string, unknown> | undefined);
+      },
+    };
+    try {
+      await inflight.track(app.processEvent(event));
+    } finally {
+      if (!acked) await event.ack();
+    }
+  }
+
+  client.on('slack_event', (envelope: Envelope) => {
+    handle(envelope).catch((error: unknown) => {
+      // app.error has seen listener errors already; this is what escaped Bolt itself.
+      logger.error({ err: error }, 'Socket Mode envelope failed outside the listeners');
+    });
+  });
+
+  return {
+    init(bolt) {
+      app = bolt;
+    },
+    start: () => client.start(),
+    stop: () => client.disconnect(),
+  };
+}
