@@ -1,6 +1,7 @@
 import { type App, type BufferedIncomingMessage, HTTPModuleFunctions as http } from '@slack/bolt';
 import { z } from 'zod';
 import type { TurnQueue } from '../../runtime/turn-queue.js';
+import { PermanentJobError } from '../../work/retry-policy.js';
 import { completeJobWithin, type JobHandler, type JobSpec, type JobWriter } from '../../work/work-queue.js';
 import { deliveryKey } from '../features/deliveries/delivery-key.js';
 
@@ -69,6 +70,33 @@ function storedBody(payload: z.infer<typeof deliveryJobSchema>): Record<string, 
 }
 
 /**
+ * What a delivery job holds, read; a payload that cannot be read never will be, so it fails the job
+ * at once (kept with its reason for `vouch queue`) instead of being retried for minutes.
+ */
+function readStored(payload: unknown): {
+  body: Record<string, unknown>;
+  retryNum?: number | undefined;
+  retryReason?: string | undefined;
+} {
+  const stored = deliveryJobSchema.safeParse(payload);
+  if (!stored.success)
+    throw new PermanentJobError(`unreadable delivery job: ${z.prettifyError(stored.error)}`);
+  let body: unknown;
+  try {
+    body = storedBody(stored.data);
+  } catch (error) {
+    throw new PermanentJobError(`unreadable delivery body: ${(error as Error).message}`);
+  }
+  if (typeof body !== 'object' || body === null)
+    throw new PermanentJobError('delivery body is not an object');
+  return {
+    body: withoutNul(body as Record<string, unknown>),
+    retryNum: stored.data.retryNum,
+    retryReason: stored.data.retryReason,
+  };
+}
+
+/**
  * The body with NUL characters removed from its strings (escaped in JSON, or percent-encoded in a
  * form, they survive the raw text): listeners and storage never see one.
  */
@@ -97,9 +125,7 @@ export interface DurableDeliveryContext {
  */
 export function runDeliveryJob(app: App, turns: TurnQueue): JobHandler {
   return async (payload, job) => {
-    const stored = deliveryJobSchema.parse(payload);
-    const { retryNum, retryReason } = stored;
-    const body = withoutNul(storedBody(stored));
+    const { retryNum, retryReason, body } = readStored(payload);
     await turns.next();
     const context: DurableDeliveryContext = { deliveryAttempt: job.attempts, deliveryJobId: job.id };
     await app.processEvent({
