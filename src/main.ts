@@ -31,7 +31,6 @@ import { createCardPublisher } from './slack/support/card-publisher.js';
 import { createFileSender } from './slack/support/file-sender.js';
 import { createHomePublisher } from './slack/support/home-publisher.js';
 import { createNotifier } from './slack/support/notifier.js';
-import { createReferralNotices } from './slack/support/referral-notices.js';
 import { createBotTokenCheck } from './slack/verify-bot-token.js';
 import { createWorkQueue, type WorkQueue } from './work/work-queue.js';
 
@@ -132,7 +131,6 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
     const notifier = createNotifier(client, logger);
     const cards = createCardPublisher(client, { shares, referrals, logger });
     const home = createHomePublisher(client, { referrals, logger });
-    const notices = createReferralNotices({ notifier, home, cards, logger, referrals });
     const shareCard = createCardSharer(client, {
       shares,
       referrals: parts.members,
@@ -152,7 +150,6 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
         notifier,
         cards,
         home,
-        notices,
         shares,
         shareCard,
         memberData,
@@ -165,7 +162,7 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
     const reminders = createRemindersJob({
       db: prisma,
       referrals: parts.readModels,
-      notifier,
+      work,
       logger,
       reminderDays: config.reminderDays,
     });

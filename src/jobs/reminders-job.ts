@@ -4,14 +4,16 @@ import type { Logger } from '../logger.js';
 import type { ReferralService, ReferralWithPeople } from '../referrals/referral-service.js';
 import { openStatuses, whoOwesNextStep } from '../referrals/status-machine.js';
 import { reminderDm } from '../slack/blocks/referral-dms.js';
-import type { Notifier } from '../slack/support/notifier.js';
+import { dmJob } from '../slack/effects/effect-jobs.js';
 import { daysBetween, partiesOf } from '../slack/support/posting-ref.js';
+import { addJob, type WorkQueue } from '../work/work-queue.js';
 import type { PeriodicJob } from './job-scheduler.js';
 
 export interface RemindersJobDeps {
   db: Db;
   referrals: Pick<ReferralService, 'getReferral'>;
-  notifier: Notifier;
+  /** Wakes the work queue once a round wrote reminder DMs as jobs. */
+  work: Pick<WorkQueue, 'wake'>;
   logger: Logger;
   reminderDays: number;
   now?: () => Date;
@@ -22,12 +24,13 @@ const BATCH = 200;
 
 /**
  * Nudges whoever owes the next step of a referral unchanged for `reminderDays`, once per stage:
- * the Reminder row (primary key referral + status) is written before the DM, so two replicas or two
- * runs can never both send it. A request sent to "anyone who can refer" names the candidate only to
+ * the Reminder row (primary key referral + status) and its DMs, as jobs of the work queue, are
+ * written in one transaction, so two replicas or two runs can never both send it, and a crash after
+ * the row is written cannot lose the DM. A request sent to "anyone who can refer" names the candidate only to
  * the referrer they accepted: until then nobody is nudged with it (the invitations stay anonymous).
  */
 export function createRemindersJob(deps: RemindersJobDeps): PeriodicJob & { runOnce(): Promise<number> } {
-  const { db, referrals, notifier, logger, reminderDays } = deps;
+  const { db, referrals, work, logger, reminderDays } = deps;
   const now = deps.now ?? (() => new Date());
 
   /** Slack user ids to nudge; empty when nobody can act yet. */
@@ -61,16 +64,25 @@ export function createRemindersJob(deps: RemindersJobDeps): PeriodicJob & { runO
         const recipients = recipientsOf(referral, owner);
         if (message === null || recipients.length === 0) continue;
         try {
-          await db.reminder.create({ data: { referralId: row.id, status, sentAt: at } });
+          await db.$transaction(async (tx) => {
+            await tx.reminder.create({ data: { referralId: row.id, status, sentAt: at } });
+            // Keyed by the Reminder row's own key: written once, with it.
+            await addJob(
+              tx,
+              ...recipients.map((userId) => dmJob(`reminder:${row.id}:${status}:${userId}`, userId, message)),
+            );
+          });
         } catch (error) {
           if (isUniqueViolation(error)) continue;
           throw error;
         }
-        await Promise.all(recipients.map((userId) => notifier.dm(userId, message)));
         sent += 1;
       }
     }
-    if (sent > 0) logger.info({ sent }, 'referral reminders sent');
+    if (sent > 0) {
+      work.wake();
+      logger.info({ sent }, 'referral reminders written');
+    }
     return sent;
   }
   return {

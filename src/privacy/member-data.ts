@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.js';
 import type { DatabaseProvider } from '../db/database-url.js';
+import type { WithinTransaction } from '../db/within-transaction.js';
 import type { Logger } from '../logger.js';
 import type { ReferralStatus } from '../referrals/records.js';
 import { FORMER_MEMBER_SLACK_ID } from './former-member.js';
@@ -278,8 +279,15 @@ export function createMemberData(deps: MemberDataDeps) {
      * trace of the person (a per-member placeholder would still tell that two referrals were made by
      * the same erased person), and a member who comes back later starts as a new member instead of
      * inheriting the placeholder's history.
+     *
+     * `within` runs last in the same transaction, told the postings whose cards showed the member:
+     * the jobs that redraw them commit with the erasure.
      */
-    async eraseMember(workspaceId: string, slackUserId: string): Promise<ErasureOutcome> {
+    async eraseMember(
+      workspaceId: string,
+      slackUserId: string,
+      within?: WithinTransaction<{ postingIds: string[] }>,
+    ): Promise<ErasureOutcome> {
       if (slackUserId === FORMER_MEMBER_SLACK_ID) return { erased: false, postingIds: [] };
       const member = await findMember(workspaceId, slackUserId);
       if (member === null) return { erased: false, postingIds: [] };
@@ -329,13 +337,15 @@ export function createMemberData(deps: MemberDataDeps) {
         const theirs = unfinished.filter((job) => JSON.stringify(job.payload).includes(slackUserId));
         await tx.job.deleteMany({ where: { id: { in: theirs.map((job) => job.id) } } });
 
-        return [
+        const touched = [
           ...new Set([
             ...listed.map((row) => row.postingId),
             ...candidacies.map((row) => row.postingId),
             ...atCompanies.map((row) => row.id),
           ]),
         ];
+        await within?.(tx, { postingIds: touched });
+        return touched;
       }, TRANSACTION_OPTIONS);
       deps.caches?.forgetMember(memberId);
       await scrubFreedPages();

@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.js';
-import { insertedOnce, isUniqueViolation, retryOnConflict } from '../db/unique-violation.js';
+import { isUniqueViolation, retryOnConflict } from '../db/unique-violation.js';
 import { BURST_TRANSACTION_OPTIONS, type WithinTransaction } from '../db/within-transaction.js';
 import { displayCompanyName, normalizeCompanyName } from './company-names.js';
 import type { Members } from './members.js';
@@ -71,14 +71,15 @@ export function createCompanyDirectory(deps: CompanyDirectoryDeps) {
     async toggleReferrer(
       postingId: string,
       memberId: string,
-      within?: WithinTransaction,
+      within?: WithinTransaction<{ isReferrer: boolean }>,
     ): Promise<{ isReferrer: boolean }> {
       try {
         return await db.$transaction(async (tx) => {
           const removed = await tx.postingReferrer.deleteMany({ where: { postingId, memberId } });
           if (removed.count === 0) await tx.postingReferrer.create({ data: { postingId, memberId } });
-          await within?.(tx, undefined);
-          return { isReferrer: removed.count === 0 };
+          const written = { isReferrer: removed.count === 0 };
+          await within?.(tx, written);
+          return written;
         }, BURST_TRANSACTION_OPTIONS);
       } catch (error) {
         // A twin click listed them a moment earlier: listed is what both asked for.
@@ -87,19 +88,35 @@ export function createCompanyDirectory(deps: CompanyDirectoryDeps) {
       }
     },
 
-    /** Adds the member to the "who can refer at <company>" directory. */
+    /**
+     * Adds the member to the "who can refer at <company>" directory; `within` runs in the same
+     * transaction (told whether this call added them), for the follow-ups that must commit with it.
+     */
     async rememberCompanyReferrer(
       workspaceId: string,
       companyName: string,
       memberId: string,
+      within?: WithinTransaction<{ company: Company; added: boolean }>,
     ): Promise<{ company: Company; added: boolean }> {
       const company = await ensureCompany(workspaceId, companyName);
       if (company === null)
         throw new ReferralError('invalid_company', `no company name in ${JSON.stringify(companyName)}`);
-      const added = await insertedOnce(() =>
-        db.companyReferrer.create({ data: { companyId: company.id, memberId } }),
-      );
-      return { company, added };
+      try {
+        return await db.$transaction(async (tx) => {
+          const listed = await tx.companyReferrer.findUnique({
+            where: { companyId_memberId: { companyId: company.id, memberId } },
+            select: { memberId: true },
+          });
+          if (listed === null) await tx.companyReferrer.create({ data: { companyId: company.id, memberId } });
+          const written = { company, added: listed === null };
+          await within?.(tx, written);
+          return written;
+        }, BURST_TRANSACTION_OPTIONS);
+      } catch (error) {
+        // A twin request listed them a moment earlier (and wrote its follow-ups).
+        if (isUniqueViolation(error)) return { company, added: false };
+        throw error;
+      }
     },
 
     async forgetCompanyReferrer(

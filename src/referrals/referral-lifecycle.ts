@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.js';
-import { insertedOnce, isUniqueViolation } from '../db/unique-violation.js';
+import { isUniqueViolation } from '../db/unique-violation.js';
 import { BURST_TRANSACTION_OPTIONS, type WithinTransaction } from '../db/within-transaction.js';
 import { may, type ReferralAction, type Standing, standingOf, type Verdict } from './authorization.js';
 import type { CompanyDirectory } from './company-directory.js';
@@ -98,23 +98,6 @@ export function createReferralLifecycle(deps: ReferralLifecycleDeps) {
   }
 
   /**
-   * Invites referrers to an open request, anonymously: one offer row each (the unique key makes a
-   * repeat a no-op). Returns the members newly invited.
-   */
-  async function invite(referral: Referral, memberIds: readonly string[]): Promise<Member[]> {
-    const fresh: string[] = [];
-    for (const referrerId of new Set(memberIds)) {
-      if (referrerId === referral.candidateId) continue;
-      if (
-        await insertedOnce(() => db.referralOffer.create({ data: { referralId: referral.id, referrerId } }))
-      ) {
-        fresh.push(referrerId);
-      }
-    }
-    return members.membersIn(fresh);
-  }
-
-  /**
    * A referrer of an open request declines: their offer ends; when no offer is left alive the request
    * itself ends as declined (the candidate is told), else it goes on for the others.
    */
@@ -124,7 +107,15 @@ export function createReferralLifecycle(deps: ReferralLifecycleDeps) {
     within?: WithinTransaction<StatusWritten>,
   ): Promise<StatusChange> {
     const at = now();
-    await db.$transaction(async (tx) => {
+    // One transaction: the decline, the end of the request when it was the last offer alive, and
+    // `within` (the delivery marked handled, the notices) commit together or not at all, so a run
+    // again after a crash finds nothing half done.
+    const ended = await db.$transaction(async (tx) => {
+      // The referral's row is written first and stays locked until the commit: when the last two
+      // referrers decline at once, the later transaction waits here, and on PostgreSQL (read
+      // committed: each statement sees what committed before it began) then counts the earlier
+      // one's decline, so one of them ends the request. SQLite runs one write transaction at a time.
+      await tx.referral.updateMany({ where: { id: referral.id }, data: { updatedAt: at } });
       await tx.referralOffer.updateMany({
         where: { referralId: referral.id, referrerId: memberId },
         data: { status: 'declined' },
@@ -139,11 +130,6 @@ export function createReferralLifecycle(deps: ReferralLifecycleDeps) {
           data: { referrerId: other?.referrerId ?? null },
         });
       }
-    }, BURST_TRANSACTION_OPTIONS);
-    // Counted only after the decline is committed: when the last two referrers decline at once, each
-    // transaction on PostgreSQL would see the other's offer still alive and neither would end the
-    // request. Counted afterwards, the later of the two sees none alive; the status guard lets one end it.
-    const ended = await db.$transaction(async (tx) => {
       const alive = await tx.referralOffer.count({
         where: { referralId: referral.id, status: { in: ['invited', 'offered', 'accepted'] } },
       });
@@ -449,28 +435,44 @@ export function createReferralLifecycle(deps: ReferralLifecycleDeps) {
 
     /**
      * A referrer who registered after an open request was made is invited to it the same anonymous
-     * way. Returns each request newly reached, for the invitation DM.
+     * way: one offer row per request not yet reaching them, written in one transaction with
+     * `within` (told the requests newly reached, for their invitation DMs). Returns those requests.
+     * Two runs at once for the same member end in the unique key: one of them fails and is retried.
      */
     async inviteLateReferrer(
       memberId: string,
       where: { postingId: string } | { companyId: string },
+      within?: WithinTransaction<ReferralWithPeople[]>,
     ): Promise<ReferralWithPeople[]> {
-      const open = await db.referral.findMany({
-        where: {
-          askAnyone: true,
-          status: 'requested',
-          candidateId: { not: memberId },
-          offers: { none: { referrerId: memberId } },
-          posting:
-            'postingId' in where ? { id: where.postingId } : { companyId: where.companyId, status: 'open' },
-        },
-        take: 200,
-      });
-      const reached: Referral[] = [];
-      for (const referral of open) {
-        if ((await invite(referral, [memberId])).length > 0) reached.push(referral);
-      }
-      return withPeople(reached);
+      const open = await withPeople(
+        await db.referral.findMany({
+          where: {
+            askAnyone: true,
+            status: 'requested',
+            candidateId: { not: memberId },
+            offers: { none: { referrerId: memberId } },
+            posting:
+              'postingId' in where ? { id: where.postingId } : { companyId: where.companyId, status: 'open' },
+          },
+          take: 200,
+        }),
+      );
+      if (open.length === 0) return [];
+      return db.$transaction(async (tx) => {
+        const asked = await tx.referralOffer.findMany({
+          where: { referrerId: memberId, referralId: { in: open.map((r) => r.id) } },
+          select: { referralId: true },
+        });
+        const already = new Set(asked.map((o) => o.referralId));
+        const reached = open.filter((r) => !already.has(r.id));
+        if (reached.length > 0) {
+          await tx.referralOffer.createMany({
+            data: reached.map((r) => ({ referralId: r.id, referrerId: memberId })),
+          });
+        }
+        await within?.(tx, reached);
+        return reached;
+      }, BURST_TRANSACTION_OPTIONS);
     },
 
     /** Tags a colleague on a posting; a repeated tag (same person, same role) is not sent twice. */

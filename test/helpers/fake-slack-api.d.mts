@@ -7,6 +7,8 @@ export interface RecordedCall {
   token: string | undefined;
   /** performance.now() when the request had fully arrived. */
   at: number;
+  /** Set when the call was answered with a failure (`fail`): Slack's error code, or the failure's kind. */
+  failed?: string;
 }
 
 export type Failure =

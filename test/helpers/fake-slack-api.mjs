@@ -113,6 +113,12 @@ export async function startFakeSlackApi(options = {}) {
     return `${1_700_000_000 + tsCounter}.${String(tsCounter).padStart(6, '0')}`;
   };
 
+  /** A message as history and replies show it: with its metadata only when the call asked for it. */
+  const shownMessage = ({ metadata, ...rest }, args) => {
+    const withMetadata = args.include_all_metadata === true || args.include_all_metadata === 'true';
+    return withMetadata && metadata ? { ...rest, metadata } : rest;
+  };
+
   /** @type {Record<string, Responder>} */
   const defaults = {
     response_url: () => ({}),
@@ -154,19 +160,24 @@ export async function startFakeSlackApi(options = {}) {
     }),
     'conversations.join': (args) => ({ channel: { id: args.channel } }),
     'conversations.members': () => ({ members: [], response_metadata: { next_cursor: '' } }),
-    // What the bot posted in the channel, newest first; metadata only when asked for, as Slack does.
+    // What the bot posted in the channel, newest first, thread replies left out; metadata only when
+    // asked for, as Slack does.
     'conversations.history': (args) => {
       const limit = Number(args.limit ?? 100);
-      const posted = [...(history.get(String(args.channel)) ?? [])].reverse().slice(0, limit);
-      const withMetadata = args.include_all_metadata === true || args.include_all_metadata === 'true';
-      return {
-        messages: posted.map(({ metadata, ...rest }) =>
-          withMetadata && metadata ? { ...rest, metadata } : rest,
-        ),
-        has_more: false,
-      };
+      const posted = [...(history.get(String(args.channel)) ?? [])]
+        .filter((m) => m.thread_ts === undefined || m.thread_ts === m.ts)
+        .reverse()
+        .slice(0, limit);
+      return { messages: posted.map((m) => shownMessage(m, args)), has_more: false };
     },
-    'conversations.replies': () => ({ messages: [], has_more: false }),
+    // What the bot posted in the thread `ts` of the channel, oldest first (the same rules as history).
+    'conversations.replies': (args) => {
+      const limit = Number(args.limit ?? 100);
+      const posted = (history.get(String(args.channel)) ?? [])
+        .filter((m) => m.ts === String(args.ts) || m.thread_ts === String(args.ts))
+        .slice(0, limit);
+      return { messages: posted.map((m) => shownMessage(m, args)), has_more: false };
+    },
     // files.uploadV2, step 1: an upload URL on this fake for each file.
     'files.getUploadURLExternal': (args) => {
       const id = `F${nextTs().replace('.', '')}`;
@@ -245,6 +256,7 @@ export async function startFakeSlackApi(options = {}) {
     }
     const authorization = req.headers.authorization;
     if (method === 'response_url') args.path = path;
+    const failure = failures.get(method)?.shift();
     /** @type {RecordedCall} */
     const call = {
       method,
@@ -252,6 +264,9 @@ export async function startFakeSlackApi(options = {}) {
       token:
         authorization?.replace(/^Bearer /, '') ?? (typeof args.token === 'string' ? args.token : undefined),
       at,
+      ...(failure !== undefined
+        ? { failed: failure.kind === 'slack_error' ? failure.error : failure.kind }
+        : {}),
     };
     if (recordCalls) calls.push(call);
     if (waiting) {
@@ -263,8 +278,6 @@ export async function startFakeSlackApi(options = {}) {
       }
     }
 
-    const queued = failures.get(method);
-    const failure = queued?.shift();
     if (failure !== undefined) {
       if (failure.kind === 'rate_limited') {
         res.writeHead(429, {

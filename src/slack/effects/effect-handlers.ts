@@ -5,6 +5,7 @@ import type { JobHandler, WorkQueue } from '../../work/work-queue.js';
 import { slackUserIdSchema } from '../slack-ids.js';
 import type { CardPublisher } from '../support/card-publisher.js';
 import type { HomePublisher } from '../support/home-publisher.js';
+import { findOwnMessage, markedMetadata } from '../support/own-message.js';
 import { EFFECT_JOBS } from './effect-jobs.js';
 
 /** The metadata event type that marks a DM with the job that sent it. */
@@ -16,21 +17,6 @@ const dmPayloadSchema = z.object({
 });
 const homePayloadSchema = z.object({ teamId: z.string(), userId: slackUserIdSchema });
 const cardRefreshPayloadSchema = z.object({ postingId: z.string() });
-
-/** How far back a retried DM looks for itself: the job's own attempts are close together. */
-const LOOK_BACK_MESSAGES = 30;
-
-const historySchema = z.object({
-  messages: z
-    .array(
-      z.object({
-        metadata: z
-          .object({ event_type: z.string(), event_payload: z.record(z.string(), z.unknown()).optional() })
-          .optional(),
-      }),
-    )
-    .optional(),
-});
 
 /**
  * A DM sent at least once and shown once: it carries its job's key in message metadata, and a run
@@ -44,25 +30,14 @@ export function sendDmOnce(client: WebClient): JobHandler {
     const opened = await client.conversations.open({ users: userId });
     const channel = opened.channel?.id;
     if (channel === undefined) throw new Error('conversations.open gave no channel');
-    if (job.attempts > 1) {
-      const history = historySchema.parse(
-        await client.conversations.history({
-          channel,
-          limit: LOOK_BACK_MESSAGES,
-          include_all_metadata: true,
-        }),
-      );
-      const sent = history.messages?.some(
-        (m) => m.metadata?.event_type === DM_METADATA_EVENT && m.metadata.event_payload?.job === job.key,
-      );
-      if (sent === true) return;
-    }
+    const mark = { eventType: DM_METADATA_EVENT, field: 'job', value: job.key };
+    if (job.attempts > 1 && (await findOwnMessage(client, { channel }, mark)) !== null) return;
     await client.chat.postMessage({
       channel,
       text: message.text,
       ...(message.blocks !== undefined ? { blocks: message.blocks as unknown as KnownBlock[] } : {}),
       unfurl_links: false,
-      metadata: { event_type: DM_METADATA_EVENT, event_payload: { job: job.key } },
+      metadata: markedMetadata(mark),
     });
   };
 }

@@ -25,3 +25,8 @@ export function homeJob(key: string, teamId: string, userId: string): JobSpec {
 export function cardRefreshJob(key: string, postingId: string): JobSpec {
   return { kind: EFFECT_JOBS.cardRefresh, key, payload: { postingId } };
 }
+
+/** The cards of several postings redrawn, one job each, keyed by what caused it (e.g. `erase:<uuid>`). */
+export function cardRefreshJobs(cause: string, postingIds: readonly string[]): JobSpec[] {
+  return postingIds.map((postingId) => cardRefreshJob(`${cause}:card:${postingId}`, postingId));
+}

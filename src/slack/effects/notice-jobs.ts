@@ -4,10 +4,13 @@ import type { Logger } from '../../logger.js';
 import { ReferralError } from '../../referrals/referral-error.js';
 import type { StatusWritten } from '../../referrals/referral-lifecycle.js';
 import type { ReferralService } from '../../referrals/referral-service.js';
-import type { JobSpec, WorkQueue } from '../../work/work-queue.js';
+import { addJob, type JobSpec, type WorkQueue } from '../../work/work-queue.js';
+import { invitationDm } from '../blocks/offer-dms.js';
+import { referrerAppearedDm } from '../blocks/referral-dms.js';
 import type { CardPublisher } from '../support/card-publisher.js';
 import type { HomePublisher } from '../support/home-publisher.js';
 import type { Notifier } from '../support/notifier.js';
+import { refOf } from '../support/posting-ref.js';
 import { createReferralNotices } from '../support/referral-notices.js';
 import { dmJob } from './effect-jobs.js';
 
@@ -25,6 +28,33 @@ const statusNoticeSchema = z.object({
   /** A member whose App Home also changes (the clicker, who may be none of the parties). */
   alsoHome: z.object({ teamId: z.string(), userId: z.string() }).optional(),
 });
+
+/** The job that follows a new referrer on a posting or at a company (see `referrerAppearedJob`). */
+export const REFERRER_APPEARED_JOB = 'slack-referrer-appeared';
+
+const whereSchema = z.union([z.object({ postingId: z.string() }), z.object({ companyId: z.string() })]);
+
+const referrerAppearedSchema = z.object({
+  where: whereSchema,
+  memberId: z.string(),
+  slackUserId: z.string(),
+});
+
+/**
+ * What follows a member newly able to refer on a posting ("I can refer") or at a company (`/vouch
+ * refer-at`, "remember me"), as one job written in the transaction that lists them: candidates
+ * waiting there for a referrer hear of them, and open requests there reach them anonymously.
+ */
+export function referrerAppearedJob(
+  where: { postingId: string } | { companyId: string },
+  referrer: { memberId: string; slackUserId: string },
+): JobSpec {
+  return {
+    kind: REFERRER_APPEARED_JOB,
+    key: `appeared:${referrer.memberId}:${randomUUID()}`,
+    payload: { where, ...referrer },
+  };
+}
 
 /**
  * A status change's notices as one job, written in the change's own transaction (`within`): the
@@ -104,5 +134,42 @@ export function registerNoticeHandlers(
     });
     if (notice.alsoHome !== undefined)
       await deps.home.publish(notice.alsoHome.teamId, notice.alsoHome.userId);
+  });
+  queue.handle(REFERRER_APPEARED_JOB, async (payload) => {
+    const { where, memberId, slackUserId } = referrerAppearedSchema.parse(payload);
+    // Keyed by the request and the referrer: a run again, or the same member appearing again on
+    // the posting and at its company, tells each candidate once.
+    const waiting = await deps.referrals.waitingForReferrer(where);
+    for (const referral of waiting) {
+      if (referral.candidate.slackUserId === slackUserId) continue;
+      await queue.add(
+        dmJob(
+          `appeared:${referral.id}:${memberId}`,
+          referral.candidate.slackUserId,
+          referrerAppearedDm({
+            referralId: referral.id,
+            posting: refOf(referral.posting),
+            referrerUserId: slackUserId,
+          }),
+        ),
+      );
+    }
+    // Each invitation and its DM commit together: a run again finds the request reached already.
+    await deps.referrals.inviteLateReferrer(memberId, where, async (tx, reached) => {
+      await addJob(
+        tx,
+        ...reached.map((referral) =>
+          dmJob(
+            `late-invite:${referral.id}:${memberId}`,
+            slackUserId,
+            invitationDm({
+              referralId: referral.id,
+              posting: refOf(referral.posting),
+              channelId: referral.channelId,
+            }),
+          ),
+        ),
+      );
+    });
   });
 }

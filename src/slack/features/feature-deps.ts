@@ -10,7 +10,6 @@ import type { CardPublisher } from '../support/card-publisher.js';
 import type { FileSender } from '../support/file-sender.js';
 import type { HomePublisher } from '../support/home-publisher.js';
 import type { Notifier } from '../support/notifier.js';
-import type { ReferralNotices } from '../support/referral-notices.js';
 import type { CardSharer } from './share/card-sharer.js';
 
 /**
@@ -27,7 +26,6 @@ export interface FeatureDeps {
   notifier: Notifier;
   cards: CardPublisher;
   home: HomePublisher;
-  notices: ReferralNotices;
   shares: ShareStore;
   shareCard: CardSharer;
   /** Export and erasure of a member's data (src/privacy). */

@@ -3,7 +3,7 @@ import type { Member } from '../../referrals/records.js';
 import type { ReferralService, ReferralWithPeople } from '../../referrals/referral-service.js';
 import type { ActorRole, ReferralStatus } from '../../referrals/status-machine.js';
 import { invitationDm } from '../blocks/offer-dms.js';
-import { referrerAppearedDm, statusChangedDm } from '../blocks/referral-dms.js';
+import { statusChangedDm } from '../blocks/referral-dms.js';
 import type { CardPublisher } from './card-publisher.js';
 import type { HomePublisher } from './home-publisher.js';
 import type { Notifier } from './notifier.js';
@@ -11,7 +11,7 @@ import { eachPaced, FAN_OUT_CONCURRENCY } from './paced.js';
 import { partiesOf, refOf } from './posting-ref.js';
 
 export interface ReferralNoticesDeps {
-  referrals: Pick<ReferralService, 'waitingForReferrer' | 'inviteLateReferrer' | 'offersOn'>;
+  referrals: Pick<ReferralService, 'offersOn'>;
   notifier: Notifier;
   home: HomePublisher;
   cards: CardPublisher;
@@ -24,20 +24,6 @@ export interface ReferralNoticesDeps {
  */
 export function createReferralNotices(deps: ReferralNoticesDeps) {
   const { notifier, home, cards, logger, referrals } = deps;
-
-  /** Candidates who were waiting for someone to refer hear that `referrerUserId` now can. */
-  async function tellWaiting(waiting: ReferralWithPeople[], referrerUserId: string): Promise<void> {
-    await Promise.all(
-      waiting
-        .filter((referral) => referral.candidate.slackUserId !== referrerUserId)
-        .map((referral) =>
-          notifier.dm(
-            referral.candidate.slackUserId,
-            referrerAppearedDm({ referralId: referral.id, posting: refOf(referral.posting), referrerUserId }),
-          ),
-        ),
-    );
-  }
 
   /**
    * Referrers reached by an open request hear that someone is interested, never who: one DM each,
@@ -55,39 +41,7 @@ export function createReferralNotices(deps: ReferralNoticesDeps) {
     });
   }
 
-  /** A new referrer: waiting candidates hear of them; open requests reach them anonymously. */
-  async function referrerAppearedWhere(
-    where: { postingId: string } | { companyId: string },
-    referrer: { memberId: string; slackUserId: string },
-  ): Promise<void> {
-    await tellWaiting(await referrals.waitingForReferrer(where), referrer.slackUserId);
-    const reached = await referrals.inviteLateReferrer(referrer.memberId, where);
-    for (const referral of reached) {
-      await notifier.dm(
-        referrer.slackUserId,
-        invitationDm({
-          referralId: referral.id,
-          posting: refOf(referral.posting),
-          channelId: referral.channelId,
-        }),
-      );
-    }
-  }
-
   return {
-    async referrerAppeared(
-      postingId: string,
-      referrer: { memberId: string; slackUserId: string },
-    ): Promise<void> {
-      await referrerAppearedWhere({ postingId }, referrer);
-    },
-    async referrerAppearedAtCompany(
-      companyId: string,
-      referrer: { memberId: string; slackUserId: string },
-    ): Promise<void> {
-      await referrerAppearedWhere({ companyId }, referrer);
-    },
-
     async statusChanged(change: {
       referral: ReferralWithPeople;
       from: ReferralStatus;

@@ -195,7 +195,8 @@ describeEachDatabase('periodic jobs', (kind) => {
     app.slack.reset();
 
     expect(await app.vouch.jobs.reminders.runOnce()).toBe(1);
-    const nudge = await waitForDm(app, candidate);
+    // The reminder DM is a job now: the status change's own DM to the candidate may still be landing.
+    const nudge = await waitForDm(app, candidate, { textMatching: /^Reminder/ });
     expect(textOf(nudge.args.blocks)).toMatch(/since your referral for .* moved to \*📨 Referred\*/);
     expect(actionIdsOf(blocksOf(nudge))).toContain('status_update:interviewing');
     expect(dmsTo(app, referrer)).toHaveLength(0);

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { SlashCommand } from '@slack/bolt';
 import { cleanText } from '../../../text/clean-text.js';
+import { addJob } from '../../../work/work-queue.js';
 import {
   forgetMePrompt,
   helpText,
@@ -12,10 +13,11 @@ import {
   statsResult,
   versionResult,
 } from '../../blocks/command-results.js';
+import { referrerAppearedJob } from '../../effects/notice-jobs.js';
 import { slackChannelIdSchema, slackTeamIdSchema, slackUserIdSchema } from '../../slack-ids.js';
 import type { Message } from '../../support/notifier.js';
 import { candidateRow, postingRow, referrerRow } from '../../support/posting-ref.js';
-import { isRerun } from '../../transport/durable-deliveries.js';
+import { completeDeliveryWithin, isRerun } from '../../transport/durable-deliveries.js';
 import type { FeatureDeps } from '../feature-deps.js';
 import { type CommandListener, domainErrorMessage } from '../listener-kit.js';
 import { sendExport } from '../privacy/send-export.js';
@@ -33,10 +35,10 @@ const vouchVersion = (createRequire(import.meta.url)('../../../../package.json')
 export function onVouchCommand(
   deps: Pick<
     FeatureDeps,
-    'referrals' | 'cards' | 'home' | 'notices' | 'logger' | 'shareCard' | 'config' | 'memberData' | 'files'
+    'referrals' | 'cards' | 'home' | 'work' | 'logger' | 'shareCard' | 'config' | 'memberData' | 'files'
   >,
 ): CommandListener {
-  const { referrals, cards, home, notices, logger, shareCard } = deps;
+  const { referrals, cards, home, work, logger, shareCard } = deps;
   return async ({ command, ack, respond, context }) => {
     // A run again after a crash takes over the card its first run claimed and may not have posted.
     const resumed = isRerun(context);
@@ -114,15 +116,28 @@ export function onVouchCommand(
         }
         case 'referAt': {
           const asker = await member();
-          const { company, added } = await referrals.rememberCompanyReferrer(teamId, parsed.company, asker);
+          // Listed, "this command is handled" and what follows (candidates waiting there told, open
+          // requests reaching them) commit together.
+          const { company, added } = await referrals.rememberCompanyReferrer(
+            teamId,
+            parsed.company,
+            asker,
+            async (tx, written) => {
+              await completeDeliveryWithin(tx, context);
+              if (written.added)
+                await addJob(
+                  tx,
+                  referrerAppearedJob(
+                    { companyId: written.company.id },
+                    { memberId: asker, slackUserId: command.user_id },
+                  ),
+                );
+            },
+          );
+          work.wake();
           await reply(referAtResult({ company: company.displayName, removed: false, changed: added }));
-          if (added) {
-            await notices.referrerAppearedAtCompany(company.id, {
-              memberId: asker,
-              slackUserId: command.user_id,
-            });
-            await home.publish(teamId, command.user_id);
-          }
+          // Their own Home, redrawn at once as before (it is drawn afresh whenever they open it).
+          if (added) await home.publish(teamId, command.user_id);
           return;
         }
         case 'referAtRemove': {

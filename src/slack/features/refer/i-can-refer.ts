@@ -1,6 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { BlockAction, ButtonAction } from '@slack/bolt';
 import { storedSummary } from '../../../postings/posting-summary.js';
+import { addJob } from '../../../work/work-queue.js';
 import { rememberCompanyPrompt } from '../../blocks/remember-company-prompt.js';
+import { cardRefreshJob } from '../../effects/effect-jobs.js';
+import { referrerAppearedJob } from '../../effects/notice-jobs.js';
 import { createDisplayNames } from '../../support/display-names.js';
 import { serialByKey } from '../../support/serial-by-key.js';
 import { completeDeliveryWithin } from '../../transport/durable-deliveries.js';
@@ -13,9 +17,9 @@ import { type ActionListener, onClick } from '../listener-kit.js';
  * for a referrer there hear about them. Two clicks of one member on one card run one after the other.
  */
 export function onICanRefer(
-  deps: Pick<FeatureDeps, 'referrals' | 'notifier' | 'cards' | 'notices' | 'logger'>,
+  deps: Pick<FeatureDeps, 'referrals' | 'notifier' | 'work' | 'logger'>,
 ): ActionListener<BlockAction<ButtonAction>> {
-  const { referrals, notifier, cards, notices } = deps;
+  const { referrals, notifier, work } = deps;
   const displayName = createDisplayNames();
   const oneToggleAtATime = serialByKey();
 
@@ -27,27 +31,35 @@ export function onICanRefer(
         click.userId,
         await displayName(client, click.userId),
       );
-      // The toggle and "this click is handled" commit together: a run again after a crash cannot
-      // toggle a second time.
-      const { isReferrer } = await referrals.toggleReferrer(posting.id, member.id, (tx) =>
-        completeDeliveryWithin(tx, context),
-      );
+      // The toggle, "this click is handled" and what follows it (the card redrawn; listed, the
+      // candidates waiting told and open requests reaching them) commit together: a run again after
+      // a crash cannot toggle a second time, and a crash after the commit loses none of it.
+      const { isReferrer } = await referrals.toggleReferrer(posting.id, member.id, async (tx, written) => {
+        await completeDeliveryWithin(tx, context);
+        await addJob(
+          tx,
+          cardRefreshJob(`refer:${posting.id}:${randomUUID()}:card`, posting.id),
+          ...(written.isReferrer
+            ? [
+                referrerAppearedJob(
+                  { postingId: posting.id },
+                  { memberId: member.id, slackUserId: click.userId },
+                ),
+              ]
+            : []),
+        );
+      });
+      work.wake();
       const company = storedSummary(posting.summary)?.company;
-      if (isReferrer) {
-        await notifier.ephemeral(
-          click.channel,
-          click.userId,
-          company
+      await notifier.ephemeral(
+        click.channel,
+        click.userId,
+        !isReferrer
+          ? { text: 'Okay, you are no longer listed as a referrer for this job.' }
+          : company
             ? rememberCompanyPrompt({ company, postingId: posting.id })
             : { text: '🙌 Thanks! You are listed as someone who can refer for this job.' },
-        );
-        await notices.referrerAppeared(posting.id, { memberId: member.id, slackUserId: click.userId });
-      } else {
-        await notifier.ephemeral(click.channel, click.userId, {
-          text: 'Okay, you are no longer listed as a referrer for this job.',
-        });
-      }
-      await cards.refresh(posting);
+      );
     }),
   );
 }

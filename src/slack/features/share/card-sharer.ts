@@ -6,6 +6,10 @@ import type { ReferralService } from '../../../referrals/referral-service.js';
 import type { ShareStore } from '../../../shares/share-store.js';
 import { slackErrorCode } from '../../slack-error.js';
 import type { CardPublisher } from '../../support/card-publisher.js';
+import { findOwnMessage, markedMetadata } from '../../support/own-message.js';
+
+/** The metadata event type that marks a shared card with the claim (share row) it was posted for. */
+export const CARD_METADATA_EVENT = 'vouch_card';
 
 export interface ShareRequest {
   teamId: string;
@@ -21,7 +25,8 @@ export interface ShareRequest {
   anchor: string;
   /**
    * This delivery ran before and its process died (a job run again): a claim it left without a card
-   * is taken over instead of counting as "already shared".
+   * is taken over instead of counting as "already shared", and the card that run may have posted
+   * before it died is looked for before posting one.
    */
   resumeClaim?: boolean;
 }
@@ -91,6 +96,24 @@ export function createCardSharer(client: WebClient, deps: CardSharerDeps) {
       );
       return { kind: 'already_shared', postingId: resolved.posting.id, resolved };
     }
+    // The card carries its claim in its metadata: a run again after a crash between the post and
+    // `cardPosted` finds it there instead of posting a second card.
+    const mark = { eventType: CARD_METADATA_EVENT, field: 'claim', value: claimId };
+    if (request.resumeClaim === true) {
+      const place = {
+        channel: request.channel,
+        ...(request.threadTs !== undefined ? { threadTs: request.threadTs } : {}),
+      };
+      const earlier = await findOwnMessage(client, place, mark).catch((error: unknown) => {
+        // Not readable (a conversation Vouch may post in but not read): a card twice beats none.
+        logger.warn({ slackError: slackErrorCode(error) }, 'could not look for an earlier run’s card');
+        return null;
+      });
+      if (earlier !== null) {
+        await shares.cardPosted(claimId, earlier);
+        return { kind: 'posted', postingId: resolved.posting.id, ts: earlier, resolved };
+      }
+    }
     const message = await cards.render(resolved.posting.id, { note: request.note, sharedBy: request.userId });
     let ts: string;
     try {
@@ -101,6 +124,7 @@ export function createCardSharer(client: WebClient, deps: CardSharerDeps) {
         unfurl_links: false,
         unfurl_media: false,
         ...(request.threadTs !== undefined ? { thread_ts: request.threadTs } : {}),
+        metadata: markedMetadata(mark),
       });
       ts = posted.ts ?? '';
     } catch (error) {

@@ -118,9 +118,8 @@ describe('a card button listener', () => {
         return { isReferrer: listed };
       },
     };
-    const cards = { refresh: async () => undefined };
-    const notices = { referrerAppeared: async () => undefined };
-    t.router.action(cardActionIds.iCanRefer, onICanRefer({ ...t, referrals, cards, notices } as never));
+    const work = { wake: () => undefined };
+    t.router.action(cardActionIds.iCanRefer, onICanRefer({ ...t, referrals, work } as never));
     await Promise.all([
       t.receiver.send(click(cardActionIds.iCanRefer, 'p1')),
       t.receiver.send(click(cardActionIds.iCanRefer, 'p1')),
