@@ -138,7 +138,7 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
       cards,
       logger,
     });
-    registerEffectHandlers(work, { client, home, cards });
+    registerEffectHandlers(work, { client, home, cards, logger: logger.child({ component: 'effects' }) });
     registerNoticeHandlers(work, { referrals, notifier, home, cards, logger });
     slack.register(
       buildFeatures({

@@ -1,11 +1,13 @@
 import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
+import type { Logger } from '../../logger.js';
 import type { JobHandler, WorkQueue } from '../../work/work-queue.js';
+import { slackErrorCode } from '../slack-error.js';
 import { slackUserIdSchema } from '../slack-ids.js';
 import type { CardPublisher } from '../support/card-publisher.js';
 import type { HomePublisher } from '../support/home-publisher.js';
-import { findOwnMessage, markedMetadata } from '../support/own-message.js';
+import { findOwnMessage, type MessageMark, markedMetadata } from '../support/own-message.js';
 import { EFFECT_JOBS } from './effect-jobs.js';
 
 /** The metadata event type that marks a DM with the job that sent it. */
@@ -24,14 +26,14 @@ const cardRefreshPayloadSchema = z.object({ postingId: z.string() });
  * may have reached Slack before its worker died). Errors are thrown: the queue retries what can pass.
  * @see https://api.slack.com/metadata/using
  */
-export function sendDmOnce(client: WebClient): JobHandler {
+export function sendDmOnce(client: WebClient, logger?: Pick<Logger, 'warn'>): JobHandler {
   return async (payload, job) => {
     const { userId, message } = dmPayloadSchema.parse(payload);
     const opened = await client.conversations.open({ users: userId });
     const channel = opened.channel?.id;
     if (channel === undefined) throw new Error('conversations.open gave no channel');
     const mark = { eventType: DM_METADATA_EVENT, field: 'job', value: job.key };
-    if (job.attempts > 1 && (await findOwnMessage(client, { channel }, mark)) !== null) return;
+    if (job.attempts > 1 && (await alreadySent(client, channel, mark, logger)) !== null) return;
     await client.chat.postMessage({
       channel,
       text: message.text,
@@ -42,15 +44,39 @@ export function sendDmOnce(client: WebClient): JobHandler {
   };
 }
 
+/**
+ * The ts of the DM an earlier run posted, or null. An install from before `im:history` was asked for
+ * cannot read the DM's history (`missing_scope`): the DM is then posted again, at worst twice,
+ * rather than never (the refusal would fail the job for good). Other errors are thrown (retried).
+ */
+async function alreadySent(
+  client: WebClient,
+  channel: string,
+  mark: MessageMark,
+  logger: Pick<Logger, 'warn'> | undefined,
+): Promise<string | null> {
+  try {
+    return await findOwnMessage(client, { channel }, mark);
+  } catch (error) {
+    if (slackErrorCode(error) !== 'missing_scope') throw error;
+    logger?.warn(
+      { channel },
+      'cannot look for an earlier copy of a DM (reinstall the app to grant im:history): posting it',
+    );
+    return null;
+  }
+}
+
 export interface EffectHandlerDeps {
   client: WebClient;
+  logger?: Pick<Logger, 'warn'>;
   home: Pick<HomePublisher, 'publish'>;
   cards: Pick<CardPublisher, 'refresh'>;
 }
 
 /** Registers the handlers of the Slack side-effect jobs (`effect-jobs.ts`). */
 export function registerEffectHandlers(queue: Pick<WorkQueue, 'handle'>, deps: EffectHandlerDeps): void {
-  queue.handle(EFFECT_JOBS.dm, sendDmOnce(deps.client));
+  queue.handle(EFFECT_JOBS.dm, sendDmOnce(deps.client, deps.logger));
   queue.handle(EFFECT_JOBS.home, async (payload) => {
     const { teamId, userId } = homePayloadSchema.parse(payload);
     await deps.home.publish(teamId, userId);

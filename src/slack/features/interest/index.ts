@@ -5,7 +5,11 @@ import { onImInterested } from './open-interest-modal.js';
 import { onInterestSubmitted } from './submit-interest.js';
 
 /** "I'm interested": the form, and the referral it creates with the DMs that follow. */
-export const interest = defineFeature<FeatureDeps>('interest', ['chat:write', 'im:write'], (app, deps) => {
-  app.action(cardActionIds.imInterested, onImInterested(deps));
-  app.view(interestModalIds.callbackId, onInterestSubmitted(deps));
-});
+export const interest = defineFeature<FeatureDeps>(
+  'interest',
+  ['chat:write', 'im:history', 'im:write'],
+  (app, deps) => {
+    app.action(cardActionIds.imInterested, onImInterested(deps));
+    app.view(interestModalIds.callbackId, onInterestSubmitted(deps));
+  },
+);

@@ -8,7 +8,11 @@ import { onOfferToRefer } from './offer-to-refer.js';
  * Double opt-in for open requests: a referrer offers on an anonymous invitation, the candidate
  * accepts. ("Not this time" is a status button: `status/`.)
  */
-export const offers = defineFeature<FeatureDeps>('offers', ['chat:write', 'im:write'], (app, deps) => {
-  app.action(offerActionIds.offer, onOfferToRefer(deps));
-  app.action(offerActionIds.accept, onAcceptOffer(deps));
-});
+export const offers = defineFeature<FeatureDeps>(
+  'offers',
+  ['chat:write', 'im:history', 'im:write'],
+  (app, deps) => {
+    app.action(offerActionIds.offer, onOfferToRefer(deps));
+    app.action(offerActionIds.accept, onAcceptOffer(deps));
+  },
+);

@@ -7,7 +7,7 @@ import { onTagSubmitted } from './submit-tag.js';
 /** "Tag someone": tell a colleague about a job (as a possible referrer or candidate), privately. */
 export const tag = defineFeature<FeatureDeps>(
   'tag',
-  ['chat:write', 'im:write', 'users:read'],
+  ['chat:write', 'im:history', 'im:write', 'users:read'],
   (app, deps) => {
     app.action(cardActionIds.tagSomeone, onTagSomeone(deps));
     app.view(tagModalIds.callbackId, onTagSubmitted(deps));
