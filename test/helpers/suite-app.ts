@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createDatabase, type Database } from '../../src/db/client.js';
 import { createLogger } from '../../src/logger.js';
+import { type FakeJobBoard, startFakeJobBoard } from './fake-job-board.mjs';
 import { startTestApp, type TestApp, type TestAppOptions } from './start-test-app.js';
+import type { DatabaseKind } from './test-database.js';
 
 /** What `useAppForSuite` started for a describe block. */
 export interface SuiteApp<Board> {
@@ -57,4 +59,49 @@ export function useAppAndDatabaseForSuite<Board extends { close(): Promise<void>
     started({ ...suite, db });
   });
   afterAll(() => db?.close());
+}
+
+/** What `useSlackFlowSuite` hands a describe block: its app, board and db, there once the block started. */
+export interface SlackFlowSuite {
+  readonly app: TestApp;
+  readonly board: FakeJobBoard;
+  /** A client of the suite's own on the app's database, to read what the app wrote. */
+  readonly db: Database;
+  /** 1, 2, 3…: a number no earlier call in this suite returned, to keep tests' companies and paths apart. */
+  freshNumber(): number;
+}
+
+/**
+ * `useAppAndDatabaseForSuite` on `kind` with the local job board, as a Slack flow suite on one
+ * database wants it: tests and helpers read `suite.app`, `suite.board` and `suite.db` (or
+ * destructure them inside a test), and take fresh numbers from `suite.freshNumber()`.
+ */
+export function useSlackFlowSuite(
+  kind: DatabaseKind,
+  options: Pick<SuiteAppOptions<FakeJobBoard>, 'resetSlackBeforeEach'> = {},
+): SlackFlowSuite {
+  let started: (SuiteApp<FakeJobBoard> & { db: Database }) | undefined;
+  let counter = 0;
+  useAppAndDatabaseForSuite({ ...options, database: kind, startBoard: startFakeJobBoard }, (suite) => {
+    started = suite;
+  });
+  const current = () => {
+    if (started === undefined) throw new Error('read the suite inside a test or hook');
+    return started;
+  };
+  return {
+    get app() {
+      return current().app;
+    },
+    get board() {
+      return current().board;
+    },
+    get db() {
+      return current().db;
+    },
+    freshNumber() {
+      counter += 1;
+      return counter;
+    },
+  };
 }

@@ -1,7 +1,5 @@
 import { expect, it } from 'vitest';
-import type { Database } from '../../../src/db/client.js';
 import { encodeRelationship, encodeStatusUpdate } from '../../../src/slack/blocks/action-values.js';
-import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.mjs';
 import type { RecordedCall } from '../../helpers/fake-slack-api.mjs';
 import { dmChannelOf, dmsTo, stringsMentioning, textOf, viewBlocksOf } from '../../helpers/slack-blocks.js';
 import {
@@ -10,21 +8,19 @@ import {
   expressInterest,
   offerAndAccept,
   offerToRefer,
-  shareJobByCommand,
+  shareJobPage,
   waitForDm,
   waitForHome,
 } from '../../helpers/slack-flows.js';
+import { CHANNEL, SHARER } from '../../helpers/slack-members.js';
 import { appHomeOpened } from '../../helpers/slack-payloads.mjs';
-import type { TestApp } from '../../helpers/start-test-app.js';
-import { useAppAndDatabaseForSuite } from '../../helpers/suite-app.js';
+import { useSlackFlowSuite } from '../../helpers/suite-app.js';
 import { describeEachDatabase } from '../../helpers/test-database.js';
 
 /**
  * Issue #11's scenarios, tried as a curious member would, with requests their own Slack client could
  * send: nobody learns who is interested unless that person chose to say so.
  */
-const CHANNEL = 'C0OPTIN';
-const SHARER = 'U0OPTSHARER';
 const BOB = 'U0BOBREFERS';
 const CAROL = 'U0CAROLREFERS';
 const DAVE = 'U0DAVELOOKS';
@@ -33,24 +29,22 @@ const MALLORY = 'U0MALLORY';
 const NOTE = 'Quietly looking: please keep this between us';
 
 describeEachDatabase('double opt-in and authorization', (kind) => {
-  let app: TestApp;
-  let board: FakeJobBoard;
-  let db: Database;
-  let counter = 0;
-  useAppAndDatabaseForSuite({ database: kind, startBoard: startFakeJobBoard }, (started) => {
-    ({ app, board, db } = started);
-  });
+  const suite = useSlackFlowSuite(kind);
 
   /** A fresh company with Bob as its referrer, a posting there, and Dave asking anyone, with a note. */
   async function daveAsksAnyone(extraReferrers: string[] = []) {
-    counter += 1;
-    const company = `Acme ${kind} ${counter}`;
-    const title = `Platform Engineer ${kind} ${counter}`;
-    for (const referrer of [BOB, ...extraReferrers]) {
-      await askVouch(app, { text: `refer-at ${company}`, user_id: referrer });
-    }
-    const url = board.job(`/jobs/optin-${kind}-${counter}`, { title, company });
-    const card = await shareJobByCommand(app, { url, channel: CHANNEL, user: SHARER });
+    const { app, board, db } = suite;
+    const n = suite.freshNumber();
+    const company = `Acme ${kind} ${n}`;
+    const title = `Platform Engineer ${kind} ${n}`;
+    const card = await shareJobPage(app, board, {
+      path: `/jobs/optin-${kind}-${n}`,
+      title,
+      company,
+      channel: CHANNEL,
+      sharer: SHARER,
+      referrers: [BOB, ...extraReferrers],
+    });
     await expressInterest(
       app,
       { postingId: card.postingId, user: DAVE, channel: CHANNEL },
@@ -72,7 +66,7 @@ describeEachDatabase('double opt-in and authorization', (kind) => {
   function leaksTo(
     user: string,
     title: string,
-    calls: readonly RecordedCall[] = app.slack.calls(),
+    calls: readonly RecordedCall[] = suite.app.slack.calls(),
   ): string[] {
     const channel = dmChannelOf(user);
     const theirs = calls.filter(
@@ -84,6 +78,7 @@ describeEachDatabase('double opt-in and authorization', (kind) => {
   }
 
   async function openHome(user: string) {
+    const { app } = suite;
     const before = app.slack.calls('views.publish').length;
     await app.requests.eventCallback(appHomeOpened(user));
     const call = await app.slack.waitFor(
@@ -94,6 +89,7 @@ describeEachDatabase('double opt-in and authorization', (kind) => {
   }
 
   it('tells the referrers of an open request that someone is interested, never who, and not the note', async () => {
+    const { app } = suite;
     const { title } = await daveAsksAnyone();
     const invitation = await waitForDm(app, BOB, { matching: /is interested in/ });
     expect(textOf(invitation.args)).toContain(`Someone in <#${CHANNEL}> is interested in`);
@@ -102,6 +98,7 @@ describeEachDatabase('double opt-in and authorization', (kind) => {
   });
 
   it('shows a member who claims "I can refer" after the request only an anonymous invitation, on every surface', async () => {
+    const { app, db } = suite;
     const { postingId, title, referralId } = await daveAsksAnyone();
     await clickButton(app, {
       user: EVE,
@@ -139,6 +136,7 @@ describeEachDatabase('double opt-in and authorization', (kind) => {
   });
 
   it("lets a referrer's decline end their own part only, and refuses anyone else's", async () => {
+    const { app, db } = suite;
     const { postingId, referralId } = await daveAsksAnyone();
     await clickButton(app, {
       user: EVE,
@@ -183,6 +181,7 @@ describeEachDatabase('double opt-in and authorization', (kind) => {
   });
 
   it('ends the request when every referrer it reached declined, and tells the candidate', async () => {
+    const { app, db } = suite;
     const { referralId } = await daveAsksAnyone([CAROL]);
     const decline = encodeStatusUpdate({ referralId, to: 'declined' });
     await clickButton(app, { user: BOB, actionId: 'decline', value: decline, channel: dmChannelOf(BOB) });
@@ -205,6 +204,7 @@ describeEachDatabase('double opt-in and authorization', (kind) => {
   });
 
   it('shows the name and note only to the referrer the candidate accepted', async () => {
+    const { app, db } = suite;
     const { title, referralId } = await daveAsksAnyone([CAROL]);
     const request = await offerAndAccept(app, { referrer: BOB, candidate: DAVE, title });
     expect(textOf(request.args)).toContain(`<@${DAVE}>`);
@@ -229,6 +229,7 @@ describeEachDatabase('double opt-in and authorization', (kind) => {
   });
 
   it('refuses an offer from a member the request never reached, and an acceptance by anyone but the candidate', async () => {
+    const { app, db } = suite;
     const { title, referralId } = await daveAsksAnyone();
     await clickButton(app, {
       user: MALLORY,
@@ -268,6 +269,7 @@ describeEachDatabase('double opt-in and authorization', (kind) => {
   });
 
   it("does not let anyone but the accepted referrer write 'how do you know them' on a referral", async () => {
+    const { app, db } = suite;
     const { referralId } = await daveAsksAnyone();
     const value = encodeRelationship({ referralId, relationship: 'worked_closely' });
     await clickButton(app, {
@@ -283,12 +285,16 @@ describeEachDatabase('double opt-in and authorization', (kind) => {
   });
 
   it('sends a request to a named referrer to that person alone', async () => {
-    counter += 1;
-    const company = `Named ${kind} ${counter}`;
-    for (const referrer of [BOB, CAROL])
-      await askVouch(app, { text: `refer-at ${company}`, user_id: referrer });
-    const url = board.job(`/jobs/named-${kind}-${counter}`, { title: `Named Engineer ${counter}`, company });
-    const card = await shareJobByCommand(app, { url, channel: CHANNEL, user: SHARER });
+    const { app, board } = suite;
+    const n = suite.freshNumber();
+    const card = await shareJobPage(app, board, {
+      path: `/jobs/named-${kind}-${n}`,
+      title: `Named Engineer ${n}`,
+      company: `Named ${kind} ${n}`,
+      channel: CHANNEL,
+      sharer: SHARER,
+      referrers: [BOB, CAROL],
+    });
     app.slack.reset();
     await expressInterest(
       app,
