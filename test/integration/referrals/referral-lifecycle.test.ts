@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Db } from '../../../src/db/client.js';
-import type { Member } from '../../../src/referrals/records.js';
+import type { Member, ReferralStatus } from '../../../src/referrals/records.js';
 import { CONCURRENT_UPDATE_REASON } from '../../../src/referrals/referral-lifecycle.js';
 import { createReferralService, type ReferralService } from '../../../src/referrals/referral-service.js';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../../helpers/test-database.js';
@@ -110,6 +110,10 @@ describeEachDatabase('the referral lifecycle, on the database', (kind) => {
     });
   }
 
+  /** `memberId` moves the referral to `to`, as their button in Slack would. */
+  const changeAs = (memberId: string, referralId: string, to: ReferralStatus) =>
+    referrals.changeStatus({ referralId, actor: { kind: 'member', memberId }, to });
+
   const eventsOf = (referralId: string) =>
     database.db.prisma.referralEvent.findMany({ where: { referralId }, orderBy: { createdAt: 'asc' } });
 
@@ -180,17 +184,9 @@ describeEachDatabase('the referral lifecycle, on the database', (kind) => {
       [bob.id, 'accepted'],
     ]);
 
-    const referred = await referrals.changeStatus({
-      referralId: referral.id,
-      actor: { kind: 'member', memberId: bob.id },
-      to: 'referred',
-    });
+    const referred = await changeAs(bob.id, referral.id, 'referred');
     expect(referred).toMatchObject({ ok: true, from: 'requested', to: 'referred', role: 'referrer' });
-    const interviewing = await referrals.changeStatus({
-      referralId: referral.id,
-      actor: { kind: 'member', memberId: dave.id },
-      to: 'interviewing',
-    });
+    const interviewing = await changeAs(dave.id, referral.id, 'interviewing');
     expect(interviewing).toMatchObject({ ok: true, from: 'referred', to: 'interviewing', role: 'candidate' });
     expect((await eventsOf(referral.id)).map((e) => e.toStatus)).toEqual([
       'interested',
@@ -204,12 +200,7 @@ describeEachDatabase('the referral lifecycle, on the database', (kind) => {
 
   it("ends only the decliner's offer while others are alive, and the request with the last one", async () => {
     const { referral } = await daveAsks('anyone');
-    const decline = (memberId: string) =>
-      referrals.changeStatus({
-        referralId: referral.id,
-        actor: { kind: 'member', memberId },
-        to: 'declined',
-      });
+    const decline = (memberId: string) => changeAs(memberId, referral.id, 'declined');
 
     const first = await decline(bob.id);
     expect(first).toMatchObject({ ok: true, from: 'requested', to: 'requested', offerOnly: true });
@@ -232,8 +223,7 @@ describeEachDatabase('the referral lifecycle, on the database', (kind) => {
 
   it('refuses an outsider every action, and an invited referrer anything but declining', async () => {
     const { referral } = await daveAsks('anyone');
-    const as = (memberId: string, to: 'referred' | 'withdrawn') =>
-      referrals.changeStatus({ referralId: referral.id, actor: { kind: 'member', memberId }, to });
+    const as = (memberId: string, to: 'referred' | 'withdrawn') => changeAs(memberId, referral.id, to);
     const outsider = 'Only the candidate and their referrer can update this referral.';
 
     expect(await as(eve.id, 'referred')).toEqual({ ok: false, reason: outsider });
@@ -261,9 +251,10 @@ describeEachDatabase('the referral lifecycle, on the database', (kind) => {
 
   /** Bob marks the referral referred while Dave withdraws it: two changes at the same moment. */
   function bobRefersWhileDaveWithdraws(referralId: string) {
-    const change = (memberId: string, to: 'referred' | 'withdrawn') =>
-      referrals.changeStatus({ referralId, actor: { kind: 'member', memberId }, to });
-    return Promise.all([change(bob.id, 'referred'), change(dave.id, 'withdrawn')]);
+    return Promise.all([
+      changeAs(bob.id, referralId, 'referred'),
+      changeAs(dave.id, referralId, 'withdrawn'),
+    ]);
   }
 
   it('lets exactly one of two status changes decided from the same status win; the other is told', async () => {
@@ -287,12 +278,7 @@ describeEachDatabase('the referral lifecycle, on the database', (kind) => {
 
   it('records the same status change clicked twice at once once', async () => {
     const { referral } = await daveAsks(bob.id);
-    const refer = () =>
-      referrals.changeStatus({
-        referralId: referral.id,
-        actor: { kind: 'member', memberId: bob.id },
-        to: 'referred',
-      });
+    const refer = () => changeAs(bob.id, referral.id, 'referred');
     const met = meet(2);
     const results = await Promise.all([refer(), refer()]);
     await met;
@@ -361,12 +347,7 @@ describeEachDatabase('the referral lifecycle, on the database', (kind) => {
 
   it('ends the request once when its last two referrers decline at once', async () => {
     const { referral } = await daveAsks('anyone');
-    const decline = (memberId: string) =>
-      referrals.changeStatus({
-        referralId: referral.id,
-        actor: { kind: 'member', memberId },
-        to: 'declined',
-      });
+    const decline = (memberId: string) => changeAs(memberId, referral.id, 'declined');
     const met = meet(2);
     const results = await Promise.all([decline(bob.id), decline(carol.id)]);
     await met;
