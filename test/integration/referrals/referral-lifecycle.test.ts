@@ -249,6 +249,14 @@ describeEachDatabase('the referral lifecycle, on the database', (kind) => {
     expect(await eventsOf(referral.id)).toHaveLength(2);
   });
 
+  /** Runs `actions` at once, their referral reads made to meet (the race forced); resolves with results. */
+  async function atOnce<T>(...actions: Array<() => Promise<T>>): Promise<T[]> {
+    const met = meet(actions.length);
+    const results = await Promise.all(actions.map((action) => action()));
+    await met;
+    return results;
+  }
+
   /** Bob marks the referral referred while Dave withdraws it: two changes at the same moment. */
   function bobRefersWhileDaveWithdraws(referralId: string) {
     return Promise.all([
@@ -279,9 +287,7 @@ describeEachDatabase('the referral lifecycle, on the database', (kind) => {
   it('records the same status change clicked twice at once once', async () => {
     const { referral } = await daveAsks(bob.id);
     const refer = () => changeAs(bob.id, referral.id, 'referred');
-    const met = meet(2);
-    const results = await Promise.all([refer(), refer()]);
-    await met;
+    const results = await atOnce(refer, refer);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: CONCURRENT_UPDATE_REASON }]);
     expect((await eventsOf(referral.id)).filter((e) => e.toStatus === 'referred')).toHaveLength(1);
@@ -300,12 +306,8 @@ describeEachDatabase('the referral lifecycle, on the database', (kind) => {
     const { referral } = await daveAsks('anyone');
     const offered = await referrals.offerToRefer(referral.id, bob.id);
     if (!offered.ok) throw new Error(offered.reason);
-    const met = meet(2);
-    const results = await Promise.all([
-      referrals.acceptOffer(offered.offerId, dave.id),
-      referrals.acceptOffer(offered.offerId, dave.id),
-    ]);
-    await met;
+    const accept = () => referrals.acceptOffer(offered.offerId, dave.id);
+    const results = await atOnce(accept, accept);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: 'That offer is no longer open.' }]);
     expect((await referrals.getReferral(referral.id)).referrerId).toBe(bob.id);
@@ -319,9 +321,7 @@ describeEachDatabase('the referral lifecycle, on the database', (kind) => {
       if (!offered.ok) throw new Error(offered.reason);
       offerIds.push(offered.offerId);
     }
-    const met = meet(2);
-    const results = await Promise.all(offerIds.map((id) => referrals.acceptOffer(id, dave.id)));
-    await met;
+    const results = await atOnce(...offerIds.map((id) => () => referrals.acceptOffer(id, dave.id)));
     expect(results.every((r) => r.ok)).toBe(true);
     const stored = await referrals.getReferral(referral.id);
     expect([bob.id, carol.id]).toContain(stored.referrerId);
@@ -330,12 +330,8 @@ describeEachDatabase('the referral lifecycle, on the database', (kind) => {
 
   it('takes one offer from a referrer who offers twice at once', async () => {
     const { referral } = await daveAsks('anyone');
-    const met = meet(2);
-    const results = await Promise.all([
-      referrals.offerToRefer(referral.id, bob.id),
-      referrals.offerToRefer(referral.id, bob.id),
-    ]);
-    await met;
+    const offer = () => referrals.offerToRefer(referral.id, bob.id);
+    const results = await atOnce(offer, offer);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toEqual([
       { ok: false, reason: 'You already answered this request.' },
@@ -348,9 +344,10 @@ describeEachDatabase('the referral lifecycle, on the database', (kind) => {
   it('ends the request once when its last two referrers decline at once', async () => {
     const { referral } = await daveAsks('anyone');
     const decline = (memberId: string) => changeAs(memberId, referral.id, 'declined');
-    const met = meet(2);
-    const results = await Promise.all([decline(bob.id), decline(carol.id)]);
-    await met;
+    const results = await atOnce(
+      () => decline(bob.id),
+      () => decline(carol.id),
+    );
     expect(results.every((r) => r.ok)).toBe(true);
     expect((await referrals.getReferral(referral.id)).status).toBe('declined');
     expect((await eventsOf(referral.id)).filter((e) => e.toStatus === 'declined')).toHaveLength(1);
