@@ -61,28 +61,47 @@ export function useAppAndDatabaseForSuite<Board extends { close(): Promise<void>
   afterAll(() => db?.close());
 }
 
-/** What `useSlackFlowSuite` hands a describe block: its app, board and db, there once the block started. */
-export interface SlackFlowSuite {
+/** What `useSlackSuite` hands a describe block: its app and job board, there once the block started. */
+export interface SlackSuite {
   readonly app: TestApp;
   readonly board: FakeJobBoard;
-  /** A client of the suite's own on the app's database, to read what the app wrote. */
-  readonly db: Database;
   /** 1, 2, 3…: a number no earlier call in this suite returned, to keep tests' companies and paths apart. */
   freshNumber(): number;
 }
 
+/** A `SlackSuite` with a database client of its own on the app's database, to read what the app wrote. */
+export interface SlackFlowSuite extends SlackSuite {
+  readonly db: Database;
+}
+
+/** How a Slack suite wants its app: extra environment variables, and whether to clear Slack before each test. */
+export type SlackSuiteOptions = Pick<SuiteAppOptions<FakeJobBoard>, 'env' | 'resetSlackBeforeEach'>;
+
 /**
- * `useAppAndDatabaseForSuite` on `kind` with the local job board, as a Slack flow suite on one
- * database wants it: tests and helpers read `suite.app`, `suite.board` and `suite.db` (or
- * destructure them inside a test), and take fresh numbers from `suite.freshNumber()`.
+ * `useAppForSuite` on `kind` with the local job board, as a Slack suite on one database wants it:
+ * tests and helpers read `suite.app` and `suite.board` (or destructure them inside a test) and take
+ * fresh numbers from `suite.freshNumber()`.
  */
-export function useSlackFlowSuite(
-  kind: DatabaseKind,
-  options: Pick<SuiteAppOptions<FakeJobBoard>, 'resetSlackBeforeEach'> = {},
+export function useSlackSuite(kind: DatabaseKind, options: SlackSuiteOptions = {}): SlackSuite {
+  return lateSuite((started) =>
+    useAppForSuite({ ...options, database: kind, startBoard: startFakeJobBoard }, started),
+  );
+}
+
+/** `useSlackSuite` with `suite.db` too (`useAppAndDatabaseForSuite`). */
+export function useSlackFlowSuite(kind: DatabaseKind, options: SlackSuiteOptions = {}): SlackFlowSuite {
+  return lateSuite((started) =>
+    useAppAndDatabaseForSuite({ ...options, database: kind, startBoard: startFakeJobBoard }, started),
+  );
+}
+
+/** A suite object whose fields read what `register`'s hooks started, once they have. */
+function lateSuite(
+  register: (started: (suite: SuiteApp<FakeJobBoard> & { db?: Database }) => void) => void,
 ): SlackFlowSuite {
-  let started: (SuiteApp<FakeJobBoard> & { db: Database }) | undefined;
+  let started: (SuiteApp<FakeJobBoard> & { db?: Database }) | undefined;
   let counter = 0;
-  useAppAndDatabaseForSuite({ ...options, database: kind, startBoard: startFakeJobBoard }, (suite) => {
+  register((suite) => {
     started = suite;
   });
   const current = () => {
@@ -97,7 +116,9 @@ export function useSlackFlowSuite(
       return current().board;
     },
     get db() {
-      return current().db;
+      const { db } = current();
+      if (db === undefined) throw new Error('this suite has no database client: use useSlackFlowSuite');
+      return db;
     },
     freshNumber() {
       counter += 1;
