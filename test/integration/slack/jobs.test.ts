@@ -188,6 +188,8 @@ describeEachDatabase('periodic jobs', (kind) => {
     );
     await expect.poll(async () => (await referralOf(candidate)).status, { timeout: 10_000 }).toBe('referred');
     await waitForHome(app, candidate);
+    // The "referred you" DM goes out after the status change: let it, so the DM below is the nudge.
+    await waitForDm(app, candidate, { matching: /referred you for/ });
     await backdate(referral.id, 4);
     app.slack.reset();
 
