@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import type { FakeJobBoard } from './fake-job-board.mjs';
 import type { RecordedCall } from './fake-slack-api.mjs';
 import { buttonValue, dmChannelOf, mentions, postingIdOf, textOf, unfurlBlocksOf } from './slack-blocks.js';
 import { blockAction, linkSharedEvent, viewSubmission } from './slack-payloads.mjs';
@@ -96,6 +97,31 @@ export async function shareJobByCommand(
   return { card, postingId: postingIdOf(card.args.blocks) };
 }
 
+/** A job page to publish on the local job board and share with /vouch, and who refers at its company. */
+export interface JobToShare {
+  /** Where the page lives on the board (a path no other test of the suite uses). */
+  path: string;
+  title: string;
+  company: string;
+  channel: string;
+  sharer: string;
+  note?: string;
+  /** Members who say they refer at `company` (`/vouch refer-at`) before the job is shared. */
+  referrers?: readonly string[];
+}
+
+/**
+ * Each of `job.referrers` says they refer at `job.company`, then `job.sharer` shares the job's page
+ * (published at `job.path` on `board`) with `/vouch` in `job.channel`; resolves with the card.
+ */
+export async function shareJobPage(app: TestApp, board: FakeJobBoard, job: JobToShare): Promise<SharedCard> {
+  for (const referrer of job.referrers ?? []) {
+    await askVouch(app, { text: `refer-at ${job.company}`, user_id: referrer });
+  }
+  const url = board.job(job.path, { title: job.title, company: job.company });
+  return shareJobByCommand(app, { url, channel: job.channel, user: job.sharer, note: job.note });
+}
+
 /** A link unfurled into a job card. `ts` is the message the link was posted in. */
 export interface UnfurledCard {
   unfurl: RecordedCall;
@@ -130,34 +156,41 @@ export function clickButton(app: SlackSide, click: ButtonClick): Promise<SlackRe
   return app.requests.interaction(blockAction({ ...click, responseUrl }));
 }
 
-/** Where and how a member clicks "I'm interested" on a card. */
-export interface InterestClick {
+/** Where and how a member clicks a button that opens a modal on a card ("I'm interested", "Tag someone"). */
+export interface CardClick {
   postingId: string;
   user: string;
   channel: string;
   /** The card's message ts (a fresh one when not given). */
   messageTs?: string;
-  /** The click's response_url (one of the fake Slack API's, named after the user, when not given). */
+  /** The click's response_url (one of the fake Slack API's, named after button and user, if not given). */
   responseUrl?: string;
   /** How long to wait for the modal; 10 s unless given. */
   timeoutMs?: number;
 }
 
+/** A modal the bot opened for a click, and the click's HTTP answer. */
+export interface OpenedModal {
+  view: Record<string, unknown>;
+  response: SlackResponse;
+}
+
 /**
- * Clicks "I'm interested" on a card, checks Slack got a 200, and resolves with the modal the bot
- * opened for that very click (matched by trigger_id) and the click's HTTP answer.
+ * Clicks the card button `actionId` as `click.user`, checks Slack got a 200, and resolves with the
+ * modal the bot opened for that very click (matched by trigger_id).
  */
-export async function openInterestModal(
+async function openModalFromCard(
   app: SlackSide,
-  click: InterestClick,
-): Promise<{ view: Record<string, unknown>; response: SlackResponse }> {
+  actionId: 'im_interested' | 'tag_someone',
+  click: CardClick,
+): Promise<OpenedModal> {
   const payload = blockAction({
     user: click.user,
-    actionId: 'im_interested',
+    actionId,
     value: click.postingId,
     channel: click.channel,
     ...(click.messageTs !== undefined ? { messageTs: click.messageTs } : {}),
-    responseUrl: click.responseUrl ?? app.slack.responseUrl(`interest-${click.user}`),
+    responseUrl: click.responseUrl ?? app.slack.responseUrl(`${actionId}-${click.user}`),
   });
   const response = await app.requests.interaction(payload);
   expect(response.status).toBe(200);
@@ -167,6 +200,14 @@ export async function openInterestModal(
     click.timeoutMs ?? 10_000,
   );
   return { view: opened.args.view as Record<string, unknown>, response };
+}
+
+/**
+ * Clicks "I'm interested" on a card, checks Slack got a 200, and resolves with the modal the bot
+ * opened for that very click (matched by trigger_id) and the click's HTTP answer.
+ */
+export function openInterestModal(app: SlackSide, click: CardClick): Promise<OpenedModal> {
+  return openModalFromCard(app, 'im_interested', click);
 }
 
 /** What a member fills in on the interest form. */
@@ -220,13 +261,29 @@ export function submitInterestForm(
  */
 export async function expressInterest(
   app: SlackSide,
-  click: InterestClick,
+  click: CardClick,
   form: InterestForm,
 ): Promise<{ view: Record<string, unknown> }> {
   const { view } = await openInterestModal(app, click);
   const submitted = await submitInterestForm(app, { user: click.user, view, form });
   expect(submitted.status).toBe(200);
   return { view };
+}
+
+/**
+ * Clicks "Tag someone" on a card, checks Slack got a 200, and resolves with the tag modal the bot
+ * opened for that very click (matched by trigger_id) and the click's HTTP answer.
+ */
+export function openTagModal(app: SlackSide, click: CardClick): Promise<OpenedModal> {
+  return openModalFromCard(app, 'tag_someone', click);
+}
+
+/** The tag modal's `state.values` as Slack sends them: `user` picked, as a possible `role`. */
+export function tagFormValues(user: string, role: 'candidate' | 'referrer'): Record<string, unknown> {
+  return {
+    tag_user: { user: { type: 'users_select', selected_user: user } },
+    tag_role: { role: { type: 'radio_buttons', selected_option: { value: role } } },
+  };
 }
 
 /**

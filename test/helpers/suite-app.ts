@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createDatabase, type Database } from '../../src/db/client.js';
 import { createLogger } from '../../src/logger.js';
+import { type FakeJobBoard, startFakeJobBoard } from './fake-job-board.mjs';
 import { startTestApp, type TestApp, type TestAppOptions } from './start-test-app.js';
+import type { DatabaseKind } from './test-database.js';
 
 /** What `useAppForSuite` started for a describe block. */
 export interface SuiteApp<Board> {
@@ -57,4 +59,70 @@ export function useAppAndDatabaseForSuite<Board extends { close(): Promise<void>
     started({ ...suite, db });
   });
   afterAll(() => db?.close());
+}
+
+/** What `useSlackSuite` hands a describe block: its app and job board, there once the block started. */
+export interface SlackSuite {
+  readonly app: TestApp;
+  readonly board: FakeJobBoard;
+  /** 1, 2, 3…: a number no earlier call in this suite returned, to keep tests' companies and paths apart. */
+  freshNumber(): number;
+}
+
+/** A `SlackSuite` with a database client of its own on the app's database, to read what the app wrote. */
+export interface SlackFlowSuite extends SlackSuite {
+  readonly db: Database;
+}
+
+/** How a Slack suite wants its app: extra environment variables, and whether to clear Slack before each test. */
+export type SlackSuiteOptions = Pick<SuiteAppOptions<FakeJobBoard>, 'env' | 'resetSlackBeforeEach'>;
+
+/**
+ * `useAppForSuite` on `kind` with the local job board, as a Slack suite on one database wants it:
+ * tests and helpers read `suite.app` and `suite.board` (or destructure them inside a test) and take
+ * fresh numbers from `suite.freshNumber()`.
+ */
+export function useSlackSuite(kind: DatabaseKind, options: SlackSuiteOptions = {}): SlackSuite {
+  return lateSuite((started) =>
+    useAppForSuite({ ...options, database: kind, startBoard: startFakeJobBoard }, started),
+  );
+}
+
+/** `useSlackSuite` with `suite.db` too (`useAppAndDatabaseForSuite`). */
+export function useSlackFlowSuite(kind: DatabaseKind, options: SlackSuiteOptions = {}): SlackFlowSuite {
+  return lateSuite((started) =>
+    useAppAndDatabaseForSuite({ ...options, database: kind, startBoard: startFakeJobBoard }, started),
+  );
+}
+
+/** A suite object whose fields read what `register`'s hooks started, once they have. */
+function lateSuite(
+  register: (started: (suite: SuiteApp<FakeJobBoard> & { db?: Database }) => void) => void,
+): SlackFlowSuite {
+  let started: (SuiteApp<FakeJobBoard> & { db?: Database }) | undefined;
+  let counter = 0;
+  register((suite) => {
+    started = suite;
+  });
+  const current = () => {
+    if (started === undefined) throw new Error('read the suite inside a test or hook');
+    return started;
+  };
+  return {
+    get app() {
+      return current().app;
+    },
+    get board() {
+      return current().board;
+    },
+    get db() {
+      const { db } = current();
+      if (db === undefined) throw new Error('this suite has no database client: use useSlackFlowSuite');
+      return db;
+    },
+    freshNumber() {
+      counter += 1;
+      return counter;
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Db } from '../../../src/db/client.js';
-import type { Member } from '../../../src/referrals/records.js';
+import type { Member, ReferralStatus } from '../../../src/referrals/records.js';
 import { CONCURRENT_UPDATE_REASON } from '../../../src/referrals/referral-lifecycle.js';
 import { createReferralService, type ReferralService } from '../../../src/referrals/referral-service.js';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../../helpers/test-database.js';
@@ -110,6 +110,10 @@ describeEachDatabase('the referral lifecycle, on the database', (kind) => {
     });
   }
 
+  /** `memberId` moves the referral to `to`, as their button in Slack would. */
+  const changeAs = (memberId: string, referralId: string, to: ReferralStatus) =>
+    referrals.changeStatus({ referralId, actor: { kind: 'member', memberId }, to });
+
   const eventsOf = (referralId: string) =>
     database.db.prisma.referralEvent.findMany({ where: { referralId }, orderBy: { createdAt: 'asc' } });
 
@@ -180,17 +184,9 @@ describeEachDatabase('the referral lifecycle, on the database', (kind) => {
       [bob.id, 'accepted'],
     ]);
 
-    const referred = await referrals.changeStatus({
-      referralId: referral.id,
-      actor: { kind: 'member', memberId: bob.id },
-      to: 'referred',
-    });
+    const referred = await changeAs(bob.id, referral.id, 'referred');
     expect(referred).toMatchObject({ ok: true, from: 'requested', to: 'referred', role: 'referrer' });
-    const interviewing = await referrals.changeStatus({
-      referralId: referral.id,
-      actor: { kind: 'member', memberId: dave.id },
-      to: 'interviewing',
-    });
+    const interviewing = await changeAs(dave.id, referral.id, 'interviewing');
     expect(interviewing).toMatchObject({ ok: true, from: 'referred', to: 'interviewing', role: 'candidate' });
     expect((await eventsOf(referral.id)).map((e) => e.toStatus)).toEqual([
       'interested',
@@ -204,12 +200,7 @@ describeEachDatabase('the referral lifecycle, on the database', (kind) => {
 
   it("ends only the decliner's offer while others are alive, and the request with the last one", async () => {
     const { referral } = await daveAsks('anyone');
-    const decline = (memberId: string) =>
-      referrals.changeStatus({
-        referralId: referral.id,
-        actor: { kind: 'member', memberId },
-        to: 'declined',
-      });
+    const decline = (memberId: string) => changeAs(memberId, referral.id, 'declined');
 
     const first = await decline(bob.id);
     expect(first).toMatchObject({ ok: true, from: 'requested', to: 'requested', offerOnly: true });
@@ -232,8 +223,7 @@ describeEachDatabase('the referral lifecycle, on the database', (kind) => {
 
   it('refuses an outsider every action, and an invited referrer anything but declining', async () => {
     const { referral } = await daveAsks('anyone');
-    const as = (memberId: string, to: 'referred' | 'withdrawn') =>
-      referrals.changeStatus({ referralId: referral.id, actor: { kind: 'member', memberId }, to });
+    const as = (memberId: string, to: 'referred' | 'withdrawn') => changeAs(memberId, referral.id, to);
     const outsider = 'Only the candidate and their referrer can update this referral.';
 
     expect(await as(eve.id, 'referred')).toEqual({ ok: false, reason: outsider });
@@ -259,11 +249,20 @@ describeEachDatabase('the referral lifecycle, on the database', (kind) => {
     expect(await eventsOf(referral.id)).toHaveLength(2);
   });
 
+  /** Runs `actions` at once, their referral reads made to meet (the race forced); resolves with results. */
+  async function atOnce<T>(...actions: Array<() => Promise<T>>): Promise<T[]> {
+    const met = meet(actions.length);
+    const results = await Promise.all(actions.map((action) => action()));
+    await met;
+    return results;
+  }
+
   /** Bob marks the referral referred while Dave withdraws it: two changes at the same moment. */
   function bobRefersWhileDaveWithdraws(referralId: string) {
-    const change = (memberId: string, to: 'referred' | 'withdrawn') =>
-      referrals.changeStatus({ referralId, actor: { kind: 'member', memberId }, to });
-    return Promise.all([change(bob.id, 'referred'), change(dave.id, 'withdrawn')]);
+    return Promise.all([
+      changeAs(bob.id, referralId, 'referred'),
+      changeAs(dave.id, referralId, 'withdrawn'),
+    ]);
   }
 
   it('lets exactly one of two status changes decided from the same status win; the other is told', async () => {
@@ -287,15 +286,8 @@ describeEachDatabase('the referral lifecycle, on the database', (kind) => {
 
   it('records the same status change clicked twice at once once', async () => {
     const { referral } = await daveAsks(bob.id);
-    const refer = () =>
-      referrals.changeStatus({
-        referralId: referral.id,
-        actor: { kind: 'member', memberId: bob.id },
-        to: 'referred',
-      });
-    const met = meet(2);
-    const results = await Promise.all([refer(), refer()]);
-    await met;
+    const refer = () => changeAs(bob.id, referral.id, 'referred');
+    const results = await atOnce(refer, refer);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: CONCURRENT_UPDATE_REASON }]);
     expect((await eventsOf(referral.id)).filter((e) => e.toStatus === 'referred')).toHaveLength(1);
@@ -314,12 +306,8 @@ describeEachDatabase('the referral lifecycle, on the database', (kind) => {
     const { referral } = await daveAsks('anyone');
     const offered = await referrals.offerToRefer(referral.id, bob.id);
     if (!offered.ok) throw new Error(offered.reason);
-    const met = meet(2);
-    const results = await Promise.all([
-      referrals.acceptOffer(offered.offerId, dave.id),
-      referrals.acceptOffer(offered.offerId, dave.id),
-    ]);
-    await met;
+    const accept = () => referrals.acceptOffer(offered.offerId, dave.id);
+    const results = await atOnce(accept, accept);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: 'That offer is no longer open.' }]);
     expect((await referrals.getReferral(referral.id)).referrerId).toBe(bob.id);
@@ -333,9 +321,7 @@ describeEachDatabase('the referral lifecycle, on the database', (kind) => {
       if (!offered.ok) throw new Error(offered.reason);
       offerIds.push(offered.offerId);
     }
-    const met = meet(2);
-    const results = await Promise.all(offerIds.map((id) => referrals.acceptOffer(id, dave.id)));
-    await met;
+    const results = await atOnce(...offerIds.map((id) => () => referrals.acceptOffer(id, dave.id)));
     expect(results.every((r) => r.ok)).toBe(true);
     const stored = await referrals.getReferral(referral.id);
     expect([bob.id, carol.id]).toContain(stored.referrerId);
@@ -344,12 +330,8 @@ describeEachDatabase('the referral lifecycle, on the database', (kind) => {
 
   it('takes one offer from a referrer who offers twice at once', async () => {
     const { referral } = await daveAsks('anyone');
-    const met = meet(2);
-    const results = await Promise.all([
-      referrals.offerToRefer(referral.id, bob.id),
-      referrals.offerToRefer(referral.id, bob.id),
-    ]);
-    await met;
+    const offer = () => referrals.offerToRefer(referral.id, bob.id);
+    const results = await atOnce(offer, offer);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toEqual([
       { ok: false, reason: 'You already answered this request.' },
@@ -361,15 +343,11 @@ describeEachDatabase('the referral lifecycle, on the database', (kind) => {
 
   it('ends the request once when its last two referrers decline at once', async () => {
     const { referral } = await daveAsks('anyone');
-    const decline = (memberId: string) =>
-      referrals.changeStatus({
-        referralId: referral.id,
-        actor: { kind: 'member', memberId },
-        to: 'declined',
-      });
-    const met = meet(2);
-    const results = await Promise.all([decline(bob.id), decline(carol.id)]);
-    await met;
+    const decline = (memberId: string) => changeAs(memberId, referral.id, 'declined');
+    const results = await atOnce(
+      () => decline(bob.id),
+      () => decline(carol.id),
+    );
     expect(results.every((r) => r.ok)).toBe(true);
     expect((await referrals.getReferral(referral.id)).status).toBe('declined');
     expect((await eventsOf(referral.id)).filter((e) => e.toStatus === 'declined')).toHaveLength(1);

@@ -1,5 +1,4 @@
 import { expect, it } from 'vitest';
-import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.mjs';
 import {
   actionIdsOf,
   type Block,
@@ -20,7 +19,7 @@ import {
 import { CANDIDATE, CHANNEL, REFERRER, SHARER } from '../../helpers/slack-members.js';
 import { appHomeOpened, homeAction } from '../../helpers/slack-payloads.mjs';
 import type { TestApp } from '../../helpers/start-test-app.js';
-import { useAppForSuite } from '../../helpers/suite-app.js';
+import { useSlackSuite } from '../../helpers/suite-app.js';
 import { describeEachDatabase } from '../../helpers/test-database.js';
 import { notAJobPage } from '../../helpers/web-pages.js';
 
@@ -50,13 +49,10 @@ async function expressInterestAskingAnyone(
 }
 
 describeEachDatabase('App Home', (kind) => {
-  let app: TestApp;
-  let board: FakeJobBoard;
-  useAppForSuite({ database: kind, startBoard: startFakeJobBoard }, (started) => {
-    ({ app, board } = started);
-  });
+  const suite = useSlackSuite(kind);
 
   it('publishes the Home view when a member opens the Home tab', async () => {
+    const { app } = suite;
     const blocks = await openHome(app, 'U0NEWBIE');
     const call = app.slack.calls('views.publish')[0];
     expect(call?.args.view).toMatchObject({ type: 'home' });
@@ -74,12 +70,14 @@ describeEachDatabase('App Home', (kind) => {
   });
 
   it('does not publish anything when the Messages tab is opened', async () => {
+    const { app } = suite;
     await app.requests.eventCallback({ ...appHomeOpened('U0MSGTAB'), tab: 'messages' });
     await openHome(app, 'U0CONTROL');
     expect(app.slack.calls('views.publish').map((c) => c.args.user_id)).toEqual(['U0CONTROL']);
   });
 
   it("lists the candidate's request, and shows the referrer an anonymous invitation until the candidate accepts", async () => {
+    const { app, board } = suite;
     await askVouch(app, { text: 'refer-at Homeco', user_id: REFERRER });
     const url = board.job('/jobs/home-1', { title: 'Home Screen Engineer', company: 'Homeco' });
     const { postingId } = await shareJobByCommand(app, { url, channel: CHANNEL, user: SHARER });
@@ -122,6 +120,7 @@ describeEachDatabase('App Home', (kind) => {
   });
 
   it('lets the referrer act from Home: "I referred them" moves the referral and refreshes both Homes', async () => {
+    const { app } = suite;
     const referrerHome = await openHome(app, REFERRER);
     const referred = homeSection(referrerHome, 'Waiting on you')
       .flatMap((b) => b.elements ?? [])
@@ -148,6 +147,7 @@ describeEachDatabase('App Home', (kind) => {
   });
 
   it('ends a request the only invited referrer declined: the candidate is told, the invitation goes', async () => {
+    const { app, board } = suite;
     const url = board.job('/jobs/home-decline', { title: 'Declined Engineer', company: 'Homeco' });
     const { postingId } = await shareJobByCommand(app, { url, channel: CHANNEL, user: SHARER });
     await expressInterestAskingAnyone(app, postingId, 'U0DECLINED');
@@ -173,6 +173,7 @@ describeEachDatabase('App Home', (kind) => {
   });
 
   it('removes a company from the directory with the Home "Remove" button', async () => {
+    const { app } = suite;
     await askVouch(app, { text: 'refer-at Removable Corp', user_id: 'U0REMOVER' });
     // refer-at republishes the Home itself: let that land before opening the tab.
     await waitForHome(app, 'U0REMOVER');
@@ -194,6 +195,7 @@ describeEachDatabase('App Home', (kind) => {
   });
 
   it('lists only job postings under Recent postings, not other links that were shared', async () => {
+    const { app, board } = suite;
     const page = board.route('/home-blog', notAJobPage({ title: 'Company picnic photos', text: 'Fun.' }));
     await app.requests.command({ text: page, user_id: SHARER, channel_id: CHANNEL });
     await app.slack.waitFor('response_url', (c) => c.args.replace_original === true, 10_000);

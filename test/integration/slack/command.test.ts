@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.mjs';
 import type { RecordedCall } from '../../helpers/fake-slack-api.mjs';
 import {
   actionIdsOf,
@@ -24,7 +23,7 @@ import {
 } from '../../helpers/slack-flows.js';
 import { CANDIDATE, CHANNEL, REFERRER, SHARER } from '../../helpers/slack-members.js';
 import { startTestApp, type TestApp } from '../../helpers/start-test-app.js';
-import { useAppForSuite } from '../../helpers/suite-app.js';
+import { useSlackSuite } from '../../helpers/suite-app.js';
 import { describeEachDatabase } from '../../helpers/test-database.js';
 import { notAJobPage } from '../../helpers/web-pages.js';
 
@@ -76,14 +75,11 @@ async function expressInterestOnCard(
 }
 
 describeEachDatabase('/vouch', (kind) => {
-  let app: TestApp;
-  let board: FakeJobBoard;
-  useAppForSuite({ database: kind, startBoard: startFakeJobBoard }, (started) => {
-    ({ app, board } = started);
-  });
-  beforeEach(() => trackPostedTs(app));
+  const suite = useSlackSuite(kind);
+  beforeEach(() => trackPostedTs(suite.app));
 
   it('answers `help` with the list of subcommands, only to the caller', async () => {
+    const { app } = suite;
     const text = await askVouchPrivately(app, { text: 'help' });
     for (const sub of ['list [company]', 'mine', 'refer-at <company>', 'referrers <company>', 'stats']) {
       expect(text).toContain(sub);
@@ -92,6 +88,7 @@ describeEachDatabase('/vouch', (kind) => {
   });
 
   it('answers text it does not understand with help, echoing that text', async () => {
+    const { app } = suite;
     const text = await askVouchPrivately(app, { text: 'frobnicate the widgets' });
     expect(text).toContain("didn't understand");
     expect(text).toContain('frobnicate the widgets');
@@ -99,6 +96,7 @@ describeEachDatabase('/vouch', (kind) => {
   });
 
   it('shares `<url> note`: acks within 3 s while the board is slow, posts the card, then confirms', async () => {
+    const { app, board } = suite;
     const url = board.job(
       '/jobs/slow-ml',
       {
@@ -135,6 +133,7 @@ describeEachDatabase('/vouch', (kind) => {
   });
 
   it('explains a link that is not a job posting and shows a plain card, posting nothing in the channel', async () => {
+    const { app, board } = suite;
     const url = board.route(
       '/about-us',
       notAJobPage({ title: 'About Plainco', description: 'We make plain things', text: 'Hello there.' }),
@@ -152,6 +151,7 @@ describeEachDatabase('/vouch', (kind) => {
   });
 
   it('explains a link it may not fetch (a private address) without sending any traffic or crashing', async () => {
+    const { app } = suite;
     const url = 'http://10.255.255.1/jobs/1';
     const response = await app.requests.command({ text: url, user_id: SHARER, channel_id: CHANNEL });
     expect(response.status).toBe(200);
@@ -164,6 +164,7 @@ describeEachDatabase('/vouch', (kind) => {
   });
 
   it('explains a job board that answers 500, and keeps serving', async () => {
+    const { app, board } = suite;
     const url = board.route('/jobs/broken', {
       status: 500,
       contentType: 'text/html',
@@ -177,6 +178,7 @@ describeEachDatabase('/vouch', (kind) => {
   });
 
   it('keeps the who-can-refer directory: refer-at, referrers, refer-at remove', async () => {
+    const { app } = suite;
     const before = await askVouch(app, { text: 'referrers Acme', user_id: SHARER });
     expect(before.text).toMatch(/nobody can refer at acme/i);
 
@@ -201,6 +203,7 @@ describeEachDatabase('/vouch', (kind) => {
   });
 
   it('answers `refer-at` with a name that has no letters or digits with an explanation', async () => {
+    const { app } = suite;
     const answer = await askVouch(app, { text: 'refer-at !!!', user_id: REFERRER });
     expect(answer.response_type).toBe('ephemeral');
     expect(answer.text).toMatch(/company name/i);
@@ -208,6 +211,7 @@ describeEachDatabase('/vouch', (kind) => {
   });
 
   it('keeps companies whose names are not in Latin letters in the directory', async () => {
+    const { app } = suite;
     const added = await askVouch(app, { text: 'refer-at Яндекс', user_id: REFERRER });
     expect(added.text).toMatch(/you can refer at \*Яндекс\*/);
     const listed = await askVouch(app, { text: 'referrers Яндекс', user_id: SHARER });
@@ -215,6 +219,7 @@ describeEachDatabase('/vouch', (kind) => {
   });
 
   it('lists open postings, all of them or one company', async () => {
+    const { app, board } = suite;
     const globex = board.job('/jobs/globex-sre', { title: 'Site Reliability Engineer', company: 'Globex' });
     const initech = board.job('/jobs/initech-pm', { title: 'Product Manager', company: 'Initech' });
     await shareJobByCommand(app, { url: globex, channel: CHANNEL, user: SHARER });
@@ -233,6 +238,7 @@ describeEachDatabase('/vouch', (kind) => {
   });
 
   it('does not list pages that are not job postings among the open postings', async () => {
+    const { app, board } = suite;
     const notJob = board.route('/careers-blog', notAJobPage({ title: 'Our careers blog', text: 'Stories.' }));
     await app.requests.command({ text: notJob, user_id: SHARER, channel_id: CHANNEL });
     await app.slack.waitFor('response_url', isFinalAnswer, 10_000);
@@ -242,6 +248,7 @@ describeEachDatabase('/vouch', (kind) => {
   });
 
   it('shows `mine` to the candidate and to the referrer, with the status', async () => {
+    const { app, board } = suite;
     const url = board.job('/jobs/mine', { title: 'Backend Engineer', company: 'Minecorp' });
     await askVouch(app, { text: 'refer-at Minecorp', user_id: REFERRER });
     const shared = await shareJobByCommand(app, { url, channel: CHANNEL, user: SHARER });
@@ -263,12 +270,14 @@ describeEachDatabase('/vouch', (kind) => {
   });
 
   it('names the running version in `version`', async () => {
+    const { app } = suite;
     const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
     const text = await askVouchPrivately(app, { text: 'version' });
     expect(text).toContain(`Vouch ${version} on Node ${process.version}`);
   });
 
   it('counts postings and referrals by status in `stats`', async () => {
+    const { board } = suite;
     const fresh = await startTestApp({ database: kind });
     trackPostedTs(fresh);
     try {
@@ -294,6 +303,7 @@ describeEachDatabase('/vouch', (kind) => {
   });
 
   it('does not count links that are not jobs as open postings in `stats`', async () => {
+    const { board } = suite;
     const fresh = await startTestApp({ database: kind });
     try {
       const job = board.job('/jobs/stats-only', { title: 'Counted Engineer', company: 'Countco' });
@@ -314,6 +324,7 @@ describeEachDatabase('/vouch', (kind) => {
 
   describe('privacy of interest on channel cards', () => {
     it('never names a candidate in the channel unless they chose to show their name', async () => {
+      const { app, board } = suite;
       const url = board.job('/jobs/private', { title: 'Quiet Engineer', company: 'Hushco' });
       const shared = await shareJobByCommand(app, { url, channel: CHANNEL, user: SHARER });
       await expressInterestOnCard(app, shared, 'U0SHY0001', { note: 'please keep this quiet' });
@@ -333,6 +344,7 @@ describeEachDatabase('/vouch', (kind) => {
     });
 
     it('names the candidate on the card when they ticked "show my name"', async () => {
+      const { app, board } = suite;
       const url = board.job('/jobs/public', { title: 'Loud Engineer', company: 'Shoutco' });
       const shared = await shareJobByCommand(app, { url, channel: CHANNEL, user: SHARER });
       await expressInterestOnCard(app, shared, 'U0PROUD001', { showName: true });

@@ -1,30 +1,27 @@
 import { expect, it } from 'vitest';
-import type { Database } from '../../../src/db/client.js';
 import { encodeRelationship, encodeStatusUpdate } from '../../../src/slack/blocks/action-values.js';
-import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.mjs';
 import type { RecordedCall } from '../../helpers/fake-slack-api.mjs';
 import { dmChannelOf, dmsTo, stringsMentioning, textOf, viewBlocksOf } from '../../helpers/slack-blocks.js';
 import {
   askVouch,
+  type ButtonClick,
   clickButton,
   expressInterest,
   offerAndAccept,
   offerToRefer,
-  shareJobByCommand,
+  shareJobPage,
   waitForDm,
   waitForHome,
 } from '../../helpers/slack-flows.js';
+import { CHANNEL, SHARER } from '../../helpers/slack-members.js';
 import { appHomeOpened } from '../../helpers/slack-payloads.mjs';
-import type { TestApp } from '../../helpers/start-test-app.js';
-import { useAppAndDatabaseForSuite } from '../../helpers/suite-app.js';
+import { useSlackFlowSuite } from '../../helpers/suite-app.js';
 import { describeEachDatabase } from '../../helpers/test-database.js';
 
 /**
  * Issue #11's scenarios, tried as a curious member would, with requests their own Slack client could
  * send: nobody learns who is interested unless that person chose to say so.
  */
-const CHANNEL = 'C0OPTIN';
-const SHARER = 'U0OPTSHARER';
 const BOB = 'U0BOBREFERS';
 const CAROL = 'U0CAROLREFERS';
 const DAVE = 'U0DAVELOOKS';
@@ -33,24 +30,22 @@ const MALLORY = 'U0MALLORY';
 const NOTE = 'Quietly looking: please keep this between us';
 
 describeEachDatabase('double opt-in and authorization', (kind) => {
-  let app: TestApp;
-  let board: FakeJobBoard;
-  let db: Database;
-  let counter = 0;
-  useAppAndDatabaseForSuite({ database: kind, startBoard: startFakeJobBoard }, (started) => {
-    ({ app, board, db } = started);
-  });
+  const suite = useSlackFlowSuite(kind);
 
   /** A fresh company with Bob as its referrer, a posting there, and Dave asking anyone, with a note. */
   async function daveAsksAnyone(extraReferrers: string[] = []) {
-    counter += 1;
-    const company = `Acme ${kind} ${counter}`;
-    const title = `Platform Engineer ${kind} ${counter}`;
-    for (const referrer of [BOB, ...extraReferrers]) {
-      await askVouch(app, { text: `refer-at ${company}`, user_id: referrer });
-    }
-    const url = board.job(`/jobs/optin-${kind}-${counter}`, { title, company });
-    const card = await shareJobByCommand(app, { url, channel: CHANNEL, user: SHARER });
+    const { app, board, db } = suite;
+    const n = suite.freshNumber();
+    const company = `Acme ${kind} ${n}`;
+    const title = `Platform Engineer ${kind} ${n}`;
+    const card = await shareJobPage(app, board, {
+      path: `/jobs/optin-${kind}-${n}`,
+      title,
+      company,
+      channel: CHANNEL,
+      sharer: SHARER,
+      referrers: [BOB, ...extraReferrers],
+    });
     await expressInterest(
       app,
       { postingId: card.postingId, user: DAVE, channel: CHANNEL },
@@ -65,6 +60,31 @@ describeEachDatabase('double opt-in and authorization', (kind) => {
     return { ...card, title, company, referralId: referral.id };
   }
 
+  /** `click.user` clicks in their DM with the bot and is refused: an ephemeral to them matching `answer`. */
+  async function refusedClick(click: Omit<ButtonClick, 'channel'>, answer: RegExp) {
+    await clickButton(suite.app, { ...click, channel: dmChannelOf(click.user) });
+    await suite.app.slack.waitFor(
+      'chat.postEphemeral',
+      (c) => c.args.user === click.user && answer.test(textOf(c.args)),
+    );
+  }
+
+  /** How many offer rows `member` has on the referral: 1 once the request reached them. */
+  const offersOf = (referralId: string, member: string) =>
+    suite.db.prisma.referralOffer.count({ where: { referralId, referrer: { slackUserId: member } } });
+
+  /** The status of `member`'s own part in the request (their offer row); undefined while none. */
+  const partOf = async (referralId: string, member: string) =>
+    (
+      await suite.db.prisma.referralOffer.findFirst({
+        where: { referralId, referrer: { slackUserId: member } },
+      })
+    )?.status;
+
+  /** The status of the request itself. */
+  const statusOf = async (referralId: string) =>
+    (await suite.db.prisma.referral.findUniqueOrThrow({ where: { id: referralId } })).status;
+
   /**
    * What the bot sent to `user` in this test (DMs, ephemerals, Home tabs) that names Dave or carries
    * his note, about the job titled `title` (a Home tab also lists earlier tests' referrals).
@@ -72,7 +92,7 @@ describeEachDatabase('double opt-in and authorization', (kind) => {
   function leaksTo(
     user: string,
     title: string,
-    calls: readonly RecordedCall[] = app.slack.calls(),
+    calls: readonly RecordedCall[] = suite.app.slack.calls(),
   ): string[] {
     const channel = dmChannelOf(user);
     const theirs = calls.filter(
@@ -84,6 +104,7 @@ describeEachDatabase('double opt-in and authorization', (kind) => {
   }
 
   async function openHome(user: string) {
+    const { app } = suite;
     const before = app.slack.calls('views.publish').length;
     await app.requests.eventCallback(appHomeOpened(user));
     const call = await app.slack.waitFor(
@@ -94,6 +115,7 @@ describeEachDatabase('double opt-in and authorization', (kind) => {
   }
 
   it('tells the referrers of an open request that someone is interested, never who, and not the note', async () => {
+    const { app } = suite;
     const { title } = await daveAsksAnyone();
     const invitation = await waitForDm(app, BOB, { matching: /is interested in/ });
     expect(textOf(invitation.args)).toContain(`Someone in <#${CHANNEL}> is interested in`);
@@ -102,6 +124,7 @@ describeEachDatabase('double opt-in and authorization', (kind) => {
   });
 
   it('shows a member who claims "I can refer" after the request only an anonymous invitation, on every surface', async () => {
+    const { app } = suite;
     const { postingId, title, referralId } = await daveAsksAnyone();
     await clickButton(app, {
       user: EVE,
@@ -111,9 +134,7 @@ describeEachDatabase('double opt-in and authorization', (kind) => {
     });
     // Eve is invited the same anonymous way the referrers before her were.
     await waitForDm(app, EVE, { matching: new RegExp(`is interested in .*${title}`) });
-    await expect
-      .poll(() => db.prisma.referralOffer.count({ where: { referralId, referrer: { slackUserId: EVE } } }))
-      .toBe(1);
+    await expect.poll(() => offersOf(referralId, EVE)).toBe(1);
 
     // Every surface Eve can reach: her Home, `mine`, `list`, `stats`, the Details modal, her export.
     const home = await openHome(EVE);
@@ -139,6 +160,7 @@ describeEachDatabase('double opt-in and authorization', (kind) => {
   });
 
   it("lets a referrer's decline end their own part only, and refuses anyone else's", async () => {
+    const { app } = suite;
     const { postingId, referralId } = await daveAsksAnyone();
     await clickButton(app, {
       user: EVE,
@@ -146,65 +168,36 @@ describeEachDatabase('double opt-in and authorization', (kind) => {
       value: postingId,
       channel: CHANNEL,
     });
-    await expect
-      .poll(() => db.prisma.referralOffer.count({ where: { referralId, referrer: { slackUserId: EVE } } }))
-      .toBe(1);
+    await expect.poll(() => offersOf(referralId, EVE)).toBe(1);
     const decline = encodeStatusUpdate({ referralId, to: 'declined' });
 
     // Mallory, who cannot refer there, sends the decline button's value: refused, nothing changes.
-    await clickButton(app, {
-      user: MALLORY,
-      actionId: 'decline',
-      value: decline,
-      channel: dmChannelOf(MALLORY),
-    });
-    await app.slack.waitFor(
-      'chat.postEphemeral',
-      (c) => c.args.user === MALLORY && /not yours|Only/.test(textOf(c.args)),
-    );
+    await refusedClick({ user: MALLORY, actionId: 'decline', value: decline }, /not yours|Only/);
 
     // Eve, invited, declines: her part ends; the request stays open for Bob, and Dave hears nothing.
     const dmsToDave = dmsTo(app, DAVE).length;
     await clickButton(app, { user: EVE, actionId: 'decline', value: decline, channel: dmChannelOf(EVE) });
-    await expect
-      .poll(
-        async () =>
-          (await db.prisma.referralOffer.findFirst({ where: { referralId, referrer: { slackUserId: EVE } } }))
-            ?.status,
-      )
-      .toBe('declined');
-    const referral = await db.prisma.referral.findUniqueOrThrow({ where: { id: referralId } });
-    expect(referral.status).toBe('requested');
+    await expect.poll(() => partOf(referralId, EVE)).toBe('declined');
+    expect(await statusOf(referralId)).toBe('requested');
     expect(dmsTo(app, DAVE)).toHaveLength(dmsToDave);
-    const bobs = await db.prisma.referralOffer.findFirstOrThrow({
-      where: { referralId, referrer: { slackUserId: BOB } },
-    });
-    expect(bobs.status).toBe('invited');
+    expect(await partOf(referralId, BOB)).toBe('invited');
   });
 
   it('ends the request when every referrer it reached declined, and tells the candidate', async () => {
+    const { app } = suite;
     const { referralId } = await daveAsksAnyone([CAROL]);
     const decline = encodeStatusUpdate({ referralId, to: 'declined' });
     await clickButton(app, { user: BOB, actionId: 'decline', value: decline, channel: dmChannelOf(BOB) });
-    await expect
-      .poll(
-        async () =>
-          (await db.prisma.referralOffer.findFirst({ where: { referralId, referrer: { slackUserId: BOB } } }))
-            ?.status,
-      )
-      .toBe('declined');
-    expect((await db.prisma.referral.findUniqueOrThrow({ where: { id: referralId } })).status).toBe(
-      'requested',
-    );
+    await expect.poll(() => partOf(referralId, BOB)).toBe('declined');
+    expect(await statusOf(referralId)).toBe('requested');
 
     await clickButton(app, { user: CAROL, actionId: 'decline', value: decline, channel: dmChannelOf(CAROL) });
-    await expect
-      .poll(async () => (await db.prisma.referral.findUniqueOrThrow({ where: { id: referralId } })).status)
-      .toBe('declined');
+    await expect.poll(() => statusOf(referralId)).toBe('declined');
     await waitForDm(app, DAVE, { matching: /declined|can't refer/i });
   });
 
   it('shows the name and note only to the referrer the candidate accepted', async () => {
+    const { app, db } = suite;
     const { title, referralId } = await daveAsksAnyone([CAROL]);
     const request = await offerAndAccept(app, { referrer: BOB, candidate: DAVE, title });
     expect(textOf(request.args)).toContain(`<@${DAVE}>`);
@@ -229,20 +222,10 @@ describeEachDatabase('double opt-in and authorization', (kind) => {
   });
 
   it('refuses an offer from a member the request never reached, and an acceptance by anyone but the candidate', async () => {
+    const { app, db } = suite;
     const { title, referralId } = await daveAsksAnyone();
-    await clickButton(app, {
-      user: MALLORY,
-      actionId: 'offer_to_refer',
-      value: referralId,
-      channel: dmChannelOf(MALLORY),
-    });
-    await app.slack.waitFor(
-      'chat.postEphemeral',
-      (c) => c.args.user === MALLORY && /not open to you/.test(textOf(c.args)),
-    );
-    expect(
-      await db.prisma.referralOffer.count({ where: { referralId, referrer: { slackUserId: MALLORY } } }),
-    ).toBe(0);
+    await refusedClick({ user: MALLORY, actionId: 'offer_to_refer', value: referralId }, /not open to you/);
+    expect(await offersOf(referralId, MALLORY)).toBe(0);
 
     await offerToRefer(app, BOB, title);
     await expect
@@ -251,16 +234,7 @@ describeEachDatabase('double opt-in and authorization', (kind) => {
     const offer = await db.prisma.referralOffer.findFirstOrThrow({
       where: { referralId, status: 'offered' },
     });
-    await clickButton(app, {
-      user: BOB,
-      actionId: 'accept_offer',
-      value: offer.id,
-      channel: dmChannelOf(BOB),
-    });
-    await app.slack.waitFor(
-      'chat.postEphemeral',
-      (c) => c.args.user === BOB && /Only the candidate/.test(textOf(c.args)),
-    );
+    await refusedClick({ user: BOB, actionId: 'accept_offer', value: offer.id }, /Only the candidate/);
     expect((await db.prisma.referralOffer.findUniqueOrThrow({ where: { id: offer.id } })).status).toBe(
       'offered',
     );
@@ -268,27 +242,29 @@ describeEachDatabase('double opt-in and authorization', (kind) => {
   });
 
   it("does not let anyone but the accepted referrer write 'how do you know them' on a referral", async () => {
+    const { db } = suite;
     const { referralId } = await daveAsksAnyone();
     const value = encodeRelationship({ referralId, relationship: 'worked_closely' });
-    await clickButton(app, {
-      user: MALLORY,
-      actionId: 'referrer_relationship',
-      value,
-      channel: dmChannelOf(MALLORY),
-      actionType: 'static_select',
-    });
-    await app.slack.waitFor('chat.postEphemeral', (c) => c.args.user === MALLORY);
+    // Any answer will do: what matters is that nothing was written.
+    await refusedClick(
+      { user: MALLORY, actionId: 'referrer_relationship', value, actionType: 'static_select' },
+      /.*/,
+    );
     const referral = await db.prisma.referral.findUniqueOrThrow({ where: { id: referralId } });
     expect(referral.referrerRelationship).toBeNull();
   });
 
   it('sends a request to a named referrer to that person alone', async () => {
-    counter += 1;
-    const company = `Named ${kind} ${counter}`;
-    for (const referrer of [BOB, CAROL])
-      await askVouch(app, { text: `refer-at ${company}`, user_id: referrer });
-    const url = board.job(`/jobs/named-${kind}-${counter}`, { title: `Named Engineer ${counter}`, company });
-    const card = await shareJobByCommand(app, { url, channel: CHANNEL, user: SHARER });
+    const { app, board } = suite;
+    const n = suite.freshNumber();
+    const card = await shareJobPage(app, board, {
+      path: `/jobs/named-${kind}-${n}`,
+      title: `Named Engineer ${n}`,
+      company: `Named ${kind} ${n}`,
+      channel: CHANNEL,
+      sharer: SHARER,
+      referrers: [BOB, CAROL],
+    });
     app.slack.reset();
     await expressInterest(
       app,

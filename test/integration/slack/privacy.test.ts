@@ -3,13 +3,19 @@ import { describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/db/client.js';
 import { FORMER_MEMBER_SLACK_ID } from '../../../src/privacy/former-member.js';
 import type { MemberExport } from '../../../src/privacy/member-data.js';
-import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.mjs';
 import { FAKE_TEAM_ID } from '../../helpers/fake-slack-api.mjs';
 import { buttonValue, dmChannelOf } from '../../helpers/slack-blocks.js';
-import { askVouch, expressInterest, shareJobByCommand, waitForDm } from '../../helpers/slack-flows.js';
+import {
+  askVouch,
+  clickButton,
+  expressInterest,
+  openTagModal,
+  shareJobPage,
+  tagFormValues,
+  waitForDm,
+} from '../../helpers/slack-flows.js';
 import { blockAction, viewSubmission } from '../../helpers/slack-payloads.mjs';
-import type { TestApp } from '../../helpers/start-test-app.js';
-import { useAppAndDatabaseForSuite } from '../../helpers/suite-app.js';
+import { useSlackFlowSuite } from '../../helpers/suite-app.js';
 import { type DatabaseKind, describeEachDatabase } from '../../helpers/test-database.js';
 
 const CHANNEL = 'C0PRIVACY';
@@ -41,14 +47,7 @@ async function storedText(kind: DatabaseKind, url: string, db: Database): Promis
 }
 
 describeEachDatabase('data rights', (kind) => {
-  let app: TestApp;
-  let board: FakeJobBoard;
-  let db: Database;
-  let counter = 0;
-
-  useAppAndDatabaseForSuite({ database: kind, startBoard: startFakeJobBoard }, (started) => {
-    ({ app, board, db } = started);
-  });
+  const suite = useSlackFlowSuite(kind);
 
   /**
    * A member with every kind of data Vouch holds, next to other people's: they refer at Globex (and
@@ -57,8 +56,8 @@ describeEachDatabase('data rights', (kind) => {
    * own private note), and tagged a friend.
    */
   async function memberWithEverything() {
-    counter += 1;
-    const n = `${counter}${kind === 'sqlite' ? 'S' : 'P'}`;
+    const { app, board, db } = suite;
+    const n = `${suite.freshNumber()}${kind === 'sqlite' ? 'S' : 'P'}`;
     const who = {
       member: `U0MEM${n}`,
       referrer: `U0REF${n}`,
@@ -70,70 +69,54 @@ describeEachDatabase('data rights', (kind) => {
       memberNote: `member-note-xv${n}`,
       colleagueNote: `colleague-note-kw${n}`,
     };
-    await askVouch(app, { text: `refer-at ${who.acme}`, user_id: who.referrer });
-    await askVouch(app, { text: `refer-at ${who.globex}`, user_id: who.member });
-    const acme = await shareJobByCommand(app, {
-      url: board.job(`/jobs/acme-${n}`, { title: `Acme Engineer ${n}`, company: who.acme }),
+    const acme = await shareJobPage(app, board, {
+      path: `/jobs/acme-${n}`,
+      title: `Acme Engineer ${n}`,
+      company: who.acme,
       channel: CHANNEL,
-      user: who.member,
+      sharer: who.member,
       note: who.shareNote,
+      referrers: [who.referrer],
     });
-    const globex = await shareJobByCommand(app, {
-      url: board.job(`/jobs/globex-${n}`, { title: `Globex Designer ${n}`, company: who.globex }),
+    const globex = await shareJobPage(app, board, {
+      path: `/jobs/globex-${n}`,
+      title: `Globex Designer ${n}`,
+      company: who.globex,
       channel: CHANNEL,
-      user: who.referrer,
+      sharer: who.referrer,
+      referrers: [who.member],
     });
 
     // "I can refer" on the Globex posting.
-    await app.requests.interaction(
-      blockAction({
-        user: who.member,
-        actionId: 'i_can_refer',
-        value: globex.postingId,
-        channel: CHANNEL,
-        responseUrl: app.slack.responseUrl(`refer-${n}`),
-      }),
-    );
+    await clickButton(app, {
+      user: who.member,
+      actionId: 'i_can_refer',
+      value: globex.postingId,
+      channel: CHANNEL,
+    });
     await expect
       .poll(() => db.prisma.postingReferrer.count({ where: { postingId: globex.postingId } }), {
         timeout: 10_000,
       })
       .toBe(1);
 
+    /** `candidate` asks `referrer` for a referral on the posting, with a note; resolves with the DM. */
+    async function asks(candidate: string, referrer: string, postingId: string, note: string) {
+      await expressInterest(app, { postingId, user: candidate, channel: CHANNEL }, { note, referrer });
+      return waitForDm(app, referrer, { matching: /asked you for a referral/ });
+    }
+
     // Their own request, to the Acme referrer, with a private note.
-    await expressInterest(
-      app,
-      {
-        postingId: acme.postingId,
-        user: who.member,
-        channel: CHANNEL,
-        responseUrl: app.slack.responseUrl(`interest-${n}`),
-      },
-      { note: who.memberNote, referrer: who.referrer },
-    );
-    await waitForDm(app, who.referrer, { matching: /asked you for a referral/ });
+    await asks(who.member, who.referrer, acme.postingId, who.memberNote);
 
     // A colleague asks them at Globex; they refer the colleague.
-    await expressInterest(
-      app,
-      {
-        postingId: globex.postingId,
-        user: who.colleague,
-        channel: CHANNEL,
-        responseUrl: app.slack.responseUrl(`colleague-${n}`),
-      },
-      { note: who.colleagueNote, referrer: who.member },
-    );
-    const asked = await waitForDm(app, who.member, { matching: /asked you for a referral/ });
-    await app.requests.interaction(
-      blockAction({
-        user: who.member,
-        actionId: 'mark_referred',
-        value: buttonValue(asked.args.blocks, 'mark_referred', { prefix: true }),
-        channel: dmChannelOf(who.member),
-        responseUrl: app.slack.responseUrl(`referred-${n}`),
-      }),
-    );
+    const asked = await asks(who.colleague, who.member, globex.postingId, who.colleagueNote);
+    await clickButton(app, {
+      user: who.member,
+      actionId: 'mark_referred',
+      value: buttonValue(asked.args.blocks, 'mark_referred', { prefix: true }),
+      channel: dmChannelOf(who.member),
+    });
     await expect
       .poll(
         async () =>
@@ -147,28 +130,16 @@ describeEachDatabase('data rights', (kind) => {
       .toBe('referred');
 
     // They tag a friend on the Globex posting.
-    await app.requests.interaction(
-      blockAction({
-        user: who.member,
-        actionId: 'tag_someone',
-        value: globex.postingId,
-        channel: CHANNEL,
-        responseUrl: app.slack.responseUrl(`tag-${n}`),
-      }),
-    );
-    const tagModal = await app.slack.waitFor(
-      'views.open',
-      (c) => (c.args.view as { callback_id?: string }).callback_id === 'tag_submit',
-      10_000,
-    );
+    const tagModal = await openTagModal(app, {
+      user: who.member,
+      postingId: globex.postingId,
+      channel: CHANNEL,
+    });
     await app.requests.interaction(
       viewSubmission({
         user: who.member,
-        view: tagModal.args.view as Record<string, unknown>,
-        values: {
-          tag_user: { user: { type: 'users_select', selected_user: who.friend } },
-          tag_role: { role: { type: 'radio_buttons', selected_option: { value: 'candidate' } } },
-        },
+        view: tagModal.view,
+        values: tagFormValues(who.friend, 'candidate'),
       }),
     );
     await waitForDm(app, who.friend, { matching: /might be interested/ });
@@ -177,6 +148,7 @@ describeEachDatabase('data rights', (kind) => {
   }
 
   async function exportOf(member: string): Promise<{ data: MemberExport; raw: string }> {
+    const { app } = suite;
     const answer = await askVouch(app, { text: 'export', user_id: member });
     expect(answer.response_type).toBe('ephemeral');
     expect(String(answer.text)).toMatch(/sent you a DM with a file/);
@@ -190,15 +162,17 @@ describeEachDatabase('data rights', (kind) => {
   }
 
   it('explains in plain words who sees what, and lists the data-rights commands in help', async () => {
+    const { app } = suite;
     const answer = await askVouch(app, { text: 'privacy', user_id: 'U0CURIOUS' });
     expect(answer.response_type).toBe('ephemeral');
     const text = JSON.stringify(answer.blocks);
-    expect(text).toContain('Your interest is private');
-    expect(text).toContain('without your name or your note');
-    expect(text).toContain('Referrers are public');
-    expect(text).toContain('/vouch export');
-    expect(text).toContain('/vouch forget-me');
-    expect(text).toContain('erased 180 days after it closed');
+    const promises = [
+      'Your interest is private',
+      'without your name or your note',
+      'Referrers are public',
+      'erased 180 days after it closed',
+    ];
+    for (const words of [...promises, '/vouch export', '/vouch forget-me']) expect(text).toContain(words);
     const help = JSON.stringify((await askVouch(app, { text: 'help' })).blocks);
     for (const sub of ['privacy', 'export', 'forget-me']) expect(help).toContain(`/vouch ${sub}`);
   });
@@ -239,6 +213,7 @@ describeEachDatabase('data rights', (kind) => {
   });
 
   it('answers an export for a member it has never seen without creating them', async () => {
+    const { app, db } = suite;
     const answer = await askVouch(app, { text: 'export', user_id: 'U0STRANGER' });
     expect(String(answer.text)).toMatch(/holds nothing about you/);
     expect(app.slack.uploads()).toHaveLength(0);
@@ -246,6 +221,7 @@ describeEachDatabase('data rights', (kind) => {
   });
 
   it('forget-me asks first, then erases: nothing of the member is left in the database, others keep a coherent history', async () => {
+    const { app, db } = suite;
     const who = await memberWithEverything();
 
     const prompt = await askVouch(app, { text: 'forget-me', user_id: who.member });
@@ -310,6 +286,7 @@ describeEachDatabase('data rights', (kind) => {
   });
 
   it("erases a member whose Slack account was deactivated (user_change with deleted: true), and nobody else's", async () => {
+    const { app, db } = suite;
     const who = await memberWithEverything();
     await app.requests.eventCallback({
       type: 'user_change',
@@ -331,11 +308,13 @@ describeEachDatabase('data rights', (kind) => {
   describe('when Vouch leaves a workspace', () => {
     /** A workspace of its own with a referrer in it. */
     async function otherWorkspace(teamId: string) {
+      const { app, db } = suite;
       await askVouch(app, { text: 'refer-at Initech', user_id: 'U0INITECH', team_id: teamId });
       expect(await db.prisma.member.count({ where: { workspaceId: teamId } })).toBe(1);
     }
 
     it('erases the workspace on app_uninstalled, leaving other workspaces alone', async () => {
+      const { app, db } = suite;
       await otherWorkspace('T0GONE1');
       const before = await db.prisma.member.count({ where: { workspaceId: FAKE_TEAM_ID } });
       await app.requests.eventCallback({ type: 'app_uninstalled' }, { teamId: 'T0GONE1' });
@@ -348,6 +327,7 @@ describeEachDatabase('data rights', (kind) => {
     });
 
     it("erases the workspace when the bot's token is revoked, not for users' tokens", async () => {
+      const { app, db } = suite;
       await otherWorkspace('T0GONE2');
       await app.requests.eventCallback(
         { type: 'tokens_revoked', tokens: { oauth: ['U0INITECH'] } },
@@ -364,6 +344,7 @@ describeEachDatabase('data rights', (kind) => {
   });
 
   it('erases the notes of referrals closed longer ago than VOUCH_NOTE_RETENTION_DAYS, and only those', async () => {
+    const { app, db } = suite;
     const who = await memberWithEverything();
     const mine = await db.prisma.referral.findFirstOrThrow({
       where: { candidate: { slackUserId: who.member } },

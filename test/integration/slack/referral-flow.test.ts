@@ -18,6 +18,7 @@ import {
   settle,
   shareJobByUnfurl,
   submitInterestForm,
+  tagFormValues,
   waitForDm,
 } from '../../helpers/slack-flows.js';
 import { CANDIDATE, CHANNEL, REFERRER, SHARER } from '../../helpers/slack-members.js';
@@ -270,10 +271,7 @@ describe('the referral workflow, end to end', () => {
       viewSubmission({
         user: SHARER,
         view: opened.args.view as Record<string, unknown>,
-        values: {
-          tag_user: { user: { type: 'users_select', selected_user: 'U0FRIEND' } },
-          tag_role: { role: { type: 'radio_buttons', selected_option: { value: 'candidate' } } },
-        },
+        values: tagFormValues('U0FRIEND', 'candidate'),
       }),
     );
     const dm = await waitForDm(app, 'U0FRIEND', { matching: /might be interested/, timeoutMs: 8_000 });
@@ -300,10 +298,7 @@ describe('the referral workflow, end to end', () => {
         viewSubmission({
           user: SHARER,
           view: { ...(opened.args.view as Record<string, unknown>), id: `VTAG${answered.size}` },
-          values: {
-            tag_user: { user: { type: 'users_select', selected_user: 'U0TWICE' } },
-            tag_role: { role: { type: 'radio_buttons', selected_option: { value: 'referrer' } } },
-          },
+          values: tagFormValues('U0TWICE', 'referrer'),
         }),
       );
     };

@@ -1,47 +1,42 @@
 import { expect, it } from 'vitest';
-import type { Database } from '../../../src/db/client.js';
-import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.mjs';
 import { dmsTo } from '../../helpers/slack-blocks.js';
 import {
-  askVouch,
   interestFormValues,
   openInterestModal,
+  openTagModal,
   settle,
-  shareJobByCommand,
+  shareJobPage,
+  tagFormValues,
   waitForDm,
 } from '../../helpers/slack-flows.js';
+import { CANDIDATE, CHANNEL, SHARER } from '../../helpers/slack-members.js';
 import { blockAction, viewSubmission } from '../../helpers/slack-payloads.mjs';
-import type { TestApp } from '../../helpers/start-test-app.js';
-import { useAppAndDatabaseForSuite } from '../../helpers/suite-app.js';
+import { useSlackFlowSuite } from '../../helpers/suite-app.js';
 import { describeEachDatabase } from '../../helpers/test-database.js';
 
 /**
  * Issue #11, "Replays and repeats": the same signed interaction delivered again (Slack's scheme
  * allows a replay within five minutes, and clients retry) has no second effect.
  */
-const CHANNEL = 'C0REPEATS';
-const SHARER = 'U0REPSHARER';
-const CANDIDATE = 'U0REPCAND';
 
 describeEachDatabase('repeated interactions', (kind) => {
-  let app: TestApp;
-  let board: FakeJobBoard;
-  let db: Database;
-  let counter = 0;
-  useAppAndDatabaseForSuite({ database: kind, startBoard: startFakeJobBoard }, (started) => {
-    ({ app, board, db } = started);
-  });
+  const suite = useSlackFlowSuite(kind);
 
-  async function freshPosting(company: string) {
-    counter += 1;
-    const url = board.job(`/jobs/repeat-${kind}-${counter}`, {
-      title: `Repeat Engineer ${counter}`,
+  /** A posting of its own at `company`, shared in the channel after `referrers` said they refer there. */
+  function freshPosting(company: string, referrers: readonly string[] = []) {
+    const n = suite.freshNumber();
+    return shareJobPage(suite.app, suite.board, {
+      path: `/jobs/repeat-${kind}-${n}`,
+      title: `Repeat Engineer ${n}`,
       company,
+      channel: CHANNEL,
+      sharer: SHARER,
+      referrers,
     });
-    return shareJobByCommand(app, { url, channel: CHANNEL, user: SHARER });
   }
 
   it('lists a member once when the same "I can refer" click arrives twice', async () => {
+    const { app, db } = suite;
     const { postingId } = await freshPosting(`Twice ${kind}`);
     const click = blockAction({
       user: 'U0TWICE',
@@ -59,9 +54,8 @@ describeEachDatabase('repeated interactions', (kind) => {
   });
 
   it('makes one referral and one DM to each person of one interest form submitted 100 times at once', async () => {
-    const company = `Hundred ${kind}`;
-    await askVouch(app, { text: `refer-at ${company}`, user_id: 'U0HUNDREDREF' });
-    const { postingId } = await freshPosting(company);
+    const { app, db } = suite;
+    const { postingId } = await freshPosting(`Hundred ${kind}`, ['U0HUNDREDREF']);
     const { view } = await openInterestModal(app, { postingId, user: CANDIDATE, channel: CHANNEL });
     const submission = viewSubmission({
       user: CANDIDATE,
@@ -81,27 +75,13 @@ describeEachDatabase('repeated interactions', (kind) => {
   });
 
   it('sends one DM for one tag submitted 20 times', async () => {
+    const { app } = suite;
     const { postingId } = await freshPosting(`Tagged ${kind}`);
-    await app.requests.interaction(
-      blockAction({
-        user: SHARER,
-        actionId: 'tag_someone',
-        value: postingId,
-        channel: CHANNEL,
-        responseUrl: app.slack.responseUrl('tag'),
-      }),
-    );
-    const opened = await app.slack.waitFor(
-      'views.open',
-      (c) => (c.args.view as { callback_id?: string }).callback_id === 'tag_submit',
-    );
+    const { view } = await openTagModal(app, { user: SHARER, postingId, channel: CHANNEL });
     const submission = viewSubmission({
       user: SHARER,
-      view: opened.args.view as Record<string, unknown>,
-      values: {
-        tag_user: { user: { type: 'users_select', selected_user: 'U0TAGGEDONCE' } },
-        tag_role: { role: { type: 'radio_buttons', selected_option: { value: 'candidate' } } },
-      },
+      view,
+      values: tagFormValues('U0TAGGEDONCE', 'candidate'),
     });
     await Promise.all(Array.from({ length: 20 }, () => app.requests.interaction(submission)));
     await waitForDm(app, 'U0TAGGEDONCE', { matching: /might be interested/ });
@@ -112,10 +92,9 @@ describeEachDatabase('repeated interactions', (kind) => {
   });
 
   it('reaches 60 referrers of an open request with one invitation each, and the candidate with one DM', async () => {
-    const company = `Sixty ${kind}`;
+    const { app } = suite;
     const referrers = Array.from({ length: 60 }, (_, i) => `U0SIXTY${String(i).padStart(2, '0')}`);
-    for (const referrer of referrers) await askVouch(app, { text: `refer-at ${company}`, user_id: referrer });
-    const { postingId } = await freshPosting(company);
+    const { postingId } = await freshPosting(`Sixty ${kind}`, referrers);
     const { view } = await openInterestModal(app, { postingId, user: 'U0SIXTYCAND', channel: CHANNEL });
     await app.requests.interaction(
       viewSubmission({

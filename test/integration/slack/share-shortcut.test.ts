@@ -1,6 +1,5 @@
 import { expect, it } from 'vitest';
 import { createDatabase } from '../../../src/db/client.js';
-import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.mjs';
 import {
   actionIdsOf,
   blocksOf,
@@ -9,8 +8,7 @@ import {
   textOf,
 } from '../../helpers/slack-blocks.js';
 import { messageShortcut, messageTs } from '../../helpers/slack-payloads.mjs';
-import type { TestApp } from '../../helpers/start-test-app.js';
-import { useAppForSuite } from '../../helpers/suite-app.js';
+import { useSlackSuite } from '../../helpers/suite-app.js';
 import { createRecordingLogger, describeEachDatabase } from '../../helpers/test-database.js';
 import { notAJobPage } from '../../helpers/web-pages.js';
 
@@ -18,13 +16,10 @@ const CHANNEL = 'C0SHORTCUT';
 const MEMBER = 'U0SHORTCUTTER';
 
 describeEachDatabase('message shortcut "Share as job referral"', (kind) => {
-  let app: TestApp;
-  let board: FakeJobBoard;
-  useAppForSuite({ database: kind, startBoard: startFakeJobBoard }, (started) => {
-    ({ app, board } = started);
-  });
+  const suite = useSlackSuite(kind);
 
   it("posts the card for the message's first link in that message's thread", async () => {
+    const { app, board } = suite;
     const first = board.job('/jobs/shortcut-first', { title: 'Platform Engineer', company: 'Shortcut Labs' });
     const second = board.job('/jobs/shortcut-second', { title: 'Second Link Engineer', company: 'Other Co' });
     const ts = messageTs();
@@ -64,6 +59,7 @@ describeEachDatabase('message shortcut "Share as job referral"', (kind) => {
   });
 
   it('puts the card into the existing thread when the message is itself a reply', async () => {
+    const { app, board } = suite;
     const url = board.job('/jobs/shortcut-reply', { title: 'Reply Engineer', company: 'Threads Inc' });
     const parent = messageTs();
     const payload = messageShortcut({
@@ -79,6 +75,7 @@ describeEachDatabase('message shortcut "Share as job referral"', (kind) => {
   });
 
   it('posts one card when the shortcut is used twice on the same message, and says so the second time', async () => {
+    const { app, board } = suite;
     const url = board.job('/jobs/shortcut-twice', { title: 'Double Click Engineer', company: 'Twice Co' });
     const ts = messageTs();
     const use = (n: number) =>
@@ -99,6 +96,7 @@ describeEachDatabase('message shortcut "Share as job referral"', (kind) => {
   });
 
   it('acknowledges within 3 s even when the job board is slow', async () => {
+    const { app, board } = suite;
     const url = board.job(
       '/jobs/shortcut-slow',
       { title: 'Slow Shortcut Engineer', company: 'Tortoise' },
@@ -119,6 +117,7 @@ describeEachDatabase('message shortcut "Share as job referral"', (kind) => {
   });
 
   it('explains, only to the member, that a message without a link has nothing to share', async () => {
+    const { app } = suite;
     await app.requests.interaction(
       messageShortcut({
         user: MEMBER,
@@ -134,6 +133,7 @@ describeEachDatabase('message shortcut "Share as job referral"', (kind) => {
   });
 
   it('explains a link that is not a job posting and posts nothing in the channel', async () => {
+    const { app, board } = suite;
     const page = board.route('/team-photo', notAJobPage({ title: 'Our team offsite', text: 'Fun times.' }));
     await app.requests.interaction(
       messageShortcut({

@@ -1,11 +1,11 @@
 import { expect, it } from 'vitest';
-import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.mjs';
+import type { FakeJobBoard } from '../../helpers/fake-job-board.mjs';
 import type { RecordedCall } from '../../helpers/fake-slack-api.mjs';
 import { actionIdsOf, blocksOf, postsTo } from '../../helpers/slack-blocks.js';
 import { settle } from '../../helpers/slack-flows.js';
 import { channelMessageEvent, messageTs } from '../../helpers/slack-payloads.mjs';
 import type { TestApp } from '../../helpers/start-test-app.js';
-import { useAppForSuite } from '../../helpers/suite-app.js';
+import { useSlackSuite } from '../../helpers/suite-app.js';
 import { describeEachDatabase } from '../../helpers/test-database.js';
 import { notAJobPage } from '../../helpers/web-pages.js';
 
@@ -39,13 +39,10 @@ async function expectNoCardFor(
 }
 
 describeEachDatabase('thread cards for job links outside the unfurl domains', (kind) => {
-  let app: TestApp;
-  let board: FakeJobBoard;
-  useAppForSuite({ database: kind, startBoard: startFakeJobBoard }, (started) => {
-    ({ app, board } = started);
-  });
+  const suite = useSlackSuite(kind);
 
   it('answers a channel message with a job link with the card as a thread reply', async () => {
+    const { app, board } = suite;
     const url = board.job('/jobs/thread-1', { title: 'Infrastructure Engineer', company: 'Threadly' });
     const message = channelMessageEvent({ channel: CHANNEL, user: POSTER, text: `We're hiring: <${url}>` });
     const response = await app.requests.eventCallback(message);
@@ -60,6 +57,7 @@ describeEachDatabase('thread cards for job links outside the unfurl domains', (k
   });
 
   it('replies in the existing thread when the link was posted in a thread', async () => {
+    const { app, board } = suite;
     const url = board.job('/jobs/thread-reply', { title: 'Reply Engineer', company: 'Threadly' });
     const parent = messageTs();
     const message = channelMessageEvent({
@@ -74,6 +72,7 @@ describeEachDatabase('thread cards for job links outside the unfurl domains', (k
   });
 
   it("ignores bots' messages", async () => {
+    const { app, board } = suite;
     const url = board.job('/jobs/from-bot', { title: 'Bot Posted Engineer', company: 'Botco' });
     const fromBot = {
       ...channelMessageEvent({ channel: CHANNEL, user: 'U0OTHERBOT', text: `<${url}>` }),
@@ -84,6 +83,7 @@ describeEachDatabase('thread cards for job links outside the unfurl domains', (k
   });
 
   it('ignores message subtypes (edits, joins, bot_message)', async () => {
+    const { app, board } = suite;
     const url = board.job('/jobs/subtypes', { title: 'Subtype Engineer', company: 'Subco' });
     for (const subtype of ['bot_message', 'channel_join', 'thread_broadcast', 'me_message']) {
       await app.requests.eventCallback({
@@ -105,6 +105,7 @@ describeEachDatabase('thread cards for job links outside the unfurl domains', (k
   });
 
   it('leaves links on the unfurl domains to the unfurl (no thread card, no fetch)', async () => {
+    const { app, board } = suite;
     // Filtered out before any fetch: no traffic leaves the machine.
     const message = channelMessageEvent({
       channel: CHANNEL,
@@ -115,6 +116,7 @@ describeEachDatabase('thread cards for job links outside the unfurl domains', (k
   });
 
   it('posts nothing for a link that is not a job posting', async () => {
+    const { app, board } = suite;
     const page = board.route('/blog/launch', notAJobPage({ title: 'We launched!', text: 'Big news.' }));
     await expectNoCardFor(
       app,
@@ -126,6 +128,7 @@ describeEachDatabase('thread cards for job links outside the unfurl domains', (k
   });
 
   it('posts one card when Slack re-delivers the same event', async () => {
+    const { app, board } = suite;
     const url = board.job('/jobs/redelivered', { title: 'Once Only Engineer', company: 'Idempotent Inc' });
     const message = channelMessageEvent({ channel: CHANNEL, user: POSTER, text: `<${url}>` });
     const first = await app.requests.eventCallback(message, { eventId: 'EvTHREADONCE1' });
@@ -137,6 +140,7 @@ describeEachDatabase('thread cards for job links outside the unfurl domains', (k
   });
 
   it('posts one card when the same message arrives twice under different event ids', async () => {
+    const { app, board } = suite;
     const url = board.job('/jobs/twice', { title: 'Twice Engineer', company: 'Idempotent Inc' });
     const message = channelMessageEvent({ channel: CHANNEL, user: POSTER, text: `<${url}>` });
     await Promise.all([app.requests.eventCallback(message), app.requests.eventCallback(message)]);
@@ -147,16 +151,10 @@ describeEachDatabase('thread cards for job links outside the unfurl domains', (k
 });
 
 describeEachDatabase('thread cards turned off with VOUCH_THREAD_CARDS=false', (kind) => {
-  let app: TestApp;
-  let board: FakeJobBoard;
-  useAppForSuite(
-    { database: kind, env: { VOUCH_THREAD_CARDS: 'false' }, startBoard: startFakeJobBoard },
-    (started) => {
-      ({ app, board } = started);
-    },
-  );
+  const suite = useSlackSuite(kind, { env: { VOUCH_THREAD_CARDS: 'false' } });
 
   it('posts no thread card and does not even fetch the link', async () => {
+    const { app, board } = suite;
     const url = board.job('/jobs/off', { title: 'Quiet Engineer', company: 'Offco' });
     const response = await app.requests.eventCallback(
       channelMessageEvent({ channel: CHANNEL, user: POSTER, text: `<${url}>` }),

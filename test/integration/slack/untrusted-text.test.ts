@@ -1,29 +1,26 @@
 import { expect, it } from 'vitest';
-import type { Database } from '../../../src/db/client.js';
-import { type FakeJobBoard, jobPageHtml, startFakeJobBoard } from '../../helpers/fake-job-board.mjs';
+import { jobPageHtml } from '../../helpers/fake-job-board.mjs';
 import { buttonValue } from '../../helpers/slack-blocks.js';
 import {
   askVouch,
   expressInterest,
+  openTagModal,
   settle,
   shareJobByCommand,
   shareJobByUnfurl,
+  tagFormValues,
   waitForDm,
 } from '../../helpers/slack-flows.js';
+import { CANDIDATE, CHANNEL, REFERRER, SHARER } from '../../helpers/slack-members.js';
 import { blockAction, viewSubmission } from '../../helpers/slack-payloads.mjs';
 import type { TestApp } from '../../helpers/start-test-app.js';
-import { useAppAndDatabaseForSuite } from '../../helpers/suite-app.js';
+import { useSlackFlowSuite } from '../../helpers/suite-app.js';
 import { describeEachDatabase } from '../../helpers/test-database.js';
 
 /**
  * Text Vouch did not write (a job page, a member's input, a payload) reaches Slack as text and the
  * database without control characters (issue #11, item 3), whatever the database.
  */
-
-const CHANNEL = 'C0JOBS';
-const SHARER = 'U0SHARER';
-const REFERRER = 'U0REFERRER';
-const CANDIDATE = 'U0CANDIDATE';
 
 /**
  * Every text the bot sent to Slack so far that Slack reads as mrkdwn (a message's `text`, mrkdwn
@@ -48,17 +45,10 @@ function mrkdwnSent(app: TestApp): string {
 }
 
 describeEachDatabase('untrusted text', (kind) => {
-  let app: TestApp;
-  let board: FakeJobBoard;
-  let db: Database;
-  useAppAndDatabaseForSuite(
-    { database: kind, startBoard: startFakeJobBoard, resetSlackBeforeEach: false },
-    (started) => {
-      ({ app, board, db } = started);
-    },
-  );
+  const suite = useSlackFlowSuite(kind, { resetSlackBeforeEach: false });
 
   it('shows a job page’s company name as text in the "remember me" reply, never as a live link', async () => {
+    const { app, board } = suite;
     const company = 'Acme <https://evil.example/phish|Verify account>';
     const url = board.job('/jobs/phish', { title: 'Platform Engineer', company });
     const { postingId, ts } = await shareJobByUnfurl(app, { url, channel: CHANNEL, user: SHARER });
@@ -92,29 +82,14 @@ describeEachDatabase('untrusted text', (kind) => {
   });
 
   it('refuses a tag whose selected user is not a Slack user id, with the reason in the modal', async () => {
+    const { app, board, db } = suite;
     const url = board.job('/jobs/tag-hostile', { title: 'Data Engineer', company: 'Acme Robotics' });
     const { postingId, ts } = await shareJobByUnfurl(app, { url, channel: CHANNEL, user: SHARER });
-    const click = blockAction({
-      user: SHARER,
-      actionId: 'tag_someone',
-      value: postingId,
-      channel: CHANNEL,
-      messageTs: ts,
-      responseUrl: app.slack.responseUrl('tag-hostile'),
-    });
-    await app.requests.interaction(click);
-    const opened = await app.slack.waitFor('views.open', (c) => c.args.trigger_id === click.trigger_id);
+    const { view } = await openTagModal(app, { user: SHARER, postingId, channel: CHANNEL, messageTs: ts });
     const hostile = 'U0ZZZ> <!channel';
 
     const response = await app.requests.interaction(
-      viewSubmission({
-        user: SHARER,
-        view: opened.args.view as Record<string, unknown>,
-        values: {
-          tag_user: { user: { type: 'users_select', selected_user: hostile } },
-          tag_role: { role: { type: 'radio_buttons', selected_option: { value: 'candidate' } } },
-        },
-      }),
+      viewSubmission({ user: SHARER, view, values: tagFormValues(hostile, 'candidate') }),
     );
 
     expect(response.status).toBe(200);
@@ -131,6 +106,7 @@ describeEachDatabase('untrusted text', (kind) => {
   });
 
   it('stores a job page’s text without NUL and other control characters, and shows its card', async () => {
+    const { app, board, db } = suite;
     // The controls arrive as JSON escapes in the page's JSON-LD (raw NUL bytes would make it a binary file).
     const body = jobPageHtml({ title: 'Backend Engineer', company: 'Nultech', location: 'Berlin' })
       .replace('"title":"Backend Engineer"', '"title":"Backend\\u0000 Engineer\\u0007"')
@@ -148,6 +124,7 @@ describeEachDatabase('untrusted text', (kind) => {
   });
 
   it('stores an interest note without NUL and other control characters', async () => {
+    const { app, board, db } = suite;
     const url = board.job('/jobs/nul-note', { title: 'ML Engineer', company: 'Nulltech' });
     const { postingId, ts } = await shareJobByUnfurl(app, { url, channel: CHANNEL, user: SHARER });
 
@@ -172,6 +149,7 @@ describeEachDatabase('untrusted text', (kind) => {
   });
 
   it('stores a `/vouch <link> note` without NUL and other control characters, and shares the card', async () => {
+    const { app, board, db } = suite;
     const url = board.job('/jobs/nul-command', { title: 'SRE', company: 'Nulltech' });
     const { postingId } = await shareJobByCommand(app, {
       url,
@@ -185,6 +163,7 @@ describeEachDatabase('untrusted text', (kind) => {
   });
 
   it('stores a company named in `/vouch refer-at` without NUL and other control characters', async () => {
+    const { app, db } = suite;
     const answer = await askVouch(app, { text: 'refer-at Nul\u0000Co\u0085rp', user_id: REFERRER });
 
     expect(String(answer.text)).toContain('NulCorp');

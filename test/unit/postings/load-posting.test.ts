@@ -8,6 +8,7 @@ import {
   type SafeFetch,
 } from '../../../src/postings/fetched-resource.js';
 import { createPostingLoader } from '../../../src/postings/load-posting.js';
+import { greenhouseJob } from '../../helpers/greenhouse-jobs.js';
 import { sharedRawDir } from './shared-set.js';
 
 interface Call {
@@ -42,15 +43,15 @@ const json = (value: unknown): Partial<FetchedResource> => ({
   contentType: 'application/json',
 });
 
-const ghJob = {
+const ghJob = greenhouseJob({
+  board: 'catawiki',
   id: 7228370,
   title: 'Head of Creative',
-  absolute_url: 'https://job-boards.greenhouse.io/catawiki/jobs/7228370',
-  company_name: 'Catawiki',
-  location: { name: 'Netherlands' },
+  companyName: 'Catawiki',
+  location: 'Netherlands',
   content:
     '&lt;h3&gt;What you’ll bring&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;8+ years of experience leading creative teams&lt;/li&gt;&lt;/ul&gt;',
-};
+});
 
 describe('createPostingLoader', () => {
   it('asks the board’s JSON API first and returns its card with validators', async () => {

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractPosting } from '../../../src/postings/extract-posting.js';
 import type { PostingIdentity } from '../../../src/postings/posting-identity.js';
-import { postingSourceSchema } from '../../../src/postings/posting-summary.js';
+import { type PostingSummary, postingSourceSchema } from '../../../src/postings/posting-summary.js';
 import { ashbyProvider } from '../../../src/postings/providers/ashby.js';
 import { greenhouseProvider } from '../../../src/postings/providers/greenhouse.js';
 import { leverProvider } from '../../../src/postings/providers/lever.js';
@@ -13,9 +13,34 @@ import { BOARD_PROVIDERS } from '../../../src/postings/providers/registry.js';
 import { smartRecruitersProvider } from '../../../src/postings/providers/smartrecruiters.js';
 import { workableProvider } from '../../../src/postings/providers/workable.js';
 import { workdayProvider } from '../../../src/postings/providers/workday.js';
+import { extractGreenhouseJob } from '../../helpers/greenhouse-jobs.js';
 
 const vendorDir = resolve(import.meta.dirname, '..', '..', 'fixtures', 'postings-vendor');
 const vendor = (name: string) => readFileSync(resolve(vendorDir, name));
+/** The card Vouch makes of the saved vendor payload `name`, as fetched from `url`. */
+const extractVendor = (name: string, url: string) => extractPosting({ url, body: vendor(name) });
+
+/** How many items each list of a card has. */
+const listSizes = (s: PostingSummary) => ({
+  responsibilities: s.responsibilities.length,
+  requirements: s.requirements.length,
+  niceToHave: s.niceToHave.length,
+  benefits: s.benefits.length,
+});
+
+// The real captures (see SOURCE.md), each read as fetched for its job's own URL.
+const VITOL_URL = 'https://jobs.smartrecruiters.com/Vitol/744000133666057-platform-engineer';
+const CHANNABLE_URL = 'https://channable.recruitee.com/o/customer-success-manager-benelux-dutch-speaking-3';
+const VORTEXA_URL = 'https://apply.workable.com/vortexa/j/FB313AEBAB/';
+const NVIDIA_URL =
+  'https://nvidia.wd5.myworkdayjobs.com/en-US/NVIDIAExternalCareerSite/job/Israel-Yokneam/Practical-Hardware-Electronics-Test-Engineer_JR2021705';
+const HEIDI_URL =
+  'https://au.linkedin.com/jobs/view/senior-software-engineer-developer-experience-at-heidi-4411867124';
+const vitol = () => extractVendor('smartrecruiters-posting.json', VITOL_URL);
+const channable = () => extractVendor('recruitee-offers.json', CHANNABLE_URL);
+const vortexa = () => extractVendor('workable-account-widget.json', VORTEXA_URL);
+const nvidia = () => extractVendor('workday-cxs-job.json', NVIDIA_URL);
+const heidi = () => extractVendor('linkedin-public-job.html', HEIDI_URL);
 
 function id(
   source: PostingIdentity['source'],
@@ -94,10 +119,7 @@ describe('provider API endpoints', () => {
 
 describe('vendor payloads (real captures, see SOURCE.md)', () => {
   it('reads a SmartRecruiters posting with its job-ad sections (Vitol)', () => {
-    const s = extractPosting({
-      url: 'https://jobs.smartrecruiters.com/Vitol/744000133666057-platform-engineer',
-      body: vendor('smartrecruiters-posting.json'),
-    });
+    const s = vitol();
     expect(s).toMatchObject({
       source: 'smartrecruiters',
       title: 'Platform Engineer',
@@ -108,21 +130,16 @@ describe('vendor payloads (real captures, see SOURCE.md)', () => {
       department: 'MIS, Technology',
       minYearsExperience: 3,
       salary: null,
+      // fullLocation is "Singapore, , Singapore" (no region): the blank segment is dropped.
+      locations: ['Singapore, Singapore'],
     });
-    // fullLocation is "Singapore, , Singapore" (no region): the blank segment is dropped.
-    expect(s.locations).toEqual(['Singapore, Singapore']);
-    expect(s.responsibilities).toHaveLength(6);
-    expect(s.requirements).toHaveLength(13);
+    expect(listSizes(s)).toMatchObject({ responsibilities: 6, requirements: 13, niceToHave: 8 });
     expect(s.requirements[12]).toBe('Excellent written and spoken English.');
-    expect(s.niceToHave).toHaveLength(8);
     expect(s.niceToHave[0]).toBe('Previous experience in the commodities and/or trading industry.');
   });
 
   it('picks the Recruitee offer by slug from the careers-site offers list (Channable)', () => {
-    const s = extractPosting({
-      url: 'https://channable.recruitee.com/o/customer-success-manager-benelux-dutch-speaking-3',
-      body: vendor('recruitee-offers.json'),
-    });
+    const s = channable();
     expect(s).toMatchObject({
       source: 'recruitee',
       title: 'Customer Success Manager Benelux - Dutch speaking',
@@ -131,22 +148,18 @@ describe('vendor payloads (real captures, see SOURCE.md)', () => {
       employmentType: 'full-time',
       department: 'Customer Success',
       minYearsExperience: 1,
+      locations: ['Utrecht, Netherlands'],
     });
-    expect(s.locations).toEqual(['Utrecht, Netherlands']);
     // salary { min: "3750", max: "5250", period: "month", currency: "EUR" } — the OTE range.
     expect(s.salary).toEqual({ min: 3750, max: 5250, currency: 'EUR', period: 'month' });
-    expect(s.responsibilities).toHaveLength(8);
+    expect(listSizes(s)).toMatchObject({ responsibilities: 8, benefits: 18 });
     expect(s.requirements).toContain(
       'You are available to travel and visit clients at least once per quarter.',
     );
-    expect(s.benefits).toHaveLength(18);
   });
 
   it('reads the Recruitee "Who are you?" list as requirements', () => {
-    const s = extractPosting({
-      url: 'https://channable.recruitee.com/o/customer-success-manager-benelux-dutch-speaking-3',
-      body: vendor('recruitee-offers.json'),
-    });
+    const s = channable();
     // 7 bullets under "Who are you?" then 4 under "Other requirements"; "Who are we?" is about us.
     expect(s.requirements).toHaveLength(11);
     expect(s.requirements[0]).toBe(
@@ -158,10 +171,7 @@ describe('vendor payloads (real captures, see SOURCE.md)', () => {
   });
 
   it('picks the Workable job by shortcode from the account widget (Vortexa)', () => {
-    const s = extractPosting({
-      url: 'https://apply.workable.com/vortexa/j/FB313AEBAB/',
-      body: vendor('workable-account-widget.json'),
-    });
+    const s = vortexa();
     expect(s).toMatchObject({
       source: 'workable',
       title: 'Associate Data Analyst - Energy and Freight Markets',
@@ -170,43 +180,31 @@ describe('vendor payloads (real captures, see SOURCE.md)', () => {
       // "Vortexa is looking for a Data Analyst to join our Data Analysis team": the team the text names.
       department: 'Data Analysis',
       salary: null,
+      locations: ['Singapore'],
     });
-    expect(s.locations).toEqual(['Singapore']);
     expect(s.benefits).toHaveLength(6);
     expect(s.benefits[3]).toBe('Private Health Insurance offered via AXA');
   });
 
   // The ad's bullets are "<p>●&nbsp;… </p>" paragraphs under bold-paragraph headings.
   it('reads the Workable "●" paragraph bullets', () => {
-    const s = extractPosting({
-      url: 'https://apply.workable.com/vortexa/j/FB313AEBAB/',
-      body: vendor('workable-account-widget.json'),
-    });
-    expect(s.responsibilities).toHaveLength(8);
+    const s = vortexa();
+    expect(listSizes(s)).toEqual({ responsibilities: 8, requirements: 7, niceToHave: 2, benefits: 6 });
     expect(s.responsibilities[0]).toBe(
       'Take ownership of daily data quality processes, including structured data checks and quality control routines across Vortexa’s proprietary datasets.',
     );
     // "Requirements" then "You Have:" (both bold paragraphs) head one list of 7.
-    expect(s.requirements).toHaveLength(7);
     expect(s.requirements[2]).toMatch(/^Working knowledge of Python\./);
-    expect(s.niceToHave).toHaveLength(2);
     expect(s.niceToHave[1]).toMatch(/^Familiarity with SQL/);
-    expect(s.benefits).toHaveLength(6);
   });
   // "a recent graduate … or a candidate with up to two years’ experience": a ceiling, no minimum.
   it('does not read "up to two years’ experience" as a minimum', () => {
-    const s = extractPosting({
-      url: 'https://apply.workable.com/vortexa/j/FB313AEBAB/',
-      body: vendor('workable-account-widget.json'),
-    });
+    const s = vortexa();
     expect(s.minYearsExperience).toBeNull();
   });
 
   it('reads a Workday cxs job (NVIDIA)', () => {
-    const s = extractPosting({
-      url: 'https://nvidia.wd5.myworkdayjobs.com/en-US/NVIDIAExternalCareerSite/job/Israel-Yokneam/Practical-Hardware-Electronics-Test-Engineer_JR2021705',
-      body: vendor('workday-cxs-job.json'),
-    });
+    const s = nvidia();
     expect(s).toMatchObject({
       source: 'workday',
       title: 'Practical Hardware Electronics Test Engineer',
@@ -215,18 +213,13 @@ describe('vendor payloads (real captures, see SOURCE.md)', () => {
       employmentType: 'full-time',
       minYearsExperience: 3,
       salary: null,
+      locations: ['Israel, Yokneam'],
     });
-    expect(s.locations).toEqual(['Israel, Yokneam']);
-    expect(s.responsibilities).toHaveLength(8);
-    expect(s.requirements).toHaveLength(5);
-    expect(s.niceToHave).toHaveLength(5);
+    expect(listSizes(s)).toMatchObject({ responsibilities: 8, requirements: 5, niceToHave: 5 });
   });
 
   it('reads a signed-out LinkedIn job page (Heidi): top card, criteria list and description', () => {
-    const s = extractPosting({
-      url: 'https://au.linkedin.com/jobs/view/senior-software-engineer-developer-experience-at-heidi-4411867124',
-      body: vendor('linkedin-public-job.html'),
-    });
+    const s = heidi();
     expect(s).toMatchObject({
       source: 'linkedin',
       canonicalUrl: 'https://www.linkedin.com/jobs/view/4411867124',
@@ -242,19 +235,16 @@ describe('vendor payloads (real captures, see SOURCE.md)', () => {
       minYearsExperience: 3,
       salary: null,
       department: null,
+      locations: ['Melbourne, Victoria, Australia'],
     });
-    expect(s.locations).toEqual(['Melbourne, Victoria, Australia']);
     // "What You’ll Do" 6, "What We’re Looking For" 6, "Nice to Have" 4, "Why you will flourish with us" 6;
     // the four values under "The way we work" are about the company, not the job.
-    expect(s.responsibilities).toHaveLength(6);
+    expect(listSizes(s)).toEqual({ responsibilities: 6, requirements: 6, niceToHave: 4, benefits: 6 });
     expect(s.responsibilities[0]).toMatch(/^Designing and maintaining build systems:/);
-    expect(s.requirements).toHaveLength(6);
     expect(s.requirements[0]).toBe(
       '3–10+ years experience in developer tooling developer, developer experience',
     );
-    expect(s.niceToHave).toHaveLength(4);
     expect(s.niceToHave[3]).toBe('Familiarity with MongoDB Atlas, Redis, or Postgres cloud deployments.');
-    expect(s.benefits).toHaveLength(6);
     expect(s.benefits[0]).toBe('Flexible hybrid working environment, with 3 days in the office.');
     // Nothing from the page chrome: similar jobs, "people also viewed", sign-in modals.
     const all = [...s.responsibilities, ...s.requirements, ...s.niceToHave, ...s.benefits].join('\n');
@@ -297,10 +287,7 @@ describe('a level the board states', () => {
     expect(s.seniority).toBe('director');
     const workable = JSON.parse(vendor('workable-account-widget.json').toString('utf8'));
     workable.jobs[0].title = 'Data Analyst - Energy and Freight Markets';
-    const w = extractPosting({
-      url: 'https://apply.workable.com/vortexa/j/FB313AEBAB/',
-      body: JSON.stringify(workable),
-    });
+    const w = extractPosting({ url: VORTEXA_URL, body: JSON.stringify(workable) });
     // "experience": "Associate" (the title no longer says it).
     expect(w.seniority).toBe('junior');
   });
@@ -308,10 +295,7 @@ describe('a level the board states', () => {
 
 describe('LinkedIn page saved to a file', () => {
   it('is recognised by its own og:url / canonical link, not only by the URL it was fetched from', () => {
-    const s = extractPosting({
-      url: 'file:///tmp/linkedin-public-job.html',
-      body: vendor('linkedin-public-job.html'),
-    });
+    const s = extractVendor('linkedin-public-job.html', 'file:///tmp/linkedin-public-job.html');
     // Not the generic fallback, which would read the whole page (similar jobs' "AU remote" etc.).
     expect(s).toMatchObject({ source: 'linkedin', company: 'Heidi', workplaceType: 'hybrid' });
     expect(s.responsibilities).toHaveLength(6);
@@ -332,17 +316,12 @@ describe('board payload traps', () => {
   });
 
   it('decodes Greenhouse’s entity-escaped content and drops channel labels from company names', () => {
-    const job = {
+    const s = extractGreenhouseJob({
       id: 5,
       title: ' Engineer ',
-      absolute_url: 'https://job-boards.greenhouse.io/acme/jobs/5',
-      company_name: 'Acme - LinkedIn',
-      location: { name: 'Berlin; Remote, EU' },
+      companyName: 'Acme - LinkedIn',
+      location: 'Berlin; Remote, EU',
       content: '&lt;h3&gt;Requirements&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Go&lt;/li&gt;&lt;/ul&gt;',
-    };
-    const s = extractPosting({
-      url: 'https://job-boards.greenhouse.io/acme/jobs/5',
-      body: JSON.stringify(job),
     });
     expect(s).toMatchObject({
       title: 'Engineer',

@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { extractPosting } from '../../../src/postings/extract-posting.js';
+import { extractGreenhouseJob } from '../../helpers/greenhouse-jobs.js';
 
 const COMPANY_PITCH =
   '<p>Acme builds the rails that move freight across Europe, trusted by 4,000 shippers since 1998 and growing fast.</p>';
 
 function summaryOf(descriptionHtml: string, title = 'Backend Engineer'): string | null {
-  const body = JSON.stringify({
-    id: 1,
-    title,
-    absolute_url: 'https://job-boards.greenhouse.io/acme/jobs/1',
-    location: { name: 'Berlin' },
-    content: descriptionHtml,
-  });
-  return extractPosting({ url: 'https://job-boards.greenhouse.io/acme/jobs/1', body }).summary;
+  return extractGreenhouseJob({ id: 1, title, location: 'Berlin', content: descriptionHtml }).summary;
 }
 
 describe('the card summary is the posting’s own words about the role', () => {
@@ -84,16 +77,14 @@ describe('the card summary is the posting’s own words about the role', () => {
 
 describe('the team a posting names', () => {
   it('goes on the company line when the prose names it and no department field does', () => {
-    const body = JSON.stringify({
+    const s = extractGreenhouseJob({
       id: 2,
       title: 'Software Engineer',
-      absolute_url: 'https://job-boards.greenhouse.io/acme/jobs/2',
-      location: { name: 'Dublin' },
-      company_name: 'Acme',
+      location: 'Dublin',
+      companyName: 'Acme',
       content:
         "<h3>About the role</h3><p>You'll join our Data Platform team to build the event pipeline every Acme product writes to.</p>",
     });
-    const s = extractPosting({ url: 'https://job-boards.greenhouse.io/acme/jobs/2', body });
     expect(s.department).toBe('Data Platform');
   });
 

@@ -1,35 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { extractPosting } from '../../../src/postings/extract-posting.js';
+import { extractGreenhouseJob } from '../../helpers/greenhouse-jobs.js';
 
-function card(location: string, pay: string) {
-  const body = JSON.stringify({
+/** The salary on the card of a Greenhouse job at `location` whose description says `pay`. */
+function salaryOf(location: string, pay: string) {
+  return extractGreenhouseJob({
     id: 3,
     title: 'Backend Developer',
-    absolute_url: 'https://job-boards.greenhouse.io/acme/jobs/3',
-    location: { name: location },
+    location,
     content: `<h3>Compensation</h3><p>The base salary for this role is ${pay}.</p>`,
-  });
-  return extractPosting({ url: 'https://job-boards.greenhouse.io/acme/jobs/3', body });
+  }).salary;
 }
 
 describe('the currency of a salary comes from the posting’s own context', () => {
-  it('reads dollars in a Canadian posting as CAD, unless it says USD', () => {
-    expect(card('Toronto, ON, Canada', '$120,000 - $150,000 per year').salary).toEqual({
-      min: 120000,
-      max: 150000,
-      currency: 'CAD',
-      period: 'year',
-    });
-    expect(card('Toronto, ON, Canada', 'USD 120,000 - 150,000 per year').salary?.currency).toBe('USD');
-  });
-
-  it('reads dollars in an Australian posting as AUD and in a US one as USD', () => {
-    expect(card('Sydney, Australia', '$120,000 - $150,000 per year').salary?.currency).toBe('AUD');
-    expect(card('Austin, TX', '$120,000 - $150,000 per year').salary?.currency).toBe('USD');
+  it.each([
+    { location: 'Toronto, ON, Canada', pay: '$120,000 - $150,000 per year', currency: 'CAD' },
+    { location: 'Toronto, ON, Canada', pay: 'USD 120,000 - 150,000 per year', currency: 'USD' },
+    { location: 'Sydney, Australia', pay: '$120,000 - $150,000 per year', currency: 'AUD' },
+    { location: 'Austin, TX', pay: '$120,000 - $150,000 per year', currency: 'USD' },
+  ])('reads "$pay" in a posting in $location as $currency', ({ location, pay, currency }) => {
+    expect(salaryOf(location, pay)).toEqual({ min: 120000, max: 150000, currency, period: 'year' });
   });
 
   it('keeps hourly pay hourly', () => {
-    expect(card('Vancouver, BC, Canada', '$28 - $32 per hour').salary).toEqual({
+    expect(salaryOf('Vancouver, BC, Canada', '$28 - $32 per hour')).toEqual({
       min: 28,
       max: 32,
       currency: 'CAD',
