@@ -57,7 +57,7 @@ export async function insertJobRows(
   const written = new Map<string, string>();
   for (let start = 0; start < rows.length; start += MAX_ROWS_PER_STATEMENT) {
     const chunk = rows.slice(start, start + MAX_ROWS_PER_STATEMENT);
-    const { sql, params } = provider === 'postgresql' ? postgresInsert(chunk, now) : sqliteInsert(chunk, now);
+    const { sql, params } = insertStatement(provider === 'postgresql' ? POSTGRES : SQLITE, chunk, now);
     const returned = await db.$queryRawUnsafe<Array<{ id: string; key: string }>>(sql, ...params);
     for (const row of returned) written.set(row.key, row.id);
   }
@@ -67,41 +67,34 @@ export async function insertJobRows(
 const columnList = COLUMNS.map((column) => `"${column}"`).join(', ');
 const tail = 'ON CONFLICT ("key") DO NOTHING RETURNING "id", "key"';
 
-/** SQLite: the text format Prisma's SQLite adapter writes and compares (`…T16:50:46.372+00:00`). */
-function sqliteDate(date: Date): string {
-  return `${date.toISOString().slice(0, -1)}+00:00`;
+/** How each database takes the values: dates, and the placeholder of the n-th value of a column. */
+interface Dialect {
+  date(date: Date): unknown;
+  placeholder(n: number, column: (typeof COLUMNS)[number]): string;
 }
 
-function sqliteInsert(rows: readonly NewJobRow[], now: Date): { sql: string; params: unknown[] } {
-  const at = sqliteDate(now);
-  const params: unknown[] = [];
-  for (const row of rows) {
-    params.push(
-      randomUUID(),
-      row.kind,
-      row.key,
-      row.payloadJson,
-      row.state,
-      row.attempts,
-      sqliteDate(row.runAfter),
-      row.holder,
-      row.leaseUntil === null ? null : sqliteDate(row.leaseUntil),
-      at,
-      at,
-    );
-  }
-  const tuple = `(${COLUMNS.map(() => '?').join(', ')})`;
-  const sql = `INSERT INTO "Job" (${columnList}) VALUES ${rows.map(() => tuple).join(', ')} ${tail}`;
-  return { sql, params };
-}
+const SQLITE: Dialect = {
+  // The text format Prisma's SQLite adapter writes and compares (`…T16:50:46.372+00:00`).
+  date: (date) => `${date.toISOString().slice(0, -1)}+00:00`,
+  placeholder: () => '?',
+};
 
-/** PostgreSQL: `$n` placeholders, the payload parsed by the server into `jsonb`, the state into its enum. */
+/** PostgreSQL: timestamps as they are, the payload parsed by the server into `jsonb`, the state into its enum. */
 const POSTGRES_CASTS: Partial<Record<(typeof COLUMNS)[number], string>> = {
   payload: '::jsonb',
   state: '::"JobState"',
 };
+const POSTGRES: Dialect = {
+  date: (date) => date,
+  placeholder: (n, column) => `$${n}${POSTGRES_CASTS[column] ?? ''}`,
+};
 
-function postgresInsert(rows: readonly NewJobRow[], now: Date): { sql: string; params: unknown[] } {
+function insertStatement(
+  dialect: Dialect,
+  rows: readonly NewJobRow[],
+  now: Date,
+): { sql: string; params: unknown[] } {
+  const at = dialect.date(now);
   const params: unknown[] = [];
   const tuples: string[] = [];
   for (const row of rows) {
@@ -113,15 +106,13 @@ function postgresInsert(rows: readonly NewJobRow[], now: Date): { sql: string; p
       row.payloadJson,
       row.state,
       row.attempts,
-      row.runAfter,
+      dialect.date(row.runAfter),
       row.holder,
-      row.leaseUntil,
-      now,
-      now,
+      row.leaseUntil === null ? null : dialect.date(row.leaseUntil),
+      at,
+      at,
     );
-    tuples.push(
-      `(${COLUMNS.map((column, i) => `$${first + i + 1}${POSTGRES_CASTS[column] ?? ''}`).join(', ')})`,
-    );
+    tuples.push(`(${COLUMNS.map((column, i) => dialect.placeholder(first + i + 1, column)).join(', ')})`);
   }
   return { sql: `INSERT INTO "Job" (${columnList}) VALUES ${tuples.join(', ')} ${tail}`, params };
 }

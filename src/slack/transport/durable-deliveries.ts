@@ -1,8 +1,16 @@
 import { type App, type BufferedIncomingMessage, HTTPModuleFunctions as http } from '@slack/bolt';
 import { z } from 'zod';
+import type { Logger } from '../../logger.js';
+import type { InflightWork } from '../../runtime/inflight-work.js';
 import type { TurnQueue } from '../../runtime/turn-queue.js';
 import { PermanentJobError } from '../../work/retry-policy.js';
-import { completeJobWithin, type JobHandler, type JobSpec, type JobWriter } from '../../work/work-queue.js';
+import {
+  completeJobWithin,
+  type JobHandler,
+  type JobSpec,
+  type JobWriter,
+  type WorkQueue,
+} from '../../work/work-queue.js';
 import { deliveryKey } from '../features/deliveries/delivery-key.js';
 
 /**
@@ -108,6 +116,65 @@ function withoutNul<T>(value: T): T {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutNul(v)])) as T;
   }
   return value;
+}
+
+/** How a receiver answers Slack for one delivery: the ack, or the refusal that makes Slack send it again. */
+export interface DeliveryAnswer {
+  acknowledge(): unknown;
+  /** The delivery could not be written: not acknowledged (Slack re-delivers an event; a member sees the failure). */
+  refuse(): unknown;
+}
+
+/**
+ * Requests whose HTTP response carries the listener's answer: a modal submission's
+ * `response_action` (validation errors, update, clear), options for a select, a legacy dialog's
+ * errors, a function_executed event. Everything else is answered on arrival.
+ */
+export function needsListenerAnswer(body: Record<string, unknown>): boolean {
+  const type = body.type;
+  if (type === 'view_submission' || type === 'block_suggestion' || type === 'dialog_submission') return true;
+  if (type === 'event_callback') {
+    const event = body.event as { type?: unknown } | undefined;
+    return event?.type === 'function_executed';
+  }
+  return false;
+}
+
+/**
+ * The order both receivers follow for a delivery that is written as a job (HTTP and Socket Mode):
+ * write it, then acknowledge it (acknowledged means recorded), then run it here, tracked for a
+ * graceful stop. A repeat (its key was written before) is acknowledged and ignored. false, with
+ * nothing done, for a delivery that is not written (no intake, a request whose listener answers it,
+ * a click that only opens a form): the receiver hands it to Bolt itself.
+ */
+export async function writeThenAcknowledge(
+  intake: Pick<WorkQueue, 'accept'> | undefined,
+  delivery: ReceivedDelivery,
+  retry: { retryNum?: number | undefined; retryReason?: string | undefined },
+  deps: { logger: Logger; inflight: InflightWork },
+  answer: DeliveryAnswer,
+): Promise<boolean> {
+  const { body } = delivery;
+  const job = intake !== undefined && !needsListenerAnswer(body) ? deliveryJob(delivery, retry) : null;
+  if (intake === undefined || job === null) return false;
+  let accepted: Awaited<ReturnType<typeof intake.accept>>;
+  try {
+    accepted = await intake.accept(job);
+  } catch (error) {
+    deps.logger.warn({ err: error, requestType: body.type }, 'delivery not recorded: not acknowledged');
+    await answer.refuse();
+    return true;
+  }
+  await answer.acknowledge();
+  if (accepted === null) {
+    deps.logger.info(
+      { requestType: body.type, eventId: body.event_id, ...retry },
+      'repeated delivery ignored',
+    );
+    return true;
+  }
+  await deps.inflight.track(accepted.run());
+  return true;
 }
 
 /** What a listener finds in `context` for a delivery that came through the work queue. */

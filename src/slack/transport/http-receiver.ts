@@ -11,7 +11,7 @@ import type { Logger } from '../../logger.js';
 import type { InflightWork } from '../../runtime/inflight-work.js';
 import type { TurnQueue } from '../../runtime/turn-queue.js';
 import type { WorkQueue } from '../../work/work-queue.js';
-import { deliveryJob } from './durable-deliveries.js';
+import { needsListenerAnswer, writeThenAcknowledge } from './durable-deliveries.js';
 import { envelopeProblem } from './envelope.js';
 
 /*
@@ -89,21 +89,6 @@ function isSslCheck(req: IncomingMessage, text: string): boolean {
 }
 
 /**
- * Requests whose HTTP response carries the listener's answer: a modal submission's
- * `response_action` (validation errors, update, clear), options for a select, a legacy dialog's
- * errors, a function_executed event. Everything else is answered on arrival.
- */
-export function needsListenerAnswer(body: Record<string, unknown>): boolean {
-  const type = body.type;
-  if (type === 'view_submission' || type === 'block_suggestion' || type === 'dialog_submission') return true;
-  if (type === 'event_callback') {
-    const event = body.event as { type?: unknown } | undefined;
-    return event?.type === 'function_executed';
-  }
-  return false;
-}
-
-/**
  * Bolt's receiver for HTTP mode, built from Bolt's own request functions (body limit, body parsing,
  * ssl_check and url_verification responses) and the signature check above, with one difference: a request that needs no
  * answer from a listener (events, button clicks, slash commands, shortcuts) is acknowledged with an
@@ -162,32 +147,19 @@ export function createHttpReceiver(deps: HttpReceiverDeps): HttpReceiver {
       retryReason: http.extractRetryReasonFromHTTPRequest(req),
     };
     const target = app;
-    const job =
-      intake !== undefined && !needsListenerAnswer(body)
-        ? deliveryJob({ body, raw: text, contentType: req.headers['content-type'] }, retry)
-        : null;
-    if (intake !== undefined && job !== null) {
-      let accepted: Awaited<ReturnType<typeof intake.accept>>;
-      try {
-        accepted = await intake.accept(job);
-      } catch (error) {
-        // Not recorded, so not acknowledged: Slack re-delivers an event (up to three times, with
-        // backoff) and shows the member of a click or command that it failed.
-        logger.warn({ err: error, requestType: body.type }, 'delivery not recorded: not acknowledged');
-        return http.buildNoBodyResponse(res, 503);
-      }
-      http.buildNoBodyResponse(res, 200);
-      if (accepted === null) {
-        if (body.type === 'event_callback')
-          logger.info(
-            { eventId: body.event_id, ...retry },
-            're-delivered event ignored: its work is recorded',
-          );
-        else logger.info({ requestType: body.type }, 'repeated interaction ignored');
-        return;
-      }
-      return inflight.track(accepted.run());
-    }
+    // Not recorded, so not acknowledged: Slack re-delivers an event (up to three times, with
+    // backoff) and shows the member of a click or command that it failed.
+    const written = await writeThenAcknowledge(
+      intake,
+      { body, raw: text, contentType: req.headers['content-type'] },
+      retry,
+      { logger, inflight },
+      {
+        acknowledge: () => http.buildNoBodyResponse(res, 200),
+        refuse: () => http.buildNoBodyResponse(res, 503),
+      },
+    );
+    if (written) return;
     if (!needsListenerAnswer(body)) {
       http.buildNoBodyResponse(res, 200);
       const ack: AckFn<unknown> = async (response) => {

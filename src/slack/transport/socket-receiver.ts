@@ -3,9 +3,8 @@ import { SocketModeClient } from '@slack/socket-mode';
 import type { Logger } from '../../logger.js';
 import type { InflightWork } from '../../runtime/inflight-work.js';
 import type { WorkQueue } from '../../work/work-queue.js';
-import { deliveryJob } from './durable-deliveries.js';
+import { writeThenAcknowledge } from './durable-deliveries.js';
 import { envelopeProblem } from './envelope.js';
-import { needsListenerAnswer } from './http-receiver.js';
 
 /*
  * Replaces Bolt's SocketModeReceiver (it keeps Bolt's Socket Mode client, `@slack/socket-mode`).
@@ -71,30 +70,15 @@ export function createSocketReceiver(deps: SocketReceiverDeps): SocketReceiver {
       ...(envelope.retry_num !== undefined ? { retryNum: envelope.retry_num } : {}),
       ...(envelope.retry_reason !== undefined ? { retryReason: envelope.retry_reason } : {}),
     };
-    const job =
-      intake !== undefined && !needsListenerAnswer(body)
-        ? deliveryJob({ body, raw: JSON.stringify(body), contentType: 'application/json' }, retry)
-        : null;
-    if (intake !== undefined && job !== null) {
-      let accepted: Awaited<ReturnType<typeof intake.accept>>;
-      try {
-        accepted = await intake.accept(job);
-      } catch (error) {
-        // Not recorded, so not acknowledged: Slack sends the envelope again.
-        logger.warn({ err: error, requestType: body.type }, 'delivery not recorded: not acknowledged');
-        return;
-      }
-      await envelope.ack();
-      if (accepted === null) {
-        logger.info(
-          { requestType: body.type, eventId: body.event_id, ...retry },
-          'repeated delivery ignored',
-        );
-        return;
-      }
-      await inflight.track(accepted.run());
-      return;
-    }
+    // Not recorded, so not acknowledged: Slack sends the envelope again.
+    const written = await writeThenAcknowledge(
+      intake,
+      { body, raw: JSON.stringify(body), contentType: 'application/json' },
+      retry,
+      { logger, inflight },
+      { acknowledge: () => envelope.ack(), refuse: () => undefined },
+    );
+    if (written) return;
     // A modal submission (its ack can carry form errors), or a click that only opens a modal: the
     // listener acknowledges, as with Bolt's receiver; one no listener answers is acknowledged after.
     let acked = false;
