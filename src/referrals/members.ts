@@ -64,6 +64,16 @@ export function createMembers(deps: { db: Db }) {
       return member;
     },
 
+    /**
+     * The member, or null when Vouch has no row for them (never seen, or erased): for work that must
+     * not bring an erased member back, as `ensureMember` would.
+     */
+    async findMember(workspaceId: string, slackUserId: string): Promise<Member | null> {
+      const known = knownMembers.get(`${workspaceId}:${slackUserId}`);
+      if (known !== undefined) return known;
+      return db.member.findUnique({ where: { workspaceId_slackUserId: { workspaceId, slackUserId } } });
+    },
+
     /** Members by id, in the order asked (unknown ids left out): recent rows first, one query for the rest. */
     async membersIn(ids: readonly string[]): Promise<Member[]> {
       const found = await memberRows(ids);

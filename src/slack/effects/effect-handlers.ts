@@ -70,7 +70,7 @@ async function alreadySent(
 export interface EffectHandlerDeps {
   client: WebClient;
   logger?: Pick<Logger, 'warn'>;
-  home: Pick<HomePublisher, 'publish'>;
+  home: Pick<HomePublisher, 'refresh'>;
   cards: Pick<CardPublisher, 'refresh'>;
 }
 
@@ -79,7 +79,7 @@ export function registerEffectHandlers(queue: Pick<WorkQueue, 'handle'>, deps: E
   queue.handle(EFFECT_JOBS.dm, sendDmOnce(deps.client, deps.logger));
   queue.handle(EFFECT_JOBS.home, async (payload) => {
     const { teamId, userId } = homePayloadSchema.parse(payload);
-    await deps.home.publish(teamId, userId);
+    await deps.home.refresh(teamId, userId);
   });
   queue.handle(EFFECT_JOBS.cardRefresh, async (payload) => {
     await deps.cards.refresh({ id: cardRefreshPayloadSchema.parse(payload).postingId });

@@ -21,8 +21,12 @@ export interface HomePublisherDeps {
 export function createHomePublisher(client: WebClient, deps: HomePublisherDeps) {
   const { referrals, logger } = deps;
   const now = deps.now ?? (() => new Date());
-  async function publishOnce(teamId: string, slackUserId: string): Promise<void> {
-    const member = await referrals.ensureMember(teamId, slackUserId);
+  async function publishOnce(teamId: string, slackUserId: string, known: boolean): Promise<void> {
+    const member = known
+      ? await referrals.findMember(teamId, slackUserId)
+      : await referrals.ensureMember(teamId, slackUserId);
+    // A refresh for a member erased since it was queued: nothing to show, and nothing to re-create.
+    if (member === null) return;
     const [asCandidate, asReferrer, invitations, companies, recent] = await Promise.all([
       referrals.referralsAsCandidate(member.id),
       referrals.referralsAsReferrer(member.id),
@@ -55,13 +59,21 @@ export function createHomePublisher(client: WebClient, deps: HomePublisherDeps) 
 
   /** Several changes for one member in quick succession publish their Home once or twice, not each time. */
   const publishCoalesced = coalesceByKey((key) => {
-    const [teamId = '', slackUserId = ''] = key.split('\u0000');
-    return publishOnce(teamId, slackUserId);
+    const [mode = '', teamId = '', slackUserId = ''] = key.split('\u0000');
+    return publishOnce(teamId, slackUserId, mode === 'known');
   });
 
   return {
+    /** The member opened their Home (or acted): publishes it, recording the member if new. */
     publish(teamId: string, slackUserId: string): Promise<void> {
-      return publishCoalesced(`${teamId}\u0000${slackUserId}`);
+      return publishCoalesced(`any\u0000${teamId}\u0000${slackUserId}`);
+    },
+    /**
+     * Brings a known member's Home up to date (a job queued by a change): a member erased since then,
+     * or a workspace uninstalled, is not brought back.
+     */
+    refresh(teamId: string, slackUserId: string): Promise<void> {
+      return publishCoalesced(`known\u0000${teamId}\u0000${slackUserId}`);
     },
   };
 }
