@@ -26,12 +26,18 @@ export async function eventually(check: () => boolean, what: string, timeoutMs =
 
 export const pause = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+/** A process `startVouch` started, and the Slack side (signed requests, fake API) that talks to it. */
+export interface StartedVouch {
+  vouch: SpawnedVouch;
+  side: SlackSide;
+}
+
 /** What `useCrashHarness` gives a describe block. */
 export interface CrashHarness {
   slack: () => FakeSlackApi;
   board: () => FakeJobBoard;
   /** `npm start` as a child process on the block's database; resolves once it is ready. */
-  startVouch(): Promise<{ vouch: SpawnedVouch; side: SlackSide }>;
+  startVouch(): Promise<StartedVouch>;
   /** SIGKILLs a started process and waits for it to exit. */
   kill(vouch: SpawnedVouch): Promise<void>;
   /** A client of the block's database for `work` (the children hold their own), closed after. */

@@ -4,10 +4,26 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { storedJobKey } from '../../../src/work/work-queue.js';
 import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.mjs';
-import { FAKE_TEAM_ID } from '../../helpers/fake-slack-api.mjs';
 import { textOf } from '../../helpers/slack-blocks.js';
-import { linkSharedEvent } from '../../helpers/slack-payloads.mjs';
+import { eventEnvelope, linkSharedEvent } from '../../helpers/slack-payloads.mjs';
 import { startTestApp, type TestApp } from '../../helpers/start-test-app.js';
+
+/**
+ * An events_api envelope, as the gateway sends it, carrying the Events API delivery of a
+ * `link_shared` event for `url`; a retry (`retryAttempt` above 0) says it follows a timeout.
+ * @see https://api.slack.com/apis/socket-mode#events
+ */
+function linkSharedEnvelope(envelopeId: string, eventId: string, url: string, retryAttempt = 0): string {
+  const event = linkSharedEvent({ channel: 'C0SOCKET', user: 'U0SOCK', urls: [url] });
+  return JSON.stringify({
+    envelope_id: envelopeId,
+    type: 'events_api',
+    accepts_response_payload: false,
+    retry_attempt: retryAttempt,
+    retry_reason: retryAttempt > 0 ? 'timeout' : '',
+    payload: eventEnvelope(event, { eventId }),
+  });
+}
 
 /**
  * Socket Mode against a local stand-in for Slack's WebSocket gateway: apps.connections.open (on the
@@ -86,24 +102,7 @@ describe('Socket Mode (SLACK_APP_TOKEN set)', () => {
   it('acknowledges an events envelope and unfurls the link', async () => {
     const ws = await socket;
     const url = board.job('/jobs/socket', { title: 'Socket Engineer', company: 'Realtime Co' });
-    ws.send(
-      JSON.stringify({
-        envelope_id: 'env-1',
-        type: 'events_api',
-        accepts_response_payload: false,
-        retry_attempt: 0,
-        retry_reason: '',
-        payload: {
-          type: 'event_callback',
-          team_id: FAKE_TEAM_ID,
-          api_app_id: 'A0VOUCH',
-          event_id: 'EvSOCKET1',
-          event_time: Math.floor(Date.now() / 1000),
-          event: linkSharedEvent({ channel: 'C0SOCKET', user: 'U0SOCK', urls: [url] }),
-          authorizations: [{ team_id: FAKE_TEAM_ID, user_id: 'U0VOUCHBOT', is_bot: true }],
-        },
-      }),
-    );
+    ws.send(linkSharedEnvelope('env-1', 'EvSOCKET1', url));
     const unfurl = await app.slack.waitFor('chat.unfurl', (c) => textOf(c.args).includes('Socket Engineer'));
     expect(unfurl.args.channel).toBe('C0SOCKET');
     expect(acks).toContain('env-1');
@@ -115,30 +114,13 @@ describe('Socket Mode (SLACK_APP_TOKEN set)', () => {
       title: 'Durable Socket Engineer',
       company: 'Realtime Co',
     });
-    const envelope = (envelopeId: string, retryAttempt: number) =>
-      JSON.stringify({
-        envelope_id: envelopeId,
-        type: 'events_api',
-        accepts_response_payload: false,
-        retry_attempt: retryAttempt,
-        retry_reason: retryAttempt > 0 ? 'timeout' : '',
-        payload: {
-          type: 'event_callback',
-          team_id: FAKE_TEAM_ID,
-          api_app_id: 'A0VOUCH',
-          event_id: 'EvSOCKET2',
-          event_time: Math.floor(Date.now() / 1000),
-          event: linkSharedEvent({ channel: 'C0SOCKET', user: 'U0SOCK', urls: [url] }),
-          authorizations: [{ team_id: FAKE_TEAM_ID, user_id: 'U0VOUCHBOT', is_bot: true }],
-        },
-      });
     watched.set('env-2', 'event:EvSOCKET2');
-    ws.send(envelope('env-2', 0));
+    ws.send(linkSharedEnvelope('env-2', 'EvSOCKET2', url));
     await app.slack.waitFor('chat.unfurl', (c) => textOf(c.args).includes('Durable Socket Engineer'));
     // Acknowledged means recorded: the job was there (held by this process) when the ack left.
     expect(jobAtAck.get('env-2')).toBe('running');
 
-    ws.send(envelope('env-3', 1));
+    ws.send(linkSharedEnvelope('env-3', 'EvSOCKET2', url, 1));
     await vi.waitFor(() => expect(acks).toContain('env-3'));
     await new Promise((r) => setTimeout(r, 300));
     const unfurls = app.slack

@@ -3,7 +3,13 @@ import type { Db } from '../../../src/db/client.js';
 import { createLogger } from '../../../src/logger.js';
 import { createQueueAdmin } from '../../../src/work/queue-admin.js';
 import { PermanentJobError } from '../../../src/work/retry-policy.js';
-import { addJob, createWorkQueue, type RunningJob, storedJobKey } from '../../../src/work/work-queue.js';
+import {
+  addJob,
+  createWorkQueue,
+  type RunningJob,
+  storedJobKey,
+  type WorkQueueDeps,
+} from '../../../src/work/work-queue.js';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../../helpers/test-database.js';
 
 const logger = createLogger('silent');
@@ -29,12 +35,16 @@ describeEachDatabase('the durable work queue', (kind) => {
     await db.job.deleteMany({});
   });
 
+  /** A queue on the test database; `options` set the lease, the poll and the rest (as WorkQueueDeps). */
+  const queueWith = (options: Omit<WorkQueueDeps, 'db' | 'provider' | 'logger'>) =>
+    createWorkQueue({ db, provider: test.db.provider, logger, ...options });
+
   /** The state of the job the queue wrote for `key` (or of a row a test wrote with that raw key). */
   const stateOf = async (key: string) =>
     (await db.job.findFirst({ where: { key: { in: [key, storedJobKey(key)] } } }))?.state;
 
   it('runs a job once and marks it done; a second job with the same key is not written', async () => {
-    const queue = createWorkQueue({ db, provider: test.db.provider, logger, leaseMs: 5_000, pollMs: 50 });
+    const queue = queueWith({ leaseMs: 5_000, pollMs: 50 });
     const seen: unknown[] = [];
     queue.handle('note', async (payload) => {
       seen.push(payload);
@@ -64,14 +74,7 @@ describeEachDatabase('the durable work queue', (kind) => {
   });
 
   it('retries a failing job with backoff and keeps the last error; gives up after its attempts', async () => {
-    const queue = createWorkQueue({
-      db,
-      provider: test.db.provider,
-      logger,
-      leaseMs: 5_000,
-      pollMs: 20,
-      maxAttempts: 3,
-    });
+    const queue = queueWith({ leaseMs: 5_000, pollMs: 20, maxAttempts: 3 });
     let calls = 0;
     queue.handle('flaky', async () => {
       calls += 1;
@@ -95,7 +98,7 @@ describeEachDatabase('the durable work queue', (kind) => {
   });
 
   it('fails at once on a permanent error or a refusal from Slack, without retrying', async () => {
-    const queue = createWorkQueue({ db, provider: test.db.provider, logger, leaseMs: 5_000, pollMs: 20 });
+    const queue = queueWith({ leaseMs: 5_000, pollMs: 20 });
     queue.handle('refused', async () => {
       throw Object.assign(new Error('An API error occurred: channel_not_found'), {
         code: 'slack_webapi_platform_error',
@@ -132,14 +135,7 @@ describeEachDatabase('the durable work queue', (kind) => {
     });
     const runs: RunningJob[] = [];
     const workers = Array.from({ length: 4 }, (_, i) =>
-      createWorkQueue({
-        db,
-        provider: test.db.provider,
-        logger,
-        leaseMs: 5_000,
-        pollMs: 10,
-        holder: `worker-${i}`,
-      }),
+      queueWith({ leaseMs: 5_000, pollMs: 10, holder: `worker-${i}` }),
     );
     for (const worker of workers) {
       worker.handle('note', async (_payload, job) => {
@@ -154,22 +150,8 @@ describeEachDatabase('the durable work queue', (kind) => {
   });
 
   it('leaves a job running under a live lease alone, renewing it while the handler runs', async () => {
-    const queue = createWorkQueue({
-      db,
-      provider: test.db.provider,
-      logger,
-      leaseMs: 900,
-      pollMs: 10,
-      holder: 'slow',
-    });
-    const rival = createWorkQueue({
-      db,
-      provider: test.db.provider,
-      logger,
-      leaseMs: 900,
-      pollMs: 10,
-      holder: 'rival',
-    });
+    const queue = queueWith({ leaseMs: 900, pollMs: 10, holder: 'slow' });
+    const rival = queueWith({ leaseMs: 900, pollMs: 10, holder: 'rival' });
     let release: () => void = () => undefined;
     const slow = new Promise<void>((resolve) => {
       release = resolve;
@@ -195,7 +177,7 @@ describeEachDatabase('the durable work queue', (kind) => {
   });
 
   it('accepts a job already held by this process, and reports backlog and failures', async () => {
-    const queue = createWorkQueue({ db, provider: test.db.provider, logger, leaseMs: 5_000, pollMs: 1_000 });
+    const queue = queueWith({ leaseMs: 5_000, pollMs: 1_000 });
     const ran: string[] = [];
     queue.handle('held', async (_payload, job) => {
       ran.push(job.key);
@@ -244,14 +226,7 @@ describeEachDatabase('the durable work queue', (kind) => {
   });
 
   it('holds at most its concurrency of accepted jobs at once; the rest wait in the table', async () => {
-    const queue = createWorkQueue({
-      db,
-      provider: test.db.provider,
-      logger,
-      leaseMs: 5_000,
-      pollMs: 60_000,
-      concurrency: 4,
-    });
+    const queue = queueWith({ leaseMs: 5_000, pollMs: 60_000, concurrency: 4 });
     queue.handle('burst', async () => undefined);
     queue.start();
     const accepted = await Promise.all(
@@ -265,14 +240,7 @@ describeEachDatabase('the durable work queue', (kind) => {
   });
 
   it('writes a batch of deliveries in one statement: one row per key, a repeat in the batch or in the table answered null', async () => {
-    const queue = createWorkQueue({
-      db,
-      provider: test.db.provider,
-      logger,
-      leaseMs: 5_000,
-      pollMs: 60_000,
-      concurrency: 2,
-    });
+    const queue = queueWith({ leaseMs: 5_000, pollMs: 60_000, concurrency: 2 });
     const payloads: unknown[] = [];
     queue.handle('batch', async (payload) => {
       payloads.push(payload);
@@ -324,10 +292,7 @@ describeEachDatabase('the durable work queue', (kind) => {
 
   it('starts only a few jobs while Slack requests wait for their acknowledgement, and all of them once none wait', async () => {
     let acksWaiting = 1;
-    const queue = createWorkQueue({
-      db,
-      provider: test.db.provider,
-      logger,
+    const queue = queueWith({
       leaseMs: 5_000,
       pollMs: 60_000,
       concurrency: 8,
