@@ -17,6 +17,7 @@ import type { Message } from '../../support/notifier.js';
 import { candidateRow, postingRow, referrerRow } from '../../support/posting-ref.js';
 import { isRerun } from '../../transport/durable-deliveries.js';
 import type { FeatureDeps } from '../feature-deps.js';
+import { answerFollowCommand } from '../follow/follow-commands.js';
 import { type CommandListener, domainErrorMessage } from '../listener-kit.js';
 import { sendExport } from '../privacy/send-export.js';
 import { shareOutcomeMessage } from '../share/share-outcome-message.js';
@@ -33,7 +34,16 @@ const vouchVersion = (createRequire(import.meta.url)('../../../../package.json')
 export function onVouchCommand(
   deps: Pick<
     FeatureDeps,
-    'referrals' | 'cards' | 'home' | 'notices' | 'logger' | 'shareCard' | 'config' | 'memberData' | 'files'
+    | 'referrals'
+    | 'cards'
+    | 'home'
+    | 'notices'
+    | 'logger'
+    | 'shareCard'
+    | 'config'
+    | 'memberData'
+    | 'files'
+    | 'follows'
   >,
 ): CommandListener {
   const { referrals, cards, home, notices, logger, shareCard } = deps;
@@ -165,6 +175,10 @@ export function onVouchCommand(
           return reply(await sendExport(deps, { teamId, userId: command.user_id }));
         case 'forgetMe':
           return reply(forgetMePrompt());
+        case 'follow':
+        case 'following':
+        case 'unfollow':
+          return reply(await answerFollowCommand(deps, { teamId, userId: command.user_id }, parsed));
         default:
           // A subcommand the parser knows and nobody answers fails to compile here.
           return unhandledCommand(parsed);
