@@ -275,13 +275,24 @@ export function createFollowStore(deps: FollowStoreDeps) {
     },
 
     /**
-     * Marks the notices sent, with the DM that tells them written by `within` in the same
+     * Marks the notices of `sent` sent, with the DM that tells them written by `within` in the same
      * transaction: false (and nothing written) when none was still waiting (a twin run sent them).
+     * The notices of `dropped` (postings closed meanwhile) are deleted: they start no hour.
      */
-    async markSent(memberId: string, postingIds: string[], within: WithinTransaction): Promise<boolean> {
+    async markSent(
+      memberId: string,
+      notices: { sent: string[]; dropped: string[] },
+      within: WithinTransaction,
+    ): Promise<boolean> {
       return db.$transaction(async (tx) => {
+        if (notices.dropped.length > 0) {
+          await tx.followNotice.deleteMany({
+            where: { memberId, postingId: { in: notices.dropped }, sentAt: null },
+          });
+        }
+        if (notices.sent.length === 0) return false;
         const { count } = await tx.followNotice.updateMany({
-          where: { memberId, postingId: { in: postingIds }, sentAt: null },
+          where: { memberId, postingId: { in: notices.sent }, sentAt: null },
           data: { sentAt: now() },
         });
         if (count === 0) return false;

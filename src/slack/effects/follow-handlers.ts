@@ -76,20 +76,18 @@ export function sendFollowBatch(deps: FollowHandlerDeps): JobHandler {
       return;
     }
     const postings: FollowDmPosting[] = [];
+    const dropped: string[] = [];
     for (const notice of plan.notices) {
-      if (!notice.open) continue;
-      const card = await deps.cards.cardInput(notice.postingId);
+      const card = notice.open ? await deps.cards.cardInput(notice.postingId) : null;
       if (card !== null && !card.closed) postings.push({ card, channelId: notice.channelId });
+      else dropped.push(notice.postingId);
     }
-    const message = followDm(postings);
     const sent = await deps.follows.markSent(
       memberId,
-      plan.notices.map((notice) => notice.postingId),
-      async (tx) => {
-        if (postings.length > 0) await addJob(tx, dmJob(`${batchKey}:dm`, slackUserId, message));
-      },
+      { sent: postings.map((posting) => posting.card.postingId), dropped },
+      (tx) => addJob(tx, dmJob(`${batchKey}:dm`, slackUserId, followDm(postings))),
     );
-    if (sent && postings.length > 0) deps.work.wake();
+    if (sent) deps.work.wake();
   };
 }
 

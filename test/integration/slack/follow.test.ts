@@ -18,6 +18,7 @@ import {
   askVouchPrivately,
   settle,
   shareJobByCommand,
+  shareJobByUnfurl,
   waitForDm,
 } from '../../helpers/slack-flows.js';
 import { blockAction, viewSubmission } from '../../helpers/slack-payloads.mjs';
@@ -240,6 +241,38 @@ describeEachDatabase('following companies and roles', (kind) => {
     for (const title of ['Exporter', 'Latex Salesman', 'Architect']) expect(text).toContain(title);
     expect(text).not.toContain('Importer');
     expect(followDms(follower)).toHaveLength(2);
+  });
+
+  it('an unfurled link reaches followers too, but not the follower who posted it', async () => {
+    const { follower: poster, channel } = newMember();
+    const { follower } = newMember();
+    members[channel] = [...(members[channel] ?? []), follower];
+    await follow(poster, 'Massive Dynamic');
+    await follow(follower, 'Massive Dynamic');
+    const url = job('Fringe Scientist', 'Massive Dynamic');
+    await shareJobByUnfurl(app, { url, channel, user: poster });
+    await gatheringMinuteOver();
+
+    const dm = await waitForDm(app, follower, { matching: /Fringe Scientist/ });
+    expect(textOf(dm.args)).toContain(`shared in <#${channel}>`);
+    await settle(300);
+    expect(followDms(poster)).toEqual([]);
+  });
+
+  it('a posting closed before the DM goes out is left out, and starts no hour', async () => {
+    const { follower, channel } = newMember();
+    await follow(follower, 'Oceanic');
+    const closing = await shareJobByCommand(app, { url: job('Pilot', 'Oceanic'), channel, user: SHARER });
+    await matchingDone();
+    await db.prisma.posting.update({ where: { id: closing.postingId }, data: { status: 'closed' } });
+    await gatheringMinuteOver();
+    await settle(500);
+    expect(followDms(follower)).toEqual([]);
+
+    await shareJobByCommand(app, { url: job('Flight Attendant', 'Oceanic'), channel, user: SHARER });
+    await gatheringMinuteOver();
+    const dm = await waitForDm(app, follower, { matching: /Flight Attendant/ });
+    expect(textOf(dm.args)).not.toContain('Pilot');
   });
 
   it('following lists, unfollow stops: nothing is sent after unfollowing', async () => {
