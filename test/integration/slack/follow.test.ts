@@ -318,6 +318,22 @@ describeEachDatabase('following companies and roles', (kind) => {
       10_000,
     );
     const view = opened.args.view as Record<string, unknown>;
+    // An empty form stays open and says what is missing.
+    const empty = await app.requests.interaction(
+      viewSubmission({
+        user: follower,
+        view: { ...view, id: `VEMPTY${follower}` },
+        values: {
+          follow_words: { words: { type: 'plain_text_input', value: '  ' } },
+          follow_workplace: { workplace: { type: 'static_select', selected_option: null } },
+          follow_place: { place: { type: 'plain_text_input', value: null } },
+        },
+      }),
+    );
+    expect(empty.json).toEqual({
+      response_action: 'errors',
+      errors: { follow_words: 'Type a company or keywords, or pick a workplace or place.' },
+    });
     const submitted = await app.requests.interaction(
       viewSubmission({
         user: follower,
