@@ -15,7 +15,7 @@ import {
   section,
   viewText,
 } from './block-kit.js';
-import { oneLine, slackLimits, truncate } from './limits.js';
+import { oneLine, slackLimits, textLength, truncate } from './limits.js';
 import { escapeMrkdwn, inChannel, plural } from './mrkdwn.js';
 import { type PostingCardInput, postingCardBlocks } from './posting-card.js';
 import { plainTitle, postingLinkLine, postingRef } from './posting-format.js';
@@ -135,14 +135,19 @@ export function followDm(postings: readonly FollowDmPosting[]): SlackMessage {
     postings.length === 1 && first !== undefined
       ? `🔔 A posting you follow was shared${inChannel(first.channelId)}:`
       : `🔔 ${plural(postings.length, 'posting')} you follow were shared:`;
-  const budget = slackLimits.messageBlocks - 3; // intro, the list of the rest, the footer
+  // A lone posting needs room for the footer only; several keep room for the list of the rest too.
+  const alone = postings.length === 1;
+  const budget = slackLimits.messageBlocks - (alone ? 1 : 3);
+  const textBudget = slackLimits.totalText - (alone ? 0 : slackLimits.sectionText) - 300;
   const blocks: KnownBlock[] = [section(intro)];
   const rest: FollowDmPosting[] = [];
   for (const posting of postings) {
     const card = postingCardBlocks(posting.card, 'candidate');
     const where = postings.length > 1 ? [context(`Shared${inChannel(posting.channelId)}`)] : [];
     const added = [...(blocks.length > 1 ? [divider()] : []), ...card, ...where];
-    if (rest.length === 0 && blocks.length + added.length <= budget) blocks.push(...added);
+    const fits =
+      blocks.length + added.length <= budget && textLength(blocks) + textLength(added) <= textBudget;
+    if (rest.length === 0 && fits) blocks.push(...added);
     else rest.push(posting);
   }
   if (rest.length > 0) {

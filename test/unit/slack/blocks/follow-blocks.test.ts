@@ -8,7 +8,7 @@ import {
 import { findLimitViolations } from '../../../../src/slack/blocks/limits.js';
 import type { PostingCardInput } from '../../../../src/slack/blocks/posting-card.js';
 import { followModalIds, homeActionIds } from '../../../../src/slack/ids.js';
-import { cardInput } from './fixtures.js';
+import { cardInput, hugeSummary } from './fixtures.js';
 
 function posting(i: number): PostingCardInput {
   const base = cardInput();
@@ -36,6 +36,24 @@ describe('followDm', () => {
     const json = JSON.stringify(message.blocks);
     for (let i = 1; i <= 20; i += 1) expect(json).toContain(`https://jobs.example.com/${i}`);
     expect(message.text).toContain('and 15 more');
+  });
+
+  it('one very long posting: still its card with its buttons, within limits', () => {
+    const message = followDm([{ card: { ...posting(1), summary: hugeSummary() }, channelId: 'C0JOBS' }]);
+    expect(findLimitViolations(message, 'message')).toEqual([]);
+    expect(JSON.stringify(message.blocks)).toContain('"action_id":"im_interested"');
+  });
+
+  it('long postings: as many whole cards as fit the text budget, the rest as links', () => {
+    const postings = Array.from({ length: 6 }, (_, i) => ({
+      card: { ...posting(i + 1), summary: { ...hugeSummary(), url: `https://jobs.example.com/${i + 1}` } },
+      channelId: 'C0JOBS',
+    }));
+    const message = followDm(postings);
+    expect(findLimitViolations(message, 'message')).toEqual([]);
+    const json = JSON.stringify(message.blocks);
+    for (let i = 1; i <= 6; i += 1) expect(json).toContain(`https://jobs.example.com/${i}`);
+    expect(json).toContain('Also shared');
   });
 });
 
