@@ -5,6 +5,7 @@ import { type Config, formatConfigProblems, loadConfig, readEnvironment } from '
 import { createDatabase } from './db/client.js';
 import { createEventLedger } from './deliveries/event-ledger.js';
 import { StartupError, VouchError } from './errors.js';
+import { createFollowStore } from './follows/follow-store.js';
 import { createJobScheduler, type JobScheduler } from './jobs/job-scheduler.js';
 import { createLivenessJob } from './jobs/liveness-job.js';
 import { createNoteRetentionJob } from './jobs/note-retention-job.js';
@@ -24,10 +25,12 @@ import { useBaselineWasmCompiler } from './runtime/wasm-compiler.js';
 import { createShareStore } from './shares/share-store.js';
 import { createSlackApp, webClientOptions } from './slack/create-slack-app.js';
 import { registerEffectHandlers } from './slack/effects/effect-handlers.js';
+import { registerFollowHandlers } from './slack/effects/follow-handlers.js';
 import { registerNoticeHandlers } from './slack/effects/notice-jobs.js';
 import { buildFeatures } from './slack/features/index.js';
 import { createCardSharer } from './slack/features/share/card-sharer.js';
 import { createCardPublisher } from './slack/support/card-publisher.js';
+import { createChannelMembers } from './slack/support/channel-members.js';
 import { createFileSender } from './slack/support/file-sender.js';
 import { createHomePublisher } from './slack/support/home-publisher.js';
 import { createNotifier } from './slack/support/notifier.js';
@@ -104,6 +107,7 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
     });
     const ledger = createEventLedger(prisma);
     const shares = createShareStore(prisma);
+    const follows = createFollowStore({ db: prisma });
     const memberData = createMemberData({
       db: prisma,
       provider: db.provider,
@@ -130,7 +134,7 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
     const client = slack.app.client;
     const notifier = createNotifier(client, logger);
     const cards = createCardPublisher(client, { shares, referrals, logger });
-    const home = createHomePublisher(client, { referrals, logger });
+    const home = createHomePublisher(client, { referrals, follows, logger });
     const shareCard = createCardSharer(client, {
       shares,
       referrals: parts.members,
@@ -140,6 +144,13 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
     });
     registerEffectHandlers(work, { client, home, cards, logger: logger.child({ component: 'effects' }) });
     registerNoticeHandlers(work, { referrals, notifier, home, cards, logger });
+    registerFollowHandlers(work, {
+      follows,
+      channelMembers: createChannelMembers(client, { logger }),
+      cards,
+      work,
+      logger: logger.child({ component: 'follows' }),
+    });
     slack.register(
       buildFeatures({
         config,
@@ -153,6 +164,7 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
         shares,
         shareCard,
         memberData,
+        follows,
         files: createFileSender(client, logger),
         work,
       }),

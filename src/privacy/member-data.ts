@@ -86,6 +86,15 @@ export interface MemberExport {
   tagsYouReceived: Array<{ posting: ExportedPosting; role: string; at: string }>;
   /** Open requests that reached the member anonymously, and their answer (never who asked). */
   requestsYouWereOffered: Array<{ posting: ExportedPosting; yourAnswer: string; at: string }>;
+  /** What they follow (`/vouch follow`), as they typed it. */
+  follows: Array<{ follow: string; since: string }>;
+  /** Postings Vouch told them about (or is about to) because of their follows. */
+  postingsYouWereToldAbout: Array<{
+    posting: ExportedPosting;
+    channelId: string;
+    at: string;
+    sentAt: string | null;
+  }>;
 }
 
 export interface ErasureOutcome {
@@ -149,52 +158,64 @@ export function createMemberData(deps: MemberDataDeps) {
       if (member === null) return null;
       const memberId = member.id;
       // One line per table that holds a member's data.
-      const [companies, postingReferrers, asCandidate, asReferrer, shares, tagsGiven, tagsReceived, offers] =
-        await Promise.all([
-          db.companyReferrer.findMany({
-            where: { memberId },
-            include: { company: { select: { displayName: true } } },
-            orderBy: { createdAt: 'asc' },
-          }),
-          db.postingReferrer.findMany({
-            where: { memberId },
-            ...withPostingOldestFirst,
-          }),
-          db.referral.findMany({
-            where: { candidateId: memberId },
-            include: {
-              posting: { select: postingSelect },
-              referrer: { select: { slackUserId: true } },
-              events: { orderBy: { createdAt: 'asc' } },
-            },
-            orderBy: { createdAt: 'asc' },
-          }),
-          db.referral.findMany({
-            where: { referrerId: memberId, candidateId: { not: memberId } },
-            include: {
-              posting: { select: postingSelect },
-              events: { where: { actorId: memberId }, orderBy: { createdAt: 'asc' } },
-            },
-            orderBy: { createdAt: 'asc' },
-          }),
-          db.share.findMany({
-            where: { sharedById: memberId },
-            ...withPostingOldestFirst,
-          }),
-          db.tag.findMany({
-            where: { taggedById: memberId },
-            ...withPostingOldestFirst,
-          }),
-          db.tag.findMany({
-            where: { taggedMemberId: memberId },
-            ...withPostingOldestFirst,
-          }),
-          db.referralOffer.findMany({
-            where: { referrerId: memberId },
-            include: { referral: { select: { posting: { select: postingSelect } } } },
-            orderBy: { createdAt: 'asc' },
-          }),
-        ]);
+      const [
+        companies,
+        postingReferrers,
+        asCandidate,
+        asReferrer,
+        shares,
+        tagsGiven,
+        tagsReceived,
+        offers,
+        follows,
+        followNotices,
+      ] = await Promise.all([
+        db.companyReferrer.findMany({
+          where: { memberId },
+          include: { company: { select: { displayName: true } } },
+          orderBy: { createdAt: 'asc' },
+        }),
+        db.postingReferrer.findMany({
+          where: { memberId },
+          ...withPostingOldestFirst,
+        }),
+        db.referral.findMany({
+          where: { candidateId: memberId },
+          include: {
+            posting: { select: postingSelect },
+            referrer: { select: { slackUserId: true } },
+            events: { orderBy: { createdAt: 'asc' } },
+          },
+          orderBy: { createdAt: 'asc' },
+        }),
+        db.referral.findMany({
+          where: { referrerId: memberId, candidateId: { not: memberId } },
+          include: {
+            posting: { select: postingSelect },
+            events: { where: { actorId: memberId }, orderBy: { createdAt: 'asc' } },
+          },
+          orderBy: { createdAt: 'asc' },
+        }),
+        db.share.findMany({
+          where: { sharedById: memberId },
+          ...withPostingOldestFirst,
+        }),
+        db.tag.findMany({
+          where: { taggedById: memberId },
+          ...withPostingOldestFirst,
+        }),
+        db.tag.findMany({
+          where: { taggedMemberId: memberId },
+          ...withPostingOldestFirst,
+        }),
+        db.referralOffer.findMany({
+          where: { referrerId: memberId },
+          include: { referral: { select: { posting: { select: postingSelect } } } },
+          orderBy: { createdAt: 'asc' },
+        }),
+        db.follow.findMany({ where: { memberId }, orderBy: { createdAt: 'asc' } }),
+        db.followNotice.findMany({ where: { memberId }, ...withPostingOldestFirst }),
+      ]);
       return {
         format: EXPORT_FORMAT,
         exportedAt: now().toISOString(),
@@ -264,6 +285,13 @@ export function createMemberData(deps: MemberDataDeps) {
           yourAnswer: offer.status,
           at: offer.createdAt.toISOString(),
         })),
+        follows: follows.map((row) => ({ follow: row.label, since: row.createdAt.toISOString() })),
+        postingsYouWereToldAbout: followNotices.map((row) => ({
+          posting: exportedPosting(row.posting),
+          channelId: row.channelId,
+          at: row.createdAt.toISOString(),
+          sentAt: row.sentAt?.toISOString() ?? null,
+        })),
       };
     },
 
@@ -324,6 +352,8 @@ export function createMemberData(deps: MemberDataDeps) {
         await tx.companyReferrer.deleteMany({ where: { memberId } });
         await tx.postingReferrer.deleteMany({ where: { memberId } });
         await tx.tag.deleteMany({ where: { OR: [{ taggedById: memberId }, { taggedMemberId: memberId }] } });
+        await tx.follow.deleteMany({ where: { memberId } });
+        await tx.followNotice.deleteMany({ where: { memberId } });
         await tx.share.updateMany({
           where: { sharedById: memberId },
           data: { sharedById: null, note: null },

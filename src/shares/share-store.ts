@@ -1,5 +1,7 @@
 import type { Db } from '../db/client.js';
 import { insertedOnce, isUniqueViolation } from '../db/unique-violation.js';
+import { followMatchJob } from '../follows/follow-jobs.js';
+import { addJob } from '../work/work-queue.js';
 import { shareDedupeKey } from './share-dedupe-key.js';
 
 /** How a posting reached a channel. */
@@ -93,25 +95,38 @@ export function createShareStore(db: Db) {
       await db.share.delete({ where: { id: claimId } });
     },
 
-    /** Records the ts of the card message a claim led to. */
+    /**
+     * Records the ts of the card message a claim led to, and (same transaction) the job that tells
+     * the followers it matches (src/follows/).
+     */
     async cardPosted(claimId: string, cardTs: string): Promise<void> {
-      await db.share.update({ where: { id: claimId }, data: { cardTs } });
+      await db.$transaction(async (tx) => {
+        await tx.share.update({ where: { id: claimId }, data: { cardTs } });
+        await addJob(tx, followMatchJob(claimId));
+      });
     },
 
-    /** Records an unfurl in conversation history; a repeat of the same delivery is a no-op. */
+    /**
+     * Records an unfurl in conversation history, with the job that tells the followers it matches
+     * (src/follows/); a repeat of the same delivery is a no-op.
+     */
     async recordUnfurl(share: UnfurlShare): Promise<void> {
       await insertedOnce(() =>
-        db.share.create({
-          data: {
-            postingId: share.postingId,
-            channelId: share.channelId,
-            messageTs: share.messageTs,
-            threadTs: share.threadTs,
-            source: 'unfurl',
-            url: share.url,
-            sharedById: share.sharedById,
-            dedupeKey: shareDedupeKey({ ...share, anchor: share.messageTs }),
-          },
+        db.$transaction(async (tx) => {
+          const row = await tx.share.create({
+            select: { id: true },
+            data: {
+              postingId: share.postingId,
+              channelId: share.channelId,
+              messageTs: share.messageTs,
+              threadTs: share.threadTs,
+              source: 'unfurl',
+              url: share.url,
+              sharedById: share.sharedById,
+              dedupeKey: shareDedupeKey({ ...share, anchor: share.messageTs }),
+            },
+          });
+          await addJob(tx, followMatchJob(row.id));
         }),
       );
     },

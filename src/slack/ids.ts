@@ -94,6 +94,21 @@ export const homeActionIds = {
   removeCompany: 'home_remove_company',
   /** `value` = postingId; opens the Details modal. */
   postingDetails: 'home_posting_details',
+  /** "Unfollow" in the Following section. `value` = the follow's id. */
+  unfollow: 'home_unfollow',
+  /** "Follow…" in the Following section: opens the follow modal. `value` is unused. */
+  openFollowModal: 'home_follow',
+} as const;
+
+/** The "Follow…" modal. */
+export const followModalIds = {
+  callbackId: 'follow_submit',
+  wordsBlock: 'follow_words',
+  wordsInput: 'words',
+  workplaceBlock: 'follow_workplace',
+  workplaceSelect: 'workplace',
+  placeBlock: 'follow_place',
+  placeInput: 'place',
 } as const;
 
 /** Data rights (`/vouch forget-me`). */
@@ -113,6 +128,7 @@ export const readOnlyActionIds: ReadonlySet<string> = new Set([
   cardActionIds.openPosting,
   homeActionIds.postingDetails,
   referrerDmActionIds.openDm,
+  homeActionIds.openFollowModal,
 ]);
 
 /** Every action_id that is a plain link (url button): listeners only ack them. */

@@ -35,6 +35,8 @@ export function helpText(options: { unknownText?: string } = {}): SlackMessage {
     `\`${c} refer-at <company>\`: say you can refer at a company`,
     `\`${c} refer-at remove <company>\`: stop referring there`,
     `\`${c} referrers <company>\`: who can refer at a company`,
+    `\`${c} follow <company>\` or \`${c} follow &lt;keywords&gt; [remote|hybrid|onsite] [in &lt;place&gt;]\`: get matching postings in a DM`,
+    `\`${c} following\` / \`${c} unfollow &lt;n|all&gt;\`: your follows`,
     `\`${c} stats\`: postings, referrals and hires`,
     `\`${c} version\`: which Vouch this is`,
     `\`${c} privacy\`: who sees what`,

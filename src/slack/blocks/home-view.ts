@@ -11,6 +11,7 @@ import {
   type KnownBlock,
   section,
 } from './block-kit.js';
+import { type FollowListRow, followingHomeBlocks } from './follow-blocks.js';
 import { fitBlocks, oneLine, slackLimits, truncate } from './limits.js';
 import { escapeMrkdwn, inChannel, mention, plural, quote } from './mrkdwn.js';
 import type { PostingRef } from './posting-format.js';
@@ -58,6 +59,8 @@ export interface HomeViewInput {
   /** Companies I can refer at. */
   companies: readonly string[];
   recentPostings: readonly RecentPostingRow[];
+  /** What I follow (src/follows/); the section is left out when not given. */
+  follows?: readonly FollowListRow[];
 }
 
 /** Titles are cut shorter here than on the card: the Home tab lists many. */
@@ -217,6 +220,7 @@ export function homeView(input: HomeViewInput): HomeView {
         ['Waiting on you', referrerRows(input.waitingOnMe, input.invitations ?? [])],
         ['Your referral requests', candidateRows(input.asCandidate)],
         ['Companies you can refer at', companyRows(input.companies)],
+        ...(input.follows !== undefined ? [['Following', followingHomeBlocks(input.follows)] as const] : []),
         ['Recent postings', postingRows(input.recentPostings)],
       ] as const
     ).flatMap(([title, rows]) => [divider(), section(`*${title}*`), ...rows]),

@@ -1,5 +1,6 @@
 import type { Config } from '../../config.js';
 import type { EventLedger } from '../../deliveries/event-ledger.js';
+import type { FollowStore } from '../../follows/follow-store.js';
 import type { Logger } from '../../logger.js';
 import type { PostingStore } from '../../postings/posting-store.js';
 import type { MemberData } from '../../privacy/member-data.js';
@@ -30,6 +31,8 @@ export interface FeatureDeps {
   shareCard: CardSharer;
   /** Export and erasure of a member's data (src/privacy). */
   memberData: MemberData;
+  /** What members follow (src/follows/). */
+  follows: FollowStore;
   files: FileSender;
   /** Wakes the work queue after a transaction wrote follow-up jobs (`addJob`, src/work/). */
   work: Pick<WorkQueue, 'wake'>;

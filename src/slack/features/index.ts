@@ -3,6 +3,7 @@ import { command } from './command/index.js';
 import { deliveries } from './deliveries/index.js';
 import { details } from './details/index.js';
 import type { FeatureDeps } from './feature-deps.js';
+import { follow } from './follow/index.js';
 import { home } from './home/index.js';
 import { interest } from './interest/index.js';
 import { offers } from './offers/index.js';
@@ -29,5 +30,6 @@ export function buildFeatures(deps: FeatureDeps): SlackFeature[] {
     status(deps),
     home(deps),
     privacy(deps),
+    follow(deps),
   ];
 }

@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import type { FollowStore } from '../../follows/follow-store.js';
 import type { Logger } from '../../logger.js';
 import type { ReferralService } from '../../referrals/referral-service.js';
 import { isOpen } from '../../referrals/status-machine.js';
@@ -9,6 +10,8 @@ import { candidateRow, postingRow, referrerRow, refOf } from './posting-ref.js';
 
 export interface HomePublisherDeps {
   referrals: ReferralService;
+  /** The member's follows, for the Home's "Following" section. */
+  follows?: Pick<FollowStore, 'list'>;
   logger: Logger;
   now?: () => Date;
 }
@@ -27,12 +30,13 @@ export function createHomePublisher(client: WebClient, deps: HomePublisherDeps) 
       : await referrals.ensureMember(teamId, slackUserId);
     // A refresh for a member erased since it was queued: nothing to show, and nothing to re-create.
     if (member === null) return;
-    const [asCandidate, asReferrer, invitations, companies, recent] = await Promise.all([
+    const [asCandidate, asReferrer, invitations, companies, recent, follows] = await Promise.all([
       referrals.referralsAsCandidate(member.id),
       referrals.referralsAsReferrer(member.id),
       referrals.invitationsFor(member.id),
       referrals.companiesOf(member.id),
       referrals.recentPostings(teamId, { limit: 8 }),
+      deps.follows?.list(member.id),
     ]);
     const at = now();
     const view = homeView({
@@ -48,6 +52,7 @@ export function createHomePublisher(client: WebClient, deps: HomePublisherDeps) 
       })),
       companies: companies.map((c) => c.displayName),
       recentPostings: recent.map(postingRow),
+      ...(follows !== undefined ? { follows } : {}),
     });
     try {
       await client.views.publish({ user_id: slackUserId, view });

@@ -5,6 +5,7 @@ import type { FeatureDeps } from '../../../src/slack/features/feature-deps.js';
 import { buildFeatures } from '../../../src/slack/features/index.js';
 import {
   cardActionIds,
+  followModalIds,
   homeActionIds,
   interestModalIds,
   offerActionIds,
@@ -129,7 +130,7 @@ describe('ids.ts and the registered listeners', () => {
 
   it('take every modal that can be submitted', () => {
     expect([...registered.views].sort()).toEqual(
-      [interestModalIds.callbackId, tagModalIds.callbackId].sort(),
+      [interestModalIds.callbackId, tagModalIds.callbackId, followModalIds.callbackId].sort(),
     );
   });
 });

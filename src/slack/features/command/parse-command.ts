@@ -1,3 +1,5 @@
+import type { WorkplaceType } from '../../../postings/posting-summary.js';
+
 /**
  * `/vouch` text → what the member asked for. Pure: the listener does the work.
  *
@@ -18,6 +20,11 @@ export type VouchCommand =
   | { kind: 'export' }
   | { kind: 'forgetMe' }
   | { kind: 'version' }
+  /** `follow <company | keywords> [remote|hybrid|onsite] [in <place>]` (src/follows/). */
+  | { kind: 'follow'; words: string; workplaceType: WorkplaceType | null; place: string | null }
+  | { kind: 'following' }
+  /** `unfollow <n|all>`: `n` as `following` numbers them. */
+  | { kind: 'unfollow'; which: number | 'all' }
   | { kind: 'unknown'; text: string };
 
 /** A Slack-formatted link `<url>` / `<url|label>` to an http(s) URL. */
@@ -104,7 +111,49 @@ const subcommands = new Set([
   'forgetme',
   'forget_me',
   'version',
+  'follow',
+  'following',
+  'unfollow',
 ]);
+
+/** Words naming a workplace type in `follow`. */
+const workplaceWords: Record<string, WorkplaceType> = {
+  remote: 'remote',
+  hybrid: 'hybrid',
+  onsite: 'onsite',
+  'on-site': 'onsite',
+  on_site: 'onsite',
+  'in-office': 'onsite',
+};
+
+/**
+ * `follow` arguments: the last "in" starts the place; workplace words before it set the type (two
+ * different ones are unclear); what is left is the company or keywords. null when nothing is asked.
+ */
+function parseFollow(args: readonly string[]): Extract<VouchCommand, { kind: 'follow' }> | null {
+  const words = decodeEntities(args.join(' ')).split(/\s+/).filter(Boolean);
+  let place: string | null = null;
+  let before = words;
+  const inAt = words.map((w) => w.toLowerCase()).lastIndexOf('in');
+  if (inAt >= 0 && inAt < words.length - 1) {
+    place = words.slice(inAt + 1).join(' ');
+    before = words.slice(0, inAt);
+  }
+  let workplaceType: WorkplaceType | null = null;
+  const rest: string[] = [];
+  for (const word of before) {
+    const type = workplaceWords[word.toLowerCase().replace(/[,.]$/, '')];
+    if (type === undefined) {
+      rest.push(word);
+      continue;
+    }
+    if (workplaceType !== null && workplaceType !== type) return null;
+    workplaceType = type;
+  }
+  const text = rest.join(' ').trim();
+  if (text === '' && workplaceType === null && place === null) return null;
+  return { kind: 'follow', words: text, workplaceType, place };
+}
 
 /** Parses the text after `/vouch`. Never throws: anything unclear is `unknown` (answered with help). */
 export function parseVouchCommand(text: string): VouchCommand {
@@ -132,6 +181,18 @@ export function parseVouchCommand(text: string): VouchCommand {
       case 'forgetme':
       case 'forget_me':
         return args.length === 0 ? { kind: 'forgetMe' } : { kind: 'unknown', text: trimmed };
+      case 'follow':
+        return parseFollow(args) ?? { kind: 'unknown', text: trimmed };
+      case 'following':
+        return args.length === 0 ? { kind: 'following' } : { kind: 'unknown', text: trimmed };
+      case 'unfollow': {
+        const which = (args[0] ?? '').toLowerCase();
+        if (args.length !== 1) return { kind: 'unknown', text: trimmed };
+        if (which === 'all') return { kind: 'unfollow', which: 'all' };
+        return /^[1-9]\d{0,2}$/.test(which)
+          ? { kind: 'unfollow', which: Number(which) }
+          : { kind: 'unknown', text: trimmed };
+      }
       case 'list': {
         const company = companyArg(args);
         return { kind: 'list', company: company || null };

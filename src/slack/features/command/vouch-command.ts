@@ -19,6 +19,7 @@ import type { Message } from '../../support/notifier.js';
 import { candidateRow, postingRow, referrerRow } from '../../support/posting-ref.js';
 import { completeDeliveryWithin, isRerun } from '../../transport/durable-deliveries.js';
 import type { FeatureDeps } from '../feature-deps.js';
+import { answerFollowCommand } from '../follow/follow-commands.js';
 import { type CommandListener, domainErrorMessage } from '../listener-kit.js';
 import { sendExport } from '../privacy/send-export.js';
 import { shareOutcomeMessage } from '../share/share-outcome-message.js';
@@ -35,7 +36,16 @@ const vouchVersion = (createRequire(import.meta.url)('../../../../package.json')
 export function onVouchCommand(
   deps: Pick<
     FeatureDeps,
-    'referrals' | 'cards' | 'home' | 'work' | 'logger' | 'shareCard' | 'config' | 'memberData' | 'files'
+    | 'referrals'
+    | 'cards'
+    | 'home'
+    | 'work'
+    | 'logger'
+    | 'shareCard'
+    | 'config'
+    | 'memberData'
+    | 'files'
+    | 'follows'
   >,
 ): CommandListener {
   const { referrals, cards, home, work, logger, shareCard } = deps;
@@ -180,6 +190,10 @@ export function onVouchCommand(
           return reply(await sendExport(deps, { teamId, userId: command.user_id }));
         case 'forgetMe':
           return reply(forgetMePrompt());
+        case 'follow':
+        case 'following':
+        case 'unfollow':
+          return reply(await answerFollowCommand(deps, { teamId, userId: command.user_id }, parsed));
         default:
           // A subcommand the parser knows and nobody answers fails to compile here.
           return unhandledCommand(parsed);
