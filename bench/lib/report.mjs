@@ -51,7 +51,7 @@ function sustainedRows(sustained) {
     ]);
     rows.push([
       `6. Peak RSS under sustained load, ${name}`,
-      `${mb(r.peak.sampledPeakMb)} (${mb(r.rssBeforeMb)} before the load)`,
+      `${mb(r.peak.sampledPeakMb)} over the load and the drain (${mb(r.peakDuringLoadMb)} during the load, ${mb(r.rssBeforeMb)} before it)`,
       '<= 250 MB',
       verdict(r.peak.sampledPeakMb <= 250),
     ]);
