@@ -1,10 +1,15 @@
 import type { Db } from '../db/client.js';
 import type { DatabaseProvider } from '../db/database-url.js';
-import type { WithinTransaction } from '../db/within-transaction.js';
+import { BURST_TRANSACTION_OPTIONS, type WithinTransaction } from '../db/within-transaction.js';
 import type { Logger } from '../logger.js';
 import type { ReferralStatus } from '../referrals/records.js';
 import { FORMER_MEMBER_SLACK_ID } from './former-member.js';
 
+/**
+ * Slack user and team ids (`U…`, `W…`, `T…`) in a job's payload as text: in JSON, and in a form body
+ * where they sit between percent escapes (`%22T0123ABC%22`), hence no word boundaries.
+ */
+const SLACK_ID_IN_TEXT = /[UWT][A-Z0-9]{6,}/g;
 /**
  * What Vouch holds about one member, and how it goes away: the export a member downloads, the
  * erasure they ask for (or Slack tells us about), a workspace's erasure when the app is removed,
@@ -388,7 +393,23 @@ export function createMemberData(deps: MemberDataDeps) {
      * revoked): the workspace row, and through it every member, company, posting, share and referral.
      */
     async eraseWorkspace(workspaceId: string): Promise<{ erased: boolean }> {
-      const { count } = await db.workspace.deleteMany({ where: { id: workspaceId } });
+      const count = await db.$transaction(async (tx) => {
+        const members = await tx.member.findMany({ where: { workspaceId }, select: { slackUserId: true } });
+        const { count } = await tx.workspace.deleteMany({ where: { id: workspaceId } });
+        if (count === 0) return 0;
+        // Work not done yet for the workspace: a delivery names the team, a DM job only its member.
+        // With the tokens revoked it could only fail, and a failed job keeps what it was to say.
+        const people = new Set([workspaceId, ...members.map((member) => member.slackUserId)]);
+        const unfinished = await tx.job.findMany({
+          where: { state: { in: ['pending', 'running', 'failed'] } },
+          select: { id: true, payload: true },
+        });
+        const theirs = unfinished.filter((job) =>
+          (JSON.stringify(job.payload).match(SLACK_ID_IN_TEXT) ?? []).some((id) => people.has(id)),
+        );
+        await tx.job.deleteMany({ where: { id: { in: theirs.map((job) => job.id) } } });
+        return count;
+      }, BURST_TRANSACTION_OPTIONS);
       if (count === 0) return { erased: false };
       deps.caches?.forgetWorkspace(workspaceId);
       await scrubFreedPages();

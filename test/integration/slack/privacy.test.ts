@@ -326,6 +326,29 @@ describeEachDatabase('data rights', (kind) => {
       expect(await db.prisma.member.count({ where: { workspaceId: FAKE_TEAM_ID } })).toBe(before);
     });
 
+    it("drops the workspace's unfinished work on app_uninstalled: a DM to its member, a delivery naming it", async () => {
+      const { app, db } = suite;
+      await otherWorkspace('T0GONE3');
+      const later = new Date(Date.now() + 60 * 60 * 1000);
+      const waiting = [
+        { key: 'gone3:dm', payload: { userId: 'U0INITECH', message: { text: 'Your referral moved on' } } },
+        // A click as Slack sends it (form-encoded): the team id sits between percent escapes.
+        {
+          key: 'gone3:click',
+          payload: { raw: `payload=${encodeURIComponent('{"team":{"id":"T0GONE3"}}')}` },
+        },
+        { key: 'stays:dm', payload: { userId: 'U0STAYS', message: { text: 'Someone can refer you' } } },
+      ];
+      for (const job of waiting) await app.vouch.work.add({ kind: 'held-for-test', runAfter: later, ...job });
+      await app.requests.eventCallback({ type: 'app_uninstalled' }, { teamId: 'T0GONE3' });
+      await expect
+        .poll(() => db.prisma.workspace.count({ where: { id: 'T0GONE3' } }), { timeout: 10_000 })
+        .toBe(0);
+      const left = await db.prisma.job.findMany({ where: { kind: 'held-for-test' } });
+      expect(left.map((job) => job.payload)).toEqual([waiting[2]?.payload]);
+      await db.prisma.job.deleteMany({ where: { kind: 'held-for-test' } });
+    });
+
     it("erases the workspace when the bot's token is revoked, not for users' tokens", async () => {
       const { app, db } = suite;
       await otherWorkspace('T0GONE2');
