@@ -1,12 +1,15 @@
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { Logger } from '../../logger.js';
+import { createRecentMap } from '../../runtime/recent-map.js';
 import { slackErrorCode } from '../slack-error.js';
 
 /** How long a channel's member list is trusted: joins and leaves show after at most this. */
 const DEFAULT_TTL_MS = 2 * 60 * 1000;
 /** Pages of 1,000 read at most (a 50,000-member channel). */
 const MAX_PAGES = 50;
+/** Channels whose member lists are kept at once (the least recently used go first). */
+const MAX_CHANNELS = 1000;
 
 const membersPageSchema = z.object({
   members: z.array(z.string()).optional(),
@@ -26,9 +29,11 @@ export interface ChannelMembersDeps {
  * @see https://api.slack.com/methods/conversations.members
  */
 export function createChannelMembers(client: WebClient, deps: ChannelMembersDeps) {
-  const ttlMs = deps.ttlMs ?? DEFAULT_TTL_MS;
-  const now = deps.now ?? Date.now;
-  const cache = new Map<string, { members: Promise<Set<string>>; until: number }>();
+  const cache = createRecentMap<string, Promise<Set<string>>>({
+    max: MAX_CHANNELS,
+    ttlMs: deps.ttlMs ?? DEFAULT_TTL_MS,
+    ...(deps.now !== undefined ? { now: deps.now } : {}),
+  });
 
   async function read(channelId: string): Promise<Set<string>> {
     const members = new Set<string>();
@@ -58,16 +63,12 @@ export function createChannelMembers(client: WebClient, deps: ChannelMembersDeps
   return {
     /** The members of `channelId` (Slack user ids). */
     async of(channelId: string): Promise<Set<string>> {
-      const at = now();
       const cached = cache.get(channelId);
-      if (cached !== undefined && cached.until > at) return cached.members;
+      if (cached !== undefined) return cached;
       const members = read(channelId);
-      cache.set(channelId, { members, until: at + ttlMs });
+      cache.set(channelId, members);
       // A failure is not cached: the job that asked is retried and asks again.
       members.catch(() => cache.delete(channelId));
-      if (cache.size > 1000) {
-        for (const [key, entry] of cache) if (entry.until <= at) cache.delete(key);
-      }
       return members;
     },
   };
