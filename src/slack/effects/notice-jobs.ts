@@ -99,7 +99,7 @@ export interface NoticeHandlerDeps {
     'getReferral' | 'membersIn' | 'waitingForReferrer' | 'inviteLateReferrer' | 'offersOn'
   >;
   notifier: Notifier;
-  home: HomePublisher;
+  home: Pick<HomePublisher, 'refresh'>;
   cards: CardPublisher;
   logger: Logger;
 }
@@ -133,7 +133,7 @@ export function registerNoticeHandlers(
       offerOnly: notice.offerOnly,
     });
     if (notice.alsoHome !== undefined)
-      await deps.home.publish(notice.alsoHome.teamId, notice.alsoHome.userId);
+      await deps.home.refresh(notice.alsoHome.teamId, notice.alsoHome.userId);
   });
   queue.handle(REFERRER_APPEARED_JOB, async (payload) => {
     const { where, memberId, slackUserId } = referrerAppearedSchema.parse(payload);

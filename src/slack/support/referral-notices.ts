@@ -13,7 +13,8 @@ import { partiesOf, refOf } from './posting-ref.js';
 export interface ReferralNoticesDeps {
   referrals: Pick<ReferralService, 'offersOn'>;
   notifier: Notifier;
-  home: HomePublisher;
+  /** Runs from a job (`notice-jobs.ts`): refreshes the Homes of members Vouch still has. */
+  home: Pick<HomePublisher, 'refresh'>;
   cards: CardPublisher;
   logger: Logger;
 }
@@ -37,7 +38,7 @@ export function createReferralNotices(deps: ReferralNoticesDeps) {
     });
     await eachPaced(members, FAN_OUT_CONCURRENCY, async (member) => {
       await notifier.dm(member.slackUserId, message);
-      await home.publish(member.workspaceId, member.slackUserId);
+      await home.refresh(member.workspaceId, member.slackUserId);
     });
   }
 
@@ -91,7 +92,7 @@ export function createReferralNotices(deps: ReferralNoticesDeps) {
         }),
       );
       const homes = [parties.candidateUserId, ...referrerUserIds];
-      await Promise.all(homes.map((userId) => home.publish(teamId, userId)));
+      await Promise.all(homes.map((userId) => home.refresh(teamId, userId)));
       await cards
         .refresh(referral.posting)
         .catch((error: unknown) => logger.warn({ err: error }, 'card refresh failed'));
