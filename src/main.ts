@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { WebClient } from '@slack/web-api';
+import { createChannelSettings } from './channels/channel-settings.js';
 import { type Config, formatConfigProblems, loadConfig, readEnvironment } from './config.js';
 import { createDatabase } from './db/client.js';
 import { createEventLedger } from './deliveries/event-ledger.js';
@@ -24,6 +25,7 @@ import { createTurnQueue } from './runtime/turn-queue.js';
 import { useBaselineWasmCompiler } from './runtime/wasm-compiler.js';
 import { createShareStore } from './shares/share-store.js';
 import { createSlackApp, webClientOptions } from './slack/create-slack-app.js';
+import { registerCardRemovalHandler } from './slack/effects/card-removal.js';
 import { registerEffectHandlers } from './slack/effects/effect-handlers.js';
 import { registerFollowHandlers } from './slack/effects/follow-handlers.js';
 import { registerNoticeHandlers } from './slack/effects/notice-jobs.js';
@@ -34,6 +36,7 @@ import { createChannelMembers } from './slack/support/channel-members.js';
 import { createFileSender } from './slack/support/file-sender.js';
 import { createHomePublisher } from './slack/support/home-publisher.js';
 import { createNotifier } from './slack/support/notifier.js';
+import { createWorkspaceAdmins } from './slack/support/workspace-admins.js';
 import { createBotTokenCheck } from './slack/verify-bot-token.js';
 import { createWorkQueue, type WorkQueue } from './work/work-queue.js';
 
@@ -143,10 +146,12 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
       logger,
     });
     registerEffectHandlers(work, { client, home, cards, logger: logger.child({ component: 'effects' }) });
+    registerCardRemovalHandler(work, { client, logger });
+    const channelMembers = createChannelMembers(client, { logger });
     registerNoticeHandlers(work, { referrals, notifier, home, cards, logger });
     registerFollowHandlers(work, {
       follows,
-      channelMembers: createChannelMembers(client, { logger }),
+      channelMembers,
       cards,
       work,
       logger: logger.child({ component: 'follows' }),
@@ -167,6 +172,9 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
         follows,
         files: createFileSender(client, logger),
         work,
+        channelMembers,
+        channelSettings: createChannelSettings(prisma),
+        admins: createWorkspaceAdmins(client, { logger }),
       }),
     );
 

@@ -36,6 +36,22 @@ export function parseStatusUpdate(raw: string | undefined | null): StatusUpdateV
   return parseJson(statusUpdateValueSchema, raw);
 }
 
+/** What the card's "…" menu offers; the value names the choice and the share (the card's place). */
+export type CardMenuChoice = { choice: 'remove'; shareId: string };
+
+const cardMenuValueSchema = z.string().regex(/^remove:[A-Za-z0-9_-]{1,100}$/);
+
+/** Value of a card-menu option: `remove:<shareId>`. */
+export function encodeCardMenuChoice(value: CardMenuChoice): string {
+  return `${value.choice}:${value.shareId}`;
+}
+
+/** The choice and share of a card-menu option, or null for a value we did not write. */
+export function parseCardMenuChoice(raw: string | undefined | null): CardMenuChoice | null {
+  if (!cardMenuValueSchema.safeParse(raw).success || raw == null) return null;
+  return { choice: 'remove', shareId: raw.slice('remove:'.length) };
+}
+
 /** How well a referrer knows the candidate: asked in the referrer's DM. */
 export const referrerRelationships = [
   { value: 'worked_closely', label: 'Worked closely together' },

@@ -27,7 +27,7 @@ function companyName(company: string): string {
 }
 
 /** `/vouch help`, and the answer to anything we did not understand (`unknownText` is echoed). */
-export function helpText(options: { unknownText?: string } = {}): SlackMessage {
+export function helpText(options: { unknownText?: string; channelLine?: string } = {}): SlackMessage {
   const lines = [
     `\`${c} <job link> [note]\`: share a job with a card (works for any job site)`,
     `\`${c} list [company]\`: open postings`,
@@ -37,6 +37,7 @@ export function helpText(options: { unknownText?: string } = {}): SlackMessage {
     `\`${c} referrers <company>\`: who can refer at a company`,
     `\`${c} follow <company>\` or \`${c} follow &lt;keywords&gt; [remote|hybrid|onsite] [in &lt;place&gt;]\`: get matching postings in a DM`,
     `\`${c} following\` / \`${c} unfollow &lt;n|all&gt;\`: your follows`,
+    `\`${c} channel\` / \`${c} channel cards on|off\`: this channel's settings (cards on job links)`,
     `\`${c} stats\`: postings, referrals and hires`,
     `\`${c} version\`: which Vouch this is`,
     `\`${c} privacy\`: who sees what`,
@@ -60,6 +61,7 @@ export function helpText(options: { unknownText?: string } = {}): SlackMessage {
         'Interest is private unless you choose to show your name.',
     ),
   );
+  if (options.channelLine) blocks.push(context(options.channelLine));
   return { text: `Vouch: ${c} help`, blocks };
 }
 

@@ -27,6 +27,8 @@ export const slackLimits = {
   optionValue: 150,
   selectOptions: 100,
   choiceOptions: 10,
+  /** An overflow menu's options ("up to five"). */
+  overflowOptions: 5,
   placeholder: 150,
   inputLabel: 2000,
   inputHint: 2000,
@@ -203,6 +205,11 @@ export function findLimitViolations(payload: unknown, surface: Surface): string[
       case 'checkboxes':
       case 'radio_buttons':
         checkOptions(where, element.options, L.choiceOptions);
+        break;
+      case 'overflow':
+        checkOptions(where, element.options, L.overflowOptions);
+        if (!Array.isArray(element.options) || element.options.length === 0)
+          problems.push(`${where}: overflow without options`);
         break;
       case 'plain_text_input':
         if (typeof element.max_length === 'number') {

@@ -1,3 +1,4 @@
+import type { ChannelSettingsStore } from '../../channels/channel-settings.js';
 import type { Config } from '../../config.js';
 import type { EventLedger } from '../../deliveries/event-ledger.js';
 import type { FollowStore } from '../../follows/follow-store.js';
@@ -8,9 +9,11 @@ import type { ReferralService } from '../../referrals/referral-service.js';
 import type { ShareStore } from '../../shares/share-store.js';
 import type { WorkQueue } from '../../work/work-queue.js';
 import type { CardPublisher } from '../support/card-publisher.js';
+import type { ChannelMembers } from '../support/channel-members.js';
 import type { FileSender } from '../support/file-sender.js';
 import type { HomePublisher } from '../support/home-publisher.js';
 import type { Notifier } from '../support/notifier.js';
+import type { WorkspaceAdmins } from '../support/workspace-admins.js';
 import type { CardSharer } from './share/card-sharer.js';
 
 /**
@@ -36,4 +39,10 @@ export interface FeatureDeps {
   files: FileSender;
   /** Wakes the work queue after a transaction wrote follow-up jobs (`addJob`, src/work/). */
   work: Pick<WorkQueue, 'wake'>;
+  /** Who is in a channel (cached `conversations.members`). */
+  channelMembers: ChannelMembers;
+  /** What each channel asked of Vouch (`/vouch channel`, src/channels/). */
+  channelSettings: ChannelSettingsStore;
+  /** Whether a member is a workspace admin or owner (cached `users.info`). */
+  admins: WorkspaceAdmins;
 }

@@ -6,6 +6,7 @@ import type { FeatureDeps } from './feature-deps.js';
 import { follow } from './follow/index.js';
 import { home } from './home/index.js';
 import { interest } from './interest/index.js';
+import { moderation } from './moderation/index.js';
 import { offers } from './offers/index.js';
 import { privacy } from './privacy/index.js';
 import { refer } from './refer/index.js';
@@ -31,5 +32,6 @@ export function buildFeatures(deps: FeatureDeps): SlackFeature[] {
     home(deps),
     privacy(deps),
     follow(deps),
+    moderation(deps),
   ];
 }

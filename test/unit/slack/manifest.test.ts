@@ -5,6 +5,7 @@ import type { FeatureDeps } from '../../../src/slack/features/feature-deps.js';
 import { buildFeatures } from '../../../src/slack/features/index.js';
 import {
   cardActionIds,
+  cardMenuActionIds,
   followModalIds,
   homeActionIds,
   interestModalIds,
@@ -111,6 +112,7 @@ const namedActionIds = [
   ...Object.values(homeActionIds),
   ...Object.values(offerActionIds),
   ...Object.values(privacyActionIds),
+  ...Object.values(cardMenuActionIds),
 ];
 
 describe('ids.ts and the registered listeners', () => {

@@ -25,6 +25,10 @@ export type VouchCommand =
   | { kind: 'following' }
   /** `unfollow <n|all>`: `n` as `following` numbers them. */
   | { kind: 'unfollow'; which: number | 'all' }
+  /** `channel`: this channel's settings. */
+  | { kind: 'channel' }
+  /** `channel cards on|off`: whether Vouch replies to job links here with a card. */
+  | { kind: 'channelCards'; on: boolean }
   | { kind: 'unknown'; text: string };
 
 /** A Slack-formatted link `<url>` / `<url|label>` to an http(s) URL. */
@@ -114,6 +118,7 @@ const subcommands = new Set([
   'follow',
   'following',
   'unfollow',
+  'channel',
 ]);
 
 /** Words naming a workplace type in `follow`. */
@@ -192,6 +197,14 @@ export function parseVouchCommand(text: string): VouchCommand {
         return /^[1-9]\d{0,2}$/.test(which)
           ? { kind: 'unfollow', which: Number(which) }
           : { kind: 'unknown', text: trimmed };
+      }
+      case 'channel': {
+        if (args.length === 0) return { kind: 'channel' };
+        const [setting = '', value = ''] = args.map((word) => word.toLowerCase());
+        if (args.length === 2 && setting === 'cards' && (value === 'on' || value === 'off')) {
+          return { kind: 'channelCards', on: value === 'on' };
+        }
+        return { kind: 'unknown', text: trimmed };
       }
       case 'list': {
         const company = companyArg(args);

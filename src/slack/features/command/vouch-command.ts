@@ -21,6 +21,7 @@ import { completeDeliveryWithin, isRerun } from '../../transport/durable-deliver
 import type { FeatureDeps } from '../feature-deps.js';
 import { answerFollowCommand } from '../follow/follow-commands.js';
 import { type CommandListener, domainErrorMessage } from '../listener-kit.js';
+import { answerChannelCommand, channelHelpLine } from '../moderation/channel-commands.js';
 import { sendExport } from '../privacy/send-export.js';
 import { shareOutcomeMessage } from '../share/share-outcome-message.js';
 import { parseVouchCommand, unhandledCommand } from './parse-command.js';
@@ -46,6 +47,8 @@ export function onVouchCommand(
     | 'memberData'
     | 'files'
     | 'follows'
+    | 'channelSettings'
+    | 'channelMembers'
   >,
 ): CommandListener {
   const { referrals, cards, home, work, logger, shareCard } = deps;
@@ -92,9 +95,9 @@ export function onVouchCommand(
     async function answer(): Promise<void> {
       switch (parsed.kind) {
         case 'help':
-          return reply(helpText());
+          return reply(helpText({ ...(await channelLine()) }));
         case 'unknown':
-          return reply(helpText({ unknownText: parsed.text }));
+          return reply(helpText({ unknownText: parsed.text, ...(await channelLine()) }));
         case 'share':
           await reply({ text: '⏳ Reading that job posting…' });
           return shareFromCommand(command, parsed.url, parsed.note);
@@ -194,10 +197,26 @@ export function onVouchCommand(
         case 'following':
         case 'unfollow':
           return reply(await answerFollowCommand(deps, { teamId, userId: command.user_id }, parsed));
+        case 'channel':
+        case 'channelCards':
+          return reply(
+            await answerChannelCommand(
+              deps,
+              { teamId, userId: command.user_id, channelId: command.channel_id },
+              parsed,
+              (tx) => completeDeliveryWithin(tx, context),
+            ),
+          );
         default:
           // A subcommand the parser knows and nobody answers fails to compile here.
           return unhandledCommand(parsed);
       }
+    }
+
+    /** The help's line about the channel it was asked in (none in a DM). */
+    async function channelLine(): Promise<{ channelLine?: string }> {
+      const line = await channelHelpLine(deps, { teamId, channelId: command.channel_id });
+      return line === null ? {} : { channelLine: line };
     }
 
     async function shareFromCommand(cmd: SlashCommand, url: string, note: string | null): Promise<void> {
