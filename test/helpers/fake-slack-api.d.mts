@@ -9,6 +9,8 @@ export interface RecordedCall {
   at: number;
   /** Set when the call was answered with a failure (`fail`): Slack's error code, or the failure's kind. */
   failed?: string;
+  /** What the fake answered (e.g. the `ts` of a posted message); unset for a failure from `fail`. */
+  answer?: Record<string, unknown>;
 }
 
 export type Failure =
@@ -24,6 +26,10 @@ export interface FakeUser {
   realName?: string;
   isBot?: boolean;
   teamId?: string;
+  /** A workspace admin (users.info `is_admin`). */
+  isAdmin?: boolean;
+  /** A workspace owner (users.info `is_owner`). */
+  isOwner?: boolean;
 }
 
 /** A file the bot uploaded through files.uploadV2 (getUploadURLExternal → upload → completeUploadExternal). */

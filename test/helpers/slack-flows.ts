@@ -1,8 +1,18 @@
 import { expect } from 'vitest';
 import type { FakeJobBoard } from './fake-job-board.mjs';
 import type { RecordedCall } from './fake-slack-api.mjs';
-import { buttonValue, dmChannelOf, mentions, postingIdOf, textOf, unfurlBlocksOf } from './slack-blocks.js';
-import { blockAction, linkSharedEvent, viewSubmission } from './slack-payloads.mjs';
+import {
+  type Block,
+  buttonValue,
+  dmChannelOf,
+  mentions,
+  overflowOptionValue,
+  postingIdOf,
+  textOf,
+  unfurlBlocksOf,
+  viewBlocksOf,
+} from './slack-blocks.js';
+import { appHomeOpened, blockAction, linkSharedEvent, viewSubmission } from './slack-payloads.mjs';
 import type { SlackResponse } from './slack-requests.js';
 import type { TestApp } from './start-test-app.js';
 
@@ -18,6 +28,11 @@ export type SlackSide = Pick<TestApp, 'requests' | 'slack'>;
 /** Waits `ms` so that anything the app would still do has had every chance to happen. */
 export function settle(ms = 500): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Waits until the app has no job left to run: every delivery, and everything it wrote, done. */
+export async function allWorkDone(app: Pick<TestApp, 'vouch'>, timeoutMs = 10_000): Promise<void> {
+  await expect.poll(async () => (await app.vouch.work.stats()).backlog, { timeout: timeoutMs }).toBe(0);
 }
 
 /** The app still answers its health check and no Slack listener ended in an unhandled error. */
@@ -154,6 +169,30 @@ export type ButtonClick = Omit<Parameters<typeof blockAction>[0], 'responseUrl'>
 export function clickButton(app: SlackSide, click: ButtonClick): Promise<SlackResponse> {
   const responseUrl = click.responseUrl ?? app.slack.responseUrl(`${click.actionId}-${click.user}`);
   return app.requests.interaction(blockAction({ ...click, responseUrl }));
+}
+
+/**
+ * `user` picks "Remove card" in the "…" menu of `card` (a card the bot posted) and confirms; resolves
+ * with Slack's HTTP answer. The click carries what Slack sends: the card's channel and ts, and the
+ * option's value (with `actionTs`, a repeat of an earlier click).
+ */
+export function removeCard(
+  app: SlackSide,
+  input: { user: string; card: RecordedCall; actionTs?: string },
+): Promise<SlackResponse> {
+  const payload = blockAction({
+    user: input.user,
+    actionId: 'card_menu',
+    actionType: 'overflow',
+    value: overflowOptionValue(input.card.args.blocks, 'card_menu', 'Remove card'),
+    channel: String(input.card.args.channel),
+    messageTs: String(input.card.answer?.ts),
+    responseUrl: app.slack.responseUrl(`card_menu-${input.user}`),
+  });
+  if (input.actionTs !== undefined) {
+    for (const action of payload.actions) action.action_ts = input.actionTs;
+  }
+  return app.requests.interaction(payload);
 }
 
 /** Where and how a member clicks a button that opens a modal on a card ("I'm interested", "Tag someone"). */
@@ -323,6 +362,18 @@ export function waitForHome(
       (options.including === undefined || mentions(c.args.view, options.including)),
     options.timeoutMs ?? 10_000,
   );
+}
+
+/** Opens the Home tab as `user` and resolves with the blocks of the view Vouch published for it. */
+export async function openHome(app: SlackSide, user: string): Promise<Block[]> {
+  const before = app.slack.calls('views.publish').length;
+  await app.requests.eventCallback(appHomeOpened(user));
+  const call = await app.slack.waitFor(
+    'views.publish',
+    (c) => c.args.user_id === user && app.slack.calls('views.publish').indexOf(c) >= before,
+    10_000,
+  );
+  return viewBlocksOf(call);
 }
 
 /**
