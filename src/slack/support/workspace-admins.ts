@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { Logger } from '../../logger.js';
-import { createRecentMap } from '../../runtime/recent-map.js';
+import { createRecentMap, recentOrLoad } from '../../runtime/recent-map.js';
 import { slackErrorCode } from '../slack-error.js';
 
 /** How long a member's admin standing is trusted: a demoted admin loses it after at most this. */
@@ -56,13 +56,8 @@ export function createWorkspaceAdmins(client: WebClient, deps: WorkspaceAdminsDe
 
   return {
     /** Whether `userId` is an admin or owner of the workspace. */
-    async isAdmin(userId: string): Promise<boolean> {
-      const cached = cache.get(userId);
-      if (cached !== undefined) return cached;
-      const standing = read(userId);
-      cache.set(userId, standing);
-      standing.catch(() => cache.delete(userId));
-      return standing;
+    isAdmin(userId: string): Promise<boolean> {
+      return recentOrLoad(cache, userId, read);
     },
   };
 }
