@@ -7,8 +7,13 @@ export interface RecordedCall {
   token: string | undefined;
   /** performance.now() when the request had fully arrived. */
   at: number;
-  /** Set when the call was answered with a failure (`fail`): Slack's error code, or the failure's kind. */
+  /**
+   * Set when the call was answered with a failure (`fail`): Slack's error code, or the failure's kind;
+   * or when the fake refused it as Slack would (`invalid_blocks`, `invalid_arguments`…).
+   */
   failed?: string;
+  /** Set when the fake refused the call as Slack would: Slack's `[ERROR] … [json-pointer:…]` messages. */
+  rejected?: string[];
 }
 
 export type Failure =
@@ -44,6 +49,11 @@ export interface FakeSlackApiOptions {
   recordCalls?: boolean;
   /** The server's keep-alive timeout (Node's default, 5 s, unless given). */
   keepAliveTimeoutMs?: number;
+  /**
+   * Refuse messages, unfurls and views Slack would refuse (default), as Slack does
+   * (./block-kit-rules.mjs). Only bodies the fake parses anyway are checked.
+   */
+  validateBlocks?: boolean;
 }
 
 /**
@@ -75,6 +85,11 @@ export interface FakeSlackApi {
   hold(method: string, ms: number): void;
   /** Files whose bytes reached their upload URL, in upload-URL order (cleared by `reset`). */
   uploads(): Array<UploadedFile & { bytes: Buffer }>;
+  /**
+   * The calls refused as Slack would refuse them (invalid blocks or views) since the last take or
+   * reset, and forgets them: the Slack suites fail a test that left any.
+   */
+  takeRejections(): RecordedCall[];
   /** Users that users.info knows (id → profile fields). */
   addUser(user: FakeUser): void;
   reset(): void;
