@@ -13,6 +13,9 @@ export interface SlackRejection {
   messages: string[];
 }
 
+/** Slack's reference pages the rules come from, by name (`@see DOCS.section` in the .mjs). */
+export const DOCS: Readonly<Record<string, string>>;
+
 /** Every limit the rules enforce (see each one's source page in the .mjs). */
 export const blockKitLimits: Readonly<Record<string, number>>;
 

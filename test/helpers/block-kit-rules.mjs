@@ -11,8 +11,8 @@
  * Lengths are counted in UTF-16 units (String#length), at least as strict as Slack's characters.
  */
 
-/** Slack's reference pages the rules below come from. */
-const DOCS = {
+/** Slack's reference pages the rules below come from (`@see DOCS.section` means this table's `section`). */
+export const DOCS = {
   blocks: 'https://docs.slack.dev/reference/block-kit/blocks',
   actions: 'https://docs.slack.dev/reference/block-kit/blocks/actions-block',
   context: 'https://docs.slack.dev/reference/block-kit/blocks/context-block',
@@ -416,7 +416,10 @@ function checkStaticSelect(ctx, value, at) {
     });
     groups.forEach((group, i) => {
       const where = `${at}/option_groups/${i}`;
-      if (!isObject(group)) return problem(ctx, where, 'must provide an object');
+      if (!isObject(group)) {
+        problem(ctx, where, 'must provide an object');
+        return;
+      }
       checkText(ctx, group.label, `${where}/label`, { max: L.optionGroupLabel, plainOnly: true });
       const options = checkList(ctx, group.options, `${where}/options`, {
         max: L.selectOptions,
