@@ -20,7 +20,7 @@ export const DOCS: Readonly<Record<string, string>>;
 export const blockKitLimits: Readonly<Record<string, number>>;
 
 /** The problems of a message's blocks; `at` is where the message sits in the request ('' at the top). */
-export function messageProblems(message: Record<string, unknown>, at?: string): BlockKitProblem[];
+export function messageProblems(message: unknown, at?: string): BlockKitProblem[];
 
 /** The problems of a modal or Home tab view; `at` defaults to '/view', as in the views.* arguments. */
 export function viewProblems(view: unknown, at?: string): BlockKitProblem[];

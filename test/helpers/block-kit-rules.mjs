@@ -35,6 +35,9 @@ export const DOCS = {
   home: 'https://docs.slack.dev/reference/views/home-tab-views',
   postMessage: 'https://docs.slack.dev/reference/methods/chat.postMessage',
   unfurl: 'https://docs.slack.dev/reference/methods/chat.unfurl',
+  metadata: 'https://docs.slack.dev/messaging/message-metadata',
+  viewsOpen: 'https://docs.slack.dev/reference/methods/views.open',
+  viewsPublish: 'https://docs.slack.dev/reference/methods/views.publish',
   webhooks: 'https://docs.slack.dev/messaging/sending-messages-using-incoming-webhooks',
 };
 
@@ -549,12 +552,16 @@ const newContext = (where) => ({ problems: [], blockIds: new Set(), where });
 /**
  * The problems of a message's blocks (chat.postMessage, chat.postEphemeral, chat.update, a
  * response_url answer, one link's unfurl): at most 50 blocks, each valid.
- * @param {Record<string, unknown>} message
+ * @param {unknown} message
  * @param {string} [at] where the message sits in the request ('' for the top level)
  * @returns {BlockKitProblem[]}
  */
 export function messageProblems(message, at = '') {
   const ctx = newContext('message');
+  if (!isObject(message)) {
+    problem(ctx, at === '' ? '/' : at, 'must provide an object');
+    return ctx.problems;
+  }
   checkBlocks(ctx, message.blocks, `${at}/blocks`, L.messageBlocks, false);
   return ctx.problems;
 }
@@ -598,15 +605,67 @@ export function viewProblems(view, at = '/view') {
 export function unfurlProblems(unfurls) {
   if (!isObject(unfurls)) return [{ pointer: '/unfurls', message: 'must provide an object' }];
   return Object.entries(unfurls).flatMap(([url, unfurl]) => {
-    const at = `/unfurls/${segment(url)}`;
-    if (!isObject(unfurl)) return [{ pointer: at, message: 'must provide an object' }];
-    return messageProblems(unfurl, at);
+    return messageProblems(unfurl, `/unfurls/${segment(url)}`);
   });
 }
 
 /** `[ERROR] must be less than 3001 characters [json-pointer:/blocks/0/text/text]`, as Slack words it. */
 export function formatProblem(/** @type {BlockKitProblem} */ { pointer, message }) {
   return `[ERROR] ${message} [json-pointer:${pointer}]`;
+}
+
+/**
+ * The arguments each method requires ("Required arguments" on each method's page, e.g.
+ * @see DOCS.postMessage, DOCS.viewsOpen, DOCS.viewsPublish): each entry is a list of alternatives,
+ * one of which must be given in full (chat.unfurl takes `channel` and `ts`, or `unfurl_id` and
+ * `source`; views.update `view_id` or `external_id`).
+ * @type {Record<string, string[][][]>}
+ */
+const REQUIRED_ARGUMENTS = {
+  'chat.postMessage': [[['channel']]],
+  'chat.postEphemeral': [[['channel']], [['user']]],
+  'chat.update': [[['channel']], [['ts']]],
+  'chat.unfurl': [
+    [
+      ['channel', 'ts'],
+      ['unfurl_id', 'source'],
+    ],
+  ],
+  'views.open': [[['trigger_id'], ['interactivity_pointer']], [['view']]],
+  'views.push': [[['trigger_id'], ['interactivity_pointer']], [['view']]],
+  'views.update': [[['view_id'], ['external_id']], [['view']]],
+  'views.publish': [[['user_id']], [['view']]],
+};
+
+/** @param {string} method @param {Record<string, unknown>} args @returns {BlockKitProblem[]} */
+function missingArguments(method, args) {
+  const given = (/** @type {string} */ name) => args[name] !== undefined && args[name] !== '';
+  return (REQUIRED_ARGUMENTS[method] ?? [])
+    .filter((alternatives) => !alternatives.some((names) => names.every(given)))
+    .map((alternatives) => ({
+      pointer: `/${alternatives[0]?.find((name) => !given(name)) ?? ''}`,
+      message: `missing required field: ${alternatives.map((names) => names.join(' and ')).join(' or ')}`,
+    }));
+}
+
+/**
+ * Message metadata: an `event_type` string and an `event_payload` object whose values are strings,
+ * numbers, booleans, or objects (or arrays of objects) of those.
+ * @see DOCS.metadata (errors invalid_metadata_format, @see DOCS.postMessage)
+ * @param {unknown} metadata
+ */
+function isValidMetadata(metadata) {
+  const scalar = (/** @type {unknown} */ v) => ['string', 'number', 'boolean'].includes(typeof v);
+  const flat = (/** @type {unknown} */ v) => isObject(v) && Object.values(v).every(scalar);
+  return (
+    isObject(metadata) &&
+    typeof metadata.event_type === 'string' &&
+    metadata.event_type.length > 0 &&
+    isObject(metadata.event_payload) &&
+    Object.values(metadata.event_payload).every(
+      (v) => scalar(v) || flat(v) || (Array.isArray(v) && v.every(flat)),
+    )
+  );
 }
 
 /** Methods that carry a message, and the error Slack gives for bad blocks in each. */
@@ -622,8 +681,9 @@ export function isCheckedMethod(/** @type {string} */ method) {
  * How Slack would refuse this call, or undefined when it would accept it. Messages with invalid
  * blocks get `invalid_blocks` (@see DOCS.postMessage; a response_url answers HTTP 400 with the bare
  * code, as incoming webhooks do, @see DOCS.webhooks), blocks that are not a JSON array
- * `invalid_blocks_format`, a text over 40,000 characters `msg_too_long`, a post with neither text nor
- * blocks `no_text`; views with problems `invalid_arguments` (pointers under `/view`).
+ * `invalid_blocks_format`, metadata of the wrong shape `invalid_metadata_format`, a text over 40,000
+ * characters `msg_too_long`, a post with neither text nor blocks `no_text`; views with problems, and
+ * calls without a required argument, `invalid_arguments` (a view's pointers under `/view`).
  * @param {string} method
  * @param {Record<string, unknown>} args
  * @returns {import('./block-kit-rules.d.mts').SlackRejection | undefined}
@@ -635,8 +695,15 @@ export function slackRejection(method, args) {
     error,
     messages: problems.map(formatProblem),
   });
+  const missing = missingArguments(method, args);
+  if (missing.length > 0) return reject('invalid_arguments', missing);
   if (MESSAGE_METHODS.has(method)) {
     if (typeof args.blocks === 'string') return reject('invalid_blocks_format');
+    if (args.metadata !== undefined && !isValidMetadata(args.metadata)) {
+      return reject('invalid_metadata_format', [
+        { pointer: '/metadata', message: 'must be valid message metadata' },
+      ]);
+    }
     const problems = messageProblems(args);
     if (problems.length > 0) return reject('invalid_blocks', problems);
     if (typeof args.text === 'string' && args.text.length > L.messageText) {
