@@ -36,3 +36,6 @@ export function isCheckedMethod(method: string): boolean;
 
 /** How Slack would refuse this call (`invalid_blocks`, `invalid_arguments`, …), or undefined. */
 export function slackRejection(method: string, args: Record<string, unknown>): SlackRejection | undefined;
+
+/** Slack's `[ERROR] …` messages for an interaction's or a command's HTTP answer (its ack); empty when fine. */
+export function ackRefusal(body: unknown): string[];

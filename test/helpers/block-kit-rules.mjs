@@ -36,6 +36,9 @@ export const DOCS = {
   postMessage: 'https://docs.slack.dev/reference/methods/chat.postMessage',
   unfurl: 'https://docs.slack.dev/reference/methods/chat.unfurl',
   metadata: 'https://docs.slack.dev/messaging/message-metadata',
+  viewResponses: 'https://docs.slack.dev/surfaces/modals#updating_response',
+  commandAck:
+    'https://docs.slack.dev/interactivity/implementing-slash-commands#responding_immediate_response',
   viewsOpen: 'https://docs.slack.dev/reference/methods/views.open',
   viewsPublish: 'https://docs.slack.dev/reference/methods/views.publish',
   webhooks: 'https://docs.slack.dev/messaging/sending-messages-using-incoming-webhooks',
@@ -726,4 +729,31 @@ export function slackRejection(method, args) {
     return problems.length > 0 ? reject('invalid_blocks', problems) : undefined;
   }
   return undefined;
+}
+
+/**
+ * Slack's refusal of what the app answered an interaction or a command with in the HTTP response
+ * (its `ack`), as `[ERROR] …` messages: a view it updates or pushes with `response_action`
+ * (@see DOCS.viewResponses), `errors` that are not block_id → message strings, or a message (text,
+ * blocks) answering a slash command (@see DOCS.commandAck). Empty when Slack would take it.
+ * @param {unknown} body the parsed JSON of the app's answer (undefined for an empty one)
+ * @returns {string[]}
+ */
+export function ackRefusal(body) {
+  if (!isObject(body)) return [];
+  /** @type {BlockKitProblem[]} */
+  let problems = [];
+  if (body.response_action === 'update' || body.response_action === 'push') {
+    problems = viewProblems(body.view);
+  } else if (body.response_action === 'errors') {
+    const { errors } = body;
+    if (!isObject(errors) || Object.values(errors).some((m) => typeof m !== 'string' || m.length === 0)) {
+      problems = [{ pointer: '/errors', message: 'must map block_ids to messages' }];
+    }
+  } else if (body.response_action !== undefined && body.response_action !== 'clear') {
+    problems = [{ pointer: '/response_action', message: 'must be a valid enum value' }];
+  } else if (body.blocks !== undefined || body.text !== undefined) {
+    problems = messageProblems(body);
+  }
+  return problems.map(formatProblem);
 }

@@ -5,7 +5,9 @@ import { homeView } from '../../../src/slack/blocks/home-view.js';
 import { interestModal } from '../../../src/slack/blocks/interest-modal.js';
 import { postingCard } from '../../../src/slack/blocks/posting-card.js';
 import { tagModal } from '../../../src/slack/blocks/tag-modal.js';
-import { slackRejection } from '../../helpers/block-kit-rules.mjs';
+import { ackRefusal, slackRejection } from '../../helpers/block-kit-rules.mjs';
+import type { RecordedCall } from '../../helpers/fake-slack-api.mjs';
+import { expectNothingRefused } from '../../helpers/suite-app.js';
 import { cardInput, hugeSummary, mlManagerRef, pinterestSummary } from './blocks/fixtures.js';
 
 /**
@@ -646,5 +648,43 @@ describe('the fake Slack API answers with Slack’s error for the surface', () =
 
   it('checks only the methods that carry Block Kit', () => {
     expect(answer('conversations.open', { users: 'U1', blocks: [{ type: 'banner' }] })).toBe('ok');
+  });
+});
+
+describe('what the app answers Slack in the HTTP response (its ack) is checked too', () => {
+  it('a view it updates or pushes, errors, and a command’s message', () => {
+    expect(ackRefusal(undefined)).toEqual([]);
+    expect(ackRefusal({ response_action: 'clear' })).toEqual([]);
+    expect(ackRefusal({ response_action: 'errors', errors: { note_block: 'Too long.' } })).toEqual([]);
+    expect(ackRefusal({ response_action: 'update', view: modal().view })).toEqual([]);
+    expect(ackRefusal({ response_action: 'update', view: modal({ title: plain(x(25)) }).view })).toEqual([
+      '[ERROR] must be less than 25 characters [json-pointer:/view/title/text]',
+    ]);
+    expect(ackRefusal({ response_action: 'errors', errors: { note_block: '' } })).toEqual([
+      '[ERROR] must map block_ids to messages [json-pointer:/errors]',
+    ]);
+    expect(ackRefusal({ response_action: 'close' })).toEqual([
+      '[ERROR] must be a valid enum value [json-pointer:/response_action]',
+    ]);
+    expect(ackRefusal({ text: 'ok', blocks: [section(x(3001))] })).toEqual([
+      '[ERROR] must be less than 3001 characters [json-pointer:/blocks/0/text/text]',
+    ]);
+  });
+});
+
+describe('a Slack suite fails a test after which the fake holds a refused call', () => {
+  it('throws naming the method, the error and Slack’s messages; passes when nothing was refused', () => {
+    const refused: RecordedCall = {
+      method: 'chat.postMessage',
+      args: {},
+      token: undefined,
+      at: 0,
+      failed: 'invalid_blocks',
+      rejected: ['[ERROR] must be less than 151 characters [json-pointer:/blocks/0/text/text]'],
+    };
+    expect(() => expectNothingRefused({ takeRejections: () => [refused] })).toThrow(
+      'chat.postMessage: invalid_blocks [ERROR] must be less than 151 characters [json-pointer:/blocks/0/text/text]',
+    );
+    expect(() => expectNothingRefused({ takeRejections: () => [] })).not.toThrow();
   });
 });
