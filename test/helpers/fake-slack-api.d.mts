@@ -66,8 +66,11 @@ export interface FakeSlackApi {
   responseUrl(id: string): string;
   /** Recorded calls (none when started with `recordCalls: false`). */
   calls(method?: string): RecordedCall[];
-  /** Calls so far, in total and per method, and performance.now() of the last one; counted even unrecorded. */
-  stats(): { total: number; lastCallAt: number; byMethod: Record<string, number> };
+  /**
+   * Calls so far, in total and per method, performance.now() of the last one, and how many were refused
+   * as Slack would refuse them; counted even unrecorded.
+   */
+  stats(): { total: number; lastCallAt: number; byMethod: Record<string, number>; rejected: number };
   /** Resolves with the first call (already recorded or future) of `method` that matches `predicate`. */
   waitFor(
     method: string,
@@ -87,7 +90,8 @@ export interface FakeSlackApi {
   uploads(): Array<UploadedFile & { bytes: Buffer }>;
   /**
    * The calls refused as Slack would refuse them (invalid blocks or views) since the last take or
-   * reset, and forgets them: the Slack suites fail a test that left any.
+   * reset, and forgets them: the Slack suites fail a test that left any. Kept only when calls are
+   * recorded (`stats().rejected` counts them all).
    */
   takeRejections(): RecordedCall[];
   /** Users that users.info knows (id → profile fields). */

@@ -114,6 +114,7 @@ export async function startFakeSlackApi(options = {}) {
   let rejections = [];
   let port = 0;
   let total = 0;
+  let rejectedTotal = 0;
   let lastCallAt = 0;
   let tsCounter = 0;
   const nextTs = () => {
@@ -284,7 +285,10 @@ export async function startFakeSlackApi(options = {}) {
       ...(rejection !== undefined ? { failed: rejection.error, rejected: rejection.messages } : {}),
     };
     if (recordCalls) calls.push(call);
-    if (rejection !== undefined) rejections.push(call);
+    if (rejection !== undefined) {
+      rejectedTotal += 1;
+      if (recordCalls) rejections.push(call);
+    }
     if (waiting) {
       for (const waiter of [...waiters]) {
         if (waiter.method === method && waiter.predicate(call)) {
@@ -360,7 +364,7 @@ export async function startFakeSlackApi(options = {}) {
     responseUrl: (/** @type {string} */ id) => `http://127.0.0.1:${port}/response/${encodeURIComponent(id)}`,
     calls: (/** @type {string | undefined} */ method) =>
       method === undefined ? [...calls] : calls.filter((c) => c.method === method),
-    stats: () => ({ total, lastCallAt, byMethod: Object.fromEntries(counts) }),
+    stats: () => ({ total, lastCallAt, byMethod: Object.fromEntries(counts), rejected: rejectedTotal }),
     /**
      * @param {string} method
      * @param {(call: RecordedCall) => boolean} [predicate]
