@@ -27,6 +27,11 @@ export const slackLimits = {
   optionValue: 150,
   selectOptions: 100,
   choiceOptions: 10,
+  /**
+   * Overflow menus: "An array of up to five option objects" (the earlier reference: "minimum is 2").
+   * @see https://docs.slack.dev/reference/block-kit/block-elements/overflow-menu-element
+   */
+  overflowOptions: 5,
   placeholder: 150,
   inputLabel: 2000,
   inputHint: 2000,
@@ -203,6 +208,12 @@ export function findLimitViolations(payload: unknown, surface: Surface): string[
       case 'checkboxes':
       case 'radio_buttons':
         checkOptions(where, element.options, L.choiceOptions);
+        break;
+      case 'overflow':
+        checkOptions(where, element.options, L.overflowOptions);
+        if (Array.isArray(element.options) && element.options.length < 2) {
+          problems.push(`${where} overflow options: ${element.options.length} < 2`);
+        }
         break;
       case 'plain_text_input':
         if (typeof element.max_length === 'number') {
