@@ -250,8 +250,8 @@ function burstRequests(ctx, postings, label, count) {
   return { requests, kinds };
 }
 
-/** The same kind of burst against a bare HTTP server in its own process: the harness's own floor. */
-async function ackFloor(ctx, postings) {
+/** A bare HTTP server in its own process (bench/lib/bare-server.mjs): the harness's own floor. */
+async function withBareServer(fn) {
   const child = fork(join(here, 'lib/bare-server.mjs'), [], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -260,7 +260,15 @@ async function ackFloor(ctx, postings) {
       child.once('message', resolvePort);
       child.once('exit', (code) => reject(new Error(`bare server exited (${code})`)));
     });
-    const baseUrl = `http://127.0.0.1:${port}`;
+    return await fn(`http://127.0.0.1:${port}`);
+  } finally {
+    child.kill();
+  }
+}
+
+/** The same kind of burst against the bare server. */
+function ackFloor(ctx, postings) {
+  return withBareServer(async (baseUrl) => {
     const warm = burstRequests(ctx, postings, 'floorwarm', 30);
     await ctx.load.run({ kind: 'burst', baseUrl, requests: warm.requests, concurrency: 4 });
     const runs = [];
@@ -270,9 +278,32 @@ async function ackFloor(ctx, postings) {
       await sleep(250);
     }
     return burstSummary(runs);
-  } finally {
-    child.kill();
-  }
+  });
+}
+
+/**
+ * Figure 6's floor: the same closed loop, mix and length against the bare server. What the load
+ * process, the loopback network and Node's HTTP layer allow on this host before any app code runs.
+ */
+function sustainedFloor(ctx) {
+  log(`· sustained load against a bare HTTP server: ${settings.sustainedConcurrency} in flight…`);
+  // The bare server reads nothing: the clicks' posting ids only have to be well formed.
+  const postings = [{ id: 'floor-posting', channel: 'C0JOBS', ts: '1700000000.000100' }];
+  return withBareServer(async (baseUrl) => {
+    const result = await ctx.load.run({
+      kind: 'sustained',
+      baseUrl,
+      seconds: settings.sustainedSeconds,
+      concurrency: settings.sustainedConcurrency,
+      maxRequests: settings.sustainedSeconds * 20_000,
+      mix: mixFor(ctx, postings, 'susfloor'),
+    });
+    return {
+      answered: result.latencies.length,
+      requestsPerSecond: result.latencies.length / (result.wallMs / 1000),
+      latency: summarize(result.latencies),
+    };
+  });
 }
 
 /** Latencies of several bursts pooled, with each burst's own p99 and wall time. */
@@ -931,6 +962,7 @@ async function main() {
     postgres = await postgresRun(ctx);
     if (wants('sustained'))
       sustained = {
+        floor: await sustainedFloor(ctx),
         sqlite: await sustainedLoad(ctx, 'sqlite'),
         postgres: await sustainedLoad(ctx, 'postgres'),
       };

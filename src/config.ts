@@ -22,6 +22,8 @@ const HELP: Record<string, string> = {
   VOUCH_LIVENESS_HOURS: 'a whole number of hours, e.g. 24',
   VOUCH_NOTE_RETENTION_DAYS: 'a whole number of days, e.g. 180',
   VOUCH_WORK_LEASE_SECONDS: 'a whole number of seconds, e.g. 30',
+  METRICS_TOKEN:
+    'a secret of at least 16 characters that Prometheus sends as "Authorization: Bearer <token>" to GET /metrics, e.g. from `openssl rand -hex 24`',
 };
 
 const emptyToUndefined = (value: unknown) =>
@@ -114,6 +116,9 @@ const envSchema = z.object({
   VOUCH_LIVENESS_HOURS: positiveInt(24, 24 * 30),
   VOUCH_NOTE_RETENTION_DAYS: positiveInt(180, 3650),
   VOUCH_WORK_LEASE_SECONDS: positiveInt(30, 3600),
+  METRICS_TOKEN: optionalString.pipe(
+    z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
+  ),
 });
 
 export type SlackMode = { kind: 'socket'; appToken: string } | { kind: 'http'; signingSecret: string };
@@ -141,6 +146,8 @@ export interface Config {
    * acknowledged work resumes within this time. Renewed while the work runs.
    */
   workLeaseMs: number;
+  /** When set, GET /metrics asks for `Authorization: Bearer <it>`; unset, /metrics is open. */
+  metricsToken: string | undefined;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -193,6 +200,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       livenessHours: data.VOUCH_LIVENESS_HOURS,
       noteRetentionDays: data.VOUCH_NOTE_RETENTION_DAYS,
       workLeaseMs: data.VOUCH_WORK_LEASE_SECONDS * 1000,
+      metricsToken: data.METRICS_TOKEN,
     },
   };
 }

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
 import { type DestinationStream, type Logger, pino } from 'pino';
 
@@ -25,6 +26,7 @@ const REDACT_PATHS = [
   'config.slack.signingSecret',
   'config.slack.mode.appToken',
   'config.slack.mode.signingSecret',
+  'config.metricsToken',
 ];
 
 /** Slack tokens, and passwords inside connection URLs, scrubbed from free text (messages, error strings). */
@@ -40,6 +42,30 @@ export function scrubSecrets(text: string): string {
   return out;
 }
 
+/** What every log line carries while one Slack request (or its job) is handled. */
+export interface LogContext {
+  requestId: string;
+  teamId?: string;
+  userId?: string;
+  /** The request's kind and what it names: `block_actions:i_can_refer`, `slash_command:/vouch`… */
+  action?: string;
+}
+
+const logContext = new AsyncLocalStorage<LogContext>();
+
+/**
+ * Runs `work` with `context` on every line logged inside it, however deep (through awaits, Bolt's
+ * listeners, Web API calls), so one click can be followed through the logs by its request id.
+ */
+export function withLogContext<T>(context: LogContext, work: () => T): T {
+  return logContext.run(context, work);
+}
+
+/** The context of the request being handled, if any. */
+export function currentLogContext(): LogContext | undefined {
+  return logContext.getStore();
+}
+
 /**
  * The one logger of the process: JSON lines, secrets redacted by path and scrubbed from messages.
  */
@@ -48,6 +74,7 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
     {
       level,
       base: { app: 'vouch' },
+      mixin: () => logContext.getStore() ?? {},
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
       hooks: {
         logMethod(args, method) {

@@ -12,6 +12,8 @@ import { createLivenessJob } from './jobs/liveness-job.js';
 import { createNoteRetentionJob } from './jobs/note-retention-job.js';
 import { createRemindersJob } from './jobs/reminders-job.js';
 import { createLogger, type Logger, toBoltLogger } from './logger.js';
+import { measuredFetch, measuredLoader } from './metrics/measured-postings.js';
+import { createMetrics } from './metrics/metrics.js';
 import { createPostingLoader } from './postings/load-posting.js';
 import { createPostingRows } from './postings/posting-rows.js';
 import { createPostingStore } from './postings/posting-store.js';
@@ -92,12 +94,25 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
     const parts = createReferralParts({ db: prisma, postingRows });
     // Consumers of one part get that part; those using several take the composition.
     const referrals = composeReferralService(parts);
-    const safeFetch = createSafeFetch({
-      allowPrivateHosts: config.fetchAllowPrivateHosts,
-      userAgent: USER_AGENT,
-      logger: logger.child({ component: 'fetch' }),
+    const acks = createAckGauge();
+    // Its gauges are read at each scrape, once everything below exists.
+    const metrics = createMetrics({
+      workStats: () => work.stats(),
+      referralsByStatus: () => parts.readModels.countsByStatus(),
+      acksWaiting: () => acks.waiting,
     });
-    const loader = createPostingLoader({ fetch: safeFetch, logger: logger.child({ component: 'postings' }) });
+    const safeFetch = measuredFetch(
+      createSafeFetch({
+        allowPrivateHosts: config.fetchAllowPrivateHosts,
+        userAgent: USER_AGENT,
+        logger: logger.child({ component: 'fetch' }),
+      }),
+      metrics,
+    );
+    const loader = measuredLoader(
+      createPostingLoader({ fetch: safeFetch, logger: logger.child({ component: 'postings' }) }),
+      metrics,
+    );
     const postings = createPostingStore({
       db: prisma,
       loader,
@@ -119,9 +134,11 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
     });
 
     const inflight = createInflightWork();
-    const acks = createAckGauge();
     const tokenCheck = createBotTokenCheck(
-      new WebClient(config.slack.botToken, { ...webClientOptions(config), logger: toBoltLogger(logger) }),
+      new WebClient(config.slack.botToken, {
+        ...webClientOptions(config, metrics.slackApiCall),
+        logger: toBoltLogger(logger),
+      }),
       logger,
     );
     const identity = await tokenCheck.start();
@@ -130,10 +147,11 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
       provider: db.provider,
       logger: logger.child({ component: 'work' }),
       acksWaiting: () => acks.waiting,
+      observe: metrics.job,
       leaseMs: config.workLeaseMs,
       urgently: turns.urgently,
     });
-    const slack = createSlackApp({ config, logger, inflight, turns, identity, work });
+    const slack = createSlackApp({ config, logger, inflight, turns, identity, work, metrics });
     const client = slack.app.client;
     const notifier = createNotifier(client, logger);
     const cards = createCardPublisher(client, { shares, referrals, logger });
@@ -218,6 +236,8 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
       admit: () => inflight.below(MAX_INFLIGHT_WORK, ADMISSION_WAIT_MS),
       acks,
       workStats: () => work.stats(),
+      metrics,
+      metricsToken: config.metricsToken,
     });
     const port = await listen(server, config.port).catch((error: unknown) => {
       throw new StartupError(

@@ -33,6 +33,13 @@ const DATABASES = [
 ];
 
 /** Figure 6's summary rows: ack latency and peak RSS against the targets, then cards and backlog. */
+/** The bare server under the same loop, beside each database's figure. */
+function floorNote(floor) {
+  if (floor === undefined) return '';
+  const l = floor.latency;
+  return `; harness floor (bare HTTP server, same loop) p50 / p99 ${ms(l.p50)} / ${ms(l.p99)} at ${rate(floor.requestsPerSecond)}`;
+}
+
 function sustainedRows(sustained) {
   if (sustained === undefined) return [];
   const rows = [];
@@ -45,7 +52,7 @@ function sustainedRows(sustained) {
     const l = r.latency;
     rows.push([
       `6. Sustained load, ${r.concurrency} in flight for ${r.seconds} s, ${name}: ack p50 / p95 / p99 / max`,
-      `${ms(l.p50)} / ${ms(l.p95)} / ${ms(l.p99)} / ${ms(l.max)} at ${rate(r.requestsPerSecond)} (${r.answered} requests, ${r.non200} non-200)`,
+      `${ms(l.p50)} / ${ms(l.p95)} / ${ms(l.p99)} / ${ms(l.max)} at ${rate(r.requestsPerSecond)} (${r.answered} requests, ${r.non200} non-200)${floorNote(sustained.floor)}`,
       'p99 < 100 ms',
       verdict(l.p99 < 100 && r.non200 === 0),
     ]);

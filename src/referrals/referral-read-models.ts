@@ -255,6 +255,14 @@ export function createReferralReadModels(deps: ReferralReadModelDeps) {
       return { postings, openPostings, referrals, hires: referrals.hired ?? 0, companyReferrers: referrers };
     },
 
+    /** Referrals of every workspace by status (the metrics' gauge; Referral's status index). */
+    async countsByStatus(): Promise<Partial<Record<ReferralStatus, number>>> {
+      const byStatus = await db.referral.groupBy({ by: ['status'], _count: { _all: true } });
+      const counts: Partial<Record<ReferralStatus, number>> = {};
+      for (const row of byStatus) counts[row.status] = row._count._all;
+      return counts;
+    },
+
     /** Open referrals of a posting (to close them when the posting is gone). */
     async openReferralsOf(postingId: string): Promise<ReferralWithPeople[]> {
       return withPeople(

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import {
   createServer,
   type IncomingMessage,
@@ -23,6 +24,10 @@ export interface HttpServerDeps {
   acks?: AckGauge;
   /** The work queue's backlog, reported on /readyz (a backlog alone does not make Vouch unready). */
   workStats?: () => Promise<{ backlog: number; oldestAgeMs: number; failed: number }>;
+  /** GET /metrics in Prometheus' text format (src/metrics/). */
+  metrics?: { render(): Promise<string>; readonly contentType: string };
+  /** When set, /metrics answers only `Authorization: Bearer <metricsToken>` (401 otherwise). */
+  metricsToken?: string | undefined;
 }
 
 const SLACK_PATH = '/slack/events';
@@ -40,7 +45,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
  * enough to keep even if Bolt could, since health routes and admission would still be needed.
  */
 export function createHttpServer(deps: HttpServerDeps): Server {
-  const { logger, slackListener, notReadyBecause, isServing, admit, workStats, acks } = deps;
+  const { logger, slackListener, notReadyBecause, isServing, admit, workStats, acks, metrics } = deps;
   return createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
     if (req.method === 'GET' && path === '/healthz') {
@@ -65,6 +70,24 @@ export function createHttpServer(deps: HttpServerDeps): Server {
       );
       return;
     }
+    if (req.method === 'GET' && path === '/metrics' && metrics !== undefined) {
+      if (!bearerMatches(req.headers.authorization, deps.metricsToken)) {
+        res.writeHead(401, { 'www-authenticate': 'Bearer realm="vouch metrics"' });
+        res.end();
+        return;
+      }
+      metrics.render().then(
+        (text) => {
+          res.writeHead(200, { 'content-type': metrics.contentType });
+          res.end(text);
+        },
+        (error: unknown) => {
+          logger.warn({ err: error }, 'metrics could not be collected');
+          sendJson(res, 503, { error: 'metrics unavailable' });
+        },
+      );
+      return;
+    }
     if (slackListener !== undefined && path === SLACK_PATH) {
       if (!isServing()) {
         // Slack retries refused deliveries; another replica (or this one after restart) will take it.
@@ -78,6 +101,14 @@ export function createHttpServer(deps: HttpServerDeps): Server {
     }
     sendJson(res, 404, { error: 'not found' });
   });
+}
+
+/** No token configured, or the request's bearer token is it (compared in constant time). */
+function bearerMatches(header: string | undefined, token: string | undefined): boolean {
+  if (token === undefined) return true;
+  const given = Buffer.from(/^Bearer (.+)$/i.exec(header ?? '')?.[1]?.trim() ?? '');
+  const wanted = Buffer.from(token);
+  return given.length === wanted.length && timingSafeEqual(given, wanted);
 }
 
 /** The readiness answer: why not ready (or null), and the queue's backlog when it can be read. */

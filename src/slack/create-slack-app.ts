@@ -3,6 +3,7 @@ import { App } from '@slack/bolt';
 import type { ExtendedErrorHandlerArgs } from '@slack/bolt/dist/App.js';
 import type { Config } from '../config.js';
 import { type Logger, toBoltLogger } from '../logger.js';
+import type { Metrics } from '../metrics/metrics.js';
 import type { InflightWork } from '../runtime/inflight-work.js';
 import type { TurnQueue } from '../runtime/turn-queue.js';
 import type { WorkQueue } from '../work/work-queue.js';
@@ -27,6 +28,8 @@ export interface SlackAppDeps {
   identity: BotIdentity | null;
   /** HTTP mode writes deliveries here before acknowledging them and runs them as jobs. */
   work?: Pick<WorkQueue, 'accept' | 'handle'>;
+  /** Requests at the door and Web API calls are counted here (GET /metrics). */
+  metrics?: Pick<Metrics, 'slackRequest' | 'slackApiCall'>;
 }
 
 /** Who the bot is, as `auth.test` says. */
@@ -36,13 +39,13 @@ export interface BotIdentity {
 }
 
 /** The Web API client options every client of Vouch's uses (the app's, and the start-up check's). */
-export function webClientOptions(config: Config) {
+export function webClientOptions(config: Config, observe?: Metrics['slackApiCall']) {
   return {
     slackApiUrl: config.slack.apiUrl,
     // Rate limits wait for Retry-After; other failures retry briefly: a user is waiting.
     retryConfig: { retries: 3, factor: 2, minTimeout: 250, maxTimeout: 2000, randomize: true },
     // Each call's time limit lives in the fetch (the client's own would add a timer per call).
-    fetch: createWebApiFetch({ timeoutMs: 10_000 }),
+    fetch: createWebApiFetch({ timeoutMs: 10_000, ...(observe !== undefined ? { observe } : {}) }),
   };
 }
 
@@ -63,7 +66,8 @@ export interface SlackApp {
  * so shutdown can finish it.
  */
 export function createSlackApp(deps: SlackAppDeps): SlackApp {
-  const { config, logger, inflight, turns, identity, work } = deps;
+  const { config, logger, inflight, turns, identity, work, metrics } = deps;
+  const observe = metrics !== undefined ? { observe: metrics.slackRequest } : {};
   const boltLogger = toBoltLogger(logger);
   const mode = config.slack.mode;
   const receiver =
@@ -77,6 +81,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
           clientLogger: boltLogger,
           inflight,
           ...(work !== undefined ? { intake: work } : {}),
+          ...observe,
         })
       : // Acknowledge first, work after: Slack gives 3 s and job boards can be slow.
         createHttpReceiver({
@@ -85,6 +90,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
           turns,
           inflight,
           ...(work !== undefined ? { intake: work } : {}),
+          ...observe,
         });
 
   const app = new App({
@@ -99,7 +105,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     extendedErrorHandler: true,
     // No conversation store: nothing reads it, and its lookup fails (with a stack trace) per request.
     convoStore: false,
-    clientOptions: webClientOptions(config),
+    clientOptions: webClientOptions(config, metrics?.slackApiCall),
   });
 
   app.error(async ({ error, context, body }: ExtendedErrorHandlerArgs) => {

@@ -93,6 +93,8 @@ export interface WorkQueueDeps {
    * `concurrency` jobs). Absent: always `concurrency`.
    */
   acksWaiting?: () => number;
+  /** Told of every job run here once it has ended: done, to be retried, or failed for good. */
+  observe?: (kind: string, outcome: 'done' | 'retry' | 'failed', seconds: number) => void;
   /** Jobs run at once while acknowledgements wait (default 4: work still moves during a flood). */
   concurrencyUnderLoad?: number;
   /** Runs the inserts an acknowledgement waits for (`accept`) ahead of other database work. */
@@ -169,7 +171,7 @@ export function createWorkQueue(deps: WorkQueueDeps) {
     return count === 1;
   }
 
-  async function finish(job: RunningJob, kind: string, error: unknown): Promise<void> {
+  async function finish(job: RunningJob, kind: string, error: unknown): Promise<'done' | 'retry' | 'failed'> {
     const mine = { id: job.id, holder, state: 'running' as const };
     if (error === undefined) {
       const { count } = await db.job.updateMany({
@@ -178,7 +180,7 @@ export function createWorkQueue(deps: WorkQueueDeps) {
         data: DONE,
       });
       if (count === 0) logger.warn({ jobId: job.id, kind }, 'job finished after its lease was taken over');
-      return;
+      return 'done';
     }
     const decision = retryDecision(error, job.attempts, maxAttempts);
     const lastError = describeJobError(error);
@@ -188,7 +190,7 @@ export function createWorkQueue(deps: WorkQueueDeps) {
         data: { state: 'failed', holder: null, leaseUntil: null, lastError },
       });
       logger.error({ jobId: job.id, kind, attempts: job.attempts, lastError }, 'job failed for good');
-      return;
+      return 'failed';
     }
     await db.job.updateMany({
       where: mine,
@@ -204,6 +206,7 @@ export function createWorkQueue(deps: WorkQueueDeps) {
       { jobId: job.id, kind, attempts: job.attempts, retryInMs: decision.retryInMs, lastError },
       'job failed; will retry',
     );
+    return 'retry';
   }
 
   /** Runs a job this process holds, renewing its lease until the handler settles. */
@@ -218,6 +221,7 @@ export function createWorkQueue(deps: WorkQueueDeps) {
       Math.max(250, Math.floor(leaseMs / 3)),
     );
     renew.unref();
+    const started = performance.now();
     const work = (async () => {
       let failure: unknown;
       try {
@@ -228,9 +232,11 @@ export function createWorkQueue(deps: WorkQueueDeps) {
       } finally {
         clearInterval(renew);
       }
-      await finish(job, kind, failure).catch((error: unknown) =>
-        // The lease runs out and the job is claimed again: at least once.
-        logger.warn({ err: error, jobId: job.id, kind }, 'could not record how a job ended'),
+      await finish(job, kind, failure).then(
+        (outcome) => deps.observe?.(kind, outcome, (performance.now() - started) / 1000),
+        (error: unknown) =>
+          // The lease runs out and the job is claimed again: at least once.
+          logger.warn({ err: error, jobId: job.id, kind }, 'could not record how a job ended'),
       );
     })();
     running.add(work);

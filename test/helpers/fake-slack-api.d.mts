@@ -7,10 +7,15 @@ export interface RecordedCall {
   token: string | undefined;
   /** performance.now() when the request had fully arrived. */
   at: number;
-  /** Set when the call was answered with a failure (`fail`): Slack's error code, or the failure's kind. */
+  /**
+   * Set when the call was answered with a failure (`fail`): Slack's error code, or the failure's kind;
+   * or when the fake refused it as Slack would (`invalid_blocks`, `invalid_arguments`…).
+   */
   failed?: string;
   /** What the fake answered (e.g. the `ts` of a posted message); unset for a failure from `fail`. */
   answer?: Record<string, unknown>;
+  /** Set when the fake refused the call as Slack would: Slack's `[ERROR] … [json-pointer:…]` messages. */
+  rejected?: string[];
 }
 
 export type Failure =
@@ -50,6 +55,11 @@ export interface FakeSlackApiOptions {
   recordCalls?: boolean;
   /** The server's keep-alive timeout (Node's default, 5 s, unless given). */
   keepAliveTimeoutMs?: number;
+  /**
+   * Refuse messages, unfurls and views Slack would refuse (default), as Slack does
+   * (./block-kit-rules.mjs). Only bodies the fake parses anyway are checked.
+   */
+  validateBlocks?: boolean;
 }
 
 /**
@@ -62,8 +72,11 @@ export interface FakeSlackApi {
   responseUrl(id: string): string;
   /** Recorded calls (none when started with `recordCalls: false`). */
   calls(method?: string): RecordedCall[];
-  /** Calls so far, in total and per method, and performance.now() of the last one; counted even unrecorded. */
-  stats(): { total: number; lastCallAt: number; byMethod: Record<string, number> };
+  /**
+   * Calls so far, in total and per method, performance.now() of the last one, and how many were refused
+   * as Slack would refuse them; counted even unrecorded.
+   */
+  stats(): { total: number; lastCallAt: number; byMethod: Record<string, number>; rejected: number };
   /** Resolves with the first call (already recorded or future) of `method` that matches `predicate`. */
   waitFor(
     method: string,
@@ -81,6 +94,12 @@ export interface FakeSlackApi {
   hold(method: string, ms: number): void;
   /** Files whose bytes reached their upload URL, in upload-URL order (cleared by `reset`). */
   uploads(): Array<UploadedFile & { bytes: Buffer }>;
+  /**
+   * The calls refused as Slack would refuse them (invalid blocks or views) since the last take or
+   * reset, and forgets them: the Slack suites fail a test that left any. Kept only when calls are
+   * recorded (`stats().rejected` counts them all).
+   */
+  takeRejections(): RecordedCall[];
   /** Users that users.info knows (id → profile fields). */
   addUser(user: FakeUser): void;
   reset(): void;

@@ -3,8 +3,14 @@
  * like Slack does. Point the app's SLACK_API_URL at `url`. Plain JS so the benchmark (Node without a
  * TypeScript loader) runs the same fake as the tests; under load it can count calls without keeping
  * them (`recordCalls: false`). Types: ./fake-slack-api.d.mts.
+ *
+ * Every message, unfurl and view it receives is checked as Slack checks it (./block-kit-rules.mjs) and
+ * refused the way Slack refuses it (`invalid_blocks`, `invalid_arguments`…); refused calls are kept for
+ * `takeRejections`, which the Slack suites check after each test. The check runs only on bodies the
+ * fake parses anyway, so the benchmark's unparsed fast path stays as fast.
  */
 import { createServer } from 'node:http';
+import { isCheckedMethod, slackRejection } from './block-kit-rules.mjs';
 
 export const FAKE_TEAM_ID = 'T0VOUCH01';
 export const FAKE_BOT_USER_ID = 'U0VOUCHBOT';
@@ -96,7 +102,7 @@ function parseArgs(body, contentType) {
 
 /** @param {import('./fake-slack-api.d.mts').FakeSlackApiOptions} [options] */
 export async function startFakeSlackApi(options = {}) {
-  const { recordCalls = true, keepAliveTimeoutMs } = options;
+  const { recordCalls = true, keepAliveTimeoutMs, validateBlocks = true } = options;
   /** @typedef {import('./fake-slack-api.d.mts').RecordedCall} RecordedCall */
   /** @typedef {import('./fake-slack-api.d.mts').Failure} Failure */
   /** @typedef {import('./fake-slack-api.d.mts').Responder} Responder */
@@ -118,8 +124,11 @@ export async function startFakeSlackApi(options = {}) {
   let history = new Map();
   /** @type {Map<string, number>} how long each method's answers are held back */
   let holds = new Map();
+  /** @type {RecordedCall[]} calls refused as Slack would refuse them, until taken */
+  let rejections = [];
   let port = 0;
   let total = 0;
+  let rejectedTotal = 0;
   let lastCallAt = 0;
   let tsCounter = 0;
   const nextTs = () => {
@@ -284,6 +293,12 @@ export async function startFakeSlackApi(options = {}) {
     const authorization = req.headers.authorization;
     if (method === 'response_url') args.path = path;
     const failure = failures.get(method)?.shift();
+    // Checked only when the body was parsed anyway (see ARGLESS_DEFAULTS), and not when a failure was
+    // asked for: Slack answers that one whatever the arguments.
+    const rejection =
+      validateBlocks && needsArgs && failure === undefined && isCheckedMethod(method)
+        ? slackRejection(method, args)
+        : undefined;
     /** @type {RecordedCall} */
     const call = {
       method,
@@ -294,8 +309,13 @@ export async function startFakeSlackApi(options = {}) {
       ...(failure !== undefined
         ? { failed: failure.kind === 'slack_error' ? failure.error : failure.kind }
         : {}),
+      ...(rejection !== undefined ? { failed: rejection.error, rejected: rejection.messages } : {}),
     };
     if (recordCalls) calls.push(call);
+    if (rejection !== undefined) {
+      rejectedTotal += 1;
+      if (recordCalls) rejections.push(call);
+    }
     if (waiting) {
       for (const waiter of [...waiters]) {
         if (waiter.method === method && waiter.predicate(call)) {
@@ -322,6 +342,29 @@ export async function startFakeSlackApi(options = {}) {
       return;
     }
 
+    if (rejection !== undefined) {
+      if (rejection.status !== 200) {
+        // A response_url answers like an incoming webhook: the bare error code, HTTP 400.
+        res.writeHead(rejection.status, { 'content-type': 'text/plain' });
+        res.end(rejection.error);
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          ok: false,
+          error: rejection.error,
+          ...(rejection.messages.length > 0
+            ? {
+                errors: rejection.messages.map((m) => m.replace(/^\[ERROR\] /, '')),
+                response_metadata: { messages: rejection.messages },
+              }
+            : {}),
+        }),
+      );
+      return;
+    }
+
     /** @type {Record<string, unknown>} */
     let answer;
     try {
@@ -332,6 +375,7 @@ export async function startFakeSlackApi(options = {}) {
     } catch (error) {
       if (!(error instanceof SlackRefusal)) throw error;
       answer = { ok: false, error: error.code };
+      call.failed = error.code;
     }
     call.answer = answer;
     // Done on Slack's side, the answer still on its way (a slow network, or a caller about to die).
@@ -356,7 +400,7 @@ export async function startFakeSlackApi(options = {}) {
     responseUrl: (/** @type {string} */ id) => `http://127.0.0.1:${port}/response/${encodeURIComponent(id)}`,
     calls: (/** @type {string | undefined} */ method) =>
       method === undefined ? [...calls] : calls.filter((c) => c.method === method),
-    stats: () => ({ total, lastCallAt, byMethod: Object.fromEntries(counts) }),
+    stats: () => ({ total, lastCallAt, byMethod: Object.fromEntries(counts), rejected: rejectedTotal }),
     /**
      * @param {string} method
      * @param {(call: RecordedCall) => boolean} [predicate]
@@ -396,6 +440,11 @@ export async function startFakeSlackApi(options = {}) {
       else holds.delete(method);
     },
     uploads: () => [...files.values()].filter((file) => file.bytes !== null),
+    takeRejections() {
+      const taken = rejections;
+      rejections = [];
+      return taken;
+    },
     addUser(/** @type {import('./fake-slack-api.d.mts').FakeUser} */ user) {
       users.set(user.id, user);
     },
@@ -407,6 +456,7 @@ export async function startFakeSlackApi(options = {}) {
       files = new Map();
       history = new Map();
       holds = new Map();
+      rejections = [];
     },
     close: () =>
       new Promise((resolve) => {

@@ -1,3 +1,4 @@
+import { ackRefusal } from './block-kit-rules.mjs';
 import { eventEnvelope, signSlackRequest, slashCommand } from './slack-payloads.mjs';
 
 export { signSlackRequest };
@@ -24,7 +25,8 @@ export interface SendOptions {
 /**
  * Sends requests to the running app exactly as Slack does: signed with the signing secret
  * (v0 HMAC-SHA256 of `v0:{timestamp}:{body}`), JSON for events, form-encoded for commands and
- * interactivity.
+ * interactivity. An answer with Block Kit Slack would refuse (a view in `response_action`, a
+ * command's message) throws, as the fake Slack API refuses such calls (block-kit-rules.mjs).
  * @see https://api.slack.com/authentication/verifying-requests-from-slack
  */
 export interface SlackRequester {
@@ -72,6 +74,12 @@ export function createSlackRequester(
       json = text.length > 0 ? JSON.parse(text) : undefined;
     } catch {
       json = undefined;
+    }
+    const refused = ackRefusal(json);
+    if (refused.length > 0) {
+      throw new Error(
+        `Slack would have refused the app's answer:\n${refused.join('\n')}\n${text.slice(0, 500)}`,
+      );
     }
     return { status: response.status, text, json, headers: response.headers, elapsedMs };
   };

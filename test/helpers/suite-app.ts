@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createDatabase, type Database } from '../../src/db/client.js';
 import { createLogger } from '../../src/logger.js';
 import { type FakeJobBoard, startFakeJobBoard } from './fake-job-board.mjs';
@@ -22,7 +22,8 @@ export interface SuiteAppOptions<Board> extends TestAppOptions {
 /**
  * The setup every Slack flow suite shares: in the enclosing describe block, starts a job board and
  * the real app once (before all its tests), hands both to `started` (which may prepare more, such
- * as a database client), clears the fake Slack API before each test, and stops the app and the
+ * as a database client), clears the fake Slack API before each test, fails a test after which the
+ * fake holds a call Slack would have refused (`expectNothingRefused`), and stops the app and the
  * board after the block. Hooks a suite registers after this call run before these on the way
  * out, so a client it opened in `started` is closed before the app stops.
  */
@@ -43,6 +44,21 @@ export function useAppForSuite<Board extends { close(): Promise<void> }>(
     await board?.close();
   });
   if (resetSlackBeforeEach) beforeEach(() => app?.slack.reset());
+  afterEach(() => {
+    if (app !== undefined) expectNothingRefused(app.slack);
+  });
+}
+
+/**
+ * Throws, naming each call and Slack's messages, when the fake Slack API refused a message, unfurl or
+ * view as Slack would (invalid blocks, limits): the app sent something Slack would not show. A test
+ * that provokes a refusal on purpose takes it first (`app.slack.takeRejections()`).
+ */
+export function expectNothingRefused(slack: Pick<TestApp['slack'], 'takeRejections'>): void {
+  const refused = slack.takeRejections();
+  if (refused.length === 0) return;
+  const lines = refused.map((c) => `${c.method}: ${c.failed} ${(c.rejected ?? []).join('; ')}`);
+  throw new Error(`Slack would have refused ${refused.length} call(s):\n${lines.join('\n')}`);
 }
 
 /**

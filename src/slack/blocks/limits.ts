@@ -27,7 +27,10 @@ export const slackLimits = {
   optionValue: 150,
   selectOptions: 100,
   choiceOptions: 10,
-  /** An overflow menu's options ("up to five"). */
+  /**
+   * Overflow menus: "An array of up to five option objects" (the earlier reference: "minimum is 2").
+   * @see https://docs.slack.dev/reference/block-kit/block-elements/overflow-menu-element
+   */
   overflowOptions: 5,
   placeholder: 150,
   inputLabel: 2000,
@@ -208,8 +211,9 @@ export function findLimitViolations(payload: unknown, surface: Surface): string[
         break;
       case 'overflow':
         checkOptions(where, element.options, L.overflowOptions);
-        if (!Array.isArray(element.options) || element.options.length === 0)
-          problems.push(`${where}: overflow without options`);
+        if (Array.isArray(element.options) && element.options.length < 2) {
+          problems.push(`${where} overflow options: ${element.options.length} < 2`);
+        }
         break;
       case 'plain_text_input':
         if (typeof element.max_length === 'number') {

@@ -1,6 +1,6 @@
 import { type App, type BufferedIncomingMessage, HTTPModuleFunctions as http } from '@slack/bolt';
 import { z } from 'zod';
-import type { Logger } from '../../logger.js';
+import { currentLogContext, type Logger, withLogContext } from '../../logger.js';
 import type { InflightWork } from '../../runtime/inflight-work.js';
 import type { TurnQueue } from '../../runtime/turn-queue.js';
 import { PermanentJobError } from '../../work/retry-policy.js';
@@ -12,6 +12,7 @@ import {
   type WorkQueue,
 } from '../../work/work-queue.js';
 import { deliveryKey } from '../features/deliveries/delivery-key.js';
+import { requestLogFields } from './envelope.js';
 
 /**
  * The job kind of a Slack delivery written before its acknowledgement: an Events API event, a click,
@@ -120,7 +121,8 @@ function withoutNul<T>(value: T): T {
 
 /** How a receiver answers Slack for one delivery: the ack, or the refusal that makes Slack send it again. */
 export interface DeliveryAnswer {
-  acknowledge(): unknown;
+  /** Written now (`acknowledged`), or written before (`repeat`): acknowledged either way. */
+  acknowledge(outcome: 'acknowledged' | 'repeat'): unknown;
   /** The delivery could not be written: not acknowledged (Slack re-delivers an event; a member sees the failure). */
   refuse(): unknown;
 }
@@ -143,9 +145,10 @@ export function needsListenerAnswer(body: Record<string, unknown>): boolean {
 /**
  * The order both receivers follow for a delivery that is written as a job (HTTP and Socket Mode):
  * write it, then acknowledge it (acknowledged means recorded), then run it here, tracked for a
- * graceful stop. A repeat (its key was written before) is acknowledged and ignored. false, with
- * nothing done, for a delivery that is not written (no intake, a request whose listener answers it,
- * a click that only opens a form): the receiver hands it to Bolt itself.
+ * graceful stop. A repeat (its key was written before) is acknowledged and ignored. Resolves with
+ * how it ended at the door (for metrics), or null, with nothing done, for a delivery that is not
+ * written (no intake, a request whose listener answers it, a click that only opens a form): the
+ * receiver hands it to Bolt itself.
  */
 export async function writeThenAcknowledge(
   intake: Pick<WorkQueue, 'accept'> | undefined,
@@ -153,28 +156,28 @@ export async function writeThenAcknowledge(
   retry: { retryNum?: number | undefined; retryReason?: string | undefined },
   deps: { logger: Logger; inflight: InflightWork },
   answer: DeliveryAnswer,
-): Promise<boolean> {
+): Promise<'acknowledged' | 'repeat' | 'not_recorded' | null> {
   const { body } = delivery;
   const job = intake !== undefined && !needsListenerAnswer(body) ? deliveryJob(delivery, retry) : null;
-  if (intake === undefined || job === null) return false;
+  if (intake === undefined || job === null) return null;
   let accepted: Awaited<ReturnType<typeof intake.accept>>;
   try {
     accepted = await intake.accept(job);
   } catch (error) {
     deps.logger.warn({ err: error, requestType: body.type }, 'delivery not recorded: not acknowledged');
     await answer.refuse();
-    return true;
+    return 'not_recorded';
   }
-  await answer.acknowledge();
+  await answer.acknowledge(accepted === null ? 'repeat' : 'acknowledged');
   if (accepted === null) {
     deps.logger.info(
       { requestType: body.type, eventId: body.event_id, ...retry },
       'repeated delivery ignored',
     );
-    return true;
+    return 'repeat';
   }
   await deps.inflight.track(accepted.run());
-  return true;
+  return 'acknowledged';
 }
 
 /** What a listener finds in `context` for a delivery that came through the work queue. */
@@ -195,13 +198,18 @@ export function runDeliveryJob(app: App, turns: TurnQueue): JobHandler {
     const { retryNum, retryReason, body } = readStored(payload);
     await turns.next();
     const context: DurableDeliveryContext = { deliveryAttempt: job.attempts, deliveryJobId: job.id };
-    await app.processEvent({
-      body,
-      ack: async () => undefined,
-      ...(retryNum !== undefined ? { retryNum } : {}),
-      ...(retryReason !== undefined ? { retryReason } : {}),
-      customProperties: { ...context },
-    });
+    // Run at once, it keeps its request's context; run again from the table (after a crash or a
+    // failure), the job's id stands for the request's.
+    const logged = currentLogContext() ?? { requestId: `job-${job.id}`, ...requestLogFields(body) };
+    await withLogContext(logged, () =>
+      app.processEvent({
+        body,
+        ack: async () => undefined,
+        ...(retryNum !== undefined ? { retryNum } : {}),
+        ...(retryReason !== undefined ? { retryReason } : {}),
+        customProperties: { ...context },
+      }),
+    );
   };
 }
 

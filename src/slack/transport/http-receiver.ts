@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import {
   type AckFn,
@@ -7,12 +7,13 @@ import {
   type Receiver,
   type ReceiverEvent,
 } from '@slack/bolt';
-import type { Logger } from '../../logger.js';
+import { type Logger, withLogContext } from '../../logger.js';
+import type { RequestOutcome } from '../../metrics/metrics.js';
 import type { InflightWork } from '../../runtime/inflight-work.js';
 import type { TurnQueue } from '../../runtime/turn-queue.js';
 import type { WorkQueue } from '../../work/work-queue.js';
 import { needsListenerAnswer, writeThenAcknowledge } from './durable-deliveries.js';
-import { envelopeProblem } from './envelope.js';
+import { envelopeProblem, requestKind, requestLogFields } from './envelope.js';
 
 /*
  * Replaces Bolt's HTTPReceiver (it still uses Bolt's request helpers, `HTTPModuleFunctions`).
@@ -43,6 +44,14 @@ export interface HttpReceiverDeps {
    * acknowledged means recorded, and a repeat finds the job. Without it deliveries run from memory.
    */
   intake?: Pick<WorkQueue, 'accept'>;
+  /** Told of every request once it is answered: its kind, how it ended, seconds from arrival. */
+  observe?: (kind: string, outcome: RequestOutcome, seconds: number) => void;
+}
+
+/** What the metrics learn of a request while it is handled. */
+interface Seen {
+  kind: string;
+  outcome: RequestOutcome;
 }
 
 export interface HttpReceiver extends Receiver {
@@ -104,23 +113,30 @@ export function createHttpReceiver(deps: HttpReceiverDeps): HttpReceiver {
   const answerTimeoutMs = deps.answerTimeoutMs ?? 2_500;
   let app: App | undefined;
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function handle(req: IncomingMessage, res: ServerResponse, seen: Seen): Promise<void> {
     let buffered: Awaited<ReturnType<typeof http.bufferIncomingMessage>>;
     try {
       buffered = await http.bufferIncomingMessage(req, BODY_LIMIT_BYTES);
     } catch (error) {
       if (http.isRawBodyError(error) && (error.type === 'entity.too.large' || error.statusCode === 413)) {
         logger.warn({ limit: BODY_LIMIT_BYTES }, 'Slack request refused: body too large');
+        seen.outcome = 'too_large';
         return http.buildNoBodyResponse(res, 413);
       }
       logger.warn({ reason: (error as Error).message }, 'Slack request refused: body could not be read');
+      seen.outcome = 'malformed';
       return http.buildNoBodyResponse(res, 400);
     }
     const text = buffered.rawBody.toString();
-    if (isSslCheck(req, text)) return http.buildSSLCheckResponse(res);
+    if (isSslCheck(req, text)) {
+      seen.kind = 'ssl_check';
+      seen.outcome = 'answered';
+      return http.buildSSLCheckResponse(res);
+    }
     const problem = signatureProblem(signingSecret, req.headers, text);
     if (problem !== null) {
       logger.warn({ reason: problem }, 'Slack request refused: signature check failed');
+      seen.outcome = 'refused_signature';
       return http.buildNoBodyResponse(res, 401);
     }
     let body: Record<string, unknown>;
@@ -129,24 +145,41 @@ export function createHttpReceiver(deps: HttpReceiverDeps): HttpReceiver {
       if (typeof body !== 'object' || body === null) throw new SyntaxError('not an object');
     } catch (error) {
       logger.warn({ reason: (error as Error).message }, 'Slack request refused: malformed body');
+      seen.outcome = 'malformed';
       return http.buildNoBodyResponse(res, 400);
     }
-    if (body.type === 'url_verification') return http.buildUrlVerificationResponse(res, body);
+    seen.kind = requestKind(body);
+    if (body.type === 'url_verification') {
+      seen.outcome = 'answered';
+      return http.buildUrlVerificationResponse(res, body);
+    }
     const missing = envelopeProblem(body);
     if (missing !== null) {
       logger.warn({ requestType: body.type, missing }, 'Slack request refused: malformed payload');
+      seen.outcome = 'malformed';
       return http.buildNoBodyResponse(res, 400);
     }
     if (app === undefined) {
       logger.error('Slack request arrived before the receiver was initialised');
+      seen.outcome = 'unavailable';
       return http.buildNoBodyResponse(res, 503);
     }
+    const target = app;
+    const context = { requestId: randomUUID(), ...requestLogFields(body) };
+    return withLogContext(context, () => dispatch(req, res, { body, text, target }, seen));
+  }
 
+  /** A checked request from here on: written and acknowledged, or handed to its listener. */
+  async function dispatch(
+    req: IncomingMessage,
+    res: ServerResponse,
+    { body, text, target }: { body: Record<string, unknown>; text: string; target: App },
+    seen: Seen,
+  ): Promise<void> {
     const retry = {
       retryNum: http.extractRetryNumFromHTTPRequest(req),
       retryReason: http.extractRetryReasonFromHTTPRequest(req),
     };
-    const target = app;
     // Not recorded, so not acknowledged: Slack re-delivers an event (up to three times, with
     // backoff) and shows the member of a click or command that it failed.
     const written = await writeThenAcknowledge(
@@ -155,12 +188,19 @@ export function createHttpReceiver(deps: HttpReceiverDeps): HttpReceiver {
       retry,
       { logger, inflight },
       {
-        acknowledge: () => http.buildNoBodyResponse(res, 200),
-        refuse: () => http.buildNoBodyResponse(res, 503),
+        acknowledge: (outcome) => {
+          seen.outcome = outcome;
+          http.buildNoBodyResponse(res, 200);
+        },
+        refuse: () => {
+          seen.outcome = 'not_recorded';
+          http.buildNoBodyResponse(res, 503);
+        },
       },
     );
-    if (written) return;
+    if (written !== null) return;
     if (!needsListenerAnswer(body)) {
+      seen.outcome = 'acknowledged';
       http.buildNoBodyResponse(res, 200);
       const ack: AckFn<unknown> = async (response) => {
         if (response !== undefined && response !== '')
@@ -176,6 +216,7 @@ export function createHttpReceiver(deps: HttpReceiverDeps): HttpReceiver {
     const answer = (response: unknown) => {
       if (answered) return false;
       answered = true;
+      seen.outcome = 'answered';
       clearTimeout(timer);
       http.buildContentResponse(res, response);
       return true;
@@ -207,7 +248,20 @@ export function createHttpReceiver(deps: HttpReceiverDeps): HttpReceiver {
     start: async () => undefined,
     stop: async () => undefined,
     requestListener(req, res) {
-      handle(req, res).catch((error: unknown) => {
+      const seen: Seen = { kind: 'unknown', outcome: 'error' };
+      const observe = deps.observe;
+      if (observe !== undefined) {
+        const arrived = performance.now();
+        let told = false;
+        const tell = () => {
+          if (told) return;
+          told = true;
+          observe(seen.kind, seen.outcome, (performance.now() - arrived) / 1000);
+        };
+        res.once('finish', tell);
+        res.once('close', tell);
+      }
+      handle(req, res, seen).catch((error: unknown) => {
         // app.error has seen listener errors already; this is what escaped Bolt itself.
         logger.error({ err: error }, 'Slack request failed outside the listeners');
         if (!res.headersSent) http.buildNoBodyResponse(res, 500);

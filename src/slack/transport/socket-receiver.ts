@@ -1,10 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import { SocketModeClient } from '@slack/socket-mode';
-import type { Logger } from '../../logger.js';
+import { type Logger, withLogContext } from '../../logger.js';
+import type { RequestOutcome } from '../../metrics/metrics.js';
 import type { InflightWork } from '../../runtime/inflight-work.js';
 import type { WorkQueue } from '../../work/work-queue.js';
 import { writeThenAcknowledge } from './durable-deliveries.js';
-import { envelopeProblem } from './envelope.js';
+import { envelopeProblem, requestKind, requestLogFields } from './envelope.js';
 
 /*
  * Replaces Bolt's SocketModeReceiver (it keeps Bolt's Socket Mode client, `@slack/socket-mode`).
@@ -25,12 +27,15 @@ export interface SocketReceiverDeps {
   inflight: InflightWork;
   /** Where a delivery is written before its ack; without it deliveries run from memory. */
   intake?: Pick<WorkQueue, 'accept'>;
+  /** Told of every envelope once it is acknowledged: its kind, how it ended, seconds from arrival. */
+  observe?: (kind: string, outcome: RequestOutcome, seconds: number) => void;
 }
 
 /** What the Socket Mode client emits for every envelope (`slack_event`). */
 interface Envelope {
   ack: (response?: Record<string, unknown>) => Promise<void>;
   body: unknown;
+  envelope_id?: string;
   retry_num?: number;
   retry_reason?: string;
 }
@@ -51,21 +56,38 @@ export function createSocketReceiver(deps: SocketReceiverDeps): SocketReceiver {
   let app: App | undefined;
 
   async function handle(envelope: Envelope): Promise<void> {
+    const arrived = performance.now();
     const body = envelope.body as Record<string, unknown> | undefined;
+    const tell = (outcome: RequestOutcome) =>
+      deps.observe?.(body ? requestKind(body) : 'unknown', outcome, (performance.now() - arrived) / 1000);
     if (typeof body !== 'object' || body === null) {
       logger.warn('Socket Mode envelope without a payload: acknowledged and ignored');
+      tell('malformed');
       return envelope.ack();
     }
     const missing = envelopeProblem(body);
     if (missing !== null) {
       // Slack expects every envelope acknowledged; one without what Bolt reads is not Slack's.
       logger.warn({ requestType: body.type, missing }, 'Socket Mode envelope ignored: malformed payload');
+      tell('malformed');
       return envelope.ack();
     }
     if (app === undefined) {
       logger.error('Socket Mode envelope arrived before the receiver was initialised');
       return;
     }
+    const target = app;
+    const context = { requestId: envelope.envelope_id || randomUUID(), ...requestLogFields(body) };
+    return withLogContext(context, () => dispatch(envelope, body, target, tell));
+  }
+
+  /** A checked envelope from here on: written and acknowledged, or handed to its listener. */
+  async function dispatch(
+    envelope: Envelope,
+    body: Record<string, unknown>,
+    target: App,
+    tell: (outcome: RequestOutcome) => void,
+  ): Promise<void> {
     const retry = {
       ...(envelope.retry_num !== undefined ? { retryNum: envelope.retry_num } : {}),
       ...(envelope.retry_reason !== undefined ? { retryReason: envelope.retry_reason } : {}),
@@ -76,9 +98,15 @@ export function createSocketReceiver(deps: SocketReceiverDeps): SocketReceiver {
       { body, raw: JSON.stringify(body), contentType: 'application/json' },
       retry,
       { logger, inflight },
-      { acknowledge: () => envelope.ack(), refuse: () => undefined },
+      {
+        acknowledge: (outcome) => {
+          tell(outcome);
+          return envelope.ack();
+        },
+        refuse: () => tell('not_recorded'),
+      },
     );
-    if (written) return;
+    if (written !== null) return;
     // A modal submission (its ack can carry form errors), or a click that only opens a modal: the
     // listener acknowledges, as with Bolt's receiver; one no listener answers is acknowledged after.
     let acked = false;
@@ -88,11 +116,12 @@ export function createSocketReceiver(deps: SocketReceiverDeps): SocketReceiver {
       ack: async (response) => {
         if (acked) return;
         acked = true;
+        tell('answered');
         await envelope.ack(response as Record<string, unknown> | undefined);
       },
     };
     try {
-      await inflight.track(app.processEvent(event));
+      await inflight.track(target.processEvent(event));
     } finally {
       if (!acked) await event.ack();
     }

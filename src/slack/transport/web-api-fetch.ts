@@ -11,6 +11,32 @@ export interface WebApiFetchOptions {
   timeoutMs: number;
   /** Open connections per host, kept alive between calls. */
   maxSockets?: number;
+  /** Told of every call: its Web API method (or `response_url`), what Slack said, how long it took. */
+  observe?: (method: string, outcome: string, seconds: number) => void;
+}
+
+/** The Web API method of a call (`chat.postMessage`), `response_url` for an answer to one, else `other`. */
+export function webApiMethod(url: URL): string {
+  const at = url.pathname.lastIndexOf('/api/');
+  if (at >= 0) return url.pathname.slice(at + 5);
+  return /\/(actions|commands|response_url)\//.test(url.pathname) ? 'response_url' : 'other';
+}
+
+/**
+ * What Slack said: `ok`, the error code of an `{ok: false}` answer, `rate_limited` (429), `http_5xx`.
+ * Slack's JSON starts with its `ok` field, so only a refusal's (small) body is parsed.
+ */
+export function webApiOutcome(status: number, bytes: Buffer): string {
+  if (status === 429) return 'rate_limited';
+  if (status >= 500) return 'http_5xx';
+  if (status < 200 || status >= 300) return `http_${status}`;
+  if (!bytes.subarray(0, 24).toString('latin1').replace(/\s/g, '').startsWith('{"ok":false')) return 'ok';
+  try {
+    const error = (JSON.parse(bytes.toString('utf8')) as { error?: unknown }).error;
+    return typeof error === 'string' ? error : 'error';
+  } catch {
+    return 'error';
+  }
 }
 
 /**
@@ -31,6 +57,7 @@ export function createWebApiFetch(options: WebApiFetchOptions): typeof fetch {
     https: new HttpsAgent({ keepAlive: true, maxSockets }),
   };
 
+  const observe = options.observe;
   const webApiFetch = (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
     const body = bodyBytes(init.body);
     if (input instanceof Request || body === unsupported) return fetch(input, init);
@@ -53,10 +80,14 @@ export function createWebApiFetch(options: WebApiFetchOptions): typeof fetch {
           headers['content-type'] = 'application/x-www-form-urlencoded;charset=UTF-8';
       }
       const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+      const started = performance.now();
+      const seen = (outcome: string) =>
+        observe?.(webApiMethod(url), outcome, (performance.now() - started) / 1000);
       let settled = false;
       const fail = (error: unknown) => {
         if (settled) return;
         settled = true;
+        seen('network');
         clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
         reject(error instanceof DOMException ? error : new TypeError('fetch failed', { cause: error }));
@@ -80,6 +111,7 @@ export function createWebApiFetch(options: WebApiFetchOptions): typeof fetch {
             settled = true;
             clearTimeout(timer);
             signal?.removeEventListener('abort', onAbort);
+            if (observe !== undefined) seen(webApiOutcome(res.statusCode ?? 0, bytes));
             resolve(toResponse(url.href, res, bytes));
           }, fail);
         },

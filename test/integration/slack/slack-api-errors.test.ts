@@ -1,3 +1,4 @@
+import { WebClient } from '@slack/web-api';
 import { afterAll, expect, it } from 'vitest';
 import { createDatabase, type Database } from '../../../src/db/client.js';
 import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.mjs';
@@ -11,7 +12,7 @@ import {
   waitForDm,
 } from '../../helpers/slack-flows.js';
 import { appHomeOpened, channelMessageEvent, messageShortcut } from '../../helpers/slack-payloads.mjs';
-import type { TestApp } from '../../helpers/start-test-app.js';
+import { TEST_BOT_TOKEN, type TestApp } from '../../helpers/start-test-app.js';
 import { useAppForSuite } from '../../helpers/suite-app.js';
 import { createRecordingLogger, describeEachDatabase } from '../../helpers/test-database.js';
 
@@ -155,6 +156,54 @@ describeEachDatabase('Slack API errors', (kind) => {
     const answer = await app.slack.waitFor('response_url', (c) => c.args.replace_original === true, 20_000);
     expect(String(answer.args.text)).toMatch(/try again/i);
     expect(await sharesIn('C0DOWN')).toEqual([]);
+    await expectStillServing(app);
+  });
+
+  it('refuses, as Slack would, a message or view the app must never send, with Slack’s error and pointer', async () => {
+    // The Web API client the app uses, against the same fake: what any code path of the app gets back.
+    const client = new WebClient(TEST_BOT_TOKEN, { slackApiUrl: app.slack.url, retryConfig: { retries: 0 } });
+    const oversize = { type: 'section', text: { type: 'mrkdwn', text: 'x'.repeat(3001) } };
+    await expect(
+      client.chat.postMessage({ channel: 'C0REFUSED', text: 'too long', blocks: [oversize] }),
+    ).rejects.toMatchObject({
+      data: {
+        ok: false,
+        error: 'invalid_blocks',
+        response_metadata: {
+          messages: ['[ERROR] must be less than 3001 characters [json-pointer:/blocks/0/text/text]'],
+        },
+      },
+    });
+    await expect(
+      client.views.publish({
+        user_id: SHARER,
+        view: { type: 'home', blocks: Array.from({ length: 101 }, () => ({ type: 'divider' as const })) },
+      }),
+    ).rejects.toMatchObject({
+      data: {
+        error: 'invalid_arguments',
+        response_metadata: {
+          messages: ['[ERROR] no more than 100 items allowed [json-pointer:/view/blocks]'],
+        },
+      },
+    });
+    // A response_url answers HTTP 400 and the bare code, as incoming webhooks do.
+    const answer = await fetch(app.slack.responseUrl('refused'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ replace_original: true, blocks: [oversize] }),
+    });
+    expect([answer.status, await answer.text()]).toEqual([400, 'invalid_blocks']);
+
+    // Nothing refused was posted, and each refusal is kept for the suite's after-each check.
+    expect(app.slack.calls('chat.postMessage').map((c) => c.failed)).toEqual(['invalid_blocks']);
+    const history = await client.conversations.history({ channel: 'C0REFUSED' });
+    expect(history.messages).toEqual([]);
+    expect(app.slack.takeRejections().map((c) => [c.method, c.failed])).toEqual([
+      ['chat.postMessage', 'invalid_blocks'],
+      ['views.publish', 'invalid_arguments'],
+      ['response_url', 'invalid_blocks'],
+    ]);
     await expectStillServing(app);
   });
 });

@@ -32,6 +32,7 @@ import {
 } from '../../../../src/slack/blocks/referral-dms.js';
 import { rememberCompanyPrompt } from '../../../../src/slack/blocks/remember-company-prompt.js';
 import { tagModal } from '../../../../src/slack/blocks/tag-modal.js';
+import { messageProblems, viewProblems } from '../../../helpers/block-kit-rules.mjs';
 import { cardInput, pinterestSummary } from './fixtures.js';
 
 /**
@@ -276,6 +277,8 @@ describe('hostile page and member text through every builder', () => {
 
   it.each(payloads)('%s: within Slack’s limits, plain_text included', (_name, payload, surface) => {
     expect(findLimitViolations(payload, surface)).toEqual([]);
+    // And as the fake Slack API checks it, from Slack's reference (test/helpers/block-kit-rules.mjs).
+    expect(surface === 'message' ? messageProblems(payload) : viewProblems(payload)).toEqual([]);
     // The limits per field are findLimitViolations'; any text object is 1 to 3,000 characters.
     for (const t of textsOf(payload)) {
       expect(t.text.length).toBeGreaterThan(0);

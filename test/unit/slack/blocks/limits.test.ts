@@ -109,6 +109,31 @@ describe('findLimitViolations catches what Slack would reject', () => {
     expect(problems.join('\n')).toMatch(/^blocks: 53 > 50/m);
   });
 
+  it('flags an overflow menu of more than 5 options or fewer than 2 (not 10: that is checkboxes)', () => {
+    const overflow = (n: number) => ({
+      text: 'x',
+      blocks: [
+        {
+          type: 'section',
+          text: { type: 'mrkdwn', text: 'Card' },
+          accessory: {
+            type: 'overflow',
+            action_id: 'more',
+            options: Array.from({ length: n }, (_, i) => ({
+              text: { type: 'plain_text', text: `Option ${i}` },
+              value: `${i}`,
+            })),
+          },
+        },
+      ],
+    });
+    expect(findLimitViolations(overflow(6), 'message')).toEqual(['block 0 (section) options: 6 > 5']);
+    expect(findLimitViolations(overflow(1), 'message')).toEqual([
+      'block 0 (section) overflow options: 1 < 2',
+    ]);
+    expect(findLimitViolations(overflow(5), 'message')).toEqual([]);
+  });
+
   it('flags a modal title over 24 characters', () => {
     const problems = findLimitViolations(
       { type: 'modal', title: { type: 'plain_text', text: 't'.repeat(25) }, blocks: [] },
