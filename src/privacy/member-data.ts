@@ -92,7 +92,7 @@ export interface MemberExport {
   /** Open requests that reached the member anonymously, and their answer (never who asked). */
   requestsYouWereOffered: Array<{ posting: ExportedPosting; yourAnswer: string; at: string }>;
   /** Cards they removed ("Remove card"): their own, or others' as a workspace admin. */
-  cardsYouRemoved: Array<{ posting: ExportedPosting; channelId: string; at: string }>;
+  cardsYouRemoved: Array<{ posting: ExportedPosting; channelId: string; reason: string | null; at: string }>;
   /** What they follow (`/vouch follow`), as they typed it. */
   follows: Array<{ follow: string; since: string }>;
   /** Postings Vouch told them about (or is about to) because of their follows. */
@@ -297,6 +297,7 @@ export function createMemberData(deps: MemberDataDeps) {
         cardsYouRemoved: removedShares.map((share) => ({
           posting: exportedPosting(share.posting),
           channelId: share.channelId,
+          reason: share.removedReason,
           at: share.removedAt?.toISOString() ?? share.createdAt.toISOString(),
         })),
         follows: follows.map((row) => ({ follow: row.label, since: row.createdAt.toISOString() })),

@@ -60,6 +60,10 @@ export const publiclyListedPosting = {
   OR: [{ shares: { none: {} } }, { shares: { some: standingShare } }],
 };
 
+/** Why a card was removed (`Share.removedReason`): shared by mistake, or spam (not a job). */
+export const removalReasons = ['mistake', 'spam'] as const;
+export type RemovalReason = (typeof removalReasons)[number];
+
 /** A share as "Remove card" needs it: where its card stands, who shared it, whether it is gone. */
 export interface RemovableShare {
   id: string;
@@ -218,7 +222,7 @@ export function createShareStore(db: Db) {
      */
     async removeCard(
       shareId: string,
-      removal: { removedById: string; cardTs: string },
+      removal: { removedById: string; cardTs: string; reason: RemovalReason },
       within?: WithinTransaction,
     ): Promise<boolean> {
       return db.$transaction(async (tx) => {
@@ -228,6 +232,7 @@ export function createShareStore(db: Db) {
           data: {
             removedAt: new Date(),
             removedById: removal.removedById,
+            removedReason: removal.reason,
             cardTs: share?.cardTs ?? removal.cardTs,
           },
         });

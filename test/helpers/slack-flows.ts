@@ -171,20 +171,31 @@ export function clickButton(app: SlackSide, click: ButtonClick): Promise<SlackRe
   return app.requests.interaction(blockAction({ ...click, responseUrl }));
 }
 
+/** The "…" menu's removal options, by the reason they record. */
+const removeCardOptions = {
+  mistake: 'Remove card: shared by mistake',
+  spam: 'Remove card: spam or not a job',
+} as const;
+
 /**
- * `user` picks "Remove card" in the "…" menu of `card` (a card the bot posted) and confirms; resolves
- * with Slack's HTTP answer. The click carries what Slack sends: the card's channel and ts, and the
- * option's value (with `actionTs`, a repeat of an earlier click).
+ * `user` picks "Remove card" (shared by mistake, unless `reason` says spam) in the "…" menu of `card`
+ * (a card the bot posted) and confirms; resolves with Slack's HTTP answer. The click carries what
+ * Slack sends: the card's channel and ts, and the option's value (with `actionTs`, a repeat of an
+ * earlier click).
  */
 export function removeCard(
   app: SlackSide,
-  input: { user: string; card: RecordedCall; actionTs?: string },
+  input: { user: string; card: RecordedCall; reason?: keyof typeof removeCardOptions; actionTs?: string },
 ): Promise<SlackResponse> {
   const payload = blockAction({
     user: input.user,
     actionId: 'card_menu',
     actionType: 'overflow',
-    value: overflowOptionValue(input.card.args.blocks, 'card_menu', 'Remove card'),
+    value: overflowOptionValue(
+      input.card.args.blocks,
+      'card_menu',
+      removeCardOptions[input.reason ?? 'mistake'],
+    ),
     channel: String(input.card.args.channel),
     messageTs: String(input.card.answer?.ts),
     responseUrl: app.slack.responseUrl(`card_menu-${input.user}`),

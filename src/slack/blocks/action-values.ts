@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type ReferralStatus, referralStatusSchema } from '../../referrals/status-machine.js';
+import { type RemovalReason, removalReasons } from '../../shares/share-store.js';
 import { cleanText } from '../../text/clean-text.js';
 import { statusUpdateActionPrefix } from '../ids.js';
 import { slackLimits } from './limits.js';
@@ -36,20 +37,25 @@ export function parseStatusUpdate(raw: string | undefined | null): StatusUpdateV
   return parseJson(statusUpdateValueSchema, raw);
 }
 
-/** What the card's "…" menu offers; the value names the choice and the share (the card's place). */
-export type CardMenuChoice = { choice: 'remove'; shareId: string };
+/** Why a card is removed, as its "…" menu offers it. */
+const removalReasonSchema = z.enum(removalReasons);
 
-const cardMenuValueSchema = z.string().regex(/^remove:[A-Za-z0-9_-]{1,100}$/);
+/** What the card's "…" menu offers; the value names the choice, its reason and the share (the card's place). */
+export type CardMenuChoice = { choice: 'remove'; reason: RemovalReason; shareId: string };
 
-/** Value of a card-menu option: `remove:<shareId>`. */
+const cardMenuValuePattern = /^remove:([a-z]+):([A-Za-z0-9_-]{1,100})$/;
+
+/** Value of a card-menu option: `remove:<reason>:<shareId>`. */
 export function encodeCardMenuChoice(value: CardMenuChoice): string {
-  return `${value.choice}:${value.shareId}`;
+  return `${value.choice}:${value.reason}:${value.shareId}`;
 }
 
 /** The choice and share of a card-menu option, or null for a value we did not write. */
 export function parseCardMenuChoice(raw: string | undefined | null): CardMenuChoice | null {
-  if (!cardMenuValueSchema.safeParse(raw).success || raw == null) return null;
-  return { choice: 'remove', shareId: raw.slice('remove:'.length) };
+  const match = cardMenuValuePattern.exec(raw ?? '');
+  const reason = removalReasonSchema.safeParse(match?.[1]);
+  if (match === null || !reason.success || match[2] === undefined) return null;
+  return { choice: 'remove', reason: reason.data, shareId: match[2] };
 }
 
 /** How well a referrer knows the candidate: asked in the referrer's DM. */

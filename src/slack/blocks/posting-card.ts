@@ -95,14 +95,24 @@ function peopleBlock(input: PostingCardInput): KnownBlock[] {
 }
 
 /**
- * The "…" menu of a card Vouch posted: "Remove card", confirmed first. Everyone sees it (Slack
+ * The "…" menu of a card Vouch posted: "Remove card", as shared by mistake or as spam (an overflow
+ * menu takes two options at least; the reason is recorded), confirmed first. Everyone sees it (Slack
  * cannot show an element to some members only): the click checks who may.
  */
 function cardMenu(shareId: string | null | undefined): Overflow | undefined {
   if (!shareId) return undefined;
   return overflow({
     actionId: cardMenuActionIds.menu,
-    options: [option('Remove card', encodeCardMenuChoice({ choice: 'remove', shareId }))],
+    options: [
+      option(
+        'Remove card: shared by mistake',
+        encodeCardMenuChoice({ choice: 'remove', reason: 'mistake', shareId }),
+      ),
+      option(
+        'Remove card: spam or not a job',
+        encodeCardMenuChoice({ choice: 'remove', reason: 'spam', shareId }),
+      ),
+    ],
     confirm: {
       title: 'Remove this card?',
       text:

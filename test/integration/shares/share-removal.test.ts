@@ -70,6 +70,7 @@ describeEachDatabase('a removed share', (kind) => {
     const removed = await shares.removeCard(shareId, {
       removedById: await member('U0SHARES'),
       cardTs: '1700000099.000001',
+      reason: 'mistake',
     });
     expect(removed).toBe(true);
     expect(await shares.claimCard(claim, { takeOverUnposted: true })).toBeNull();
@@ -90,8 +91,12 @@ describeEachDatabase('a removed share', (kind) => {
     const within = async () => {
       ran += 1;
     };
-    expect(await shares.removeCard(shareId, { removedById: remover, cardTs: '1.1' }, within)).toBe(true);
-    expect(await shares.removeCard(shareId, { removedById: remover, cardTs: '1.1' }, within)).toBe(false);
+    expect(
+      await shares.removeCard(shareId, { removedById: remover, cardTs: '1.1', reason: 'mistake' }, within),
+    ).toBe(true);
+    expect(
+      await shares.removeCard(shareId, { removedById: remover, cardTs: '1.1', reason: 'mistake' }, within),
+    ).toBe(false);
     expect(ran).toBe(1);
     expect(await shares.removable(shareId)).toMatchObject({ removed: true, sharedBySlackUserId: 'U0SHARES' });
   });
@@ -109,8 +114,8 @@ describeEachDatabase('a removed share', (kind) => {
     expect(await listed()).toEqual(expect.arrayContaining([only.posting.id, twice.posting.id]));
 
     const remover = await member('U0ADMINREMOVES');
-    await shares.removeCard(only.shareId, { removedById: remover, cardTs: '2.1' });
-    await shares.removeCard(twice.shareId, { removedById: remover, cardTs: '2.2' });
+    await shares.removeCard(only.shareId, { removedById: remover, cardTs: '2.1', reason: 'mistake' });
+    await shares.removeCard(twice.shareId, { removedById: remover, cardTs: '2.2', reason: 'mistake' });
     expect(await shares.recentFor(only.posting.id)).toEqual([]);
     expect((await shares.recentFor(twice.posting.id)).map((s) => s.id)).toEqual([again]);
     const after = await listed();
@@ -120,7 +125,11 @@ describeEachDatabase('a removed share', (kind) => {
 
   it('forgets who removed it when that member erases their data, and stays removed', async () => {
     const { shareId } = await claimedCard();
-    await shares.removeCard(shareId, { removedById: await member('U0FORGETS'), cardTs: '3.1' });
+    await shares.removeCard(shareId, {
+      removedById: await member('U0FORGETS'),
+      cardTs: '3.1',
+      reason: 'mistake',
+    });
     const memberData = createMemberData({
       db: database.db.prisma,
       provider: kind,

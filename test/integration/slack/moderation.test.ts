@@ -88,7 +88,7 @@ describeEachDatabase('removing a card', (kind) => {
       title,
     );
     const share = await suite.db.prisma.share.findFirstOrThrow({ where: { postingId: shared.postingId } });
-    expect(share.removedAt).not.toBeNull();
+    expect(share).toMatchObject({ removedAt: expect.any(Date), removedReason: 'mistake' });
 
     // A click on the posting from elsewhere redraws its cards: the removed one is not brought back.
     await allWorkDone(app);
@@ -104,7 +104,7 @@ describeEachDatabase('removing a card', (kind) => {
     const { app, db } = suite;
     const byAdmin = await shareJob('Spam Engineer');
     const byOwner = await shareJob('More Spam Engineer');
-    await removeCard(app, { user: ADMIN, card: byAdmin.card });
+    await removeCard(app, { user: ADMIN, card: byAdmin.card, reason: 'spam' });
     await removeCard(app, { user: OWNER, card: byOwner.card });
     await replyTo(ADMIN, /Card removed/);
     await replyTo(OWNER, /Card removed/);
@@ -121,6 +121,7 @@ describeEachDatabase('removing a card', (kind) => {
       expect.objectContaining({
         posting: expect.objectContaining({ title: 'Spam Engineer' }),
         channelId: channel,
+        reason: 'spam',
       }),
     ]);
   });

@@ -34,13 +34,20 @@ export function onCardMenu(
     const cardTs = share.cardTs ?? click.messageTs;
     if (cardTs === undefined) return logger.warn('card menu choice without a message ignored');
     const member = await referrals.ensureMember(click.teamId, click.userId);
-    const removed = await shares.removeCard(share.id, { removedById: member.id, cardTs }, async (tx) => {
-      await completeDeliveryWithin(tx, context);
-      await addJob(tx, cardDeleteJob(share.id, { channel: share.channelId, ts: cardTs }));
-    });
+    const removed = await shares.removeCard(
+      share.id,
+      { removedById: member.id, cardTs, reason: choice.reason },
+      async (tx) => {
+        await completeDeliveryWithin(tx, context);
+        await addJob(tx, cardDeleteJob(share.id, { channel: share.channelId, ts: cardTs }));
+      },
+    );
     if (!removed) return say(removeCardReplies.alreadyRemoved);
     work.wake();
-    logger.info({ postingId: share.postingId, channel: share.channelId }, 'card removed');
+    logger.info(
+      { postingId: share.postingId, channel: share.channelId, reason: choice.reason },
+      'card removed',
+    );
     await say(removeCardReplies.removed);
   });
 }

@@ -15,13 +15,16 @@ function menusOf(blocks: readonly unknown[]): Array<Record<string, unknown>> {
 }
 
 describe('the card’s "…" menu', () => {
-  it('is on a card Vouch posted: one "Remove card" option naming the share, confirmed first', () => {
+  it('is on a card Vouch posted: "Remove card" as shared by mistake or as spam, naming the share, confirmed first', () => {
     const card = postingCard(cardInput({ removableShareId: 'share_1' }));
     const [menu, ...more] = menusOf(card.blocks);
     expect(more).toEqual([]);
     expect(menu).toMatchObject({
       action_id: cardMenuActionIds.menu,
-      options: [{ text: { text: 'Remove card' }, value: 'remove:share_1' }],
+      options: [
+        { text: { text: 'Remove card: shared by mistake' }, value: 'remove:mistake:share_1' },
+        { text: { text: 'Remove card: spam or not a job' }, value: 'remove:spam:share_1' },
+      ],
       confirm: {
         title: { text: 'Remove this card?' },
         confirm: { text: 'Remove card' },
@@ -49,18 +52,25 @@ describe('the card’s "…" menu', () => {
   });
 
   it('reads back only the values it wrote', () => {
-    expect(parseCardMenuChoice(encodeCardMenuChoice({ choice: 'remove', shareId: 'cm1abc' }))).toEqual({
-      choice: 'remove',
-      shareId: 'cm1abc',
-    });
-    for (const raw of ['', 'remove:', 'delete:cm1abc', 'remove:a b', 'remove:x:y', null, undefined]) {
+    const choice = { choice: 'remove', reason: 'spam', shareId: 'cm1abc' } as const;
+    expect(parseCardMenuChoice(encodeCardMenuChoice(choice))).toEqual(choice);
+    for (const raw of [
+      '',
+      'remove:spam:',
+      'remove:cm1abc',
+      'delete:spam:cm1abc',
+      'remove:boring:cm1abc',
+      'remove:spam:a b',
+      null,
+      undefined,
+    ]) {
       expect(parseCardMenuChoice(raw)).toBeNull();
     }
   });
 });
 
 describe('overflow menus and Slack’s limits', () => {
-  it('keeps at most five options, and the checker reports more (and none)', () => {
+  it('keeps at most five options, and the checker reports more (and fewer than two)', () => {
     const six = Array.from({ length: 6 }, (_, i) => option(`Option ${i}`, `v${i}`));
     expect(overflow({ actionId: 'menu', options: six }).options).toHaveLength(5);
     const message = (options: unknown[]) => ({
@@ -74,8 +84,8 @@ describe('overflow menus and Slack’s limits', () => {
       ],
     });
     expect(findLimitViolations(message(six), 'message')).toEqual(['block 0 (section) options: 6 > 5']);
-    expect(findLimitViolations(message([]), 'message')).toEqual([
-      'block 0 (section): overflow without options',
+    expect(findLimitViolations(message(six.slice(0, 1)), 'message')).toEqual([
+      'block 0 (section) overflow options: 1 < 2',
     ]);
   });
 });

@@ -28,6 +28,7 @@ CREATE TABLE "new_Share" (
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "removedAt" DATETIME,
     "removedById" TEXT,
+    "removedReason" TEXT,
     CONSTRAINT "Share_postingId_fkey" FOREIGN KEY ("postingId") REFERENCES "Posting" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "Share_sharedById_fkey" FOREIGN KEY ("sharedById") REFERENCES "Member" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
     CONSTRAINT "Share_removedById_fkey" FOREIGN KEY ("removedById") REFERENCES "Member" ("id") ON DELETE SET NULL ON UPDATE CASCADE

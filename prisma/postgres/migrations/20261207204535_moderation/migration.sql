@@ -1,6 +1,7 @@
 -- AlterTable
 ALTER TABLE "Share" ADD COLUMN     "removedAt" TIMESTAMP(3),
-ADD COLUMN     "removedById" TEXT;
+ADD COLUMN     "removedById" TEXT,
+ADD COLUMN     "removedReason" TEXT;
 
 -- CreateTable
 CREATE TABLE "ChannelSetting" (
