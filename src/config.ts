@@ -22,6 +22,8 @@ const HELP: Record<string, string> = {
   VOUCH_LIVENESS_HOURS: 'a whole number of hours, e.g. 24',
   VOUCH_NOTE_RETENTION_DAYS: 'a whole number of days, e.g. 180',
   VOUCH_WORK_LEASE_SECONDS: 'a whole number of seconds, e.g. 30',
+  VOUCH_DIGEST_HOUR_UTC: 'the hour (UTC, 0 to 23) channel digests go out, e.g. 9',
+  VOUCH_DIGEST_WEEKDAY: 'the day weekly digests go out: monday, tuesday, … sunday',
 };
 
 const emptyToUndefined = (value: unknown) =>
@@ -48,6 +50,9 @@ const positiveInt = (fallback: number, max: number) =>
       .max(max, { error: `must be at most ${max}` })
       .default(fallback),
   );
+
+/** Days of the week as `Date.getUTCDay()` numbers them (0 is Sunday). */
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 
 const envSchema = z.object({
   SLACK_BOT_TOKEN: optionalString.pipe(
@@ -114,6 +119,22 @@ const envSchema = z.object({
   VOUCH_LIVENESS_HOURS: positiveInt(24, 24 * 30),
   VOUCH_NOTE_RETENTION_DAYS: positiveInt(180, 3650),
   VOUCH_WORK_LEASE_SECONDS: positiveInt(30, 3600),
+  VOUCH_DIGEST_HOUR_UTC: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: 'must be a number' })
+      .int({ error: 'must be a whole number' })
+      .min(0, { error: 'must be between 0 and 23' })
+      .max(23, { error: 'must be between 0 and 23' })
+      .default(9),
+  ),
+  VOUCH_DIGEST_WEEKDAY: z.preprocess(
+    (value) => (typeof value === 'string' ? emptyToUndefined(value.trim().toLowerCase()) : value),
+    z
+      .enum(WEEKDAYS, { error: 'must be a day of the week' })
+      .default('monday')
+      .transform((day) => WEEKDAYS.indexOf(day)),
+  ),
 });
 
 export type SlackMode = { kind: 'socket'; appToken: string } | { kind: 'http'; signingSecret: string };
@@ -141,6 +162,11 @@ export interface Config {
    * acknowledged work resumes within this time. Renewed while the work runs.
    */
   workLeaseMs: number;
+  /**
+   * When channel digests go out (src/digests/): daily at `hourUtc`:00 UTC, weekly on `weekday`
+   * (0 Sunday … 6 Saturday) at that hour.
+   */
+  digestSchedule: { hourUtc: number; weekday: number };
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -193,6 +219,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       livenessHours: data.VOUCH_LIVENESS_HOURS,
       noteRetentionDays: data.VOUCH_NOTE_RETENTION_DAYS,
       workLeaseMs: data.VOUCH_WORK_LEASE_SECONDS * 1000,
+      digestSchedule: { hourUtc: data.VOUCH_DIGEST_HOUR_UTC, weekday: data.VOUCH_DIGEST_WEEKDAY },
     },
   };
 }
