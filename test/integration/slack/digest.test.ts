@@ -14,10 +14,14 @@ import { startReplica } from '../../helpers/start-test-app.js';
 import { useSlackFlowSuite } from '../../helpers/suite-app.js';
 import { describeEachDatabase } from '../../helpers/test-database.js';
 
-const SETTER = 'U0DSETTER';
-const SHARER = 'U0DSHARER';
-const REFERRER = 'U0DREFERRER';
-const CANDIDATE = 'U0DCANDIDATE';
+/** Who takes part: in every test channel the one who sets its digest, a sharer, a referrer and a candidate. */
+const [SETTER, SHARER, REFERRER, CANDIDATE] = [
+  'U0DSETTER',
+  'U0DSHARER',
+  'U0DREFERRER',
+  'U0DCANDIDATE',
+] as const;
+/** A member of the workspace who is not in the test channels. */
 const OUTSIDER = 'U0DOUTSIDER';
 
 /** A message Vouch posted as a digest (its metadata says so). */
@@ -45,7 +49,7 @@ describeEachDatabase('channel digests', (kind) => {
   }
 
   /** `/vouch digest <words>` typed in `channel`: the answer only the asker sees, as text. */
-  function digest(channel: string, words: string, user = SETTER): Promise<string> {
+  function digest(channel: string, words: string, user: string = SETTER): Promise<string> {
     return askVouchPrivately(suite.app, {
       text: `digest ${words}`.trim(),
       user_id: user,
