@@ -4,8 +4,10 @@ import { WebClient } from '@slack/web-api';
 import { type Config, formatConfigProblems, loadConfig, readEnvironment } from './config.js';
 import { createDatabase } from './db/client.js';
 import { createEventLedger } from './deliveries/event-ledger.js';
+import { createDigestStore } from './digests/digest-store.js';
 import { StartupError, VouchError } from './errors.js';
 import { createFollowStore } from './follows/follow-store.js';
+import { createDigestsJob } from './jobs/digests-job.js';
 import { createJobScheduler, type JobScheduler } from './jobs/job-scheduler.js';
 import { createLivenessJob } from './jobs/liveness-job.js';
 import { createNoteRetentionJob } from './jobs/note-retention-job.js';
@@ -26,6 +28,7 @@ import { createTurnQueue } from './runtime/turn-queue.js';
 import { useBaselineWasmCompiler } from './runtime/wasm-compiler.js';
 import { createShareStore } from './shares/share-store.js';
 import { createSlackApp, webClientOptions } from './slack/create-slack-app.js';
+import { registerDigestHandlers } from './slack/effects/digest-handlers.js';
 import { registerEffectHandlers } from './slack/effects/effect-handlers.js';
 import { registerFollowHandlers } from './slack/effects/follow-handlers.js';
 import { registerNoticeHandlers } from './slack/effects/notice-jobs.js';
@@ -64,6 +67,8 @@ export interface RunningVouch {
     reminders: { runOnce(): Promise<number> };
     liveness: { runOnce(): Promise<{ checked: number; closed: number }> };
     noteRetention: { runOnce(): Promise<number> };
+    /** Channel digests due at `at` (now unless given) started; the periodic job itself for `scheduler.tick`. */
+    digests: ReturnType<typeof createDigestsJob>;
     scheduler: JobScheduler;
   };
   /** The durable work queue (src/work/). */
@@ -123,6 +128,7 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
     const ledger = createEventLedger(prisma);
     const shares = createShareStore(prisma);
     const follows = createFollowStore({ db: prisma });
+    const digests = createDigestStore({ db: prisma, schedule: config.digestSchedule });
     const memberData = createMemberData({
       db: prisma,
       provider: db.provider,
@@ -162,12 +168,19 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
     });
     registerEffectHandlers(work, { client, home, cards, logger: logger.child({ component: 'effects' }) });
     registerNoticeHandlers(work, { referrals, notifier, home, cards, logger });
+    const channelMembers = createChannelMembers(client, { logger });
     registerFollowHandlers(work, {
       follows,
-      channelMembers: createChannelMembers(client, { logger }),
+      channelMembers,
       cards,
       work,
       logger: logger.child({ component: 'follows' }),
+    });
+    registerDigestHandlers(work, {
+      client,
+      digests,
+      cards,
+      logger: logger.child({ component: 'digests' }),
     });
     slack.register(
       buildFeatures({
@@ -185,6 +198,8 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
         follows,
         files: createFileSender(client, logger),
         work,
+        digests,
+        channelMembers,
       }),
     );
 
@@ -208,6 +223,7 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
       logger,
       retentionDays: config.noteRetentionDays,
     });
+    const digestsJob = createDigestsJob({ digests, work, logger });
     const pruneLedger = {
       name: 'event-ledger-prune',
       everyMs: 6 * 60 * 60 * 1000,
@@ -240,13 +256,13 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
     await slack.connect();
     // Jobs left by a process that died are claimed again once their lease runs out.
     work.start();
-    scheduler.start([reminders, liveness, noteRetention, pruneLedger]);
+    scheduler.start([reminders, liveness, noteRetention, pruneLedger, digestsJob]);
     logger.info({ port, mode: config.slack.mode.kind, database: db.provider }, 'Vouch is running');
 
     let stopping: Promise<void> | undefined;
     return {
       port,
-      jobs: { reminders, liveness, noteRetention, scheduler },
+      jobs: { reminders, liveness, noteRetention, digests: digestsJob, scheduler },
       work,
       stop() {
         stopping ??= (async () => {

@@ -37,6 +37,7 @@ export function helpText(options: { unknownText?: string } = {}): SlackMessage {
     `\`${c} referrers <company>\`: who can refer at a company`,
     `\`${c} follow <company>\` or \`${c} follow &lt;keywords&gt; [remote|hybrid|onsite] [in &lt;place&gt;]\`: get matching postings in a DM`,
     `\`${c} following\` / \`${c} unfollow &lt;n|all&gt;\`: your follows`,
+    `\`${c} digest [daily|weekly|off]\`: in a channel, a digest of the open postings shared there (\`${c} digest\` says when the next one goes out)`,
     `\`${c} stats\`: postings, referrals and hires`,
     `\`${c} version\`: which Vouch this is`,
     `\`${c} privacy\`: who sees what`,

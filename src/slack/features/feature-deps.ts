@@ -1,5 +1,6 @@
 import type { Config } from '../../config.js';
 import type { EventLedger } from '../../deliveries/event-ledger.js';
+import type { DigestStore } from '../../digests/digest-store.js';
 import type { FollowStore } from '../../follows/follow-store.js';
 import type { Logger } from '../../logger.js';
 import type { PostingStore } from '../../postings/posting-store.js';
@@ -8,6 +9,7 @@ import type { ReferralService } from '../../referrals/referral-service.js';
 import type { ShareStore } from '../../shares/share-store.js';
 import type { WorkQueue } from '../../work/work-queue.js';
 import type { CardPublisher } from '../support/card-publisher.js';
+import type { ChannelMembers } from '../support/channel-members.js';
 import type { FileSender } from '../support/file-sender.js';
 import type { HomePublisher } from '../support/home-publisher.js';
 import type { Notifier } from '../support/notifier.js';
@@ -36,4 +38,8 @@ export interface FeatureDeps {
   files: FileSender;
   /** Wakes the work queue after a transaction wrote follow-up jobs (`addJob`, src/work/). */
   work: Pick<WorkQueue, 'wake'>;
+  /** Channel digests (src/digests/). */
+  digests: DigestStore;
+  /** Who is in a channel (cached `conversations.members`). */
+  channelMembers: Pick<ChannelMembers, 'of'>;
 }

@@ -2,6 +2,7 @@ import type { SlackFeature } from '../slack-feature.js';
 import { command } from './command/index.js';
 import { deliveries } from './deliveries/index.js';
 import { details } from './details/index.js';
+import { digest } from './digest/index.js';
 import type { FeatureDeps } from './feature-deps.js';
 import { follow } from './follow/index.js';
 import { home } from './home/index.js';
@@ -31,5 +32,6 @@ export function buildFeatures(deps: FeatureDeps): SlackFeature[] {
     home(deps),
     privacy(deps),
     follow(deps),
+    digest(deps),
   ];
 }

@@ -1,3 +1,4 @@
+import type { DigestFrequency } from '../../../digests/digest-schedule.js';
 import type { WorkplaceType } from '../../../postings/posting-summary.js';
 
 /**
@@ -25,6 +26,8 @@ export type VouchCommand =
   | { kind: 'following' }
   /** `unfollow <n|all>`: `n` as `following` numbers them. */
   | { kind: 'unfollow'; which: number | 'all' }
+  /** `digest [daily|weekly|off]`: the channel's digest (src/digests/); alone, what it is now. */
+  | { kind: 'digest'; frequency: DigestFrequency | 'off' | null }
   | { kind: 'unknown'; text: string };
 
 /** A Slack-formatted link `<url>` / `<url|label>` to an http(s) URL. */
@@ -114,6 +117,7 @@ const subcommands = new Set([
   'follow',
   'following',
   'unfollow',
+  'digest',
 ]);
 
 /** Words naming a workplace type in `follow`. */
@@ -192,6 +196,14 @@ export function parseVouchCommand(text: string): VouchCommand {
         return /^[1-9]\d{0,2}$/.test(which)
           ? { kind: 'unfollow', which: Number(which) }
           : { kind: 'unknown', text: trimmed };
+      }
+      case 'digest': {
+        const which = (args[0] ?? '').toLowerCase();
+        if (args.length === 0) return { kind: 'digest', frequency: null };
+        if (args.length === 1 && (which === 'daily' || which === 'weekly' || which === 'off')) {
+          return { kind: 'digest', frequency: which };
+        }
+        return { kind: 'unknown', text: trimmed };
       }
       case 'list': {
         const company = companyArg(args);

@@ -18,6 +18,7 @@ import { slackChannelIdSchema, slackTeamIdSchema, slackUserIdSchema } from '../.
 import type { Message } from '../../support/notifier.js';
 import { candidateRow, postingRow, referrerRow } from '../../support/posting-ref.js';
 import { completeDeliveryWithin, isRerun } from '../../transport/durable-deliveries.js';
+import { answerDigestCommand } from '../digest/digest-commands.js';
 import type { FeatureDeps } from '../feature-deps.js';
 import { answerFollowCommand } from '../follow/follow-commands.js';
 import { type CommandListener, domainErrorMessage } from '../listener-kit.js';
@@ -46,6 +47,8 @@ export function onVouchCommand(
     | 'memberData'
     | 'files'
     | 'follows'
+    | 'digests'
+    | 'channelMembers'
   >,
 ): CommandListener {
   const { referrals, cards, home, work, logger, shareCard } = deps;
@@ -194,6 +197,19 @@ export function onVouchCommand(
         case 'following':
         case 'unfollow':
           return reply(await answerFollowCommand(deps, { teamId, userId: command.user_id }, parsed));
+        case 'digest':
+          return reply(
+            await answerDigestCommand(
+              deps,
+              {
+                teamId,
+                userId: command.user_id,
+                channelId: command.channel_id,
+                channelName: command.channel_name,
+              },
+              parsed,
+            ),
+          );
         default:
           // A subcommand the parser knows and nobody answers fails to compile here.
           return unhandledCommand(parsed);
