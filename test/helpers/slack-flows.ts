@@ -301,9 +301,17 @@ export function submitProfileForm(
   app: SlackSide,
   input: { user: string; view: Record<string, unknown>; form: ProfileForm },
 ): Promise<SlackResponse> {
-  return app.requests.interaction(
-    viewSubmission({ user: input.user, view: input.view, values: profileFormValues(input.form) }),
-  );
+  return submitModal(app, input.user, input.view, profileFormValues(input.form));
+}
+
+/** Submits the modal `view` as `user` with these `state.values`; resolves with Slack's HTTP answer. */
+function submitModal(
+  app: SlackSide,
+  user: string,
+  view: Record<string, unknown>,
+  values: Record<string, unknown>,
+): Promise<SlackResponse> {
+  return app.requests.interaction(viewSubmission({ user, view, values }));
 }
 
 /**
@@ -328,9 +336,7 @@ export function submitInterestForm(
   app: SlackSide,
   input: { user: string; view: Record<string, unknown>; form: InterestForm },
 ): Promise<SlackResponse> {
-  return app.requests.interaction(
-    viewSubmission({ user: input.user, view: input.view, values: interestFormValues(input.form) }),
-  );
+  return submitModal(app, input.user, input.view, interestFormValues(input.form));
 }
 
 /**
