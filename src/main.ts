@@ -20,6 +20,7 @@ import { createPostingRows } from './postings/posting-rows.js';
 import { createPostingStore } from './postings/posting-store.js';
 import { createSafeFetch } from './postings/safe-fetch.js';
 import { createMemberData } from './privacy/member-data.js';
+import { createProfileStore } from './profiles/profile-store.js';
 import { composeReferralService, createReferralParts } from './referrals/referral-service.js';
 import { createAckGauge } from './runtime/ack-gauge.js';
 import { closeServer, createHttpServer, listen } from './runtime/http-server.js';
@@ -32,10 +33,12 @@ import { registerDigestHandlers } from './slack/effects/digest-handlers.js';
 import { registerEffectHandlers } from './slack/effects/effect-handlers.js';
 import { registerFollowHandlers } from './slack/effects/follow-handlers.js';
 import { registerNoticeHandlers } from './slack/effects/notice-jobs.js';
+import { registerResumeFileHandler } from './slack/effects/resume-file-jobs.js';
 import { buildFeatures } from './slack/features/index.js';
 import { createCardSharer } from './slack/features/share/card-sharer.js';
 import { createCardPublisher } from './slack/support/card-publisher.js';
 import { createChannelMembers } from './slack/support/channel-members.js';
+import { createFileForwarder } from './slack/support/file-forwarder.js';
 import { createFileSender } from './slack/support/file-sender.js';
 import { createHomePublisher } from './slack/support/home-publisher.js';
 import { createNotifier } from './slack/support/notifier.js';
@@ -129,6 +132,7 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
     const shares = createShareStore(prisma);
     const follows = createFollowStore({ db: prisma });
     const digests = createDigestStore({ db: prisma, schedule: config.digestSchedule });
+    const profiles = createProfileStore({ db: prisma });
     const memberData = createMemberData({
       db: prisma,
       provider: db.provider,
@@ -158,7 +162,7 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
     const client = slack.app.client;
     const notifier = createNotifier(client, logger);
     const cards = createCardPublisher(client, { shares, referrals, logger });
-    const home = createHomePublisher(client, { referrals, follows, logger });
+    const home = createHomePublisher(client, { referrals, follows, profiles, logger });
     const shareCard = createCardSharer(client, {
       shares,
       referrals: parts.members,
@@ -182,6 +186,9 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
       cards,
       logger: logger.child({ component: 'digests' }),
     });
+    registerResumeFileHandler(work, {
+      forwarder: createFileForwarder(client, logger.child({ component: 'files' })),
+    });
     slack.register(
       buildFeatures({
         config,
@@ -197,6 +204,7 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
         memberData,
         follows,
         files: createFileSender(client, logger),
+        profiles,
         work,
         digests,
         channelMembers,

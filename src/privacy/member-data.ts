@@ -55,6 +55,30 @@ interface ExportedPosting {
   company: string | null;
 }
 
+/** A candidate profile as an export shows it: the links, the pitch, the résumé file's name and Slack id. */
+interface ExportedProfile {
+  profileUrl: string | null;
+  resumeUrl: string | null;
+  pitch: string | null;
+  resumeFile: { slackFileId: string; name: string | null } | null;
+}
+
+function exportedProfile(row: {
+  profileUrl: string | null;
+  resumeUrl: string | null;
+  pitch: string | null;
+  resumeFileId: string | null;
+  resumeFileName: string | null;
+}): ExportedProfile {
+  return {
+    profileUrl: row.profileUrl,
+    resumeUrl: row.resumeUrl,
+    pitch: row.pitch,
+    resumeFile:
+      row.resumeFileId !== null ? { slackFileId: row.resumeFileId, name: row.resumeFileName } : null,
+  };
+}
+
 /** Everything Vouch holds about one member, as the JSON file they receive. */
 export interface MemberExport {
   format: typeof EXPORT_FORMAT;
@@ -75,6 +99,8 @@ export interface MemberExport {
     createdAt: string;
     statusChangedAt: string;
     history: Array<{ from: string | null; to: string; at: string; byYou: boolean; yourNote: string | null }>;
+    /** The profile sent with this request (src/profiles/), as the referrer received it. */
+    profileYouSent: ExportedProfile | null;
   }>;
   /** Referrals where they are the referrer: what they did, not who the candidate is or what they wrote. */
   referralsYouReferred: Array<{
@@ -100,6 +126,8 @@ export interface MemberExport {
     at: string;
     sentAt: string | null;
   }>;
+  /** Their candidate profile (App Home's "Your profile"), or null. */
+  profile: (ExportedProfile & { updatedAt: string }) | null;
 }
 
 export interface ErasureOutcome {
@@ -174,6 +202,7 @@ export function createMemberData(deps: MemberDataDeps) {
         offers,
         follows,
         followNotices,
+        profile,
       ] = await Promise.all([
         db.companyReferrer.findMany({
           where: { memberId },
@@ -190,6 +219,7 @@ export function createMemberData(deps: MemberDataDeps) {
             posting: { select: postingSelect },
             referrer: { select: { slackUserId: true } },
             events: { orderBy: { createdAt: 'asc' } },
+            profile: true,
           },
           orderBy: { createdAt: 'asc' },
         }),
@@ -220,6 +250,7 @@ export function createMemberData(deps: MemberDataDeps) {
         }),
         db.follow.findMany({ where: { memberId }, orderBy: { createdAt: 'asc' } }),
         db.followNotice.findMany({ where: { memberId }, ...withPostingOldestFirst }),
+        db.candidateProfile.findUnique({ where: { memberId } }),
       ]);
       return {
         format: EXPORT_FORMAT,
@@ -255,6 +286,7 @@ export function createMemberData(deps: MemberDataDeps) {
             // Someone else's words on the member's referral are theirs, not the member's.
             yourNote: event.actorId === memberId ? event.note : null,
           })),
+          profileYouSent: referral.profile !== null ? exportedProfile(referral.profile) : null,
         })),
         referralsYouReferred: asReferrer.map((referral) => ({
           posting: exportedPosting(referral.posting),
@@ -297,6 +329,10 @@ export function createMemberData(deps: MemberDataDeps) {
           at: row.createdAt.toISOString(),
           sentAt: row.sentAt?.toISOString() ?? null,
         })),
+        profile:
+          profile !== null
+            ? { ...exportedProfile(profile), updatedAt: profile.updatedAt.toISOString() }
+            : null,
       };
     },
 
@@ -359,6 +395,7 @@ export function createMemberData(deps: MemberDataDeps) {
         await tx.tag.deleteMany({ where: { OR: [{ taggedById: memberId }, { taggedMemberId: memberId }] } });
         await tx.follow.deleteMany({ where: { memberId } });
         await tx.followNotice.deleteMany({ where: { memberId } });
+        await tx.candidateProfile.deleteMany({ where: { memberId } }); // the profiles they sent go with their referrals
         await tx.share.updateMany({
           where: { sharedById: memberId },
           data: { sharedById: null, note: null },
@@ -418,7 +455,7 @@ export function createMemberData(deps: MemberDataDeps) {
     },
 
     /**
-     * Clears the notes (the candidate's note, every status note) of referrals that closed more than
+     * Clears the notes (the candidate's note, every status note, the profile sent) of referrals that closed more than
      * `retentionDays` ago. The referral and its history stay: counts and stats keep working.
      */
     async eraseExpiredNotes(retentionDays: number): Promise<number> {
@@ -436,7 +473,9 @@ export function createMemberData(deps: MemberDataDeps) {
           where: { note: { not: null }, referral: expired },
           data: { note: null },
         });
-        return referrals.count + events.count;
+        // The profile a candidate sent with a request is their words too.
+        const profiles = await tx.referralProfile.deleteMany({ where: { referral: expired } });
+        return referrals.count + events.count + profiles.count;
       }, TRANSACTION_OPTIONS);
       if (cleared > 0) await scrubFreedPages();
       return cleared;

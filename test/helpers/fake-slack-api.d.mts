@@ -41,6 +41,14 @@ export interface UploadedFile {
   bytes: Buffer | null;
 }
 
+/** A file a member uploaded in Slack (e.g. through a form's file_input), for files.info and its download. */
+export interface MemberFile {
+  id: string;
+  name: string;
+  bytes: Buffer;
+  mimetype?: string;
+}
+
 export interface FakeSlackApiOptions {
   /**
    * Keep every call for `calls()` (default). Under load pass false: calls are only counted (`stats()`),
@@ -94,6 +102,11 @@ export interface FakeSlackApi {
    * recorded (`stats().rejected` counts them all).
    */
   takeRejections(): RecordedCall[];
+  /**
+   * A file a member uploaded: files.info describes it, and its url_private_download serves the bytes
+   * to a request with a token (recorded as method "file_download"). Cleared by `reset`.
+   */
+  addFile(file: MemberFile): void;
   /** Users that users.info knows (id → profile fields). */
   addUser(user: FakeUser): void;
   reset(): void;

@@ -1,3 +1,4 @@
+import type { ProfileFields } from '../../profiles/profile-fields.js';
 import { type ReferralStatus, statusLabel } from '../../referrals/status-machine.js';
 import { homeActionIds, offerActionIds } from '../ids.js';
 import { encodeStatusUpdate, statusActionId } from './action-values.js';
@@ -16,6 +17,7 @@ import { fitBlocks, oneLine, slackLimits, truncate } from './limits.js';
 import { escapeMrkdwn, inChannel, mention, plural, quote } from './mrkdwn.js';
 import type { PostingRef } from './posting-format.js';
 import { postingLinkLine } from './posting-format.js';
+import { profileHomeBlocks } from './profile-blocks.js';
 import { statusButtons } from './status-buttons.js';
 
 /** One of my referrals as a candidate. */
@@ -61,6 +63,8 @@ export interface HomeViewInput {
   recentPostings: readonly RecentPostingRow[];
   /** What I follow (src/follows/); the section is left out when not given. */
   follows?: readonly FollowListRow[];
+  /** My candidate profile (src/profiles/), null when I have none; the section is left out when not given. */
+  profile?: ProfileFields | null;
 }
 
 /** Titles are cut shorter here than on the card: the Home tab lists many. */
@@ -219,6 +223,7 @@ export function homeView(input: HomeViewInput): HomeView {
       [
         ['Waiting on you', referrerRows(input.waitingOnMe, input.invitations ?? [])],
         ['Your referral requests', candidateRows(input.asCandidate)],
+        ...(input.profile !== undefined ? [['Your profile', profileHomeBlocks(input.profile)] as const] : []),
         ['Companies you can refer at', companyRows(input.companies)],
         ...(input.follows !== undefined ? [['Following', followingHomeBlocks(input.follows)] as const] : []),
         ['Recent postings', postingRows(input.recentPostings)],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ProfileFields } from '../../profiles/profile-fields.js';
 import { cleanText } from '../../text/clean-text.js';
 import { interestModalIds as ids } from '../ids.js';
 import { isSlackUserId } from '../slack-ids.js';
@@ -14,6 +15,12 @@ import {
 import { oneLine, slackLimits, truncate } from './limits.js';
 import { escapeMrkdwn, mentionList } from './mrkdwn.js';
 import { displayTitle } from './posting-format.js';
+import {
+  type ProfileInputs,
+  profileInputBlocks,
+  readProfileInputs,
+  saveToProfileBlock,
+} from './profile-blocks.js';
 import { encodeViewMetadata } from './view-metadata.js';
 
 export interface InterestModalInput {
@@ -24,6 +31,8 @@ export interface InterestModalInput {
   referrers: ReadonlyArray<{ userId: string; name?: string | null }>;
   /** Opaque, given back on submit (e.g. `{ channel, ts }` of the card to refresh). */
   metadata?: unknown;
+  /** The member's profile (src/profiles/): the form starts from it; null or absent when they have none. */
+  profile?: ProfileFields | null;
 }
 
 /** The longest note we accept: enough for a few paragraphs, short enough for every DM. */
@@ -56,6 +65,14 @@ export function interestModal(input: InterestModalInput): ModalView {
       placeholder: plainText('Hi! I would love a referral because…', slackLimits.placeholder),
     },
   });
+
+  blocks.push(
+    context(
+      '*Your profile*, sent with your request to the referrer you ask or accept (change it for this request here):',
+    ),
+    ...profileInputBlocks(input.profile ?? null, 'request'),
+    saveToProfileBlock(),
+  );
 
   const referrers = dedupe(input.referrers);
   if (referrers.length > 0) {
@@ -129,6 +146,8 @@ export interface InterestSubmission {
   note: string | null;
   referrer: ReferrerChoice;
   showName: boolean;
+  /** The profile inputs as typed (checked by the listener: a wrong URL keeps the form open). */
+  profile: ProfileInputs;
 }
 
 /**
@@ -164,5 +183,7 @@ export function readInterestSubmission(values: unknown): InterestSubmission | nu
     if (!boxes.success) return null;
     showName = (boxes.data.selected_options ?? []).some((o) => o.value === ids.showNameOption);
   }
-  return { note: noteText, referrer, showName };
+  const profile = readProfileInputs(values);
+  if (profile === null) return null;
+  return { note: noteText, referrer, showName, profile };
 }

@@ -5,6 +5,7 @@ import type { FollowStore } from '../../follows/follow-store.js';
 import type { Logger } from '../../logger.js';
 import type { PostingStore } from '../../postings/posting-store.js';
 import type { MemberData } from '../../privacy/member-data.js';
+import type { ProfileStore } from '../../profiles/profile-store.js';
 import type { ReferralService } from '../../referrals/referral-service.js';
 import type { ShareStore } from '../../shares/share-store.js';
 import type { WorkQueue } from '../../work/work-queue.js';
@@ -36,6 +37,8 @@ export interface FeatureDeps {
   /** What members follow (src/follows/). */
   follows: FollowStore;
   files: FileSender;
+  /** Candidate profiles (src/profiles/). */
+  profiles: ProfileStore;
   /** Wakes the work queue after a transaction wrote follow-up jobs (`addJob`, src/work/). */
   work: Pick<WorkQueue, 'wake'>;
   /** Channel digests (src/digests/). */

@@ -9,6 +9,7 @@ import { home } from './home/index.js';
 import { interest } from './interest/index.js';
 import { offers } from './offers/index.js';
 import { privacy } from './privacy/index.js';
+import { profile } from './profile/index.js';
 import { refer } from './refer/index.js';
 import { share } from './share/index.js';
 import { status } from './status/index.js';
@@ -33,5 +34,6 @@ export function buildFeatures(deps: FeatureDeps): SlackFeature[] {
     privacy(deps),
     follow(deps),
     digest(deps),
+    profile(deps),
   ];
 }

@@ -62,9 +62,9 @@ describe('GET /metrics', () => {
       (sample(before, 'vouch_slack_requests_total', acked) ?? 0) + 1,
     );
     expect(sample(after, 'vouch_slack_ack_seconds_count', { kind: 'link_shared' })).toBeGreaterThanOrEqual(1);
-    expect(sample(after, 'vouch_fetches_total', { host: '127.0.0.1', outcome: 'http_2xx' })).toBeGreaterThanOrEqual(
-      1,
-    );
+    expect(
+      sample(after, 'vouch_fetches_total', { host: '127.0.0.1', outcome: 'http_2xx' }),
+    ).toBeGreaterThanOrEqual(1);
     expect(sample(after, 'vouch_cards_total', { source: 'other', result: 'ok' })).toBeGreaterThanOrEqual(1);
     expect(sample(after, 'vouch_slack_api_calls_total', { method: 'chat.unfurl', outcome: 'ok' })).toBe(
       (sample(before, 'vouch_slack_api_calls_total', { method: 'chat.unfurl', outcome: 'ok' }) ?? 0) + 1,
@@ -79,9 +79,9 @@ describe('GET /metrics', () => {
     app.slack.fail('chat.unfurl', { kind: 'rate_limited', retryAfterSeconds: 0 }, 1);
     await shareLink('/jobs/metrics-limited');
     const text = await metrics();
-    expect(sample(text, 'vouch_slack_api_calls_total', { method: 'chat.unfurl', outcome: 'rate_limited' })).toBe(
-      1,
-    );
+    expect(
+      sample(text, 'vouch_slack_api_calls_total', { method: 'chat.unfurl', outcome: 'rate_limited' }),
+    ).toBe(1);
   });
 
   it('counts a request whose signature does not check out', async () => {

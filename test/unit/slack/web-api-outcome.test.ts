@@ -14,7 +14,9 @@ describe("a Web API call's method and outcome (metrics)", () => {
     const body = (value: unknown) => Buffer.from(JSON.stringify(value));
     expect(webApiOutcome(200, body({ ok: true, channel: 'C1' }))).toBe('ok');
     expect(webApiOutcome(200, body({ ok: false, error: 'channel_not_found' }))).toBe('channel_not_found');
-    expect(webApiOutcome(200, Buffer.from('{ "ok" : false, "error": "not_in_channel" }'))).toBe('not_in_channel');
+    expect(webApiOutcome(200, Buffer.from('{ "ok" : false, "error": "not_in_channel" }'))).toBe(
+      'not_in_channel',
+    );
     expect(webApiOutcome(429, body({ ok: false, error: 'ratelimited' }))).toBe('rate_limited');
     expect(webApiOutcome(503, Buffer.from('upstream down'))).toBe('http_5xx');
     expect(webApiOutcome(404, Buffer.from('no'))).toBe('http_404');
