@@ -22,6 +22,8 @@ const HELP: Record<string, string> = {
   VOUCH_LIVENESS_HOURS: 'a whole number of hours, e.g. 24',
   VOUCH_NOTE_RETENTION_DAYS: 'a whole number of days, e.g. 180',
   VOUCH_WORK_LEASE_SECONDS: 'a whole number of seconds, e.g. 30',
+  VOUCH_REFERRERS:
+    'any (everyone who says "I can refer" receives requests) or verified (only referrers whose Slack e-mail is at the company\'s domain)',
 };
 
 const emptyToUndefined = (value: unknown) =>
@@ -114,6 +116,10 @@ const envSchema = z.object({
   VOUCH_LIVENESS_HOURS: positiveInt(24, 24 * 30),
   VOUCH_NOTE_RETENTION_DAYS: positiveInt(180, 3650),
   VOUCH_WORK_LEASE_SECONDS: positiveInt(30, 3600),
+  VOUCH_REFERRERS: z.preprocess(
+    (value) => (typeof value === 'string' ? emptyToUndefined(value.trim().toLowerCase()) : value),
+    z.enum(['any', 'verified'], { error: 'must be any or verified' }).default('any'),
+  ),
 });
 
 export type SlackMode = { kind: 'socket'; appToken: string } | { kind: 'http'; signingSecret: string };
@@ -141,6 +147,11 @@ export interface Config {
    * acknowledged work resumes within this time. Renewed while the work runs.
    */
   workLeaseMs: number;
+  /**
+   * Who receives referral requests: `any` referrer, or only `verified` ones (their Slack e-mail is at
+   * the company's domain). Self-declared referrers are listed either way.
+   */
+  referrers: 'any' | 'verified';
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -193,6 +204,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       livenessHours: data.VOUCH_LIVENESS_HOURS,
       noteRetentionDays: data.VOUCH_NOTE_RETENTION_DAYS,
       workLeaseMs: data.VOUCH_WORK_LEASE_SECONDS * 1000,
+      referrers: data.VOUCH_REFERRERS,
     },
   };
 }
