@@ -33,6 +33,7 @@ import { createCardPublisher } from './slack/support/card-publisher.js';
 import { createChannelMembers } from './slack/support/channel-members.js';
 import { createFileSender } from './slack/support/file-sender.js';
 import { createHomePublisher } from './slack/support/home-publisher.js';
+import { createMemberProfiles } from './slack/support/member-profiles.js';
 import { createNotifier } from './slack/support/notifier.js';
 import { createBotTokenCheck } from './slack/verify-bot-token.js';
 import { createWorkQueue, type WorkQueue } from './work/work-queue.js';
@@ -86,7 +87,7 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
 
     const prisma = db.prisma;
     const postingRows = createPostingRows(prisma);
-    const parts = createReferralParts({ db: prisma, postingRows });
+    const parts = createReferralParts({ db: prisma, postingRows, referrerPolicy: config.referrers });
     // Consumers of one part get that part; those using several take the composition.
     const referrals = composeReferralService(parts);
     const safeFetch = createSafeFetch({
@@ -167,6 +168,7 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
         follows,
         files: createFileSender(client, logger),
         work,
+        profiles: createMemberProfiles(),
       }),
     );
 

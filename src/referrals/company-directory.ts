@@ -109,7 +109,10 @@ export function createCompanyDirectory(deps: CompanyDirectoryDeps) {
           const removed = await tx.postingReferrer.deleteMany({ where: { postingId, memberId } });
           let verified = false;
           if (removed.count === 0) {
-            const posting = await tx.posting.findUnique({ where: { id: postingId }, select: { companyId: true } });
+            const posting = await tx.posting.findUnique({
+              where: { id: postingId },
+              select: { companyId: true },
+            });
             verified = await verifiedAt(tx, memberId, posting?.companyId ?? null);
             await tx.postingReferrer.create({ data: { postingId, memberId, verified } });
           }

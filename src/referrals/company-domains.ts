@@ -247,7 +247,9 @@ export interface CompanyDomainSources {
 }
 
 /** The domains that verify a referrer at a company, each with where it came from. */
-export function companyDomains(sources: CompanyDomainSources): Array<{ domain: string; from: 'posting' | 'admin' }> {
+export function companyDomains(
+  sources: CompanyDomainSources,
+): Array<{ domain: string; from: 'posting' | 'admin' }> {
   const removed = new Set(sources.removed);
   const out = new Map<string, 'posting' | 'admin'>();
   for (const domain of sources.added) {

@@ -43,7 +43,9 @@ export function createReferralParts(deps: ReferralServiceDeps) {
     db,
     members,
     verifiedAt: (store, memberId, companyId) =>
-      verification === undefined ? Promise.resolve(false) : verification.verifiedAt(store, memberId, companyId),
+      verification === undefined
+        ? Promise.resolve(false)
+        : verification.verifiedAt(store, memberId, companyId),
     referrerPolicy: deps.referrerPolicy ?? 'any',
   });
   verification = createReferrerVerification({

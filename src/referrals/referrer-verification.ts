@@ -6,7 +6,10 @@ import type { Company } from './records.js';
 import { ReferralError } from './referral-error.js';
 
 /** The tables verification reads and writes, inside a transaction or not. */
-export type VerificationStore = Pick<Db, 'member' | 'company' | 'posting' | 'companyDomain' | 'companyReferrer' | 'postingReferrer'>;
+export type VerificationStore = Pick<
+  Db,
+  'member' | 'company' | 'posting' | 'companyDomain' | 'companyReferrer' | 'postingReferrer'
+>;
 
 /** Postings whose newest shares are redrawn when a company's verified referrers change. */
 const POSTINGS_REDRAWN = 50;
@@ -81,7 +84,11 @@ export function createReferrerVerification(deps: ReferrerVerificationDeps) {
   }
 
   /** Whether a member, with the e-mail domain Vouch last read, is verified at a company. */
-  async function verifiedAt(store: VerificationStore, memberId: string, companyId: string | null): Promise<boolean> {
+  async function verifiedAt(
+    store: VerificationStore,
+    memberId: string,
+    companyId: string | null,
+  ): Promise<boolean> {
     if (companyId === null) return false;
     const member = await store.member.findUnique({ where: { id: memberId }, select: { emailDomain: true } });
     const emailDomain = member?.emailDomain ?? null;
@@ -111,7 +118,10 @@ export function createReferrerVerification(deps: ReferrerVerificationDeps) {
       ).map((m) => [m.id, m]),
     );
     const companyIds = [
-      ...new Set([...rows.company.map((r) => r.companyId), ...rows.posting.flatMap((r) => r.companyId ?? [])]),
+      ...new Set([
+        ...rows.company.map((r) => r.companyId),
+        ...rows.posting.flatMap((r) => r.companyId ?? []),
+      ]),
     ];
     const domains = new Map<string, string[]>();
     for (const companyId of companyIds) domains.set(companyId, await domainNames(store, companyId));
@@ -131,7 +141,11 @@ export function createReferrerVerification(deps: ReferrerVerificationDeps) {
       redrawCompanies.add(row.companyId);
       const slackUserId = members.get(row.memberId)?.slackUserId;
       if (verified && slackUserId !== undefined)
-        changes.newlyVerified.push({ memberId: row.memberId, slackUserId, where: { companyId: row.companyId } });
+        changes.newlyVerified.push({
+          memberId: row.memberId,
+          slackUserId,
+          where: { companyId: row.companyId },
+        });
     }
     const postingIds = new Set<string>();
     for (const row of rows.posting) {
@@ -144,7 +158,11 @@ export function createReferrerVerification(deps: ReferrerVerificationDeps) {
       postingIds.add(row.postingId);
       const slackUserId = members.get(row.memberId)?.slackUserId;
       if (verified && slackUserId !== undefined)
-        changes.newlyVerified.push({ memberId: row.memberId, slackUserId, where: { postingId: row.postingId } });
+        changes.newlyVerified.push({
+          memberId: row.memberId,
+          slackUserId,
+          where: { postingId: row.postingId },
+        });
     }
     if (redrawCompanies.size > 0) {
       const shown = await store.posting.findMany({
@@ -192,7 +210,9 @@ export function createReferrerVerification(deps: ReferrerVerificationDeps) {
         update: { counts },
       });
       const changes = await recheck(tx, await companyRows(tx, company.id));
-      const verifiedCount = await tx.companyReferrer.count({ where: { companyId: company.id, verified: true } });
+      const verifiedCount = await tx.companyReferrer.count({
+        where: { companyId: company.id, verified: true },
+      });
       const written = { ...changes, company, verifiedCount };
       await within?.(tx, written);
       return written;
@@ -224,7 +244,12 @@ export function createReferrerVerification(deps: ReferrerVerificationDeps) {
             tx.companyReferrer.findMany({ where: { memberId } }),
             tx.postingReferrer.findMany({
               where: { memberId },
-              select: { postingId: true, memberId: true, verified: true, posting: { select: { companyId: true } } },
+              select: {
+                postingId: true,
+                memberId: true,
+                verified: true,
+                posting: { select: { companyId: true } },
+              },
             }),
           ]);
           changes = await recheck(tx, {
@@ -260,9 +285,9 @@ export function createReferrerVerification(deps: ReferrerVerificationDeps) {
     },
 
     /**
-   * `/vouch company-domain remove <company> <domain>`: it no longer counts, from postings either.
-   * null when Vouch knows no such company.
-   */
+     * `/vouch company-domain remove <company> <domain>`: it no longer counts, from postings either.
+     * null when Vouch knows no such company.
+     */
     removeCompanyDomain(
       workspaceId: string,
       companyName: string,

@@ -10,6 +10,7 @@ import type { WorkQueue } from '../../work/work-queue.js';
 import type { CardPublisher } from '../support/card-publisher.js';
 import type { FileSender } from '../support/file-sender.js';
 import type { HomePublisher } from '../support/home-publisher.js';
+import type { MemberProfiles } from '../support/member-profiles.js';
 import type { Notifier } from '../support/notifier.js';
 import type { CardSharer } from './share/card-sharer.js';
 
@@ -36,4 +37,6 @@ export interface FeatureDeps {
   files: FileSender;
   /** Wakes the work queue after a transaction wrote follow-up jobs (`addJob`, src/work/). */
   work: Pick<WorkQueue, 'wake'>;
+  /** Members' Slack profiles (users.info, cached): display name, e-mail domain, admin (src/slack/features/verify/). */
+  profiles: MemberProfiles;
 }

@@ -12,6 +12,7 @@ import { refer } from './refer/index.js';
 import { share } from './share/index.js';
 import { status } from './status/index.js';
 import { tag } from './tag/index.js';
+import { verify } from './verify/index.js';
 
 /**
  * Every Slack capability, one folder each, in registration order (event de-duplication first: it is
@@ -31,5 +32,6 @@ export function buildFeatures(deps: FeatureDeps): SlackFeature[] {
     home(deps),
     privacy(deps),
     follow(deps),
+    verify(deps),
   ];
 }
