@@ -27,6 +27,7 @@ import { createSlackApp, webClientOptions } from './slack/create-slack-app.js';
 import { registerEffectHandlers } from './slack/effects/effect-handlers.js';
 import { registerFollowHandlers } from './slack/effects/follow-handlers.js';
 import { registerNoticeHandlers } from './slack/effects/notice-jobs.js';
+import { createPostingDomainWatch } from './slack/effects/verification-jobs.js';
 import { buildFeatures } from './slack/features/index.js';
 import { createCardSharer } from './slack/features/share/card-sharer.js';
 import { createCardPublisher } from './slack/support/card-publisher.js';
@@ -96,6 +97,12 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
       logger: logger.child({ component: 'fetch' }),
     });
     const loader = createPostingLoader({ fetch: safeFetch, logger: logger.child({ component: 'postings' }) });
+    const watchPostingDomains = createPostingDomainWatch({
+      verification: parts.verification,
+      work: { wake: () => work.wake() },
+      policy: config.referrers,
+      logger: logger.child({ component: 'verification' }),
+    });
     const postings = createPostingStore({
       db: prisma,
       loader,
@@ -103,7 +110,14 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
         ensureWorkspace: parts.members.ensureWorkspace,
         ensureCompany: parts.directory.ensureCompany,
       },
-      rows: postingRows,
+      // Every posting write also tells verified referrers: a posting on a company's own site may
+      // add its domain (the work queue is built below and only woken once Slack traffic arrives).
+      rows: {
+        changed: (posting) => {
+          postingRows.changed(posting);
+          watchPostingDomains(posting);
+        },
+      },
       logger,
     });
     const ledger = createEventLedger(prisma);
