@@ -131,7 +131,7 @@ const domainLike = /^<.+>$|^[^\s]*\.[a-z]{2,}[/]?$/i;
 function parseCompanyDomain(
   args: readonly string[],
 ): Extract<VouchCommand, { kind: 'companyDomain' }> | null {
-  const remove = (args[0] ?? '').toLowerCase() === 'remove' && args.length >= 3;
+  const remove = (args[0] ?? '').toLowerCase() === 'remove' && args.length >= 2;
   const rest = remove ? args.slice(1) : args;
   const last = rest[rest.length - 1] ?? '';
   const hasDomain = rest.length >= 2 && domainLike.test(last);
