@@ -50,6 +50,8 @@ export async function answerCompanyDomainCommand(
     for (const userId of await referrals.uncheckedReferrersAt(asker.teamId, command.company)) {
       await memberAsReferrer(deps, client, { teamId: asker.teamId, userId });
     }
+    // The first thing Vouch hears from a workspace may be this: the company needs its workspace row.
+    await referrals.ensureWorkspace(asker.teamId);
     const change = command.remove ? referrals.removeCompanyDomain : referrals.addCompanyDomain;
     const written = await change(asker.teamId, command.company, domain, async (tx, changes) => {
       await completeDeliveryWithin(tx, asker.context);
