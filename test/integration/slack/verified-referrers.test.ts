@@ -1,5 +1,4 @@
 import { expect, it } from 'vitest';
-import type { Database } from '../../../src/db/client.js';
 import { identityOf } from '../../../src/postings/extract-posting.js';
 import { normalizeCompanyName } from '../../../src/referrals/company-names.js';
 import { FAKE_TEAM_ID, type FakeUser } from '../../helpers/fake-slack-api.mjs';
