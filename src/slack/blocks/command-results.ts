@@ -205,6 +205,7 @@ export function privacyResult(input: { noteRetentionDays: number }): SlackMessag
     '*Asking anyone who can refer:* the people who can refer at that company are told "Someone in #channel is interested in this role at your company", without your name or your note. You see who offers to refer, and you choose whom to accept.',
     '*Your name and your note* reach only a referrer you accepted, or the referrer you picked yourself.',
     `*Referrers are public:* anyone here can see who can refer at a company (on the cards, and with \`${c} referrers <company>\`).`,
+    "*Verified referrers:* when you say you can refer, Vouch reads your Slack e-mail's domain (never keeping the address) to show ✓ where it is the company's own; nobody else sees it.",
     '*Links you share* appear in the channel with your name and your note, like any message.',
     'The people who run Vouch for this workspace can read its database.',
   ];
