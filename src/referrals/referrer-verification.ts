@@ -225,17 +225,25 @@ export function createReferrerVerification(deps: ReferrerVerificationDeps) {
 
     /**
      * Records the e-mail domain just read from Slack for a member (null: none, or unreadable) and, when
-     * it changed, re-checks every referrer row of theirs in the same transaction. A member Vouch has
-     * no row for (erased) is not brought back.
+     * it changed, re-checks every referrer row of theirs in the same transaction (`within` runs only
+     * when something was written). A member Vouch has no row for (erased) is not brought back.
      */
     async recordEmailDomain(
       memberId: string,
       emailDomain: string | null,
       within?: WithinTransaction<VerificationChanges>,
     ): Promise<VerificationChanges & { changed: boolean }> {
+      const unchanged = { changed: false, postingIds: [], newlyVerified: [] };
+      // Most profile changes (a status, a photo) leave the e-mail as it was: nothing to write then.
+      const stored = await db.member.findUnique({
+        where: { id: memberId },
+        select: { emailDomain: true, emailCheckedAt: true },
+      });
+      if (stored === null || (stored.emailDomain === emailDomain && stored.emailCheckedAt !== null))
+        return unchanged;
       return db.$transaction(async (tx) => {
         const member = await tx.member.findUnique({ where: { id: memberId }, select: { emailDomain: true } });
-        if (member === null) return { changed: false, postingIds: [], newlyVerified: [] };
+        if (member === null) return unchanged;
         const changed = member.emailDomain !== emailDomain;
         await tx.member.update({ where: { id: memberId }, data: { emailDomain, emailCheckedAt: now() } });
         let changes: VerificationChanges = { postingIds: [], newlyVerified: [] };
