@@ -88,22 +88,21 @@ const fixturePostings: Array<{ url: string; company: string; domain: string | nu
 ];
 
 describe('the registrable domain', () => {
-  it('is the part a company registers, across multi-part public suffixes', () => {
-    expect(registrableDomain('jobs.acme.com')).toBe('acme.com');
-    expect(registrableDomain('acme.com')).toBe('acme.com');
-    expect(registrableDomain('careers.acme.co.uk')).toBe('acme.co.uk');
-    expect(registrableDomain('jobs.acme.com.au')).toBe('acme.com.au');
-    expect(registrableDomain('WWW.Acme.DE.')).toBe('acme.de');
-  });
-
-  it('keeps a site on a shared host its own (the Public Suffix List’s private section)', () => {
-    expect(registrableDomain('acme.github.io')).toBe('acme.github.io');
-  });
-
-  it('is none for addresses and single names', () => {
-    expect(registrableDomain('127.0.0.1')).toBeNull();
-    expect(registrableDomain('localhost')).toBeNull();
-    expect(registrableDomain('')).toBeNull();
+  it.each<[string, string | null]>([
+    // The part a company registers, across multi-part public suffixes.
+    ['jobs.acme.com', 'acme.com'],
+    ['acme.com', 'acme.com'],
+    ['careers.acme.co.uk', 'acme.co.uk'],
+    ['jobs.acme.com.au', 'acme.com.au'],
+    ['WWW.Acme.DE.', 'acme.de'],
+    // A site on a shared host is its own (the Public Suffix List's private section).
+    ['acme.github.io', 'acme.github.io'],
+    // None for addresses and single names.
+    ['127.0.0.1', null],
+    ['localhost', null],
+    ['', null],
+  ])('%j → %j', (host, domain) => {
+    expect(registrableDomain(host)).toBe(domain);
   });
 });
 
@@ -199,18 +198,17 @@ describe("a company's domains", () => {
 });
 
 describe('a domain as an admin types it', () => {
-  it('is read from a bare domain, an address, a URL or Slack’s link formatting', () => {
-    expect(parseDomainInput('acme.com')).toBe('acme.com');
-    expect(parseDomainInput('@acme.com')).toBe('acme.com');
-    expect(parseDomainInput('jobs.acme.co.uk')).toBe('acme.co.uk');
-    expect(parseDomainInput('https://careers.acme.com/open-roles')).toBe('acme.com');
-    expect(parseDomainInput('<http://acme.com|acme.com>')).toBe('acme.com');
-    expect(parseDomainInput('<mailto:ana@acme.com|ana@acme.com>')).toBe('acme.com');
-  });
-
-  it('is none when there is no domain in it', () => {
-    expect(parseDomainInput('acme')).toBeNull();
-    expect(parseDomainInput('not a domain')).toBeNull();
-    expect(parseDomainInput('127.0.0.1')).toBeNull();
+  it.each<[string, string | null]>([
+    ['acme.com', 'acme.com'],
+    ['@acme.com', 'acme.com'],
+    ['jobs.acme.co.uk', 'acme.co.uk'],
+    ['https://careers.acme.com/open-roles', 'acme.com'],
+    ['<http://acme.com|acme.com>', 'acme.com'],
+    ['<mailto:ana@acme.com|ana@acme.com>', 'acme.com'],
+    ['acme', null],
+    ['not a domain', null],
+    ['127.0.0.1', null],
+  ])('%j → %j', (typed, domain) => {
+    expect(parseDomainInput(typed)).toBe(domain);
   });
 });
