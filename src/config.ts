@@ -26,6 +26,8 @@ const HELP: Record<string, string> = {
     'a secret of at least 16 characters that Prometheus sends as "Authorization: Bearer <token>" to GET /metrics, e.g. from `openssl rand -hex 24`',
   VOUCH_DIGEST_HOUR_UTC: 'the hour (UTC, 0 to 23) channel digests go out, e.g. 9',
   VOUCH_DIGEST_WEEKDAY: 'the day weekly digests go out: monday, tuesday, … sunday',
+  VOUCH_REFERRERS:
+    'any (everyone who says "I can refer" receives requests) or verified (only referrers whose Slack e-mail is at the company\'s domain)',
 };
 
 const emptyToUndefined = (value: unknown) =>
@@ -140,6 +142,10 @@ const envSchema = z.object({
       .default('monday')
       .transform((day) => WEEKDAYS.indexOf(day)),
   ),
+  VOUCH_REFERRERS: z.preprocess(
+    (value) => (typeof value === 'string' ? emptyToUndefined(value.trim().toLowerCase()) : value),
+    z.enum(['any', 'verified'], { error: 'must be any or verified' }).default('any'),
+  ),
 });
 
 export type SlackMode = { kind: 'socket'; appToken: string } | { kind: 'http'; signingSecret: string };
@@ -174,6 +180,11 @@ export interface Config {
    * (0 Sunday … 6 Saturday) at that hour.
    */
   digestSchedule: { hourUtc: number; weekday: number };
+  /**
+   * Who receives referral requests: `any` referrer, or only `verified` ones (their Slack e-mail is at
+   * the company's domain). Self-declared referrers are listed either way.
+   */
+  referrers: 'any' | 'verified';
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -228,6 +239,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       workLeaseMs: data.VOUCH_WORK_LEASE_SECONDS * 1000,
       metricsToken: data.METRICS_TOKEN,
       digestSchedule: { hourUtc: data.VOUCH_DIGEST_HOUR_UTC, weekday: data.VOUCH_DIGEST_WEEKDAY },
+      referrers: data.VOUCH_REFERRERS,
     },
   };
 }

@@ -34,6 +34,7 @@ import { registerEffectHandlers } from './slack/effects/effect-handlers.js';
 import { registerFollowHandlers } from './slack/effects/follow-handlers.js';
 import { registerNoticeHandlers } from './slack/effects/notice-jobs.js';
 import { registerResumeFileHandler } from './slack/effects/resume-file-jobs.js';
+import { createPostingDomainWatch } from './slack/effects/verification-jobs.js';
 import { buildFeatures } from './slack/features/index.js';
 import { createCardSharer } from './slack/features/share/card-sharer.js';
 import { createCardPublisher } from './slack/support/card-publisher.js';
@@ -41,6 +42,7 @@ import { createChannelMembers } from './slack/support/channel-members.js';
 import { createFileForwarder } from './slack/support/file-forwarder.js';
 import { createFileSender } from './slack/support/file-sender.js';
 import { createHomePublisher } from './slack/support/home-publisher.js';
+import { createMemberProfiles } from './slack/support/member-profiles.js';
 import { createNotifier } from './slack/support/notifier.js';
 import { createBotTokenCheck } from './slack/verify-bot-token.js';
 import { createWorkQueue, type WorkQueue } from './work/work-queue.js';
@@ -96,7 +98,7 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
 
     const prisma = db.prisma;
     const postingRows = createPostingRows(prisma);
-    const parts = createReferralParts({ db: prisma, postingRows });
+    const parts = createReferralParts({ db: prisma, postingRows, referrerPolicy: config.referrers });
     // Consumers of one part get that part; those using several take the composition.
     const referrals = composeReferralService(parts);
     const acks = createAckGauge();
@@ -118,6 +120,12 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
       createPostingLoader({ fetch: safeFetch, logger: logger.child({ component: 'postings' }) }),
       metrics,
     );
+    const watchPostingDomains = createPostingDomainWatch({
+      verification: parts.verification,
+      work: { wake: () => work.wake() },
+      policy: config.referrers,
+      logger: logger.child({ component: 'verification' }),
+    });
     const postings = createPostingStore({
       db: prisma,
       loader,
@@ -125,7 +133,14 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
         ensureWorkspace: parts.members.ensureWorkspace,
         ensureCompany: parts.directory.ensureCompany,
       },
-      rows: postingRows,
+      // Every posting write also tells verified referrers: a posting on a company's own site may
+      // add its domain (the work queue is built below and only woken once Slack traffic arrives).
+      rows: {
+        changed: (posting) => {
+          postingRows.changed(posting);
+          watchPostingDomains(posting);
+        },
+      },
       logger,
     });
     const ledger = createEventLedger(prisma);
@@ -208,6 +223,7 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
         work,
         digests,
         channelMembers,
+        memberProfiles: createMemberProfiles(),
       }),
     );
 

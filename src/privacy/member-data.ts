@@ -86,6 +86,11 @@ export interface MemberExport {
   member: { workspaceId: string; slackUserId: string; displayName: string | null; firstSeenAt: string };
   /** "Who can refer at X": companies they said they can refer at. */
   companiesYouReferAt: Array<{ company: string; since: string }>;
+  /**
+   * Verified referrers: the domain of their Slack e-mail as Vouch last read it (never the address),
+   * when, and the companies where it verifies them (✓).
+   */
+  verification: { emailDomain: string | null; readAt: string | null; verifiedAt: string[] };
   /** "I can refer" on single postings. */
   postingsYouCanReferFor: Array<{ posting: ExportedPosting; since: string }>;
   /** Their own interest: each referral they asked for, with their note and its history. */
@@ -265,6 +270,11 @@ export function createMemberData(deps: MemberDataDeps) {
           company: row.company.displayName,
           since: row.createdAt.toISOString(),
         })),
+        verification: {
+          emailDomain: member.emailDomain,
+          readAt: member.emailCheckedAt?.toISOString() ?? null,
+          verifiedAt: companies.filter((row) => row.verified).map((row) => row.company.displayName),
+        },
         postingsYouCanReferFor: postingReferrers.map((row) => ({
           posting: exportedPosting(row.posting),
           since: row.createdAt.toISOString(),

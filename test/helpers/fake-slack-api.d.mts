@@ -29,6 +29,11 @@ export interface FakeUser {
   realName?: string;
   isBot?: boolean;
   teamId?: string;
+  /** profile.email, as Slack sends it with users:read.email. */
+  email?: string;
+  /** is_admin / is_owner: a workspace admin or owner. */
+  isAdmin?: boolean;
+  isOwner?: boolean;
 }
 
 /** A file the bot uploaded through files.uploadV2 (getUploadURLExternal → upload → completeUploadExternal). */

@@ -232,7 +232,14 @@ export async function startFakeSlackApi(options = {}) {
           name: user.name ?? id.toLowerCase(),
           real_name: user.realName ?? `User ${id}`,
           is_bot: user.isBot ?? false,
-          profile: { real_name: user.realName ?? `User ${id}`, display_name: user.name ?? '' },
+          ...(user.isAdmin !== undefined ? { is_admin: user.isAdmin } : {}),
+          ...(user.isOwner !== undefined ? { is_owner: user.isOwner } : {}),
+          profile: {
+            real_name: user.realName ?? `User ${id}`,
+            display_name: user.name ?? '',
+            // Present when the app has users:read.email and the member has one.
+            ...(user.email !== undefined ? { email: user.email } : {}),
+          },
         },
       };
     },

@@ -13,7 +13,7 @@ import {
   viewText,
 } from './block-kit.js';
 import { oneLine, slackLimits, truncate } from './limits.js';
-import { escapeMrkdwn, mentionList } from './mrkdwn.js';
+import { escapeMrkdwn } from './mrkdwn.js';
 import { displayTitle } from './posting-format.js';
 import {
   type ProfileInputs,
@@ -21,6 +21,7 @@ import {
   readProfileInputs,
   saveToProfileBlock,
 } from './profile-blocks.js';
+import { referrerMentions, VERIFIED_MARK } from './verification-blocks.js';
 import { encodeViewMetadata } from './view-metadata.js';
 
 export interface InterestModalInput {
@@ -28,7 +29,7 @@ export interface InterestModalInput {
   title: string | null;
   company: string | null;
   /** Who can refer (posting referrers and the company directory). `name` labels the select. */
-  referrers: ReadonlyArray<{ userId: string; name?: string | null }>;
+  referrers: ReadonlyArray<{ userId: string; name?: string | null; verified?: boolean }>;
   /** Opaque, given back on submit (e.g. `{ channel, ts }` of the card to refresh). */
   metadata?: unknown;
   /** The member's profile (src/profiles/): the form starts from it; null or absent when they have none. */
@@ -80,7 +81,7 @@ export function interestModal(input: InterestModalInput): ModalView {
     // One option is "anyone"; Slack allows 100 in a select.
     const people = referrers
       .slice(0, slackLimits.selectOptions - 1)
-      .map((r) => option(r.name?.trim() || r.userId, r.userId));
+      .map((r) => option(`${r.name?.trim() || r.userId}${r.verified ? ` ${VERIFIED_MARK}` : ''}`, r.userId));
     blocks.push({
       type: 'input',
       block_id: ids.referrerBlock,
@@ -92,7 +93,7 @@ export function interestModal(input: InterestModalInput): ModalView {
         initial_option: anyone,
       },
     });
-    blocks.push(context(`Can refer: ${mentionList(referrers.map((r) => r.userId))}`));
+    blocks.push(context(`Can refer: ${referrerMentions(referrers)}`));
   } else {
     blocks.push(
       context(

@@ -13,6 +13,7 @@ import type { CardPublisher } from '../support/card-publisher.js';
 import type { ChannelMembers } from '../support/channel-members.js';
 import type { FileSender } from '../support/file-sender.js';
 import type { HomePublisher } from '../support/home-publisher.js';
+import type { MemberProfiles } from '../support/member-profiles.js';
 import type { Notifier } from '../support/notifier.js';
 import type { CardSharer } from './share/card-sharer.js';
 
@@ -45,4 +46,6 @@ export interface FeatureDeps {
   digests: DigestStore;
   /** Who is in a channel (cached `conversations.members`). */
   channelMembers: Pick<ChannelMembers, 'of'>;
+  /** Members' Slack profiles (users.info, cached): display name, e-mail domain, admin (src/slack/features/verify/). */
+  memberProfiles: MemberProfiles;
 }

@@ -14,6 +14,7 @@ import { refer } from './refer/index.js';
 import { share } from './share/index.js';
 import { status } from './status/index.js';
 import { tag } from './tag/index.js';
+import { verify } from './verify/index.js';
 
 /**
  * Every Slack capability, one folder each, in registration order (event de-duplication first: it is
@@ -35,5 +36,6 @@ export function buildFeatures(deps: FeatureDeps): SlackFeature[] {
     follow(deps),
     digest(deps),
     profile(deps),
+    verify(deps),
   ];
 }

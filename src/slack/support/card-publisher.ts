@@ -47,9 +47,9 @@ export function createCardPublisher(client: WebClient, deps: CardPublisherDeps) 
       sharerNote: share.note ?? null,
       sharedBy: share.sharedBy ?? null,
       counts: state.counts,
-      referrers: state.referrers.map((m) => ({ userId: m.slackUserId })),
+      referrers: state.referrers.map((m) => ({ userId: m.slackUserId, verified: m.verified })),
       namedCandidates: state.namedCandidates.map((m) => ({ userId: m.slackUserId })),
-      companyReferrers: state.companyReferrers.map((m) => ({ userId: m.slackUserId })),
+      companyReferrers: state.companyReferrers.map((m) => ({ userId: m.slackUserId, verified: m.verified })),
       closed: state.posting.status === 'closed',
       limitedSource: isLimitedSource(summary),
     };

@@ -55,6 +55,7 @@ export function createHomePublisher(client: WebClient, deps: HomePublisherDeps) 
         channelId: i.channelId,
       })),
       companies: companies.map((c) => c.displayName),
+      verifiedCompanies: companies.filter((c) => c.verified).map((c) => c.displayName),
       recentPostings: recent.map(postingRow),
       ...(follows !== undefined ? { follows } : {}),
       ...(profile !== undefined ? { profile } : {}),

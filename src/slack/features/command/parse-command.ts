@@ -28,6 +28,11 @@ export type VouchCommand =
   | { kind: 'unfollow'; which: number | 'all' }
   /** `digest [daily|weekly|off]`: the channel's digest (src/digests/); alone, what it is now. */
   | { kind: 'digest'; frequency: DigestFrequency | 'off' | null }
+  /**
+   * `company-domain <company>` lists the company's domains; `company-domain <company> <domain>` adds
+   * one and `company-domain remove <company> <domain>` removes one (admins only). `domain` is as typed.
+   */
+  | { kind: 'companyDomain'; company: string; domain: string | null; remove: boolean }
   | { kind: 'unknown'; text: string };
 
 /** A Slack-formatted link `<url>` / `<url|label>` to an http(s) URL. */
@@ -118,7 +123,26 @@ const subcommands = new Set([
   'following',
   'unfollow',
   'digest',
+  'company-domain',
+  'company-domains',
+  'company_domain',
 ]);
+
+/** A word that reads as a domain, an e-mail address or a Slack-formatted link: `acme.com`, `<http://acme.com|acme.com>`. */
+const domainLike = /^<.+>$|^[^\s]*\.[a-z]{2,}[/]?$/i;
+
+/** `company-domain [remove] <company> [<domain>]`: the domain is the last word when it reads as one. */
+function parseCompanyDomain(
+  args: readonly string[],
+): Extract<VouchCommand, { kind: 'companyDomain' }> | null {
+  const remove = (args[0] ?? '').toLowerCase() === 'remove' && args.length >= 2;
+  const rest = remove ? args.slice(1) : args;
+  const last = rest[rest.length - 1] ?? '';
+  const hasDomain = rest.length >= 2 && domainLike.test(last);
+  const company = companyArg(hasDomain ? rest.slice(0, -1) : rest);
+  if (company === '' || (remove && !hasDomain)) return null;
+  return { kind: 'companyDomain', company, domain: hasDomain ? last : null, remove };
+}
 
 /** Words naming a workplace type in `follow`. */
 const workplaceWords: Record<string, WorkplaceType> = {
@@ -205,6 +229,10 @@ export function parseVouchCommand(text: string): VouchCommand {
         }
         return { kind: 'unknown', text: trimmed };
       }
+      case 'company-domain':
+      case 'company-domains':
+      case 'company_domain':
+        return parseCompanyDomain(args) ?? { kind: 'unknown', text: trimmed };
       case 'list': {
         const company = companyArg(args);
         return { kind: 'list', company: company || null };

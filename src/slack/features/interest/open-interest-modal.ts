@@ -32,7 +32,7 @@ export function onImInterested(
         ...heading(posting),
         referrers: candidates
           .filter((m) => m.slackUserId !== click.userId)
-          .map((m) => ({ userId: m.slackUserId, name: m.displayName })),
+          .map((m) => ({ userId: m.slackUserId, name: m.displayName, verified: m.verified })),
         metadata: { channel: click.channel, ts: click.messageTs },
         profile,
       }),
