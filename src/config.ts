@@ -24,6 +24,10 @@ const HELP: Record<string, string> = {
   VOUCH_WORK_LEASE_SECONDS: 'a whole number of seconds, e.g. 30',
   METRICS_TOKEN:
     'a secret of at least 16 characters that Prometheus sends as "Authorization: Bearer <token>" to GET /metrics, e.g. from `openssl rand -hex 24`',
+  VOUCH_DIGEST_HOUR_UTC: 'the hour (UTC, 0 to 23) channel digests go out, e.g. 9',
+  VOUCH_DIGEST_WEEKDAY: 'the day weekly digests go out: monday, tuesday, … sunday',
+  VOUCH_REFERRERS:
+    'any (everyone who says "I can refer" receives requests) or verified (only referrers whose Slack e-mail is at the company\'s domain)',
 };
 
 const emptyToUndefined = (value: unknown) =>
@@ -50,6 +54,9 @@ const positiveInt = (fallback: number, max: number) =>
       .max(max, { error: `must be at most ${max}` })
       .default(fallback),
   );
+
+/** Days of the week as `Date.getUTCDay()` numbers them (0 is Sunday). */
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 
 const envSchema = z.object({
   SLACK_BOT_TOKEN: optionalString.pipe(
@@ -119,6 +126,26 @@ const envSchema = z.object({
   METRICS_TOKEN: optionalString.pipe(
     z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
   ),
+  VOUCH_DIGEST_HOUR_UTC: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: 'must be a number' })
+      .int({ error: 'must be a whole number' })
+      .min(0, { error: 'must be between 0 and 23' })
+      .max(23, { error: 'must be between 0 and 23' })
+      .default(9),
+  ),
+  VOUCH_DIGEST_WEEKDAY: z.preprocess(
+    (value) => (typeof value === 'string' ? emptyToUndefined(value.trim().toLowerCase()) : value),
+    z
+      .enum(WEEKDAYS, { error: 'must be a day of the week' })
+      .default('monday')
+      .transform((day) => WEEKDAYS.indexOf(day)),
+  ),
+  VOUCH_REFERRERS: z.preprocess(
+    (value) => (typeof value === 'string' ? emptyToUndefined(value.trim().toLowerCase()) : value),
+    z.enum(['any', 'verified'], { error: 'must be any or verified' }).default('any'),
+  ),
 });
 
 export type SlackMode = { kind: 'socket'; appToken: string } | { kind: 'http'; signingSecret: string };
@@ -148,6 +175,16 @@ export interface Config {
   workLeaseMs: number;
   /** When set, GET /metrics asks for `Authorization: Bearer <it>`; unset, /metrics is open. */
   metricsToken: string | undefined;
+  /**
+   * When channel digests go out (src/digests/): daily at `hourUtc`:00 UTC, weekly on `weekday`
+   * (0 Sunday … 6 Saturday) at that hour.
+   */
+  digestSchedule: { hourUtc: number; weekday: number };
+  /**
+   * Who receives referral requests: `any` referrer, or only `verified` ones (their Slack e-mail is at
+   * the company's domain). Self-declared referrers are listed either way.
+   */
+  referrers: 'any' | 'verified';
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -201,6 +238,8 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       noteRetentionDays: data.VOUCH_NOTE_RETENTION_DAYS,
       workLeaseMs: data.VOUCH_WORK_LEASE_SECONDS * 1000,
       metricsToken: data.METRICS_TOKEN,
+      digestSchedule: { hourUtc: data.VOUCH_DIGEST_HOUR_UTC, weekday: data.VOUCH_DIGEST_WEEKDAY },
+      referrers: data.VOUCH_REFERRERS,
     },
   };
 }

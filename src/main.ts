@@ -5,8 +5,10 @@ import { createChannelSettings } from './channels/channel-settings.js';
 import { type Config, formatConfigProblems, loadConfig, readEnvironment } from './config.js';
 import { createDatabase } from './db/client.js';
 import { createEventLedger } from './deliveries/event-ledger.js';
+import { createDigestStore } from './digests/digest-store.js';
 import { StartupError, VouchError } from './errors.js';
 import { createFollowStore } from './follows/follow-store.js';
+import { createDigestsJob } from './jobs/digests-job.js';
 import { createJobScheduler, type JobScheduler } from './jobs/job-scheduler.js';
 import { createLivenessJob } from './jobs/liveness-job.js';
 import { createNoteRetentionJob } from './jobs/note-retention-job.js';
@@ -19,6 +21,7 @@ import { createPostingRows } from './postings/posting-rows.js';
 import { createPostingStore } from './postings/posting-store.js';
 import { createSafeFetch } from './postings/safe-fetch.js';
 import { createMemberData } from './privacy/member-data.js';
+import { createProfileStore } from './profiles/profile-store.js';
 import { composeReferralService, createReferralParts } from './referrals/referral-service.js';
 import { createAckGauge } from './runtime/ack-gauge.js';
 import { closeServer, createHttpServer, listen } from './runtime/http-server.js';
@@ -28,17 +31,21 @@ import { useBaselineWasmCompiler } from './runtime/wasm-compiler.js';
 import { createShareStore } from './shares/share-store.js';
 import { createSlackApp, webClientOptions } from './slack/create-slack-app.js';
 import { registerCardRemovalHandler } from './slack/effects/card-removal.js';
+import { registerDigestHandlers } from './slack/effects/digest-handlers.js';
 import { registerEffectHandlers } from './slack/effects/effect-handlers.js';
 import { registerFollowHandlers } from './slack/effects/follow-handlers.js';
 import { registerNoticeHandlers } from './slack/effects/notice-jobs.js';
+import { registerResumeFileHandler } from './slack/effects/resume-file-jobs.js';
+import { createPostingDomainWatch } from './slack/effects/verification-jobs.js';
 import { buildFeatures } from './slack/features/index.js';
 import { createCardSharer } from './slack/features/share/card-sharer.js';
 import { createCardPublisher } from './slack/support/card-publisher.js';
 import { createChannelMembers } from './slack/support/channel-members.js';
+import { createFileForwarder } from './slack/support/file-forwarder.js';
 import { createFileSender } from './slack/support/file-sender.js';
 import { createHomePublisher } from './slack/support/home-publisher.js';
+import { createMemberProfiles } from './slack/support/member-profiles.js';
 import { createNotifier } from './slack/support/notifier.js';
-import { createWorkspaceAdmins } from './slack/support/workspace-admins.js';
 import { createBotTokenCheck } from './slack/verify-bot-token.js';
 import { createWorkQueue, type WorkQueue } from './work/work-queue.js';
 
@@ -67,6 +74,8 @@ export interface RunningVouch {
     reminders: { runOnce(): Promise<number> };
     liveness: { runOnce(): Promise<{ checked: number; closed: number }> };
     noteRetention: { runOnce(): Promise<number> };
+    /** Channel digests due at `at` (now unless given) started; the periodic job itself for `scheduler.tick`. */
+    digests: ReturnType<typeof createDigestsJob>;
     scheduler: JobScheduler;
   };
   /** The durable work queue (src/work/). */
@@ -91,7 +100,7 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
 
     const prisma = db.prisma;
     const postingRows = createPostingRows(prisma);
-    const parts = createReferralParts({ db: prisma, postingRows });
+    const parts = createReferralParts({ db: prisma, postingRows, referrerPolicy: config.referrers });
     // Consumers of one part get that part; those using several take the composition.
     const referrals = composeReferralService(parts);
     const acks = createAckGauge();
@@ -113,6 +122,12 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
       createPostingLoader({ fetch: safeFetch, logger: logger.child({ component: 'postings' }) }),
       metrics,
     );
+    const watchPostingDomains = createPostingDomainWatch({
+      verification: parts.verification,
+      work: { wake: () => work.wake() },
+      policy: config.referrers,
+      logger: logger.child({ component: 'verification' }),
+    });
     const postings = createPostingStore({
       db: prisma,
       loader,
@@ -120,12 +135,21 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
         ensureWorkspace: parts.members.ensureWorkspace,
         ensureCompany: parts.directory.ensureCompany,
       },
-      rows: postingRows,
+      // Every posting write also tells verified referrers: a posting on a company's own site may
+      // add its domain (the work queue is built below and only woken once Slack traffic arrives).
+      rows: {
+        changed: (posting) => {
+          postingRows.changed(posting);
+          watchPostingDomains(posting);
+        },
+      },
       logger,
     });
     const ledger = createEventLedger(prisma);
     const shares = createShareStore(prisma);
     const follows = createFollowStore({ db: prisma });
+    const digests = createDigestStore({ db: prisma, schedule: config.digestSchedule });
+    const profiles = createProfileStore({ db: prisma });
     const memberData = createMemberData({
       db: prisma,
       provider: db.provider,
@@ -155,7 +179,7 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
     const client = slack.app.client;
     const notifier = createNotifier(client, logger);
     const cards = createCardPublisher(client, { shares, referrals, logger });
-    const home = createHomePublisher(client, { referrals, follows, logger });
+    const home = createHomePublisher(client, { referrals, follows, profiles, logger });
     const shareCard = createCardSharer(client, {
       shares,
       referrals: parts.members,
@@ -165,14 +189,23 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
     });
     registerEffectHandlers(work, { client, home, cards, logger: logger.child({ component: 'effects' }) });
     registerCardRemovalHandler(work, { client, logger });
-    const channelMembers = createChannelMembers(client, { logger });
     registerNoticeHandlers(work, { referrals, notifier, home, cards, logger });
+    const channelMembers = createChannelMembers(client, { logger });
     registerFollowHandlers(work, {
       follows,
       channelMembers,
       cards,
       work,
       logger: logger.child({ component: 'follows' }),
+    });
+    registerDigestHandlers(work, {
+      client,
+      digests,
+      cards,
+      logger: logger.child({ component: 'digests' }),
+    });
+    registerResumeFileHandler(work, {
+      forwarder: createFileForwarder(client, logger.child({ component: 'files' })),
     });
     slack.register(
       buildFeatures({
@@ -189,10 +222,12 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
         memberData,
         follows,
         files: createFileSender(client, logger),
+        profiles,
         work,
+        digests,
         channelMembers,
+        memberProfiles: createMemberProfiles(),
         channelSettings: createChannelSettings(prisma),
-        admins: createWorkspaceAdmins(client, { logger }),
       }),
     );
 
@@ -216,6 +251,7 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
       logger,
       retentionDays: config.noteRetentionDays,
     });
+    const digestsJob = createDigestsJob({ digests, work, logger });
     const pruneLedger = {
       name: 'event-ledger-prune',
       everyMs: 6 * 60 * 60 * 1000,
@@ -248,13 +284,13 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
     await slack.connect();
     // Jobs left by a process that died are claimed again once their lease runs out.
     work.start();
-    scheduler.start([reminders, liveness, noteRetention, pruneLedger]);
+    scheduler.start([reminders, liveness, noteRetention, pruneLedger, digestsJob]);
     logger.info({ port, mode: config.slack.mode.kind, database: db.provider }, 'Vouch is running');
 
     let stopping: Promise<void> | undefined;
     return {
       port,
-      jobs: { reminders, liveness, noteRetention, scheduler },
+      jobs: { reminders, liveness, noteRetention, digests: digestsJob, scheduler },
       work,
       stop() {
         stopping ??= (async () => {

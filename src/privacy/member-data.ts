@@ -55,6 +55,30 @@ interface ExportedPosting {
   company: string | null;
 }
 
+/** A candidate profile as an export shows it: the links, the pitch, the résumé file's name and Slack id. */
+interface ExportedProfile {
+  profileUrl: string | null;
+  resumeUrl: string | null;
+  pitch: string | null;
+  resumeFile: { slackFileId: string; name: string | null } | null;
+}
+
+function exportedProfile(row: {
+  profileUrl: string | null;
+  resumeUrl: string | null;
+  pitch: string | null;
+  resumeFileId: string | null;
+  resumeFileName: string | null;
+}): ExportedProfile {
+  return {
+    profileUrl: row.profileUrl,
+    resumeUrl: row.resumeUrl,
+    pitch: row.pitch,
+    resumeFile:
+      row.resumeFileId !== null ? { slackFileId: row.resumeFileId, name: row.resumeFileName } : null,
+  };
+}
+
 /** Everything Vouch holds about one member, as the JSON file they receive. */
 export interface MemberExport {
   format: typeof EXPORT_FORMAT;
@@ -62,6 +86,11 @@ export interface MemberExport {
   member: { workspaceId: string; slackUserId: string; displayName: string | null; firstSeenAt: string };
   /** "Who can refer at X": companies they said they can refer at. */
   companiesYouReferAt: Array<{ company: string; since: string }>;
+  /**
+   * Verified referrers: the domain of their Slack e-mail as Vouch last read it (never the address),
+   * when, and the companies where it verifies them (✓).
+   */
+  verification: { emailDomain: string | null; readAt: string | null; verifiedAt: string[] };
   /** "I can refer" on single postings. */
   postingsYouCanReferFor: Array<{ posting: ExportedPosting; since: string }>;
   /** Their own interest: each referral they asked for, with their note and its history. */
@@ -75,6 +104,8 @@ export interface MemberExport {
     createdAt: string;
     statusChangedAt: string;
     history: Array<{ from: string | null; to: string; at: string; byYou: boolean; yourNote: string | null }>;
+    /** The profile sent with this request (src/profiles/), as the referrer received it. */
+    profileYouSent: ExportedProfile | null;
   }>;
   /** Referrals where they are the referrer: what they did, not who the candidate is or what they wrote. */
   referralsYouReferred: Array<{
@@ -102,6 +133,8 @@ export interface MemberExport {
     at: string;
     sentAt: string | null;
   }>;
+  /** Their candidate profile (App Home's "Your profile"), or null. */
+  profile: (ExportedProfile & { updatedAt: string }) | null;
 }
 
 export interface ErasureOutcome {
@@ -176,6 +209,7 @@ export function createMemberData(deps: MemberDataDeps) {
         offers,
         follows,
         followNotices,
+        profile,
         removedShares,
       ] = await Promise.all([
         db.companyReferrer.findMany({
@@ -193,6 +227,7 @@ export function createMemberData(deps: MemberDataDeps) {
             posting: { select: postingSelect },
             referrer: { select: { slackUserId: true } },
             events: { orderBy: { createdAt: 'asc' } },
+            profile: true,
           },
           orderBy: { createdAt: 'asc' },
         }),
@@ -223,6 +258,7 @@ export function createMemberData(deps: MemberDataDeps) {
         }),
         db.follow.findMany({ where: { memberId }, orderBy: { createdAt: 'asc' } }),
         db.followNotice.findMany({ where: { memberId }, ...withPostingOldestFirst }),
+        db.candidateProfile.findUnique({ where: { memberId } }),
         db.share.findMany({ where: { removedById: memberId }, ...withPostingOldestFirst }),
       ]);
       return {
@@ -238,6 +274,11 @@ export function createMemberData(deps: MemberDataDeps) {
           company: row.company.displayName,
           since: row.createdAt.toISOString(),
         })),
+        verification: {
+          emailDomain: member.emailDomain,
+          readAt: member.emailCheckedAt?.toISOString() ?? null,
+          verifiedAt: companies.filter((row) => row.verified).map((row) => row.company.displayName),
+        },
         postingsYouCanReferFor: postingReferrers.map((row) => ({
           posting: exportedPosting(row.posting),
           since: row.createdAt.toISOString(),
@@ -259,6 +300,7 @@ export function createMemberData(deps: MemberDataDeps) {
             // Someone else's words on the member's referral are theirs, not the member's.
             yourNote: event.actorId === memberId ? event.note : null,
           })),
+          profileYouSent: referral.profile !== null ? exportedProfile(referral.profile) : null,
         })),
         referralsYouReferred: asReferrer.map((referral) => ({
           posting: exportedPosting(referral.posting),
@@ -307,6 +349,10 @@ export function createMemberData(deps: MemberDataDeps) {
           at: row.createdAt.toISOString(),
           sentAt: row.sentAt?.toISOString() ?? null,
         })),
+        profile:
+          profile !== null
+            ? { ...exportedProfile(profile), updatedAt: profile.updatedAt.toISOString() }
+            : null,
       };
     },
 
@@ -369,6 +415,7 @@ export function createMemberData(deps: MemberDataDeps) {
         await tx.tag.deleteMany({ where: { OR: [{ taggedById: memberId }, { taggedMemberId: memberId }] } });
         await tx.follow.deleteMany({ where: { memberId } });
         await tx.followNotice.deleteMany({ where: { memberId } });
+        await tx.candidateProfile.deleteMany({ where: { memberId } }); // the profiles they sent go with their referrals
         await tx.share.updateMany({
           where: { sharedById: memberId },
           data: { sharedById: null, note: null },
@@ -430,7 +477,7 @@ export function createMemberData(deps: MemberDataDeps) {
     },
 
     /**
-     * Clears the notes (the candidate's note, every status note) of referrals that closed more than
+     * Clears the notes (the candidate's note, every status note, the profile sent) of referrals that closed more than
      * `retentionDays` ago. The referral and its history stay: counts and stats keep working.
      */
     async eraseExpiredNotes(retentionDays: number): Promise<number> {
@@ -448,7 +495,9 @@ export function createMemberData(deps: MemberDataDeps) {
           where: { note: { not: null }, referral: expired },
           data: { note: null },
         });
-        return referrals.count + events.count;
+        // The profile a candidate sent with a request is their words too.
+        const profiles = await tx.referralProfile.deleteMany({ where: { referral: expired } });
+        return referrals.count + events.count + profiles.count;
       }, TRANSACTION_OPTIONS);
       if (cleared > 0) await scrubFreedPages();
       return cleared;

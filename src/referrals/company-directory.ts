@@ -5,11 +5,22 @@ import { displayCompanyName, normalizeCompanyName } from './company-names.js';
 import type { Members } from './members.js';
 import type { Company, Member, Posting } from './records.js';
 import { ReferralError } from './referral-error.js';
+import type { VerificationStore } from './referrer-verification.js';
 
 export interface CompanyDirectoryDeps {
   db: Db;
   members: Pick<Members, 'membersIn'>;
+  /**
+   * Whether a member is verified at a company right now (`referrer-verification.ts`), asked inside
+   * the transaction that lists them; without it every new row is self-declared.
+   */
+  verifiedAt?: (store: VerificationStore, memberId: string, companyId: string | null) => Promise<boolean>;
+  /** Who receives requests (`VOUCH_REFERRERS`): every referrer, or only verified ones. */
+  referrerPolicy?: 'any' | 'verified';
 }
+
+/** A referrer with whether Vouch verified them at the company (their Slack e-mail is at its domain). */
+export type VerifiedMember = Member & { verified: boolean };
 
 /**
  * Who can refer where: companies by normalised name, the "who can refer at <company>" directory, and
@@ -17,6 +28,18 @@ export interface CompanyDirectoryDeps {
  */
 export function createCompanyDirectory(deps: CompanyDirectoryDeps) {
   const { db, members } = deps;
+  const verifiedAt = deps.verifiedAt ?? (async () => false);
+  const verifiedOnly = deps.referrerPolicy === 'verified';
+  /** Whether a row of this verification receives requests under the workspace's policy. */
+  const receives = (verified: boolean) => verified || !verifiedOnly;
+
+  /** Members of referrer rows, each verified when any of their rows is. */
+  async function withVerification(rows: Array<{ memberId: string; verified: boolean }>) {
+    const verified = new Map<string, boolean>();
+    for (const row of rows) verified.set(row.memberId, (verified.get(row.memberId) ?? false) || row.verified);
+    const found = await members.membersIn([...verified.keys()]);
+    return found.map((member): VerifiedMember => ({ ...member, verified: verified.get(member.id) ?? false }));
+  }
 
   async function ensureCompany(workspaceId: string, name: string): Promise<Company | null> {
     const normalizedName = normalizeCompanyName(name);
@@ -49,20 +72,28 @@ export function createCompanyDirectory(deps: CompanyDirectoryDeps) {
     ensureCompany,
     findCompany,
 
-    /** Members who can refer for a posting: on the posting first, then the company directory. */
-    async referrersFor(posting: Posting): Promise<Member[]> {
+    /**
+     * Members who can refer for a posting and receive its requests: on the posting first, then the
+     * company directory; under `VOUCH_REFERRERS=verified` only the verified ones.
+     */
+    async referrersFor(posting: Posting): Promise<VerifiedMember[]> {
       const [onPosting, atCompany] = await Promise.all([
-        db.postingReferrer.findMany({ where: { postingId: posting.id }, select: { memberId: true } }),
+        db.postingReferrer.findMany({
+          where: { postingId: posting.id },
+          select: { memberId: true, verified: true },
+        }),
         posting.companyId === null
           ? Promise.resolve([])
           : db.companyReferrer.findMany({
               where: { companyId: posting.companyId },
-              select: { memberId: true },
+              select: { memberId: true, verified: true },
             }),
       ]);
-      const ids = [...new Set([...onPosting, ...atCompany].map((row) => row.memberId))];
-      return members.membersIn(ids);
+      return (await withVerification([...onPosting, ...atCompany])).filter((m) => receives(m.verified));
     },
+
+    /** Whether Vouch's policy lets a referrer of this verification receive requests. */
+    receivesRequests: receives,
 
     /**
      * "I can refer" toggles: on → the member is listed on this posting's card; off → removed.
@@ -71,19 +102,34 @@ export function createCompanyDirectory(deps: CompanyDirectoryDeps) {
     async toggleReferrer(
       postingId: string,
       memberId: string,
-      within?: WithinTransaction<{ isReferrer: boolean }>,
-    ): Promise<{ isReferrer: boolean }> {
+      within?: WithinTransaction<ReferrerListed & { isReferrer: boolean }>,
+    ): Promise<ReferrerListed & { isReferrer: boolean }> {
       try {
         return await db.$transaction(async (tx) => {
           const removed = await tx.postingReferrer.deleteMany({ where: { postingId, memberId } });
-          if (removed.count === 0) await tx.postingReferrer.create({ data: { postingId, memberId } });
-          const written = { isReferrer: removed.count === 0 };
+          let verified = false;
+          if (removed.count === 0) {
+            const posting = await tx.posting.findUnique({
+              where: { id: postingId },
+              select: { companyId: true },
+            });
+            verified = await verifiedAt(tx, memberId, posting?.companyId ?? null);
+            await tx.postingReferrer.create({ data: { postingId, memberId, verified } });
+          }
+          const written = { isReferrer: removed.count === 0, verified, receivesRequests: receives(verified) };
           await within?.(tx, written);
           return written;
         }, BURST_TRANSACTION_OPTIONS);
       } catch (error) {
         // A twin click listed them a moment earlier: listed is what both asked for.
-        if (isUniqueViolation(error)) return { isReferrer: true };
+        if (isUniqueViolation(error)) {
+          const row = await db.postingReferrer.findUnique({
+            where: { postingId_memberId: { postingId, memberId } },
+            select: { verified: true },
+          });
+          const verified = row?.verified ?? false;
+          return { isReferrer: true, verified, receivesRequests: receives(verified) };
+        }
         throw error;
       }
     },
@@ -96,8 +142,8 @@ export function createCompanyDirectory(deps: CompanyDirectoryDeps) {
       workspaceId: string,
       companyName: string,
       memberId: string,
-      within?: WithinTransaction<{ company: Company; added: boolean }>,
-    ): Promise<{ company: Company; added: boolean }> {
+      within?: WithinTransaction<ReferrerListed & { company: Company; added: boolean }>,
+    ): Promise<ReferrerListed & { company: Company; added: boolean }> {
       const company = await ensureCompany(workspaceId, companyName);
       if (company === null)
         throw new ReferralError('invalid_company', `no company name in ${JSON.stringify(companyName)}`);
@@ -105,16 +151,27 @@ export function createCompanyDirectory(deps: CompanyDirectoryDeps) {
         return await db.$transaction(async (tx) => {
           const listed = await tx.companyReferrer.findUnique({
             where: { companyId_memberId: { companyId: company.id, memberId } },
-            select: { memberId: true },
+            select: { verified: true },
           });
-          if (listed === null) await tx.companyReferrer.create({ data: { companyId: company.id, memberId } });
-          const written = { company, added: listed === null };
+          let verified = listed?.verified ?? false;
+          if (listed === null) {
+            verified = await verifiedAt(tx, memberId, company.id);
+            await tx.companyReferrer.create({ data: { companyId: company.id, memberId, verified } });
+          }
+          const written = { company, added: listed === null, verified, receivesRequests: receives(verified) };
           await within?.(tx, written);
           return written;
         }, BURST_TRANSACTION_OPTIONS);
       } catch (error) {
         // A twin request listed them a moment earlier (and wrote its follow-ups).
-        if (isUniqueViolation(error)) return { company, added: false };
+        if (isUniqueViolation(error)) {
+          const row = await db.companyReferrer.findUnique({
+            where: { companyId_memberId: { companyId: company.id, memberId } },
+            select: { verified: true },
+          });
+          const verified = row?.verified ?? false;
+          return { company, added: false, verified, receivesRequests: receives(verified) };
+        }
         throw error;
       }
     },
@@ -133,7 +190,7 @@ export function createCompanyDirectory(deps: CompanyDirectoryDeps) {
     async companyReferrers(
       workspaceId: string,
       companyName: string,
-    ): Promise<{ company: Company | null; members: Member[] }> {
+    ): Promise<{ company: Company | null; members: VerifiedMember[] }> {
       const company = await findCompany(workspaceId, companyName);
       if (company === null) return { company: null, members: [] };
       const rows = await db.companyReferrer.findMany({
@@ -141,18 +198,25 @@ export function createCompanyDirectory(deps: CompanyDirectoryDeps) {
         include: { member: true },
         orderBy: { createdAt: 'asc' },
       });
-      return { company, members: rows.map((row) => row.member) };
+      return { company, members: rows.map((row) => ({ ...row.member, verified: row.verified })) };
     },
 
-    async companiesOf(memberId: string): Promise<Company[]> {
+    async companiesOf(memberId: string): Promise<Array<Company & { verified: boolean }>> {
       const rows = await db.companyReferrer.findMany({
         where: { memberId },
         include: { company: true },
         orderBy: { createdAt: 'asc' },
       });
-      return rows.map((row) => row.company);
+      return rows.map((row) => ({ ...row.company, verified: row.verified }));
     },
   };
 }
 
 export type CompanyDirectory = ReturnType<typeof createCompanyDirectory>;
+
+/** What listing a referrer wrote: verified or self-declared, and whether they receive requests. */
+export interface ReferrerListed {
+  verified: boolean;
+  /** false under `VOUCH_REFERRERS=verified` for a self-declared referrer: listed, never asked. */
+  receivesRequests: boolean;
+}

@@ -1,6 +1,8 @@
 import type { Db } from '../db/client.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
 import { BURST_TRANSACTION_OPTIONS, type WithinTransaction } from '../db/within-transaction.js';
+import type { ProfileFields } from '../profiles/profile-fields.js';
+import { writeCandidateProfile, writeReferralProfile } from '../profiles/profile-store.js';
 import { may, type ReferralAction, type Standing, standingOf, type Verdict } from './authorization.js';
 import type { CompanyDirectory } from './company-directory.js';
 import type { Members } from './members.js';
@@ -53,6 +55,13 @@ export interface InterestInput {
   showName: boolean;
   /** The channel of the card the candidate pressed "I'm interested" on. */
   channelId?: string | null;
+  /**
+   * The profile sent with this request (src/profiles/), stored with the referral: only a referrer
+   * the candidate names or accepts receives it. Undefined leaves a resubmission's earlier one as is.
+   */
+  profile?: ProfileFields;
+  /** "Save these to my profile": the candidate's own profile becomes `profile`, in the same transaction. */
+  saveProfile?: boolean;
 }
 
 export interface ReferralLifecycleDeps {
@@ -190,6 +199,12 @@ export function createReferralLifecycle(deps: ReferralLifecycleDeps) {
         status: ReferralStatus;
       }>,
     ): Promise<{ referral: ReferralWithPeople; created: boolean; invited: Member[] }> {
+      /** The request's profile, and the candidate's own when they asked to save it. */
+      async function writeProfiles(tx: Parameters<typeof writeReferralProfile>[0], referralId: string) {
+        if (input.profile === undefined) return;
+        await writeReferralProfile(tx, referralId, input.profile);
+        if (input.saveProfile === true) await writeCandidateProfile(tx, input.candidateId, input.profile);
+      }
       const askMember = input.ask !== null && input.ask !== 'anyone' ? input.ask : null;
       const status: ReferralStatus = input.ask === null ? 'interested' : 'requested';
       const at = now();
@@ -239,6 +254,7 @@ export function createReferralLifecycle(deps: ReferralLifecycleDeps) {
               data: inviteIds.map((referrerId) => ({ referralId: created.id, referrerId })),
             });
           }
+          await writeProfiles(tx, created.id);
           await within?.(tx, { referralId: created.id, created: true, invited: inviteIds, status });
           return created;
         }, BURST_TRANSACTION_OPTIONS);
@@ -258,6 +274,7 @@ export function createReferralLifecycle(deps: ReferralLifecycleDeps) {
             where: { id: existing.id },
             data: { showName: input.showName, ...(input.note ? { candidateNote: input.note } : {}) },
           });
+          await writeProfiles(tx, existing.id);
           await within?.(tx, {
             referralId: existing.id,
             created: false,

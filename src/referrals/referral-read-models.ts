@@ -2,7 +2,7 @@ import type { Db } from '../db/client.js';
 import type { PostingRows } from '../postings/posting-rows.js';
 import { type PostingSummary, storedSummary } from '../postings/posting-summary.js';
 import { publiclyListedPosting } from '../shares/share-store.js';
-import type { CompanyDirectory } from './company-directory.js';
+import type { CompanyDirectory, VerifiedMember } from './company-directory.js';
 import type { Members } from './members.js';
 import type { Member, Posting, Referral, ReferralOffer, ReferralStatus } from './records.js';
 import { ReferralError } from './referral-error.js';
@@ -26,9 +26,10 @@ export type OfferWithReferrer = ReferralOffer & { referrer: Member };
 export interface CardState {
   posting: Posting;
   summary: PostingSummary | null;
-  referrers: Member[];
+  /** Each with whether Vouch verified them at the company (✓) or they are self-declared. */
+  referrers: VerifiedMember[];
   namedCandidates: Member[];
-  companyReferrers: Member[];
+  companyReferrers: VerifiedMember[];
   counts: { referrers: number; interested: number };
 }
 
@@ -92,7 +93,7 @@ export function createReferralReadModels(deps: ReferralReadModelDeps) {
       const [postingReferrers, interest, companyReferrers] = await Promise.all([
         db.postingReferrer.findMany({
           where: { postingId },
-          select: { memberId: true },
+          select: { memberId: true, verified: true },
           orderBy: { createdAt: 'asc' },
         }),
         // Every live interest in one read: the card counts them all and names those who opted in.
@@ -105,10 +106,13 @@ export function createReferralReadModels(deps: ReferralReadModelDeps) {
           ? Promise.resolve([])
           : db.companyReferrer.findMany({
               where: { companyId: posting.companyId },
-              select: { memberId: true },
+              select: { memberId: true, verified: true },
               orderBy: { createdAt: 'asc' },
             }),
       ]);
+      const verified = new Set(
+        [...postingReferrers, ...companyReferrers].filter((row) => row.verified).map((row) => row.memberId),
+      );
       const referrerIds = postingReferrers.map((row) => row.memberId);
       const onPosting = new Set(referrerIds);
       const directoryIds = companyReferrers.map((row) => row.memberId).filter((id) => !onPosting.has(id));
@@ -117,8 +121,9 @@ export function createReferralReadModels(deps: ReferralReadModelDeps) {
         (await members.membersIn([...referrerIds, ...directoryIds, ...candidateIds])).map((m) => [m.id, m]),
       );
       const pick = (ids: string[]) => ids.flatMap((id) => people.get(id) ?? []);
-      const referrers = pick(referrerIds);
-      const listed = pick(directoryIds);
+      const withMark = (ids: string[]) => pick(ids).map((m) => ({ ...m, verified: verified.has(m.id) }));
+      const referrers = withMark(referrerIds);
+      const listed = withMark(directoryIds);
       return {
         posting,
         summary: storedSummary(posting.summary),

@@ -4,8 +4,9 @@ import { createCompanyDirectory } from './company-directory.js';
 import { createMembers } from './members.js';
 import { createReferralLifecycle } from './referral-lifecycle.js';
 import { createReferralReadModels } from './referral-read-models.js';
+import { createReferrerVerification, type ReferrerVerification } from './referrer-verification.js';
 
-export type { CompanyDirectory } from './company-directory.js';
+export type { CompanyDirectory, ReferrerListed, VerifiedMember } from './company-directory.js';
 export type { Members } from './members.js';
 export { ReferralError, type ReferralErrorCode } from './referral-error.js';
 export type {
@@ -27,6 +28,8 @@ export interface ReferralServiceDeps {
   now?: () => Date;
   /** The posting rows the posting store keeps current; a private set when none is shared. */
   postingRows?: PostingRows;
+  /** Who receives requests (`VOUCH_REFERRERS`): every referrer (default), or only verified ones. */
+  referrerPolicy?: 'any' | 'verified';
 }
 
 /** The four parts of the referral domain, built on one database and one set of caches. */
@@ -34,7 +37,22 @@ export function createReferralParts(deps: ReferralServiceDeps) {
   const { db } = deps;
   const postingRows = deps.postingRows ?? createPostingRows(db);
   const members = createMembers({ db });
-  const directory = createCompanyDirectory({ db, members });
+  // The directory asks verification about the rows it writes; verification finds companies through it.
+  let verification: ReferrerVerification | undefined;
+  const directory = createCompanyDirectory({
+    db,
+    members,
+    verifiedAt: (store, memberId, companyId) =>
+      verification === undefined
+        ? Promise.resolve(false)
+        : verification.verifiedAt(store, memberId, companyId),
+    referrerPolicy: deps.referrerPolicy ?? 'any',
+  });
+  verification = createReferrerVerification({
+    db,
+    directory,
+    ...(deps.now !== undefined ? { now: deps.now } : {}),
+  });
   const readModels = createReferralReadModels({ db, members, postingRows, directory });
   const lifecycle = createReferralLifecycle({
     db,
@@ -43,18 +61,24 @@ export function createReferralParts(deps: ReferralServiceDeps) {
     directory,
     readModels,
   });
-  return { members, directory, readModels, lifecycle };
+  return { members, directory, readModels, lifecycle, verification };
 }
 
 export type ReferralParts = ReturnType<typeof createReferralParts>;
 
 /**
- * The referral domain as one object: members, the company directory, the request/offer lifecycle
- * and the read models. A thin composition kept so the Slack features and jobs that use several parts
+ * The referral domain as one object: members, the company directory, the request/offer lifecycle,
+ * the read models and referrer verification. A thin composition kept so the Slack features and jobs that use several parts
  * can go on taking a `Pick<ReferralService, …>`; a consumer of one part is given that part.
  */
 export function composeReferralService(parts: ReferralParts) {
-  return { ...parts.members, ...parts.directory, ...parts.readModels, ...parts.lifecycle };
+  return {
+    ...parts.members,
+    ...parts.directory,
+    ...parts.readModels,
+    ...parts.lifecycle,
+    ...parts.verification,
+  };
 }
 
 /** `composeReferralService(createReferralParts(deps))`. */

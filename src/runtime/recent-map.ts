@@ -74,20 +74,3 @@ export async function fillFromRecent<Row extends { id: string }>(
     found.set(row.id, row);
   }
 }
-
-/**
- * The answer for `key` from `recent`, else from `load`: kept from the moment it is asked for, so
- * callers at the same time share one load; a failed load is dropped, so the next caller loads again.
- */
-export function recentOrLoad<K, V>(
-  recent: RecentMap<K, Promise<V>>,
-  key: K,
-  load: (key: K) => Promise<V>,
-): Promise<V> {
-  const cached = recent.get(key);
-  if (cached !== undefined) return cached;
-  const loading = load(key);
-  recent.set(key, loading);
-  loading.catch(() => recent.delete(key));
-  return loading;
-}

@@ -106,6 +106,32 @@ export const homeActionIds = {
   unfollow: 'home_unfollow',
   /** "Follow…" in the Following section: opens the follow modal. `value` is unused. */
   openFollowModal: 'home_follow',
+  /** "Edit profile" in the Your profile section: opens the profile modal. `value` is unused. */
+  editProfile: 'home_edit_profile',
+} as const;
+
+/**
+ * The profile's inputs, in the "Your profile" modal and in the "I'm interested" form (block ids need
+ * only be unique within one view), and the profile modal's callback id.
+ */
+export const profileFormIds = {
+  callbackId: 'profile_submit',
+  profileUrlBlock: 'profile_url',
+  profileUrlInput: 'profile_url',
+  resumeUrlBlock: 'profile_resume_url',
+  resumeUrlInput: 'resume_url',
+  pitchBlock: 'profile_pitch',
+  pitchInput: 'pitch',
+  resumeFileBlock: 'profile_resume_file',
+  resumeFileInput: 'resume_file',
+  /** A checkbox about the file the profile already holds: remove it, or leave it out of this request. */
+  keptFileBlock: 'profile_kept_file',
+  keptFileCheckbox: 'kept_file',
+  dropFileOption: 'drop_file',
+  /** The interest form's "Save these to my profile". */
+  saveBlock: 'profile_save',
+  saveCheckbox: 'save_profile',
+  saveOption: 'save_profile',
 } as const;
 
 /** The "Follow…" modal. */
@@ -137,6 +163,7 @@ export const readOnlyActionIds: ReadonlySet<string> = new Set([
   homeActionIds.postingDetails,
   referrerDmActionIds.openDm,
   homeActionIds.openFollowModal,
+  homeActionIds.editProfile,
 ]);
 
 /** Every action_id that is a plain link (url button): listeners only ack them. */

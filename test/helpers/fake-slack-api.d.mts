@@ -31,9 +31,10 @@ export interface FakeUser {
   realName?: string;
   isBot?: boolean;
   teamId?: string;
-  /** A workspace admin (users.info `is_admin`). */
+  /** profile.email, as Slack sends it with users:read.email. */
+  email?: string;
+  /** is_admin / is_owner: a workspace admin or owner. */
   isAdmin?: boolean;
-  /** A workspace owner (users.info `is_owner`). */
   isOwner?: boolean;
 }
 
@@ -45,6 +46,14 @@ export interface UploadedFile {
   length: number;
   /** What reached the upload URL; null until it did. */
   bytes: Buffer | null;
+}
+
+/** A file a member uploaded in Slack (e.g. through a form's file_input), for files.info and its download. */
+export interface MemberFile {
+  id: string;
+  name: string;
+  bytes: Buffer;
+  mimetype?: string;
 }
 
 export interface FakeSlackApiOptions {
@@ -100,6 +109,11 @@ export interface FakeSlackApi {
    * recorded (`stats().rejected` counts them all).
    */
   takeRejections(): RecordedCall[];
+  /**
+   * A file a member uploaded: files.info describes it, and its url_private_download serves the bytes
+   * to a request with a token (recorded as method "file_download"). Cleared by `reset`.
+   */
+  addFile(file: MemberFile): void;
   /** Users that users.info knows (id → profile fields). */
   addUser(user: FakeUser): void;
   reset(): void;

@@ -120,6 +120,8 @@ export async function startFakeSlackApi(options = {}) {
   const counts = new Map();
   /** @type {Map<string, import('./fake-slack-api.d.mts').UploadedFile>} */
   let files = new Map();
+  /** @type {Map<string, import('./fake-slack-api.d.mts').MemberFile>} files members uploaded (`addFile`) */
+  let memberFiles = new Map();
   /** @type {Map<string, Array<Record<string, unknown>>>} messages chat.postMessage put in each channel */
   let history = new Map();
   /** @type {Map<string, number>} how long each method's answers are held back */
@@ -227,6 +229,24 @@ export async function startFakeSlackApi(options = {}) {
         files: listed.map((file) => ({ id: file.id, title: file.title, name: files.get(file.id)?.filename })),
       };
     },
+    // A file a member uploaded (`addFile`): its private download URL is served by this fake.
+    'files.info': (args) => {
+      const file = memberFiles.get(String(args.file));
+      if (file === undefined) return { ok: false, error: 'file_not_found' };
+      const path = `/files-pri/${FAKE_TEAM_ID}-${file.id}/${encodeURIComponent(file.name)}`;
+      return {
+        file: {
+          id: file.id,
+          name: file.name,
+          title: file.name,
+          mimetype: file.mimetype ?? 'application/pdf',
+          size: file.bytes.length,
+          url_private: `http://127.0.0.1:${port}${path}`,
+          url_private_download: `http://127.0.0.1:${port}${path}?download=1`,
+          permalink: `https://vouch-test.slack.com/files/U0OWNER/${file.id}/${encodeURIComponent(file.name)}`,
+        },
+      };
+    },
     'users.info': (args) => {
       const id = String(args.user);
       const user = users.get(id) ?? { id };
@@ -237,9 +257,14 @@ export async function startFakeSlackApi(options = {}) {
           name: user.name ?? id.toLowerCase(),
           real_name: user.realName ?? `User ${id}`,
           is_bot: user.isBot ?? false,
-          is_admin: user.isAdmin ?? false,
-          is_owner: user.isOwner ?? false,
-          profile: { real_name: user.realName ?? `User ${id}`, display_name: user.name ?? '' },
+          ...(user.isAdmin !== undefined ? { is_admin: user.isAdmin } : {}),
+          ...(user.isOwner !== undefined ? { is_owner: user.isOwner } : {}),
+          profile: {
+            real_name: user.realName ?? `User ${id}`,
+            display_name: user.name ?? '',
+            // Present when the app has users:read.email and the member has one.
+            ...(user.email !== undefined ? { email: user.email } : {}),
+          },
         },
       };
     },
@@ -263,6 +288,21 @@ export async function startFakeSlackApi(options = {}) {
       file.bytes = bytes;
       res.writeHead(200, { 'content-type': 'text/plain' });
       res.end(`OK - ${bytes.length}`);
+      return;
+    }
+    // A member's file, downloaded as Slack serves url_private: with a token, else its sign-in page.
+    // Recorded as method "file_download" (with the token it was asked with).
+    const download = /^\/files-pri\/[^-/]+-([^/?]+)\//.exec(path);
+    if (download !== null) {
+      const file = memberFiles.get(decodeURIComponent(download[1] ?? ''));
+      const token = req.headers.authorization?.replace(/^Bearer /, '');
+      if (recordCalls) calls.push({ method: 'file_download', args: { path }, token, at: performance.now() });
+      if (file === undefined || !token) {
+        res.writeHead(token ? 404 : 200, { 'content-type': 'text/html' }).end('<html>Sign in</html>');
+        return;
+      }
+      res.writeHead(200, { 'content-type': file.mimetype ?? 'application/pdf' });
+      res.end(file.bytes);
       return;
     }
     // Anything outside /api/ is a response_url (see `responseUrl`): recorded as method "response_url".
@@ -445,6 +485,9 @@ export async function startFakeSlackApi(options = {}) {
       rejections = [];
       return taken;
     },
+    addFile(/** @type {import('./fake-slack-api.d.mts').MemberFile} */ file) {
+      memberFiles.set(file.id, file);
+    },
     addUser(/** @type {import('./fake-slack-api.d.mts').FakeUser} */ user) {
       users.set(user.id, user);
     },
@@ -454,6 +497,7 @@ export async function startFakeSlackApi(options = {}) {
       responders = new Map();
       waiters = [];
       files = new Map();
+      memberFiles = new Map();
       history = new Map();
       holds = new Map();
       rejections = [];

@@ -12,7 +12,7 @@ import {
   unfurlBlocksOf,
   viewBlocksOf,
 } from './slack-blocks.js';
-import { appHomeOpened, blockAction, linkSharedEvent, viewSubmission } from './slack-payloads.mjs';
+import { appHomeOpened, blockAction, homeAction, linkSharedEvent, viewSubmission } from './slack-payloads.mjs';
 import type { SlackResponse } from './slack-requests.js';
 import type { TestApp } from './start-test-app.js';
 
@@ -268,6 +268,8 @@ export interface InterestForm {
   referrer?: string;
   /** Ticks "show my name on the card". */
   showName?: boolean;
+  /** What goes in the profile's inputs (empty when not given, as if the member had none). */
+  profile?: ProfileForm;
 }
 
 /** The interest modal's `state.values` as Slack sends them for `form`. */
@@ -292,7 +294,91 @@ export function interestFormValues(form: InterestForm): Record<string, unknown> 
           : [],
       },
     },
+    ...(form.profile !== undefined ? profileFormValues(form.profile) : {}),
   };
+}
+
+/** What a member puts in the profile's inputs (App Home's profile form, or the interest form's). */
+export interface ProfileForm {
+  profileUrl?: string;
+  resumeUrl?: string;
+  pitch?: string;
+  /** A file attached through the file input (Slack uploads it first: `slack.addFile`). */
+  file?: { id: string; name: string };
+  /** Ticks "remove it from my profile" / "leave it out of this request" for the profile's file. */
+  dropKeptFile?: boolean;
+  /** Ticks the interest form's "Save these to my profile". */
+  save?: boolean;
+}
+
+/** The profile inputs' `state.values` as Slack sends them for `form`. */
+export function profileFormValues(form: ProfileForm): Record<string, unknown> {
+  const text = (value: string | undefined) => ({ type: 'plain_text_input', value: value ?? null });
+  const box = (ticked: boolean | undefined, value: string) => ({
+    type: 'checkboxes',
+    selected_options: ticked ? [{ value, text: { type: 'plain_text', text: 'x' } }] : [],
+  });
+  return {
+    profile_url: { profile_url: text(form.profileUrl) },
+    profile_resume_url: { resume_url: text(form.resumeUrl) },
+    profile_pitch: { pitch: text(form.pitch) },
+    profile_resume_file: {
+      resume_file: {
+        type: 'file_input',
+        files: form.file ? [{ ...form.file, title: form.file.name, mimetype: 'application/pdf' }] : [],
+      },
+    },
+    profile_kept_file: { kept_file: box(form.dropKeptFile, 'drop_file') },
+    profile_save: { save_profile: box(form.save, 'save_profile') },
+  };
+}
+
+/** `user` presses "Edit profile" on their Home tab; resolves with the profile modal the bot opened. */
+export async function openProfileModal(app: SlackSide, user: string): Promise<OpenedModal> {
+  const payload = homeAction({ user, actionId: 'home_edit_profile', value: 'edit' });
+  const response = await app.requests.interaction(payload);
+  expect(response.status).toBe(200);
+  const opened = await app.slack.waitFor(
+    'views.open',
+    (c) => c.args.trigger_id === payload.trigger_id,
+    10_000,
+  );
+  return { view: opened.args.view as Record<string, unknown>, response };
+}
+
+/** Submits the profile modal `view` as `user` with `form`; resolves with Slack's HTTP answer. */
+export function submitProfileForm(
+  app: SlackSide,
+  input: { user: string; view: Record<string, unknown>; form: ProfileForm },
+): Promise<SlackResponse> {
+  return submitModal(app, input.user, input.view, profileFormValues(input.form));
+}
+
+/** Submits the modal `view` as `user` with these `state.values`; resolves with Slack's HTTP answer. */
+function submitModal(
+  app: SlackSide,
+  user: string,
+  view: Record<string, unknown>,
+  values: Record<string, unknown>,
+): Promise<SlackResponse> {
+  return app.requests.interaction(viewSubmission({ user, view, values }));
+}
+
+/**
+ * "Edit profile" → the profile modal → submit `form`: checks the form closed (an empty 200) and
+ * resolves with the Home tab then published, showing `shows` (e.g. the pitch).
+ */
+export async function saveProfile(
+  app: SlackSide,
+  user: string,
+  form: ProfileForm,
+  shows: string,
+): Promise<RecordedCall> {
+  const { view } = await openProfileModal(app, user);
+  const submitted = await submitProfileForm(app, { user, view, form });
+  expect(submitted.status).toBe(200);
+  expect(submitted.text).toBe('');
+  return waitForHome(app, user, { including: shows });
 }
 
 /** Submits the interest modal `view` as `user` with `form`; resolves with Slack's HTTP answer. */
@@ -300,9 +386,7 @@ export function submitInterestForm(
   app: SlackSide,
   input: { user: string; view: Record<string, unknown>; form: InterestForm },
 ): Promise<SlackResponse> {
-  return app.requests.interaction(
-    viewSubmission({ user: input.user, view: input.view, values: interestFormValues(input.form) }),
-  );
+  return submitModal(app, input.user, input.view, interestFormValues(input.form));
 }
 
 /**

@@ -80,3 +80,23 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
   };
 }
+
+/**
+ * A second Vouch process against `app`'s database and fake Slack API: what a second replica behind
+ * the load balancer is (its own scheduler, work queue and HTTP port). `env` adds to the app's own
+ * test settings. Stop it before the app.
+ */
+export async function startReplica(app: TestApp, env: Record<string, string> = {}): Promise<RunningVouch> {
+  const result = loadConfig({
+    SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
+    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+    SLACK_API_URL: app.slack.url,
+    DATABASE_URL: app.databaseUrl,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    FETCH_ALLOW_PRIVATE_HOSTS: '127.0.0.1,localhost',
+    ...env,
+  });
+  if (!result.ok) throw new Error(result.problems.join('\n'));
+  return startVouch(result.config, createLogger('silent'));
+}

@@ -91,6 +91,19 @@ describe('configuration', () => {
     if (!wrong.ok) expect(wrong.problems.join('\n')).toContain('VOUCH_NOTE_RETENTION_DAYS must be a number');
   });
 
+  it('sends channel digests at 09:00 UTC, weekly ones on Monday, unless VOUCH_DIGEST_HOUR_UTC / VOUCH_DIGEST_WEEKDAY say otherwise', () => {
+    const fallback = loadConfig(httpEnv);
+    expect(fallback.ok && fallback.config.digestSchedule).toEqual({ hourUtc: 9, weekday: 1 });
+    const set = loadConfig({ ...httpEnv, VOUCH_DIGEST_HOUR_UTC: '0', VOUCH_DIGEST_WEEKDAY: ' Friday ' });
+    expect(set.ok && set.config.digestSchedule).toEqual({ hourUtc: 0, weekday: 5 });
+    const wrong = loadConfig({ ...httpEnv, VOUCH_DIGEST_HOUR_UTC: '24', VOUCH_DIGEST_WEEKDAY: 'someday' });
+    expect(wrong.ok).toBe(false);
+    if (!wrong.ok) {
+      expect(wrong.problems.join('\n')).toContain('VOUCH_DIGEST_HOUR_UTC must be between 0 and 23');
+      expect(wrong.problems.join('\n')).toContain('VOUCH_DIGEST_WEEKDAY must be a day of the week');
+    }
+  });
+
   it('formats problems as readable lines, not a validation dump', () => {
     const text = formatConfigProblems(['A is missing: get it', 'B must be a number: like 3']);
     expect(text).toContain('Vouch cannot start: 2 configuration problems.');

@@ -11,8 +11,9 @@ import {
 } from './block-kit.js';
 import type { CandidateReferralRow, RecentPostingRow, ReferrerReferralRow } from './home-view.js';
 import { fitBlocks, oneLine, slackLimits, truncate } from './limits.js';
-import { escapeMrkdwn, mention, mentionList } from './mrkdwn.js';
+import { escapeMrkdwn, mention } from './mrkdwn.js';
 import { postingLinkLine } from './posting-format.js';
+import { referrerMentions, VERIFIED_LEGEND } from './verification-blocks.js';
 
 /** Results of `/vouch` subcommands: data in, ephemeral message out. */
 
@@ -34,9 +35,11 @@ export function helpText(options: { unknownText?: string; channelLine?: string }
     `\`${c} mine\`: your referrals, as candidate and as referrer`,
     `\`${c} refer-at <company>\`: say you can refer at a company`,
     `\`${c} refer-at remove <company>\`: stop referring there`,
-    `\`${c} referrers <company>\`: who can refer at a company`,
+    `\`${c} referrers <company>\`: who can refer at a company (✓ verified by their Slack e-mail)`,
+    `\`${c} company-domain <company> [domain]\`: a company's domains; admins add (or \`remove\`) one`,
     `\`${c} follow <company>\` or \`${c} follow &lt;keywords&gt; [remote|hybrid|onsite] [in &lt;place&gt;]\`: get matching postings in a DM`,
     `\`${c} following\` / \`${c} unfollow &lt;n|all&gt;\`: your follows`,
+    `\`${c} digest [daily|weekly|off]\`: in a channel, a digest of the open postings shared there (\`${c} digest\` says when the next one goes out)`,
     `\`${c} channel\` / \`${c} channel cards on|off\`: this channel's settings (cards on job links)`,
     `\`${c} stats\`: postings, referrals and hires`,
     `\`${c} version\`: which Vouch this is`,
@@ -126,6 +129,8 @@ export function mineResult(input: {
 export function referrersResult(input: {
   company: string;
   referrerUserIds: readonly string[];
+  /** Those verified at the company (✓); the others are self-declared. */
+  verifiedUserIds?: readonly string[];
 }): SlackMessage {
   const company = companyName(input.company);
   if (input.referrerUserIds.length === 0) {
@@ -137,9 +142,14 @@ export function referrersResult(input: {
       ],
     };
   }
+  const verified = new Set(input.verifiedUserIds ?? []);
+  const referrers = input.referrerUserIds.map((userId) => ({ userId, verified: verified.has(userId) }));
   return {
     text: `Who can refer at ${company}`,
-    blocks: [section(`*Who can refer at ${company}:*\n${mentionList(input.referrerUserIds, 40)}`)],
+    blocks: [
+      section(`*Who can refer at ${company}:*\n${referrerMentions(referrers, 40)}`),
+      context(`${VERIFIED_LEGEND}. Vouch never shows anyone's e-mail.`),
+    ],
   };
 }
 
@@ -198,6 +208,7 @@ export function privacyResult(input: { noteRetentionDays: number }): SlackMessag
     '*Asking anyone who can refer:* the people who can refer at that company are told "Someone in #channel is interested in this role at your company", without your name or your note. You see who offers to refer, and you choose whom to accept.',
     '*Your name and your note* reach only a referrer you accepted, or the referrer you picked yourself.',
     `*Referrers are public:* anyone here can see who can refer at a company (on the cards, and with \`${c} referrers <company>\`).`,
+    "*Verified referrers:* when you say you can refer, Vouch reads your Slack e-mail's domain (never keeping the address) to show ✓ where it is the company's own; nobody else sees it.",
     '*Links you share* appear in the channel with your name and your note, like any message.',
     'The people who run Vouch for this workspace can read its database.',
   ];

@@ -1,3 +1,4 @@
+import type { ProfileFields } from '../../profiles/profile-fields.js';
 import { type ReferralStatus, statusLabel } from '../../referrals/status-machine.js';
 import { homeActionIds, offerActionIds } from '../ids.js';
 import { encodeStatusUpdate, statusActionId } from './action-values.js';
@@ -16,7 +17,9 @@ import { fitBlocks, oneLine, slackLimits, truncate } from './limits.js';
 import { escapeMrkdwn, inChannel, mention, plural, quote } from './mrkdwn.js';
 import type { PostingRef } from './posting-format.js';
 import { postingLinkLine } from './posting-format.js';
+import { profileHomeBlocks } from './profile-blocks.js';
 import { statusButtons } from './status-buttons.js';
+import { VERIFIED_MARK } from './verification-blocks.js';
 
 /** One of my referrals as a candidate. */
 export interface CandidateReferralRow {
@@ -58,9 +61,13 @@ export interface HomeViewInput {
   invitations?: readonly InvitationRow[];
   /** Companies I can refer at. */
   companies: readonly string[];
+  /** Those of `companies` where I am verified (✓); the others show as self-declared. */
+  verifiedCompanies?: readonly string[];
   recentPostings: readonly RecentPostingRow[];
   /** What I follow (src/follows/); the section is left out when not given. */
   follows?: readonly FollowListRow[];
+  /** My candidate profile (src/profiles/), null when I have none; the section is left out when not given. */
+  profile?: ProfileFields | null;
 }
 
 /** Titles are cut shorter here than on the card: the Home tab lists many. */
@@ -160,13 +167,19 @@ function referrerRows(
   ];
 }
 
-function companyRows(companies: readonly string[]): KnownBlock[] {
+function companyRows(companies: readonly string[], verified?: readonly string[]): KnownBlock[] {
   if (companies.length === 0) return [context(emptyLists.companies)];
+  const mark = (company: string) =>
+    verified === undefined
+      ? ''
+      : verified.includes(company)
+        ? ` ${VERIFIED_MARK} verified`
+        : ' · self-declared';
   return [
     ...companies.slice(0, rowCaps.companies).map((company) => {
       const name = truncate(oneLine(company), 200);
       return section(
-        `🏢 ${escapeMrkdwn(name)}`,
+        `🏢 ${escapeMrkdwn(name)}${mark(company)}`,
         button({
           actionId: homeActionIds.removeCompany,
           text: 'Remove',
@@ -219,7 +232,8 @@ export function homeView(input: HomeViewInput): HomeView {
       [
         ['Waiting on you', referrerRows(input.waitingOnMe, input.invitations ?? [])],
         ['Your referral requests', candidateRows(input.asCandidate)],
-        ['Companies you can refer at', companyRows(input.companies)],
+        ...(input.profile !== undefined ? [['Your profile', profileHomeBlocks(input.profile)] as const] : []),
+        ['Companies you can refer at', companyRows(input.companies, input.verifiedCompanies)],
         ...(input.follows !== undefined ? [['Following', followingHomeBlocks(input.follows)] as const] : []),
         ['Recent postings', postingRows(input.recentPostings)],
       ] as const

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ProfileFields } from '../../profiles/profile-fields.js';
 import { cleanText } from '../../text/clean-text.js';
 import { interestModalIds as ids } from '../ids.js';
 import { isSlackUserId } from '../slack-ids.js';
@@ -12,8 +13,15 @@ import {
   viewText,
 } from './block-kit.js';
 import { oneLine, slackLimits, truncate } from './limits.js';
-import { escapeMrkdwn, mentionList } from './mrkdwn.js';
+import { escapeMrkdwn } from './mrkdwn.js';
 import { displayTitle } from './posting-format.js';
+import {
+  type ProfileInputs,
+  profileInputBlocks,
+  readProfileInputs,
+  saveToProfileBlock,
+} from './profile-blocks.js';
+import { referrerMentions, VERIFIED_MARK } from './verification-blocks.js';
 import { encodeViewMetadata } from './view-metadata.js';
 
 export interface InterestModalInput {
@@ -21,9 +29,11 @@ export interface InterestModalInput {
   title: string | null;
   company: string | null;
   /** Who can refer (posting referrers and the company directory). `name` labels the select. */
-  referrers: ReadonlyArray<{ userId: string; name?: string | null }>;
+  referrers: ReadonlyArray<{ userId: string; name?: string | null; verified?: boolean }>;
   /** Opaque, given back on submit (e.g. `{ channel, ts }` of the card to refresh). */
   metadata?: unknown;
+  /** The member's profile (src/profiles/): the form starts from it; null or absent when they have none. */
+  profile?: ProfileFields | null;
 }
 
 /** The longest note we accept: enough for a few paragraphs, short enough for every DM. */
@@ -57,13 +67,21 @@ export function interestModal(input: InterestModalInput): ModalView {
     },
   });
 
+  blocks.push(
+    context(
+      '*Your profile*, sent with your request to the referrer you ask or accept (change it for this request here):',
+    ),
+    ...profileInputBlocks(input.profile ?? null, 'request'),
+    saveToProfileBlock(),
+  );
+
   const referrers = dedupe(input.referrers);
   if (referrers.length > 0) {
     const anyone = option('Anyone who can refer', ids.anyoneOption);
     // One option is "anyone"; Slack allows 100 in a select.
     const people = referrers
       .slice(0, slackLimits.selectOptions - 1)
-      .map((r) => option(r.name?.trim() || r.userId, r.userId));
+      .map((r) => option(`${r.name?.trim() || r.userId}${r.verified ? ` ${VERIFIED_MARK}` : ''}`, r.userId));
     blocks.push({
       type: 'input',
       block_id: ids.referrerBlock,
@@ -75,7 +93,7 @@ export function interestModal(input: InterestModalInput): ModalView {
         initial_option: anyone,
       },
     });
-    blocks.push(context(`Can refer: ${mentionList(referrers.map((r) => r.userId))}`));
+    blocks.push(context(`Can refer: ${referrerMentions(referrers)}`));
   } else {
     blocks.push(
       context(
@@ -129,6 +147,8 @@ export interface InterestSubmission {
   note: string | null;
   referrer: ReferrerChoice;
   showName: boolean;
+  /** The profile inputs as typed (checked by the listener: a wrong URL keeps the form open). */
+  profile: ProfileInputs;
 }
 
 /**
@@ -164,5 +184,7 @@ export function readInterestSubmission(values: unknown): InterestSubmission | nu
     if (!boxes.success) return null;
     showName = (boxes.data.selected_options ?? []).some((o) => o.value === ids.showNameOption);
   }
-  return { note: noteText, referrer, showName };
+  const profile = readProfileInputs(values);
+  if (profile === null) return null;
+  return { note: noteText, referrer, showName, profile };
 }

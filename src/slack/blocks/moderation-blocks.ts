@@ -70,4 +70,6 @@ export const removeCardReplies = {
   alreadyRemoved: 'That card was already removed.',
   gone: 'That card is no longer in Vouch.',
   notAllowed: 'Only the member who shared this card, or a workspace admin, can remove it.',
+  cannotCheck:
+    'Vouch could not check with Slack whether you are a workspace admin just now. Please try again in a moment.',
 } as const;

@@ -18,6 +18,12 @@ import {
 import { fitBlocks, oneLine, slackLimits, truncate } from './limits.js';
 import { escapeMrkdwn, link, mention, mentionList, quote } from './mrkdwn.js';
 import { displayTitle, factsLine, formatSalary } from './posting-format.js';
+import {
+  type ReferrerMention,
+  referrerMentions,
+  VERIFIED_LEGEND,
+  VERIFIED_MARK,
+} from './verification-blocks.js';
 
 /** Everything the channel card shows. Interested members are only counted unless they opted in. */
 export interface PostingCardInput {
@@ -26,12 +32,12 @@ export interface PostingCardInput {
   sharerNote?: string | null;
   sharedBy?: string | null;
   counts: { referrers: number; interested: number };
-  /** Members who said they can refer for this posting: public, that is the point. */
-  referrers: ReadonlyArray<{ userId: string }>;
+  /** Members who said they can refer for this posting: public, that is the point. ✓ when `verified`. */
+  referrers: ReadonlyArray<ReferrerMention>;
   /** Only candidates who chose "Show my name on the card". */
   namedCandidates: ReadonlyArray<{ userId: string }>;
-  /** The "who can refer at <company>" directory. */
-  companyReferrers: ReadonlyArray<{ userId: string }>;
+  /** The "who can refer at <company>" directory. ✓ when `verified`. */
+  companyReferrers: ReadonlyArray<ReferrerMention>;
   closed: boolean;
   /** The source shows little without sign-in (LinkedIn): say so. */
   limitedSource?: boolean;
@@ -77,18 +83,20 @@ function noteBlocks(note: string | null | undefined, sharedBy: string | null | u
 
 function peopleBlock(input: PostingCardInput): KnownBlock[] {
   const { counts } = input;
-  const lines = [`🙋 *${counts.referrers}* can refer · 👀 *${counts.interested}* interested`];
-  const referrerIds = unique(input.referrers.map((r) => r.userId));
-  if (referrerIds.length > 0) lines.push(`Can refer: ${mentionList(referrerIds)}`);
-  const directory = unique(input.companyReferrers.map((r) => r.userId)).filter(
-    (id) => !referrerIds.includes(id),
-  );
+  const onPosting = uniqueReferrers(input.referrers);
+  const referrerIds = onPosting.map((r) => r.userId);
+  const directory = uniqueReferrers(input.companyReferrers).filter((r) => !referrerIds.includes(r.userId));
+  const verifiedCount = [...onPosting, ...directory].filter((r) => r.verified).length;
+  const verifiedNote = verifiedCount > 0 ? ` (${verifiedCount} ${VERIFIED_MARK})` : '';
+  const lines = [`🙋 *${counts.referrers}* can refer${verifiedNote} · 👀 *${counts.interested}* interested`];
+  if (onPosting.length > 0) lines.push(`Can refer: ${referrerMentions(onPosting)}`);
   if (directory.length > 0) {
     const company = input.summary.company
       ? escapeMrkdwn(truncate(oneLine(input.summary.company), 80))
       : 'this company';
-    lines.push(`Also refers at ${company}: ${mentionList(directory)}`);
+    lines.push(`Also refers at ${company}: ${referrerMentions(directory)}`);
   }
+  if (verifiedCount > 0) lines.push(`_${VERIFIED_LEGEND}_`);
   const named = unique(input.namedCandidates.map((c) => c.userId));
   if (named.length > 0) lines.push(`Interested: ${mentionList(named)}`);
   return [section(lines.join('\n'), cardMenu(input.removableShareId))];
@@ -126,6 +134,12 @@ function cardMenu(shareId: string | null | undefined): Overflow | undefined {
 
 function unique(ids: readonly string[]): string[] {
   return [...new Set(ids)];
+}
+
+/** Each referrer once, in order. */
+function uniqueReferrers(referrers: readonly ReferrerMention[]): ReferrerMention[] {
+  const seen = new Set<string>();
+  return referrers.filter((r) => !seen.has(r.userId) && seen.add(r.userId) !== undefined);
 }
 
 function cardButtons(input: PostingCardInput, which: CardButtons): Array<Button | null> {

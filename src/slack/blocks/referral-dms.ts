@@ -1,3 +1,4 @@
+import type { ProfileFields } from '../../profiles/profile-fields.js';
 import {
   type ActorRole,
   isOpen,
@@ -27,6 +28,7 @@ import { slackLimits, truncate } from './limits.js';
 import { escapeMrkdwn, mention, mentionList, plural, quote } from './mrkdwn.js';
 import { type PostingCardInput, postingCardBlocks } from './posting-card.js';
 import { displayTitle, type PostingRef, plainTitle, postingLinkLine } from './posting-format.js';
+import { requestProfileBlocks } from './profile-blocks.js';
 import { statusButtons } from './status-buttons.js';
 import type { TagRole } from './tag-modal.js';
 
@@ -76,6 +78,8 @@ export interface ReferrerRequestInput {
   askedAnyone?: boolean;
   /** Ask "How well do you know them?" (default true). */
   askRelationship?: boolean;
+  /** The profile the candidate sent with this request (src/profiles/): only this DM carries it. */
+  profile?: ProfileFields | null;
 }
 
 /** The DM a referrer gets when a candidate asks them: who, for what, their note, and the buttons. */
@@ -85,7 +89,11 @@ export function referrerRequestDm(input: ReferrerRequestInput): SlackMessage {
   const ask = input.askedAnyone
     ? `🙏 ${who} is looking for a referral for ${posting}, and you said you can refer there.`
     : `🙏 ${who} asked you for a referral for ${posting}.`;
-  const blocks: KnownBlock[] = [section(ask), ...noteBlock(`Their note:`, input.note)];
+  const blocks: KnownBlock[] = [
+    section(ask),
+    ...noteBlock(`Their note:`, input.note),
+    ...requestProfileBlocks(input.profile),
+  ];
   if (input.askRelationship !== false) {
     blocks.push(
       section('How well do you know them? _(helps you write the referral; only you and Vouch see it)_', {

@@ -1,10 +1,12 @@
 import type { ChannelSettingsStore } from '../../channels/channel-settings.js';
 import type { Config } from '../../config.js';
 import type { EventLedger } from '../../deliveries/event-ledger.js';
+import type { DigestStore } from '../../digests/digest-store.js';
 import type { FollowStore } from '../../follows/follow-store.js';
 import type { Logger } from '../../logger.js';
 import type { PostingStore } from '../../postings/posting-store.js';
 import type { MemberData } from '../../privacy/member-data.js';
+import type { ProfileStore } from '../../profiles/profile-store.js';
 import type { ReferralService } from '../../referrals/referral-service.js';
 import type { ShareStore } from '../../shares/share-store.js';
 import type { WorkQueue } from '../../work/work-queue.js';
@@ -12,8 +14,8 @@ import type { CardPublisher } from '../support/card-publisher.js';
 import type { ChannelMembers } from '../support/channel-members.js';
 import type { FileSender } from '../support/file-sender.js';
 import type { HomePublisher } from '../support/home-publisher.js';
+import type { MemberProfiles } from '../support/member-profiles.js';
 import type { Notifier } from '../support/notifier.js';
-import type { WorkspaceAdmins } from '../support/workspace-admins.js';
 import type { CardSharer } from './share/card-sharer.js';
 
 /**
@@ -37,12 +39,16 @@ export interface FeatureDeps {
   /** What members follow (src/follows/). */
   follows: FollowStore;
   files: FileSender;
+  /** Candidate profiles (src/profiles/). */
+  profiles: ProfileStore;
   /** Wakes the work queue after a transaction wrote follow-up jobs (`addJob`, src/work/). */
   work: Pick<WorkQueue, 'wake'>;
+  /** Channel digests (src/digests/). */
+  digests: DigestStore;
   /** Who is in a channel (cached `conversations.members`). */
-  channelMembers: ChannelMembers;
+  channelMembers: Pick<ChannelMembers, 'of'>;
+  /** Members' Slack profiles (users.info, cached): display name, e-mail domain, admin (src/slack/features/verify/). */
+  memberProfiles: MemberProfiles;
   /** What each channel asked of Vouch (`/vouch channel`, src/channels/). */
   channelSettings: ChannelSettingsStore;
-  /** Whether a member is a workspace admin or owner (cached `users.info`). */
-  admins: WorkspaceAdmins;
 }

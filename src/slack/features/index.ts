@@ -2,6 +2,7 @@ import type { SlackFeature } from '../slack-feature.js';
 import { command } from './command/index.js';
 import { deliveries } from './deliveries/index.js';
 import { details } from './details/index.js';
+import { digest } from './digest/index.js';
 import type { FeatureDeps } from './feature-deps.js';
 import { follow } from './follow/index.js';
 import { home } from './home/index.js';
@@ -9,10 +10,12 @@ import { interest } from './interest/index.js';
 import { moderation } from './moderation/index.js';
 import { offers } from './offers/index.js';
 import { privacy } from './privacy/index.js';
+import { profile } from './profile/index.js';
 import { refer } from './refer/index.js';
 import { share } from './share/index.js';
 import { status } from './status/index.js';
 import { tag } from './tag/index.js';
+import { verify } from './verify/index.js';
 
 /**
  * Every Slack capability, one folder each, in registration order (event de-duplication first: it is
@@ -32,6 +35,9 @@ export function buildFeatures(deps: FeatureDeps): SlackFeature[] {
     home(deps),
     privacy(deps),
     follow(deps),
+    digest(deps),
+    profile(deps),
+    verify(deps),
     moderation(deps),
   ];
 }

@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { Logger } from '../../logger.js';
-import { createRecentMap, recentOrLoad } from '../../runtime/recent-map.js';
+import { createRecentMap } from '../../runtime/recent-map.js';
 import { slackErrorCode } from '../slack-error.js';
 
 /** How long a channel's member list is trusted: joins and leaves show after at most this. */
@@ -62,9 +62,14 @@ export function createChannelMembers(client: WebClient, deps: ChannelMembersDeps
 
   return {
     /** The members of `channelId` (Slack user ids). */
-    of(channelId: string): Promise<Set<string>> {
+    async of(channelId: string): Promise<Set<string>> {
+      const cached = cache.get(channelId);
+      if (cached !== undefined) return cached;
+      const members = read(channelId);
+      cache.set(channelId, members);
       // A failure is not cached: the job that asked is retried and asks again.
-      return recentOrLoad(cache, channelId, read);
+      members.catch(() => cache.delete(channelId));
+      return members;
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { FollowStore } from '../../follows/follow-store.js';
 import type { Logger } from '../../logger.js';
+import type { ProfileStore } from '../../profiles/profile-store.js';
 import type { ReferralService } from '../../referrals/referral-service.js';
 import { isOpen } from '../../referrals/status-machine.js';
 import { homeView } from '../blocks/home-view.js';
@@ -12,6 +13,8 @@ export interface HomePublisherDeps {
   referrals: ReferralService;
   /** The member's follows, for the Home's "Following" section. */
   follows?: Pick<FollowStore, 'list'>;
+  /** The member's candidate profile, for the Home's "Your profile" section. */
+  profiles?: Pick<ProfileStore, 'get'>;
   logger: Logger;
   now?: () => Date;
 }
@@ -30,13 +33,14 @@ export function createHomePublisher(client: WebClient, deps: HomePublisherDeps) 
       : await referrals.ensureMember(teamId, slackUserId);
     // A refresh for a member erased since it was queued: nothing to show, and nothing to re-create.
     if (member === null) return;
-    const [asCandidate, asReferrer, invitations, companies, recent, follows] = await Promise.all([
+    const [asCandidate, asReferrer, invitations, companies, recent, follows, profile] = await Promise.all([
       referrals.referralsAsCandidate(member.id),
       referrals.referralsAsReferrer(member.id),
       referrals.invitationsFor(member.id),
       referrals.companiesOf(member.id),
       referrals.recentPostings(teamId, { limit: 8 }),
       deps.follows?.list(member.id),
+      deps.profiles?.get(member.id),
     ]);
     const at = now();
     const view = homeView({
@@ -51,8 +55,10 @@ export function createHomePublisher(client: WebClient, deps: HomePublisherDeps) 
         channelId: i.channelId,
       })),
       companies: companies.map((c) => c.displayName),
+      verifiedCompanies: companies.filter((c) => c.verified).map((c) => c.displayName),
       recentPostings: recent.map(postingRow),
       ...(follows !== undefined ? { follows } : {}),
+      ...(profile !== undefined ? { profile } : {}),
     });
     try {
       await client.views.publish({ user_id: slackUserId, view });

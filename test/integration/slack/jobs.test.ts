@@ -1,9 +1,7 @@
 import { afterAll, expect, it } from 'vitest';
-import { loadConfig } from '../../../src/config.js';
 import { createDatabase, type Database } from '../../../src/db/client.js';
 import { createJobScheduler } from '../../../src/jobs/job-scheduler.js';
 import { createLogger } from '../../../src/logger.js';
-import { type RunningVouch, startVouch } from '../../../src/main.js';
 import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.mjs';
 import {
   actionIdsOf,
@@ -26,7 +24,7 @@ import {
   waitForHome,
 } from '../../helpers/slack-flows.js';
 import { blockAction } from '../../helpers/slack-payloads.mjs';
-import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET, type TestApp } from '../../helpers/start-test-app.js';
+import { startReplica, type TestApp } from '../../helpers/start-test-app.js';
 import { useAppForSuite } from '../../helpers/suite-app.js';
 import { createRecordingLogger, describeEachDatabase } from '../../helpers/test-database.js';
 
@@ -43,25 +41,6 @@ async function expressInterestAsking(
 ): Promise<void> {
   await expressInterest(app, { postingId, user: candidate, channel: CHANNEL }, { note: 'hi', referrer: ask });
   await waitForHome(app, candidate, { including: postingId });
-}
-
-/**
- * A second Vouch process against the same database and the same fake Slack: what a second replica
- * behind the load balancer is.
- */
-async function startReplica(app: TestApp): Promise<RunningVouch> {
-  const result = loadConfig({
-    SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
-    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-    SLACK_API_URL: app.slack.url,
-    DATABASE_URL: app.databaseUrl,
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-    FETCH_ALLOW_PRIVATE_HOSTS: '127.0.0.1,localhost',
-    VOUCH_REMINDER_DAYS: String(app.config.reminderDays),
-  });
-  if (!result.ok) throw new Error(result.problems.join('\n'));
-  return startVouch(result.config, createLogger('silent'));
 }
 
 describeEachDatabase('periodic jobs', (kind) => {
@@ -206,7 +185,7 @@ describeEachDatabase('periodic jobs', (kind) => {
   it('sends one reminder when two replicas run the reminders job at the same moment', async () => {
     const { referrer, referral } = await requestedReferral('referrer');
     await backdate(referral.id, 4);
-    const replica = await startReplica(app);
+    const replica = await startReplica(app, { VOUCH_REMINDER_DAYS: String(app.config.reminderDays) });
     try {
       app.slack.reset();
       const sent = await Promise.all([

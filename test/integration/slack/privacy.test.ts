@@ -10,6 +10,7 @@ import {
   clickButton,
   expressInterest,
   openTagModal,
+  saveProfile,
   shareJobPage,
   tagFormValues,
   waitForDm,
@@ -68,6 +69,9 @@ describeEachDatabase('data rights', (kind) => {
       shareNote: `share-note-zq${n}`,
       memberNote: `member-note-xv${n}`,
       colleagueNote: `colleague-note-kw${n}`,
+      profilePitch: `profile-pitch-pq${n}`,
+      sentPitch: `sent-pitch-jr${n}`,
+      colleaguePitch: `colleague-pitch-mh${n}`,
     };
     const acme = await shareJobPage(app, board, {
       path: `/jobs/acme-${n}`,
@@ -100,17 +104,33 @@ describeEachDatabase('data rights', (kind) => {
       })
       .toBe(1);
 
-    /** `candidate` asks `referrer` for a referral on the posting, with a note; resolves with the DM. */
-    async function asks(candidate: string, referrer: string, postingId: string, note: string) {
-      await expressInterest(app, { postingId, user: candidate, channel: CHANNEL }, { note, referrer });
+    /**
+     * `candidate` asks `referrer` for a referral on the posting, with a note and a pitch in the form's
+     * profile; resolves with the DM.
+     */
+    async function asks(candidate: string, referrer: string, postingId: string, note: string, pitch: string) {
+      await expressInterest(
+        app,
+        { postingId, user: candidate, channel: CHANNEL },
+        { note, referrer, profile: { pitch } },
+      );
       return waitForDm(app, referrer, { matching: /asked you for a referral/ });
     }
 
-    // Their own request, to the Acme referrer, with a private note.
-    await asks(who.member, who.referrer, acme.postingId, who.memberNote);
+    // Their profile, from App Home.
+    await saveProfile(app, who.member, { pitch: who.profilePitch }, who.profilePitch);
 
-    // A colleague asks them at Globex; they refer the colleague.
-    const asked = await asks(who.colleague, who.member, globex.postingId, who.colleagueNote);
+    // Their own request, to the Acme referrer, with a private note and a pitch for this request.
+    await asks(who.member, who.referrer, acme.postingId, who.memberNote, who.sentPitch);
+
+    // A colleague asks them at Globex (with the colleague's own pitch); they refer the colleague.
+    const asked = await asks(
+      who.colleague,
+      who.member,
+      globex.postingId,
+      who.colleagueNote,
+      who.colleaguePitch,
+    );
     await clickButton(app, {
       user: who.member,
       actionId: 'mark_referred',
@@ -205,10 +225,13 @@ describeEachDatabase('data rights', (kind) => {
       }),
     ]);
     expect(data.tagsYouGave).toEqual([expect.objectContaining({ role: 'candidate' })]);
+    expect(data.profile).toMatchObject({ pitch: who.profilePitch, profileUrl: null, resumeFile: null });
+    expect(data.referralsYouAskedFor[0]?.profileYouSent).toMatchObject({ pitch: who.sentPitch });
 
     // The colleague's interest is theirs: not their name, not their note; nor the tagged friend.
     expect(raw).not.toContain(who.colleague);
     expect(raw).not.toContain(who.colleagueNote);
+    expect(raw).not.toContain(who.colleaguePitch);
     expect(raw).not.toContain(who.friend);
   });
 
@@ -276,6 +299,10 @@ describeEachDatabase('data rights', (kind) => {
     expect(stored).not.toContain(who.member);
     expect(stored).not.toContain(who.memberNote);
     expect(stored).not.toContain(who.shareNote);
+    // Their profile and the one they sent with their request; the colleague's sent profile stays.
+    expect(stored).not.toContain(who.profilePitch);
+    expect(stored).not.toContain(who.sentPitch);
+    expect(stored).toContain(who.colleaguePitch);
 
     // The cards that listed them are drawn again.
     await app.slack.waitFor(
@@ -302,7 +329,10 @@ describeEachDatabase('data rights', (kind) => {
       .poll(() => db.prisma.member.count({ where: { slackUserId: who.member } }), { timeout: 10_000 })
       .toBe(0);
     expect(await db.prisma.member.count({ where: { slackUserId: who.referrer } })).toBe(1);
-    expect(await storedText(kind, app.databaseUrl, db)).not.toContain(who.memberNote);
+    const stored = await storedText(kind, app.databaseUrl, db);
+    expect(stored).not.toContain(who.memberNote);
+    expect(stored).not.toContain(who.profilePitch);
+    expect(stored).not.toContain(who.sentPitch);
   });
 
   describe('when Vouch leaves a workspace', () => {
@@ -395,7 +425,12 @@ describeEachDatabase('data rights', (kind) => {
     expect(expired.events.length).toBeGreaterThan(0); // the history itself stays
     const open = await db.prisma.referral.findUniqueOrThrow({ where: { id: colleagues.id } });
     expect(open.candidateNote).toBe(who.colleagueNote);
-    expect(await storedText(kind, app.databaseUrl, db)).not.toContain(who.memberNote);
+    const stored = await storedText(kind, app.databaseUrl, db);
+    expect(stored).not.toContain(who.memberNote);
+    // The profile sent with the closed request goes with its notes; the member's own profile stays.
+    expect(stored).not.toContain(who.sentPitch);
+    expect(stored).toContain(who.profilePitch);
+    expect(stored).toContain(who.colleaguePitch);
 
     // A second round finds nothing more to erase.
     expect(await app.vouch.jobs.noteRetention.runOnce()).toBe(0);

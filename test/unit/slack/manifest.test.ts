@@ -11,6 +11,7 @@ import {
   interestModalIds,
   offerActionIds,
   privacyActionIds,
+  profileFormIds,
   referrerDmActionIds,
   rememberCompanyActionIds,
   statusUpdateActionPattern,
@@ -132,7 +133,12 @@ describe('ids.ts and the registered listeners', () => {
 
   it('take every modal that can be submitted', () => {
     expect([...registered.views].sort()).toEqual(
-      [interestModalIds.callbackId, tagModalIds.callbackId, followModalIds.callbackId].sort(),
+      [
+        interestModalIds.callbackId,
+        tagModalIds.callbackId,
+        followModalIds.callbackId,
+        profileFormIds.callbackId,
+      ].sort(),
     );
   });
 });

@@ -1,3 +1,4 @@
+import type { DigestFrequency } from '../../../digests/digest-schedule.js';
 import type { WorkplaceType } from '../../../postings/posting-summary.js';
 
 /**
@@ -25,6 +26,13 @@ export type VouchCommand =
   | { kind: 'following' }
   /** `unfollow <n|all>`: `n` as `following` numbers them. */
   | { kind: 'unfollow'; which: number | 'all' }
+  /** `digest [daily|weekly|off]`: the channel's digest (src/digests/); alone, what it is now. */
+  | { kind: 'digest'; frequency: DigestFrequency | 'off' | null }
+  /**
+   * `company-domain <company>` lists the company's domains; `company-domain <company> <domain>` adds
+   * one and `company-domain remove <company> <domain>` removes one (admins only). `domain` is as typed.
+   */
+  | { kind: 'companyDomain'; company: string; domain: string | null; remove: boolean }
   /** `channel`: this channel's settings. */
   | { kind: 'channel' }
   /** `channel cards on|off`: whether Vouch replies to job links here with a card. */
@@ -118,8 +126,28 @@ const subcommands = new Set([
   'follow',
   'following',
   'unfollow',
+  'digest',
+  'company-domain',
+  'company-domains',
+  'company_domain',
   'channel',
 ]);
+
+/** A word that reads as a domain, an e-mail address or a Slack-formatted link: `acme.com`, `<http://acme.com|acme.com>`. */
+const domainLike = /^<.+>$|^[^\s]*\.[a-z]{2,}[/]?$/i;
+
+/** `company-domain [remove] <company> [<domain>]`: the domain is the last word when it reads as one. */
+function parseCompanyDomain(
+  args: readonly string[],
+): Extract<VouchCommand, { kind: 'companyDomain' }> | null {
+  const remove = (args[0] ?? '').toLowerCase() === 'remove' && args.length >= 2;
+  const rest = remove ? args.slice(1) : args;
+  const last = rest[rest.length - 1] ?? '';
+  const hasDomain = rest.length >= 2 && domainLike.test(last);
+  const company = companyArg(hasDomain ? rest.slice(0, -1) : rest);
+  if (company === '' || (remove && !hasDomain)) return null;
+  return { kind: 'companyDomain', company, domain: hasDomain ? last : null, remove };
+}
 
 /** Words naming a workplace type in `follow`. */
 const workplaceWords: Record<string, WorkplaceType> = {
@@ -198,6 +226,18 @@ export function parseVouchCommand(text: string): VouchCommand {
           ? { kind: 'unfollow', which: Number(which) }
           : { kind: 'unknown', text: trimmed };
       }
+      case 'digest': {
+        const which = (args[0] ?? '').toLowerCase();
+        if (args.length === 0) return { kind: 'digest', frequency: null };
+        if (args.length === 1 && (which === 'daily' || which === 'weekly' || which === 'off')) {
+          return { kind: 'digest', frequency: which };
+        }
+        return { kind: 'unknown', text: trimmed };
+      }
+      case 'company-domain':
+      case 'company-domains':
+      case 'company_domain':
+        return parseCompanyDomain(args) ?? { kind: 'unknown', text: trimmed };
       case 'channel': {
         if (args.length === 0) return { kind: 'channel' };
         const [setting = '', value = ''] = args.map((word) => word.toLowerCase());

@@ -13,17 +13,21 @@ import {
   statsResult,
   versionResult,
 } from '../../blocks/command-results.js';
+import { ownVerificationBlock } from '../../blocks/verification-blocks.js';
 import { referrerAppearedJob } from '../../effects/notice-jobs.js';
 import { slackChannelIdSchema, slackTeamIdSchema, slackUserIdSchema } from '../../slack-ids.js';
 import type { Message } from '../../support/notifier.js';
 import { candidateRow, postingRow, referrerRow } from '../../support/posting-ref.js';
 import { completeDeliveryWithin, isRerun } from '../../transport/durable-deliveries.js';
+import { answerDigestCommand } from '../digest/digest-commands.js';
 import type { FeatureDeps } from '../feature-deps.js';
 import { answerFollowCommand } from '../follow/follow-commands.js';
 import { type CommandListener, domainErrorMessage } from '../listener-kit.js';
 import { answerChannelCommand, channelHelpLine } from '../moderation/channel-commands.js';
 import { sendExport } from '../privacy/send-export.js';
 import { shareOutcomeMessage } from '../share/share-outcome-message.js';
+import { memberAsReferrer } from '../verify/check-referrer.js';
+import { answerCompanyDomainCommand } from '../verify/company-domain-command.js';
 import { parseVouchCommand, unhandledCommand } from './parse-command.js';
 
 /** This build's version, from package.json (four folders up, in src/ and in dist/ alike). */
@@ -47,12 +51,14 @@ export function onVouchCommand(
     | 'memberData'
     | 'files'
     | 'follows'
-    | 'channelSettings'
+    | 'digests'
     | 'channelMembers'
+    | 'memberProfiles'
+    | 'channelSettings'
   >,
 ): CommandListener {
   const { referrals, cards, home, work, logger, shareCard } = deps;
-  return async ({ command, ack, respond, context }) => {
+  return async ({ command, ack, respond, context, client }) => {
     // A run again after a crash takes over the card its first run claimed and may not have posted.
     const resumed = isRerun(context);
     // Acknowledged at once (in HTTP mode on arrival, before this runs): every answer goes to the
@@ -128,16 +134,21 @@ export function onVouchCommand(
           );
         }
         case 'referAt': {
-          const asker = await member();
+          // Their Slack e-mail's domain first: it decides whether they are listed as verified.
+          const { member: referrer, emailDomain } = await memberAsReferrer(deps, client, {
+            teamId,
+            userId: command.user_id,
+          });
+          const asker = referrer.id;
           // Listed, "this command is handled" and what follows (candidates waiting there told, open
           // requests reaching them) commit together.
-          const { company, added } = await referrals.rememberCompanyReferrer(
+          const { company, added, verified, receivesRequests } = await referrals.rememberCompanyReferrer(
             teamId,
             parsed.company,
             asker,
             async (tx, written) => {
               await completeDeliveryWithin(tx, context);
-              if (written.added)
+              if (written.added && written.receivesRequests)
                 await addJob(
                   tx,
                   referrerAppearedJob(
@@ -148,7 +159,15 @@ export function onVouchCommand(
             },
           );
           work.wake();
-          await reply(referAtResult({ company: company.displayName, removed: false, changed: added }));
+          const answer = referAtResult({ company: company.displayName, removed: false, changed: added });
+          const own = ownVerificationBlock({
+            company: company.displayName,
+            verified,
+            receivesRequests,
+            emailDomain,
+            companyDomains: verified ? [] : await referrals.domainsOfCompany(company.id),
+          });
+          await reply({ ...answer, blocks: [...(answer.blocks ?? []), own] });
           // Their own Home, redrawn at once as before (it is drawn afresh whenever they open it).
           if (added) await home.publish(teamId, command.user_id);
           return;
@@ -172,6 +191,7 @@ export function onVouchCommand(
             referrersResult({
               company: company?.displayName ?? parsed.company,
               referrerUserIds: members.map((m) => m.slackUserId),
+              verifiedUserIds: members.filter((m) => m.verified).map((m) => m.slackUserId),
             }),
           );
         }
@@ -197,6 +217,28 @@ export function onVouchCommand(
         case 'following':
         case 'unfollow':
           return reply(await answerFollowCommand(deps, { teamId, userId: command.user_id }, parsed));
+        case 'digest':
+          return reply(
+            await answerDigestCommand(
+              deps,
+              {
+                teamId,
+                userId: command.user_id,
+                channelId: command.channel_id,
+                channelName: command.channel_name,
+              },
+              parsed,
+            ),
+          );
+        case 'companyDomain':
+          return reply(
+            await answerCompanyDomainCommand(
+              deps,
+              client,
+              { teamId, userId: command.user_id, context },
+              parsed,
+            ),
+          );
         case 'channel':
         case 'channelCards':
           return reply(

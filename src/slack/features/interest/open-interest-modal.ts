@@ -9,9 +9,9 @@ import { type ActionListener, onClick } from '../listener-kit.js';
  * from what the database already holds; a closed posting takes no interest.
  */
 export function onImInterested(
-  deps: Pick<FeatureDeps, 'referrals' | 'notifier' | 'logger'>,
+  deps: Pick<FeatureDeps, 'referrals' | 'profiles' | 'notifier' | 'logger'>,
 ): ActionListener<BlockAction<ButtonAction>> {
-  const { referrals, notifier } = deps;
+  const { referrals, profiles, notifier } = deps;
   return onClick(deps, "I'm interested click", async (click, { client }) => {
     const posting = await referrals.getPosting(click.value);
     if (posting.status === 'closed') {
@@ -20,15 +20,21 @@ export function onImInterested(
       });
       return;
     }
-    const candidates = await referrals.referrersFor(posting);
+    const [candidates, member] = await Promise.all([
+      referrals.referrersFor(posting),
+      referrals.findMember(click.teamId, click.userId),
+    ]);
+    // The form starts from the member's profile; they may change it for this request.
+    const profile = member === null ? null : await profiles.get(member.id);
     await client.views.open({
       trigger_id: click.triggerId,
       view: interestModal({
         ...heading(posting),
         referrers: candidates
           .filter((m) => m.slackUserId !== click.userId)
-          .map((m) => ({ userId: m.slackUserId, name: m.displayName })),
+          .map((m) => ({ userId: m.slackUserId, name: m.displayName, verified: m.verified })),
         metadata: { channel: click.channel, ts: click.messageTs },
+        profile,
       }),
     });
   });

@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { checkProfile, chooseResumeFile, type ProfileFields } from '../../../profiles/profile-fields.js';
 import type { Member } from '../../../referrals/records.js';
 import { statusLabel } from '../../../referrals/status-machine.js';
 import { addJob, type JobSpec } from '../../../work/work-queue.js';
 import { readInterestSubmission } from '../../blocks/interest-modal.js';
 import { invitationDm } from '../../blocks/offer-dms.js';
+import { profileFormErrors } from '../../blocks/profile-blocks.js';
 import { candidateConfirmationDm, noReferrerYetDm, referrerRequestDm } from '../../blocks/referral-dms.js';
 import { cardRefreshJob, dmJob, homeJob } from '../../effects/effect-jobs.js';
+import { resumeFileJob } from '../../effects/resume-file-jobs.js';
 import { interestModalIds } from '../../ids.js';
 import { refOf } from '../../support/posting-ref.js';
 import { interactionKey } from '../deliveries/delivery-key.js';
@@ -35,6 +38,8 @@ export function interestFollowUps(input: {
   ask: string | 'anyone' | null;
   channelId: string | null;
   status: string;
+  /** The profile sent with the request: a named referrer receives it (and its résumé file). */
+  profile?: ProfileFields | null;
 }): JobSpec[] {
   const { referralId, teamId, candidateUserId, submission, asked, ask } = input;
   const posting = refOf(input.posting);
@@ -46,6 +51,9 @@ export function interestFollowUps(input: {
         text: `You already told Vouch you're interested in this job (status: ${input.status}). Your note and name choice are updated.`,
       }),
     );
+    // "Save these to my profile" changes the Home's profile section.
+    if (submission.profile.save)
+      jobs.push(homeJob(key(`home:${input.submissionKey}`), teamId, candidateUserId));
     return jobs;
   }
   if (ask === null) {
@@ -77,10 +85,21 @@ export function interestFollowUps(input: {
               posting,
               note: submission.note,
               teamId,
+              profile: input.profile ?? null,
             }),
           ),
           homeJob(key(`home:${referrer.slackUserId}`), teamId, referrer.slackUserId),
         );
+        if (input.profile?.resumeFile) {
+          jobs.push(
+            resumeFileJob(key(`file:${referrer.slackUserId}`), {
+              referrerUserId: referrer.slackUserId,
+              candidateUserId,
+              file: input.profile.resumeFile,
+              posting,
+            }),
+          );
+        }
       }
     }
     jobs.push(
@@ -110,8 +129,10 @@ export function interestFollowUps(input: {
  * closes, as jobs of the work queue: if the write fails the form stays open with why, and once it
  * is written a crash cannot lose a DM.
  */
-export function onInterestSubmitted(deps: Pick<FeatureDeps, 'referrals' | 'work' | 'logger'>): ViewListener {
-  const { referrals, work, logger } = deps;
+export function onInterestSubmitted(
+  deps: Pick<FeatureDeps, 'referrals' | 'profiles' | 'work' | 'logger'>,
+): ViewListener {
+  const { referrals, profiles, work, logger } = deps;
   return async ({ ack, body, view }) => {
     const read = readSubmission(body, view, readInterestSubmission);
     if (read === null) {
@@ -124,6 +145,13 @@ export function onInterestSubmitted(deps: Pick<FeatureDeps, 'referrals' | 'work'
       return;
     }
     const { meta, form: submission, who } = read;
+    // Links that are not http(s) keep the form open with why, before anything is written.
+    const typed = checkProfile({ ...submission.profile, resumeFile: submission.profile.attached });
+    if (!typed.ok) {
+      await ack({ response_action: 'errors', errors: profileFormErrors(typed.errors) });
+      return;
+    }
+    const typedProfile = typed.profile;
     let saved: boolean;
     try {
       saved = await record();
@@ -167,6 +195,15 @@ export function onInterestSubmitted(deps: Pick<FeatureDeps, 'referrals' | 'work'
         ask = 'anyone';
       }
       const channelId = cardLocation(meta.context).channel ?? null;
+      // What this request sends: the form's fields, and the profile's résumé file unless replaced or left out.
+      const profile: ProfileFields = {
+        ...typedProfile,
+        resumeFile: chooseResumeFile(
+          submission.profile.attached,
+          submission.profile.dropKeptFile,
+          await profiles.get(candidate.id),
+        ),
+      };
       await referrals.expressInterest(
         {
           postingId: posting.id,
@@ -176,6 +213,8 @@ export function onInterestSubmitted(deps: Pick<FeatureDeps, 'referrals' | 'work'
           invite: ask === 'anyone' ? asked.map((m) => m.id) : [],
           showName: submission.showName,
           channelId,
+          profile,
+          saveProfile: submission.profile.save,
         },
         async (tx, written) => {
           await addJob(
@@ -192,6 +231,7 @@ export function onInterestSubmitted(deps: Pick<FeatureDeps, 'referrals' | 'work'
               ask,
               channelId,
               status: statusLabel(written.status),
+              profile,
             }),
           );
         },

@@ -5,7 +5,7 @@ import { onCardMenu } from './remove-card.js';
 
 /**
  * Moderation and channel settings: "Remove card" in the "…" menu of a card Vouch posted (its sharer
- * or a workspace admin, read with `users.info`); `/vouch channel [cards on|off]` is answered by
+ * or a workspace admin: `memberProfiles`, `users.info` asked at the click); `/vouch channel [cards on|off]` is answered by
  * `channel-commands.ts` (called by `command/`), which asks `conversations.members` who is in the
  * channel. Deleting the card message is a job (`effects/card-removal.ts`).
  */

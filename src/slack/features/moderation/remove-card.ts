@@ -1,11 +1,12 @@
 import type { BlockAction, OverflowAction } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import { addJob } from '../../../work/work-queue.js';
 import { parseCardMenuChoice } from '../../blocks/action-values.js';
 import { removeCardReplies } from '../../blocks/moderation-blocks.js';
 import { cardDeleteJob } from '../../effects/card-removal.js';
 import { completeDeliveryWithin } from '../../transport/durable-deliveries.js';
 import type { FeatureDeps } from '../feature-deps.js';
-import { type ActionListener, onClick } from '../listener-kit.js';
+import { type ActionListener, type Click, onClick } from '../listener-kit.js';
 
 /**
  * "Remove card" in a card's "…" menu (after Slack's confirmation): the member who shared the card,
@@ -14,10 +15,17 @@ import { type ActionListener, onClick } from '../listener-kit.js';
  * Anyone else is told, privately, who can.
  */
 export function onCardMenu(
-  deps: Pick<FeatureDeps, 'shares' | 'referrals' | 'admins' | 'notifier' | 'work' | 'logger'>,
+  deps: Pick<FeatureDeps, 'shares' | 'referrals' | 'memberProfiles' | 'notifier' | 'work' | 'logger'>,
 ): ActionListener<BlockAction<OverflowAction>> {
-  const { shares, referrals, admins, notifier, work, logger } = deps;
-  return onClick(deps, 'card menu choice', async (click, { context }) => {
+  const { shares, referrals, memberProfiles, notifier, work, logger } = deps;
+
+  /** Whether the clicker is a workspace admin or owner, asked of Slack now; null when Slack did not say. */
+  async function isAdmin(client: WebClient, click: Click): Promise<boolean | null> {
+    const asking = await memberProfiles.lookup(client, click.teamId, click.userId, { fresh: true });
+    return asking === null ? null : asking.profile.isAdmin;
+  }
+
+  return onClick(deps, 'card menu choice', async (click, { client, context }) => {
     const say = (text: string) => notifier.ephemeral(click.channel, click.userId, { text });
     const choice = parseCardMenuChoice(click.value);
     if (choice === null) return logger.warn('unknown card menu choice ignored');
@@ -27,7 +35,10 @@ export function onCardMenu(
       return say(removeCardReplies.gone);
     }
     if (share.removed) return say(removeCardReplies.alreadyRemoved);
-    const mayRemove = share.sharedBySlackUserId === click.userId || (await admins.isAdmin(click.userId));
+    // The sharer needs no look-up; anyone else is asked of Slack at the click (an admin check must
+    // not trust an old answer).
+    const mayRemove = share.sharedBySlackUserId === click.userId || (await isAdmin(client, click));
+    if (mayRemove === null) return say(removeCardReplies.cannotCheck);
     if (!mayRemove) return say(removeCardReplies.notAllowed);
     // The card clicked on: recorded when the share has no card on record yet (its run died between
     // posting and recording), so a run again finds it posted and posts nothing.

@@ -70,6 +70,15 @@ describe('interestModal', () => {
 });
 
 describe('readInterestSubmission', () => {
+  /** A form without the profile's inputs reads as one where nothing was typed in them. */
+  const nothingTyped = {
+    profileUrl: null,
+    resumeUrl: null,
+    pitch: null,
+    attached: null,
+    dropKeptFile: false,
+    save: false,
+  };
   const values = (over: Record<string, unknown> = {}) => ({
     [ids.noteBlock]: {
       [ids.noteInput]: { type: 'plain_text_input', value: '  I shipped recsys at scale  ' },
@@ -86,6 +95,7 @@ describe('readInterestSubmission', () => {
       note: 'I shipped recsys at scale',
       referrer: { kind: 'member', userId: 'U0REF1' },
       showName: false,
+      profile: nothingTyped,
     });
   });
 
@@ -100,7 +110,7 @@ describe('readInterestSubmission', () => {
           },
         }),
       ),
-    ).toEqual({ note: null, referrer: { kind: 'anyone' }, showName: true });
+    ).toEqual({ note: null, referrer: { kind: 'anyone' }, showName: true, profile: nothingTyped });
   });
 
   it('reads "none" when the modal had no referrer select', () => {

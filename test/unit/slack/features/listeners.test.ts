@@ -13,6 +13,7 @@ import {
   statusUpdateActionPattern,
   tagModalIds,
 } from '../../../../src/slack/ids.js';
+import { createMemberProfiles } from '../../../../src/slack/support/member-profiles.js';
 import type { Message } from '../../../../src/slack/support/notifier.js';
 import { createListenerRouter } from '../../../../src/slack/transport/listener-router.js';
 import { createAppWithFakeReceiver } from '../../../helpers/fake-receiver.js';
@@ -110,6 +111,7 @@ describe('a card button listener', () => {
     const referrals = {
       getPosting: async () => posting,
       ensureMember: async () => ({ id: 'm1' }),
+      recordEmailDomain: async () => ({ changed: false, postingIds: [], newlyVerified: [] }),
       toggleReferrer: async () => {
         order.push(listed ? 'off:start' : 'on:start');
         await new Promise((resolve) => setTimeout(resolve, 20));
@@ -119,7 +121,11 @@ describe('a card button listener', () => {
       },
     };
     const work = { wake: () => undefined };
-    t.router.action(cardActionIds.iCanRefer, onICanRefer({ ...t, referrals, work } as never));
+    const profiles = createMemberProfiles();
+    t.router.action(
+      cardActionIds.iCanRefer,
+      onICanRefer({ ...t, referrals, work, profiles, config: { referrers: 'any' } } as never),
+    );
     await Promise.all([
       t.receiver.send(click(cardActionIds.iCanRefer, 'p1')),
       t.receiver.send(click(cardActionIds.iCanRefer, 'p1')),

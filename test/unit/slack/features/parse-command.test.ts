@@ -135,3 +135,33 @@ describe('plainNote', () => {
     expect(plainNote('<@U999> <!here> <!everyone>')).toBe('@U999 @here @everyone');
   });
 });
+
+describe('company-domain', () => {
+  const cd = (company: string, domain: string | null, remove = false): VouchCommand => ({
+    kind: 'companyDomain',
+    company,
+    domain,
+    remove,
+  });
+  it.each<[string, VouchCommand]>([
+    ['company-domain Acme', cd('Acme', null)],
+    ['company-domain Deutsche Bahn', cd('Deutsche Bahn', null)],
+    ['company-domain Booking.com', cd('Booking.com', null)],
+    ['company-domain booking.com booking.com', cd('booking.com', 'booking.com')],
+    ['company-domain Acme Corp.', cd('Acme Corp.', null)],
+    ['company-domain Acme acme.com', cd('Acme', 'acme.com')],
+    ['company-domain Deutsche Bahn db.de', cd('Deutsche Bahn', 'db.de')],
+    ['company-domain Acme <http://acme.co.uk|acme.co.uk>', cd('Acme', '<http://acme.co.uk|acme.co.uk>')],
+    ['company-domain remove Acme acme.com', cd('Acme', 'acme.com', true)],
+    ['Company-Domain REMOVE Jane Street janestreet.com', cd('Jane Street', 'janestreet.com', true)],
+  ])('%j → %j', (text, expected) => {
+    expect(parseVouchCommand(text)).toEqual(expected);
+  });
+
+  it.each(['company-domain', 'company-domain remove Acme'])(
+    '%j is not understood (answered with help)',
+    (text) => {
+      expect(parseVouchCommand(text).kind).toBe('unknown');
+    },
+  );
+});
