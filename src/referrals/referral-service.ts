@@ -2,11 +2,13 @@ import type { Db } from '../db/client.js';
 import { createPostingRows, type PostingRows } from '../postings/posting-rows.js';
 import { createCompanyDirectory } from './company-directory.js';
 import { createMembers } from './members.js';
+import { createPostingBrowse } from './posting-browse.js';
 import { createReferralLifecycle } from './referral-lifecycle.js';
 import { createReferralReadModels } from './referral-read-models.js';
 
 export type { CompanyDirectory } from './company-directory.js';
 export type { Members } from './members.js';
+export type { BrowseFilters, BrowsePage, BrowseRow, PostingBrowse } from './posting-browse.js';
 export { ReferralError, type ReferralErrorCode } from './referral-error.js';
 export type {
   InterestInput,
@@ -29,7 +31,7 @@ export interface ReferralServiceDeps {
   postingRows?: PostingRows;
 }
 
-/** The four parts of the referral domain, built on one database and one set of caches. */
+/** The parts of the referral domain, built on one database and one set of caches. */
 export function createReferralParts(deps: ReferralServiceDeps) {
   const { db } = deps;
   const postingRows = deps.postingRows ?? createPostingRows(db);
@@ -43,7 +45,8 @@ export function createReferralParts(deps: ReferralServiceDeps) {
     directory,
     readModels,
   });
-  return { members, directory, readModels, lifecycle };
+  const browse = createPostingBrowse({ db, ...(deps.now !== undefined ? { now: deps.now } : {}) });
+  return { members, directory, readModels, lifecycle, browse };
 }
 
 export type ReferralParts = ReturnType<typeof createReferralParts>;
@@ -54,7 +57,7 @@ export type ReferralParts = ReturnType<typeof createReferralParts>;
  * can go on taking a `Pick<ReferralService, …>`; a consumer of one part is given that part.
  */
 export function composeReferralService(parts: ReferralParts) {
-  return { ...parts.members, ...parts.directory, ...parts.readModels, ...parts.lifecycle };
+  return { ...parts.members, ...parts.directory, ...parts.readModels, ...parts.lifecycle, ...parts.browse };
 }
 
 /** `composeReferralService(createReferralParts(deps))`. */
