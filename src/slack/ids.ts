@@ -98,6 +98,8 @@ export const homeActionIds = {
   unfollow: 'home_unfollow',
   /** "Follow…" in the Following section: opens the follow modal. `value` is unused. */
   openFollowModal: 'home_follow',
+  /** "Browse open postings": opens the browse modal. `value` is unused. */
+  browsePostings: 'home_browse_postings',
 } as const;
 
 /** The "Follow…" modal. */
@@ -109,6 +111,29 @@ export const followModalIds = {
   workplaceSelect: 'workplace',
   placeBlock: 'follow_place',
   placeInput: 'place',
+} as const;
+
+/** The "Browse open postings" modal: filters (each dispatches its change at once) and paging. */
+export const browseModalIds = {
+  callbackId: 'browse_postings',
+  companyBlock: 'browse_company',
+  placeBlock: 'browse_place',
+  workplaceBlock: 'browse_workplace',
+  sinceBlock: 'browse_since',
+  canReferBlock: 'browse_can_refer',
+  /** Value of the single "Someone can refer" checkbox option. */
+  canReferOption: 'can_refer',
+} as const;
+
+/** What changes the browse modal's page: each filter's element, and Previous / Next (`value` = the page). */
+export const browseActionIds = {
+  company: 'browse_company_input',
+  place: 'browse_place_input',
+  workplace: 'browse_workplace_select',
+  since: 'browse_since_select',
+  canRefer: 'browse_can_refer_checkbox',
+  previous: 'browse_previous',
+  next: 'browse_next',
 } as const;
 
 /** Data rights (`/vouch forget-me`). */
@@ -129,6 +154,9 @@ export const readOnlyActionIds: ReadonlySet<string> = new Set([
   homeActionIds.postingDetails,
   referrerDmActionIds.openDm,
   homeActionIds.openFollowModal,
+  // Browsing only redraws the modal (views.update by its id): nothing to lose, nothing twice.
+  homeActionIds.browsePostings,
+  ...Object.values(browseActionIds),
 ]);
 
 /** Every action_id that is a plain link (url button): listeners only ack them. */

@@ -1,4 +1,5 @@
 import type { SlackFeature } from '../slack-feature.js';
+import { browse } from './browse/index.js';
 import { command } from './command/index.js';
 import { deliveries } from './deliveries/index.js';
 import { details } from './details/index.js';
@@ -31,5 +32,6 @@ export function buildFeatures(deps: FeatureDeps): SlackFeature[] {
     home(deps),
     privacy(deps),
     follow(deps),
+    browse(deps),
   ];
 }

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { FeatureDeps } from '../../../src/slack/features/feature-deps.js';
 import { buildFeatures } from '../../../src/slack/features/index.js';
 import {
+  browseActionIds,
+  browseModalIds,
   cardActionIds,
   followModalIds,
   homeActionIds,
@@ -111,6 +113,7 @@ const namedActionIds = [
   ...Object.values(homeActionIds),
   ...Object.values(offerActionIds),
   ...Object.values(privacyActionIds),
+  ...Object.values(browseActionIds),
 ];
 
 describe('ids.ts and the registered listeners', () => {
@@ -130,7 +133,12 @@ describe('ids.ts and the registered listeners', () => {
 
   it('take every modal that can be submitted', () => {
     expect([...registered.views].sort()).toEqual(
-      [interestModalIds.callbackId, tagModalIds.callbackId, followModalIds.callbackId].sort(),
+      [
+        interestModalIds.callbackId,
+        tagModalIds.callbackId,
+        followModalIds.callbackId,
+        browseModalIds.callbackId,
+      ].sort(),
     );
   });
 });

@@ -5,7 +5,6 @@ import { addJob } from '../../../work/work-queue.js';
 import {
   forgetMePrompt,
   helpText,
-  listResult,
   mineResult,
   privacyResult,
   referAtResult,
@@ -16,8 +15,9 @@ import {
 import { referrerAppearedJob } from '../../effects/notice-jobs.js';
 import { slackChannelIdSchema, slackTeamIdSchema, slackUserIdSchema } from '../../slack-ids.js';
 import type { Message } from '../../support/notifier.js';
-import { candidateRow, postingRow, referrerRow } from '../../support/posting-ref.js';
+import { candidateRow, referrerRow } from '../../support/posting-ref.js';
 import { completeDeliveryWithin, isRerun } from '../../transport/durable-deliveries.js';
+import { answerListCommand } from '../browse/list-command.js';
 import type { FeatureDeps } from '../feature-deps.js';
 import { answerFollowCommand } from '../follow/follow-commands.js';
 import { type CommandListener, domainErrorMessage } from '../listener-kit.js';
@@ -98,18 +98,8 @@ export function onVouchCommand(
         case 'share':
           await reply({ text: '⏳ Reading that job posting…' });
           return shareFromCommand(command, parsed.url, parsed.note);
-        case 'list': {
-          const postings = await referrals.recentPostings(teamId, {
-            ...(parsed.company ? { company: parsed.company } : {}),
-            limit: 15,
-          });
-          return reply(
-            listResult({
-              company: parsed.company,
-              postings: postings.map(postingRow),
-            }),
-          );
-        }
+        case 'list':
+          return reply(await answerListCommand(deps, teamId, parsed));
         case 'mine': {
           const asker = await member();
           const [asCandidate, asReferrer] = await Promise.all([

@@ -2,7 +2,7 @@ import type { BlockAction, ButtonAction } from '@slack/bolt';
 import { interestModal } from '../../blocks/interest-modal.js';
 import { heading } from '../../support/posting-ref.js';
 import type { FeatureDeps } from '../feature-deps.js';
-import { type ActionListener, onClick } from '../listener-kit.js';
+import { type ActionListener, onClick, openModal } from '../listener-kit.js';
 
 /**
  * "I'm interested" on a card: opens the interest form right away (a trigger_id lives three seconds)
@@ -21,15 +21,16 @@ export function onImInterested(
       return;
     }
     const candidates = await referrals.referrersFor(posting);
-    await client.views.open({
-      trigger_id: click.triggerId,
-      view: interestModal({
+    await openModal(
+      client,
+      click,
+      interestModal({
         ...heading(posting),
         referrers: candidates
           .filter((m) => m.slackUserId !== click.userId)
           .map((m) => ({ userId: m.slackUserId, name: m.displayName })),
         metadata: { channel: click.channel, ts: click.messageTs },
       }),
-    });
+    );
   });
 }
