@@ -269,18 +269,22 @@ describeEachDatabase('browsing open postings', (kind) => {
     });
     expect(textOf(blocksOfModal(modal))).toContain('🙋 1 can refer · 👀 0 interested');
 
-    const pushed = nextCall('views.push');
-    await suite.app.requests.interaction(
-      modalAction({
-        user: CANDIDATE,
-        viewId: modal.viewId,
-        view: modal.view,
-        values: browseValues(fields),
-        actionId: 'im_interested',
-        value: String(postingId),
-      }),
-    );
-    const form = (await pushed).args.view as Record<string, unknown>;
+    /** A row's button in the open modal: resolves with the form pushed on top of it. */
+    const pressRowButton = async (actionId: string): Promise<Record<string, unknown>> => {
+      const pushed = nextCall('views.push');
+      await suite.app.requests.interaction(
+        modalAction({
+          user: CANDIDATE,
+          viewId: modal.viewId,
+          view: modal.view,
+          values: browseValues(fields),
+          actionId,
+          value: String(postingId),
+        }),
+      );
+      return (await pushed).args.view as Record<string, unknown>;
+    };
+    const form = await pressRowButton('im_interested');
     expect(form.callback_id).toBe('interest_submit');
     const submitted = await suite.app.requests.interaction(
       viewSubmission({
@@ -291,18 +295,7 @@ describeEachDatabase('browsing open postings', (kind) => {
     );
     expect(submitted.status).toBe(200);
 
-    const pushedDetails = nextCall('views.push');
-    await suite.app.requests.interaction(
-      modalAction({
-        user: CANDIDATE,
-        viewId: modal.viewId,
-        view: modal.view,
-        values: browseValues(fields),
-        actionId: 'details',
-        value: String(postingId),
-      }),
-    );
-    expect(((await pushedDetails).args.view as { callback_id?: string }).callback_id).toBe('posting_details');
+    expect((await pressRowButton('details')).callback_id).toBe('posting_details');
 
     // Someone else browses: one interested, and nobody's name.
     const other = await change(BROWSER, await openBrowse(BROWSER), fields, {
