@@ -1,4 +1,5 @@
 import type { SlackFeature } from '../slack-feature.js';
+import { browse } from './browse/index.js';
 import { command } from './command/index.js';
 import { deliveries } from './deliveries/index.js';
 import { details } from './details/index.js';
@@ -37,5 +38,6 @@ export function buildFeatures(deps: FeatureDeps): SlackFeature[] {
     digest(deps),
     profile(deps),
     verify(deps),
+    browse(deps),
   ];
 }

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { FeatureDeps } from '../../../src/slack/features/feature-deps.js';
 import { buildFeatures } from '../../../src/slack/features/index.js';
 import {
+  browseActionIds,
+  browseModalIds,
   cardActionIds,
   followModalIds,
   homeActionIds,
@@ -112,6 +114,7 @@ const namedActionIds = [
   ...Object.values(homeActionIds),
   ...Object.values(offerActionIds),
   ...Object.values(privacyActionIds),
+  ...Object.values(browseActionIds),
 ];
 
 describe('ids.ts and the registered listeners', () => {
@@ -136,6 +139,7 @@ describe('ids.ts and the registered listeners', () => {
         tagModalIds.callbackId,
         followModalIds.callbackId,
         profileFormIds.callbackId,
+        browseModalIds.callbackId,
       ].sort(),
     );
   });
