@@ -285,6 +285,13 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
     // Jobs left by a process that died are claimed again once their lease runs out.
     work.start();
     scheduler.start([reminders, liveness, noteRetention, pruneLedger, digestsJob]);
+    // Postings stored before browsing existed get their search keys, a batch at a time, in the background.
+    const browseIndexing = (async () => {
+      let indexed = 0;
+      for (let batch = -1; batch !== 0 && serving; indexed += batch)
+        batch = await postings.indexForBrowsing();
+      if (indexed > 0) logger.info({ indexed }, 'postings indexed for browsing');
+    })().catch((error: unknown) => logger.warn({ err: error }, 'postings not indexed for browsing yet'));
     logger.info({ port, mode: config.slack.mode.kind, database: db.provider }, 'Vouch is running');
 
     let stopping: Promise<void> | undefined;
@@ -297,6 +304,7 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
           serving = false;
           logger.info({ inflight: inflight.size }, 'stopping: no new work, finishing what is in flight');
           await Promise.all([
+            browseIndexing,
             closeServer(server),
             slack.disconnect().catch(() => undefined),
             scheduler.stop(),

@@ -1,5 +1,7 @@
+import { cardWorkplace } from '../postings/posting-search-keys.js';
 import type { PostingSummary, WorkplaceType } from '../postings/posting-summary.js';
 import { normalizeCompanyName } from '../referrals/company-names.js';
+import { ANYWHERE_WORDS, matchWords, placeWords, stems } from '../text/match-words.js';
 
 /** What a follow asks for, normalised (`followCriteria`). */
 export interface FollowCriteria {
@@ -16,63 +18,8 @@ export type CardFacts = Pick<
   'title' | 'company' | 'seniority' | 'workplaceType' | 'locations'
 >;
 
-/** Abbreviations people type in titles and follows, read as the word they stand for. */
-const WORD_ALIASES: Record<string, string[]> = {
-  sr: ['senior'],
-  snr: ['senior'],
-  jr: ['junior'],
-  jnr: ['junior'],
-  mgr: ['manager'],
-};
-
-/** Places written more than one way, read one way (applied to follows and card locations alike). */
-const PLACE_ALIASES: Record<string, string[]> = {
-  nyc: ['new', 'york'],
-  sf: ['san', 'francisco'],
-  uk: ['united', 'kingdom'],
-  gb: ['united', 'kingdom'],
-  us: ['united', 'states'],
-  usa: ['united', 'states'],
-  deutschland: ['germany'],
-  munchen: ['munich'],
-  koln: ['cologne'],
-  wien: ['vienna'],
-};
-
-/** Remote postings open to everyone, wherever they live, fit any place. */
-const ANYWHERE = new Set(['anywhere', 'worldwide', 'global', 'globally']);
-
-/**
- * Words of a text for matching: accents folded, case ignored, split on anything that is not a
- * letter or a digit (of any script), abbreviations spelt out. `c++`, `c#` and `.net` keep their
- * meaning. Comparisons also drop a plural "s" (`stem`), on both sides.
- */
-export function matchWords(text: string): string[] {
-  const prepared = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/c\+\+/g, ' cplusplus ')
-    .replace(/c#/g, ' csharp ')
-    .replace(/\.net\b/g, ' dotnet ')
-    .replace(/&/g, ' and ');
-  return prepared
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 0)
-    .flatMap((word) => WORD_ALIASES[word] ?? [word]);
-}
-
-/** A word as comparisons see it: "engineers" is "engineer" ("ss" stays: "business"). */
-function stem(word: string): string {
-  return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
-}
-
-/** Words of a place, with its other spellings read one way. */
-export function placeWords(text: string): string[] {
-  return matchWords(text).flatMap((word) => PLACE_ALIASES[word] ?? [word]);
-}
-
-const stems = (words: readonly string[]) => words.map(stem);
+/** Words of text, read for matching (src/text/match-words.ts); re-exported for the follow code's callers. */
+export { matchWords, placeWords };
 
 function containsRun(haystack: readonly string[], needle: readonly string[]): boolean {
   if (needle.length === 0) return true;
@@ -80,12 +27,6 @@ function containsRun(haystack: readonly string[], needle: readonly string[]): bo
     if (needle.every((word, i) => haystack[start + i] === word)) return true;
   }
   return false;
-}
-
-/** The card's workplace type, or "remote" when it says none and a location says "Remote". */
-function workplaceOf(card: CardFacts): WorkplaceType | null {
-  if (card.workplaceType !== null) return card.workplaceType;
-  return card.locations.some((location) => matchWords(location).includes('remote')) ? 'remote' : null;
 }
 
 function wordsMatch(words: readonly string[], card: CardFacts): boolean {
@@ -102,7 +43,7 @@ function wordsMatch(words: readonly string[], card: CardFacts): boolean {
 
 function placeMatches(place: readonly string[], card: CardFacts, workplace: WorkplaceType | null): boolean {
   const locations = card.locations.map((location) => stems(placeWords(location)));
-  if (workplace === 'remote' && locations.some((words) => words.some((word) => ANYWHERE.has(word)))) {
+  if (workplace === 'remote' && locations.some((words) => words.some((word) => ANYWHERE_WORDS.has(word)))) {
     return true;
   }
   // A remote posting too: it fits "in Berlin" only where its locations say Berlin (or its country).
@@ -118,7 +59,7 @@ function placeMatches(place: readonly string[], card: CardFacts, workplace: Work
 export function followMatches(follow: FollowCriteria, card: CardFacts): boolean {
   const words = follow.words === '' ? [] : follow.words.split(' ');
   if (!wordsMatch(words, card)) return false;
-  const workplace = workplaceOf(card);
+  const workplace = cardWorkplace(card);
   if (follow.workplaceType !== null && workplace !== follow.workplaceType) return false;
   if (follow.place !== null && !placeMatches(follow.place.split(' '), card, workplace)) return false;
   return true;

@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
+import { BURST_TRANSACTION_OPTIONS } from '../db/within-transaction.js';
 import type { Posting } from '../generated/sqlite/client.js';
 import type { Logger } from '../logger.js';
 import { cleanTextDeep } from '../text/clean-text.js';
@@ -8,6 +9,7 @@ import { identityOf } from './extract-posting.js';
 import type { LoadResult, PostingLoader } from './load-posting.js';
 import type { PostingIdentity } from './posting-identity.js';
 import type { PostingRows } from './posting-rows.js';
+import { postingSearchKeys } from './posting-search-keys.js';
 import { type PostingSummary, storedSummary } from './posting-summary.js';
 
 /**
@@ -126,6 +128,7 @@ export function createPostingStore(deps: PostingStoreDeps) {
             isJob: isJobLike(summary),
             companyId: company?.id ?? existing?.companyId ?? null,
             summary: summary as object,
+            ...postingSearchKeys(summary),
             fetchedAt: at,
             etag: result.etag ?? null,
             lastModified: result.lastModified ?? null,
@@ -248,6 +251,31 @@ export function createPostingStore(deps: PostingStoreDeps) {
       const wasOpen = posting.status === 'open';
       const resolved = await revalidate(posting.workspaceId, posting.url, posting);
       return { posting: resolved.posting, closedNow: wasOpen && resolved.posting.status === 'closed' };
+    },
+
+    /**
+     * Writes the browsing keys (`posting-search-keys.ts`) of up to `limit` postings stored before
+     * they existed (`places` null), newest first; the number written. Run at start-up until it
+     * writes none: a posting written since carries them already.
+     */
+    async indexForBrowsing(limit = 500): Promise<number> {
+      const rows = await db.posting.findMany({
+        where: { places: null },
+        select: { id: true, summary: true },
+        orderBy: { createdAt: 'desc' },
+        take: limit,
+      });
+      // One transaction per batch: a commit per row costs SQLite a sync each.
+      await db.$transaction(async (tx) => {
+        for (const row of rows) {
+          const summary = storedSummary(row.summary);
+          await tx.posting.updateMany({
+            where: { id: row.id, places: null },
+            data: postingSearchKeys(summary ?? { workplaceType: null, locations: [] }),
+          });
+        }
+      }, BURST_TRANSACTION_OPTIONS);
+      return rows.length;
     },
 
     /** Open postings not checked for `olderThanMs` (oldest first). */

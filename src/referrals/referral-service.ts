@@ -2,12 +2,14 @@ import type { Db } from '../db/client.js';
 import { createPostingRows, type PostingRows } from '../postings/posting-rows.js';
 import { createCompanyDirectory } from './company-directory.js';
 import { createMembers } from './members.js';
+import { createPostingBrowse } from './posting-browse.js';
 import { createReferralLifecycle } from './referral-lifecycle.js';
 import { createReferralReadModels } from './referral-read-models.js';
 import { createReferrerVerification, type ReferrerVerification } from './referrer-verification.js';
 
 export type { CompanyDirectory, ReferrerListed, VerifiedMember } from './company-directory.js';
 export type { Members } from './members.js';
+export type { BrowseFilters, BrowsePage, BrowseRow, PostingBrowse } from './posting-browse.js';
 export { ReferralError, type ReferralErrorCode } from './referral-error.js';
 export type {
   InterestInput,
@@ -32,7 +34,7 @@ export interface ReferralServiceDeps {
   referrerPolicy?: 'any' | 'verified';
 }
 
-/** The four parts of the referral domain, built on one database and one set of caches. */
+/** The parts of the referral domain, built on one database and one set of caches. */
 export function createReferralParts(deps: ReferralServiceDeps) {
   const { db } = deps;
   const postingRows = deps.postingRows ?? createPostingRows(db);
@@ -61,7 +63,8 @@ export function createReferralParts(deps: ReferralServiceDeps) {
     directory,
     readModels,
   });
-  return { members, directory, readModels, lifecycle, verification };
+  const browse = createPostingBrowse({ db, ...(deps.now !== undefined ? { now: deps.now } : {}) });
+  return { members, directory, readModels, lifecycle, verification, browse };
 }
 
 export type ReferralParts = ReturnType<typeof createReferralParts>;
@@ -78,6 +81,7 @@ export function composeReferralService(parts: ReferralParts) {
     ...parts.readModels,
     ...parts.lifecycle,
     ...parts.verification,
+    ...parts.browse,
   };
 }
 

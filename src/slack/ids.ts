@@ -108,6 +108,8 @@ export const homeActionIds = {
   openFollowModal: 'home_follow',
   /** "Edit profile" in the Your profile section: opens the profile modal. `value` is unused. */
   editProfile: 'home_edit_profile',
+  /** "Browse open postings": opens the browse modal. `value` is unused. */
+  browsePostings: 'home_browse_postings',
 } as const;
 
 /**
@@ -145,6 +147,29 @@ export const followModalIds = {
   placeInput: 'place',
 } as const;
 
+/** The "Browse open postings" modal: filters (each dispatches its change at once) and paging. */
+export const browseModalIds = {
+  callbackId: 'browse_postings',
+  companyBlock: 'browse_company',
+  placeBlock: 'browse_place',
+  workplaceBlock: 'browse_workplace',
+  sinceBlock: 'browse_since',
+  canReferBlock: 'browse_can_refer',
+  /** Value of the single "Someone can refer" checkbox option. */
+  canReferOption: 'can_refer',
+} as const;
+
+/** What changes the browse modal's page: each filter's element, and Previous / Next (`value` = the page). */
+export const browseActionIds = {
+  company: 'browse_company_input',
+  place: 'browse_place_input',
+  workplace: 'browse_workplace_select',
+  since: 'browse_since_select',
+  canRefer: 'browse_can_refer_checkbox',
+  previous: 'browse_previous',
+  next: 'browse_next',
+} as const;
+
 /** Data rights (`/vouch forget-me`). */
 export const privacyActionIds = {
   /** The red button of the forget-me prompt (it asks for a confirmation first). `value` is unused. */
@@ -164,6 +189,9 @@ export const readOnlyActionIds: ReadonlySet<string> = new Set([
   referrerDmActionIds.openDm,
   homeActionIds.openFollowModal,
   homeActionIds.editProfile,
+  // Browsing only redraws the modal (views.update by its id): nothing to lose, nothing twice.
+  homeActionIds.browsePostings,
+  ...Object.values(browseActionIds),
 ]);
 
 /** Every action_id that is a plain link (url button): listeners only ack them. */

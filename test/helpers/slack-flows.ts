@@ -12,7 +12,13 @@ import {
   unfurlBlocksOf,
   viewBlocksOf,
 } from './slack-blocks.js';
-import { appHomeOpened, blockAction, homeAction, linkSharedEvent, viewSubmission } from './slack-payloads.mjs';
+import {
+  appHomeOpened,
+  blockAction,
+  homeAction,
+  linkSharedEvent,
+  viewSubmission,
+} from './slack-payloads.mjs';
 import type { SlackResponse } from './slack-requests.js';
 import type { TestApp } from './start-test-app.js';
 

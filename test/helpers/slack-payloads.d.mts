@@ -109,6 +109,24 @@ export function homeAction(input: { user: string; actionId: string; value: strin
   actions: Array<{ type: string; action_id: string; block_id: string; value: string; action_ts: string }>;
 };
 
+/** A change inside a modal the bot opened: a button, a select, Enter in a dispatching text field. */
+export function modalAction(input: {
+  user: string;
+  viewId: string;
+  view: Record<string, unknown>;
+  values: Record<string, unknown>;
+  actionId: string;
+  value?: string;
+  actionType?: string;
+}): {
+  type: string;
+  user: { id: string; username: string; name: string; team_id: string };
+  container: { type: string; view_id: string };
+  trigger_id: string;
+  view: { id: string; type: string; private_metadata: unknown; state: { values: Record<string, unknown> } };
+  actions: Array<{ type: string; action_id: string; block_id: string; value?: string; action_ts: string }>;
+};
+
 /** Submitting a modal the bot opened: `view` is what views.open received, `values` the inputs' state. */
 export function viewSubmission(input: {
   user: string;

@@ -183,6 +183,52 @@ export function homeAction(input) {
 }
 
 /**
+ * A change inside a modal the bot opened (a button, a select, Enter in a dispatching text field):
+ * `view` is what views.open or views.update received, shown as Slack keeps it under `viewId`, with
+ * `values` the inputs' state at that moment.
+ * @param {{ user: string; viewId: string; view: Record<string, unknown>; values: Record<string, unknown>;
+ *   actionId: string; value?: string; actionType?: string }} input
+ */
+export function modalAction(input) {
+  return {
+    type: 'block_actions',
+    user: {
+      id: input.user,
+      username: input.user.toLowerCase(),
+      name: input.user.toLowerCase(),
+      team_id: FAKE_TEAM_ID,
+    },
+    api_app_id: 'A0VOUCH',
+    token: 'legacy',
+    container: { type: 'view', view_id: input.viewId },
+    trigger_id: `trigger-${processTag}-${next()}`,
+    team: { id: FAKE_TEAM_ID, domain: 'vouch-test' },
+    view: {
+      id: input.viewId,
+      team_id: FAKE_TEAM_ID,
+      type: 'modal',
+      callback_id: input.view.callback_id,
+      private_metadata: input.view.private_metadata ?? '',
+      blocks: input.view.blocks ?? [],
+      state: { values: input.values },
+      hash: 'h',
+      app_id: 'A0VOUCH',
+      bot_id: 'B0VOUCHBOT',
+    },
+    actions: [
+      {
+        type: input.actionType ?? 'button',
+        action_id: input.actionId,
+        block_id: 'b1',
+        ...(input.value !== undefined ? { value: input.value } : {}),
+        action_ts: actionTs(),
+      },
+    ],
+    is_enterprise_install: false,
+  };
+}
+
+/**
  * Submitting a modal the bot opened: `view` is what views.open received, `values` the inputs' state.
  * @param {{ user: string; view: Record<string, unknown>; values: Record<string, unknown> }} input
  */

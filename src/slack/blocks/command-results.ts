@@ -9,7 +9,7 @@ import {
   type SlackMessage,
   section,
 } from './block-kit.js';
-import type { CandidateReferralRow, RecentPostingRow, ReferrerReferralRow } from './home-view.js';
+import type { CandidateReferralRow, ReferrerReferralRow } from './home-view.js';
 import { fitBlocks, oneLine, slackLimits, truncate } from './limits.js';
 import { escapeMrkdwn, mention } from './mrkdwn.js';
 import { postingLinkLine } from './posting-format.js';
@@ -31,7 +31,7 @@ function companyName(company: string): string {
 export function helpText(options: { unknownText?: string; channelLine?: string } = {}): SlackMessage {
   const lines = [
     `\`${c} <job link> [note]\`: share a job with a card (works for any job site)`,
-    `\`${c} list [company]\`: open postings`,
+    `\`${c} list [company] [in &lt;place&gt;] [remote|hybrid|onsite] [can-refer] [last &lt;n&gt; days] [page &lt;n&gt;]\`: open postings, e.g. \`${c} list remote berlin can-refer\` (other words are a company, else a place; the Home tab's *Browse open postings* has the same filters)`,
     `\`${c} mine\`: your referrals, as candidate and as referrer`,
     `\`${c} refer-at <company>\`: say you can refer at a company`,
     `\`${c} refer-at remove <company>\`: stop referring there`,
@@ -66,34 +66,6 @@ export function helpText(options: { unknownText?: string; channelLine?: string }
   );
   if (options.channelLine) blocks.push(context(options.channelLine));
   return { text: `Vouch: ${c} help`, blocks };
-}
-
-/** `/vouch list [company]`. */
-export function listResult(input: {
-  company?: string | null;
-  postings: readonly RecentPostingRow[];
-}): SlackMessage {
-  const where = input.company ? ` at *${companyName(input.company)}*` : '';
-  if (input.postings.length === 0) {
-    return {
-      text: 'No open postings',
-      blocks: [
-        section(`No open postings${where} yet.`),
-        context(`Share one: paste a job link in a channel, or \`${c} <link>\`.`),
-      ],
-    };
-  }
-  const rows = input.postings.map((p) => {
-    const counts = p.counts ? ` · 🙋 ${p.counts.referrers} · 👀 ${p.counts.interested}` : '';
-    return section(`${postingLinkLine(p, 100)}${counts}`);
-  });
-  return {
-    text: `Open postings${input.company ? ` at ${companyName(input.company)}` : ''}`,
-    blocks: fitMessage(
-      [section(`*Open postings${where}*`), ...rows],
-      '…and more: narrow it down with a company name.',
-    ),
-  };
 }
 
 /** `/vouch mine`: statuses only; the Home tab has the buttons. */

@@ -228,6 +228,10 @@ export function homeView(input: HomeViewInput): HomeView {
   const content: KnownBlock[] = [
     header('Vouch: job referrals'),
     context('Share a job link in any channel, or `/vouch <link>`. Type `/vouch help` for everything else.'),
+    section(
+      '🔎 Every open posting here, by company, place, workplace and who can refer.',
+      button({ actionId: homeActionIds.browsePostings, text: 'Browse open postings', style: 'primary' }),
+    ),
     ...(
       [
         ['Waiting on you', referrerRows(input.waitingOnMe, input.invitations ?? [])],

@@ -1,4 +1,5 @@
 import type { SlackFeature } from '../slack-feature.js';
+import { browse } from './browse/index.js';
 import { command } from './command/index.js';
 import { deliveries } from './deliveries/index.js';
 import { details } from './details/index.js';
@@ -38,6 +39,7 @@ export function buildFeatures(deps: FeatureDeps): SlackFeature[] {
     digest(deps),
     profile(deps),
     verify(deps),
+    browse(deps),
     moderation(deps),
   ];
 }

@@ -11,6 +11,7 @@ import type {
   SlackViewMiddlewareArgs,
   ViewSubmitAction,
 } from '@slack/bolt';
+import type { View, WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { Logger } from '../../logger.js';
 import { ReferralError, type ReferralErrorCode } from '../../referrals/referral-error.js';
@@ -45,6 +46,7 @@ const clickSchema = z.object({
     .passthrough()
     .nullish(),
   trigger_id: z.string(),
+  view: z.object({ type: z.string() }).nullish(),
 });
 
 /** A button click or menu choice: who, where, and the value it carried. */
@@ -55,6 +57,8 @@ export interface Click {
   messageTs: string | undefined;
   triggerId: string;
   value: string;
+  /** Clicked inside a modal (the browse modal's rows): a form it opens goes on top (`openModal`). */
+  inModal?: boolean;
 }
 
 /**
@@ -79,7 +83,22 @@ export function readClick(body: unknown, action: unknown): Click | null {
     messageTs: parsed.data.container?.message_ts,
     triggerId: parsed.data.trigger_id,
     value: cleanText(value),
+    ...(parsed.data.view?.type === 'modal' ? { inModal: true } : {}),
   };
+}
+
+/**
+ * Opens `view` for a click: a new modal, or pushed on top of the modal the click came from (Slack
+ * refuses views.open there; closing the pushed one goes back to it).
+ * @see https://docs.slack.dev/reference/methods/views.push
+ */
+export async function openModal(
+  client: Pick<WebClient, 'views'>,
+  click: Pick<Click, 'triggerId' | 'inModal'>,
+  view: View,
+): Promise<void> {
+  if (click.inModal) await client.views.push({ trigger_id: click.triggerId, view });
+  else await client.views.open({ trigger_id: click.triggerId, view });
 }
 
 const submitterSchema = z.object({

@@ -1,6 +1,8 @@
+import { cardWorkplace } from '../../postings/posting-search-keys.js';
 import { storedSummary } from '../../postings/posting-summary.js';
 import type { Posting } from '../../referrals/records.js';
-import type { ReferralWithPeople } from '../../referrals/referral-service.js';
+import type { BrowseRow, ReferralWithPeople } from '../../referrals/referral-service.js';
+import type { BrowseRowView } from '../blocks/browse-blocks.js';
 import type { CandidateReferralRow, RecentPostingRow, ReferrerReferralRow } from '../blocks/home-view.js';
 import type { PostingRef } from '../blocks/posting-format.js';
 import type { ReferralParties } from '../blocks/referral-dms.js';
@@ -62,4 +64,16 @@ export function referrerRow(referral: ReferralWithPeople, at: Date): ReferrerRef
 /** A stored posting as a list row (App Home, `/vouch list`). */
 export function postingRow(posting: Posting): RecentPostingRow {
   return { ...refOf(posting), closed: posting.status === 'closed' };
+}
+
+/** A page row of a browse (App Home's browse modal, `/vouch list`): the posting's facts and counts. */
+export function browseRow(row: BrowseRow, at: Date): BrowseRowView {
+  const summary = storedSummary(row.posting.summary);
+  return {
+    ...refOf(row.posting),
+    locations: summary?.locations ?? [],
+    workplaceType: summary !== null ? cardWorkplace(summary) : null,
+    daysSinceShared: daysBetween(row.posting.createdAt, at),
+    counts: row.counts,
+  };
 }

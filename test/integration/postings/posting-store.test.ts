@@ -56,6 +56,28 @@ describeEachDatabase('the posting cache', (kind) => {
     expect(first.posting.etag).toBeTruthy();
   });
 
+  it('stores the browsing keys with the card; rows stored before them are indexed at start-up', async () => {
+    const url = board.job('/jobs/cache-keys', {
+      title: 'Keyed Engineer',
+      company: 'Cachet',
+      location: 'München, Remote',
+    });
+    const { posting } = await store.resolve(TEAM, url);
+    // The board says "München, Remote" (and its country): place words normalised, "Remote" the type.
+    expect(posting.workplaceType).toBe('remote');
+    expect(posting.places).toMatch(/^\| munich remote .*\|$/);
+
+    const prisma = database.db.prisma;
+    await prisma.posting.updateMany({ data: { places: null, workplaceType: null } });
+    let indexed = 0;
+    for (let batch = -1; batch !== 0; indexed += batch) batch = await store.indexForBrowsing(1);
+    expect(indexed).toBe(await prisma.posting.count());
+    expect(await prisma.posting.findUnique({ where: { id: posting.id } })).toMatchObject({
+      workplaceType: posting.workplaceType,
+      places: posting.places,
+    });
+  });
+
   it('revalidates a stale summary with its ETag and keeps it on 304', async () => {
     const url = board.job('/jobs/cache-2', { title: 'Data Engineer', company: 'Cachet' });
     await store.resolve(TEAM, url);

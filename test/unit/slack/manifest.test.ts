@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { FeatureDeps } from '../../../src/slack/features/feature-deps.js';
 import { buildFeatures } from '../../../src/slack/features/index.js';
 import {
+  browseActionIds,
+  browseModalIds,
   cardActionIds,
   cardMenuActionIds,
   followModalIds,
@@ -113,6 +115,7 @@ const namedActionIds = [
   ...Object.values(homeActionIds),
   ...Object.values(offerActionIds),
   ...Object.values(privacyActionIds),
+  ...Object.values(browseActionIds),
   ...Object.values(cardMenuActionIds),
 ];
 
@@ -138,6 +141,7 @@ describe('ids.ts and the registered listeners', () => {
         tagModalIds.callbackId,
         followModalIds.callbackId,
         profileFormIds.callbackId,
+        browseModalIds.callbackId,
       ].sort(),
     );
   });

@@ -11,7 +11,11 @@ import type { WorkplaceType } from '../../../postings/posting-summary.js';
 export type VouchCommand =
   | { kind: 'help' }
   | { kind: 'share'; url: string; note: string | null }
-  | { kind: 'list'; company: string | null }
+  /**
+   * `list [words…]`: `company` holds the words that are no filter word (a company's name, else a
+   * place: `list acme`, `list berlin`); `filters`, when a filter word was given (`parseList`).
+   */
+  | { kind: 'list'; company: string | null; filters?: ListFilters }
   | { kind: 'mine' }
   | { kind: 'referAt'; company: string }
   | { kind: 'referAtRemove'; company: string }
@@ -38,6 +42,16 @@ export type VouchCommand =
   /** `channel cards on|off`: whether Vouch replies to job links here with a card. */
   | { kind: 'channelCards'; on: boolean }
   | { kind: 'unknown'; text: string };
+
+/** The filter words of `/vouch list`: `at <company>`, `in <place>`, a workplace type, `can-refer`, `last <n> days`, `page <n>`. */
+export interface ListFilters {
+  company?: string;
+  place?: string;
+  workplaceType?: WorkplaceType;
+  canRefer?: true;
+  sinceDays?: number;
+  page?: number;
+}
 
 /** A Slack-formatted link `<url>` / `<url|label>` to an http(s) URL. */
 const slackLink = /<(https?:\/\/[^|>\s]+)(?:\|[^>]*)?>/i;
@@ -188,6 +202,66 @@ function parseFollow(args: readonly string[]): Extract<VouchCommand, { kind: 'fo
   return { kind: 'follow', words: text, workplaceType, place };
 }
 
+/** Words that ask for postings someone can refer for. */
+const canReferWords = new Set(['can-refer', 'can_refer', 'canrefer', 'referrable', 'referable', 'refer']);
+/** `last <word>` spans. */
+const spanDays: Record<string, number> = { day: 1, week: 7, month: 30, year: 365 };
+const dayUnits = new Set(['day', 'days', 'd']);
+
+/**
+ * `list` arguments, read leniently: filter words anywhere (`remote`, `can-refer`, `last 7 days`,
+ * `7d`, `last week`, `page 2`), `at` starts a company and `in` a place (up to the next filter word),
+ * and every other word is kept, in order, as `company` (a company's name, else a place).
+ */
+function parseList(args: readonly string[]): Extract<VouchCommand, { kind: 'list' }> {
+  const words = decodeEntities(args.join(' ')).split(/\s+/).filter(Boolean);
+  const filters: ListFilters = {};
+  const free: string[] = [];
+  const named: { company: string[]; place: string[] } = { company: [], place: [] };
+  let slot: 'company' | 'place' | null = null;
+  const numberAt = (i: number): number | null => {
+    const word = words[i];
+    return word !== undefined && /^\d{1,4}$/.test(word) ? Number(word) : null;
+  };
+  for (let i = 0; i < words.length; i += 1) {
+    const word = words[i] as string;
+    const lower = word.toLowerCase().replace(/[,;.]+$/, '');
+    const next = (words[i + 1] ?? '').toLowerCase().replace(/[,;.]+$/, '');
+    const type = workplaceWords[lower];
+    let taken = 0;
+    if (type !== undefined) {
+      filters.workplaceType = type;
+    } else if (canReferWords.has(lower) || (lower === 'can' && next === 'refer')) {
+      filters.canRefer = true;
+      taken = lower === 'can' ? 1 : 0;
+    } else if (lower === 'page' && numberAt(i + 1) !== null) {
+      filters.page = Math.max(1, numberAt(i + 1) as number);
+      taken = 1;
+    } else if ((lower === 'last' || lower === 'past') && numberAt(i + 1) !== null) {
+      filters.sinceDays = Math.max(1, numberAt(i + 1) as number);
+      taken = dayUnits.has((words[i + 2] ?? '').toLowerCase()) ? 2 : 1;
+    } else if ((lower === 'last' || lower === 'past') && spanDays[next] !== undefined) {
+      filters.sinceDays = spanDays[next];
+      taken = 1;
+    } else if (/^\d{1,4}d$/.test(lower)) {
+      filters.sinceDays = Math.max(1, Number(lower.slice(0, -1)));
+    } else if ((lower === 'at' || lower === 'in') && i < words.length - 1) {
+      slot = lower === 'at' ? 'company' : 'place';
+      continue;
+    } else {
+      (slot === null ? free : named[slot]).push(word);
+      continue;
+    }
+    // A filter word ends an `at` or `in` name.
+    slot = null;
+    i += taken;
+  }
+  if (named.company.length > 0) filters.company = named.company.join(' ');
+  if (named.place.length > 0) filters.place = named.place.join(' ');
+  const company = free.join(' ').trim() || null;
+  return Object.keys(filters).length > 0 ? { kind: 'list', company, filters } : { kind: 'list', company };
+}
+
 /** Parses the text after `/vouch`. Never throws: anything unclear is `unknown` (answered with help). */
 export function parseVouchCommand(text: string): VouchCommand {
   const trimmed = text.trim();
@@ -246,10 +320,8 @@ export function parseVouchCommand(text: string): VouchCommand {
         }
         return { kind: 'unknown', text: trimmed };
       }
-      case 'list': {
-        const company = companyArg(args);
-        return { kind: 'list', company: company || null };
-      }
+      case 'list':
+        return parseList(args);
       case 'referrers': {
         const company = companyArg(args);
         return company ? { kind: 'referrers', company } : { kind: 'unknown', text: trimmed };

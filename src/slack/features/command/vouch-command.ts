@@ -5,7 +5,6 @@ import { addJob } from '../../../work/work-queue.js';
 import {
   forgetMePrompt,
   helpText,
-  listResult,
   mineResult,
   privacyResult,
   referAtResult,
@@ -17,8 +16,9 @@ import { ownVerificationBlock } from '../../blocks/verification-blocks.js';
 import { referrerAppearedJob } from '../../effects/notice-jobs.js';
 import { slackChannelIdSchema, slackTeamIdSchema, slackUserIdSchema } from '../../slack-ids.js';
 import type { Message } from '../../support/notifier.js';
-import { candidateRow, postingRow, referrerRow } from '../../support/posting-ref.js';
+import { candidateRow, referrerRow } from '../../support/posting-ref.js';
 import { completeDeliveryWithin, isRerun } from '../../transport/durable-deliveries.js';
+import { answerListCommand } from '../browse/list-command.js';
 import { answerDigestCommand } from '../digest/digest-commands.js';
 import type { FeatureDeps } from '../feature-deps.js';
 import { answerFollowCommand } from '../follow/follow-commands.js';
@@ -107,18 +107,8 @@ export function onVouchCommand(
         case 'share':
           await reply({ text: '⏳ Reading that job posting…' });
           return shareFromCommand(command, parsed.url, parsed.note);
-        case 'list': {
-          const postings = await referrals.recentPostings(teamId, {
-            ...(parsed.company ? { company: parsed.company } : {}),
-            limit: 15,
-          });
-          return reply(
-            listResult({
-              company: parsed.company,
-              postings: postings.map(postingRow),
-            }),
-          );
-        }
+        case 'list':
+          return reply(await answerListCommand(deps, teamId, parsed));
         case 'mine': {
           const asker = await member();
           const [asCandidate, asReferrer] = await Promise.all([

@@ -3,7 +3,7 @@ import { storedSummary } from '../../../postings/posting-summary.js';
 import { detailsModal } from '../../blocks/details-modal.js';
 import { isLimitedSource } from '../../blocks/posting-format.js';
 import type { FeatureDeps } from '../feature-deps.js';
-import { type ActionListener, onClick } from '../listener-kit.js';
+import { type ActionListener, onClick, openModal } from '../listener-kit.js';
 
 /** "Details" on a card or a Home row: the whole summary in a modal. */
 export function onDetails(
@@ -19,13 +19,14 @@ export function onDetails(
       });
       return;
     }
-    await client.views.open({
-      trigger_id: click.triggerId,
-      view: detailsModal(summary, {
+    await openModal(
+      client,
+      click,
+      detailsModal(summary, {
         postingId: posting.id,
         closed: posting.status === 'closed',
         limitedSource: isLimitedSource(summary),
       }),
-    });
+    );
   });
 }

@@ -2,7 +2,7 @@ import type { BlockAction, ButtonAction } from '@slack/bolt';
 import { interestModal } from '../../blocks/interest-modal.js';
 import { heading } from '../../support/posting-ref.js';
 import type { FeatureDeps } from '../feature-deps.js';
-import { type ActionListener, onClick } from '../listener-kit.js';
+import { type ActionListener, onClick, openModal } from '../listener-kit.js';
 
 /**
  * "I'm interested" on a card: opens the interest form right away (a trigger_id lives three seconds)
@@ -26,9 +26,10 @@ export function onImInterested(
     ]);
     // The form starts from the member's profile; they may change it for this request.
     const profile = member === null ? null : await profiles.get(member.id);
-    await client.views.open({
-      trigger_id: click.triggerId,
-      view: interestModal({
+    await openModal(
+      client,
+      click,
+      interestModal({
         ...heading(posting),
         referrers: candidates
           .filter((m) => m.slackUserId !== click.userId)
@@ -36,6 +37,6 @@ export function onImInterested(
         metadata: { channel: click.channel, ts: click.messageTs },
         profile,
       }),
-    });
+    );
   });
 }

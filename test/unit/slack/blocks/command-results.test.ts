@@ -4,7 +4,6 @@ import {
   exportResult,
   forgetMePrompt,
   helpText,
-  listResult,
   mineResult,
   privacyResult,
   referAtResult,
@@ -36,15 +35,6 @@ describe('/vouch results', () => {
   it('help for unknown input echoes it, escaped', () => {
     const text = textOf(helpText({ unknownText: 'frobnicate <!channel>' }));
     expect(text).toContain("I didn't understand `frobnicate &lt;!channel&gt;`");
-  });
-
-  it('list shows postings with counts, or how to share one', () => {
-    expect(
-      textOf(listResult({ postings: [{ ...posting, counts: { referrers: 1, interested: 4 } }] })),
-    ).toContain('🙋 1 · 👀 4');
-    expect(textOf(listResult({ company: 'Acme', postings: [] }))).toContain(
-      'No open postings at *Acme* yet.',
-    );
   });
 
   it('mine shows both sides with statuses', () => {
@@ -99,8 +89,6 @@ describe('/vouch results', () => {
   });
 
   it('long lists stay within message limits', () => {
-    const many = Array.from({ length: 120 }, (_, i) => ({ ...posting, postingId: `p${i}` }));
-    expect(findLimitViolations(listResult({ postings: many }), 'message')).toEqual([]);
     const rows = Array.from({ length: 120 }, (_, i) => ({
       referralId: `r${i}`,
       status: 'requested' as const,

@@ -2,8 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { PostingSummary } from '../../../../src/postings/posting-summary.js';
 import { section } from '../../../../src/slack/blocks/block-kit.js';
 import {
+  type BrowseOutcome,
+  browseListMessage,
+  browseModal,
+  emptyBrowseForm,
+} from '../../../../src/slack/blocks/browse-blocks.js';
+import {
   helpText,
-  listResult,
   mineResult,
   referAtResult,
   referrersResult,
@@ -91,6 +96,23 @@ const posting: PostingRef = {
   title: hostileSummary.title,
   company: hostileSummary.company,
   url: hostileSummary.url,
+};
+/** A browse page of ten hostile rows, its filters read as hostile text. */
+const hostileBrowse: BrowseOutcome = {
+  rows: Array.from({ length: 10 }, () => ({
+    ...posting,
+    locations: [hostile, veryLong, hostile, hostile],
+    workplaceType: 'remote' as const,
+    daysSinceShared: 3,
+    counts: { referrers: 1, interested: 2 },
+  })),
+  page: 2,
+  pages: 3,
+  total: 25,
+  reading: { companies: [hostile, veryLong], place: veryLong, unknownCompany: null },
+  workplaceType: 'hybrid',
+  sinceDays: 30,
+  canRefer: true,
 };
 const parties: ReferralParties = {
   referralId: 'ref_1',
@@ -226,13 +248,24 @@ const payloads: Array<[name: string, payload: unknown, surface: Surface]> = [
   ['reminder DM', reminderDm({ referral: parties, status: 'requested', days: 3 }), 'message'],
   ['tag DM', tagDm({ role: 'referrer', taggedBy: 'U0SHARER', posting: card }), 'message'],
   ['/vouch help', helpText({ unknownText: veryLong }), 'message'],
+  ['/vouch list', browseListMessage(hostileBrowse, `/vouch list ${veryLong} page 2`), 'message'],
   [
-    '/vouch list',
-    listResult({
-      company: hostile,
-      postings: [{ ...posting, counts: { referrers: 1, interested: 2 } }],
-    }),
+    '/vouch list (nothing)',
+    browseListMessage(
+      {
+        ...hostileBrowse,
+        rows: [],
+        total: 0,
+        reading: { ...hostileBrowse.reading, unknownCompany: hostile },
+      },
+      null,
+    ),
     'message',
+  ],
+  [
+    'browse modal',
+    browseModal({ ...emptyBrowseForm, company: veryLong, place: hostile, canRefer: true }, hostileBrowse),
+    'modal',
   ],
   [
     '/vouch mine',

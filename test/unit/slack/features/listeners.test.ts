@@ -124,7 +124,7 @@ describe('a card button listener', () => {
     const profiles = createMemberProfiles();
     t.router.action(
       cardActionIds.iCanRefer,
-      onICanRefer({ ...t, referrals, work, profiles, config: { referrers: 'any' } } as never),
+      onICanRefer({ ...t, referrals, work, memberProfiles: profiles, config: { referrers: 'any' } } as never),
     );
     await Promise.all([
       t.receiver.send(click(cardActionIds.iCanRefer, 'p1')),

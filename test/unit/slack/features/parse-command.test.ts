@@ -43,6 +43,39 @@ describe('parseVouchCommand', () => {
   });
 
   it.each<[string, VouchCommand]>([
+    [
+      'list remote berlin can-refer',
+      { kind: 'list', company: 'berlin', filters: { workplaceType: 'remote', canRefer: true } },
+    ],
+    [
+      'list onsite last 7 days',
+      { kind: 'list', company: null, filters: { workplaceType: 'onsite', sinceDays: 7 } },
+    ],
+    ['list page 2', { kind: 'list', company: null, filters: { page: 2 } }],
+    ['list acme 30d', { kind: 'list', company: 'acme', filters: { sinceDays: 30 } }],
+    [
+      'list past week Hybrid',
+      { kind: 'list', company: null, filters: { sinceDays: 7, workplaceType: 'hybrid' } },
+    ],
+    [
+      'list at New York Times in New York can refer page 3',
+      {
+        kind: 'list',
+        company: null,
+        filters: { company: 'New York Times', place: 'New York', canRefer: true, page: 3 },
+      },
+    ],
+    [
+      'list in Zürich remote, AT&amp;T',
+      { kind: 'list', company: 'AT&T', filters: { place: 'Zürich', workplaceType: 'remote' } },
+    ],
+    // A last word "in" or "at" names nothing: it is a word like any other.
+    ['list sign in', { kind: 'list', company: 'sign in' }],
+  ])('list filter words: %j → %j', (text, expected) => {
+    expect(parseVouchCommand(text)).toEqual(expected);
+  });
+
+  it.each<[string, VouchCommand]>([
     ['privacy', { kind: 'privacy' }],
     ['export', { kind: 'export' }],
     ['forget-me', { kind: 'forgetMe' }],
