@@ -106,7 +106,13 @@ describeEachDatabase('a removed share', (kind) => {
       db: database.db.prisma,
       postingRows: createPostingRows(database.db.prisma),
     });
-    const listed = async () => (await referrals.recentPostings(TEAM, { limit: 100 })).map((p) => p.id);
+    // Both public lists: Home's recent postings and browsing (`/vouch list`, the Browse modal).
+    const listed = async () => {
+      const recent = (await referrals.recentPostings(TEAM, { limit: 100 })).map((p) => p.id);
+      const browsed = (await referrals.browsePostings(TEAM, {})).rows.map((row) => row.posting.id);
+      expect(browsed.sort()).toEqual(recent.sort());
+      return recent;
+    };
     const only = await claimedCard();
     const twice = await claimedCard();
     const again = await shares.claimCard({ ...twice.claim, anchor: '1700000500.000001' });
