@@ -417,7 +417,9 @@ export async function startFakeSlackApi(options = {}) {
       answer = { ok: false, error: error.code };
       call.failed = error.code;
     }
-    call.answer = answer;
+    // Not enumerable: a test that searches the calls (JSON) looks at what the app sent, not at what
+    // the fake answered (users.info carries e-mails the app must never pass on).
+    Object.defineProperty(call, 'answer', { value: answer, enumerable: false });
     // Done on Slack's side, the answer still on its way (a slow network, or a caller about to die).
     const hold = holds.get(method);
     if (hold !== undefined) await new Promise((resolve) => setTimeout(resolve, hold));
