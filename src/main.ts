@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { WebClient } from '@slack/web-api';
+import { createChannelSettings } from './channels/channel-settings.js';
 import { type Config, formatConfigProblems, loadConfig, readEnvironment } from './config.js';
 import { createDatabase } from './db/client.js';
 import { createEventLedger } from './deliveries/event-ledger.js';
@@ -29,6 +30,7 @@ import { createTurnQueue } from './runtime/turn-queue.js';
 import { useBaselineWasmCompiler } from './runtime/wasm-compiler.js';
 import { createShareStore } from './shares/share-store.js';
 import { createSlackApp, webClientOptions } from './slack/create-slack-app.js';
+import { registerCardRemovalHandler } from './slack/effects/card-removal.js';
 import { registerDigestHandlers } from './slack/effects/digest-handlers.js';
 import { registerEffectHandlers } from './slack/effects/effect-handlers.js';
 import { registerFollowHandlers } from './slack/effects/follow-handlers.js';
@@ -186,6 +188,7 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
       logger,
     });
     registerEffectHandlers(work, { client, home, cards, logger: logger.child({ component: 'effects' }) });
+    registerCardRemovalHandler(work, { client, logger });
     registerNoticeHandlers(work, { referrals, notifier, home, cards, logger });
     const channelMembers = createChannelMembers(client, { logger });
     registerFollowHandlers(work, {
@@ -224,6 +227,7 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
         digests,
         channelMembers,
         memberProfiles: createMemberProfiles(),
+        channelSettings: createChannelSettings(prisma),
       }),
     );
 

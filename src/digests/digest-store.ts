@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
 import { BURST_TRANSACTION_OPTIONS } from '../db/within-transaction.js';
+import { standingShare } from '../shares/share-store.js';
 import { addJob } from '../work/work-queue.js';
 import { type DigestPeriod, digestPostJob } from './digest-jobs.js';
 import {
@@ -183,6 +184,8 @@ export function createDigestStore(deps: DigestStoreDeps) {
         where: {
           channelId: period.channelId,
           createdAt: { gte: period.from, lt: period.until },
+          // A card removed by its sharer or an admin is not "shared here" any more.
+          ...standingShare,
           posting: { workspaceId: period.workspaceId, isJob: true, status: 'open' },
         },
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],

@@ -6,6 +6,7 @@ import {
   postingSummarySchema,
   workplaceTypeSchema,
 } from '../postings/posting-summary.js';
+import { standingShare } from '../shares/share-store.js';
 import { addJob } from '../work/work-queue.js';
 import { followBatchJob } from './follow-jobs.js';
 import type { FollowCriteria, FollowInput } from './follow-matcher.js';
@@ -139,10 +140,13 @@ export function createFollowStore(deps: FollowStoreDeps) {
       return row.label;
     },
 
-    /** The share a match job is about, with its card; null when it is gone or not an open job. */
+    /**
+     * The share a match job is about, with its card; null when it is gone, its card was removed, or
+     * it is not an open job.
+     */
     async sharedCard(shareId: string): Promise<SharedCard | null> {
-      const share = await db.share.findUnique({
-        where: { id: shareId },
+      const share = await db.share.findFirst({
+        where: { id: shareId, ...standingShare },
         select: {
           channelId: true,
           sharedById: true,

@@ -122,6 +122,8 @@ export interface MemberExport {
   tagsYouReceived: Array<{ posting: ExportedPosting; role: string; at: string }>;
   /** Open requests that reached the member anonymously, and their answer (never who asked). */
   requestsYouWereOffered: Array<{ posting: ExportedPosting; yourAnswer: string; at: string }>;
+  /** Cards they removed ("Remove card"): their own, or others' as a workspace admin. */
+  cardsYouRemoved: Array<{ posting: ExportedPosting; channelId: string; reason: string | null; at: string }>;
   /** What they follow (`/vouch follow`), as they typed it. */
   follows: Array<{ follow: string; since: string }>;
   /** Postings Vouch told them about (or is about to) because of their follows. */
@@ -208,6 +210,7 @@ export function createMemberData(deps: MemberDataDeps) {
         follows,
         followNotices,
         profile,
+        removedShares,
       ] = await Promise.all([
         db.companyReferrer.findMany({
           where: { memberId },
@@ -256,6 +259,7 @@ export function createMemberData(deps: MemberDataDeps) {
         db.follow.findMany({ where: { memberId }, orderBy: { createdAt: 'asc' } }),
         db.followNotice.findMany({ where: { memberId }, ...withPostingOldestFirst }),
         db.candidateProfile.findUnique({ where: { memberId } }),
+        db.share.findMany({ where: { removedById: memberId }, ...withPostingOldestFirst }),
       ]);
       return {
         format: EXPORT_FORMAT,
@@ -331,6 +335,12 @@ export function createMemberData(deps: MemberDataDeps) {
           posting: exportedPosting(offer.referral.posting),
           yourAnswer: offer.status,
           at: offer.createdAt.toISOString(),
+        })),
+        cardsYouRemoved: removedShares.map((share) => ({
+          posting: exportedPosting(share.posting),
+          channelId: share.channelId,
+          reason: share.removedReason,
+          at: share.removedAt?.toISOString() ?? share.createdAt.toISOString(),
         })),
         follows: follows.map((row) => ({ follow: row.label, since: row.createdAt.toISOString() })),
         postingsYouWereToldAbout: followNotices.map((row) => ({
@@ -410,6 +420,8 @@ export function createMemberData(deps: MemberDataDeps) {
           where: { sharedById: memberId },
           data: { sharedById: null, note: null },
         });
+        // A card they removed stays removed, no longer saying by whom.
+        await tx.share.updateMany({ where: { removedById: memberId }, data: { removedById: null } });
         await tx.member.delete({ where: { id: memberId } });
         // Work not done yet that is for or about the member (a DM to them, a request naming them).
         const unfinished = await tx.job.findMany({

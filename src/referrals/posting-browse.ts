@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.js';
 import { PLACE_ANYWHERE, placePattern } from '../postings/posting-search-keys.js';
 import type { WorkplaceType } from '../postings/posting-summary.js';
+import { publiclyListedPosting } from '../shares/share-store.js';
 import { normalizeCompanyName } from './company-names.js';
 import type { Company, Posting } from './records.js';
 
@@ -180,6 +181,8 @@ export function createPostingBrowse(deps: PostingBrowseDeps) {
         ...(filters.workplaceType ? { workplaceType: filters.workplaceType } : {}),
         ...(sinceDays !== null ? { createdAt: { gte: new Date(now().getTime() - sinceDays * DAY_MS) } } : {}),
         AND: [
+          // A posting whose every card was removed is no longer offered to everyone.
+          publiclyListedPosting,
           ...(pattern !== null
             ? [{ OR: [{ places: { contains: pattern } }, { places: { contains: PLACE_ANYWHERE } }] }]
             : []),

@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.js';
 import type { PostingRows } from '../postings/posting-rows.js';
 import { type PostingSummary, storedSummary } from '../postings/posting-summary.js';
+import { publiclyListedPosting } from '../shares/share-store.js';
 import type { CompanyDirectory, VerifiedMember } from './company-directory.js';
 import type { Members } from './members.js';
 import type { Member, Posting, Referral, ReferralOffer, ReferralStatus } from './records.js';
@@ -239,6 +240,8 @@ export function createReferralReadModels(deps: ReferralReadModelDeps) {
           isJob: true,
           status: 'open',
           ...(companyId !== undefined ? { companyId } : {}),
+          // A posting whose every card was removed is no longer offered to everyone.
+          ...publiclyListedPosting,
         },
         orderBy: { createdAt: 'desc' },
         take: options.limit ?? 10,

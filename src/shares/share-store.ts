@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.js';
 import { insertedOnce, isUniqueViolation } from '../db/unique-violation.js';
+import type { WithinTransaction } from '../db/within-transaction.js';
 import { followMatchJob } from '../follows/follow-jobs.js';
 import { addJob } from '../work/work-queue.js';
 import { shareDedupeKey } from './share-dedupe-key.js';
@@ -44,6 +45,38 @@ export interface UnfurlShare {
 const REFRESHED_SHARES = 20;
 
 /**
+ * The Prisma filter for a share whose card still stands: not removed by its sharer or an admin
+ * ("Remove card"). Whatever says "shared in channel X" (a digest, a follow DM, browsing by channel)
+ * counts only these; a removed share stays in the table so its delivery is never re-posted.
+ */
+export const standingShare = { removedAt: null } as const;
+
+/**
+ * The Prisma filter for postings that public lists show: shared where a card still stands, or never
+ * recorded in a channel at all (an unfurl in the message composer). A posting whose every card was
+ * removed is listed only to those engaged with it (their referrals, their Home).
+ */
+export const publiclyListedPosting = {
+  OR: [{ shares: { none: {} } }, { shares: { some: standingShare } }],
+};
+
+/** Why a card was removed (`Share.removedReason`): shared by mistake, or spam (not a job). */
+export const removalReasons = ['mistake', 'spam'] as const;
+export type RemovalReason = (typeof removalReasons)[number];
+
+/** A share as "Remove card" needs it: where its card stands, who shared it, whether it is gone. */
+export interface RemovableShare {
+  id: string;
+  postingId: string;
+  workspaceId: string;
+  channelId: string;
+  cardTs: string | null;
+  /** The sharer's Slack user id; null when nobody (an erased member) is on record. */
+  sharedBySlackUserId: string | null;
+  removed: boolean;
+}
+
+/**
  * The owner of share rows: every place in Slack a posting's card stands. The de-duplication rule
  * lives here: one share per posting, channel and delivery anchor (`share-dedupe-key.ts`), enforced by
  * the unique column, so a re-delivered event, a second event id for the same message or a double
@@ -84,9 +117,9 @@ export function createShareStore(db: Db) {
         // The same delivery run again after its process died: its claim has no card yet.
         const left = await db.share.findUnique({
           where: { dedupeKey: shareDedupeKey(claim) },
-          select: { id: true, cardTs: true },
+          select: { id: true, cardTs: true, removedAt: true },
         });
-        return left !== null && left.cardTs === null ? left.id : null;
+        return left !== null && left.cardTs === null && left.removedAt === null ? left.id : null;
       }
     },
 
@@ -97,12 +130,16 @@ export function createShareStore(db: Db) {
 
     /**
      * Records the ts of the card message a claim led to, and (same transaction) the job that tells
-     * the followers it matches (src/follows/).
+     * the followers it matches (src/follows/). A card removed meanwhile (its message clicked away
+     * before a slow run got here) stays removed and tells nobody.
      */
     async cardPosted(claimId: string, cardTs: string): Promise<void> {
       await db.$transaction(async (tx) => {
-        await tx.share.update({ where: { id: claimId }, data: { cardTs } });
-        await addJob(tx, followMatchJob(claimId));
+        const { count } = await tx.share.updateMany({
+          where: { id: claimId, ...standingShare },
+          data: { cardTs },
+        });
+        if (count > 0) await addJob(tx, followMatchJob(claimId));
       });
     },
 
@@ -131,10 +168,10 @@ export function createShareStore(db: Db) {
       );
     },
 
-    /** The newest places a posting's card stands, for a refresh. */
+    /** The newest places a posting's card stands (removed cards left out), for a refresh. */
     async recentFor(postingId: string): Promise<ShareRecord[]> {
       return db.share.findMany({
-        where: { postingId },
+        where: { postingId, ...standingShare },
         orderBy: { createdAt: 'desc' },
         take: REFRESHED_SHARES,
         select: {
@@ -147,6 +184,61 @@ export function createShareStore(db: Db) {
           sharedById: true,
           note: true,
         },
+      });
+    },
+
+    /** A share a "Remove card" click names; null when there is no such share. */
+    async removable(shareId: string): Promise<RemovableShare | null> {
+      const row = await db.share.findUnique({
+        where: { id: shareId },
+        select: {
+          id: true,
+          postingId: true,
+          channelId: true,
+          cardTs: true,
+          removedAt: true,
+          posting: { select: { workspaceId: true } },
+          sharedBy: { select: { slackUserId: true } },
+        },
+      });
+      if (row === null) return null;
+      return {
+        id: row.id,
+        postingId: row.postingId,
+        workspaceId: row.posting.workspaceId,
+        channelId: row.channelId,
+        cardTs: row.cardTs,
+        sharedBySlackUserId: row.sharedBy?.slackUserId ?? null,
+        removed: row.removedAt !== null,
+      };
+    },
+
+    /**
+     * Records that a card was removed (who, when) and, in the same transaction, `within` (the click
+     * marked handled, the job that deletes the message). `cardTs` is the message clicked on, kept
+     * when the share had none on record yet (a card whose run died between posting and recording):
+     * a run again then finds the share posted and posts nothing. false, with nothing written, when
+     * the card was already removed.
+     */
+    async removeCard(
+      shareId: string,
+      removal: { removedById: string; cardTs: string; reason: RemovalReason },
+      within?: WithinTransaction,
+    ): Promise<boolean> {
+      return db.$transaction(async (tx) => {
+        const share = await tx.share.findUnique({ where: { id: shareId }, select: { cardTs: true } });
+        const { count } = await tx.share.updateMany({
+          where: { id: shareId, ...standingShare },
+          data: {
+            removedAt: new Date(),
+            removedById: removal.removedById,
+            removedReason: removal.reason,
+            cardTs: share?.cardTs ?? removal.cardTs,
+          },
+        });
+        if (count === 0) return false;
+        await within?.(tx, undefined);
+        return true;
       });
     },
   };

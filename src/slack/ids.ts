@@ -25,6 +25,14 @@ export const cardActionIds = {
   openPosting: 'open_posting',
 } as const;
 
+/**
+ * The "…" menu on a card Vouch posted (not on unfurls, which are the member's message). Each option's
+ * value is a card-menu value (`blocks/action-values.ts`) naming the share.
+ */
+export const cardMenuActionIds = {
+  menu: 'card_menu',
+} as const;
+
 /** The "I'm interested" modal. */
 export const interestModalIds = {
   callbackId: 'interest_submit',

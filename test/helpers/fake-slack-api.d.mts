@@ -12,6 +12,11 @@ export interface RecordedCall {
    * or when the fake refused it as Slack would (`invalid_blocks`, `invalid_arguments`…).
    */
   failed?: string;
+  /**
+   * What the fake answered (e.g. the `ts` of a posted message); unset for a failure from `fail`. Not
+   * enumerable: JSON views of the calls show what the app sent only.
+   */
+  answer?: Record<string, unknown>;
   /** Set when the fake refused the call as Slack would: Slack's `[ERROR] … [json-pointer:…]` messages. */
   rejected?: string[];
 }

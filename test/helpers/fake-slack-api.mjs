@@ -30,6 +30,20 @@ const ARGLESS_DEFAULTS = new Set([
   'conversations.replies',
 ]);
 
+/** A default answer's refusal, sent as `{ ok: false, error: code }`, as Slack answers. */
+class SlackRefusal extends Error {
+  /** @param {string} code */
+  constructor(code) {
+    super(code);
+    this.code = code;
+  }
+}
+
+/** @param {string} code */
+function slackRefusal(code) {
+  return new SlackRefusal(code);
+}
+
 /** @param {string} value */
 function decodeValue(value) {
   const first = value.trimStart()[0];
@@ -152,7 +166,18 @@ export async function startFakeSlackApi(options = {}) {
     },
     'chat.postEphemeral': () => ({ message_ts: nextTs() }),
     'chat.update': (args) => ({ channel: args.channel, ts: args.ts, text: args.text }),
-    'chat.delete': (args) => ({ channel: args.channel, ts: args.ts }),
+    // The message leaves the channel's history, as in Slack; one already gone is Slack's refusal.
+    'chat.delete': (args) => {
+      const channel = String(args.channel);
+      const posted = history.get(channel) ?? [];
+      if (recordCalls && !posted.some((m) => m.ts === String(args.ts)))
+        throw slackRefusal('message_not_found');
+      history.set(
+        channel,
+        posted.filter((m) => m.ts !== String(args.ts)),
+      );
+      return { channel: args.channel, ts: args.ts };
+    },
     'chat.unfurl': () => ({}),
     'chat.getPermalink': (args) => ({
       channel: args.channel,
@@ -380,10 +405,21 @@ export async function startFakeSlackApi(options = {}) {
       return;
     }
 
-    const answer =
-      responder !== undefined
-        ? { ok: true, ...responder(args, call) }
-        : { ok: false, error: 'unknown_method' };
+    /** @type {Record<string, unknown>} */
+    let answer;
+    try {
+      answer =
+        responder !== undefined
+          ? { ok: true, ...responder(args, call) }
+          : { ok: false, error: 'unknown_method' };
+    } catch (error) {
+      if (!(error instanceof SlackRefusal)) throw error;
+      answer = { ok: false, error: error.code };
+      call.failed = error.code;
+    }
+    // Not enumerable: a test that searches the calls (JSON) looks at what the app sent, not at what
+    // the fake answered (users.info carries e-mails the app must never pass on).
+    Object.defineProperty(call, 'answer', { value: answer, enumerable: false });
     // Done on Slack's side, the answer still on its way (a slow network, or a caller about to die).
     const hold = holds.get(method);
     if (hold !== undefined) await new Promise((resolve) => setTimeout(resolve, hold));

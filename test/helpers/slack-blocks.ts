@@ -10,10 +10,13 @@ import type { FakeSlackApi, RecordedCall } from './fake-slack-api.mjs';
 
 /** An interactive (or plain) element of a block, as far as the tests read it. */
 export interface BlockElement {
+  type?: string;
   action_id?: string;
   value?: string;
   text?: unknown;
   url?: string;
+  /** A select's or an overflow menu's options. */
+  options?: Array<{ value: string; text?: unknown }>;
 }
 
 /** A Block Kit block, loosely typed: only the fields the tests look at. */
@@ -147,6 +150,22 @@ export function buttonValue(blocks: unknown, actionId: string, options: { prefix
   );
   if (found === undefined)
     throw new Error(`no ${actionId} button in ${JSON.stringify(blocks).slice(0, 400)}`);
+  return found.value;
+}
+
+/**
+ * The value of the option labelled `label` in the overflow menu ("…") `actionId` of `blocks`
+ * (a section accessory); throws, showing the blocks, when there is none.
+ */
+export function overflowOptionValue(blocks: unknown, actionId: string, label: string): string {
+  const found = ((blocks as Block[] | undefined) ?? [])
+    .flatMap((b) =>
+      b.accessory?.type === 'overflow' && b.accessory.action_id === actionId ? [b.accessory] : [],
+    )
+    .flatMap((menu) => menu.options ?? [])
+    .find((o) => textOf(o.text) === label);
+  if (found === undefined)
+    throw new Error(`no "${label}" in a ${actionId} menu of ${JSON.stringify(blocks).slice(0, 400)}`);
   return found.value;
 }
 

@@ -1,8 +1,24 @@
 import { expect } from 'vitest';
 import type { FakeJobBoard } from './fake-job-board.mjs';
 import type { RecordedCall } from './fake-slack-api.mjs';
-import { buttonValue, dmChannelOf, mentions, postingIdOf, textOf, unfurlBlocksOf } from './slack-blocks.js';
-import { blockAction, homeAction, linkSharedEvent, viewSubmission } from './slack-payloads.mjs';
+import {
+  type Block,
+  buttonValue,
+  dmChannelOf,
+  mentions,
+  overflowOptionValue,
+  postingIdOf,
+  textOf,
+  unfurlBlocksOf,
+  viewBlocksOf,
+} from './slack-blocks.js';
+import {
+  appHomeOpened,
+  blockAction,
+  homeAction,
+  linkSharedEvent,
+  viewSubmission,
+} from './slack-payloads.mjs';
 import type { SlackResponse } from './slack-requests.js';
 import type { TestApp } from './start-test-app.js';
 
@@ -18,6 +34,11 @@ export type SlackSide = Pick<TestApp, 'requests' | 'slack'>;
 /** Waits `ms` so that anything the app would still do has had every chance to happen. */
 export function settle(ms = 500): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Waits until the app has no job left to run: every delivery, and everything it wrote, done. */
+export async function allWorkDone(app: Pick<TestApp, 'vouch'>, timeoutMs = 10_000): Promise<void> {
+  await expect.poll(async () => (await app.vouch.work.stats()).backlog, { timeout: timeoutMs }).toBe(0);
 }
 
 /** The app still answers its health check and no Slack listener ended in an unhandled error. */
@@ -154,6 +175,41 @@ export type ButtonClick = Omit<Parameters<typeof blockAction>[0], 'responseUrl'>
 export function clickButton(app: SlackSide, click: ButtonClick): Promise<SlackResponse> {
   const responseUrl = click.responseUrl ?? app.slack.responseUrl(`${click.actionId}-${click.user}`);
   return app.requests.interaction(blockAction({ ...click, responseUrl }));
+}
+
+/** The "…" menu's removal options, by the reason they record. */
+const removeCardOptions = {
+  mistake: 'Remove card: shared by mistake',
+  spam: 'Remove card: spam or not a job',
+} as const;
+
+/**
+ * `user` picks "Remove card" (shared by mistake, unless `reason` says spam) in the "…" menu of `card`
+ * (a card the bot posted) and confirms; resolves with Slack's HTTP answer. The click carries what
+ * Slack sends: the card's channel and ts, and the option's value (with `actionTs`, a repeat of an
+ * earlier click).
+ */
+export function removeCard(
+  app: SlackSide,
+  input: { user: string; card: RecordedCall; reason?: keyof typeof removeCardOptions; actionTs?: string },
+): Promise<SlackResponse> {
+  const payload = blockAction({
+    user: input.user,
+    actionId: 'card_menu',
+    actionType: 'overflow',
+    value: overflowOptionValue(
+      input.card.args.blocks,
+      'card_menu',
+      removeCardOptions[input.reason ?? 'mistake'],
+    ),
+    channel: String(input.card.args.channel),
+    messageTs: String(input.card.answer?.ts),
+    responseUrl: app.slack.responseUrl(`card_menu-${input.user}`),
+  });
+  if (input.actionTs !== undefined) {
+    for (const action of payload.actions) action.action_ts = input.actionTs;
+  }
+  return app.requests.interaction(payload);
 }
 
 /** Where and how a member clicks a button that opens a modal on a card ("I'm interested", "Tag someone"). */
@@ -407,6 +463,18 @@ export function waitForHome(
       (options.including === undefined || mentions(c.args.view, options.including)),
     options.timeoutMs ?? 10_000,
   );
+}
+
+/** Opens the Home tab as `user` and resolves with the blocks of the view Vouch published for it. */
+export async function openHome(app: SlackSide, user: string): Promise<Block[]> {
+  const before = app.slack.calls('views.publish').length;
+  await app.requests.eventCallback(appHomeOpened(user));
+  const call = await app.slack.waitFor(
+    'views.publish',
+    (c) => c.args.user_id === user && app.slack.calls('views.publish').indexOf(c) >= before,
+    10_000,
+  );
+  return viewBlocksOf(call);
 }
 
 /**

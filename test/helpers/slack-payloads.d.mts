@@ -69,7 +69,8 @@ export function blockAction(input: {
   messageTs?: string;
   responseUrl: string;
   blocks?: unknown[];
-  actionType?: 'button' | 'static_select';
+  /** A select or an overflow menu ("…") sends the chosen option's value as `selected_option`. */
+  actionType?: 'button' | 'static_select' | 'overflow';
 }): {
   type: string;
   user: { id: string; username: string; name: string; team_id: string };

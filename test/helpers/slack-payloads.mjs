@@ -112,15 +112,15 @@ export function channelMessageEvent(input) {
 /**
  * A button click on a message (card in a channel, or a DM).
  * @param {{ user: string; actionId: string; value: string; channel?: string; messageTs?: string;
- *   responseUrl: string; blocks?: unknown[]; actionType?: 'button' | 'static_select' }} input
+ *   responseUrl: string; blocks?: unknown[]; actionType?: 'button' | 'static_select' | 'overflow' }} input
  */
 export function blockAction(input) {
   const channel = input.channel ?? 'C0GENERAL';
   const ts = input.messageTs ?? messageTs();
   const action =
-    input.actionType === 'static_select'
+    input.actionType === 'static_select' || input.actionType === 'overflow'
       ? {
-          type: 'static_select',
+          type: input.actionType,
           action_id: input.actionId,
           block_id: 'b1',
           selected_option: { value: input.value, text: { type: 'plain_text', text: 'x' } },

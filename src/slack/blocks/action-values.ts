@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type ReferralStatus, referralStatusSchema } from '../../referrals/status-machine.js';
+import { type RemovalReason, removalReasons } from '../../shares/share-store.js';
 import { cleanText } from '../../text/clean-text.js';
 import { statusUpdateActionPrefix } from '../ids.js';
 import { slackLimits } from './limits.js';
@@ -34,6 +35,27 @@ export function parseJson<T>(schema: z.ZodType<T>, raw: string | undefined | nul
 /** The referral and target status of a status button, or null for a value we did not write. */
 export function parseStatusUpdate(raw: string | undefined | null): StatusUpdateValue | null {
   return parseJson(statusUpdateValueSchema, raw);
+}
+
+/** Why a card is removed, as its "…" menu offers it. */
+const removalReasonSchema = z.enum(removalReasons);
+
+/** What the card's "…" menu offers; the value names the choice, its reason and the share (the card's place). */
+export type CardMenuChoice = { choice: 'remove'; reason: RemovalReason; shareId: string };
+
+const cardMenuValuePattern = /^remove:([a-z]+):([A-Za-z0-9_-]{1,100})$/;
+
+/** Value of a card-menu option: `remove:<reason>:<shareId>`. */
+export function encodeCardMenuChoice(value: CardMenuChoice): string {
+  return `${value.choice}:${value.reason}:${value.shareId}`;
+}
+
+/** The choice and share of a card-menu option, or null for a value we did not write. */
+export function parseCardMenuChoice(raw: string | undefined | null): CardMenuChoice | null {
+  const match = cardMenuValuePattern.exec(raw ?? '');
+  const reason = removalReasonSchema.safeParse(match?.[1]);
+  if (match === null || !reason.success || match[2] === undefined) return null;
+  return { choice: 'remove', reason: reason.data, shareId: match[2] };
 }
 
 /** How well a referrer knows the candidate: asked in the referrer's DM. */

@@ -17,6 +17,7 @@ export type Button = types.Button;
 export type PlainTextOption = types.PlainTextOption;
 export type ActionsBlockElement = types.ActionsBlockElement;
 export type SectionBlockAccessory = NonNullable<types.SectionBlock['accessory']>;
+export type Overflow = types.Overflow;
 
 /** A message ready for chat.postMessage / chat.postEphemeral; `blocks` alone fits chat.unfurl. */
 export interface SlackMessage {
@@ -127,6 +128,24 @@ export function linkButton(input: {
   const url = safeHttpUrl(input.url);
   if (!url) return null;
   return { ...button({ actionId: input.actionId, text: input.text, value: input.value }), url };
+}
+
+/**
+ * An overflow menu ("…"): up to five options, and an optional confirmation shown after any of them
+ * is chosen.
+ * @see https://docs.slack.dev/reference/block-kit/block-elements/overflow-menu-element
+ */
+export function overflow(input: {
+  actionId: string;
+  options: readonly PlainTextOption[];
+  confirm?: ConfirmInput;
+}): Overflow {
+  return {
+    type: 'overflow',
+    action_id: input.actionId,
+    options: input.options.slice(0, L.overflowOptions),
+    ...(input.confirm ? { confirm: confirmDialog(input.confirm) } : {}),
+  };
 }
 
 export function option(text: string, value: string, description?: string): PlainTextOption {

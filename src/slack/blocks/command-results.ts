@@ -28,7 +28,7 @@ function companyName(company: string): string {
 }
 
 /** `/vouch help`, and the answer to anything we did not understand (`unknownText` is echoed). */
-export function helpText(options: { unknownText?: string } = {}): SlackMessage {
+export function helpText(options: { unknownText?: string; channelLine?: string } = {}): SlackMessage {
   const lines = [
     `\`${c} <job link> [note]\`: share a job with a card (works for any job site)`,
     `\`${c} list [company] [in &lt;place&gt;] [remote|hybrid|onsite] [can-refer] [last &lt;n&gt; days] [page &lt;n&gt;]\`: open postings, e.g. \`${c} list remote berlin can-refer\` (other words are a company, else a place; the Home tab's *Browse open postings* has the same filters)`,
@@ -40,6 +40,7 @@ export function helpText(options: { unknownText?: string } = {}): SlackMessage {
     `\`${c} follow <company>\` or \`${c} follow &lt;keywords&gt; [remote|hybrid|onsite] [in &lt;place&gt;]\`: get matching postings in a DM`,
     `\`${c} following\` / \`${c} unfollow &lt;n|all&gt;\`: your follows`,
     `\`${c} digest [daily|weekly|off]\`: in a channel, a digest of the open postings shared there (\`${c} digest\` says when the next one goes out)`,
+    `\`${c} channel\` / \`${c} channel cards on|off\`: this channel's settings (cards on job links)`,
     `\`${c} stats\`: postings, referrals and hires`,
     `\`${c} version\`: which Vouch this is`,
     `\`${c} privacy\`: who sees what`,
@@ -63,6 +64,7 @@ export function helpText(options: { unknownText?: string } = {}): SlackMessage {
         'Interest is private unless you choose to show your name.',
     ),
   );
+  if (options.channelLine) blocks.push(context(options.channelLine));
   return { text: `Vouch: ${c} help`, blocks };
 }
 

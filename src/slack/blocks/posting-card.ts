@@ -1,5 +1,6 @@
 import type { PostingSummary } from '../../postings/posting-summary.js';
-import { cardActionIds } from '../ids.js';
+import { cardActionIds, cardMenuActionIds } from '../ids.js';
+import { encodeCardMenuChoice } from './action-values.js';
 import {
   actions,
   type Button,
@@ -8,6 +9,9 @@ import {
   header,
   type KnownBlock,
   linkButton,
+  type Overflow,
+  option,
+  overflow,
   type SlackMessage,
   section,
 } from './block-kit.js';
@@ -37,6 +41,11 @@ export interface PostingCardInput {
   closed: boolean;
   /** The source shows little without sign-in (LinkedIn): say so. */
   limitedSource?: boolean;
+  /**
+   * A card Vouch posted in a channel: its share, which the "…" menu's "Remove card" names (who may
+   * remove it is checked on the click). Absent on unfurls and in DMs.
+   */
+  removableShareId?: string | null;
 }
 
 /** Which buttons the card carries: the channel card has all; tag DMs only the tagged role's. */
@@ -90,7 +99,37 @@ function peopleBlock(input: PostingCardInput): KnownBlock[] {
   if (verifiedCount > 0) lines.push(`_${VERIFIED_LEGEND}_`);
   const named = unique(input.namedCandidates.map((c) => c.userId));
   if (named.length > 0) lines.push(`Interested: ${mentionList(named)}`);
-  return [section(lines.join('\n'))];
+  return [section(lines.join('\n'), cardMenu(input.removableShareId))];
+}
+
+/**
+ * The "…" menu of a card Vouch posted: "Remove card", as shared by mistake or as spam (an overflow
+ * menu takes two options at least; the reason is recorded), confirmed first. Everyone sees it (Slack
+ * cannot show an element to some members only): the click checks who may.
+ */
+function cardMenu(shareId: string | null | undefined): Overflow | undefined {
+  if (!shareId) return undefined;
+  return overflow({
+    actionId: cardMenuActionIds.menu,
+    options: [
+      option(
+        'Remove card: shared by mistake',
+        encodeCardMenuChoice({ choice: 'remove', reason: 'mistake', shareId }),
+      ),
+      option(
+        'Remove card: spam or not a job',
+        encodeCardMenuChoice({ choice: 'remove', reason: 'spam', shareId }),
+      ),
+    ],
+    confirm: {
+      title: 'Remove this card?',
+      text:
+        'The card message is deleted for everyone in this channel. People who already said they can ' +
+        'refer or are interested keep the posting in Vouch. Only its sharer or a workspace admin can do this.',
+      confirm: 'Remove card',
+      deny: 'Keep it',
+    },
+  });
 }
 
 function unique(ids: readonly string[]): string[] {

@@ -1,3 +1,4 @@
+import type { ChannelSettingsStore } from '../../channels/channel-settings.js';
 import type { Config } from '../../config.js';
 import type { EventLedger } from '../../deliveries/event-ledger.js';
 import type { DigestStore } from '../../digests/digest-store.js';
@@ -48,4 +49,6 @@ export interface FeatureDeps {
   channelMembers: Pick<ChannelMembers, 'of'>;
   /** Members' Slack profiles (users.info, cached): display name, e-mail domain, admin (src/slack/features/verify/). */
   memberProfiles: MemberProfiles;
+  /** What each channel asked of Vouch (`/vouch channel`, src/channels/). */
+  channelSettings: ChannelSettingsStore;
 }

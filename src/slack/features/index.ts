@@ -8,6 +8,7 @@ import type { FeatureDeps } from './feature-deps.js';
 import { follow } from './follow/index.js';
 import { home } from './home/index.js';
 import { interest } from './interest/index.js';
+import { moderation } from './moderation/index.js';
 import { offers } from './offers/index.js';
 import { privacy } from './privacy/index.js';
 import { profile } from './profile/index.js';
@@ -39,5 +40,6 @@ export function buildFeatures(deps: FeatureDeps): SlackFeature[] {
     profile(deps),
     verify(deps),
     browse(deps),
+    moderation(deps),
   ];
 }

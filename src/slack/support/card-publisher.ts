@@ -26,6 +26,8 @@ export interface CardPublisherDeps {
 export interface ShareContext {
   note?: string | null;
   sharedBy?: string | null;
+  /** The share of a card Vouch posted itself: the card gets its "…" menu with "Remove card". */
+  removableShareId?: string | null;
 }
 
 /**
@@ -52,6 +54,7 @@ export function createCardPublisher(client: WebClient, deps: CardPublisherDeps) 
       companyReferrers: state.companyReferrers.map((m) => ({ userId: m.slackUserId, verified: m.verified })),
       closed: state.posting.status === 'closed',
       limitedSource: isLimitedSource(summary),
+      removableShareId: share.removableShareId ?? null,
     };
   }
 
@@ -95,6 +98,8 @@ export function createCardPublisher(client: WebClient, deps: CardPublisherDeps) 
         const message = messageFrom(state, {
           note: share.note,
           sharedBy: share.sharedById === null ? null : (sharers.get(share.sharedById) ?? null),
+          // Vouch's own card messages can be removed; an unfurl is the member's message.
+          removableShareId: share.cardTs !== null ? share.id : null,
         });
         try {
           if (share.cardTs !== null) {

@@ -1,7 +1,6 @@
 import { expect, it } from 'vitest';
 import {
   actionIdsOf,
-  type Block,
   homeSection,
   stringsMentioning,
   textOf,
@@ -12,6 +11,7 @@ import {
   askVouch,
   expressInterest,
   offerAndAccept,
+  openHome,
   shareJobByCommand,
   waitForDm,
   waitForHome,
@@ -22,18 +22,6 @@ import type { TestApp } from '../../helpers/start-test-app.js';
 import { useSlackSuite } from '../../helpers/suite-app.js';
 import { describeEachDatabase } from '../../helpers/test-database.js';
 import { notAJobPage } from '../../helpers/web-pages.js';
-
-/** Opens the Home tab as `user` and returns the view Vouch published. */
-async function openHome(app: TestApp, user: string): Promise<Block[]> {
-  const before = app.slack.calls('views.publish').length;
-  await app.requests.eventCallback(appHomeOpened(user));
-  const call = await app.slack.waitFor(
-    'views.publish',
-    (c) => c.args.user_id === user && app.slack.calls('views.publish').indexOf(c) >= before,
-    10_000,
-  );
-  return viewBlocksOf(call);
-}
 
 /** `candidate` asks anyone who can refer; done once both Homes show the posting. */
 async function expressInterestAskingAnyone(

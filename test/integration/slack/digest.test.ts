@@ -8,6 +8,7 @@ import {
   askVouch,
   askVouchPrivately,
   expressInterest,
+  removeCard,
   settle,
   shareJobPage,
 } from '../../helpers/slack-flows.js';
@@ -58,17 +59,17 @@ describeEachDatabase('channel digests', (kind) => {
     });
   }
 
-  /** A job page shared with /vouch in `channel`; resolves with its title and posting id. */
+  /** A job page shared with /vouch in `channel`; resolves with its title, posting id and card. */
   async function share(channel: string, company = `Digestco ${suite.freshNumber()}`) {
     const title = `Platform Engineer ${suite.freshNumber()}`;
-    const { postingId } = await shareJobPage(suite.app, suite.board, {
+    const { postingId, card } = await shareJobPage(suite.app, suite.board, {
       path: `/jobs/digest-${kind}-${suite.freshNumber()}`,
       title,
       company,
       channel,
       sharer: SHARER,
     });
-    return { title, company, postingId };
+    return { title, company, postingId, card };
   }
 
   /** The clock reaches the channel's next digest time. */
@@ -225,6 +226,19 @@ describeEachDatabase('channel digests', (kind) => {
     expect(textOf(again?.args.blocks)).toContain(next.title);
     expect(textOf(again?.args.blocks)).not.toContain(first.title);
     expect(textOf(again?.args.blocks)).toContain('1 posting shared in');
+  });
+
+  it('leaves out a card its sharer removed before the digest', async () => {
+    const channel = newChannel();
+    await digest(channel, 'daily');
+    const removed = await share(channel);
+    const kept = await share(channel);
+    await removeCard(suite.app, { user: SHARER, card: removed.card });
+    await expect.poll(() => suite.app.slack.calls('chat.delete').length, { timeout: 10_000 }).toBe(1);
+    await digestDue(channel);
+    const [posted] = await digestsRun(channel);
+    expect(textOf(posted?.args.blocks)).toContain(kept.title);
+    expect(textOf(posted?.args.blocks)).not.toContain(removed.title);
   });
 
   it('many postings: one message within Slack’s limits, the rest counted with a hint', async () => {

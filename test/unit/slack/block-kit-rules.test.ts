@@ -72,6 +72,11 @@ describe('the fake Slack API accepts what the app really sends', () => {
   const fullCard = postingCard(cardInput({ summary: hugeSummary() }));
   it.each<[string, string, Json]>([
     ['a job card', 'chat.postMessage', { channel: 'C1', ...postingCard(cardInput()) }],
+    [
+      'a job card Vouch posted, with its "…" menu',
+      'chat.postMessage',
+      { channel: 'C1', ...postingCard(cardInput({ removableShareId: 'share_1' })) },
+    ],
     ['a job card with everything the page had', 'chat.update', { channel: 'C1', ts: '1.2', ...fullCard }],
     [
       'a job card as an unfurl',

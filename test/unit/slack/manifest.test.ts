@@ -7,6 +7,7 @@ import {
   browseActionIds,
   browseModalIds,
   cardActionIds,
+  cardMenuActionIds,
   followModalIds,
   homeActionIds,
   interestModalIds,
@@ -115,6 +116,7 @@ const namedActionIds = [
   ...Object.values(offerActionIds),
   ...Object.values(privacyActionIds),
   ...Object.values(browseActionIds),
+  ...Object.values(cardMenuActionIds),
 ];
 
 describe('ids.ts and the registered listeners', () => {

@@ -37,6 +37,10 @@ export type VouchCommand =
    * one and `company-domain remove <company> <domain>` removes one (admins only). `domain` is as typed.
    */
   | { kind: 'companyDomain'; company: string; domain: string | null; remove: boolean }
+  /** `channel`: this channel's settings. */
+  | { kind: 'channel' }
+  /** `channel cards on|off`: whether Vouch replies to job links here with a card. */
+  | { kind: 'channelCards'; on: boolean }
   | { kind: 'unknown'; text: string };
 
 /** The filter words of `/vouch list`: `at <company>`, `in <place>`, a workplace type, `can-refer`, `last <n> days`, `page <n>`. */
@@ -140,6 +144,7 @@ const subcommands = new Set([
   'company-domain',
   'company-domains',
   'company_domain',
+  'channel',
 ]);
 
 /** A word that reads as a domain, an e-mail address or a Slack-formatted link: `acme.com`, `<http://acme.com|acme.com>`. */
@@ -307,6 +312,14 @@ export function parseVouchCommand(text: string): VouchCommand {
       case 'company-domains':
       case 'company_domain':
         return parseCompanyDomain(args) ?? { kind: 'unknown', text: trimmed };
+      case 'channel': {
+        if (args.length === 0) return { kind: 'channel' };
+        const [setting = '', value = ''] = args.map((word) => word.toLowerCase());
+        if (args.length === 2 && setting === 'cards' && (value === 'on' || value === 'off')) {
+          return { kind: 'channelCards', on: value === 'on' };
+        }
+        return { kind: 'unknown', text: trimmed };
+      }
       case 'list':
         return parseList(args);
       case 'referrers': {

@@ -23,6 +23,7 @@ import { answerDigestCommand } from '../digest/digest-commands.js';
 import type { FeatureDeps } from '../feature-deps.js';
 import { answerFollowCommand } from '../follow/follow-commands.js';
 import { type CommandListener, domainErrorMessage } from '../listener-kit.js';
+import { answerChannelCommand, channelHelpLine } from '../moderation/channel-commands.js';
 import { sendExport } from '../privacy/send-export.js';
 import { shareOutcomeMessage } from '../share/share-outcome-message.js';
 import { memberAsReferrer } from '../verify/check-referrer.js';
@@ -53,6 +54,7 @@ export function onVouchCommand(
     | 'digests'
     | 'channelMembers'
     | 'memberProfiles'
+    | 'channelSettings'
   >,
 ): CommandListener {
   const { referrals, cards, home, work, logger, shareCard } = deps;
@@ -99,9 +101,9 @@ export function onVouchCommand(
     async function answer(): Promise<void> {
       switch (parsed.kind) {
         case 'help':
-          return reply(helpText());
+          return reply(helpText({ ...(await channelLine()) }));
         case 'unknown':
-          return reply(helpText({ unknownText: parsed.text }));
+          return reply(helpText({ unknownText: parsed.text, ...(await channelLine()) }));
         case 'share':
           await reply({ text: '⏳ Reading that job posting…' });
           return shareFromCommand(command, parsed.url, parsed.note);
@@ -227,10 +229,26 @@ export function onVouchCommand(
               parsed,
             ),
           );
+        case 'channel':
+        case 'channelCards':
+          return reply(
+            await answerChannelCommand(
+              deps,
+              { teamId, userId: command.user_id, channelId: command.channel_id },
+              parsed,
+              (tx) => completeDeliveryWithin(tx, context),
+            ),
+          );
         default:
           // A subcommand the parser knows and nobody answers fails to compile here.
           return unhandledCommand(parsed);
       }
+    }
+
+    /** The help's line about the channel it was asked in (none in a DM). */
+    async function channelLine(): Promise<{ channelLine?: string }> {
+      const line = await channelHelpLine(deps, { teamId, channelId: command.channel_id });
+      return line === null ? {} : { channelLine: line };
     }
 
     async function shareFromCommand(cmd: SlashCommand, url: string, note: string | null): Promise<void> {

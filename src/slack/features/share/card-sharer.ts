@@ -114,7 +114,11 @@ export function createCardSharer(client: WebClient, deps: CardSharerDeps) {
         return { kind: 'posted', postingId: resolved.posting.id, ts: earlier, resolved };
       }
     }
-    const message = await cards.render(resolved.posting.id, { note: request.note, sharedBy: request.userId });
+    const message = await cards.render(resolved.posting.id, {
+      note: request.note,
+      sharedBy: request.userId,
+      removableShareId: claimId,
+    });
     let ts: string;
     try {
       const posted = await client.chat.postMessage({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cardsOn } from '../../../channels/channel-settings.js';
 import { canonicalizeJobUrl } from '../../../postings/canonical-url.js';
 import { slackChannelIdSchema, slackUserIdSchema } from '../../slack-ids.js';
 import { isUnfurlDomain, linksInMessage } from '../../support/message-links.js';
@@ -19,14 +20,14 @@ const messageSchema = z.object({
 /**
  * Thread cards: a job link from a site outside the unfurl domains, posted in a channel Vouch is in,
  * gets its card as a thread reply. Links Slack unfurls for us, bots' messages, edits and links that
- * are not job postings are left alone. Off with VOUCH_THREAD_CARDS=false.
+ * are not job postings are left alone. A channel turns them on or off with `/vouch channel cards
+ * on|off`; elsewhere VOUCH_THREAD_CARDS decides.
  */
 export function onThreadMessage(
-  deps: Pick<FeatureDeps, 'config' | 'logger' | 'shareCard'>,
+  deps: Pick<FeatureDeps, 'config' | 'logger' | 'shareCard' | 'channelSettings'>,
 ): EventListener<'message'> {
-  const { config, logger, shareCard } = deps;
+  const { config, logger, shareCard, channelSettings } = deps;
   return async ({ event, body, context }) => {
-    if (!config.threadCards) return;
     // A run after a crash takes over the card this delivery claimed and may not have posted.
     const resumed = isRerun(context);
     const parsed = messageSchema.safeParse(event);
@@ -35,6 +36,9 @@ export function onThreadMessage(
     const message = parsed.data;
     if (message.subtype !== undefined || message.bot_id !== undefined) return;
     const candidates = linksInMessage(message.text).filter((url) => !isUnfurlDomain(url));
+    if (candidates.length === 0) return;
+    // Read only for a message with a link: most messages have none.
+    if (!cardsOn(await channelSettings.of(teamId, message.channel), config.threadCards)) return;
     for (const url of candidates.slice(0, 3)) {
       let known = false;
       try {
