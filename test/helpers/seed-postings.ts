@@ -1,4 +1,5 @@
 import type { Database } from '../../src/db/client.js';
+import { emptySummary } from '../../src/postings/extract-posting.js';
 import { postingSearchKeys } from '../../src/postings/posting-search-keys.js';
 import type { PostingSummary, WorkplaceType } from '../../src/postings/posting-summary.js';
 import { normalizeCompanyName } from '../../src/referrals/company-names.js';
@@ -24,26 +25,12 @@ export interface SeedPosting {
 
 function summaryOf(url: string, posting: SeedPosting): PostingSummary {
   return {
-    url,
-    canonicalUrl: url,
-    source: 'greenhouse',
+    ...emptySummary({ url, canonicalUrl: url }, 'greenhouse'),
     title: posting.title,
     company: posting.company,
     locations: posting.locations ?? [],
     workplaceType: posting.workplaceType ?? null,
     employmentType: 'full-time',
-    department: null,
-    seniority: null,
-    visaSponsorship: null,
-    salary: null,
-    minYearsExperience: null,
-    summary: null,
-    responsibilities: [],
-    requirements: [],
-    niceToHave: [],
-    benefits: [],
-    emphasized: [],
-    signals: [],
   };
 }
 

@@ -110,6 +110,18 @@ export function channelMessageEvent(input) {
 }
 
 /**
+ * Who clicked, as every interaction payload names them, and the app it was sent to.
+ * @param {string} user
+ */
+function clickedBy(user) {
+  return {
+    user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: FAKE_TEAM_ID },
+    api_app_id: 'A0VOUCH',
+    token: 'legacy',
+  };
+}
+
+/**
  * A button click on a message (card in a channel, or a DM).
  * @param {{ user: string; actionId: string; value: string; channel?: string; messageTs?: string;
  *   responseUrl: string; blocks?: unknown[]; actionType?: 'button' | 'static_select' | 'overflow' }} input
@@ -136,14 +148,7 @@ export function blockAction(input) {
         };
   return {
     type: 'block_actions',
-    user: {
-      id: input.user,
-      username: input.user.toLowerCase(),
-      name: input.user.toLowerCase(),
-      team_id: FAKE_TEAM_ID,
-    },
-    api_app_id: 'A0VOUCH',
-    token: 'legacy',
+    ...clickedBy(input.user),
     container: { type: 'message', message_ts: ts, channel_id: channel, is_ephemeral: false },
     trigger_id: `trigger-${processTag}-${next()}`,
     team: { id: FAKE_TEAM_ID, domain: 'vouch-test' },
@@ -192,14 +197,7 @@ export function homeAction(input) {
 export function modalAction(input) {
   return {
     type: 'block_actions',
-    user: {
-      id: input.user,
-      username: input.user.toLowerCase(),
-      name: input.user.toLowerCase(),
-      team_id: FAKE_TEAM_ID,
-    },
-    api_app_id: 'A0VOUCH',
-    token: 'legacy',
+    ...clickedBy(input.user),
     container: { type: 'view', view_id: input.viewId },
     trigger_id: `trigger-${processTag}-${next()}`,
     team: { id: FAKE_TEAM_ID, domain: 'vouch-test' },
