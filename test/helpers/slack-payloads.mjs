@@ -188,6 +188,28 @@ export function homeAction(input) {
 }
 
 /**
+ * A modal the bot opened as Slack sends it back in an interaction: `view` is what views.open (or
+ * views.update) received, `values` the inputs' state at that moment.
+ * @param {string} id
+ * @param {Record<string, unknown>} view
+ * @param {Record<string, unknown>} values
+ */
+function modalAsSlackKeepsIt(id, view, values) {
+  return {
+    id,
+    team_id: FAKE_TEAM_ID,
+    type: 'modal',
+    callback_id: view.callback_id,
+    private_metadata: view.private_metadata ?? '',
+    blocks: view.blocks ?? [],
+    state: { values },
+    hash: 'h',
+    app_id: 'A0VOUCH',
+    bot_id: 'B0VOUCHBOT',
+  };
+}
+
+/**
  * A change inside a modal the bot opened (a button, a select, Enter in a dispatching text field):
  * `view` is what views.open or views.update received, shown as Slack keeps it under `viewId`, with
  * `values` the inputs' state at that moment.
@@ -201,18 +223,7 @@ export function modalAction(input) {
     container: { type: 'view', view_id: input.viewId },
     trigger_id: `trigger-${processTag}-${next()}`,
     team: { id: FAKE_TEAM_ID, domain: 'vouch-test' },
-    view: {
-      id: input.viewId,
-      team_id: FAKE_TEAM_ID,
-      type: 'modal',
-      callback_id: input.view.callback_id,
-      private_metadata: input.view.private_metadata ?? '',
-      blocks: input.view.blocks ?? [],
-      state: { values: input.values },
-      hash: 'h',
-      app_id: 'A0VOUCH',
-      bot_id: 'B0VOUCHBOT',
-    },
+    view: modalAsSlackKeepsIt(input.viewId, input.view, input.values),
     actions: [
       {
         type: input.actionType ?? 'button',
@@ -238,18 +249,7 @@ export function viewSubmission(input) {
     api_app_id: 'A0VOUCH',
     token: 'legacy',
     trigger_id: `trigger-${processTag}-${next()}`,
-    view: {
-      id: `V${processTag}${next()}`,
-      team_id: FAKE_TEAM_ID,
-      type: 'modal',
-      callback_id: input.view.callback_id,
-      private_metadata: input.view.private_metadata ?? '',
-      blocks: input.view.blocks ?? [],
-      state: { values: input.values },
-      hash: 'h',
-      app_id: 'A0VOUCH',
-      bot_id: 'B0VOUCHBOT',
-    },
+    view: modalAsSlackKeepsIt(`V${processTag}${next()}`, input.view, input.values),
     response_urls: [],
     is_enterprise_install: false,
   };

@@ -186,21 +186,14 @@ function textInput(
   value: string | null,
   example: string,
 ): KnownBlock {
-  return {
-    type: 'input',
-    block_id: blockId,
-    optional: true,
-    dispatch_action: true,
-    label: plainText(label, slackLimits.inputLabel),
-    element: {
-      type: 'plain_text_input',
-      action_id: actionId,
-      max_length: BROWSE_TEXT_MAX,
-      ...(value !== null ? { initial_value: value } : {}),
-      placeholder: plainText(example, slackLimits.placeholder),
-      dispatch_action_config: { trigger_actions_on: ['on_enter_pressed'] },
-    },
-  };
+  return dispatchingInput(blockId, label, {
+    type: 'plain_text_input',
+    action_id: actionId,
+    max_length: BROWSE_TEXT_MAX,
+    ...(value !== null ? { initial_value: value } : {}),
+    placeholder: plainText(example, slackLimits.placeholder),
+    dispatch_action_config: { trigger_actions_on: ['on_enter_pressed'] },
+  });
 }
 
 function selectInput(
@@ -211,18 +204,27 @@ function selectInput(
   selected: string,
 ): KnownBlock {
   const options = choices.map(([value, text]) => option(text, value));
+  return dispatchingInput(blockId, label, {
+    type: 'static_select',
+    action_id: actionId,
+    options,
+    initial_option: options.find((o) => o.value === selected) ?? options[0],
+  });
+}
+
+/** An optional input whose every change reaches the app at once (the browse filters apply as they change). */
+function dispatchingInput(
+  blockId: string,
+  label: string,
+  element: Extract<KnownBlock, { type: 'input' }>['element'],
+): KnownBlock {
   return {
     type: 'input',
     block_id: blockId,
     optional: true,
     dispatch_action: true,
     label: plainText(label, slackLimits.inputLabel),
-    element: {
-      type: 'static_select',
-      action_id: actionId,
-      options,
-      initial_option: options.find((o) => o.value === selected) ?? options[0],
-    },
+    element,
   };
 }
 
