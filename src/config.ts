@@ -26,6 +26,8 @@ const HELP: Record<string, string> = {
     'a secret of at least 16 characters that Prometheus sends as "Authorization: Bearer <token>" to GET /metrics, e.g. from `openssl rand -hex 24`',
   VOUCH_DIGEST_HOUR_UTC: 'the hour (UTC, 0 to 23) channel digests go out, e.g. 9',
   VOUCH_DIGEST_WEEKDAY: 'the day weekly digests go out: monday, tuesday, … sunday',
+  VOUCH_ACK_THREAD:
+    'true (HTTP mode acknowledges Slack from a thread of its own) or false (everything on the main thread)',
   VOUCH_REFERRERS:
     'any (everyone who says "I can refer" receives requests) or verified (only referrers whose Slack e-mail is at the company\'s domain)',
 };
@@ -119,6 +121,7 @@ const envSchema = z.object({
       }),
   ),
   VOUCH_THREAD_CARDS: booleanFlag(true),
+  VOUCH_ACK_THREAD: booleanFlag(true),
   VOUCH_REMINDER_DAYS: positiveInt(7, 365),
   VOUCH_LIVENESS_HOURS: positiveInt(24, 24 * 30),
   VOUCH_NOTE_RETENTION_DAYS: positiveInt(180, 3650),
@@ -185,6 +188,11 @@ export interface Config {
    * the company's domain). Self-declared referrers are listed either way.
    */
   referrers: 'any' | 'verified';
+  /**
+   * HTTP mode: the acceptor thread (src/runtime/acceptor-thread.ts) owns the port and acknowledges
+   * events, clicks and commands once their job is written, so acks never wait for the main thread.
+   */
+  ackThread: boolean;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -240,6 +248,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       metricsToken: data.METRICS_TOKEN,
       digestSchedule: { hourUtc: data.VOUCH_DIGEST_HOUR_UTC, weekday: data.VOUCH_DIGEST_WEEKDAY },
       referrers: data.VOUCH_REFERRERS,
+      ackThread: data.VOUCH_ACK_THREAD,
     },
   };
 }

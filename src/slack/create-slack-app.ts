@@ -8,13 +8,9 @@ import type { InflightWork } from '../runtime/inflight-work.js';
 import type { TurnQueue } from '../runtime/turn-queue.js';
 import type { WorkQueue } from '../work/work-queue.js';
 import type { SlackFeature } from './slack-feature.js';
-import {
-  DeliveryAlreadyDone,
-  deliveryAttemptOf,
-  runDeliveryJob,
-  SLACK_DELIVERY_JOB,
-} from './transport/durable-deliveries.js';
-import { createHttpReceiver } from './transport/http-receiver.js';
+import { SLACK_DELIVERY_JOB } from './transport/delivery-job.js';
+import { DeliveryAlreadyDone, deliveryAttemptOf, runDeliveryJob } from './transport/durable-deliveries.js';
+import { createHttpReceiver, type HttpReceiver } from './transport/http-receiver.js';
 import { createListenerRouter } from './transport/listener-router.js';
 import { createSocketReceiver } from './transport/socket-receiver.js';
 import { createWebApiFetch } from './transport/web-api-fetch.js';
@@ -53,6 +49,8 @@ export interface SlackApp {
   app: App;
   /** HTTP mode: the listener for POST /slack/events. Socket Mode: undefined. */
   httpListener: RequestListener | undefined;
+  /** HTTP mode: runs a click the acceptor thread acknowledged (`HttpReceiver.runAcknowledged`). */
+  runAcknowledged: HttpReceiver['runAcknowledged'] | undefined;
   /** Socket Mode: opens the WebSocket. HTTP mode: nothing to do. */
   connect(): Promise<void>;
   disconnect(): Promise<void>;
@@ -134,6 +132,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   return {
     app,
     httpListener: 'requestListener' in receiver ? receiver.requestListener : undefined,
+    runAcknowledged: 'runAcknowledged' in receiver ? receiver.runAcknowledged : undefined,
     async connect() {
       if (!('requestListener' in receiver)) await receiver.start();
     },
