@@ -158,8 +158,8 @@ export function createCompanyDirectory(deps: CompanyDirectoryDeps) {
       const company = await ensureCompany(workspaceId, companyName);
       if (company === null)
         throw new ReferralError('invalid_company', `no company name in ${JSON.stringify(companyName)}`);
-      try {
-        return await db.$transaction(async (tx) => {
+      const remember = () =>
+        db.$transaction(async (tx) => {
           const listed = await tx.companyReferrer.findUnique({
             where: { companyId_memberId: { companyId: company.id, memberId } },
             select: { verified: true },
@@ -173,8 +173,18 @@ export function createCompanyDirectory(deps: CompanyDirectoryDeps) {
           await within?.(tx, written);
           return written;
         }, BURST_TRANSACTION_OPTIONS);
+      try {
+        return await remember();
       } catch (error) {
-        // A twin request listed them a moment earlier (and wrote its follow-ups).
+        if (!isUniqueViolation(error)) throw error;
+      }
+      // A twin request listed them a moment earlier (and wrote its follow-ups) and committed: once
+      // more, it finds them listed. `within` runs again with `added: false`, so a twin run of this
+      // very delivery (another process took its lease over) finds it handled and rolls back, instead
+      // of answering the member a second time.
+      try {
+        return await remember();
+      } catch (error) {
         if (isUniqueViolation(error)) {
           const row = await db.companyReferrer.findUnique({
             where: { companyId_memberId: { companyId: company.id, memberId } },

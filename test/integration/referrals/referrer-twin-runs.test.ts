@@ -10,12 +10,12 @@ import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../
 const TEAM = 'T0TOGGLE';
 
 /**
- * One "I can refer" delivery run twice at once, as when another replica takes a job's lease over
- * while the first run is still going: the run that commits second must find the delivery handled
- * and change nothing (before, on PostgreSQL, it met the first run's row in the unique index and
- * answered "listed" without looking, so the member was thanked twice).
+ * One delivery ("I can refer", "remember me for this company") run twice at once, as when another
+ * replica takes a job's lease over while the first run is still going: the run that commits second
+ * must find the delivery handled and change nothing. Before, on PostgreSQL, it met the first run's
+ * row in the unique index and answered "listed" without looking, so the member was answered twice.
  */
-describeEachDatabase('two runs of one "I can refer" delivery at once', (kind) => {
+describeEachDatabase('two runs of one referrer delivery at once', (kind) => {
   let database: TestDatabase;
   let prisma: Db;
   let referrals: ReferralService;
@@ -27,7 +27,7 @@ describeEachDatabase('two runs of one "I can refer" delivery at once', (kind) =>
   });
   afterAll(() => database?.cleanup());
 
-  it('lists the member once; the twin run finds the delivery handled and rolls back', async () => {
+  it('"I can refer": listed once; the twin run finds the delivery handled and rolls back', async () => {
     const member = await referrals.ensureMember(TEAM, 'U0TOGGLER', 'Toggler');
     const posting = await prisma.posting.create({
       data: {
@@ -74,5 +74,45 @@ describeEachDatabase('two runs of one "I can refer" delivery at once', (kind) =>
     expect(secondSaw.at(-1)).toBe(false);
     expect(await prisma.postingReferrer.count({ where: { postingId: posting.id } })).toBe(1);
     expect((await prisma.job.findUniqueOrThrow({ where: { id: delivery.id } })).state).toBe('done');
+  });
+
+  it('"remember me for this company": listed once; the twin run finds the delivery handled and rolls back', async () => {
+    const member = await referrals.ensureMember(TEAM, 'U0REMEMBERER', 'Rememberer');
+    const delivery = await prisma.job.create({
+      data: { kind: 'slack-delivery', key: 'remember-race', payload: {}, state: 'running' },
+    });
+    const context = { deliveryJobId: delivery.id, deliveryAttempt: 1 };
+    let firstInside: () => void = () => undefined;
+    const firstHasWritten = new Promise<void>((resolve) => {
+      firstInside = resolve;
+    });
+    let letFirstCommit: () => void = () => undefined;
+    const firstMayCommit = new Promise<void>((resolve) => {
+      letFirstCommit = resolve;
+    });
+    const secondSaw: boolean[] = [];
+
+    const first = referrals.rememberCompanyReferrer(TEAM, 'Racing Robotics', member.id, async (tx) => {
+      firstInside();
+      await firstMayCommit;
+      await completeDeliveryWithin(tx, context);
+    });
+    await firstHasWritten;
+    const second = referrals.rememberCompanyReferrer(
+      TEAM,
+      'Racing Robotics',
+      member.id,
+      async (tx, written) => {
+        secondSaw.push(written.added);
+        await completeDeliveryWithin(tx, context);
+      },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    letFirstCommit();
+
+    await expect(first).resolves.toMatchObject({ added: true });
+    await expect(second).rejects.toBeInstanceOf(DeliveryAlreadyDone);
+    expect(secondSaw.at(-1)).toBe(false);
+    expect(await prisma.companyReferrer.count({ where: { memberId: member.id } })).toBe(1);
   });
 });
