@@ -340,7 +340,14 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
     await slack.connect();
     // Jobs left by a process that died are claimed again once their lease runs out.
     work.start();
-    scheduler.start([reminders, liveness, noteRetention, pruneLedger, digestsJob]);
+    const periodic = [reminders, liveness, noteRetention, pruneLedger, digestsJob];
+    const everyMs = config.periodicJobsEveryMs;
+    if (everyMs === undefined) scheduler.start(periodic);
+    else
+      scheduler.start(
+        periodic.map((job) => ({ ...job, everyMs })),
+        { firstRunAfterMs: everyMs },
+      );
     // Postings stored before browsing existed get their search keys, a batch at a time, in the background.
     const browseIndexing = (async () => {
       let indexed = 0;
