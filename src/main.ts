@@ -122,11 +122,11 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
             onRun: (job) => work.adopt(job),
             onClick: (click) => {
               const waited = Date.now() - click.arrivedAt;
-              if (waited > CLICK_FRESH_MS) {
-                // Its trigger_id has expired: the form it would open cannot open any more.
+              if (waited > CLICK_FRESH_MS || acks.waiting >= MAX_INFLIGHT_WORK) {
+                // Its trigger_id has expired (or would before its turn): the form cannot open any more.
                 logger.warn(
-                  { requestId: click.requestId, waitedMs: waited },
-                  'click dropped: waited too long to open its form',
+                  { requestId: click.requestId, waitedMs: waited, clicksWaiting: acks.waiting },
+                  'click dropped: too late to open its form',
                 );
                 return;
               }

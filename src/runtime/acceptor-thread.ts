@@ -7,7 +7,7 @@ import { deliveryJob, needsListenerAnswer } from '../slack/transport/delivery-jo
 import { envelopeProblem, requestKind } from '../slack/transport/envelope.js';
 import { parseSlackBody, slackRetryOf } from '../slack/transport/slack-body.js';
 import { signatureProblem } from '../slack/transport/slack-signature.js';
-import { insertJobRows, type NewJobRow, type RawQueryRunner } from '../work/job-insert.js';
+import { createBatchedJobInsert, type NewJobRow, type RawQueryRunner } from '../work/job-insert.js';
 import { storedJobKey } from '../work/work-queue.js';
 import {
   type AcceptorMessage,
@@ -108,45 +108,16 @@ function giveBackRunCredit(): void {
 const provider = settings.database.provider;
 
 /** Rows of one turn, written with one INSERT (as the main thread's `accept` batches them). */
-interface PendingRow {
-  row: NewJobRow;
-  /** The job's id, or null when its key existed. */
-  done(id: string | null): void;
-  fail(error: unknown): void;
-}
-let batch: PendingRow[] = [];
+const writeJob = createBatchedJobInsert(database.runner, provider);
 
-async function flush(): Promise<void> {
-  const items = batch;
-  batch = [];
-  let written: Map<string, string>;
-  try {
-    written = await insertJobRows(
-      database.runner,
-      provider,
-      items.map((item) => item.row),
-      new Date(),
-    );
-  } catch (error) {
-    for (const item of items) item.fail(error);
-    return;
-  }
-  let waiting = false;
-  for (const item of items) {
-    const id = written.get(item.row.key) ?? null;
-    // A key twice in one batch: the first delivery is the one written, the second a repeat.
-    if (id !== null) written.delete(item.row.key);
-    waiting ||= id !== null && item.row.state === 'pending';
-    item.done(id);
-  }
-  if (waiting) tell({ type: 'written' });
-}
-
-/** Writes a delivery's job with the others of this turn; its id, or null when its key exists (a repeat). */
-function writeJob(row: NewJobRow): Promise<string | null> {
-  return new Promise((done, fail) => {
-    batch.push({ row, done, fail });
-    if (batch.length === 1) setImmediate(() => void flush());
+/** Tells the main thread, once per turn, that waiting jobs were written. */
+let wakeScheduled = false;
+function wakeMainThread(): void {
+  if (wakeScheduled) return;
+  wakeScheduled = true;
+  setImmediate(() => {
+    wakeScheduled = false;
+    tell({ type: 'written' });
   });
 }
 
@@ -293,6 +264,7 @@ async function slackRequest(req: IncomingMessage, res: ServerResponse): Promise<
     answerEmpty(res, 503);
     return;
   }
+  if (id !== null && !runHere) wakeMainThread();
   if (runHere) {
     if (id !== null) tell({ type: 'run', id, key: row.key, kind: row.kind, payload: job.payload });
     else giveBackRunCredit();

@@ -3,7 +3,7 @@ import type { Db } from '../db/client.js';
 import type { DatabaseProvider } from '../db/database-url.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
 import type { Logger } from '../logger.js';
-import { insertJobRows, type NewJobRow } from './job-insert.js';
+import { createBatchedJobInsert, type NewJobRow } from './job-insert.js';
 import { describeJobError, retryDecision } from './retry-policy.js';
 
 /** One piece of work to do, named by what makes it itself. */
@@ -289,49 +289,8 @@ export function createWorkQueue(deps: WorkQueueDeps) {
       });
   }
 
-  /** One delivery's row waiting for the next batched insert. */
-  interface PendingInsert {
-    row: NewJobRow;
-    done: (id: string | null) => void;
-    fail: (error: unknown) => void;
-  }
-  let batch: PendingInsert[] = [];
-
-  /**
-   * Writes every delivery that arrived in the same turn with one INSERT (`job-insert.ts`): in a
-   * burst, one statement (and one turn of the database) for many acknowledgements instead of one
-   * each. A key that exists, or comes twice in the batch, is a repeat: only its first row is written.
-   */
-  async function flushBatch(): Promise<void> {
-    const items = batch;
-    batch = [];
-    let written: Map<string, string>;
-    try {
-      written = await insertJobRows(
-        db,
-        provider,
-        items.map((item) => item.row),
-        now(),
-      );
-    } catch (error) {
-      for (const item of items) item.fail(error);
-      return;
-    }
-    for (const item of items) {
-      const id = written.get(item.row.key) ?? null;
-      // A key twice in one batch: the first delivery is the one written, the second a repeat.
-      if (id !== null) written.delete(item.row.key);
-      item.done(id);
-    }
-  }
-
-  /** Writes `row` with the others of this turn; its id, or null when its key exists. */
-  function insertBatched(row: NewJobRow): Promise<string | null> {
-    return new Promise((done, fail) => {
-      batch.push({ row, done, fail });
-      if (batch.length === 1) setImmediate(() => void urgently(flushBatch));
-    });
-  }
+  /** Every delivery of one turn written with one INSERT (`job-insert.ts`), ahead of other database work. */
+  const insertBatched = createBatchedJobInsert(db, provider, { now, run: urgently });
 
   return {
     holder,
