@@ -8,6 +8,7 @@
 #
 #   scripts/build-image.sh                # builds vouch:local (VOUCH_IMAGE overrides the tag)
 #   VOUCH_REBUILD_BASE=1 scripts/build-image.sh   # rebuild the base too
+#   VOUCH_BASE_IMAGE=node:20.20.2-bookworm-slim scripts/build-image.sh   # a given base, never built here
 #
 # Idempotent: the base is skipped when its tag exists; the image build reuses Docker's layer cache,
 # so a source-only change rebuilds in seconds. Users with registry access need none of this:
@@ -97,7 +98,10 @@ build_base() {
     - "$base_tag" >/dev/null
 }
 
-if [[ ${VOUCH_REBUILD_BASE:-} == 1 ]] || ! docker image inspect "$base_tag" >/dev/null 2>&1; then
+if [[ -n ${VOUCH_BASE_IMAGE:-} ]]; then
+  # Never build a local base under someone else's name (an official tag, say): use it as it is.
+  say "using the given base $base_tag"
+elif [[ ${VOUCH_REBUILD_BASE:-} == 1 ]] || ! docker image inspect "$base_tag" >/dev/null 2>&1; then
   build_base
 else
   say "base $base_tag exists; skipping debootstrap"

@@ -24,6 +24,12 @@ function dockerProblem(): string | undefined {
   const info = spawnSync('docker', ['info'], { stdio: 'ignore', timeout: 20_000 });
   if (info.error !== undefined) return 'docker is not installed (apt-get install -y docker.io debootstrap)';
   if (info.status !== 0) return 'no Docker daemon answers `docker info` (start one: dockerd &)';
+  // The script's default base, which it builds with debootstrap when missing.
+  const localBase = `vouch-local-node:${process.versions.node}-bookworm`;
+  const hasBase = spawnSync('docker', ['image', 'inspect', localBase], { stdio: 'ignore' }).status === 0;
+  const canBuildBase = spawnSync('sh', ['-c', 'command -v debootstrap'], { stdio: 'ignore' }).status === 0;
+  if (process.env.VOUCH_BASE_IMAGE === undefined && !hasBase && !canBuildBase)
+    return `no ${localBase} image and no debootstrap to build it (apt-get install -y debootstrap; or, where a registry answers, VOUCH_BASE_IMAGE=node:20.20.2-bookworm-slim)`;
   return undefined;
 }
 const problem = dockerProblem();
