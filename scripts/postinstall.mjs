@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs after `npm ci` / `npm install`: generates both Prisma clients (offline, see prisma/README.md)
 // and compiles the TypeScript, so that `npm start` is just `node dist/main.js` and answers at once.
-// With production-only installs (no TypeScript), the compile step is skipped: build first.
+// Production-only installs (`--omit=dev`: no Prisma CLI, no TypeScript) skip both: build first.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,17 +13,29 @@ function run(command, args) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const prisma = require.resolve('prisma/build/index.js');
-for (const schema of ['prisma/sqlite/schema.prisma', 'prisma/postgres/schema.prisma']) {
-  run(process.execPath, [prisma, 'generate', '--schema', schema]);
+/** A devDependency's entry point, or undefined in a production-only install. */
+function resolveDev(specifier) {
+  try {
+    return require.resolve(specifier);
+  } catch {
+    return undefined;
+  }
 }
 
-let tsc;
-try {
-  tsc = require.resolve('typescript/bin/tsc');
-} catch {
-  tsc = undefined;
+// The Prisma CLI is a devDependency: production-only installs (the Docker image's runtime stage)
+// use clients generated at build time and never need it.
+const prisma = resolveDev('prisma/build/index.js');
+if (prisma !== undefined) {
+  for (const schema of ['prisma/sqlite/schema.prisma', 'prisma/postgres/schema.prisma']) {
+    run(process.execPath, [prisma, 'generate', '--schema', schema]);
+  }
+} else {
+  console.log(
+    'postinstall: the Prisma CLI is not installed; skipping `prisma generate` (a production-only install).',
+  );
 }
+
+const tsc = resolveDev('typescript/bin/tsc');
 if (tsc !== undefined && existsSync('tsconfig.build.json') && existsSync('src')) {
   run(process.execPath, [tsc, '-p', 'tsconfig.build.json']);
 } else {
