@@ -204,7 +204,7 @@ export interface OAuthConfig {
   stateSecret: string;
   /** The 32-byte AES-256-GCM key installations are sealed with. */
   encryptionKey: Buffer;
-  /** Slack's authorize page: slack.com's unless SLACK_AUTHORIZE_URL says otherwise (GovSlack, tests). */
+  /** Slack's authorize page: on SLACK_API_URL's host (/oauth/v2/authorize) unless SLACK_AUTHORIZE_URL says otherwise. */
   authorizeUrl: string;
   /** Given to Slack as redirect_uri when set (VOUCH_PUBLIC_URL + /slack/oauth_redirect). */
   redirectUri: string | undefined;
@@ -305,7 +305,8 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
                 clientSecret: data.SLACK_CLIENT_SECRET as string,
                 stateSecret: data.SLACK_STATE_SECRET as string,
                 encryptionKey: Buffer.from(data.VOUCH_ENCRYPTION_KEY as string, 'base64'),
-                authorizeUrl: data.SLACK_AUTHORIZE_URL ?? 'https://slack.com/oauth/v2/authorize',
+                // Slack's authorize page is on the Web API's host (slack.com, slack-gov.com).
+                authorizeUrl: data.SLACK_AUTHORIZE_URL ?? new URL('/oauth/v2/authorize', data.SLACK_API_URL).href,
                 redirectUri:
                   data.VOUCH_PUBLIC_URL !== undefined
                     ? `${data.VOUCH_PUBLIC_URL}/slack/oauth_redirect`
