@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { teamWorkspace } from '../../../src/runtime/workspace-context.js';
+import { dmJob } from '../../../src/slack/effects/effect-jobs.js';
 import { homeActionIds } from '../../../src/slack/ids.js';
 import {
   FAKE_BOT_ID,
@@ -221,6 +223,22 @@ describeEachDatabase('several workspaces ("Add to Slack")', (kind) => {
     expect(card.card.token).toBe(tokenA);
   });
 
+  it('never guesses a token: a job of no workspace fails instead of using one', async () => {
+    const { app, db } = suite;
+    await app.vouch.work.add(dmJob('nobodys-dm', 'U0SOMEONE', { text: 'Whose token?' }));
+    await expect
+      .poll(
+        async () =>
+          (await db.prisma.job.findMany({ where: { kind: 'slack-dm', lastError: { not: null } } })).length,
+        { timeout: 10_000 },
+      )
+      .toBeGreaterThan(0);
+    const failed = await db.prisma.job.findFirst({ where: { kind: 'slack-dm', lastError: { not: null } } });
+    expect(failed?.lastError).toMatch(/outside the work of any workspace/);
+    expect(app.slack.calls('chat.postMessage').some((c) => c.args.text === 'Whose token?')).toBe(false);
+    await db.prisma.job.deleteMany({ where: { id: failed?.id ?? '' } });
+  });
+
   it('a reinstall within the grace period keeps the workspace and its data', async () => {
     const { app, db, board } = suite;
     const charlie = { teamId: 'T0CHARLIE3', teamName: 'Charlie Co' };
@@ -288,10 +306,21 @@ describeEachDatabase('several workspaces ("Add to Slack")', (kind) => {
     const unfurl = await app.slack.waitFor('chat.unfurl', (c) => c.args.channel === 'C0GRID', 10_000);
     expect(unfurl.token).toBe(orgToken);
     await allWorkDone(app);
-    // A workspace of the organisation is found by its team id alone (jobs written outside a request).
+    // A workspace of the organisation is found by its team id alone (jobs written outside a
+    // request, as reminders and digests are).
     expect(await db.prisma.orgWorkspace.findUnique({ where: { teamId: org.teamId } })).toMatchObject({
       enterpriseId: org.enterpriseId,
     });
+    await app.vouch.work.add({
+      ...dmJob('grid-reminder', 'U0GRIDMEMBER', { text: 'A reminder for the grid' }),
+      workspace: teamWorkspace(org.teamId),
+    });
+    const dm = await app.slack.waitFor(
+      'chat.postMessage',
+      (c) => c.args.text === 'A reminder for the grid',
+      10_000,
+    );
+    expect(dm.token).toBe(orgToken);
   });
 });
 
