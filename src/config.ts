@@ -306,7 +306,8 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
                 stateSecret: data.SLACK_STATE_SECRET as string,
                 encryptionKey: Buffer.from(data.VOUCH_ENCRYPTION_KEY as string, 'base64'),
                 // Slack's authorize page is on the Web API's host (slack.com, slack-gov.com).
-                authorizeUrl: data.SLACK_AUTHORIZE_URL ?? new URL('/oauth/v2/authorize', data.SLACK_API_URL).href,
+                authorizeUrl:
+                  data.SLACK_AUTHORIZE_URL ?? new URL('/oauth/v2/authorize', data.SLACK_API_URL).href,
                 redirectUri:
                   data.VOUCH_PUBLIC_URL !== undefined
                     ? `${data.VOUCH_PUBLIC_URL}/slack/oauth_redirect`
