@@ -1,7 +1,9 @@
 import { type WebAPICallResult, WebClient, type WebClientOptions } from '@slack/web-api';
 import { VouchError } from '../errors.js';
+import { NotInstalledError } from '../installations/installation-store.js';
 import type { WorkspaceTokens } from '../installations/workspace-tokens.js';
 import { currentWorkspace } from '../runtime/workspace-context.js';
+import { PermanentJobError } from '../work/retry-policy.js';
 
 /** A Web API call made outside the work of any workspace, with several workspaces installed. */
 export class NoWorkspaceError extends VouchError<'no_workspace'> {
@@ -23,12 +25,25 @@ export class WorkspaceClient extends WebClient {
     this.#tokens = tokens;
   }
 
-  /** The bot token of the workspace at hand (for what is not a Web API call: file downloads). */
+  /**
+   * The bot token of the workspace at hand (for what is not a Web API call: file downloads). No
+   * workspace, or one where Vouch is not installed (any more), fails a job for good
+   * (`PermanentJobError`): another attempt would find no token either.
+   */
   async currentToken(): Promise<string> {
     const workspace = currentWorkspace();
     if (workspace === undefined)
-      throw new NoWorkspaceError('no_workspace', 'a Slack call was made outside the work of any workspace');
-    return this.#tokens.botTokenFor(workspace);
+      throw new PermanentJobError('a Slack call was made outside the work of any workspace', {
+        cause: new NoWorkspaceError('no_workspace', 'no workspace'),
+      });
+    try {
+      return await this.#tokens.botTokenFor(workspace);
+    } catch (error) {
+      const original = (error as { original?: unknown }).original ?? error;
+      if (original instanceof NotInstalledError)
+        throw new PermanentJobError(original.message, { cause: error });
+      throw error;
+    }
   }
 
   override async apiCall(method: string, options: Record<string, unknown> = {}): Promise<WebAPICallResult> {

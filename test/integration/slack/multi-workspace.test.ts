@@ -204,6 +204,23 @@ describeEachDatabase('several workspaces ("Add to Slack")', (kind) => {
     expect(await db.prisma.installation.findUnique({ where: { id: BRAVO.teamId } })).toBeNull();
     const removal = await db.prisma.workspaceRemoval.findUnique({ where: { workspaceId: BRAVO.teamId } });
     expect(removal?.eraseAfter.getTime()).toBeGreaterThan(Date.now() + 2.9 * DAY);
+    // B's tokens are gone: work still queued for B fails for good, and nothing reaches Slack.
+    await app.vouch.work.add({
+      ...dmJob('after-uninstall', 'U0BSHARER', { text: 'To Bravo after the uninstall' }),
+      workspace: teamWorkspace(BRAVO.teamId),
+    });
+    await expect
+      .poll(
+        async () =>
+          (await db.prisma.job.findFirst({ where: { lastError: { contains: 'not installed' } } }))?.state,
+        {
+          timeout: 10_000,
+        },
+      )
+      .toBe('failed');
+    expect(
+      app.slack.calls('chat.postMessage').some((c) => c.args.text === 'To Bravo after the uninstall'),
+    ).toBe(false);
     // Within the grace period nothing is erased.
     expect(await app.vouch.jobs.workspaceErasure?.runOnce()).toBe(0);
     expect(await bravoPostings()).toBeGreaterThan(0);
@@ -235,6 +252,7 @@ describeEachDatabase('several workspaces ("Add to Slack")', (kind) => {
       .toBeGreaterThan(0);
     const failed = await db.prisma.job.findFirst({ where: { kind: 'slack-dm', lastError: { not: null } } });
     expect(failed?.lastError).toMatch(/outside the work of any workspace/);
+    expect(failed?.state).toBe('failed');
     expect(app.slack.calls('chat.postMessage').some((c) => c.args.text === 'Whose token?')).toBe(false);
     await db.prisma.job.deleteMany({ where: { id: failed?.id ?? '' } });
   });
