@@ -132,6 +132,15 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       logger.info({ teamId: context?.teamId }, 'a twin run had already handled this delivery');
       return;
     }
+    if (tokens !== undefined && error.code === 'slack_bolt_authorization_error') {
+      // Several workspaces: a request from a workspace with no installation (uninstalled, or an event
+      // still on its way): nothing to do there, and nothing to retry.
+      logger.warn(
+        { teamId: context?.teamId, reason: error.message },
+        'request from a workspace where Vouch is not installed',
+      );
+      return;
+    }
     const request = body as { type?: string; event?: { type?: string }; command?: string } | undefined;
     logger.error(
       {

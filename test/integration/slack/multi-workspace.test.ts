@@ -240,6 +240,21 @@ describeEachDatabase('several workspaces ("Add to Slack")', (kind) => {
     expect(card.card.token).toBe(tokenA);
   });
 
+  it('answers a request from a workspace that never installed Vouch, and does nothing there', async () => {
+    const { app, board } = suite;
+    const url = board.job('/stranger/role', { title: 'Stranger Role', company: 'Acme' });
+    const response = await app.requests.eventCallback(
+      linkSharedEvent({ channel: 'C0STRANGER', user: 'U0STRANGER', urls: [url] }),
+      { teamId: 'T0STRANGER' },
+    );
+    expect(response.status).toBe(200);
+    await allWorkDone(app);
+    expect(app.slack.calls().some((c) => JSON.stringify(c.args).includes('C0STRANGER'))).toBe(false);
+    expect(
+      app.logs.some((line) => line.msg === 'request from a workspace where Vouch is not installed'),
+    ).toBe(true);
+  });
+
   it('never guesses a token: a job of no workspace fails instead of using one', async () => {
     const { app, db } = suite;
     await app.vouch.work.add(dmJob('nobodys-dm', 'U0SOMEONE', { text: 'Whose token?' }));
