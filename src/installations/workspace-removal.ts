@@ -75,8 +75,9 @@ export function createWorkspaceRemoval(deps: WorkspaceRemovalDeps): WorkspaceRem
       let erased = 0;
       for (const { workspaceId } of due) {
         // Installed again meanwhile (storing the installation also cancels this, so this is a race).
+        const org = await db.orgWorkspace.findUnique({ where: { teamId: workspaceId } });
         const installed = await db.installation.findFirst({
-          where: { teamId: workspaceId },
+          where: { OR: [{ teamId: workspaceId }, ...(org !== null ? [{ id: org.enterpriseId }] : [])] },
           select: { id: true },
         });
         if (installed === null) {
