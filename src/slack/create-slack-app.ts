@@ -110,7 +110,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const app = new App({
     ...(tokens !== undefined
       ? // Several workspaces: every request's token from its installation (src/installations/).
-        { authorize: tokens.authorize as never }
+        { authorize: tokens.authorize }
       : {
           token: config.slack.botToken,
           // Bolt's own check runs auth.test in this constructor and, on a rejected token, leaves an
