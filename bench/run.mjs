@@ -16,14 +16,17 @@
 // closed loop, default 20), BENCH_SUSTAINED_CONCURRENCY (its requests in flight, default 200),
 // BENCH_RECOVERY_EVENTS (figure 7's backlog, default 300), BENCH_RECOVERY_LEASE_SECONDS (its
 // VOUCH_WORK_LEASE_SECONDS, default 5). BENCH_ONLY also takes sustained and recovery (figures 6 and 7,
-// on SQLite and, unless BENCH_POSTGRES=off, PostgreSQL).
+// on SQLite and, unless BENCH_POSTGRES=off, PostgreSQL) and replicas (figure 8: one and two processes
+// on PostgreSQL behind a round-robin balancer, figure 6's loop for BENCH_REPLICAS_SECONDS, default 10);
+// BENCH_ONLY=replicas BENCH_MERGE=1 puts figure 8 into bench/last-run.json and writes the reports again.
 import { fork } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startFakeJobBoard } from '../test/helpers/fake-job-board.mjs';
 import { startFakeSlackApi } from '../test/helpers/fake-slack-api.mjs';
+import { startRoundRobin } from '../test/helpers/round-robin.mjs';
 import { linkSharedEvent } from '../test/helpers/slack-payloads.mjs';
 import { measureExtraction } from './extract.mjs';
 import { readCpuMs, sampleMemory, startApp } from './lib/app-process.mjs';
@@ -37,7 +40,7 @@ import {
   referrerPairs,
 } from './lib/db-check.mjs';
 import { mixedRequest } from './lib/mix.mjs';
-import { writeReports } from './lib/report.mjs';
+import { machineNow, writeReports } from './lib/report.mjs';
 import {
   BOT_TOKEN,
   blockActionRequest,
@@ -66,6 +69,7 @@ const settings = {
   sustainedConcurrency: Math.round(num('BENCH_SUSTAINED_CONCURRENCY', 200)),
   recoveryEvents: Math.round(num('BENCH_RECOVERY_EVENTS', 300)),
   recoveryLeaseSeconds: Math.round(num('BENCH_RECOVERY_LEASE_SECONDS', 5)),
+  replicasSeconds: num('BENCH_REPLICAS_SECONDS', 10),
   postgresUrl:
     process.env.BENCH_POSTGRES === 'off'
       ? null
@@ -928,6 +932,109 @@ async function crashRecovery(ctx, kind) {
   });
 }
 
+/**
+ * Figure 8: figure 6's closed loop against Vouch processes on one PostgreSQL database behind a
+ * round-robin balancer (test/helpers/round-robin.mjs, in this process), once with one process behind
+ * it and once with two, each on a fresh database: acks/s, ack p50 / p99, the backlog's drain, and the
+ * duplicates found afterwards (rows twice under a natural key, a link_shared event with two
+ * chat.unfurl calls, failed jobs), which must be 0.
+ */
+async function replicasLoad(ctx) {
+  const runs = {};
+  for (const processes of [1, 2]) {
+    runs[processes === 1 ? 'one' : 'two'] = await onFreshDatabase(
+      ctx,
+      'postgres',
+      `replicas${processes}`,
+      async (databaseUrl) => {
+        log(
+          `· replicas: ${processes} process(es) behind a round-robin balancer on PostgreSQL, ${settings.sustainedConcurrency} in flight for ${settings.replicasSeconds} s…`,
+        );
+        const loadBefore = loadavg();
+        const unfurls = trackUnfurls(ctx.slack);
+        // One after the other: the second finds the database migrated (both would wait on the advisory lock).
+        const apps = [];
+        for (let i = 0; i < processes; i += 1)
+          apps.push(await launch(ctx, databaseUrl, `replicas-${processes}-${i}`));
+        const balancer = await startRoundRobin({
+          upstreams: apps.map((app) => app.baseUrl),
+          maxSocketsPerUpstream: settings.sustainedConcurrency,
+          keepAliveTimeoutMs: 30_000,
+        });
+        ctx.app = { baseUrl: balancer.url, stop: async () => undefined };
+        try {
+          const postings = await sharePostings(ctx, `rep${processes}`, 6);
+          const warm = burstRequests(ctx, postings, `repwarm${processes}`, 30);
+          await ctx.load.run({
+            kind: 'burst',
+            baseUrl: balancer.url,
+            requests: warm.requests,
+            concurrency: 4,
+          });
+          await waitQuiet(ctx.slack);
+          const errorsBefore = apps.map((app) => app.errorLines().length);
+          const cpuBefore = apps.map((app) => readCpuMs(app.pid));
+          const result = await ctx.load.run({
+            kind: 'sustained',
+            baseUrl: balancer.url,
+            seconds: settings.replicasSeconds,
+            concurrency: settings.sustainedConcurrency,
+            maxRequests: settings.replicasSeconds * 5_000,
+            mix: mixFor(ctx, postings, `repload${processes}`),
+          });
+          const cpuLoadMs = apps.map((app, i) => readCpuMs(app.pid) - (cpuBefore[i] ?? 0));
+          const atEnd = await readyz(apps[0].baseUrl);
+          const drain = await waitBacklogDrained(apps[0], 600_000);
+          await waitQuiet(ctx.slack, 2_000, 60_000);
+          const cards = cardsOf(result.events, unfurls);
+          const db = await openDb(databaseUrl);
+          const rows = await duplicateReport(db).finally(() => db.close());
+          const finalReady = await readyz(apps[0].baseUrl);
+          const answered = result.latencies.length;
+          const forwarded = balancer.stats();
+          const errorLines = apps.flatMap((app, i) => app.errorLines().slice(errorsBefore[i]));
+          const exits = [];
+          for (const app of apps) exits.push(await app.stop());
+          return {
+            processes,
+            seconds: settings.replicasSeconds,
+            concurrency: settings.sustainedConcurrency,
+            upstreamMs: settings.upstreamMs,
+            answered,
+            requestsPerSecond: answered / (result.wallMs / 1000),
+            latency: summarize(result.latencies),
+            non200: Object.values(result.failures).reduce((a, b) => a + b, 0),
+            failures: result.failures,
+            forwarded: forwarded.forwarded,
+            balancerFailed: forwarded.failed,
+            appCpuMsPerRequest: cpuLoadMs.reduce((a, b) => a + b, 0) / answered,
+            backlogAtEnd: atEnd.work ?? null,
+            drain: { drained: drain.drained, ms: drain.ms, last: drain.last },
+            events: cards.acked,
+            missingCards: cards.missing,
+            duplicatedCards: cards.duplicated,
+            duplicates: duplicateDetails(result.events, unfurls),
+            duplicateRows: rows.total,
+            duplicateRowsByTable: rows.duplicates,
+            failedJobs: finalReady.work?.failed ?? null,
+            duplicatesFound: rows.total + cards.duplicated + (finalReady.work?.failed ?? 0),
+            errorLineCount: errorLines.length,
+            errorLines: errorLines.slice(0, 5),
+            loadAverage: { before: loadBefore, after: loadavg() },
+            exits,
+          };
+        } finally {
+          unfurls.stop();
+          await balancer.close();
+          for (const app of apps) await app.stop().catch(() => undefined);
+          ctx.app = null;
+        }
+      },
+    );
+  }
+  return runs;
+}
+
 // ------------------------------------------------------------------------------------------------
 
 async function main() {
@@ -957,6 +1064,7 @@ async function main() {
   let postgres;
   let sustained;
   let recovery;
+  let replicas;
   try {
     sqlite = await sqliteRun(ctx);
     postgres = await postgresRun(ctx);
@@ -971,6 +1079,7 @@ async function main() {
         sqlite: await crashRecovery(ctx, 'sqlite'),
         postgres: await crashRecovery(ctx, 'postgres'),
       };
+    if (wants('replicas')) replicas = await replicasLoad(ctx);
   } finally {
     await ctx.app?.stop().catch(() => undefined);
     load.stop();
@@ -993,17 +1102,23 @@ async function main() {
           postgres: brief(postgres),
           sustained,
           recovery,
+          replicas,
         },
         null,
         2,
       ),
     );
+    if (process.env.BENCH_MERGE === '1') {
+      mergeIntoLastRun({ replicas, loadStart, loadEnd, probe });
+      return;
+    }
     log('\nBENCH_ONLY: no report written.');
     return;
   }
   const measured = {
     startedAt,
     finishedAt: new Date(),
+    machine: machineNow(),
     loadStart,
     loadEnd,
     probe,
@@ -1013,6 +1128,7 @@ async function main() {
     postgres,
     sustained,
     recovery,
+    replicas,
   };
   // The measurements behind results.md: `npm run bench:report` renders them again (after an edit of
   // findings.md) without measuring anew.
@@ -1021,6 +1137,36 @@ async function main() {
   log('');
   log(table);
   log('\nWritten: bench/results.md and the README bench section.');
+}
+
+/**
+ * BENCH_ONLY=replicas BENCH_MERGE=1: puts figure 8 as this run measured it into bench/last-run.json
+ * (the other figures stay the last full run's), with this run's date, load average and CPU probe
+ * beside it, and writes bench/results.md and the README section from it again.
+ */
+function mergeIntoLastRun({ replicas, loadStart, loadEnd, probe }) {
+  if (replicas === undefined)
+    throw new Error('BENCH_MERGE=1 merges figure 8: run it with BENCH_ONLY=replicas');
+  const source = join(here, 'last-run.json');
+  const measured = JSON.parse(readFileSync(source, 'utf8'));
+  measured.replicas = {
+    ...replicas,
+    measuredAt: new Date().toISOString(),
+    machine: machineNow(),
+    loadStart,
+    loadEnd,
+    probe,
+  };
+  writeFileSync(source, `${JSON.stringify(measured, null, 1)}\n`);
+  const { table } = writeReports({
+    repoRoot,
+    ...measured,
+    startedAt: new Date(measured.startedAt),
+    finishedAt: new Date(measured.finishedAt),
+  });
+  log('');
+  log(table);
+  log('\nMerged into bench/last-run.json; written: bench/results.md and the README bench section.');
 }
 
 main().catch((error) => {

@@ -22,10 +22,14 @@ const HELP: Record<string, string> = {
   VOUCH_LIVENESS_HOURS: 'a whole number of hours, e.g. 24',
   VOUCH_NOTE_RETENTION_DAYS: 'a whole number of days, e.g. 180',
   VOUCH_WORK_LEASE_SECONDS: 'a whole number of seconds, e.g. 30',
+  VOUCH_PERIODIC_JOBS_EVERY_SECONDS:
+    'a whole number of seconds, e.g. 5 (tests and demonstrations only; leave unset in production)',
   METRICS_TOKEN:
     'a secret of at least 16 characters that Prometheus sends as "Authorization: Bearer <token>" to GET /metrics, e.g. from `openssl rand -hex 24`',
   VOUCH_DIGEST_HOUR_UTC: 'the hour (UTC, 0 to 23) channel digests go out, e.g. 9',
   VOUCH_DIGEST_WEEKDAY: 'the day weekly digests go out: monday, tuesday, … sunday',
+  VOUCH_ACK_THREAD:
+    'true (HTTP mode acknowledges Slack from a thread of its own) or false (everything on the main thread)',
   SLACK_CLIENT_ID: `${WHERE_APP}, then "Basic Information" → "App Credentials" → "Client ID" (several workspaces, "Add to Slack")`,
   SLACK_CLIENT_SECRET: `${WHERE_APP}, then "Basic Information" → "App Credentials" → "Client Secret" (several workspaces, "Add to Slack")`,
   SLACK_STATE_SECRET:
@@ -134,10 +138,20 @@ const envSchema = z.object({
       }),
   ),
   VOUCH_THREAD_CARDS: booleanFlag(true),
+  VOUCH_ACK_THREAD: booleanFlag(true),
   VOUCH_REMINDER_DAYS: positiveInt(7, 365),
   VOUCH_LIVENESS_HOURS: positiveInt(24, 24 * 30),
   VOUCH_NOTE_RETENTION_DAYS: positiveInt(180, 3650),
   VOUCH_WORK_LEASE_SECONDS: positiveInt(30, 3600),
+  VOUCH_PERIODIC_JOBS_EVERY_SECONDS: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: 'must be a number' })
+      .int({ error: 'must be a whole number' })
+      .min(2, { error: 'must be at least 2' })
+      .max(86_400, { error: 'must be at most 86400' })
+      .optional(),
+  ),
   METRICS_TOKEN: optionalString.pipe(
     z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
   ),
@@ -240,6 +254,12 @@ export interface Config {
    * acknowledged work resumes within this time. Renewed while the work runs.
    */
   workLeaseMs: number;
+  /**
+   * Unset in production: each periodic job (src/jobs/) runs on its own period (reminders hourly,
+   * retention every 6 h…), its first round 30 s after start. Set, every one runs this often, its first
+   * round this long after start: what lets a test watch several rounds across replicas.
+   */
+  periodicJobsEveryMs: number | undefined;
   /** When set, GET /metrics asks for `Authorization: Bearer <it>`; unset, /metrics is open. */
   metricsToken: string | undefined;
   /**
@@ -252,6 +272,11 @@ export interface Config {
    * the company's domain). Self-declared referrers are listed either way.
    */
   referrers: 'any' | 'verified';
+  /**
+   * HTTP mode: the acceptor thread (src/runtime/acceptor-thread.ts) owns the port and acknowledges
+   * events, clicks and commands once their job is written, so acks never wait for the main thread.
+   */
+  ackThread: boolean;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -326,9 +351,14 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       livenessHours: data.VOUCH_LIVENESS_HOURS,
       noteRetentionDays: data.VOUCH_NOTE_RETENTION_DAYS,
       workLeaseMs: data.VOUCH_WORK_LEASE_SECONDS * 1000,
+      periodicJobsEveryMs:
+        data.VOUCH_PERIODIC_JOBS_EVERY_SECONDS === undefined
+          ? undefined
+          : data.VOUCH_PERIODIC_JOBS_EVERY_SECONDS * 1000,
       metricsToken: data.METRICS_TOKEN,
       digestSchedule: { hourUtc: data.VOUCH_DIGEST_HOUR_UTC, weekday: data.VOUCH_DIGEST_WEEKDAY },
       referrers: data.VOUCH_REFERRERS,
+      ackThread: data.VOUCH_ACK_THREAD,
     },
   };
 }

@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { WebClient } from '@slack/web-api';
 import { createChannelSettings } from './channels/channel-settings.js';
 import { type Config, formatConfigProblems, loadConfig, readEnvironment } from './config.js';
 import { createDatabase } from './db/client.js';
+import { parseDatabaseUrl } from './db/database-url.js';
 import { createEventLedger } from './deliveries/event-ledger.js';
 import { createDigestStore } from './digests/digest-store.js';
 import { StartupError, VouchError } from './errors.js';
@@ -29,6 +31,7 @@ import { createSafeFetch } from './postings/safe-fetch.js';
 import { createMemberData } from './privacy/member-data.js';
 import { createProfileStore } from './profiles/profile-store.js';
 import { composeReferralService, createReferralParts } from './referrals/referral-service.js';
+import { launchAcceptor, lowerWorkPriority, type StartingAcceptor } from './runtime/acceptor.js';
 import { createAckGauge } from './runtime/ack-gauge.js';
 import { closeServer, createHttpServer, listen } from './runtime/http-server.js';
 import { createInflightWork } from './runtime/inflight-work.js';
@@ -66,6 +69,12 @@ const DRAIN_TIMEOUT_MS = 7_000;
 const MAX_INFLIGHT_WORK = 256;
 const ADMISSION_WAIT_MS = 1_500;
 
+/**
+ * A click the acceptor thread acknowledged opens its form only while its trigger_id is fresh (Slack
+ * gives 3 s from the click); one that waited longer is dropped with a warning instead of failing.
+ */
+const CLICK_FRESH_MS = 2_500;
+
 /** Sent with every fetch of a job page: who we are, honestly. */
 export const USER_AGENT =
   'VouchBot/0.1 (self-hosted Slack job-referral bot; +https://www.npmjs.com/package/vouch)';
@@ -88,6 +97,8 @@ export interface RunningVouch {
   };
   /** The durable work queue (src/work/). */
   work: WorkQueue;
+  /** True when the acceptor thread owns the port (HTTP mode, `VOUCH_ACK_THREAD`). */
+  acceptorThread: boolean;
 }
 
 /**
@@ -102,7 +113,38 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
     logger,
     waitForTurn: turns.next,
   });
+  const holder = `${process.pid}-${randomUUID().slice(0, 8)}`;
+  let starting: StartingAcceptor | null = null;
   try {
+    // HTTP mode: the acceptor thread loads while the database migrates; it listens once all is ready.
+    const mode = config.slack.mode;
+    starting =
+      config.ackThread && mode.kind === 'http'
+        ? launchAcceptor({
+            signingSecret: mode.signingSecret,
+            database: parseDatabaseUrl(config.databaseUrl),
+            logger,
+            holder,
+            leaseMs: config.workLeaseMs,
+            onWritten: () => work.wake(),
+            onRun: (job) => work.adopt(job),
+            onClick: (click) => {
+              const waited = Date.now() - click.arrivedAt;
+              if (waited > CLICK_FRESH_MS) {
+                // Its trigger_id has expired: the form it would open cannot open any more.
+                logger.warn(
+                  { requestId: click.requestId, waitedMs: waited },
+                  'click dropped: waited too long to open its form',
+                );
+                return;
+              }
+              const runAcknowledged = slack.runAcknowledged;
+              if (runAcknowledged !== undefined)
+                acks.holdUntil(runAcknowledged(click.body, click, click.requestId));
+            },
+            observe: (kind, outcome, seconds) => metrics.slackRequest(kind, outcome, seconds),
+          })
+        : null;
     const { applied } = await db.migrate();
     if (applied.length > 0) logger.info({ applied }, 'database migrations applied');
 
@@ -199,6 +241,7 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
       acksWaiting: () => acks.waiting,
       observe: metrics.job,
       leaseMs: config.workLeaseMs,
+      holder,
       urgently: turns.urgently,
     });
     const slack = createSlackApp({
@@ -341,23 +384,43 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
       metricsToken: config.metricsToken,
       ...(installPages !== undefined ? { pages: installPages.routes } : {}),
     });
-    const port = await listen(server, config.port).catch((error: unknown) => {
+    // With the acceptor thread (HTTP mode) this server is its upstream on 127.0.0.1, and the thread owns PORT.
+    const serverPort = await listen(
+      server,
+      starting !== null ? 0 : config.port,
+      starting !== null ? '127.0.0.1' : undefined,
+    ).catch((error: unknown) => {
       throw new StartupError(
         'port_unavailable',
         `cannot listen on PORT ${config.port}: ${(error as Error).message}`,
       );
     });
+    const acceptor =
+      starting === null
+        ? null
+        : await starting.listen(config.port, serverPort).catch(async (error: unknown) => {
+            await closeServer(server);
+            throw error;
+          });
+    const port = acceptor?.port ?? serverPort;
     await slack.connect();
     // Jobs left by a process that died are claimed again once their lease runs out.
     work.start();
-    scheduler.start([
+    const periodic = [
       reminders,
       liveness,
       noteRetention,
       pruneLedger,
       digestsJob,
       ...(workspaceErasure !== undefined ? [workspaceErasure] : []),
-    ]);
+    ];
+    const everyMs = config.periodicJobsEveryMs;
+    if (everyMs === undefined) scheduler.start(periodic);
+    else
+      scheduler.start(
+        periodic.map((job) => ({ ...job, everyMs })),
+        { firstRunAfterMs: everyMs },
+      );
     // Postings stored before browsing existed get their search keys, a batch at a time, in the background.
     const browseIndexing = (async () => {
       let indexed = 0;
@@ -379,13 +442,16 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
         ...(workspaceErasure !== undefined ? { workspaceErasure } : {}),
       },
       work,
+      acceptorThread: acceptor !== null,
       stop() {
         stopping ??= (async () => {
           serving = false;
+          acceptor?.stopping();
           logger.info({ inflight: inflight.size }, 'stopping: no new work, finishing what is in flight');
           await Promise.all([
             browseIndexing,
             closeServer(server),
+            acceptor?.close(),
             slack.disconnect().catch(() => undefined),
             scheduler.stop(),
           ]);
@@ -404,6 +470,7 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
       },
     };
   } catch (error) {
+    await starting?.abandon().catch(() => undefined);
     await db.close().catch(() => undefined);
     throw error;
   }
@@ -431,6 +498,8 @@ export async function main(): Promise<void> {
     }
     process.exit(1);
   }
+  // A whole process of its own (not in tests, which start Vouch inside the test runner).
+  if (running.acceptorThread) lowerWorkPriority(logger);
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutdown requested');
     const hardStop = setTimeout(() => {

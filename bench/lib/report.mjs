@@ -92,6 +92,82 @@ function recoveryRows(recovery) {
   return rows;
 }
 
+const REPLICA_RUNS = [
+  ['one', 'one process'],
+  ['two', 'two processes'],
+];
+const loads = (values) => (values ?? []).map((l) => l.toFixed(2)).join(' ');
+
+/** Figure 8's summary row: two processes against one, behind the same balancer. */
+function replicasRows(replicas) {
+  if (replicas === undefined) return [];
+  const [one, two] = [replicas.one, replicas.two];
+  if (one === undefined || two === undefined || one.skipped || two.skipped)
+    return [['8. Two replicas', `skipped: ${one?.skipped ?? two?.skipped ?? 'not run'}`, '—', '—']];
+  const at = (r) =>
+    `${rate(r.requestsPerSecond)}, p50 / p99 ${ms(r.latency.p50)} / ${ms(r.latency.p99)}, ${r.duplicatesFound} duplicates`;
+  const when = replicas.measuredAt ? `; measured ${replicas.measuredAt.slice(0, 10)}` : '';
+  const clean = (r) => r.duplicatesFound === 0 && r.missingCards === 0 && r.non200 === 0;
+  return [
+    [
+      `8. Replicas, PostgreSQL, round-robin balancer, ${two.concurrency} in flight for ${two.seconds} s: acks/s, ack p50 / p99, duplicates found`,
+      `two processes ${at(two)} · one process ${at(one)} (load average ${loads(two.loadAverage?.before)} at the two-process start${when})`,
+      'zero duplicates, every card',
+      verdict(clean(one) && clean(two)),
+    ],
+  ];
+}
+
+/** Figure 8 in detail. */
+function replicasDetails(replicas, settings) {
+  if (replicas === undefined) return '';
+  const runs = REPLICA_RUNS.map(([key, name]) => [name, replicas[key]]).filter(
+    ([, r]) => r !== undefined && !r.skipped,
+  );
+  if (runs.length === 0) return '';
+  const first = runs[0]?.[1];
+  const out = ['### 8. Replicas', ''];
+  out.push(
+    `Figure 6's closed loop (${first.concurrency} requests always outstanding for ${first.seconds} s, its mix of new links on the board that answers after ${first.upstreamMs ?? settings.upstreamMs} ms, clicks and commands) sent to a round-robin balancer (test/helpers/round-robin.mjs, in the orchestrator process, keep-alive both ways) in front of one, then two, Vouch processes (\`node dist/main.js\`) on one fresh PostgreSQL database each time: the same balancer both times, so only the number of processes differs. After the load: the backlog drained (read from /readyz), the fake Slack API quiet for 2 s, then the duplicates counted: rows twice under a natural key (the figure 4 checks), a \`link_shared\` event with more than one \`chat.unfurl\` (a job run twice), failed jobs. All processes share the machine's cores with the load process, the fakes and the balancer${replicas.measuredAt ? `; measured ${replicas.measuredAt} on ${replicas.machine ?? 'the machine above'} with \`BENCH_ONLY=replicas BENCH_MERGE=1\` (CPU probe ${ms(replicas.probe?.startMs)})` : ''}.`,
+    '',
+  );
+  const rows = runs.map(([name, r]) => [
+    name,
+    rate(r.requestsPerSecond),
+    `${ms(r.latency.p50)} / ${ms(r.latency.p95)} / ${ms(r.latency.p99)} / ${ms(r.latency.max)}`,
+    r.forwarded.join(' + '),
+    Number.isFinite(r.appCpuMsPerRequest) ? `${r.appCpuMsPerRequest.toFixed(2)} ms` : 'n/a',
+    `${r.backlogAtEnd?.backlog ?? 'n/a'} → 0 in ${seconds(r.drain.ms)}${r.drain.drained ? '' : ' (not drained)'}`,
+    `${r.events} / ${r.missingCards} / ${r.duplicatedCards}`,
+    `${r.duplicateRows} / ${r.failedJobs ?? 'n/a'}`,
+    `${r.non200} / ${r.errorLineCount}`,
+    `${loads(r.loadAverage?.before)} → ${loads(r.loadAverage?.after)}`,
+  ]);
+  out.push(
+    markdownTable(
+      [
+        'behind the balancer',
+        'acks/s',
+        'ack p50 / p95 / p99 / max',
+        'requests per process',
+        'app CPU per request (all processes)',
+        'backlog at the end',
+        'link_shared events / missing cards / repeated chat.unfurl',
+        'duplicate rows / failed jobs',
+        'non-200 / error logs',
+        'load average before → after',
+      ],
+      rows,
+    ),
+    '',
+  );
+  for (const [name, r] of runs)
+    for (const line of r.errorLines ?? [])
+      out.push(`- ${name}: error log: \`${line.replace(/`/g, "'").slice(0, 300)}\``);
+  out.push('');
+  return out.join('\n');
+}
+
 /** "5 bursts of 200 concurrent" (runs before BENCH_BURSTS had one burst and no `bursts` list). */
 const burstLabel = (a) =>
   a.bursts ? `${a.bursts.length} bursts of ${a.burstSize} concurrent` : `${a.all.count} concurrent`;
@@ -103,7 +179,7 @@ function burstP99s(a) {
 }
 
 /** The summary rows: [figure, result, target, verdict]. */
-function summaryRows({ extraction, sqlite, postgres, sustained, recovery }) {
+function summaryRows({ extraction, sqlite, postgres, sustained, recovery, replicas }) {
   const rows = [];
   if (extraction === null) {
     rows.push(['1. Extraction', 'skipped: no fixtures at ../shared/fixtures/postings/raw', '—', '—']);
@@ -173,7 +249,7 @@ function summaryRows({ extraction, sqlite, postgres, sustained, recovery }) {
     '<= 2 s',
     verdict(f.startMs <= 2000),
   ]);
-  rows.push(...sustainedRows(sustained), ...recoveryRows(recovery));
+  rows.push(...sustainedRows(sustained), ...recoveryRows(recovery), ...replicasRows(replicas));
   return rows;
 }
 
@@ -415,6 +491,11 @@ function newFigureDetails({ sustained, recovery, settings }) {
   return out.join('\n');
 }
 
+/** This machine, as the report names it (kept with the measurements: a re-render may run elsewhere). */
+export function machineNow() {
+  return `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${type()} ${release()}`;
+}
+
 /** Writes results.md and the README section; returns the summary table for the console. */
 export function writeReports(input) {
   const { repoRoot, startedAt, finishedAt, loadStart, loadEnd, probe, settings } = input;
@@ -431,7 +512,7 @@ export function writeReports(input) {
       : null,
   ].filter(Boolean);
   const command = `${env.length ? `${env.join(' ')} ` : ''}npm run bench`;
-  const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cores} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${type()} ${release()}`;
+  const machine = input.machine ?? machineNow();
   const loadLine = `${loadStart.map((l) => l.toFixed(2)).join(' ')} at start, ${loadEnd.map((l) => l.toFixed(2)).join(' ')} at the end (the run itself adds ~1.5)${busy ? ` — **the machine was busy with other work when the run started (load > ${cores * 0.5} on ${cores} cores): figures are noisy and pessimistic**` : ''}`;
   const header = [
     `- Command: \`${command}\``,
@@ -462,6 +543,7 @@ export function writeReports(input) {
     '',
     details(input),
     newFigureDetails(input),
+    ...[replicasDetails(input.replicas, settings)].filter((part) => part !== ''),
     ...(findings ? ['## Profiling notes', '', findings.replace(/^# .*\n+/, ''), ''] : []),
   ].join('\n');
   writeFileSync(join(repoRoot, 'bench/results.md'), results);

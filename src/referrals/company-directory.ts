@@ -104,8 +104,8 @@ export function createCompanyDirectory(deps: CompanyDirectoryDeps) {
       memberId: string,
       within?: WithinTransaction<ReferrerListed & { isReferrer: boolean }>,
     ): Promise<ReferrerListed & { isReferrer: boolean }> {
-      try {
-        return await db.$transaction(async (tx) => {
+      const toggle = () =>
+        db.$transaction(async (tx) => {
           const removed = await tx.postingReferrer.deleteMany({ where: { postingId, memberId } });
           let verified = false;
           if (removed.count === 0) {
@@ -120,8 +120,19 @@ export function createCompanyDirectory(deps: CompanyDirectoryDeps) {
           await within?.(tx, written);
           return written;
         }, BURST_TRANSACTION_OPTIONS);
+      try {
+        return await toggle();
       } catch (error) {
-        // A twin click listed them a moment earlier: listed is what both asked for.
+        if (!isUniqueViolation(error)) throw error;
+      }
+      // A twin listed them a moment earlier, in another process, and committed: toggle once more
+      // against what it wrote. A twin run of this very delivery (its lease taken over) finds it done
+      // in `within` and rolls back, so its member is not thanked twice; a second click un-lists, as
+      // in one process, where clicks of one member on one card run one after the other.
+      try {
+        return await toggle();
+      } catch (error) {
+        // A third click raced this one too: listed is what the last commit says.
         if (isUniqueViolation(error)) {
           const row = await db.postingReferrer.findUnique({
             where: { postingId_memberId: { postingId, memberId } },
@@ -147,8 +158,8 @@ export function createCompanyDirectory(deps: CompanyDirectoryDeps) {
       const company = await ensureCompany(workspaceId, companyName);
       if (company === null)
         throw new ReferralError('invalid_company', `no company name in ${JSON.stringify(companyName)}`);
-      try {
-        return await db.$transaction(async (tx) => {
+      const remember = () =>
+        db.$transaction(async (tx) => {
           const listed = await tx.companyReferrer.findUnique({
             where: { companyId_memberId: { companyId: company.id, memberId } },
             select: { verified: true },
@@ -162,8 +173,18 @@ export function createCompanyDirectory(deps: CompanyDirectoryDeps) {
           await within?.(tx, written);
           return written;
         }, BURST_TRANSACTION_OPTIONS);
+      try {
+        return await remember();
       } catch (error) {
-        // A twin request listed them a moment earlier (and wrote its follow-ups).
+        if (!isUniqueViolation(error)) throw error;
+      }
+      // A twin request listed them a moment earlier (and wrote its follow-ups) and committed: once
+      // more, it finds them listed. `within` runs again with `added: false`, so a twin run of this
+      // very delivery (another process took its lease over) finds it handled and rolls back, instead
+      // of answering the member a second time.
+      try {
+        return await remember();
+      } catch (error) {
         if (isUniqueViolation(error)) {
           const row = await db.companyReferrer.findUnique({
             where: { companyId_memberId: { companyId: company.id, memberId } },

@@ -9,6 +9,8 @@ import type { ServerResponse } from 'node:http';
 export interface AckGauge {
   /** A request arrived; it counts until its response is sent or its connection closes. */
   arrived(res: ServerResponse): void;
+  /** Work a request is waiting on elsewhere (a click acknowledged by the acceptor thread): counts until it settles. */
+  holdUntil(done: Promise<unknown>): void;
   readonly waiting: number;
 }
 
@@ -25,6 +27,12 @@ export function createAckGauge(): AckGauge {
       };
       res.once('finish', answered);
       res.once('close', answered);
+    },
+    holdUntil(done) {
+      waiting += 1;
+      void done.finally(() => {
+        waiting -= 1;
+      });
     },
     get waiting() {
       return waiting;

@@ -136,11 +136,11 @@ async function readiness(
   };
 }
 
-/** Listens and resolves with the bound port (useful with port 0). */
-export function listen(server: Server, port: number): Promise<number> {
+/** Listens (on every interface, or on `host`) and resolves with the bound port (useful with port 0). */
+export function listen(server: Server, port: number, host?: string): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, () => {
+    server.listen(port, host, () => {
       server.off('error', reject);
       resolve((server.address() as AddressInfo).port);
     });

@@ -11,13 +11,9 @@ import type { TurnQueue } from '../runtime/turn-queue.js';
 import { withWorkspace } from '../runtime/workspace-context.js';
 import type { WorkQueue } from '../work/work-queue.js';
 import type { SlackFeature } from './slack-feature.js';
-import {
-  DeliveryAlreadyDone,
-  deliveryAttemptOf,
-  runDeliveryJob,
-  SLACK_DELIVERY_JOB,
-} from './transport/durable-deliveries.js';
-import { createHttpReceiver } from './transport/http-receiver.js';
+import { SLACK_DELIVERY_JOB } from './transport/delivery-job.js';
+import { DeliveryAlreadyDone, deliveryAttemptOf, runDeliveryJob } from './transport/durable-deliveries.js';
+import { createHttpReceiver, type HttpReceiver } from './transport/http-receiver.js';
 import { createListenerRouter } from './transport/listener-router.js';
 import { createSocketReceiver } from './transport/socket-receiver.js';
 import { createWebApiFetch } from './transport/web-api-fetch.js';
@@ -67,6 +63,8 @@ export interface SlackApp {
   scopes(): string[];
   /** HTTP mode: the listener for POST /slack/events. Socket Mode: undefined. */
   httpListener: RequestListener | undefined;
+  /** HTTP mode: runs a click the acceptor thread acknowledged (`HttpReceiver.runAcknowledged`). */
+  runAcknowledged: HttpReceiver['runAcknowledged'] | undefined;
   /** Socket Mode: opens the WebSocket. HTTP mode: nothing to do. */
   connect(): Promise<void>;
   disconnect(): Promise<void>;
@@ -184,6 +182,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     client,
     scopes: () => [...scopes].sort(),
     httpListener: 'requestListener' in receiver ? receiver.requestListener : undefined,
+    runAcknowledged: 'runAcknowledged' in receiver ? receiver.runAcknowledged : undefined,
     async connect() {
       if (!('requestListener' in receiver)) await receiver.start();
     },

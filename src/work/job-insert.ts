@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../db/client.js';
 import type { DatabaseProvider } from '../db/database-url.js';
+
+/** What the insert runs on: Prisma's client, or the acceptor thread's own connection. */
+export interface RawQueryRunner {
+  $queryRawUnsafe<T>(sql: string, ...values: unknown[]): Promise<T>;
+}
 
 /** A job row as the acknowledgement path writes it (see `insertJobRows`). */
 export interface NewJobRow {
@@ -49,7 +53,7 @@ const MAX_ROWS_PER_STATEMENT = 1_000;
  * and `jsonb`, the state cast to its enum.
  */
 export async function insertJobRows(
-  db: Pick<Db, '$queryRawUnsafe'>,
+  db: RawQueryRunner,
   provider: DatabaseProvider,
   rows: readonly NewJobRow[],
   now: Date,

@@ -431,6 +431,13 @@ export function createWorkQueue(deps: WorkQueueDeps) {
         },
       };
     },
+    /**
+     * Runs a job written already claimed in this queue's name by another thread of this process (the
+     * acceptor thread, src/runtime/acceptor.ts): as `accept`'s run, without the insert.
+     */
+    adopt(job: { id: string; key: string; kind: string; payload: unknown }): Promise<void> {
+      return run({ id: job.id, key: job.key, attempts: 1 }, job.kind, job.payload);
+    },
     /** Looks for due jobs now: after a transaction wrote some (`addJob`), so they start at once. */
     wake,
     /** Looks for due jobs now and then every `pollMs`. */

@@ -30,14 +30,21 @@ export const pause = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 export interface StartedVouch {
   vouch: SpawnedVouch;
   side: SlackSide;
+  /** Where the process listens (`http://127.0.0.1:<port>`). */
+  url: string;
 }
 
 /** What `useCrashHarness` gives a describe block. */
 export interface CrashHarness {
   slack: () => FakeSlackApi;
   board: () => FakeJobBoard;
-  /** `npm start` as a child process on the block's database; resolves once it is ready. */
-  startVouch(): Promise<StartedVouch>;
+  /**
+   * `npm start` as a child process on the block's database; resolves once it is ready. `env` adds
+   * to (or overrides) the harness's settings.
+   */
+  startVouch(env?: Record<string, string>): Promise<StartedVouch>;
+  /** The Slack side (signed requests, the block's fake API) for requests sent to `url` (e.g. a balancer). */
+  sideAt(url: string): SlackSide;
   /** SIGKILLs a started process and waits for it to exit. */
   kill(vouch: SpawnedVouch): Promise<void>;
   /** A client of the block's database for `work` (the children hold their own), closed after. */
@@ -78,7 +85,7 @@ export function useCrashHarness(kind: DatabaseKind): CrashHarness {
   return {
     slack: () => slack,
     board: () => board,
-    async startVouch() {
+    async startVouch(env = {}) {
       const port = await freePort();
       const vouch = spawnVouch(
         {
@@ -90,13 +97,17 @@ export function useCrashHarness(kind: DatabaseKind): CrashHarness {
           FETCH_ALLOW_PRIVATE_HOSTS: '127.0.0.1',
           VOUCH_WORK_LEASE_SECONDS: LEASE_SECONDS,
           LOG_LEVEL: 'warn',
+          ...env,
         },
         workdir,
       );
       running.push(vouch);
       await waitForStatus(`http://127.0.0.1:${port}/readyz`, 200, 20_000);
       const requests = createSlackRequester(`http://127.0.0.1:${port}`, SIGNING_SECRET, slack.responseUrl);
-      return { vouch, side: { requests, slack } };
+      return { vouch, side: { requests, slack }, url: `http://127.0.0.1:${port}` };
+    },
+    sideAt(url) {
+      return { requests: createSlackRequester(url, SIGNING_SECRET, slack.responseUrl), slack };
     },
     async kill(vouch) {
       vouch.child.kill('SIGKILL');

@@ -91,6 +91,17 @@ describe('configuration', () => {
     if (!wrong.ok) expect(wrong.problems.join('\n')).toContain('VOUCH_NOTE_RETENTION_DAYS must be a number');
   });
 
+  it('runs periodic jobs on their own periods unless VOUCH_PERIODIC_JOBS_EVERY_SECONDS sets one for all', () => {
+    const fallback = loadConfig(httpEnv);
+    expect(fallback.ok && fallback.config.periodicJobsEveryMs).toBeUndefined();
+    const set = loadConfig({ ...httpEnv, VOUCH_PERIODIC_JOBS_EVERY_SECONDS: '3' });
+    expect(set.ok && set.config.periodicJobsEveryMs).toBe(3_000);
+    const tooShort = loadConfig({ ...httpEnv, VOUCH_PERIODIC_JOBS_EVERY_SECONDS: '1' });
+    expect(tooShort.ok).toBe(false);
+    if (!tooShort.ok)
+      expect(tooShort.problems.join('\n')).toContain('VOUCH_PERIODIC_JOBS_EVERY_SECONDS must be at least 2');
+  });
+
   it('sends channel digests at 09:00 UTC, weekly ones on Monday, unless VOUCH_DIGEST_HOUR_UTC / VOUCH_DIGEST_WEEKDAY say otherwise', () => {
     const fallback = loadConfig(httpEnv);
     expect(fallback.ok && fallback.config.digestSchedule).toEqual({ hourUtc: 9, weekday: 1 });

@@ -1,5 +1,5 @@
-import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   type AckFn,
   type App,
@@ -12,8 +12,10 @@ import type { RequestOutcome } from '../../metrics/metrics.js';
 import type { InflightWork } from '../../runtime/inflight-work.js';
 import type { TurnQueue } from '../../runtime/turn-queue.js';
 import type { WorkQueue } from '../../work/work-queue.js';
-import { needsListenerAnswer, writeThenAcknowledge } from './durable-deliveries.js';
+import { needsListenerAnswer } from './delivery-job.js';
+import { writeThenAcknowledge } from './durable-deliveries.js';
 import { envelopeProblem, requestKind, requestLogFields } from './envelope.js';
+import { signatureProblem } from './slack-signature.js';
 
 /*
  * Replaces Bolt's HTTPReceiver (it still uses Bolt's request helpers, `HTTPModuleFunctions`).
@@ -57,37 +59,18 @@ interface Seen {
 export interface HttpReceiver extends Receiver {
   /** For POST /slack/events (the HTTP server routes it here). */
   requestListener(req: IncomingMessage, res: ServerResponse): void;
+  /**
+   * Runs a request already acknowledged elsewhere (the acceptor thread answered a click that only
+   * opens a form) through the listeners, as this receiver runs the ones it acknowledges on arrival.
+   */
+  runAcknowledged(
+    body: Record<string, unknown>,
+    retry: { retryNum?: number | undefined; retryReason?: string | undefined },
+    requestId: string,
+  ): Promise<void>;
 }
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
-
-/** Slack's limit on the age of a request: older ones are refused as possible replays. */
-const MAX_SKEW_SECONDS = 5 * 60;
-
-/**
- * Why a request is not from Slack, or null when its `v0` signature (HMAC-SHA256 of
- * `v0:{timestamp}:{body}` with the signing secret) checks out and its timestamp is within five
- * minutes. Compared in constant time with `timingSafeEqual`.
- * @see https://api.slack.com/authentication/verifying-requests-from-slack
- */
-export function signatureProblem(
-  signingSecret: string,
-  headers: IncomingHttpHeaders,
-  body: string,
-  nowMs = Date.now(),
-): string | null {
-  const signature = headers['x-slack-signature'];
-  const timestamp = headers['x-slack-request-timestamp'];
-  if (typeof signature !== 'string' || typeof timestamp !== 'string') return 'missing signature headers';
-  const seconds = Number(timestamp);
-  if (!Number.isInteger(seconds)) return 'malformed timestamp';
-  if (Math.abs(nowMs / 1000 - seconds) > MAX_SKEW_SECONDS) return 'timestamp older than five minutes';
-  const expected = `v0=${createHmac('sha256', signingSecret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
-  const given = Buffer.from(signature);
-  const wanted = Buffer.from(expected);
-  if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) return 'signature mismatch';
-  return null;
-}
 
 /** Slack's ssl_check (form-encoded, unsigned): answered 200 and nothing else read from it. */
 function isSslCheck(req: IncomingMessage, text: string): boolean {
@@ -169,6 +152,22 @@ export function createHttpReceiver(deps: HttpReceiverDeps): HttpReceiver {
     return withLogContext(context, () => dispatch(req, res, { body, text, target }, seen));
   }
 
+  /** A request Slack has its 200 for, handed to the listeners a turn later (tracked for a graceful stop). */
+  function runAcknowledged(
+    target: App,
+    body: Record<string, unknown>,
+    retry: { retryNum?: number | undefined; retryReason?: string | undefined },
+  ): Promise<void> {
+    const ack: AckFn<unknown> = async (response) => {
+      if (response !== undefined && response !== '')
+        logger.warn(
+          { requestType: body.type },
+          'a listener answered a request that was acknowledged on arrival: use respond() instead',
+        );
+    };
+    return inflight.track(turns.next().then(() => target.processEvent({ body, ack, ...retry })));
+  }
+
   /** A checked request from here on: written and acknowledged, or handed to its listener. */
   async function dispatch(
     req: IncomingMessage,
@@ -202,14 +201,7 @@ export function createHttpReceiver(deps: HttpReceiverDeps): HttpReceiver {
     if (!needsListenerAnswer(body)) {
       seen.outcome = 'acknowledged';
       http.buildNoBodyResponse(res, 200);
-      const ack: AckFn<unknown> = async (response) => {
-        if (response !== undefined && response !== '')
-          logger.warn(
-            { requestType: body.type },
-            'a listener answered a request that was acknowledged on arrival: use respond() instead',
-          );
-      };
-      return inflight.track(turns.next().then(() => target.processEvent({ body, ack, ...retry })));
+      return runAcknowledged(target, body, retry);
     }
 
     let answered = false;
@@ -247,6 +239,16 @@ export function createHttpReceiver(deps: HttpReceiverDeps): HttpReceiver {
     // The HTTP server (src/http-server.ts) owns the port in both modes.
     start: async () => undefined,
     stop: async () => undefined,
+    runAcknowledged(body, retry, requestId) {
+      if (app === undefined) {
+        logger.error('Slack request arrived before the receiver was initialised');
+        return Promise.resolve();
+      }
+      const target = app;
+      return withLogContext({ requestId, ...requestLogFields(body) }, () =>
+        runAcknowledged(target, body, retry),
+      );
+    },
     requestListener(req, res) {
       const seen: Seen = { kind: 'unknown', outcome: 'error' };
       const observe = deps.observe;

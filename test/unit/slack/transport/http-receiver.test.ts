@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { needsListenerAnswer } from '../../../../src/slack/transport/durable-deliveries.js';
-import { signatureProblem } from '../../../../src/slack/transport/http-receiver.js';
+import { needsListenerAnswer } from '../../../../src/slack/transport/delivery-job.js';
+import { signatureProblem } from '../../../../src/slack/transport/slack-signature.js';
 
 const SECRET = 'signing-secret-for-tests';
 const NOW_MS = 1_800_000_000_000;
