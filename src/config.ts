@@ -30,6 +30,17 @@ const HELP: Record<string, string> = {
   VOUCH_DIGEST_WEEKDAY: 'the day weekly digests go out: monday, tuesday, … sunday',
   VOUCH_ACK_THREAD:
     'true (HTTP mode acknowledges Slack from a thread of its own) or false (everything on the main thread)',
+  SLACK_CLIENT_ID: `${WHERE_APP}, then "Basic Information" → "App Credentials" → "Client ID" (several workspaces, "Add to Slack")`,
+  SLACK_CLIENT_SECRET: `${WHERE_APP}, then "Basic Information" → "App Credentials" → "Client Secret" (several workspaces, "Add to Slack")`,
+  SLACK_STATE_SECRET:
+    'a random secret of at least 16 characters that signs the OAuth state, e.g. from `openssl rand -hex 24`',
+  VOUCH_ENCRYPTION_KEY:
+    'a random 32-byte key, base64-encoded, that encrypts installation tokens at rest: generate one with `openssl rand -base64 32` and keep it safe (tokens encrypted with a lost key cannot be read: every workspace must then install again)',
+  SLACK_AUTHORIZE_URL:
+    "Slack's OAuth authorize page, e.g. https://slack.com/oauth/v2/authorize (GovSlack: https://slack-gov.com/oauth/v2/authorize)",
+  VOUCH_PUBLIC_URL:
+    'the public HTTPS address of this Vouch, e.g. https://vouch.example.com (the OAuth redirect URL is <it>/slack/oauth_redirect)',
+  VOUCH_UNINSTALL_GRACE_DAYS: 'a whole number of days, e.g. 7',
   VOUCH_REFERRERS:
     'any (everyone who says "I can refer" receives requests) or verified (only referrers whose Slack e-mail is at the company\'s domain)',
 };
@@ -63,8 +74,12 @@ const positiveInt = (fallback: number, max: number) =>
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 
 const envSchema = z.object({
+  // Required with one workspace, refused with several ("Add to Slack"): `loadConfig` says which.
   SLACK_BOT_TOKEN: optionalString.pipe(
-    z.string({ error: 'is missing' }).regex(/^xoxb-/, { error: 'must be a bot token starting with xoxb-' }),
+    z
+      .string()
+      .regex(/^xoxb-/, { error: 'must be a bot token starting with xoxb-' })
+      .optional(),
   ),
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_APP_TOKEN: optionalString.pipe(
@@ -160,18 +175,70 @@ const envSchema = z.object({
     (value) => (typeof value === 'string' ? emptyToUndefined(value.trim().toLowerCase()) : value),
     z.enum(['any', 'verified'], { error: 'must be any or verified' }).default('any'),
   ),
+  SLACK_CLIENT_ID: optionalString,
+  SLACK_CLIENT_SECRET: optionalString,
+  SLACK_STATE_SECRET: optionalString.pipe(
+    z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
+  ),
+  VOUCH_ENCRYPTION_KEY: optionalString.pipe(
+    z
+      .string()
+      .refine((key) => /^[A-Za-z0-9+/]{43}=$/.test(key) && Buffer.from(key, 'base64').length === 32, {
+        error: 'must be 32 bytes in base64 (44 characters ending in =)',
+      })
+      .optional(),
+  ),
+  SLACK_AUTHORIZE_URL: optionalString.pipe(
+    z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  ),
+  VOUCH_PUBLIC_URL: optionalString.pipe(
+    z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+      .transform((url) => url.replace(/\/+$/, ''))
+      .optional(),
+  ),
+  VOUCH_UNINSTALL_GRACE_DAYS: positiveInt(7, 365),
 });
+
+/** The settings that turn on multi-workspace mode ("Add to Slack"); all four or none. */
+const OAUTH_SETTINGS = [
+  'SLACK_CLIENT_ID',
+  'SLACK_CLIENT_SECRET',
+  'SLACK_STATE_SECRET',
+  'VOUCH_ENCRYPTION_KEY',
+] as const;
+
+/**
+ * Multi-workspace mode (`@slack/oauth`): installs through /slack/install and /slack/oauth_redirect,
+ * tokens kept encrypted in the database instead of SLACK_BOT_TOKEN.
+ */
+export interface OAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  stateSecret: string;
+  /** The 32-byte AES-256-GCM key installations are sealed with. */
+  encryptionKey: Buffer;
+  /** Slack's authorize page: on SLACK_API_URL's host (/oauth/v2/authorize) unless SLACK_AUTHORIZE_URL says otherwise. */
+  authorizeUrl: string;
+  /** Given to Slack as redirect_uri when set (VOUCH_PUBLIC_URL + /slack/oauth_redirect). */
+  redirectUri: string | undefined;
+  /** How long an uninstalled workspace's data is kept, in case it installs again. */
+  uninstallGraceMs: number;
+}
 
 export type SlackMode = { kind: 'socket'; appToken: string } | { kind: 'http'; signingSecret: string };
 
 /** The validated configuration every part of Vouch is built from. */
 export interface Config {
   slack: {
+    /** SLACK_BOT_TOKEN; empty in multi-workspace mode (`oauth`), where each workspace has its own. */
     botToken: string;
     mode: SlackMode;
     /** Signing secret, when set; in Socket Mode it is not needed. */
     signingSecret: string | undefined;
     apiUrl: string;
+    /** Set in multi-workspace mode ("Add to Slack"); undefined: one workspace, SLACK_BOT_TOKEN. */
+    oauth?: OAuthConfig;
   };
   databaseUrl: string;
   port: number;
@@ -226,6 +293,9 @@ const BOTH_MODES = [
 export function loadConfig(env: Record<string, string | undefined>): ConfigResult {
   const parsed = envSchema.safeParse(env);
   const problems: string[] = [];
+  const oauthWanted = OAUTH_SETTINGS.some((name) => emptyToUndefined(env[name]) !== undefined);
+  if (!oauthWanted && emptyToUndefined(env.SLACK_BOT_TOKEN) === undefined)
+    problems.push(`SLACK_BOT_TOKEN is missing: ${HELP.SLACK_BOT_TOKEN}`);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const name = String(issue.path[0] ?? 'environment');
@@ -237,6 +307,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
   const appToken = parsed.success ? parsed.data.SLACK_APP_TOKEN : emptyToUndefined(env.SLACK_APP_TOKEN);
   const signingSecret = emptyToUndefined(env.SLACK_SIGNING_SECRET)?.toString().trim();
   if (appToken === undefined && signingSecret === undefined) problems.push(BOTH_MODES);
+  problems.push(...oauthProblems(env, oauthWanted, appToken !== undefined));
   if (!parsed.success || problems.length > 0) return { ok: false, problems };
 
   const data = parsed.data;
@@ -248,10 +319,28 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
     ok: true,
     config: {
       slack: {
-        botToken: data.SLACK_BOT_TOKEN,
+        botToken: data.SLACK_BOT_TOKEN ?? '',
         mode,
         signingSecret: data.SLACK_SIGNING_SECRET,
         apiUrl: data.SLACK_API_URL,
+        ...(oauthWanted
+          ? {
+              oauth: {
+                clientId: data.SLACK_CLIENT_ID as string,
+                clientSecret: data.SLACK_CLIENT_SECRET as string,
+                stateSecret: data.SLACK_STATE_SECRET as string,
+                encryptionKey: Buffer.from(data.VOUCH_ENCRYPTION_KEY as string, 'base64'),
+                // Slack's authorize page is on the Web API's host (slack.com, slack-gov.com).
+                authorizeUrl:
+                  data.SLACK_AUTHORIZE_URL ?? new URL('/oauth/v2/authorize', data.SLACK_API_URL).href,
+                redirectUri:
+                  data.VOUCH_PUBLIC_URL !== undefined
+                    ? `${data.VOUCH_PUBLIC_URL}/slack/oauth_redirect`
+                    : undefined,
+                uninstallGraceMs: data.VOUCH_UNINSTALL_GRACE_DAYS * 24 * 60 * 60 * 1000,
+              },
+            }
+          : {}),
       },
       databaseUrl: data.DATABASE_URL,
       port: data.PORT,
@@ -272,6 +361,31 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       ackThread: data.VOUCH_ACK_THREAD,
     },
   };
+}
+
+/**
+ * What stops multi-workspace mode: a missing one of its four settings, Socket Mode (the install
+ * pages need HTTP), SLACK_BOT_TOKEN set as well. Without any of the four: nothing (one workspace).
+ */
+function oauthProblems(
+  env: Record<string, string | undefined>,
+  wanted: boolean,
+  socketMode: boolean,
+): string[] {
+  if (!wanted) return [];
+  const problems = OAUTH_SETTINGS.filter((name) => emptyToUndefined(env[name]) === undefined).map(
+    (name) =>
+      `${name} is missing: ${HELP[name]} (several workspaces need all of ${OAUTH_SETTINGS.join(', ')})`,
+  );
+  if (socketMode)
+    problems.push(
+      'SLACK_APP_TOKEN is set with the "Add to Slack" settings: several workspaces need HTTP mode (the install pages are served on the same port as /slack/events): unset SLACK_APP_TOKEN and set SLACK_SIGNING_SECRET',
+    );
+  if (emptyToUndefined(env.SLACK_BOT_TOKEN) !== undefined)
+    problems.push(
+      'SLACK_BOT_TOKEN is set with the "Add to Slack" settings: with several workspaces each has its own token, kept encrypted in the database: unset SLACK_BOT_TOKEN',
+    );
+  return problems;
 }
 
 /**

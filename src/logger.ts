@@ -27,6 +27,16 @@ const REDACT_PATHS = [
   'config.slack.mode.appToken',
   'config.slack.mode.signingSecret',
   'config.metricsToken',
+  // Several workspaces ("Add to Slack"): the app's OAuth secrets, the key, sealed installations.
+  'clientSecret',
+  'client_secret',
+  '*.clientSecret',
+  '*.client_secret',
+  'config.slack.oauth.clientSecret',
+  'config.slack.oauth.stateSecret',
+  'config.slack.oauth.encryptionKey',
+  'sealed',
+  '*.sealed',
 ];
 
 /** Slack tokens, and passwords inside connection URLs, scrubbed from free text (messages, error strings). */

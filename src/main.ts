@@ -10,11 +10,17 @@ import { createEventLedger } from './deliveries/event-ledger.js';
 import { createDigestStore } from './digests/digest-store.js';
 import { StartupError, VouchError } from './errors.js';
 import { createFollowStore } from './follows/follow-store.js';
+import { createInstallPages } from './installations/install-pages.js';
+import { createInstallationStore } from './installations/installation-store.js';
+import { createTokenCipher } from './installations/token-cipher.js';
+import { createWorkspaceRemoval } from './installations/workspace-removal.js';
+import { createWorkspaceTokens } from './installations/workspace-tokens.js';
 import { createDigestsJob } from './jobs/digests-job.js';
 import { createJobScheduler, type JobScheduler } from './jobs/job-scheduler.js';
 import { createLivenessJob } from './jobs/liveness-job.js';
 import { createNoteRetentionJob } from './jobs/note-retention-job.js';
 import { createRemindersJob } from './jobs/reminders-job.js';
+import { createWorkspaceErasureJob } from './jobs/workspace-erasure-job.js';
 import { createLogger, type Logger, toBoltLogger } from './logger.js';
 import { measuredFetch, measuredLoader } from './metrics/measured-postings.js';
 import { createMetrics } from './metrics/metrics.js';
@@ -86,6 +92,8 @@ export interface RunningVouch {
     /** Channel digests due at `at` (now unless given) started; the periodic job itself for `scheduler.tick`. */
     digests: ReturnType<typeof createDigestsJob>;
     scheduler: JobScheduler;
+    /** Several workspaces: erases workspaces whose uninstall grace period is over (else undefined). */
+    workspaceErasure?: { runOnce(): Promise<number> };
   };
   /** The durable work queue (src/work/). */
   work: WorkQueue;
@@ -200,13 +208,31 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
     });
 
     const inflight = createInflightWork();
-    const tokenCheck = createBotTokenCheck(
-      new WebClient(config.slack.botToken, {
-        ...webClientOptions(config, metrics.slackApiCall),
-        logger: toBoltLogger(logger),
-      }),
-      logger,
-    );
+    // Several workspaces ("Add to Slack"): tokens per installation, encrypted in the database.
+    const oauth = config.slack.oauth;
+    const installations =
+      oauth !== undefined
+        ? createInstallationStore({ db: prisma, cipher: createTokenCipher(oauth.encryptionKey) })
+        : undefined;
+    const tokens =
+      installations !== undefined
+        ? createWorkspaceTokens({
+            installer: { authorize: (source) => installer().authorize(source) },
+            store: installations,
+            logger: logger.child({ component: 'install' }),
+          })
+        : undefined;
+    const tokenCheck =
+      oauth === undefined
+        ? createBotTokenCheck(
+            new WebClient(config.slack.botToken, {
+              ...webClientOptions(config, metrics.slackApiCall),
+              logger: toBoltLogger(logger),
+            }),
+            logger,
+          )
+        : // No one token to check: each installation's is checked by Slack as it is installed.
+          { start: async () => null, problem: () => null, stop: () => undefined };
     const identity = await tokenCheck.start();
     const work = createWorkQueue({
       db: prisma,
@@ -218,8 +244,42 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
       holder,
       urgently: turns.urgently,
     });
-    const slack = createSlackApp({ config, logger, inflight, turns, identity, work, metrics });
-    const client = slack.app.client;
+    const slack = createSlackApp({
+      config,
+      logger,
+      inflight,
+      turns,
+      identity,
+      work,
+      metrics,
+      ...(tokens !== undefined ? { tokens } : {}),
+    });
+    const client = slack.client;
+    const installPages =
+      oauth !== undefined && installations !== undefined
+        ? createInstallPages({
+            oauth,
+            store: installations,
+            slackApiUrl: config.slack.apiUrl,
+            scopes: () => slack.scopes(),
+            logger,
+          })
+        : undefined;
+    function installer() {
+      if (installPages === undefined) throw new Error('no installer without the "Add to Slack" settings');
+      return installPages.installer;
+    }
+    const workspaceRemoval =
+      oauth !== undefined && installations !== undefined && tokens !== undefined
+        ? createWorkspaceRemoval({
+            db: prisma,
+            store: installations,
+            tokens,
+            memberData,
+            logger: logger.child({ component: 'install' }),
+            graceMs: oauth.uninstallGraceMs,
+          })
+        : undefined;
     const notifier = createNotifier(client, logger);
     const cards = createCardPublisher(client, { shares, referrals, logger });
     const home = createHomePublisher(client, { referrals, follows, profiles, logger });
@@ -271,6 +331,7 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
         channelMembers,
         memberProfiles: createMemberProfiles(),
         channelSettings: createChannelSettings(prisma),
+        ...(workspaceRemoval !== undefined ? { workspaceRemoval } : {}),
       }),
     );
 
@@ -295,6 +356,10 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
       retentionDays: config.noteRetentionDays,
     });
     const digestsJob = createDigestsJob({ digests, work, logger });
+    const workspaceErasure =
+      workspaceRemoval !== undefined
+        ? createWorkspaceErasureJob({ removal: workspaceRemoval, logger })
+        : undefined;
     const pruneLedger = {
       name: 'event-ledger-prune',
       everyMs: 6 * 60 * 60 * 1000,
@@ -317,6 +382,7 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
       workStats: () => work.stats(),
       metrics,
       metricsToken: config.metricsToken,
+      ...(installPages !== undefined ? { pages: installPages.routes } : {}),
     });
     // With the acceptor thread (HTTP mode) this server is its upstream on 127.0.0.1, and the thread owns PORT.
     const serverPort = await listen(
@@ -340,7 +406,14 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
     await slack.connect();
     // Jobs left by a process that died are claimed again once their lease runs out.
     work.start();
-    const periodic = [reminders, liveness, noteRetention, pruneLedger, digestsJob];
+    const periodic = [
+      reminders,
+      liveness,
+      noteRetention,
+      pruneLedger,
+      digestsJob,
+      ...(workspaceErasure !== undefined ? [workspaceErasure] : []),
+    ];
     const everyMs = config.periodicJobsEveryMs;
     if (everyMs === undefined) scheduler.start(periodic);
     else
@@ -360,7 +433,14 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
     let stopping: Promise<void> | undefined;
     return {
       port,
-      jobs: { reminders, liveness, noteRetention, digests: digestsJob, scheduler },
+      jobs: {
+        reminders,
+        liveness,
+        noteRetention,
+        digests: digestsJob,
+        scheduler,
+        ...(workspaceErasure !== undefined ? { workspaceErasure } : {}),
+      },
       work,
       acceptorThread: acceptor !== null,
       stop() {

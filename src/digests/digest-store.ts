@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
 import { BURST_TRANSACTION_OPTIONS } from '../db/within-transaction.js';
+import { teamWorkspace } from '../runtime/workspace-context.js';
 import { standingShare } from '../shares/share-store.js';
 import { addJob } from '../work/work-queue.js';
 import { type DigestPeriod, digestPostJob } from './digest-jobs.js';
@@ -151,7 +152,7 @@ export function createDigestStore(deps: DigestStoreDeps) {
             const won = await db.$transaction(async (tx) => {
               const { count } = await tx.channelDigest.updateMany({ where: stillDue, data: moveOn });
               if (count === 0) return false;
-              await addJob(tx, digestPostJob(period));
+              await addJob(tx, { ...digestPostJob(period), workspace: teamWorkspace(period.workspaceId) });
               return true;
             }, BURST_TRANSACTION_OPTIONS);
             if (won) claimed += 1;

@@ -1,6 +1,7 @@
 import type { Logger } from '../logger.js';
 import type { PostingStore } from '../postings/posting-store.js';
 import type { ReferralService } from '../referrals/referral-service.js';
+import { teamWorkspace, withWorkspace } from '../runtime/workspace-context.js';
 import { statusNoticeJob } from '../slack/effects/notice-jobs.js';
 import type { CardPublisher } from '../slack/support/card-publisher.js';
 import { addJob } from '../work/work-queue.js';
@@ -35,10 +36,12 @@ export function createLivenessJob(
           // Closed, and both parties' notices queued, in one transaction.
           await referrals.changeStatus(
             { referralId: referral.id, actor: { kind: 'system' }, to: 'closed' },
-            (tx, written) => addJob(tx, statusNoticeJob(written)),
+            (tx, written) =>
+              addJob(tx, { ...statusNoticeJob(written), workspace: teamWorkspace(posting.workspaceId) }),
           );
         }
-        await cards.refresh(posting);
+        // The card is in the posting's workspace: its token (with several workspaces).
+        await withWorkspace(teamWorkspace(posting.workspaceId), () => cards.refresh(posting));
       } catch (error) {
         logger.warn({ err: error, postingId: posting.id }, 'liveness check failed for a posting');
       }

@@ -3,6 +3,7 @@ import { isUniqueViolation } from '../db/unique-violation.js';
 import type { Logger } from '../logger.js';
 import type { ReferralService, ReferralWithPeople } from '../referrals/referral-service.js';
 import { openStatuses, whoOwesNextStep } from '../referrals/status-machine.js';
+import { teamWorkspace } from '../runtime/workspace-context.js';
 import { reminderDm } from '../slack/blocks/referral-dms.js';
 import { dmJob } from '../slack/effects/effect-jobs.js';
 import { daysBetween, partiesOf } from '../slack/support/posting-ref.js';
@@ -52,6 +53,7 @@ export function createRemindersJob(deps: RemindersJobDeps): PeriodicJob & { runO
         where: { status, statusChangedAt: { lte: before }, reminders: { none: { status } } },
         orderBy: { statusChangedAt: 'asc' },
         take: BATCH,
+        select: { id: true, posting: { select: { workspaceId: true } } },
       });
       for (const row of due) {
         const referral = await referrals.getReferral(row.id);
@@ -69,7 +71,10 @@ export function createRemindersJob(deps: RemindersJobDeps): PeriodicJob & { runO
             // Keyed by the Reminder row's own key: written once, with it.
             await addJob(
               tx,
-              ...recipients.map((userId) => dmJob(`reminder:${row.id}:${status}:${userId}`, userId, message)),
+              ...recipients.map((userId) => ({
+                ...dmJob(`reminder:${row.id}:${status}:${userId}`, userId, message),
+                workspace: teamWorkspace(row.posting.workspaceId),
+              })),
             );
           });
         } catch (error) {

@@ -28,6 +28,8 @@ export interface HttpServerDeps {
   metrics?: { render(): Promise<string>; readonly contentType: string };
   /** When set, /metrics answers only `Authorization: Bearer <metricsToken>` (401 otherwise). */
   metricsToken?: string | undefined;
+  /** More GET pages by path: the "Add to Slack" install pages with several workspaces (src/installations/). */
+  pages?: Record<string, RequestListener>;
 }
 
 const SLACK_PATH = '/slack/events';
@@ -97,6 +99,11 @@ export function createHttpServer(deps: HttpServerDeps): Server {
       acks?.arrived(res);
       if (admit === undefined) slackListener(req, res);
       else void admit().then(() => slackListener(req, res));
+      return;
+    }
+    const page = req.method === 'GET' && path !== undefined ? deps.pages?.[path] : undefined;
+    if (page !== undefined) {
+      page(req, res);
       return;
     }
     sendJson(res, 404, { error: 'not found' });

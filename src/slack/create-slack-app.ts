@@ -1,11 +1,14 @@
 import type { RequestListener } from 'node:http';
 import { App } from '@slack/bolt';
 import type { ExtendedErrorHandlerArgs } from '@slack/bolt/dist/App.js';
+import type { WebClient } from '@slack/web-api';
 import type { Config } from '../config.js';
+import type { WorkspaceTokens } from '../installations/workspace-tokens.js';
 import { type Logger, toBoltLogger } from '../logger.js';
 import type { Metrics } from '../metrics/metrics.js';
 import type { InflightWork } from '../runtime/inflight-work.js';
 import type { TurnQueue } from '../runtime/turn-queue.js';
+import { withWorkspace } from '../runtime/workspace-context.js';
 import type { WorkQueue } from '../work/work-queue.js';
 import type { SlackFeature } from './slack-feature.js';
 import { SLACK_DELIVERY_JOB } from './transport/delivery-job.js';
@@ -14,6 +17,7 @@ import { createHttpReceiver, type HttpReceiver } from './transport/http-receiver
 import { createListenerRouter } from './transport/listener-router.js';
 import { createSocketReceiver } from './transport/socket-receiver.js';
 import { createWebApiFetch } from './transport/web-api-fetch.js';
+import { WorkspaceClient } from './workspace-client.js';
 
 export interface SlackAppDeps {
   config: Config;
@@ -26,6 +30,8 @@ export interface SlackAppDeps {
   work?: Pick<WorkQueue, 'accept' | 'handle'>;
   /** Requests at the door and Web API calls are counted here (GET /metrics). */
   metrics?: Pick<Metrics, 'slackRequest' | 'slackApiCall'>;
+  /** Several workspaces ("Add to Slack"): each request's and job's token by its workspace. */
+  tokens?: WorkspaceTokens;
 }
 
 /** Who the bot is, as `auth.test` says. */
@@ -47,6 +53,14 @@ export function webClientOptions(config: Config, observe?: Metrics['slackApiCall
 
 export interface SlackApp {
   app: App;
+  /**
+   * The Web API client for work built once in main.ts (publishers, notifiers, job handlers): the
+   * app's own with SLACK_BOT_TOKEN, or with several workspaces a `WorkspaceClient`, whose calls use
+   * the token of the workspace at hand.
+   */
+  client: WebClient;
+  /** The bot scopes of the registered features (what "Add to Slack" asks for). */
+  scopes(): string[];
   /** HTTP mode: the listener for POST /slack/events. Socket Mode: undefined. */
   httpListener: RequestListener | undefined;
   /** HTTP mode: runs a click the acceptor thread acknowledged (`HttpReceiver.runAcknowledged`). */
@@ -64,7 +78,7 @@ export interface SlackApp {
  * so shutdown can finish it.
  */
 export function createSlackApp(deps: SlackAppDeps): SlackApp {
-  const { config, logger, inflight, turns, identity, work, metrics } = deps;
+  const { config, logger, inflight, turns, identity, work, metrics, tokens } = deps;
   const observe = metrics !== undefined ? { observe: metrics.slackRequest } : {};
   const boltLogger = toBoltLogger(logger);
   const mode = config.slack.mode;
@@ -92,12 +106,17 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
         });
 
   const app = new App({
-    token: config.slack.botToken,
-    // Bolt's own check runs auth.test in this constructor and, on a rejected token, leaves an
-    // unhandled rejection that kills the process with a stack trace: Vouch checks the token itself
-    // first (a readable message) and hands Bolt the answer.
-    tokenVerificationEnabled: false,
-    ...(identity !== null ? identity : {}),
+    ...(tokens !== undefined
+      ? // Several workspaces: every request's token from its installation (src/installations/).
+        { authorize: tokens.authorize }
+      : {
+          token: config.slack.botToken,
+          // Bolt's own check runs auth.test in this constructor and, on a rejected token, leaves an
+          // unhandled rejection that kills the process with a stack trace: Vouch checks the token
+          // itself first (a readable message) and hands Bolt the answer.
+          tokenVerificationEnabled: false,
+          ...(identity !== null ? identity : {}),
+        }),
     receiver,
     logger: boltLogger,
     extendedErrorHandler: true,
@@ -109,6 +128,15 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   app.error(async ({ error, context, body }: ExtendedErrorHandlerArgs) => {
     if ((error.original ?? error) instanceof DeliveryAlreadyDone) {
       logger.info({ teamId: context?.teamId }, 'a twin run had already handled this delivery');
+      return;
+    }
+    if (tokens !== undefined && error.code === 'slack_bolt_authorization_error') {
+      // Several workspaces: a request from a workspace with no installation (uninstalled, or an event
+      // still on its way): nothing to do there, and nothing to retry.
+      logger.warn(
+        { teamId: context?.teamId, reason: error.message },
+        'request from a workspace where Vouch is not installed',
+      );
       return;
     }
     const request = body as { type?: string; event?: { type?: string }; command?: string } | undefined;
@@ -128,9 +156,31 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     if (deliveryAttemptOf(context) !== null) throw error.original ?? error;
   });
   if (work !== undefined) work.handle(SLACK_DELIVERY_JOB, runDeliveryJob(app, turns));
+  // Everything a request leads to (listeners, the jobs they write) is its workspace's work.
+  app.use(async ({ context, next }) =>
+    withWorkspace(
+      {
+        teamId: context.teamId,
+        enterpriseId: context.enterpriseId,
+        isEnterpriseInstall: context.isEnterpriseInstall === true,
+        ...(tokens !== undefined && context.botToken !== undefined ? { botToken: context.botToken } : {}),
+      },
+      next,
+    ),
+  );
+  const client =
+    tokens !== undefined
+      ? new WorkspaceClient(tokens, {
+          ...webClientOptions(config, metrics?.slackApiCall),
+          logger: boltLogger,
+        })
+      : app.client;
+  const scopes = new Set<string>();
 
   return {
     app,
+    client,
+    scopes: () => [...scopes].sort(),
     httpListener: 'requestListener' in receiver ? receiver.requestListener : undefined,
     runAcknowledged: 'runAcknowledged' in receiver ? receiver.runAcknowledged : undefined,
     async connect() {
@@ -141,7 +191,10 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     },
     register(features) {
       const listeners = createListenerRouter(app);
-      for (const feature of features) feature.register(listeners);
+      for (const feature of features) {
+        feature.register(listeners);
+        for (const scope of feature.scopes) scopes.add(scope);
+      }
     },
   };
 }

@@ -3,6 +3,13 @@ import type { Db } from '../db/client.js';
 import type { DatabaseProvider } from '../db/database-url.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
 import type { Logger } from '../logger.js';
+import {
+  currentWorkspace,
+  type WorkspaceRef,
+  withWorkspace,
+  workspaceColumns,
+  workspaceOfRow,
+} from '../runtime/workspace-context.js';
 import { createBatchedJobInsert, type NewJobRow } from './job-insert.js';
 import { describeJobError, retryDecision } from './retry-policy.js';
 
@@ -13,6 +20,11 @@ export interface JobSpec {
   key: string;
   payload: unknown;
   runAfter?: Date;
+  /**
+   * The Slack workspace the work is for (whose token it uses with several workspaces). Unset: the
+   * workspace of the work writing it (`src/runtime/workspace-context.ts`), if any.
+   */
+  workspace?: WorkspaceRef;
 }
 
 /** What a handler is told about the job it runs. */
@@ -53,6 +65,7 @@ async function addOne(writer: JobWriter, spec: JobSpec): Promise<void> {
       key: storedJobKey(spec.key),
       payload: spec.payload as object,
       ...(spec.runAfter !== undefined ? { runAfter: spec.runAfter } : {}),
+      ...workspaceColumns(spec.workspace ?? currentWorkspace()),
     },
   });
 }
@@ -209,8 +222,17 @@ export function createWorkQueue(deps: WorkQueueDeps) {
     return 'retry';
   }
 
-  /** Runs a job this process holds, renewing its lease until the handler settles. */
-  function run(job: RunningJob, kind: string, payload: unknown): Promise<void> {
+  /**
+   * Runs a job this process holds, renewing its lease until the handler settles, as work of the
+   * workspace it was written for: explicitly none when none, so a job claimed while another
+   * workspace's request is handled never runs as that workspace's.
+   */
+  function run(
+    job: RunningJob,
+    kind: string,
+    payload: unknown,
+    workspace: WorkspaceRef | null = null,
+  ): Promise<void> {
     const handler = handlers.get(kind);
     const renew = setInterval(
       () => {
@@ -222,7 +244,7 @@ export function createWorkQueue(deps: WorkQueueDeps) {
     );
     renew.unref();
     const started = performance.now();
-    const work = (async () => {
+    const work = withWorkspace(workspace, async () => {
       let failure: unknown;
       try {
         if (handler === undefined) throw new Error(`no handler for job kind "${kind}"`);
@@ -238,7 +260,7 @@ export function createWorkQueue(deps: WorkQueueDeps) {
           // The lease runs out and the job is claimed again: at least once.
           logger.warn({ err: error, jobId: job.id, kind }, 'could not record how a job ended'),
       );
-    })();
+    });
     running.add(work);
     void work.finally(() => {
       running.delete(work);
@@ -255,7 +277,16 @@ export function createWorkQueue(deps: WorkQueueDeps) {
         where: claimable(now()),
         orderBy: { runAfter: 'asc' },
         take: room,
-        select: { id: true, key: true, kind: true, payload: true, attempts: true },
+        select: {
+          id: true,
+          key: true,
+          kind: true,
+          payload: true,
+          attempts: true,
+          teamId: true,
+          enterpriseId: true,
+          enterpriseInstall: true,
+        },
       });
       if (due.length === 0) return;
       // Claimed side by side: one UPDATE each, not one round trip after another (the drain after a
@@ -265,7 +296,12 @@ export function createWorkQueue(deps: WorkQueueDeps) {
       due.forEach((row, i) => {
         if (!won[i]) return;
         claimed += 1;
-        void run({ id: row.id, key: row.key, attempts: row.attempts + 1 }, row.kind, row.payload);
+        void run(
+          { id: row.id, key: row.key, attempts: row.attempts + 1 },
+          row.kind,
+          row.payload,
+          workspaceOfRow(row),
+        );
       });
       if (claimed === 0) return;
     }

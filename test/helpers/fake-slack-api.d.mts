@@ -59,6 +59,40 @@ export interface MemberFile {
   mimetype?: string;
 }
 
+/** A workspace (or an Enterprise Grid organisation) "Add to Slack" can install Vouch into. */
+export interface NewFakeWorkspace {
+  teamId: string;
+  teamName?: string;
+  enterpriseId?: string;
+  enterpriseName?: string;
+  /** An org-wide install: oauth.v2.access names the organisation and no team. */
+  orgWide?: boolean;
+  botUserId?: string;
+  botId?: string;
+  /** Who clicks Allow (authed_user). */
+  installerUserId?: string;
+}
+
+export interface FakeWorkspace extends NewFakeWorkspace {
+  teamName: string;
+  botUserId: string;
+  botId: string;
+  installerUserId: string;
+  /** The scopes the last install asked for. */
+  scopes: string[];
+  /** Every bot token oauth.v2.access handed out for it, oldest first. */
+  tokens: string[];
+}
+
+/** The app as configured at Slack: what oauth.v2.access and the authorize page check. */
+export interface OAuthApp {
+  clientId: string;
+  clientSecret: string;
+  /** The redirect URL of the app's settings, used when the authorize URL names none. */
+  redirectUrl: string;
+  appId: string;
+}
+
 export interface FakeSlackApiOptions {
   /**
    * Keep every call for `calls()` (default). Under load pass false: calls are only counted (`stats()`),
@@ -119,6 +153,15 @@ export interface FakeSlackApi {
   addFile(file: MemberFile): void;
   /** Users that users.info knows (id → profile fields). */
   addUser(user: FakeUser): void;
+  /** The app's credentials and redirect URL at Slack ("Add to Slack"): set them to the app's. */
+  oauthApp: OAuthApp;
+  /**
+   * A workspace the authorize page (`/oauth/v2/authorize`, on this server) offers; its install hands
+   * out a bot token of its own, which auth.test answers for it.
+   */
+  addWorkspace(workspace: NewFakeWorkspace): FakeWorkspace;
+  /** The workspace a bot token was handed out for ("Add to Slack"), if any. */
+  workspaceOfToken(token: string | undefined): FakeWorkspace | undefined;
   reset(): void;
   close(): Promise<void>;
 }

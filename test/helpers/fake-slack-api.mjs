@@ -133,6 +133,15 @@ export async function startFakeSlackApi(options = {}) {
   let rejectedTotal = 0;
   let lastCallAt = 0;
   let tsCounter = 0;
+  /** @type {Map<string, import('./fake-slack-api.d.mts').FakeWorkspace>} workspaces "Add to Slack" can install into, by team id */
+  const workspaces = new Map();
+  /** @type {Map<string, import('./fake-slack-api.d.mts').FakeWorkspace>} bot tokens handed out by oauth.v2.access → their workspace */
+  const tokens = new Map();
+  /** @type {Map<string, { workspace: import('./fake-slack-api.d.mts').FakeWorkspace; redirectUri: string | undefined }>} authorization codes not yet exchanged */
+  const codes = new Map();
+  /** @type {import('./fake-slack-api.d.mts').OAuthApp} the app's credentials and redirect URL, as in its Slack settings */
+  const oauthApp = { clientId: '', clientSecret: '', redirectUrl: '', appId: 'A0VOUCHAPP' };
+  let installs = 0;
   const nextTs = () => {
     tsCounter += 1;
     return `${1_700_000_000 + tsCounter}.${String(tsCounter).padStart(6, '0')}`;
@@ -144,17 +153,68 @@ export async function startFakeSlackApi(options = {}) {
     return withMetadata && metadata ? { ...rest, metadata } : rest;
   };
 
+  /** auth.test for SLACK_BOT_TOKEN and any token not handed out by oauth.v2.access: the one test team. */
+  const testTeamAuth = () => ({
+    url: 'https://vouch-test.slack.com/',
+    team: 'Vouch Test',
+    user: 'vouch',
+    team_id: FAKE_TEAM_ID,
+    user_id: FAKE_BOT_USER_ID,
+    bot_id: FAKE_BOT_ID,
+  });
+
   /** @type {Record<string, Responder>} */
   const defaults = {
     response_url: () => ({}),
-    'auth.test': () => ({
-      url: 'https://vouch-test.slack.com/',
-      team: 'Vouch Test',
-      user: 'vouch',
-      team_id: FAKE_TEAM_ID,
-      user_id: FAKE_BOT_USER_ID,
-      bot_id: FAKE_BOT_ID,
-    }),
+    // A token "Add to Slack" handed out answers for its own workspace; any other as the one test team.
+    'auth.test': (_args, call) => {
+      const workspace = call.token !== undefined ? tokens.get(call.token) : undefined;
+      if (workspace !== undefined)
+        return {
+          url: `https://${workspace.teamId.toLowerCase()}.slack.com/`,
+          team: workspace.teamName,
+          user: 'vouch',
+          team_id: workspace.orgWide ? undefined : workspace.teamId,
+          enterprise_id: workspace.enterpriseId,
+          user_id: workspace.botUserId,
+          bot_id: workspace.botId,
+          ...(workspace.orgWide ? { is_enterprise_install: true } : {}),
+        };
+      return testTeamAuth();
+    },
+    // The code the authorize page gave, exchanged for the workspace's bot token, as Slack answers.
+    'oauth.v2.access': (args) => {
+      if (String(args.client_id ?? '') !== oauthApp.clientId) throw slackRefusal('invalid_client_id');
+      if (String(args.client_secret ?? '') !== oauthApp.clientSecret) throw slackRefusal('bad_client_secret');
+      const granted = codes.get(String(args.code ?? ''));
+      if (granted === undefined) throw slackRefusal('invalid_code');
+      codes.delete(String(args.code));
+      const { workspace } = granted;
+      if (
+        granted.redirectUri !== undefined &&
+        args.redirect_uri !== undefined &&
+        args.redirect_uri !== granted.redirectUri
+      )
+        throw slackRefusal('bad_redirect_uri');
+      installs += 1;
+      const token = `xoxb-${workspace.teamId}-${installs}-${Math.random().toString(36).slice(2, 10)}`;
+      tokens.set(token, workspace);
+      workspace.tokens.push(token);
+      return {
+        app_id: oauthApp.appId,
+        authed_user: { id: workspace.installerUserId },
+        scope: workspace.scopes.join(','),
+        token_type: 'bot',
+        access_token: token,
+        bot_user_id: workspace.botUserId,
+        team: workspace.orgWide ? null : { id: workspace.teamId, name: workspace.teamName },
+        enterprise:
+          workspace.enterpriseId !== undefined
+            ? { id: workspace.enterpriseId, name: workspace.enterpriseName ?? workspace.enterpriseId }
+            : null,
+        is_enterprise_install: workspace.orgWide === true,
+      };
+    },
     'chat.postMessage': (args) => {
       const ts = nextTs();
       const message = { ...args, ts, type: 'message', bot_id: FAKE_BOT_ID };
@@ -276,6 +336,11 @@ export async function startFakeSlackApi(options = {}) {
    */
   const handle = async (req, res) => {
     const path = req.url ?? '';
+    // Slack's authorize page (what "Add to Slack" opens): a workspace to pick and an Allow button.
+    if (path.startsWith('/oauth/v2/authorize')) {
+      authorizePage(req, res);
+      return;
+    }
     // files.uploadV2, step 2: the bytes, sent to the upload_url of step 1.
     const upload = /^\/upload\/([^/?]+)/.exec(path);
     if (upload !== null) {
@@ -427,6 +492,58 @@ export async function startFakeSlackApi(options = {}) {
     res.end(JSON.stringify(answer));
   };
 
+  /**
+   * GET /oauth/v2/authorize?client_id&scope&state[&redirect_uri]: the page; GET …/allow?team&…: the
+   * member allowed, redirected to the app's redirect URL with a one-time code and the state.
+   * @param {import('node:http').IncomingMessage} req
+   * @param {import('node:http').ServerResponse} res
+   */
+  function authorizePage(req, res) {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const query = url.searchParams;
+    const html = (/** @type {number} */ status, /** @type {string} */ body) => {
+      res.writeHead(status, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><html><head><title>Slack</title></head><body>${body}</body></html>`);
+    };
+    const escapeHtml = (/** @type {string} */ text) =>
+      text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
+    if (query.get('client_id') !== oauthApp.clientId)
+      return html(400, '<h1>Invalid client_id parameter</h1>');
+    const redirectUri = query.get('redirect_uri') ?? undefined;
+    const target = redirectUri ?? oauthApp.redirectUrl;
+    if (!target) return html(400, '<h1>No redirect URL set for this app</h1>');
+    if (url.pathname.endsWith('/allow')) {
+      const workspace = workspaces.get(query.get('team') ?? '');
+      if (workspace === undefined) return html(400, '<h1>Unknown workspace</h1>');
+      workspace.scopes = (query.get('scope') ?? '').split(',').filter(Boolean);
+      const code = `code-${workspace.teamId}-${Math.random().toString(36).slice(2, 10)}`;
+      codes.set(code, { workspace, redirectUri });
+      const back = new URL(target);
+      back.searchParams.set('code', code);
+      back.searchParams.set('state', query.get('state') ?? '');
+      res.writeHead(302, { location: back.href });
+      res.end();
+      return;
+    }
+    const options = [...workspaces.values()]
+      .map(
+        (w) =>
+          `<option value="${escapeHtml(w.teamId)}">${escapeHtml(w.orgWide ? `${w.enterpriseName ?? w.enterpriseId} (organisation)` : w.teamName)}</option>`,
+      )
+      .join('');
+    const hidden = [...query.entries()]
+      .map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`)
+      .join('');
+    html(
+      200,
+      `<h1>Vouch is requesting permission to access a Slack workspace</h1>
+<p>Scopes: ${escapeHtml(query.get('scope') ?? '')}</p>
+<form method="get" action="/oauth/v2/authorize/allow">${hidden}
+<label>Workspace <select name="team">${options}</select></label>
+<button type="submit">Allow</button></form>`,
+    );
+  }
+
   const server = createServer((req, res) => {
     handle(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500);
@@ -493,6 +610,26 @@ export async function startFakeSlackApi(options = {}) {
     addUser(/** @type {import('./fake-slack-api.d.mts').FakeUser} */ user) {
       users.set(user.id, user);
     },
+    oauthApp,
+    addWorkspace(/** @type {import('./fake-slack-api.d.mts').NewFakeWorkspace} */ spec) {
+      const known = workspaces.get(spec.teamId);
+      if (known !== undefined) return known;
+      const suffix = spec.teamId.replace(/[^A-Z0-9]/g, '').slice(-6);
+      /** @type {import('./fake-slack-api.d.mts').FakeWorkspace} */
+      const workspace = {
+        teamName: spec.teamId,
+        botUserId: `U0BOT${suffix}`,
+        botId: `B0BOT${suffix}`,
+        installerUserId: `U0ADMIN${suffix}`,
+        ...spec,
+        scopes: [],
+        tokens: [],
+      };
+      workspaces.set(workspace.teamId, workspace);
+      return workspace;
+    },
+    workspaceOfToken: (/** @type {string | undefined} */ token) =>
+      token === undefined ? undefined : tokens.get(token),
     reset() {
       calls = [];
       failures = new Map();

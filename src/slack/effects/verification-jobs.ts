@@ -5,6 +5,7 @@ import { postingCompanyDomain } from '../../referrals/company-domains.js';
 import type { Posting } from '../../referrals/records.js';
 import type { ReferrerVerification, VerificationChanges } from '../../referrals/referrer-verification.js';
 import { createRecentMap } from '../../runtime/recent-map.js';
+import { teamWorkspace } from '../../runtime/workspace-context.js';
 import { addJob, type JobSpec, type WorkQueue } from '../../work/work-queue.js';
 import { cardRefreshJobs } from './effect-jobs.js';
 import { referrerAppearedJob } from './notice-jobs.js';
@@ -58,7 +59,10 @@ export function createPostingDomainWatch(deps: PostingDomainWatchDeps): (posting
     seen.set(key, true);
     deps.verification
       .recheckCompany(companyId, async (tx, changes) => {
-        await addJob(tx, ...verificationFollowUps(`posting-domain:${randomUUID()}`, changes, deps.policy));
+        // Written outside any request (a liveness check may store the posting): its workspace's work.
+        const workspace = teamWorkspace(posting.workspaceId);
+        const jobs = verificationFollowUps(`posting-domain:${randomUUID()}`, changes, deps.policy);
+        await addJob(tx, ...jobs.map((job) => ({ ...job, workspace })));
       })
       .then((changes) => {
         if (changes.postingIds.length > 0 || changes.newlyVerified.length > 0) deps.work.wake();

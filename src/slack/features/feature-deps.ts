@@ -3,6 +3,7 @@ import type { Config } from '../../config.js';
 import type { EventLedger } from '../../deliveries/event-ledger.js';
 import type { DigestStore } from '../../digests/digest-store.js';
 import type { FollowStore } from '../../follows/follow-store.js';
+import type { WorkspaceRemoval } from '../../installations/workspace-removal.js';
 import type { Logger } from '../../logger.js';
 import type { PostingStore } from '../../postings/posting-store.js';
 import type { MemberData } from '../../privacy/member-data.js';
@@ -51,4 +52,6 @@ export interface FeatureDeps {
   memberProfiles: MemberProfiles;
   /** What each channel asked of Vouch (`/vouch channel`, src/channels/). */
   channelSettings: ChannelSettingsStore;
+  /** Several workspaces: an uninstall deletes the tokens now and the data after a grace period. */
+  workspaceRemoval?: Pick<WorkspaceRemoval, 'uninstalled'>;
 }

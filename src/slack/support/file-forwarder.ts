@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Logger } from '../../logger.js';
 import { RESUME_FILE_MAX_BYTES } from '../../profiles/profile-fields.js';
 import { describeSlackError } from '../slack-error.js';
+import { tokenOf } from '../workspace-client.js';
 
 /** What became of a member's file Vouch was to pass on. */
 export type ForwardOutcome = { sent: true } | { sent: false; reason: string; permalink: string | null };
@@ -69,7 +70,7 @@ export function createFileForwarder(client: WebClient, logger: Pick<Logger, 'war
         if (!url || !isSlackFileUrl(url, client.slackApiUrl)) return refuse('no download URL');
         if ((info.file.size ?? 0) > RESUME_FILE_MAX_BYTES) return refuse('file too big');
         const response = await fetch(url, {
-          headers: { authorization: `Bearer ${client.token ?? ''}` },
+          headers: { authorization: `Bearer ${(await tokenOf(client)) ?? ''}` },
           // A redirect elsewhere drops the authorization header (fetch does across origins).
           signal: AbortSignal.timeout(20_000),
         });

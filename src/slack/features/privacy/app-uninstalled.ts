@@ -1,13 +1,16 @@
 import type { FeatureDeps } from '../feature-deps.js';
-import { type EventListener, eventTeam } from '../listener-kit.js';
+import type { EventListener } from '../listener-kit.js';
+import { workspaceGone } from './uninstall.js';
 
 /**
- * `app_uninstalled`: Vouch was removed from the workspace; everything it held there is erased.
+ * `app_uninstalled`: Vouch was removed from the workspace; everything it held there is erased (with
+ * several workspaces, after a grace period: `uninstall.ts`).
  * @see https://docs.slack.dev/reference/events/app_uninstalled
  */
-export function onAppUninstalled(deps: Pick<FeatureDeps, 'memberData'>): EventListener<'app_uninstalled'> {
+export function onAppUninstalled(
+  deps: Pick<FeatureDeps, 'memberData' | 'workspaceRemoval'>,
+): EventListener<'app_uninstalled'> {
   return async ({ body }) => {
-    const teamId = eventTeam(body);
-    if (teamId !== undefined) await deps.memberData.eraseWorkspace(teamId);
+    await workspaceGone(deps, body);
   };
 }

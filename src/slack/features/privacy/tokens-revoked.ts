@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FeatureDeps } from '../feature-deps.js';
-import { type EventListener, eventTeam } from '../listener-kit.js';
+import type { EventListener } from '../listener-kit.js';
+import { workspaceGone } from './uninstall.js';
 
 const revokedSchema = z.object({ tokens: z.object({ bot: z.array(z.string()).optional() }) });
 
@@ -10,11 +11,12 @@ const revokedSchema = z.object({ tokens: z.object({ bot: z.array(z.string()).opt
  * nothing.
  * @see https://docs.slack.dev/reference/events/tokens_revoked
  */
-export function onTokensRevoked(deps: Pick<FeatureDeps, 'memberData'>): EventListener<'tokens_revoked'> {
+export function onTokensRevoked(
+  deps: Pick<FeatureDeps, 'memberData' | 'workspaceRemoval'>,
+): EventListener<'tokens_revoked'> {
   return async ({ event, body }) => {
     const revoked = revokedSchema.safeParse(event);
     if (!revoked.success || (revoked.data.tokens.bot ?? []).length === 0) return;
-    const teamId = eventTeam(body);
-    if (teamId !== undefined) await deps.memberData.eraseWorkspace(teamId);
+    await workspaceGone(deps, body);
   };
 }
