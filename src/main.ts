@@ -140,7 +140,8 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
               }
               const runAcknowledged = slack.runAcknowledged;
               if (runAcknowledged !== undefined)
-                acks.holdUntil(runAcknowledged(click.body, click, click.requestId));
+                // Ahead of the jobs: its statements take their turns first (a member waits for the form).
+                acks.holdUntil(turns.urgently(() => runAcknowledged(click.body, click, click.requestId)));
             },
             observe: (kind, outcome, seconds) => metrics.slackRequest(kind, outcome, seconds),
           })
