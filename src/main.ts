@@ -245,6 +245,7 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
       cards,
       logger,
       livenessHours: config.livenessHours,
+      pacing: { perHost: config.livenessPerHost },
     });
     const noteRetention = createNoteRetentionJob({
       memberData,
@@ -302,6 +303,7 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
       stop() {
         stopping ??= (async () => {
           serving = false;
+          liveness.stop();
           logger.info({ inflight: inflight.size }, 'stopping: no new work, finishing what is in flight');
           await Promise.all([
             browseIndexing,
