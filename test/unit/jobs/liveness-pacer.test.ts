@@ -88,11 +88,12 @@ describe('liveness pacer', () => {
     const clock = fakeClock();
     const pacer = createHostPacer({ ...DEFAULT_HOST_PACING, perHost: 2 }, clock);
     const hosts = ['a', 'b', 'c', 'd'].map((name) => ({ name, board: board(clock, 10) }));
+    const boards = new Map(hosts.map((h) => [h.name, h.board]));
     await clock.run(
       pacer.run({
         items: hosts.flatMap((h) => items(h.name, 5)),
         hostOf: (item) => item.host,
-        check: (item) => (hosts.find((h) => h.name === item.host)?.board as ReturnType<typeof board>).check(),
+        check: (item) => boards.get(item.host)?.check() ?? Promise.reject(new Error('no such host')),
         spacingMs: 1_000,
         deadline: 60_000,
       }),
