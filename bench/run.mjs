@@ -18,7 +18,7 @@
 // VOUCH_WORK_LEASE_SECONDS, default 5). BENCH_ONLY also takes sustained and recovery (figures 6 and 7,
 // on SQLite and, unless BENCH_POSTGRES=off, PostgreSQL).
 import { fork } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +28,7 @@ import { linkSharedEvent } from '../test/helpers/slack-payloads.mjs';
 import { measureExtraction } from './extract.mjs';
 import { readCpuMs, sampleMemory, startApp } from './lib/app-process.mjs';
 import { cpuProbeMs } from './lib/cpu-probe.mjs';
+import { dataScale } from './lib/datascale.mjs';
 import {
   createPostgresDatabase,
   duplicateReport,
@@ -73,6 +74,21 @@ const settings = {
   cpuProfDir: process.env.BENCH_CPU_PROF ? resolve(process.env.BENCH_CPU_PROF) : null,
   appArgs: (process.env.BENCH_APP_ARGS ?? '').split(' ').filter(Boolean),
   only: process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : null,
+  // Figure 8 (data scale): row counts of the seeded database (defaults: issue #14 item 4), samples per
+  // measured path, job board hosts of the liveness sweep, how long the sweep is watched.
+  datascale: {
+    counts: {
+      postings: Math.round(num('BENCH_DATASCALE_POSTINGS', 1_000_000)),
+      members: Math.round(num('BENCH_DATASCALE_MEMBERS', 100_000)),
+      referrals: Math.round(num('BENCH_DATASCALE_REFERRALS', 200_000)),
+      companyReferrers: Math.round(num('BENCH_DATASCALE_COMPANY_REFERRERS', 50_000)),
+      companies: Math.round(num('BENCH_DATASCALE_COMPANIES', 20_000)),
+    },
+    samples: Math.round(num('BENCH_DATASCALE_SAMPLES', 300)),
+    hosts: Math.round(num('BENCH_DATASCALE_HOSTS', 5)),
+    boardDelayMs: num('BENCH_DATASCALE_BOARD_MS', 200),
+    sweepSeconds: num('BENCH_DATASCALE_SWEEP_SECONDS', 60),
+  },
 };
 const wants = (figure) => settings.only === null || settings.only.has(figure);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -928,6 +944,23 @@ async function crashRecovery(ctx, kind) {
   });
 }
 
+/** Figure 8 (bench/lib/datascale.mjs) on one database. */
+async function dataScaleRun(ctx, kind) {
+  const slack = await startFakeSlackApi({ recordCalls: false, keepAliveTimeoutMs: 30_000 });
+  try {
+    return await dataScale({
+      kind,
+      fresh: (fn) => onFreshDatabase(ctx, kind, 'datascale', fn),
+      launch: (databaseUrl, tag, env) => launch({ ...ctx, slack }, databaseUrl, tag, env),
+      slack,
+      settings: settings.datascale,
+      log,
+    });
+  } finally {
+    await slack.close();
+  }
+}
+
 // ------------------------------------------------------------------------------------------------
 
 async function main() {
@@ -957,6 +990,7 @@ async function main() {
   let postgres;
   let sustained;
   let recovery;
+  let datascale;
   try {
     sqlite = await sqliteRun(ctx);
     postgres = await postgresRun(ctx);
@@ -970,6 +1004,15 @@ async function main() {
       recovery = {
         sqlite: await crashRecovery(ctx, 'sqlite'),
         postgres: await crashRecovery(ctx, 'postgres'),
+      };
+    if (wants('datascale'))
+      datascale = {
+        startedAt: new Date(),
+        loadStart: loadavg(),
+        sqlite: await dataScaleRun(ctx, 'sqlite'),
+        postgres: await dataScaleRun(ctx, 'postgres'),
+        loadEnd: loadavg(),
+        finishedAt: new Date(),
       };
   } finally {
     await ctx.app?.stop().catch(() => undefined);
@@ -993,11 +1036,28 @@ async function main() {
           postgres: brief(postgres),
           sustained,
           recovery,
+          datascale,
         },
         null,
         2,
       ),
     );
+    if (datascale !== undefined && process.env.BENCH_DATASCALE_SAVE === '1') {
+      // Figure 8 alone (it takes long): saved into the last full run's measurements, with its own
+      // date and load average, and the report rendered again.
+      const lastRun = join(here, 'last-run.json');
+      const measured = JSON.parse(readFileSync(lastRun, 'utf8'));
+      measured.datascale = datascale;
+      writeFileSync(lastRun, `${JSON.stringify(measured, null, 1)}\n`);
+      writeReports({
+        repoRoot,
+        ...measured,
+        startedAt: new Date(measured.startedAt),
+        finishedAt: new Date(measured.finishedAt),
+      });
+      log('\nBENCH_DATASCALE_SAVE=1: figure 8 saved into bench/last-run.json; results.md written again.');
+      return;
+    }
     log('\nBENCH_ONLY: no report written.');
     return;
   }
@@ -1013,6 +1073,7 @@ async function main() {
     postgres,
     sustained,
     recovery,
+    datascale,
   };
   // The measurements behind results.md: `npm run bench:report` renders them again (after an edit of
   // findings.md) without measuring anew.
