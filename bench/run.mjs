@@ -16,7 +16,9 @@
 // closed loop, default 20), BENCH_SUSTAINED_CONCURRENCY (its requests in flight, default 200),
 // BENCH_RECOVERY_EVENTS (figure 7's backlog, default 300), BENCH_RECOVERY_LEASE_SECONDS (its
 // VOUCH_WORK_LEASE_SECONDS, default 5). BENCH_ONLY also takes sustained and recovery (figures 6 and 7,
-// on SQLite and, unless BENCH_POSTGRES=off, PostgreSQL).
+// on SQLite and, unless BENCH_POSTGRES=off, PostgreSQL), and datascale (figure 8, bench/lib/datascale.mjs:
+// BENCH_DATASCALE_POSTINGS, _MEMBERS, _REFERRALS, _COMPANY_REFERRERS, _COMPANIES, _SAMPLES, _HOSTS,
+// _BOARD_MS, _SWEEP_SECONDS; with BENCH_DATASCALE_SAVE=1 it is saved into last-run.json and the report).
 import { fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -948,7 +950,9 @@ async function crashRecovery(ctx, kind) {
 async function dataScaleRun(ctx, kind) {
   const slack = await startFakeSlackApi({ recordCalls: false, keepAliveTimeoutMs: 30_000 });
   try {
-    return await dataScale({
+    const measuredAt = new Date();
+    const loadStart = loadavg();
+    const result = await dataScale({
       kind,
       fresh: (fn) => onFreshDatabase(ctx, kind, 'datascale', fn),
       launch: (databaseUrl, tag, env) => launch({ ...ctx, slack }, databaseUrl, tag, env),
@@ -956,6 +960,7 @@ async function dataScaleRun(ctx, kind) {
       settings: settings.datascale,
       log,
     });
+    return result.skipped ? result : { ...result, measuredAt, loadStart, loadEnd: loadavg() };
   } finally {
     await slack.close();
   }
@@ -1047,7 +1052,14 @@ async function main() {
       // date and load average, and the report rendered again.
       const lastRun = join(here, 'last-run.json');
       const measured = JSON.parse(readFileSync(lastRun, 'utf8'));
-      measured.datascale = datascale;
+      // A database skipped this time (BENCH_POSTGRES=off) keeps the figure it had.
+      const kept = measured.datascale ?? {};
+      measured.datascale = {
+        ...kept,
+        ...datascale,
+        sqlite: datascale.sqlite?.skipped ? (kept.sqlite ?? datascale.sqlite) : datascale.sqlite,
+        postgres: datascale.postgres?.skipped ? (kept.postgres ?? datascale.postgres) : datascale.postgres,
+      };
       writeFileSync(lastRun, `${JSON.stringify(measured, null, 1)}\n`);
       writeReports({
         repoRoot,

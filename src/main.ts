@@ -72,7 +72,14 @@ export interface RunningVouch {
   /** The periodic jobs, to run a round by hand (tests, operators). */
   jobs: {
     reminders: { runOnce(): Promise<number> };
-    liveness: { runOnce(): Promise<{ checked: number; closed: number }> };
+    liveness: {
+      runOnce(options?: { withinMs?: number }): Promise<{
+        checked: number;
+        closed: number;
+        leftOver: number;
+        maxInFlightByHost: Record<string, number>;
+      }>;
+    };
     noteRetention: { runOnce(): Promise<number> };
     /** Channel digests due at `at` (now unless given) started; the periodic job itself for `scheduler.tick`. */
     digests: ReturnType<typeof createDigestsJob>;

@@ -67,7 +67,11 @@ export function hostOutcomeOf(load: LoadOutcome | undefined): HostOutcome {
  * alone a board that asks for it (Retry-After) or is failing.
  */
 export function createLivenessJob(deps: LivenessJobDeps): PeriodicJob & {
-  runOnce(): Promise<LivenessRound>;
+  /**
+   * A round by hand (tests, operators): up to 100 due postings as fast as the hosts' limits allow,
+   * starting nothing after `withinMs` (default a minute); a paused host's postings wait for a round.
+   */
+  runOnce(options?: { withinMs?: number }): Promise<LivenessRound>;
   /** One paced round, as the scheduler runs it. */
   runRound(): Promise<LivenessRound>;
   /** Starts no more checks (the process is stopping); checks in flight finish. */
@@ -153,8 +157,13 @@ export function createLivenessJob(deps: LivenessJobDeps): PeriodicJob & {
       await runRound();
     },
     runRound,
-    runOnce: () =>
-      once(async () => ({ limit: BY_HAND.limit, open: 0, spacingMs: 0, withinMs: BY_HAND.withinMs })),
+    runOnce: (options = {}) =>
+      once(async () => ({
+        limit: BY_HAND.limit,
+        open: 0,
+        spacingMs: 0,
+        withinMs: options.withinMs ?? BY_HAND.withinMs,
+      })),
     stop() {
       stopped = true;
     },
