@@ -960,7 +960,8 @@ async function dataScaleRun(ctx, kind) {
       settings: settings.datascale,
       log,
     });
-    return result.skipped ? result : { ...result, measuredAt, loadStart, loadEnd: loadavg() };
+    const machine = `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}`;
+    return result.skipped ? result : { ...result, measuredAt, machine, loadStart, loadEnd: loadavg() };
   } finally {
     await slack.close();
   }

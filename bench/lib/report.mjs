@@ -227,6 +227,7 @@ function dataScaleDetails({ datascale }) {
     markdownTable(
       [
         'database',
+        'measured (load average then)',
         'seeding',
         'size',
         'App Home',
@@ -234,11 +235,11 @@ function dataScaleDetails({ datascale }) {
         'card refresh',
         '"I can refer"',
         '"I\'m interested"',
-        'load average',
+        'load average around the samples',
       ],
       runs.map(([name, r]) => [
         name,
-        `${r.measuredAt ? new Date(r.measuredAt).toISOString().slice(0, 16) : 'n/a'} (${loads(r.loadStart)})`,
+        `${r.measuredAt ? new Date(r.measuredAt).toISOString().slice(0, 16) : 'n/a'}${r.machine ? ` on ${r.machine}` : ''} (${loads(r.loadStart)})`,
         `${seconds(r.seeded.totalMs)} (postings ${seconds(r.seeded.timings.postings)}, indexes ${seconds(r.seeded.timings.indexes)})`,
         mb(r.sizeMb),
         `${pair(r.home)}, max ${ms(r.home.max)}`,
