@@ -18,7 +18,10 @@
 // VOUCH_WORK_LEASE_SECONDS, default 5). BENCH_ONLY also takes sustained and recovery (figures 6 and 7,
 // on SQLite and, unless BENCH_POSTGRES=off, PostgreSQL) and replicas (figure 8: one and two processes
 // on PostgreSQL behind a round-robin balancer, figure 6's loop for BENCH_REPLICAS_SECONDS, default 10);
-// BENCH_ONLY=replicas BENCH_MERGE=1 puts figure 8 into bench/last-run.json and writes the reports again.
+// BENCH_ONLY=replicas BENCH_MERGE=1 puts figure 8 into bench/last-run.json and writes the reports again;
+// and datascale (figure 9, bench/lib/datascale.mjs:
+// BENCH_DATASCALE_POSTINGS, _MEMBERS, _REFERRALS, _COMPANY_REFERRERS, _COMPANIES, _SAMPLES, _HOSTS,
+// _BOARD_MS, _SWEEP_SECONDS; with BENCH_DATASCALE_SAVE=1 it is saved into last-run.json and the report).
 import { fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -31,6 +34,7 @@ import { linkSharedEvent } from '../test/helpers/slack-payloads.mjs';
 import { measureExtraction } from './extract.mjs';
 import { readCpuMs, sampleMemory, startApp } from './lib/app-process.mjs';
 import { cpuProbeMs } from './lib/cpu-probe.mjs';
+import { dataScale } from './lib/datascale.mjs';
 import {
   createPostgresDatabase,
   duplicateReport,
@@ -77,6 +81,21 @@ const settings = {
   cpuProfDir: process.env.BENCH_CPU_PROF ? resolve(process.env.BENCH_CPU_PROF) : null,
   appArgs: (process.env.BENCH_APP_ARGS ?? '').split(' ').filter(Boolean),
   only: process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : null,
+  // Figure 8 (data scale): row counts of the seeded database (defaults: issue #14 item 4), samples per
+  // measured path, job board hosts of the liveness sweep, how long the sweep is watched.
+  datascale: {
+    counts: {
+      postings: Math.round(num('BENCH_DATASCALE_POSTINGS', 1_000_000)),
+      members: Math.round(num('BENCH_DATASCALE_MEMBERS', 100_000)),
+      referrals: Math.round(num('BENCH_DATASCALE_REFERRALS', 200_000)),
+      companyReferrers: Math.round(num('BENCH_DATASCALE_COMPANY_REFERRERS', 50_000)),
+      companies: Math.round(num('BENCH_DATASCALE_COMPANIES', 20_000)),
+    },
+    samples: Math.round(num('BENCH_DATASCALE_SAMPLES', 300)),
+    hosts: Math.round(num('BENCH_DATASCALE_HOSTS', 5)),
+    boardDelayMs: num('BENCH_DATASCALE_BOARD_MS', 200),
+    sweepSeconds: num('BENCH_DATASCALE_SWEEP_SECONDS', 60),
+  },
 };
 const wants = (figure) => settings.only === null || settings.only.has(figure);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -1035,6 +1054,27 @@ async function replicasLoad(ctx) {
   return runs;
 }
 
+/** Figure 9 (bench/lib/datascale.mjs) on one database. */
+async function dataScaleRun(ctx, kind) {
+  const slack = await startFakeSlackApi({ recordCalls: false, keepAliveTimeoutMs: 30_000 });
+  try {
+    const measuredAt = new Date();
+    const loadStart = loadavg();
+    const result = await dataScale({
+      kind,
+      fresh: (fn) => onFreshDatabase(ctx, kind, 'datascale', fn),
+      launch: (databaseUrl, tag, env) => launch({ ...ctx, slack }, databaseUrl, tag, env),
+      slack,
+      settings: settings.datascale,
+      log,
+    });
+    const machine = `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}`;
+    return result.skipped ? result : { ...result, measuredAt, machine, loadStart, loadEnd: loadavg() };
+  } finally {
+    await slack.close();
+  }
+}
+
 // ------------------------------------------------------------------------------------------------
 
 async function main() {
@@ -1065,6 +1105,7 @@ async function main() {
   let sustained;
   let recovery;
   let replicas;
+  let datascale;
   try {
     sqlite = await sqliteRun(ctx);
     postgres = await postgresRun(ctx);
@@ -1080,6 +1121,15 @@ async function main() {
         postgres: await crashRecovery(ctx, 'postgres'),
       };
     if (wants('replicas')) replicas = await replicasLoad(ctx);
+    if (wants('datascale'))
+      datascale = {
+        startedAt: new Date(),
+        loadStart: loadavg(),
+        sqlite: await dataScaleRun(ctx, 'sqlite'),
+        postgres: await dataScaleRun(ctx, 'postgres'),
+        loadEnd: loadavg(),
+        finishedAt: new Date(),
+      };
   } finally {
     await ctx.app?.stop().catch(() => undefined);
     load.stop();
@@ -1103,6 +1153,7 @@ async function main() {
           sustained,
           recovery,
           replicas,
+          datascale,
         },
         null,
         2,
@@ -1110,6 +1161,29 @@ async function main() {
     );
     if (process.env.BENCH_MERGE === '1') {
       mergeIntoLastRun({ replicas, loadStart, loadEnd, probe });
+      return;
+    }
+    if (datascale !== undefined && process.env.BENCH_DATASCALE_SAVE === '1') {
+      // Figure 9 alone (it takes long): saved into the last full run's measurements, with its own
+      // date and load average, and the report rendered again.
+      const lastRun = join(here, 'last-run.json');
+      const measured = JSON.parse(readFileSync(lastRun, 'utf8'));
+      // A database skipped this time (BENCH_POSTGRES=off) keeps the figure it had.
+      const kept = measured.datascale ?? {};
+      measured.datascale = {
+        ...kept,
+        ...datascale,
+        sqlite: datascale.sqlite?.skipped ? (kept.sqlite ?? datascale.sqlite) : datascale.sqlite,
+        postgres: datascale.postgres?.skipped ? (kept.postgres ?? datascale.postgres) : datascale.postgres,
+      };
+      writeFileSync(lastRun, `${JSON.stringify(measured, null, 1)}\n`);
+      writeReports({
+        repoRoot,
+        ...measured,
+        startedAt: new Date(measured.startedAt),
+        finishedAt: new Date(measured.finishedAt),
+      });
+      log('\nBENCH_DATASCALE_SAVE=1: figure 9 saved into bench/last-run.json; results.md written again.');
       return;
     }
     log('\nBENCH_ONLY: no report written.');
@@ -1129,6 +1203,7 @@ async function main() {
     sustained,
     recovery,
     replicas,
+    datascale,
   };
   // The measurements behind results.md: `npm run bench:report` renders them again (after an edit of
   // findings.md) without measuring anew.

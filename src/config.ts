@@ -20,6 +20,7 @@ const HELP: Record<string, string> = {
   VOUCH_THREAD_CARDS: 'true or false',
   VOUCH_REMINDER_DAYS: 'a whole number of days, e.g. 7',
   VOUCH_LIVENESS_HOURS: 'a whole number of hours, e.g. 24',
+  VOUCH_LIVENESS_PER_HOST: 'a whole number of liveness checks in flight per job board host, e.g. 2',
   VOUCH_NOTE_RETENTION_DAYS: 'a whole number of days, e.g. 180',
   VOUCH_WORK_LEASE_SECONDS: 'a whole number of seconds, e.g. 30',
   VOUCH_PERIODIC_JOBS_EVERY_SECONDS:
@@ -141,6 +142,7 @@ const envSchema = z.object({
   VOUCH_ACK_THREAD: booleanFlag(true),
   VOUCH_REMINDER_DAYS: positiveInt(7, 365),
   VOUCH_LIVENESS_HOURS: positiveInt(24, 24 * 30),
+  VOUCH_LIVENESS_PER_HOST: positiveInt(2, 16),
   VOUCH_NOTE_RETENTION_DAYS: positiveInt(180, 3650),
   VOUCH_WORK_LEASE_SECONDS: positiveInt(30, 3600),
   VOUCH_PERIODIC_JOBS_EVERY_SECONDS: z.preprocess(
@@ -247,6 +249,8 @@ export interface Config {
   threadCards: boolean;
   reminderDays: number;
   livenessHours: number;
+  /** Liveness checks in flight at once per job board host (src/jobs/liveness-pacer.ts). */
+  livenessPerHost: number;
   /** Notes of referrals closed longer ago than this are erased. */
   noteRetentionDays: number;
   /**
@@ -349,6 +353,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       threadCards: data.VOUCH_THREAD_CARDS,
       reminderDays: data.VOUCH_REMINDER_DAYS,
       livenessHours: data.VOUCH_LIVENESS_HOURS,
+      livenessPerHost: data.VOUCH_LIVENESS_PER_HOST,
       noteRetentionDays: data.VOUCH_NOTE_RETENTION_DAYS,
       workLeaseMs: data.VOUCH_WORK_LEASE_SECONDS * 1000,
       periodicJobsEveryMs:

@@ -87,7 +87,14 @@ export interface RunningVouch {
   /** The periodic jobs, to run a round by hand (tests, operators). */
   jobs: {
     reminders: { runOnce(): Promise<number> };
-    liveness: { runOnce(): Promise<{ checked: number; closed: number }> };
+    liveness: {
+      runOnce(options?: { withinMs?: number }): Promise<{
+        checked: number;
+        closed: number;
+        leftOver: number;
+        maxInFlightByHost: Record<string, number>;
+      }>;
+    };
     noteRetention: { runOnce(): Promise<number> };
     /** Channel digests due at `at` (now unless given) started; the periodic job itself for `scheduler.tick`. */
     digests: ReturnType<typeof createDigestsJob>;
@@ -350,6 +357,7 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
       cards,
       logger,
       livenessHours: config.livenessHours,
+      pacing: { perHost: config.livenessPerHost },
     });
     const noteRetention = createNoteRetentionJob({
       memberData,
@@ -448,6 +456,7 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
         stopping ??= (async () => {
           serving = false;
           acceptor?.stopping();
+          liveness.stop();
           logger.info({ inflight: inflight.size }, 'stopping: no new work, finishing what is in flight');
           await Promise.all([
             browseIndexing,

@@ -5,6 +5,7 @@ import type { PostingIdentity } from './posting-identity.js';
 import type { PostingSummary } from './posting-summary.js';
 import { embeddedBoardIdentityOfBody } from './providers/embedded-board.js';
 import { providerForSource } from './providers/registry.js';
+import { retryAfterMs } from './retry-after.js';
 
 /** What a load produced: the card and what the job board said. */
 export interface LoadResult {
@@ -20,6 +21,8 @@ export interface LoadResult {
   lastModified?: string;
   /** Why a load failed or the posting counts as closed: one line for users and logs. */
   reason?: string;
+  /** A failed load's Retry-After (429/503), in milliseconds: how long the board asks to be left alone. */
+  retryAfterMs?: number;
 }
 
 /** Validators of the cached copy, for conditional revalidation. */
@@ -197,11 +200,13 @@ export function createPostingLoader(deps: PostingLoaderDeps): PostingLoader {
           if (embedded) return embedded;
         }
         if (result) return result;
+        const retryAfter = retryAfterMs(resource.headers['retry-after'], Date.now());
         return {
           summary: emptySummary({ url, canonicalUrl: identity.canonicalUrl }),
           status: 'failed',
           httpStatus: resource.status,
           reason: `the page answered HTTP ${resource.status}`,
+          ...(retryAfter !== null ? { retryAfterMs: retryAfter } : {}),
         };
       } catch (error) {
         logger.warn({ url, reason: reasonOf(error) }, 'job link could not be fetched');
@@ -213,4 +218,18 @@ export function createPostingLoader(deps: PostingLoaderDeps): PostingLoader {
       }
     },
   };
+}
+
+/**
+ * The host a load of `url` asks first: the board's API host when it has one, else the page's. What
+ * the liveness sweep paces per host; "invalid" for a link that is no URL (its load fails at once).
+ */
+export function fetchHostOf(url: string): string {
+  try {
+    const identity = canonicalizeJobUrl(url);
+    const api = providerForSource(identity.source)?.apiRequest(identity) ?? null;
+    return new URL(api?.url ?? (identity.source === 'other' ? url : identity.canonicalUrl)).host;
+  } catch {
+    return 'invalid';
+  }
 }

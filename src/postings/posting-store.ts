@@ -42,6 +42,19 @@ export interface ResolvedPosting {
   fromCache: boolean;
   /** Why the job board could not be read (the card is then a fallback or a stale copy). */
   problem: string | null;
+  /** What the job board answered, when it was asked (liveness paces each host by it). */
+  load?: LoadOutcome;
+}
+
+/** What a load told about the job board itself. */
+export type LoadOutcome = Pick<LoadResult, 'status' | 'httpStatus' | 'retryAfterMs'>;
+
+function loadOutcome(result: LoadResult): LoadOutcome {
+  return {
+    status: result.status,
+    ...(result.httpStatus !== undefined ? { httpStatus: result.httpStatus } : {}),
+    ...(result.retryAfterMs !== undefined ? { retryAfterMs: result.retryAfterMs } : {}),
+  };
 }
 
 const SIX_HOURS = 6 * 60 * 60 * 1000;
@@ -170,7 +183,7 @@ export function createPostingStore(deps: PostingStoreDeps) {
           data: { fetchedAt: now(), checkedAt: now(), fetchError: null },
         }),
       );
-      return { posting, summary: cached, fromCache: false, problem: null };
+      return { posting, summary: cached, fromCache: false, problem: null, load: loadOutcome(result) };
     }
     if (result.status === 'failed')
       logger.info({ url, reason: result.reason }, 'job board could not be read');
@@ -180,6 +193,7 @@ export function createPostingStore(deps: PostingStoreDeps) {
       summary: storedSummary(posting.summary) ?? result.summary,
       fromCache: false,
       problem: result.status === 'failed' ? (result.reason ?? 'the job board could not be read') : null,
+      load: loadOutcome(result),
     };
   }
 
@@ -247,10 +261,16 @@ export function createPostingStore(deps: PostingStoreDeps) {
     },
 
     /** Liveness: asks the board again regardless of freshness; the caller closes referrals of closed postings. */
-    async recheck(posting: Posting): Promise<{ posting: Posting; closedNow: boolean }> {
+    async recheck(
+      posting: Posting,
+    ): Promise<{ posting: Posting; closedNow: boolean; load: LoadOutcome | undefined }> {
       const wasOpen = posting.status === 'open';
       const resolved = await revalidate(posting.workspaceId, posting.url, posting);
-      return { posting: resolved.posting, closedNow: wasOpen && resolved.posting.status === 'closed' };
+      return {
+        posting: resolved.posting,
+        closedNow: wasOpen && resolved.posting.status === 'closed',
+        load: resolved.load,
+      };
     },
 
     /**
@@ -278,14 +298,29 @@ export function createPostingStore(deps: PostingStoreDeps) {
       return rows.length;
     },
 
-    /** Open postings not checked for `olderThanMs` (oldest first). */
+    /**
+     * Open postings not checked for `olderThanMs`: never checked first, then oldest first. Two range
+     * reads of the index on (status, isJob, checkedAt) rather than one OR, which PostgreSQL (nulls
+     * last) would answer by walking every open posting when fewer than `limit` are due.
+     */
     async dueForCheck(olderThanMs: number, limit = 50): Promise<Posting[]> {
       const before = new Date(now().getTime() - olderThanMs);
-      return db.posting.findMany({
-        where: { status: 'open', isJob: true, OR: [{ checkedAt: null }, { checkedAt: { lt: before } }] },
-        orderBy: { checkedAt: 'asc' },
+      const never = await db.posting.findMany({
+        where: { status: 'open', isJob: true, checkedAt: null },
         take: limit,
       });
+      if (never.length >= limit) return never;
+      const stale = await db.posting.findMany({
+        where: { status: 'open', isJob: true, checkedAt: { lt: before } },
+        orderBy: { checkedAt: 'asc' },
+        take: limit - never.length,
+      });
+      return [...never, ...stale];
+    },
+
+    /** How many postings the liveness sweep keeps checking (open jobs): what sets its pace. */
+    countForChecks(): Promise<number> {
+      return db.posting.count({ where: { status: 'open', isJob: true } });
     },
   };
 }

@@ -209,19 +209,35 @@ export function createReferralReadModels(deps: ReferralReadModelDeps) {
      * request that only reached them anonymously is an invitation (`invitationsFor`), never listed here.
      */
     async referralsAsReferrer(memberId: string): Promise<ReferralWithPeople[]> {
-      return withPeople(
-        await db.referral.findMany({
+      // Two index reads (Referral.referrerId; ReferralOffer by referrer and status) merged here: one
+      // OR across both made SQLite walk every referral newest first (60–490 ms at 200,000, figure 8).
+      const [named, accepted] = await Promise.all([
+        db.referral.findMany({
+          where: { referrerId: memberId, candidateId: { not: memberId } },
+          orderBy: { updatedAt: 'desc' },
+          take: 50,
+        }),
+        db.referral.findMany({
           where: {
             candidateId: { not: memberId },
-            OR: [
-              { referrerId: memberId },
-              { offers: { some: { referrerId: memberId, status: 'accepted' } } },
-            ],
+            id: {
+              in: (
+                await db.referralOffer.findMany({
+                  where: { referrerId: memberId, status: 'accepted' },
+                  select: { referralId: true },
+                })
+              ).map((offer) => offer.referralId),
+            },
           },
           orderBy: { updatedAt: 'desc' },
           take: 50,
         }),
-      );
+      ]);
+      const byId = new Map([...named, ...accepted].map((referral) => [referral.id, referral]));
+      const merged = [...byId.values()]
+        .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime() || (a.id < b.id ? 1 : -1))
+        .slice(0, 50);
+      return withPeople(merged);
     },
 
     async recentPostings(

@@ -9,7 +9,15 @@ export interface JobPage {
   salary?: { min: number; max: number; currency: string };
 }
 
-export type Route = { status: number; body: string; contentType: string; delayMs?: number; etag?: string };
+export type Route = {
+  status: number;
+  body: string;
+  contentType: string;
+  delayMs?: number;
+  etag?: string;
+  /** More response headers (e.g. Retry-After). */
+  headers?: Record<string, string>;
+};
 
 export interface FakeJobBoardOptions {
   /** Every response waits this long unless its route says otherwise (a real board's latency); 0 by default. */
@@ -19,6 +27,11 @@ export interface FakeJobBoardOptions {
    * number of distinct job links without publishing each. Served without an ETag.
    */
   jobAt?: (path: string) => JobPage | undefined;
+  /**
+   * Asked first for every request (`at`: performance.now() of its arrival): a route to answer with
+   * instead (a 429 with Retry-After, a 503…), or undefined to answer as usual.
+   */
+  intercept?: (path: string, at: number) => Route | undefined;
 }
 
 /**
@@ -34,7 +47,9 @@ export interface FakeJobBoard {
   /** Makes `path` answer `status` (404, 410, 500...) from now on. */
   remove(path: string, status?: number): void;
   /** Requests received so far (all, or those for `path`). */
-  requests(path?: string): Array<{ path: string; headers: IncomingHttpHeaders }>;
+  requests(path?: string): Array<{ path: string; headers: IncomingHttpHeaders; at: number }>;
+  /** The most requests it was answering at once. */
+  maxInFlight(): number;
   close(): Promise<void>;
 }
 

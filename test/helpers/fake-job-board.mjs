@@ -54,7 +54,9 @@ export function jobPageHtml(page) {
 
 /** @param {import('./fake-job-board.d.mts').FakeJobBoardOptions} [options] */
 export async function startFakeJobBoard(options = {}) {
-  const { delayMs = 0, jobAt } = options;
+  const { delayMs = 0, jobAt, intercept } = options;
+  let inFlight = 0;
+  let maxInFlight = 0;
   /** @type {Map<string, import('./fake-job-board.d.mts').Route>} */
   const routes = new Map();
   /** @type {Array<{ path: string; headers: import('node:http').IncomingHttpHeaders }>} */
@@ -70,8 +72,14 @@ export async function startFakeJobBoard(options = {}) {
   };
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    seen.push({ path, headers: req.headers });
-    const route = routeFor(path);
+    const at = performance.now();
+    seen.push({ path, headers: req.headers, at });
+    const route = intercept?.(path, at) ?? routeFor(path);
+    inFlight += 1;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    res.once('close', () => {
+      inFlight -= 1;
+    });
     const send = () => {
       if (route === undefined) {
         res.writeHead(404, { 'content-type': 'text/html' }).end('<html><body>Not found</body></html>');
@@ -84,6 +92,7 @@ export async function startFakeJobBoard(options = {}) {
       res.writeHead(route.status, {
         'content-type': route.contentType,
         ...(route.etag !== undefined ? { etag: route.etag } : {}),
+        ...route.headers,
       });
       res.end(route.body);
     };
@@ -118,6 +127,7 @@ export async function startFakeJobBoard(options = {}) {
       });
     },
     requests: (path) => (path === undefined ? [...seen] : seen.filter((r) => r.path === path)),
+    maxInFlight: () => maxInFlight,
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve(undefined));

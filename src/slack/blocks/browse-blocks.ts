@@ -69,6 +69,8 @@ export interface BrowseOutcome {
   page: number;
   pages: number;
   total: number;
+  /** `total` is where counting stopped (BROWSE_COUNT_CAP): shown as "1000+", the last page as "100+". */
+  more?: boolean;
   /** How the filters were read: the companies found, the place, company words that found none. */
   reading: { companies: readonly string[]; place: string | null; unknownCompany: string | null };
   workplaceType: WorkplaceType | null;
@@ -149,8 +151,10 @@ function emptyBlocks(outcome: BrowseOutcome, surface: 'modal' | 'message'): Know
 /** "*23 open postings* at *Acme* · remote · page 1 of 3". */
 function summaryLine(outcome: BrowseOutcome): string {
   const filters = browseFiltersLine(outcome);
-  const page = outcome.pages > 1 ? ` · page ${outcome.page} of ${outcome.pages}` : '';
-  return `*${plural(outcome.total, 'open posting')}*${filters !== '' ? ` ${filters}` : ''}${page}`;
+  const more = outcome.more === true ? '+' : '';
+  const page = outcome.pages > 1 ? ` · page ${outcome.page} of ${outcome.pages}${more}` : '';
+  const count = `${outcome.total}${more} open posting${outcome.total === 1 && more === '' ? '' : 's'}`;
+  return `*${count}*${filters !== '' ? ` ${filters}` : ''}${page}`;
 }
 
 const privacyNote = 'Counts only: who is interested stays private.';

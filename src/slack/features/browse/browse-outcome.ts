@@ -19,6 +19,7 @@ export async function browseOutcome(
     page: found.page,
     pages: found.pages,
     total: found.total,
+    more: found.more,
     reading: found.reading,
     workplaceType: filters.workplaceType ?? null,
     sinceDays: filters.sinceDays ?? null,
