@@ -135,20 +135,21 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
             leaseMs: config.workLeaseMs,
             onWritten: () => work.wake(),
             onRun: (job) => work.adopt(job),
-            onClick: (click) => {
+            onClick: async (click) => {
               const waited = Date.now() - click.arrivedAt;
-              if (waited > CLICK_FRESH_MS || acks.waiting >= MAX_INFLIGHT_WORK) {
-                // Its trigger_id has expired (or would before its turn): the form cannot open any more.
+              const runAcknowledged = slack.runAcknowledged;
+              if (waited > CLICK_FRESH_MS || runAcknowledged === undefined) {
+                // Its trigger_id has expired: the form it would open cannot open any more.
                 logger.warn(
-                  { requestId: click.requestId, waitedMs: waited, clicksWaiting: acks.waiting },
+                  { requestId: click.requestId, waitedMs: waited },
                   'click dropped: too late to open its form',
                 );
                 return;
               }
-              const runAcknowledged = slack.runAcknowledged;
-              if (runAcknowledged !== undefined)
-                // Ahead of the jobs: its statements take their turns first (a member waits for the form).
-                acks.holdUntil(turns.urgently(() => runAcknowledged(click.body, click, click.requestId)));
+              // Ahead of the jobs: its statements take their turns first (a member waits for the form).
+              const run = turns.urgently(() => runAcknowledged(click.body, click, click.requestId));
+              acks.holdUntil(run);
+              await run;
             },
             observe: (kind, outcome, seconds) => metrics.slackRequest(kind, outcome, seconds),
           })

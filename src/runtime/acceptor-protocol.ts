@@ -21,9 +21,10 @@ export const acceptorSettingsSchema = z.object({
   holder: z.string().min(1),
   leaseMs: z.number().int().positive(),
   /**
-   * One Int32: how many more deliveries the main thread will run at once. The acceptor takes one
+   * Two Int32s. [0]: how many more deliveries the main thread will run at once. The acceptor takes one
    * (and writes the job already claimed, then says `run`); the main thread gives it back when the job
    * ends. With none left, the job is written waiting, for the queue's workers (`written`).
+   * [1]: how many more clicks that open a form it takes (`click`); given back once each has run.
    */
   runCredits: z.instanceof(SharedArrayBuffer),
 });

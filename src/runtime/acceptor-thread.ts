@@ -90,20 +90,38 @@ function openDatabase(database: AcceptorSettings['database']): {
 }
 
 const database = openDatabase(settings.database);
-const runCredits = new Int32Array(settings.runCredits);
+const credits = new Int32Array(settings.runCredits);
+/** Slots of `credits`: deliveries the main thread runs at once; clicks it is handed at once. */
+const RUN = 0;
+const CLICK = 1;
 /** Set by `listen`. */
 let upstreamPort = 0;
 
-/** Takes one of the main thread's run credits; false when none is left. */
-function takeRunCredit(): boolean {
+/** Takes one credit of `slot`; false when none is left. */
+function takeCredit(slot: number): boolean {
   for (;;) {
-    const left = Atomics.load(runCredits, 0);
+    const left = Atomics.load(credits, slot);
     if (left <= 0) return false;
-    if (Atomics.compareExchange(runCredits, 0, left, left - 1) === left) return true;
+    if (Atomics.compareExchange(credits, slot, left, left - 1) === left) return true;
   }
 }
 function giveBackRunCredit(): void {
-  Atomics.add(runCredits, 0, 1);
+  Atomics.add(credits, RUN, 1);
+}
+
+/** Clicks not handed over because the main thread had enough waiting: counted, logged once a second. */
+let shedClicks = 0;
+function shedClick(): void {
+  shedClicks += 1;
+  if (shedClicks > 1) return;
+  setTimeout(() => {
+    log(
+      'warn',
+      { clicks: shedClicks },
+      'clicks that open a form acknowledged but not run: the main thread is behind (the member clicks again)',
+    );
+    shedClicks = 0;
+  }, 1_000).unref();
 }
 const provider = settings.database.provider;
 
@@ -230,10 +248,14 @@ async function slackRequest(req: IncomingMessage, res: ServerResponse): Promise<
   if (job === null) {
     answered('acknowledged');
     answerEmpty(res, 200);
-    tell({ type: 'click', body, requestId: randomUUID(), arrivedAt: Date.now(), ...retry });
+    // Held clicks cost the main thread's memory and would open their forms too late: past its
+    // slots a click is acknowledged and left (nothing changes; the member sees no form and clicks again).
+    if (takeCredit(CLICK))
+      tell({ type: 'click', body, requestId: randomUUID(), arrivedAt: Date.now(), ...retry });
+    else shedClick();
     return;
   }
-  const runHere = takeRunCredit();
+  const runHere = takeCredit(RUN);
   const now = new Date();
   const row: NewJobRow = {
     kind: job.kind,

@@ -44,7 +44,8 @@ export interface AcceptorDeps {
   onWritten(): void;
   /** A delivery written claimed for this process: its run (the credit comes back when it settles). */
   onRun(job: AcceptedJob): Promise<void>;
-  onClick(click: AcceptedClick): void;
+  /** Settles once the click has run (or was dropped): its credit comes back then. */
+  onClick(click: AcceptedClick): Promise<void>;
   /** Requests the acceptor answered (the metrics' `slackRequest`). */
   observe?: ((kind: string, outcome: AcceptorOutcome, seconds: number) => void) | undefined;
 }
@@ -77,6 +78,12 @@ const RESTART_AFTER_MS = 1_000;
  * main thread's own receiver does); beyond them they wait in the table for the queue's workers.
  */
 const RUN_CREDITS = 16;
+/**
+ * Clicks that open a form handed to the main thread and not yet run; past them the acceptor
+ * acknowledges a click without running it (its form would open too late, and each held click costs
+ * memory under a flood).
+ */
+const CLICK_CREDITS = 64;
 
 /**
  * The compiled thread script. Run from `dist/`, it sits beside this file; run from the TypeScript
@@ -102,8 +109,9 @@ export function launchAcceptor(deps: AcceptorDeps): StartingAcceptor {
       `the acceptor thread's compiled script is missing (${fileURLToPath(script)}): run \`npm run build\`, or set VOUCH_ACK_THREAD=false`,
     );
   const logger = deps.logger.child({ component: 'acceptor' });
-  const runCredits = new Int32Array(new SharedArrayBuffer(4));
+  const runCredits = new Int32Array(new SharedArrayBuffer(8));
   Atomics.store(runCredits, 0, RUN_CREDITS);
+  Atomics.store(runCredits, 1, CLICK_CREDITS);
   const settings: AcceptorSettings = {
     signingSecret: deps.signingSecret,
     database:
@@ -143,7 +151,10 @@ export function launchAcceptor(deps: AcceptorDeps): StartingAcceptor {
           .finally(() => Atomics.add(runCredits, 0, 1));
         return;
       case 'click':
-        deps.onClick(message);
+        void deps
+          .onClick(message)
+          .catch((error: unknown) => logger.warn({ err: error }, 'acceptor: click failed'))
+          .finally(() => Atomics.add(runCredits, 1, 1));
         return;
       case 'answered':
         deps.observe?.(message.kind, message.outcome, message.seconds);
