@@ -61,6 +61,12 @@ const num = (name, fallback) => {
   const value = Number(process.env[name]);
   return Number.isFinite(value) && value > 0 ? value : fallback;
 };
+/** The node flags of `npm start` (`node <flags> dist/main.js` in package.json). */
+function startScriptFlags() {
+  const start = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).scripts?.start ?? '';
+  return start.split(' ').filter((word) => word.startsWith('--'));
+}
+
 const settings = {
   seconds: num('BENCH_SECONDS', 30),
   concurrency: Math.round(num('BENCH_CONCURRENCY', 48)),
@@ -79,7 +85,8 @@ const settings = {
       ? null
       : (process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/test'),
   cpuProfDir: process.env.BENCH_CPU_PROF ? resolve(process.env.BENCH_CPU_PROF) : null,
-  appArgs: (process.env.BENCH_APP_ARGS ?? '').split(' ').filter(Boolean),
+  // The app runs with `npm start`'s node flags (package.json), then BENCH_APP_ARGS.
+  appArgs: [...startScriptFlags(), ...(process.env.BENCH_APP_ARGS ?? '').split(' ').filter(Boolean)],
   only: process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : null,
   // Figure 8 (data scale): row counts of the seeded database (defaults: issue #14 item 4), samples per
   // measured path, job board hosts of the liveness sweep, how long the sweep is watched.

@@ -22,7 +22,7 @@ import {
  * connection of its own: for an event, a click or a slash command it checks the signature, writes the
  * delivery as a job (the same row the main thread's receiver would write, `delivery-job.ts`) and
  * answers 200, so an acknowledgement never waits for the main thread's work (bench/findings.md,
- * round 10). Everything else (modal submissions, whose answer is the listener's; health, readiness,
+ * round 11). Everything else (modal submissions, whose answer is the listener's; health, readiness,
  * metrics; anything it cannot read) goes unchanged to the main thread's own server on 127.0.0.1,
  * which answers it as it would without this thread.
  */

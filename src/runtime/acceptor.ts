@@ -71,6 +71,8 @@ export interface StartingAcceptor {
 const BODY_LIMIT_BYTES = 1024 * 1024;
 /** The acceptor's heap: request bodies and one batch of rows at a time. */
 const HEAP_LIMIT_MB = 96;
+/** Its young generation: requests are short-lived garbage; a small nursery keeps the thread lean. */
+const YOUNG_LIMIT_MB = 8;
 /** A thread that died is started again after this long. */
 const RESTART_AFTER_MS = 1_000;
 /**
@@ -170,7 +172,7 @@ export function launchAcceptor(deps: AcceptorDeps): StartingAcceptor {
   function spawn(): Worker {
     const worker = new Worker(script, {
       workerData: settings,
-      resourceLimits: { maxOldGenerationSizeMb: HEAP_LIMIT_MB },
+      resourceLimits: { maxOldGenerationSizeMb: HEAP_LIMIT_MB, maxYoungGenerationSizeMb: YOUNG_LIMIT_MB },
     });
     worker.on('message', onMessage);
     return worker;
@@ -248,7 +250,7 @@ const WORK_NICENESS = 5;
 /**
  * Lowers the main thread's scheduling priority, so that when the machine is busy the acceptor
  * thread (started before, at the normal priority) gets the CPU first: an acknowledgement is a few
- * dozen microseconds of work that Slack waits for, a job can wait (bench/findings.md, round 10).
+ * dozen microseconds of work that Slack waits for, a job can wait (bench/findings.md, round 11).
  * On Linux the nice value is per thread, and `setPriority(process.pid)` names the main thread only;
  * threads started later inherit it. Best effort: where the system refuses, nothing changes.
  */
