@@ -204,10 +204,15 @@ describe('the referral workflow, end to end', () => {
       (c) => c.args.user === 'U0DOUBLE' && /no longer listed/.test(String(c.args.text)),
     );
     await expect
-      .poll(async () => {
-        const ephemerals = app.slack.calls('chat.postEphemeral').filter((c) => c.args.user === 'U0DOUBLE');
-        return ephemerals.length;
-      })
+      .poll(
+        async () => {
+          const ephemerals = app.slack.calls('chat.postEphemeral').filter((c) => c.args.user === 'U0DOUBLE');
+          return ephemerals.length;
+          // Concurrent toggles of one member serialise in the database: one that lost a race is retried
+          // with backoff (1 s, then 2 s), so its answer can come seconds after the others.
+        },
+        { timeout: 15_000 },
+      )
       .toBe(5);
     const answers = app.slack
       .calls('chat.postEphemeral')
