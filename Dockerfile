@@ -68,4 +68,4 @@ EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # node, not npm: npm does not forward SIGTERM, and the graceful stop needs it.
-CMD ["node", "--max-semi-space-size=1", "dist/main.js"]
+CMD ["node", "--max-semi-space-size=1", "--max-old-space-size=512", "dist/main.js"]

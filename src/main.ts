@@ -33,6 +33,7 @@ import { createProfileStore } from './profiles/profile-store.js';
 import { composeReferralService, createReferralParts } from './referrals/referral-service.js';
 import { launchAcceptor, lowerWorkPriority, type StartingAcceptor } from './runtime/acceptor.js';
 import { createAckGauge } from './runtime/ack-gauge.js';
+import { createHeapPressure } from './runtime/heap-pressure.js';
 import { closeServer, createHttpServer, listen } from './runtime/http-server.js';
 import { createInflightWork } from './runtime/inflight-work.js';
 import { createTurnQueue } from './runtime/turn-queue.js';
@@ -248,6 +249,15 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
       provider: db.provider,
       logger: logger.child({ component: 'work' }),
       acksWaiting: () => acks.waiting,
+      memoryTight: createHeapPressure({
+        onChange: (tight, heap) =>
+          logger[tight ? 'warn' : 'info'](
+            { heapUsedMb: Math.round(heap.used_heap_size / 2 ** 20), heapLimitMb: Math.round(heap.heap_size_limit / 2 ** 20) },
+            tight
+              ? 'heap over half its limit: running fewer jobs at once until it eases (the rest wait in the job table)'
+              : 'heap eased: running jobs at full concurrency again',
+          ),
+      }),
       observe: metrics.job,
       leaseMs: config.workLeaseMs,
       holder,

@@ -106,6 +106,11 @@ export interface WorkQueueDeps {
    * `concurrency` jobs). Absent: always `concurrency`.
    */
   acksWaiting?: () => number;
+  /**
+   * Whether this process's heap is close to its limit (`src/runtime/heap-pressure.ts`): while it is,
+   * no more than `concurrencyUnderLoad` jobs run here, and the rest wait in the table. Absent: never.
+   */
+  memoryTight?: () => boolean;
   /** Told of every job run here once it has ended: done, to be retried, or failed for good. */
   observe?: (kind: string, outcome: 'done' | 'retry' | 'failed', seconds: number) => void;
   /** Jobs run at once while acknowledgements wait (default 4: work still moves during a flood). */
@@ -150,8 +155,9 @@ export function createWorkQueue(deps: WorkQueueDeps) {
   const fullConcurrency = deps.concurrency ?? 64;
   const underLoad = Math.min(fullConcurrency, deps.concurrencyUnderLoad ?? 4);
   const acksWaiting = deps.acksWaiting ?? (() => 0);
-  /** How many jobs may run here now (fewer while acknowledgements wait). */
-  const capacity = () => (acksWaiting() > 0 ? underLoad : fullConcurrency);
+  const memoryTight = deps.memoryTight ?? (() => false);
+  /** How many jobs may run here now (fewer while acknowledgements wait or the heap is near its limit). */
+  const capacity = () => (acksWaiting() > 0 || memoryTight() ? underLoad : fullConcurrency);
   const maxAttempts = deps.maxAttempts ?? 8;
   const pollMs = deps.pollMs ?? 1_000;
   const holder = deps.holder ?? `${process.pid}-${randomUUID().slice(0, 8)}`;

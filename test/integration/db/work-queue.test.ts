@@ -290,6 +290,34 @@ describeEachDatabase('the durable work queue', (kind) => {
     expect(payloads).toHaveLength(4);
   });
 
+  it('runs only a few jobs at once while the heap is near its limit, and all of them once it eases', async () => {
+    let heapTight = true;
+    const queue = queueWith({
+      leaseMs: 5_000,
+      pollMs: 60_000,
+      concurrency: 8,
+      concurrencyUnderLoad: 2,
+      memoryTight: () => heapTight,
+    });
+    const release: Array<() => void> = [];
+    queue.handle('pages', () => new Promise<void>((resolve) => release.push(resolve)));
+    queue.start();
+    for (let i = 0; i < 10; i += 1) await queue.add({ kind: 'pages', key: `pages:${i}`, payload: {} });
+    await eventually(async () => queue.runningHere === 2);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(queue.runningHere).toBe(2);
+    expect(await db.job.count({ where: { kind: 'pages', state: 'pending' } })).toBe(8);
+
+    heapTight = false;
+    queue.wake();
+    await eventually(async () => queue.runningHere === 8);
+    await eventually(async () => {
+      while (release.length > 0) release.shift()?.();
+      return (await db.job.count({ where: { kind: 'pages', state: 'done' } })) === 10;
+    });
+    await queue.stop(5_000);
+  });
+
   it('starts only a few jobs while Slack requests wait for their acknowledgement, and all of them once none wait', async () => {
     let acksWaiting = 1;
     const queue = queueWith({
