@@ -252,7 +252,10 @@ export async function startVouch(config: Config, logger: Logger): Promise<Runnin
       memoryTight: createHeapPressure({
         onChange: (tight, heap) =>
           logger[tight ? 'warn' : 'info'](
-            { heapUsedMb: Math.round(heap.used_heap_size / 2 ** 20), heapLimitMb: Math.round(heap.heap_size_limit / 2 ** 20) },
+            {
+              heapUsedMb: Math.round(heap.used_heap_size / 2 ** 20),
+              heapLimitMb: Math.round(heap.heap_size_limit / 2 ** 20),
+            },
             tight
               ? 'heap over half its limit: running fewer jobs at once until it eases (the rest wait in the job table)'
               : 'heap eased: running jobs at full concurrency again',

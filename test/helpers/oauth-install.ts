@@ -1,4 +1,4 @@
-import type { NewFakeWorkspace } from './fake-slack-api.mjs';
+import { FAKE_BOT_ID, FAKE_BOT_USER_ID, FAKE_TEAM_ID, type NewFakeWorkspace } from './fake-slack-api.mjs';
 import { startTestApp, type TestApp, type TestAppOptions } from './start-test-app.js';
 
 /** The "Add to Slack" settings of the test app (the key is a fixed 32 bytes: tests only). */
@@ -10,6 +10,15 @@ export const TEST_OAUTH_ENV = {
   VOUCH_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
   VOUCH_UNINSTALL_GRACE_DAYS: '3',
 };
+
+/** The two workspaces the multi-workspace tests install into: the fake Slack's own, and a second. */
+export const ALPHA = {
+  teamId: FAKE_TEAM_ID,
+  teamName: 'Alpha Corp',
+  botUserId: FAKE_BOT_USER_ID,
+  botId: FAKE_BOT_ID,
+} satisfies NewFakeWorkspace;
+export const BRAVO = { teamId: 'T0BRAVO02', teamName: 'Bravo Ltd' } satisfies NewFakeWorkspace;
 
 /**
  * The real app in multi-workspace mode against the fake Slack, whose app settings (client id,

@@ -4,8 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../../src/db/client.js';
 import { createLogger } from '../../../src/logger.js';
 import { type FakeJobBoard, startFakeJobBoard } from '../../helpers/fake-job-board.mjs';
-import { FAKE_BOT_ID, FAKE_BOT_USER_ID, FAKE_TEAM_ID } from '../../helpers/fake-slack-api.mjs';
-import { startOAuthTestApp } from '../../helpers/oauth-install.js';
+import { ALPHA, BRAVO, startOAuthTestApp } from '../../helpers/oauth-install.js';
 import { allWorkDone, shareJobByCommand } from '../../helpers/slack-flows.js';
 import type { TestApp } from '../../helpers/start-test-app.js';
 import { TEST_POSTGRES_URL } from '../../helpers/test-database.js';
@@ -15,14 +14,6 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium)
   console.warn(`"Add to Slack" browser test skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
-
-const ALPHA = {
-  teamId: FAKE_TEAM_ID,
-  teamName: 'Alpha Corp',
-  botUserId: FAKE_BOT_USER_ID,
-  botId: FAKE_BOT_ID,
-};
-const BRAVO = { teamId: 'T0BRAVO02', teamName: 'Bravo Ltd' };
 
 describe.skipIf(!hasChromium)('"Add to Slack" in a real browser (headless Chromium)', () => {
   let app: TestApp;

@@ -2,13 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { teamWorkspace } from '../../../src/runtime/workspace-context.js';
 import { dmJob } from '../../../src/slack/effects/effect-jobs.js';
 import { homeActionIds } from '../../../src/slack/ids.js';
-import {
-  FAKE_BOT_ID,
-  FAKE_BOT_USER_ID,
-  FAKE_TEAM_ID,
-  type RecordedCall,
-} from '../../helpers/fake-slack-api.mjs';
-import { installThroughOAuth, TEST_OAUTH_ENV } from '../../helpers/oauth-install.js';
+import type { RecordedCall } from '../../helpers/fake-slack-api.mjs';
+import { ALPHA, BRAVO, installThroughOAuth, TEST_OAUTH_ENV } from '../../helpers/oauth-install.js';
 import { textOf } from '../../helpers/slack-blocks.js';
 import {
   allWorkDone,
@@ -23,13 +18,7 @@ import { useSlackFlowSuite } from '../../helpers/suite-app.js';
 import { describeEachDatabase } from '../../helpers/test-database.js';
 
 /** Workspace A is the one the payload helpers name by default; B is a second team on the same database. */
-const ALPHA = {
-  teamId: FAKE_TEAM_ID,
-  teamName: 'Alpha Corp',
-  botUserId: FAKE_BOT_USER_ID,
-  botId: FAKE_BOT_ID,
-};
-const BRAVO = { teamId: 'T0BRAVO02', teamName: 'Bravo Ltd' };
+/** Workspace A (ALPHA) is the one the payload helpers name by default; B is a second team on the same database. */
 const DAY = 86_400_000;
 
 describeEachDatabase('several workspaces ("Add to Slack")', (kind) => {
