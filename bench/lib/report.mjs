@@ -40,6 +40,22 @@ function floorNote(floor) {
   return `; harness floor (bare HTTP server, same loop) p50 / p99 ${ms(l.p50)} / ${ms(l.p99)} at ${rate(floor.requestsPerSecond)}`;
 }
 
+/**
+ * The backlog from the end of the load: "X → 0 in Ys", or, when the figure stopped waiting first,
+ * how many jobs were still waiting (not lost: they are in the table and run later).
+ */
+function backlogOutcome(r) {
+  const start = r.backlogAtEnd?.backlog ?? 'n/a';
+  if (r.drain.drained) return `${start} → 0 in ${seconds(r.drain.ms)}`;
+  const left = r.drain.last?.backlog;
+  return `${start} → ${left ?? 'n/a'} after ${seconds(r.drain.ms)} (not drained: the figure stops waiting there; ${r.drain.last?.failed ?? 'n/a'} failed)`;
+}
+
+/** Links acknowledged but with no card yet: lost when the backlog drained, still queued when not. */
+function uncarded(r) {
+  return r.drain.drained ? `${r.missingCards} missing` : `${r.missingCards} not carded yet (their jobs still queued)`;
+}
+
 function sustainedRows(sustained) {
   if (sustained === undefined) return [];
   const rows = [];
@@ -64,7 +80,7 @@ function sustainedRows(sustained) {
     ]);
     rows.push([
       `6. Sustained load, ${name}: link_shared ack → card, p50 / p99 (minus the board's ${r.upstreamMs ?? 300} ms)`,
-      `${pair(r.ackToCard)} (${pair(r.overBoard)}); backlog ${r.backlogAtEnd?.backlog ?? 'n/a'} when the load stopped, 0 after ${seconds(r.drain.ms)}${r.drain.drained ? '' : ' (not drained)'}; ${r.missingCards} missing, ${r.duplicatedCards} repeated chat.unfurl`,
+      `${pair(r.ackToCard)} (${pair(r.overBoard)}); backlog ${backlogOutcome(r)}; ${uncarded(r)}, ${r.duplicatedCards} repeated chat.unfurl`,
       '—',
       '—',
     ]);
@@ -137,7 +153,7 @@ function replicasDetails(replicas, settings) {
     `${ms(r.latency.p50)} / ${ms(r.latency.p95)} / ${ms(r.latency.p99)} / ${ms(r.latency.max)}`,
     r.forwarded.join(' + '),
     Number.isFinite(r.appCpuMsPerRequest) ? `${r.appCpuMsPerRequest.toFixed(2)} ms` : 'n/a',
-    `${r.backlogAtEnd?.backlog ?? 'n/a'} → 0 in ${seconds(r.drain.ms)}${r.drain.drained ? '' : ' (not drained)'}`,
+    backlogOutcome(r),
     `${r.events} / ${r.missingCards} / ${r.duplicatedCards}`,
     `${r.duplicateRows} / ${r.failedJobs ?? 'n/a'}`,
     `${r.non200} / ${r.errorLineCount}`,
@@ -530,7 +546,7 @@ function newFigureDetails({ sustained, recovery, settings }) {
         : 'n/a',
       `${mb(r.peak.sampledPeakMb)} (before ${mb(r.rssBeforeMb)})`,
       `${r.events} events, ${r.cardsDuringLoad} carded during the load; ${pair(r.ackToCard)}, max ${ms(r.ackToCard.max)}`,
-      `${r.backlogAtEnd?.backlog ?? 'n/a'} → 0 in ${seconds(r.drain.ms)}; last card ${seconds(r.lastCardAfterLoadMs)} after the load`,
+      `${backlogOutcome(r)}; last card ${seconds(r.lastCardAfterLoadMs)} after the load`,
       `${r.jobs.maxRunning} running, ${r.jobs.maxBacklog} backlog`,
       `${r.missingCards} / ${r.duplicatedCards}`,
       `${r.non200} / ${r.errorLineCount}`,
