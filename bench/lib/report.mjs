@@ -53,7 +53,9 @@ function backlogOutcome(r) {
 
 /** Links acknowledged but with no card yet: lost when the backlog drained, still queued when not. */
 function uncarded(r) {
-  return r.drain.drained ? `${r.missingCards} missing` : `${r.missingCards} not carded yet (their jobs still queued)`;
+  return r.drain.drained
+    ? `${r.missingCards} missing`
+    : `${r.missingCards} not carded yet (their jobs still queued)`;
 }
 
 function sustainedRows(sustained) {
