@@ -76,7 +76,7 @@ const tidy = (text: string | null | undefined): string => (text ?? '').replace(/
 /**
  * Browsing the open postings of a workspace: filters in SQL (the company by its id, the workplace
  * type and places by the keys the posting store writes with each card, `posting-search-keys.ts`;
- * "someone can refer" as an EXISTS), newest first, a page at a time, with each row's counts.
+ * "someone can refer" by the referrer counts the database keeps), newest first, a page at a time, with each row's counts.
  */
 export function createPostingBrowse(deps: PostingBrowseDeps) {
   const { db } = deps;
@@ -196,8 +196,10 @@ export function createPostingBrowse(deps: PostingBrowseDeps) {
           ...(pattern !== null
             ? [{ OR: [{ places: { contains: pattern } }, { places: { contains: PLACE_ANYWHERE } }] }]
             : []),
+          // The referrer counts the database keeps (migration `can_refer_counts`): an EXISTS over
+          // each table here became hashed subplans over both whole tables on PostgreSQL.
           ...(filters.canRefer
-            ? [{ OR: [{ referrers: { some: {} } }, { company: { referrers: { some: {} } } }] }]
+            ? [{ OR: [{ referrerCount: { gt: 0 } }, { company: { referrerCount: { gt: 0 } } }] }]
             : []),
         ],
       };
