@@ -169,6 +169,12 @@ describeEachDatabase('what a card shows, counted in SQL', (kind) => {
     const after = await sqlInput(postingId);
     expect(after.counts).toEqual(before.counts);
     expect(postingCardBlocks(after)).toEqual(postingCardBlocks(before));
+    // Browsing counts each open posting as its card does.
+    if (!after.closed) {
+      const { workspaceId } = await db.posting.findUniqueOrThrow({ where: { id: postingId } });
+      const [row] = (await referrals.browsePostings(workspaceId, {})).rows;
+      expect(row?.counts).toEqual(after.counts);
+    }
     return after;
   }
 
