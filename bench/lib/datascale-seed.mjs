@@ -201,6 +201,18 @@ async function postgresWriter(url) {
     },
     async restoreIndexes(statements) {
       await client.query(`SET session_replication_role = DEFAULT`);
+      // The referrer counts the triggers keep (migration can_refer_counts) were off with them: counted
+      // once here, as that migration's backfill does (on SQLite the triggers ran with each row).
+      await client.query(
+        `UPDATE "Posting" p SET "referrerCount" = c.n
+         FROM (SELECT "postingId", COUNT(*) AS n FROM "PostingReferrer" GROUP BY "postingId") c
+         WHERE p."id" = c."postingId"`,
+      );
+      await client.query(
+        `UPDATE "Company" co SET "referrerCount" = c.n
+         FROM (SELECT "companyId", COUNT(*) AS n FROM "CompanyReferrer" GROUP BY "companyId") c
+         WHERE co."id" = c."companyId"`,
+      );
       await client.query(`SET maintenance_work_mem = '256MB'`);
       for (const sql of statements) await client.query(sql);
     },

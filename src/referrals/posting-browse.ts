@@ -76,7 +76,7 @@ const tidy = (text: string | null | undefined): string => (text ?? '').replace(/
 /**
  * Browsing the open postings of a workspace: filters in SQL (the company by its id, the workplace
  * type and places by the keys the posting store writes with each card, `posting-search-keys.ts`;
- * "someone can refer" as an EXISTS), newest first, a page at a time, with each row's counts.
+ * "someone can refer" by the referrer counts the database keeps), newest first, a page at a time, with each row's counts.
  */
 export function createPostingBrowse(deps: PostingBrowseDeps) {
   const { db } = deps;
@@ -196,8 +196,10 @@ export function createPostingBrowse(deps: PostingBrowseDeps) {
           ...(pattern !== null
             ? [{ OR: [{ places: { contains: pattern } }, { places: { contains: PLACE_ANYWHERE } }] }]
             : []),
+          // The referrer counts the database keeps (migration `can_refer_counts`): an EXISTS over
+          // each table here became hashed subplans over both whole tables on PostgreSQL.
           ...(filters.canRefer
-            ? [{ OR: [{ referrers: { some: {} } }, { company: { referrers: { some: {} } } }] }]
+            ? [{ OR: [{ referrerCount: { gt: 0 } }, { company: { referrerCount: { gt: 0 } } }] }]
             : []),
         ],
       };
@@ -229,21 +231,26 @@ export function createPostingBrowse(deps: PostingBrowseDeps) {
     },
   };
 
-  /** Each posting with "N can refer · M interested", as its card counts them: three queries for the page. */
+  /**
+   * Each posting with "N can refer · M interested", as its card counts them (the posting's referrers
+   * and its company's, each member once): the company's count is the one the database keeps, and
+   * only the posting's referrers are looked up in its directory, so a company with thousands of
+   * referrers is not read row by row (2,000 rows for the heavy company of bench figure 9).
+   */
   async function withCounts(postings: Posting[]): Promise<BrowseRow[]> {
     if (postings.length === 0) return [];
     const ids = postings.map((p) => p.id);
     const companyIds = [...new Set(postings.flatMap((p) => (p.companyId === null ? [] : [p.companyId])))];
-    const [onPostings, atCompanies, interest] = await Promise.all([
+    const [onPostings, companies, interest] = await Promise.all([
       db.postingReferrer.findMany({
         where: { postingId: { in: ids } },
         select: { postingId: true, memberId: true },
       }),
       companyIds.length === 0
         ? Promise.resolve([])
-        : db.companyReferrer.findMany({
-            where: { companyId: { in: companyIds } },
-            select: { companyId: true, memberId: true },
+        : db.company.findMany({
+            where: { id: { in: companyIds } },
+            select: { id: true, referrerCount: true },
           }),
       db.referral.groupBy({
         by: ['postingId'],
@@ -251,13 +258,29 @@ export function createPostingBrowse(deps: PostingBrowseDeps) {
         _count: { _all: true },
       }),
     ]);
+    const listedOnPostings = [...new Set(onPostings.map((row) => row.memberId))];
+    const alsoAtCompanies =
+      companyIds.length === 0 || listedOnPostings.length === 0
+        ? []
+        : await db.companyReferrer.findMany({
+            where: { companyId: { in: companyIds }, memberId: { in: listedOnPostings } },
+            select: { companyId: true, memberId: true },
+          });
+    const atCompany = new Map(companies.map((c) => [c.id, c.referrerCount]));
+    const both = new Set(alsoAtCompanies.map((row) => `${row.companyId} ${row.memberId}`));
     const interested = new Map(interest.map((row) => [row.postingId, row._count._all]));
     return postings.map((posting) => {
-      const referrers = new Set([
-        ...onPostings.filter((row) => row.postingId === posting.id).map((row) => row.memberId),
-        ...atCompanies.filter((row) => row.companyId === posting.companyId).map((row) => row.memberId),
-      ]);
-      return { posting, counts: { referrers: referrers.size, interested: interested.get(posting.id) ?? 0 } };
+      const listed = onPostings.filter((row) => row.postingId === posting.id);
+      const company = posting.companyId;
+      const directory =
+        company === null
+          ? 0
+          : (atCompany.get(company) ?? 0) -
+            listed.filter((row) => both.has(`${company} ${row.memberId}`)).length;
+      return {
+        posting,
+        counts: { referrers: listed.length + directory, interested: interested.get(posting.id) ?? 0 },
+      };
     });
   }
 }

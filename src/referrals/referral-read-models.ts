@@ -2,6 +2,7 @@ import type { Db } from '../db/client.js';
 import type { PostingRows } from '../postings/posting-rows.js';
 import { type PostingSummary, storedSummary } from '../postings/posting-summary.js';
 import { publiclyListedPosting } from '../shares/share-store.js';
+import { type CardPersonRow, readCardPeople } from './card-people.js';
 import type { CompanyDirectory, VerifiedMember } from './company-directory.js';
 import type { Members } from './members.js';
 import type { Member, Posting, Referral, ReferralOffer, ReferralStatus } from './records.js';
@@ -26,11 +27,18 @@ export type OfferWithReferrer = ReferralOffer & { referrer: Member };
 export interface CardState {
   posting: Posting;
   summary: PostingSummary | null;
-  /** Each with whether Vouch verified them at the company (✓) or they are self-declared. */
+  /**
+   * The first few of each list, oldest first (`totals` says how many there are). Each referrer with
+   * whether Vouch verified them at the company (✓) or they are self-declared.
+   */
   referrers: VerifiedMember[];
+  /** Only candidates who chose to be named. */
   namedCandidates: Member[];
+  /** The company's directory, without the posting's own referrers. */
   companyReferrers: VerifiedMember[];
   counts: { referrers: number; interested: number };
+  /** Each list's full length (the card names its first few, "and N more") and the referrers with ✓. */
+  totals: { referrers: number; companyReferrers: number; namedCandidates: number; verified: number };
 }
 
 export interface ReferralReadModelDeps {
@@ -87,50 +95,42 @@ export function createReferralReadModels(deps: ReferralReadModelDeps) {
     getReferral,
     withPeople,
 
-    /** Everything a card shows: counts, public referrers, candidates who chose to be named. */
-    async cardState(postingId: string): Promise<CardState> {
+    /**
+     * Everything a card shows: counts, the first `names` public referrers of each list, the first
+     * `names` candidates who chose to be named. Counted and cut in SQL (`card-people.ts`): a heavy
+     * posting's card names ten of thousands.
+     */
+    async cardState(postingId: string, names: number): Promise<CardState> {
       const posting = await getPosting(postingId);
-      const [postingReferrers, interest, companyReferrers] = await Promise.all([
-        db.postingReferrer.findMany({
-          where: { postingId },
-          select: { memberId: true, verified: true },
-          orderBy: { createdAt: 'asc' },
-        }),
-        // Every live interest in one read: the card counts them all and names those who opted in.
-        db.referral.findMany({
-          where: { postingId, status: { notIn: ['withdrawn'] } },
-          select: { candidateId: true, showName: true },
-          orderBy: { createdAt: 'asc' },
-        }),
-        posting.companyId === null
-          ? Promise.resolve([])
-          : db.companyReferrer.findMany({
-              where: { companyId: posting.companyId },
-              select: { memberId: true, verified: true },
-              orderBy: { createdAt: 'asc' },
-            }),
-      ]);
-      const verified = new Set(
-        [...postingReferrers, ...companyReferrers].filter((row) => row.verified).map((row) => row.memberId),
+      const people = await readCardPeople(db, posting, names);
+      const found = new Map(
+        (
+          await members.membersIn([
+            ...people.onPosting.map((row) => row.memberId),
+            ...people.directory.map((row) => row.memberId),
+            ...people.named,
+          ])
+        ).map((m) => [m.id, m]),
       );
-      const referrerIds = postingReferrers.map((row) => row.memberId);
-      const onPosting = new Set(referrerIds);
-      const directoryIds = companyReferrers.map((row) => row.memberId).filter((id) => !onPosting.has(id));
-      const candidateIds = interest.filter((row) => row.showName).map((row) => row.candidateId);
-      const people = new Map(
-        (await members.membersIn([...referrerIds, ...directoryIds, ...candidateIds])).map((m) => [m.id, m]),
-      );
-      const pick = (ids: string[]) => ids.flatMap((id) => people.get(id) ?? []);
-      const withMark = (ids: string[]) => pick(ids).map((m) => ({ ...m, verified: verified.has(m.id) }));
-      const referrers = withMark(referrerIds);
-      const listed = withMark(directoryIds);
+      const withMark = (rows: CardPersonRow[]) =>
+        rows.flatMap((row) => {
+          const member = found.get(row.memberId);
+          return member === undefined ? [] : [{ ...member, verified: row.verified }];
+        });
+      const { counts } = people;
       return {
         posting,
         summary: storedSummary(posting.summary),
-        referrers,
-        namedCandidates: pick(candidateIds),
-        companyReferrers: listed,
-        counts: { referrers: referrers.length + listed.length, interested: interest.length },
+        referrers: withMark(people.onPosting),
+        namedCandidates: people.named.flatMap((id) => found.get(id) ?? []),
+        companyReferrers: withMark(people.directory),
+        counts: { referrers: counts.onPosting + counts.directory, interested: counts.interested },
+        totals: {
+          referrers: counts.onPosting,
+          companyReferrers: counts.directory,
+          namedCandidates: counts.named,
+          verified: counts.verified,
+        },
       };
     },
 

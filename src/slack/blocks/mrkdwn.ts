@@ -37,10 +37,13 @@ export function inChannel(channelId: string | null): string {
     : '';
 }
 
-/** Mentions, comma-joined, with "and N more" past `max`. */
-export function mentionList(userIds: readonly string[], max = 10): string {
+/**
+ * Mentions, comma-joined, with "and N more" past `max`; `total` when `userIds` holds only the first
+ * of them.
+ */
+export function mentionList(userIds: readonly string[], max = 10, total = userIds.length): string {
   const shown = userIds.slice(0, max).map(mention);
-  const rest = userIds.length - shown.length;
+  const rest = Math.max(total, userIds.length) - shown.length;
   return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
 }
 

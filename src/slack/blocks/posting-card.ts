@@ -38,6 +38,11 @@ export interface PostingCardInput {
   namedCandidates: ReadonlyArray<{ userId: string }>;
   /** The "who can refer at <company>" directory. ✓ when `verified`. */
   companyReferrers: ReadonlyArray<ReferrerMention>;
+  /**
+   * When the three lists above hold only their first `CARD_NAMES_SHOWN` (a card read from the
+   * database): each list's full length and how many referrers have the ✓. Absent: the lists are whole.
+   */
+  totals?: { referrers: number; companyReferrers: number; namedCandidates: number; verified: number };
   closed: boolean;
   /** The source shows little without sign-in (LinkedIn): say so. */
   limitedSource?: boolean;
@@ -81,24 +86,28 @@ function noteBlocks(note: string | null | undefined, sharedBy: string | null | u
   return sharedBy ? [context(`Shared by ${mention(sharedBy)}`)] : [];
 }
 
+/** How many names each of the card's lists shows before "and N more". */
+export const CARD_NAMES_SHOWN = 10;
+
 function peopleBlock(input: PostingCardInput): KnownBlock[] {
-  const { counts } = input;
+  const { counts, totals } = input;
   const onPosting = uniqueReferrers(input.referrers);
   const referrerIds = onPosting.map((r) => r.userId);
   const directory = uniqueReferrers(input.companyReferrers).filter((r) => !referrerIds.includes(r.userId));
-  const verifiedCount = [...onPosting, ...directory].filter((r) => r.verified).length;
+  const verifiedCount = totals?.verified ?? [...onPosting, ...directory].filter((r) => r.verified).length;
   const verifiedNote = verifiedCount > 0 ? ` (${verifiedCount} ${VERIFIED_MARK})` : '';
   const lines = [`🙋 *${counts.referrers}* can refer${verifiedNote} · 👀 *${counts.interested}* interested`];
-  if (onPosting.length > 0) lines.push(`Can refer: ${referrerMentions(onPosting)}`);
+  const max = CARD_NAMES_SHOWN;
+  if (onPosting.length > 0) lines.push(`Can refer: ${referrerMentions(onPosting, max, totals?.referrers)}`);
   if (directory.length > 0) {
     const company = input.summary.company
       ? escapeMrkdwn(truncate(oneLine(input.summary.company), 80))
       : 'this company';
-    lines.push(`Also refers at ${company}: ${referrerMentions(directory)}`);
+    lines.push(`Also refers at ${company}: ${referrerMentions(directory, max, totals?.companyReferrers)}`);
   }
   if (verifiedCount > 0) lines.push(`_${VERIFIED_LEGEND}_`);
   const named = unique(input.namedCandidates.map((c) => c.userId));
-  if (named.length > 0) lines.push(`Interested: ${mentionList(named)}`);
+  if (named.length > 0) lines.push(`Interested: ${mentionList(named, max, totals?.namedCandidates)}`);
   return [section(lines.join('\n'), cardMenu(input.removableShareId))];
 }
 

@@ -25,12 +25,19 @@ export interface ReferrerMention {
   verified?: boolean;
 }
 
-/** "<@U1> ✓, <@U2> and 3 more": mentions with the mark on the verified ones. */
-export function referrerMentions(referrers: readonly ReferrerMention[], max = 10): string {
+/**
+ * "<@U1> ✓, <@U2> and 3 more": mentions with the mark on the verified ones. `total`: how many there
+ * are when `referrers` holds only the first of them (a card's lists are cut in SQL).
+ */
+export function referrerMentions(
+  referrers: readonly ReferrerMention[],
+  max = 10,
+  total = referrers.length,
+): string {
   const shown = referrers
     .slice(0, max)
     .map((r) => (r.verified ? `${mention(r.userId)} ${VERIFIED_MARK}` : mention(r.userId)));
-  const rest = referrers.length - shown.length;
+  const rest = Math.max(total, referrers.length) - shown.length;
   return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
 }
 

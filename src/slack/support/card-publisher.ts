@@ -7,6 +7,7 @@ import type { CardState, ReferralService } from '../../referrals/referral-servic
 import type { ShareStore } from '../../shares/share-store.js';
 import type { SlackMessage } from '../blocks/block-kit.js';
 import {
+  CARD_NAMES_SHOWN,
   type CardButtons,
   type PostingCardInput,
   plainLinkCard,
@@ -52,6 +53,7 @@ export function createCardPublisher(client: WebClient, deps: CardPublisherDeps) 
       referrers: state.referrers.map((m) => ({ userId: m.slackUserId, verified: m.verified })),
       namedCandidates: state.namedCandidates.map((m) => ({ userId: m.slackUserId })),
       companyReferrers: state.companyReferrers.map((m) => ({ userId: m.slackUserId, verified: m.verified })),
+      totals: state.totals,
       closed: state.posting.status === 'closed',
       limitedSource: isLimitedSource(summary),
       removableShareId: share.removableShareId ?? null,
@@ -73,7 +75,7 @@ export function createCardPublisher(client: WebClient, deps: CardPublisherDeps) 
   }
 
   async function cardInput(postingId: string, share: ShareContext = {}): Promise<PostingCardInput | null> {
-    return inputFrom(await referrals.cardState(postingId), share);
+    return inputFrom(await referrals.cardState(postingId, CARD_NAMES_SHOWN), share);
   }
 
   async function render(
@@ -81,13 +83,13 @@ export function createCardPublisher(client: WebClient, deps: CardPublisherDeps) 
     share: ShareContext = {},
     which: CardButtons = 'channel',
   ): Promise<SlackMessage> {
-    return messageFrom(await referrals.cardState(postingId), share, which);
+    return messageFrom(await referrals.cardState(postingId, CARD_NAMES_SHOWN), share, which);
   }
 
   /** One pass over every copy of the card: the state is read once, each copy keeps its own note. */
   async function refreshOnce(postingId: string): Promise<void> {
     const [state, shares] = await Promise.all([
-      referrals.cardState(postingId),
+      referrals.cardState(postingId, CARD_NAMES_SHOWN),
       shareStore.recentFor(postingId),
     ]);
     // Sharers come from the recent member rows (a Prisma include would query them on every refresh).

@@ -109,7 +109,7 @@ describeEachDatabase('the posting cache', (kind) => {
     await store.recheck(posting);
     const seen = await referrals.getPosting(posting.id);
     expect(seen.status).toBe('closed');
-    expect((await referrals.cardState(posting.id)).posting.status).toBe('closed');
+    expect((await referrals.cardState(posting.id, 10)).posting.status).toBe('closed');
   });
 
   it('keeps the last good copy when the board fails, and says why', async () => {

@@ -64,6 +64,24 @@ describe('postingCard: the seed posting', () => {
     );
   });
 
+  it('a card read from the database names the first of each list and counts the rest from its totals', () => {
+    const ids = (prefix: string) => Array.from({ length: 10 }, (_, i) => ({ userId: `U0${prefix}${i}` }));
+    const card = postingCard(
+      cardInput({
+        counts: { referrers: 2_001, interested: 983 },
+        referrers: ids('REF').map((r, i) => ({ ...r, verified: i === 0 })),
+        companyReferrers: ids('DIR'),
+        namedCandidates: ids('CAND'),
+        totals: { referrers: 300, companyReferrers: 1_701, namedCandidates: 472, verified: 767 },
+      }),
+    );
+    const people = textOf(card);
+    expect(people).toContain('🙋 *2001* can refer (767 ✓) · 👀 *983* interested');
+    expect(people).toContain('<@U0REF9> and 290 more');
+    expect(people).toContain('<@U0DIR9> and 1691 more');
+    expect(people).toContain('<@U0CAND9> and 462 more');
+  });
+
   it('has I can refer, I’m interested, Details, Tag someone and a link to the posting, each carrying the posting id', () => {
     const row = buttons(card.blocks);
     expect(row.map((b) => b.action_id)).toEqual([
