@@ -21,7 +21,7 @@
 // BENCH_ONLY=replicas BENCH_MERGE=1 puts figure 8 into bench/last-run.json and writes the reports again;
 // and datascale (figure 9, bench/lib/datascale.mjs:
 // BENCH_DATASCALE_POSTINGS, _MEMBERS, _REFERRALS, _COMPANY_REFERRERS, _COMPANIES, _SAMPLES, _HOSTS,
-// _BOARD_MS, _SWEEP_SECONDS; with BENCH_DATASCALE_SAVE=1 it is saved into last-run.json and the report).
+// _BOARD_MS, _SWEEP_SECONDS, _DATABASE (sqlite or postgres: that one only); with BENCH_DATASCALE_SAVE=1 it is saved into last-run.json and the report).
 import { fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -1063,6 +1063,8 @@ async function replicasLoad(ctx) {
 
 /** Figure 9 (bench/lib/datascale.mjs) on one database. */
 async function dataScaleRun(ctx, kind) {
+  const only = process.env.BENCH_DATASCALE_DATABASE;
+  if (only !== undefined && only !== kind) return { skipped: `BENCH_DATASCALE_DATABASE=${only}` };
   const slack = await startFakeSlackApi({ recordCalls: false, keepAliveTimeoutMs: 30_000 });
   try {
     const measuredAt = new Date();
