@@ -14,6 +14,7 @@
 // counts SQL statements), BENCH_ONLY=<figures> (comma list of extract, cards, acks, sqlite, postgres: measure just those, print
 // them as JSON and write no report; for profiling one figure at a time), BENCH_SUSTAINED_SECONDS (figure 6's
 // closed loop, default 20), BENCH_SUSTAINED_CONCURRENCY (its requests in flight, default 200),
+// BENCH_SUSTAINED_DRAIN_SECONDS (how long figure 6 waits for the backlog after the load, default 300),
 // BENCH_RECOVERY_EVENTS (figure 7's backlog, default 300), BENCH_RECOVERY_LEASE_SECONDS (its
 // VOUCH_WORK_LEASE_SECONDS, default 5). BENCH_ONLY also takes sustained and recovery (figures 6 and 7,
 // on SQLite and, unless BENCH_POSTGRES=off, PostgreSQL) and replicas (figure 8: one and two processes
@@ -77,6 +78,7 @@ const settings = {
   bursts: Math.round(num('BENCH_BURSTS', 5)),
   sustainedSeconds: num('BENCH_SUSTAINED_SECONDS', 20),
   sustainedConcurrency: Math.round(num('BENCH_SUSTAINED_CONCURRENCY', 200)),
+  sustainedDrainSeconds: num('BENCH_SUSTAINED_DRAIN_SECONDS', 300),
   recoveryEvents: Math.round(num('BENCH_RECOVERY_EVENTS', 300)),
   recoveryLeaseSeconds: Math.round(num('BENCH_RECOVERY_LEASE_SECONDS', 5)),
   replicasSeconds: num('BENCH_REPLICAS_SECONDS', 10),
@@ -784,7 +786,7 @@ async function sustainedLoad(ctx, kind) {
       const loadPeak = memory.peek();
       const cpuLoadMs = readCpuMs(app.pid) - cpuBefore;
       const atEnd = await readyz(app.baseUrl);
-      const drain = await waitBacklogDrained(app, 300_000);
+      const drain = await waitBacklogDrained(app, settings.sustainedDrainSeconds * 1000);
       // A card can reach Slack just after its job reads done elsewhere: wait for the fake to go quiet.
       await waitQuiet(ctx.slack, 1_000, 30_000);
       const peak = memory.stop();
