@@ -38,13 +38,23 @@ export function inChannel(channelId: string | null): string {
 }
 
 /**
- * Mentions, comma-joined, with "and N more" past `max`; `total` when `userIds` holds only the first
- * of them.
+ * The first `max` of `items`, comma-joined, each drawn by `draw`, with "and N more" for the rest:
+ * `total` when `items` holds only the first of them (a card's lists are cut in SQL).
  */
-export function mentionList(userIds: readonly string[], max = 10, total = userIds.length): string {
-  const shown = userIds.slice(0, max).map(mention);
-  const rest = Math.max(total, userIds.length) - shown.length;
+export function joinWithMore<T>(
+  items: readonly T[],
+  draw: (item: T) => string,
+  max: number,
+  total = items.length,
+): string {
+  const shown = items.slice(0, max).map(draw);
+  const rest = Math.max(total, items.length) - shown.length;
   return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
+}
+
+/** Mentions, comma-joined, with "and N more" past `max` (`total`: see `joinWithMore`). */
+export function mentionList(userIds: readonly string[], max = 10, total = userIds.length): string {
+  return joinWithMore(userIds, mention, max, total);
 }
 
 /** The URL if it is an absolute http(s) URL Slack will accept in a link or url button. */

@@ -2,7 +2,7 @@ import { isFreeMailDomain } from '../../referrals/company-domains.js';
 import { slashCommand } from '../ids.js';
 import { context, type KnownBlock, type SlackMessage, section } from './block-kit.js';
 import { oneLine, truncate } from './limits.js';
-import { escapeMrkdwn, mention } from './mrkdwn.js';
+import { escapeMrkdwn, joinWithMore, mention } from './mrkdwn.js';
 
 /**
  * Verified referrers in messages: the ✓ beside a referrer whose Slack e-mail is at the company's
@@ -34,11 +34,12 @@ export function referrerMentions(
   max = 10,
   total = referrers.length,
 ): string {
-  const shown = referrers
-    .slice(0, max)
-    .map((r) => (r.verified ? `${mention(r.userId)} ${VERIFIED_MARK}` : mention(r.userId)));
-  const rest = Math.max(total, referrers.length) - shown.length;
-  return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
+  return joinWithMore(
+    referrers,
+    (r) => (r.verified ? `${mention(r.userId)} ${VERIFIED_MARK}` : mention(r.userId)),
+    max,
+    total,
+  );
 }
 
 function companyName(company: string): string {
